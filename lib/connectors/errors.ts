@@ -1,0 +1,65 @@
+/**
+ * Every failure a connector can report, in plain words. The message is shown to users as is, so it never holds
+ * a key, a header, or raw response bytes.
+ */
+export type ConnectorErrorCode =
+  | 'auth' // 401: key wrong or expired
+  | 'forbidden' // 403: key lacks access
+  | 'unreachable' // DNS, refused, offline, CORS/permission
+  | 'timeout'
+  | 'rate-limited' // 429 or vendor rate/concurrency codes
+  | 'server' // 5xx, REMOTE.SERVICE_UNAVAILABLE
+  | 'invalid-request' // 400/422, PLATFORM.INPUT_INVALID
+  | 'not-found'
+  | 'conflict' // e.g. ATS.APPLICATION_ALREADY_EXISTS
+  | 'bad-response'; // body does not match the vendor's schema, or is not JSON
+
+export type Vendor = 'Factorial' | 'Kombo';
+
+export class ConnectorError extends Error {
+  readonly code: ConnectorErrorCode;
+  readonly vendor: Vendor;
+  readonly status?: number;
+  /** Vendor's own error code, e.g. Kombo's PLATFORM.RATE_LIMIT_EXCEEDED. */
+  readonly vendorCode?: string;
+  /** From Retry-After (seconds or HTTP date), when the vendor sent one. */
+  readonly retryAfterMs?: number;
+  /** Worth retrying later (network, timeout, 408/425/429/5xx, vendor rate limits). */
+  readonly transient: boolean;
+
+  constructor(init: {
+    code: ConnectorErrorCode;
+    vendor: Vendor;
+    message: string;
+    status?: number;
+    vendorCode?: string;
+    retryAfterMs?: number;
+    transient?: boolean;
+  }) {
+    super(init.message);
+    this.name = 'ConnectorError';
+    this.code = init.code;
+    this.vendor = init.vendor;
+    this.status = init.status;
+    this.vendorCode = init.vendorCode;
+    this.retryAfterMs = init.retryAfterMs;
+    this.transient = init.transient ?? ['unreachable', 'timeout', 'rate-limited', 'server'].includes(init.code);
+  }
+
+  /** A plain object that survives runtime messaging (Error instances do not). */
+  toJSON() {
+    return {
+      code: this.code,
+      vendor: this.vendor,
+      message: this.message,
+      status: this.status,
+      vendorCode: this.vendorCode,
+      retryAfterMs: this.retryAfterMs,
+      transient: this.transient,
+    };
+  }
+}
+
+export function isConnectorError(e: unknown): e is ConnectorError {
+  return e instanceof ConnectorError;
+}

@@ -1,0 +1,139 @@
+/**
+ * The ports every connector implements, and the vendor-neutral shapes they return.
+ * Connectors never touch the DOM, the database or the UI: they take credentials, speak HTTP and return these.
+ * Ids are always strings here (Factorial switched from integers to strings on 2026-07-01; Kombo uses strings).
+ */
+
+export type FactorialEnvironment = 'production' | 'demo' | 'custom';
+export type KomboEnvironment = 'eu' | 'us' | 'custom';
+
+/** What a connector needs to make a request. The key only lives in service-worker memory while in use. */
+export interface FactorialCredentials {
+  apiKey: string;
+  /** Resolved base URL, e.g. https://api.factorialhr.com (no trailing slash, no /api/... suffix). */
+  baseUrl: string;
+}
+export interface KomboCredentials {
+  apiKey: string;
+  integrationId: string;
+  /** Resolved base URL including the version segment, e.g. https://api.kombo.dev/v1 */
+  baseUrl: string;
+}
+
+/** What a successful key check tells us, shown in the card's details. */
+export interface VerifiedAccount {
+  /** Human label of what the key belongs to, e.g. company name or Kombo environment/integration. */
+  label?: string;
+  /** For Kombo: the tool behind the integration, from the X-Integration-Id prefix (greenhouse, lever, factorial…). */
+  tool?: string;
+}
+
+export interface LegalEntity { id: string; companyId: string; legalName: string; country?: string }
+export interface Team { id: string; name: string }
+export interface Location { id: string; name: string; country?: string }
+export interface Employee { id: string; firstName: string; lastName: string; email?: string; loginEmail?: string }
+
+export interface NewEmployee {
+  companyId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string;
+  legalEntityId?: string;
+  teamId?: string;
+  locationId?: string;
+  /** YYYY-MM-DD */
+  startDate?: string;
+  jobTitle?: string;
+  country?: string;
+}
+
+export interface FactorialHrPort {
+  verify(): Promise<VerifiedAccount>;
+  listLegalEntities(): Promise<LegalEntity[]>;
+  listTeams(): Promise<Team[]>;
+  listLocations(): Promise<Location[]>;
+  /** Case-insensitive match on email and login_email; null when nobody has it. */
+  findEmployeeByEmail(email: string): Promise<Employee | null>;
+  createEmployee(input: NewEmployee): Promise<Employee>;
+  /** Link to the employee in Factorial's web app. */
+  employeeUrl(id: string): string;
+}
+
+export type AtsJobStatus = 'open' | 'closed' | 'draft' | 'archived';
+
+export interface ScreeningQuestion {
+  id: string;
+  title: string;
+  required: boolean;
+  /** TEXT, NUMBER, SINGLE_SELECT, MULTI_SELECT, BOOLEAN, DATE, FILE, ... as the vendor says */
+  format: string;
+  options?: { id: string; name: string }[];
+}
+
+export interface AtsJob {
+  id: string;
+  remoteId?: string;
+  name: string;
+  status: AtsJobStatus;
+  /** True when the ATS deleted the job (Kombo remote_deleted_at). */
+  deleted: boolean;
+  /** ISO 3166-1 alpha-2, when known. */
+  country?: string;
+  locationName?: string;
+  url?: string;
+  screeningQuestions: ScreeningQuestion[];
+  /** Vendor's change stamp when it has one (Kombo changed_at); Factorial job postings have none. */
+  changedAt?: string;
+}
+
+export interface AtsJobPage {
+  jobs: AtsJob[];
+  /** Opaque cursor for the next page; null on the last page. */
+  next: string | null;
+}
+
+export interface AtsJobQuery {
+  /** Continue from a stored cursor (a pull resumes from it after the worker restarts). */
+  cursor?: string | null;
+  /** Kombo only: ISO timestamp; ignored where the API has no such filter. */
+  updatedAfter?: string;
+  pageSize?: number;
+}
+
+export interface AtsApplicationSummary {
+  id: string;
+  jobId?: string;
+  jobName?: string;
+  stageName?: string;
+  hired: boolean;
+}
+
+export interface AtsCandidate {
+  id: string;
+  remoteId?: string;
+  firstName: string;
+  lastName: string;
+  email?: string;
+  phone?: string;
+  applications: AtsApplicationSummary[];
+}
+
+export interface HiredApplication {
+  applicationId: string;
+  candidate: AtsCandidate;
+  jobId?: string;
+  jobName?: string;
+  hiredAt?: string;
+}
+
+export interface AtsPort {
+  readonly provider: 'factorial-ats' | 'kombo';
+  verify(): Promise<VerifiedAccount>;
+  listJobs(query: AtsJobQuery): Promise<AtsJobPage>;
+  findCandidateById(id: string): Promise<AtsCandidate | null>;
+  /** The id the ATS's own web app shows (Kombo remote_ids); for Factorial ATS the same as findCandidateById. */
+  findCandidateByRemoteId(remoteId: string): Promise<AtsCandidate | null>;
+  findCandidateByEmail(email: string): Promise<AtsCandidate | null>;
+  listHiredApplications(query: { cursor?: string | null }): Promise<{ items: HiredApplication[]; next: string | null }>;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'wxt';
+import { BUILT_IN_ATS_HOSTS, VENDOR_API_HOSTS } from './lib/hosts';
+
+// The manifest declares only the vendors' API hosts and the built-in ATS hosts. Everything else (custom base URLs,
+// other ATS hosts, the local sandbox) is an optional permission asked for at run time, never <all_urls>.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Hirebridge',
+    description: 'Export hired candidates to Factorial HR and sync sourced candidates into your ATS.',
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
+    host_permissions: [...VENDOR_API_HOSTS, ...BUILT_IN_ATS_HOSTS],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+  },
+});
