@@ -22,3 +22,11 @@ export const BUILT_IN_ATS_HOSTS = [
   'https://app.screenloop.com/*',
   'https://app.factorialhr.com/*',
 ] as const;
+
+/**
+ * The optional host permission that covers a base URL. Match patterns ignore ports, so one grant covers a host.
+ */
+export function originPattern(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  return `${url.protocol}//${url.hostname}/*`;
+}

@@ -1,5 +1,10 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<button onClick={async () => {
-  const ok = await browser.permissions.request({ origins: ['http://127.0.0.1/*'] });
-  document.title = 'granted:' + ok;
-}}>Req</button>);
+import { OptionsApp } from '@/components/options/OptionsApp';
+import '@/components/ui/styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <OptionsApp />
+  </StrictMode>,
+);

@@ -1,0 +1,330 @@
+import { useId, useState, type FormEvent } from 'react';
+import { originPattern } from '@/lib/hosts';
+import { ConnectInput, sendIntent, type ConnectionView, type Failure } from '@/lib/messaging';
+
+/**
+ * One integration card (a region named by its heading): connect with a key, or show the connection with
+ * View (details) and Remove integration. Keys are sent once to the service worker and never come back.
+ */
+
+type Slot = 'hr' | 'ats';
+type Provider = 'factorial-hr' | 'factorial-ats' | 'kombo';
+
+const ENVIRONMENTS = {
+  factorial: [
+    { value: 'production', label: 'Production' },
+    { value: 'demo', label: 'Demo' },
+    { value: 'custom', label: 'Custom' },
+  ],
+  kombo: [
+    { value: 'eu', label: 'EU' },
+    { value: 'us', label: 'US' },
+    { value: 'custom', label: 'Custom' },
+  ],
+} as const;
+
+const PROVIDER_LABEL: Record<Provider, string> = {
+  'factorial-hr': 'Factorial HR',
+  'factorial-ats': 'Factorial ATS',
+  kombo: 'Kombo',
+};
+
+export function environmentLabel(environment: string): string {
+  for (const list of Object.values(ENVIRONMENTS)) {
+    const found = list.find((e) => e.value === environment);
+    if (found) return found.label;
+  }
+  return environment;
+}
+
+interface Props {
+  slot: Slot;
+  title: string;
+  description: string;
+  connection: ConnectionView | undefined;
+  onChanged(): void;
+}
+
+export function IntegrationCard({ slot, title, description, connection, onChanged }: Props) {
+  const headingId = useId();
+  return (
+    <section className="hb-card" role="region" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      <p className="hb-sub">{description}</p>
+      {connection ? (
+        <ConnectedView connection={connection} onChanged={onChanged} />
+      ) : (
+        <ConnectForm slot={slot} onConnected={onChanged} />
+      )}
+    </section>
+  );
+}
+
+function ConnectForm({ slot, onConnected }: { slot: Slot; onConnected(): void }) {
+  const [provider, setProvider] = useState<Provider>(slot === 'hr' ? 'factorial-hr' : 'factorial-ats');
+  const [environment, setEnvironment] = useState<string>(slot === 'hr' ? 'production' : 'production');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [apiKey, setApiKey] = useState('');
+  const [integrationId, setIntegrationId] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { provider: useId(), environment: useId(), baseUrl: useId(), apiKey: useId(), integrationId: useId() };
+
+  const isKombo = provider === 'kombo';
+  const environments = isKombo ? ENVIRONMENTS.kombo : ENVIRONMENTS.factorial;
+
+  function chooseProvider(next: Provider) {
+    setProvider(next);
+    setEnvironment(next === 'kombo' ? 'eu' : 'production');
+    setFieldErrors({});
+    setError(null);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const draft = {
+      provider,
+      environment,
+      baseUrl: environment === 'custom' ? baseUrl : undefined,
+      apiKey,
+      ...(isKombo ? { integrationId } : {}),
+    };
+    const parsed = ConnectInput.safeParse(draft);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? 'form');
+        errors[field] ??= issue.message;
+      }
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    try {
+      // A custom host needs the user's permission, asked here while the click still counts as a user gesture.
+      if (parsed.data.environment === 'custom' && parsed.data.baseUrl) {
+        const granted = await browser.permissions.request({ origins: [originPattern(parsed.data.baseUrl)] });
+        if (!granted) {
+          setFieldErrors({ baseUrl: `Hirebridge needs your permission to reach ${new URL(parsed.data.baseUrl).host}.` });
+          return;
+        }
+      }
+      const result = await sendIntent('connect', draft as never);
+      if (result.ok) {
+        setApiKey('');
+        onConnected();
+      } else if (result.error.field && result.error.field !== 'apiKey') {
+        setFieldErrors({ [result.error.field]: result.error.message });
+      } else {
+        setError(result.error);
+      }
+    } catch {
+      setError({ code: 'internal', message: 'Hirebridge could not reach its background service. Reload the page and try again.' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const describe = (field: string, hintId?: string) =>
+    [fieldErrors[field] ? `${ids[field as keyof typeof ids]}-error` : '', hintId ?? ''].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      {slot === 'ats' && (
+        <div className="hb-field">
+          <label htmlFor={ids.provider}>Provider</label>
+          <select id={ids.provider} value={provider} onChange={(e) => chooseProvider(e.target.value as Provider)}>
+            <option value="factorial-ats">Factorial ATS</option>
+            <option value="kombo">Kombo</option>
+          </select>
+          <span className="hb-hint">
+            {isKombo
+              ? 'Kombo connects Greenhouse, Lever, Workable, Ashby and more through one API.'
+              : 'Uses a Factorial API key (the same key as Factorial HR works).'}
+          </span>
+        </div>
+      )}
+      <div className="hb-field">
+        <label htmlFor={ids.environment}>Environment</label>
+        <select id={ids.environment} value={environment} onChange={(e) => setEnvironment(e.target.value)}>
+          {environments.map((env) => (
+            <option key={env.value} value={env.value}>
+              {env.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {environment === 'custom' && (
+        <Field id={ids.baseUrl} label="Base URL" error={fieldErrors.baseUrl}>
+          <input
+            id={ids.baseUrl}
+            type="url"
+            inputMode="url"
+            placeholder={isKombo ? 'https://proxy.example.com/kombo/v1' : 'https://proxy.example.com'}
+            value={baseUrl}
+            onChange={(e) => setBaseUrl(e.target.value)}
+            aria-invalid={!!fieldErrors.baseUrl}
+            aria-describedby={describe('baseUrl')}
+          />
+        </Field>
+      )}
+      <Field id={ids.apiKey} label="API key" error={fieldErrors.apiKey} hint={isKombo ? 'A Kombo key covers your whole Kombo environment.' : undefined}>
+        <input
+          id={ids.apiKey}
+          // A text input masked with CSS keeps the textbox role and stays out of password managers.
+          type="text"
+          className="hb-secret"
+          autoComplete="off"
+          spellCheck={false}
+          value={apiKey}
+          onChange={(e) => setApiKey(e.target.value)}
+          aria-invalid={!!fieldErrors.apiKey}
+          aria-describedby={describe('apiKey', isKombo ? `${ids.apiKey}-hint` : undefined)}
+        />
+      </Field>
+      {isKombo && (
+        <Field id={ids.integrationId} label="Integration ID" error={fieldErrors.integrationId} hint='Looks like "greenhouse:8d1h…". The prefix tells which ATS it is.'>
+          <input
+            id={ids.integrationId}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={integrationId}
+            onChange={(e) => setIntegrationId(e.target.value)}
+            aria-invalid={!!fieldErrors.integrationId}
+            aria-describedby={describe('integrationId', `${ids.integrationId}-hint`)}
+          />
+        </Field>
+      )}
+      {error && (
+        <p className="hb-alert" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div className="hb-actions">
+        <button type="submit" className="hb-primary" disabled={busy}>
+          Connect
+        </button>
+        {busy && <span className="hb-note" role="status">Checking the key with {PROVIDER_LABEL[provider]}…</span>}
+      </div>
+    </form>
+  );
+}
+
+function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <div className="hb-field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && (
+        <span className="hb-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="hb-field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}
+
+function ConnectedView({ connection, onChanged }: { connection: ConnectionView; onChanged(): void }) {
+  const [showDetails, setShowDetails] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const detailsId = useId();
+
+  async function run(action: () => Promise<{ ok: boolean; error?: Failure }>) {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await action();
+      if (!result.ok && result.error) setError(result.error.message);
+      onChanged();
+    } catch {
+      setError('Hirebridge could not reach its background service. Reload the page and try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const providerLine = [
+    PROVIDER_LABEL[connection.provider],
+    connection.tool && connection.provider === 'kombo' ? connection.tool : undefined,
+    environmentLabel(connection.environment),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <div>
+      <p className="hb-actions">
+        <span className="hb-status">Connected</span>
+        <span className="hb-note">{providerLine}</span>
+      </p>
+      {!connection.lastCheckOk && connection.lastCheckMessage && (
+        <p className="hb-alert" role="alert">
+          Last check failed: {connection.lastCheckMessage}
+        </p>
+      )}
+      <div className="hb-actions">
+        <button type="button" aria-expanded={showDetails} aria-controls={detailsId} onClick={() => setShowDetails((v) => !v)}>
+          View
+        </button>
+        <button type="button" className="hb-danger" disabled={busy} onClick={() => run(() => sendIntent('removeConnection', connection.slot))}>
+          Remove integration
+        </button>
+      </div>
+      {showDetails && (
+        <div id={detailsId}>
+          <dl className="hb-details" aria-label="Connection details">
+            <dt>Provider</dt>
+            <dd>{PROVIDER_LABEL[connection.provider]}</dd>
+            <dt>Environment</dt>
+            <dd>{environmentLabel(connection.environment)}</dd>
+            <dt>Base URL</dt>
+            <dd>{connection.baseUrl}</dd>
+            {connection.integrationId && (
+              <>
+                <dt>Integration ID</dt>
+                <dd>{connection.integrationId}</dd>
+              </>
+            )}
+            {connection.accountLabel && (
+              <>
+                <dt>Account</dt>
+                <dd>{connection.accountLabel}</dd>
+              </>
+            )}
+            <dt>API key</dt>
+            <dd>{connection.maskedKey}</dd>
+            <dt>Connected at</dt>
+            <dd>{formatTime(connection.connectedAt)}</dd>
+            <dt>Last check</dt>
+            <dd>
+              {formatTime(connection.lastCheckAt)} — {connection.lastCheckOk ? 'OK' : 'failed'}
+            </dd>
+          </dl>
+          <button type="button" disabled={busy} onClick={() => run(() => sendIntent('checkConnection', connection.slot))}>
+            Check again
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="hb-alert" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import { sendIntent, type ConnectionView } from '@/lib/messaging';
+import { IntegrationCard } from './IntegrationCard';
+
+export function OptionsApp() {
+  const [connections, setConnections] = useState<ConnectionView[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const result = await sendIntent('listConnections', undefined);
+      if (result.ok) {
+        setConnections(result.value);
+        setLoadError(null);
+      } else setLoadError(result.error.message);
+    } catch {
+      setLoadError('Hirebridge could not reach its background service. Reload the page and try again.');
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const bySlot = (slot: 'hr' | 'ats') => connections?.find((c) => c.slot === slot);
+
+  return (
+    <main className="hb-page">
+      <header>
+        <h1>Hirebridge settings</h1>
+        <p>Connect your HR system and your ATS.</p>
+      </header>
+      {loadError && (
+        <p className="hb-alert" role="alert">
+          {loadError}
+        </p>
+      )}
+      {connections && (
+        <div className="hb-grid">
+          <IntegrationCard
+            slot="hr"
+            title="Factorial HR"
+            description="Where hired candidates become employees."
+            connection={bySlot('hr')}
+            onChanged={refresh}
+          />
+          <IntegrationCard
+            slot="ats"
+            title="ATS"
+            description="Your system-of-record ATS: jobs come from it, sourced candidates go into it."
+            connection={bySlot('ats')}
+            onChanged={refresh}
+          />
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,2 @@
+export { connect, listConnections, checkConnection, removeConnection, withHr, withAts, NotConnectedError, toView, slotOf } from './service';
+export { hasOriginPermission } from './permissions';

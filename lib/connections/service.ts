@@ -1,0 +1,185 @@
+import { recordActivity } from '../activity';
+import {
+  ConnectorError,
+  createFactorialAts,
+  createFactorialHr,
+  createKomboAts,
+  komboToolFromIntegrationId,
+  resolveFactorialBaseUrl,
+  resolveKomboBaseUrl,
+  type AtsPort,
+  type FactorialHrPort,
+  type HttpHooks,
+} from '../connectors';
+import { db, type ConnectionRecord, type ConnectionSlot } from '../db';
+import { fail, ok, type ConnectInput, type ConnectionView, type Result } from '../messaging';
+import { keyHint, maskKey, openSecret, sealSecret } from '../secrets';
+import { hasOriginPermission } from './permissions';
+
+/**
+ * Connections: verify a key against the vendor, then store it encrypted together with what the UI may show.
+ * A connection is saved whole or not at all.
+ */
+
+const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const;
+
+export function slotOf(provider: ConnectInput['provider']): ConnectionSlot {
+  return provider === 'factorial-hr' ? 'hr' : 'ats';
+}
+
+function baseUrlFor(input: ConnectInput): string {
+  if (input.provider === 'kombo') return resolveKomboBaseUrl(input.environment, input.baseUrl);
+  return resolveFactorialBaseUrl(input.environment, input.baseUrl);
+}
+
+function portFor(
+  provider: ConnectInput['provider'],
+  creds: { apiKey: string; baseUrl: string; integrationId?: string },
+  hooks?: HttpHooks,
+): FactorialHrPort | AtsPort {
+  switch (provider) {
+    case 'factorial-hr':
+      return createFactorialHr({ apiKey: creds.apiKey, baseUrl: creds.baseUrl }, hooks);
+    case 'factorial-ats':
+      return createFactorialAts({ apiKey: creds.apiKey, baseUrl: creds.baseUrl }, hooks);
+    case 'kombo':
+      return createKomboAts({ apiKey: creds.apiKey, baseUrl: creds.baseUrl, integrationId: creds.integrationId ?? '' }, hooks);
+  }
+}
+
+export function toView(record: ConnectionRecord): ConnectionView {
+  return {
+    slot: record.slot,
+    provider: record.provider,
+    environment: record.environment,
+    baseUrl: record.baseUrl,
+    integrationId: record.integrationId,
+    tool: record.tool,
+    accountLabel: record.accountLabel,
+    maskedKey: maskKey(record.keyHint),
+    connectedAt: record.connectedAt,
+    lastCheckAt: record.lastCheckAt,
+    lastCheckOk: record.lastCheckOk,
+    lastCheckMessage: record.lastCheckMessage,
+  };
+}
+
+function connectorFailure(error: unknown): Result<never> {
+  if (error instanceof ConnectorError) {
+    const field = error.code === 'auth' || error.code === 'forbidden' ? 'apiKey' : undefined;
+    return fail(error.code, error.message, field);
+  }
+  throw error;
+}
+
+export async function connect(input: ConnectInput): Promise<Result<ConnectionView>> {
+  const slot = slotOf(input.provider);
+  const baseUrl = baseUrlFor(input);
+  if (!(await hasOriginPermission(baseUrl))) {
+    return fail(
+      'permission',
+      `Hirebridge is not allowed to reach ${new URL(baseUrl).host} yet. Click Connect again and allow access when the browser asks.`,
+      'baseUrl',
+    );
+  }
+  const integrationId = input.provider === 'kombo' ? input.integrationId : undefined;
+  const port = portFor(input.provider, { apiKey: input.apiKey, baseUrl, integrationId });
+  let account;
+  try {
+    account = await port.verify();
+  } catch (error) {
+    return connectorFailure(error);
+  }
+
+  const now = new Date().toISOString();
+  const sealed = await sealSecret(input.apiKey);
+  const record: ConnectionRecord = {
+    slot,
+    provider: input.provider,
+    environment: input.environment,
+    baseUrl,
+    integrationId,
+    tool: integrationId ? komboToolFromIntegrationId(integrationId) : input.provider === 'factorial-ats' ? 'factorial' : undefined,
+    accountLabel: account.label,
+    keyHint: keyHint(input.apiKey),
+    secretId: sealed.id,
+    connectedAt: now,
+    lastCheckAt: now,
+    lastCheckOk: true,
+  };
+  const database = db();
+  await database.transaction('rw', database.connections, database.secrets, async () => {
+    const previous = await database.connections.get(slot);
+    if (previous) await database.secrets.delete(previous.secretId);
+    await database.secrets.put(sealed);
+    await database.connections.put(record);
+  });
+  await recordActivity({ kind: 'connection', level: 'success', message: `${PROVIDER_NAMES[input.provider]} connected.` });
+  return ok(toView(record));
+}
+
+export async function listConnections(): Promise<ConnectionView[]> {
+  return (await db().connections.toArray()).map(toView);
+}
+
+/** Re-verify a stored key (the card's "last check"). */
+export async function checkConnection(slot: ConnectionSlot): Promise<Result<ConnectionView>> {
+  const record = await db().connections.get(slot);
+  if (!record) return fail('not-connected', 'This integration is not connected.');
+  let lastCheckOk = true;
+  let lastCheckMessage: string | undefined;
+  try {
+    await withPort(record, (port) => port.verify());
+  } catch (error) {
+    lastCheckOk = false;
+    lastCheckMessage = error instanceof Error ? error.message : 'The check failed.';
+  }
+  const updated = { ...record, lastCheckAt: new Date().toISOString(), lastCheckOk, lastCheckMessage };
+  await db().connections.put(updated);
+  return ok(toView(updated));
+}
+
+export async function removeConnection(slot: ConnectionSlot): Promise<Result<null>> {
+  const database = db();
+  const removed = await database.transaction('rw', database.connections, database.secrets, async () => {
+    const record = await database.connections.get(slot);
+    if (!record) return null;
+    await database.secrets.delete(record.secretId);
+    await database.connections.delete(slot);
+    return record;
+  });
+  if (removed) {
+    await recordActivity({ kind: 'connection', level: 'info', message: `${PROVIDER_NAMES[removed.provider]} disconnected.` });
+  }
+  return ok(null);
+}
+
+/** Run work against a stored connection; the decrypted key lives only inside this call. */
+async function withPort<T>(record: ConnectionRecord, work: (port: FactorialHrPort | AtsPort) => Promise<T>, hooks?: HttpHooks) {
+  const apiKey = await openSecret(record.secretId);
+  return work(portFor(record.provider, { apiKey, baseUrl: record.baseUrl, integrationId: record.integrationId }, hooks));
+}
+
+export class NotConnectedError extends Error {
+  readonly publicMessage: string;
+  constructor(what: string) {
+    super(`${what} is not connected.`);
+    this.publicMessage = `${what} is not connected. An admin can connect it on the Hirebridge settings page.`;
+  }
+}
+
+/** The Factorial HR port for the stored connection. */
+export async function withHr<T>(work: (hr: FactorialHrPort) => Promise<T>, hooks?: HttpHooks): Promise<T> {
+  const record = await db().connections.get('hr');
+  if (!record) throw new NotConnectedError('Factorial HR');
+  return withPort(record, (port) => work(port as FactorialHrPort), hooks);
+}
+
+/** The system-of-record ATS port for the stored connection. */
+export async function withAts<T>(work: (ats: AtsPort, connection: ConnectionRecord) => Promise<T>, hooks?: HttpHooks): Promise<T> {
+  const record = await db().connections.get('ats');
+  if (!record) throw new NotConnectedError('The ATS');
+  return withPort(record, (port) => work(port as AtsPort, record), hooks);
+}
+
+

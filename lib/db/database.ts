@@ -1,0 +1,62 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  ActivityRecord,
+  CandidateRecord,
+  ConnectionRecord,
+  JobRecord,
+  OperationRecord,
+  SecretRecord,
+  SettingRecord,
+  VaultKeyRecord,
+} from './schema';
+
+/**
+ * The one Hirebridge database. It lives in the extension's origin, so it must only be opened from the service
+ * worker and extension pages: in a content script IndexedDB would be the visited page's.
+ */
+export class HirebridgeDb extends Dexie {
+  connections!: EntityTable<ConnectionRecord, 'slot'>;
+  secrets!: EntityTable<SecretRecord, 'id'>;
+  vaultKeys!: EntityTable<VaultKeyRecord, 'id'>;
+  jobs!: EntityTable<JobRecord, 'key'>;
+  candidates!: EntityTable<CandidateRecord, 'key'>;
+  operations!: EntityTable<OperationRecord, 'id'>;
+  activity!: EntityTable<ActivityRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+
+  constructor(name = 'hirebridge') {
+    super(name);
+    // Schema history: add a new version() for every change; never edit a released one.
+    this.version(1).stores({
+      connections: 'slot',
+      secrets: 'id',
+      vaultKeys: 'id',
+      jobs: 'key, provider, status, country, name',
+      candidates: 'key, email, hired, capturedAt',
+      operations: 'id, state, subject, kind, nextAttemptAt',
+      activity: '++id, at, kind, operationId',
+      settings: 'key',
+    });
+  }
+}
+
+let instance: HirebridgeDb | undefined;
+
+/** The shared database, opened lazily on first use. */
+export function db(): HirebridgeDb {
+  const protocol = globalThis.location?.protocol;
+  if (protocol === 'http:' || protocol === 'https:') {
+    throw new Error('The Hirebridge database is only available in extension contexts.');
+  }
+  instance ??= new HirebridgeDb();
+  return instance;
+}
+
+/** Tests: start from an empty database. */
+export async function resetDbForTests(): Promise<void> {
+  if (instance) {
+    instance.close();
+    await instance.delete();
+  }
+  instance = new HirebridgeDb();
+}

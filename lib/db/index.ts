@@ -1,0 +1,2 @@
+export { db, HirebridgeDb, resetDbForTests } from './database';
+export * from './schema';

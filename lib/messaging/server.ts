@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { messenger } from './client';
+import { Intents, type IntentName, type ProtocolMap, type SenderKind } from './protocol';
+import { fail, type Result } from './result';
+
+type Sender = { id?: string; url?: string; tab?: { id?: number }; frameId?: number; origin?: string };
+
+export interface SenderPolicy {
+  /** This extension's id. */
+  extensionId: string;
+  /** Origin of extension pages, e.g. chrome-extension://<id> */
+  extensionOrigin: string;
+  /** Whether a content script on this page URL may ask for intents (an enabled ATS host). */
+  isAllowedPage(url: URL): boolean;
+}
+
+/** Who sent a message, or null when nobody we trust did. */
+export function classifySender(sender: Sender, policy: SenderPolicy): SenderKind | null {
+  if (!sender || sender.id !== policy.extensionId || typeof sender.url !== 'string') return null;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  // Not url.origin: it is "null" for non-special schemes such as chrome-extension: in some URL implementations.
+  if (`${url.protocol}//${url.host}` === policy.extensionOrigin) {
+    // Extension pages in iframes inside web pages are only trusted at the top of their own frame tree.
+    return sender.frameId === undefined || sender.frameId === 0 ? 'extension-page' : null;
+  }
+  if ((url.protocol === 'https:' || url.protocol === 'http:') && sender.tab && sender.frameId === 0 && policy.isAllowedPage(url)) {
+    return 'content-script';
+  }
+  return null;
+}
+
+type Handler<K extends IntentName> = (
+  input: z.output<(typeof Intents)[K]['input']>,
+  ctx: { sender: SenderKind; tabId?: number; pageUrl?: string },
+) => Promise<ReturnType<ProtocolMap[K]>>;
+
+/**
+ * Serve one intent: check the sender, parse the payload, run the handler, and turn any thrown error into a
+ * plain failure (never a stack, never a key).
+ */
+export function serveIntent<K extends IntentName>(name: K, policy: () => SenderPolicy, handler: Handler<K>) {
+  const spec = Intents[name];
+  return messenger.onMessage(name, (async (message: { data: unknown; sender: Sender }): Promise<Result<unknown>> => {
+    const sender = classifySender(message.sender, policy());
+    if (!sender || !(spec.from as readonly SenderKind[]).includes(sender)) {
+      return fail('forbidden', 'This request is not allowed from here.');
+    }
+    const parsed = spec.input.safeParse(message.data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail('invalid-input', issue?.message ?? 'The request was not valid.', issue?.path.join('.') || undefined);
+    }
+    try {
+      return await handler(parsed.data as never, {
+        sender,
+        tabId: message.sender.tab?.id,
+        pageUrl: sender === 'content-script' ? message.sender.url : undefined,
+      });
+    } catch (error) {
+      return fail('internal', publicMessage(error));
+    }
+  }) as never);
+}
+
+/** Messages we wrote ourselves are safe to show; anything else becomes a generic sentence. */
+function publicMessage(error: unknown): string {
+  if (error && typeof error === 'object' && 'publicMessage' in error && typeof error.publicMessage === 'string') {
+    return error.publicMessage;
+  }
+  if (error && typeof error === 'object' && (error as { name?: string }).name === 'ConnectorError') {
+    return (error as Error).message;
+  }
+  return 'Something went wrong inside Hirebridge. Try again; if it keeps happening, reload the extension.';
+}

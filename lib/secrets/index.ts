@@ -1,0 +1,1 @@
+export { sealSecret, openSecret, maskKey, keyHint, forgetVaultKeyForTests } from './vault';

@@ -1,0 +1,96 @@
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Where `wxt build` puts the Chromium build of the extension. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('Chromium was not found. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.');
+  return found;
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+}
+
+/** Chromium with the built extension loaded, in a fresh profile. */
+export async function launchWithExtension(opts: { headless: boolean; locale?: string; userDataDir?: string }): Promise<LaunchedExtension> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}. Run "npm run build" first.`);
+  }
+  const context = await chromium.launchPersistentContext(opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'hirebridge-profile-')), {
+    executablePath: chromiumPath(),
+    headless: opts.headless,
+    locale: opts.locale,
+    viewport: { width: 1280, height: 860 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      // This machine has no network beyond the sandbox: keep Chromium's own background traffic quiet.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, worker };
+}
+
+/**
+ * Grant an optional host permission the way an admin would in chrome://extensions (Site access). A headless
+ * browser cannot click the permission prompt that `permissions.request` shows, so tests and `npm start` grant
+ * the sandbox's host here first; the extension's own request then resolves at once.
+ */
+export async function grantHostPermission(context: BrowserContext, extensionId: string, pattern: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome://extensions/?id=${extensionId}`);
+    await page.evaluate(
+      ([id, host]) =>
+        new Promise<void>((done, failed) =>
+          // developerPrivate is the API behind chrome://extensions' "Site access" settings.
+          (globalThis as any).chrome.developerPrivate.addHostPermission(id, host, () => {
+            const error = (globalThis as any).chrome.runtime.lastError;
+            if (error) failed(new Error(error.message));
+            else done();
+          }),
+        ),
+      [extensionId, pattern] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+export async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  return page;
+}
+
+export interface ConnectFields {
+  environment: string;
+  baseUrl?: string;
+  apiKey: string;
+  provider?: 'Factorial ATS' | 'Kombo';
+  integrationId?: string;
+}
+
+/** Connect one card on the options page through its form, as an admin would. */
+export async function connectCard(options: Page, card: 'Factorial HR' | 'ATS', fields: ConnectFields): Promise<void> {
+  const region = options.getByRole('region', { name: card });
+  if (fields.provider) await region.getByRole('combobox', { name: 'Provider' }).selectOption({ label: fields.provider });
+  await region.getByRole('combobox', { name: 'Environment' }).selectOption({ label: fields.environment });
+  if (fields.baseUrl !== undefined) await region.getByRole('textbox', { name: 'Base URL' }).fill(fields.baseUrl);
+  await region.getByRole('textbox', { name: 'API key' }).fill(fields.apiKey);
+  if (fields.integrationId !== undefined) await region.getByRole('textbox', { name: 'Integration ID' }).fill(fields.integrationId);
+  await region.getByRole('button', { name: 'Connect' }).click();
+}

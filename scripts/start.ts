@@ -1,0 +1,95 @@
+/**
+ * `npm start`: the sandbox, and Chromium with the built extension connected to it, on the demo ATS.
+ * With a display the browser stays open for you; without one it runs headless, walks the main screens,
+ * saves screenshots and tells you where.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../sandbox/server';
+import { connectCard, grantHostPermission, launchWithExtension, openOptions } from './browser';
+
+const SHOTS = resolve(import.meta.dirname, '..', 'screenshots', 'start');
+const headless = process.env.HEADLESS === '1' || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+
+async function startSandboxOnFreePort(): Promise<Sandbox> {
+  const preferred = Number(process.env.SANDBOX_PORT ?? 4780);
+  try {
+    return await startSandbox({ port: preferred });
+  } catch {
+    return startSandbox({ port: 0 });
+  }
+}
+
+async function shot(page: Page, name: string, saved: string[]) {
+  const path = resolve(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  saved.push(path);
+}
+
+async function main() {
+  const sandbox = await startSandboxOnFreePort();
+  console.log(`Sandbox running at ${sandbox.url}`);
+  console.log(`  demo ATS:       ${sandbox.url}/demo-ats/candidates`);
+  console.log(`  demo sourcing:  ${sandbox.url}/demo-sourcing/`);
+
+  const { context, extensionId } = await launchWithExtension({ headless });
+  console.log(`Chromium started ${headless ? 'headless (no display found)' : 'with a window'}; extension id ${extensionId}`);
+
+  await grantHostPermission(context, extensionId, `${new URL(sandbox.url).protocol}//${new URL(sandbox.url).hostname}/*`);
+  const options = await openOptions(context, extensionId);
+  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
+  await options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true }).waitFor();
+  await connectCard(options, 'ATS', {
+    provider: 'Kombo',
+    environment: 'Custom',
+    baseUrl: `${sandbox.url}/kombo/v1`,
+    apiKey: SANDBOX_KEYS.kombo,
+    integrationId: SANDBOX_KEYS.komboIntegrationId,
+  });
+  await options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true }).waitFor();
+  console.log('Connected Factorial HR and the ATS (Kombo) to the sandbox.');
+
+  const demo = await context.newPage();
+  await demo.goto(`${sandbox.url}/demo-ats/candidates`);
+
+  if (!headless) {
+    await demo.bringToFront();
+    console.log('Chromium is open on the demo ATS. Close the browser window or press Ctrl+C to stop.');
+    await new Promise<void>((done) => {
+      context.on('close', () => done());
+      process.once('SIGINT', () => done());
+      process.once('SIGTERM', () => done());
+    });
+  } else {
+    mkdirSync(SHOTS, { recursive: true });
+    const saved: string[] = [];
+    await shot(options, '01-options-connected', saved);
+    for (const card of ['Factorial HR', 'ATS'] as const) {
+      await options.getByRole('region', { name: card }).getByRole('button', { name: 'View' }).click();
+    }
+    await shot(options, '02-options-connection-details', saved);
+    await shot(demo, '03-demo-ats-candidates', saved);
+    const firstCandidate = demo.locator('a[href*="/demo-ats/candidates/"]').first();
+    if (await firstCandidate.count()) {
+      await firstCandidate.click();
+      await demo.waitForLoadState();
+      await shot(demo, '04-demo-ats-candidate', saved);
+    }
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 400, height: 520 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await shot(popup, '05-popup', saved);
+    console.log(`\nNo display, so Chromium ran headless. Screenshots of each screen are in ${SHOTS}:`);
+    for (const path of saved) console.log(`  ${path}`);
+    console.log('\nKeep the sandbox running with "npm run sandbox" to try the APIs yourself.');
+  }
+
+  await context.close().catch(() => {});
+  await sandbox.close();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

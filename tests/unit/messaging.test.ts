@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ConnectInput } from '@/lib/messaging';
+import { classifySender, type SenderPolicy } from '@/lib/messaging/server';
+
+const policy: SenderPolicy = {
+  extensionId: 'abcdefghijklmnopabcdefghijklmnop',
+  extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+  isAllowedPage: (url) => url.hostname === 'app.greenhouse.io',
+};
+const own = policy.extensionId;
+
+describe('sender checks', () => {
+  it('accepts our own extension pages', () => {
+    expect(classifySender({ id: own, url: `${policy.extensionOrigin}/options.html` }, policy)).toBe('extension-page');
+    expect(classifySender({ id: own, url: `${policy.extensionOrigin}/popup.html`, tab: { id: 3 }, frameId: 0 }, policy)).toBe('extension-page');
+  });
+
+  it('accepts content scripts only from the top frame of allowed ATS pages', () => {
+    const page = { id: own, url: 'https://app.greenhouse.io/people/123', tab: { id: 7 }, frameId: 0 };
+    expect(classifySender(page, policy)).toBe('content-script');
+    expect(classifySender({ ...page, frameId: 2 }, policy)).toBeNull();
+    expect(classifySender({ ...page, url: 'https://evil.example/people/123' }, policy)).toBeNull();
+    expect(classifySender({ ...page, tab: undefined }, policy)).toBeNull();
+  });
+
+  it('rejects other extensions, missing urls and odd schemes', () => {
+    expect(classifySender({ id: 'someoneelse', url: `${policy.extensionOrigin}/options.html` }, policy)).toBeNull();
+    expect(classifySender({ id: own }, policy)).toBeNull();
+    expect(classifySender({ id: own, url: 'not a url' }, policy)).toBeNull();
+    expect(classifySender({ id: own, url: 'javascript:alert(1)', tab: { id: 1 }, frameId: 0 }, policy)).toBeNull();
+    expect(classifySender({ id: own, url: 'chrome-extension://otherextensionid/options.html' }, policy)).toBeNull();
+  });
+});
+
+describe('connect payloads', () => {
+  const base = { provider: 'factorial-hr', environment: 'production', apiKey: 'abcd1234efgh' } as const;
+
+  it('accepts a well-formed request and normalises the base URL', () => {
+    const parsed = ConnectInput.parse({ ...base, environment: 'custom', baseUrl: ' https://proxy.example.com/factorial/ ' });
+    expect(parsed).toMatchObject({ provider: 'factorial-hr', baseUrl: 'https://proxy.example.com/factorial', apiKey: 'abcd1234efgh' });
+  });
+
+  it('names the field that is wrong, in plain words', () => {
+    const issues = (input: unknown) =>
+      ConnectInput.safeParse(input).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+    expect(issues({ ...base, apiKey: '' })).toEqual([['apiKey', 'Paste the API key.']]);
+    expect(issues({ ...base, apiKey: 'has a space in it' })).toEqual([['apiKey', 'The API key cannot contain spaces or line breaks.']]);
+    expect(issues({ ...base, environment: 'custom' })).toEqual([['baseUrl', 'Enter the base URL.']]);
+    expect(issues({ ...base, environment: 'custom', baseUrl: 'http://proxy.example.com' })[0][0]).toBe('baseUrl');
+    expect(issues({ ...base, environment: 'custom', baseUrl: 'https://user:pw@proxy.example.com' })[0][1]).toContain('credentials');
+    expect(issues({ provider: 'kombo', environment: 'eu', apiKey: 'abcd1234efgh', integrationId: 'greenhouse' })[0][0]).toBe('integrationId');
+  });
+
+  it('allows plain http only on this computer', () => {
+    expect(ConnectInput.safeParse({ ...base, environment: 'custom', baseUrl: 'http://127.0.0.1:4780/factorial' }).success).toBe(true);
+    expect(ConnectInput.safeParse({ ...base, environment: 'custom', baseUrl: 'http://localhost:4780' }).success).toBe(true);
+    expect(ConnectInput.safeParse({ ...base, environment: 'custom', baseUrl: 'http://10.0.0.1' }).success).toBe(false);
+  });
+
+  it('rejects unknown providers and wrong types', () => {
+    expect(ConnectInput.safeParse({ ...base, provider: 'workday' }).success).toBe(false);
+    expect(ConnectInput.safeParse({ ...base, apiKey: 12345678 }).success).toBe(false);
+    expect(ConnectInput.safeParse(null).success).toBe(false);
+  });
+});
