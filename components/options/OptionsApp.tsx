@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendIntent, type ConnectionView } from '@/lib/messaging';
 import { IntegrationCard } from './IntegrationCard';
+import { JobsPanel } from './JobsPanel';
 
 export function OptionsApp() {
   const [connections, setConnections] = useState<ConnectionView[] | null>(null);
@@ -53,6 +54,7 @@ export function OptionsApp() {
           />
         </div>
       )}
+      {connections && <JobsPanel provider={bySlot('ats')?.provider} />}
     </main>
   );
 }

@@ -84,7 +84,7 @@ export async function connect(input: ConnectInput): Promise<Result<ConnectionVie
   }
   const integrationId = input.provider === 'kombo' ? input.integrationId : undefined;
   const port = portFor(input.provider, { apiKey: input.apiKey, baseUrl, integrationId });
-  let account;
+  let account: Awaited<ReturnType<typeof port.verify>>;
   try {
     account = await port.verify();
   } catch (error) {

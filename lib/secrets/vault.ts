@@ -30,7 +30,7 @@ async function vaultKey(): Promise<CryptoKey> {
 }
 
 /** Encrypts a secret; returns the record to store (the caller stores it with the connection, atomically). */
-export async function sealSecret(plaintext: string): Promise<{ id: string; iv: Uint8Array; ciphertext: ArrayBuffer }> {
+export async function sealSecret(plaintext: string): Promise<{ id: string; iv: Uint8Array<ArrayBuffer>; ciphertext: ArrayBuffer }> {
   const key = await vaultKey();
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(plaintext));
@@ -43,7 +43,7 @@ export async function openSecret(id: string): Promise<string> {
   if (!record) throw new Error('The stored API key is missing. Connect the integration again.');
   const key = await vaultKey();
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv }, key, record.ciphertext);
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv as Uint8Array<ArrayBuffer> }, key, record.ciphertext);
     return new TextDecoder().decode(plain);
   } catch {
     throw new Error('The stored API key could not be decrypted. Connect the integration again.');

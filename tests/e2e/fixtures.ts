@@ -18,7 +18,7 @@ interface WorkerFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sandbox: [
-    async ({}, use) => {
+    async ({}, use: (s: Sandbox) => Promise<void>) => {
       const sandbox = await startSandbox({ port: 0 });
       await use(sandbox);
       await sandbox.close();

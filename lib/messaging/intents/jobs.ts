@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { Result } from '../result';
+
+/** Intents of the options page's Jobs region. Reads come from live Dexie queries; changes go through these. */
+
+export const JobKeyInput = z.string().min(1).max(600);
+export const SetJobActiveInput = z.object({ key: JobKeyInput, active: z.boolean() });
+export const PullIntervalInput = z.number().int().min(15).max(1440);
+export const CountryFilterInput = z
+  .array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use two-letter ISO country codes, like ES or DE.'))
+  .max(250);
+
+export interface PullSummaryView {
+  startedAt: string;
+  finishedAt: string;
+  ok: boolean;
+  message?: string;
+  counts: { added: number; updated: number; archived: number; unchanged: number; pages: number; requests: number };
+}
+
+export const jobIntents = {
+  syncJobsNow: { input: z.undefined(), from: ['extension-page'] },
+  setJobActive: { input: SetJobActiveInput, from: ['extension-page'] },
+  setPullInterval: { input: PullIntervalInput, from: ['extension-page'] },
+  setCountryFilter: { input: CountryFilterInput, from: ['extension-page'] },
+} as const;
+
+export interface JobProtocol {
+  syncJobsNow(): Result<PullSummaryView>;
+  setJobActive(input: z.input<typeof SetJobActiveInput>): Result<null>;
+  setPullInterval(minutes: number): Result<number>;
+  setCountryFilter(countries: string[]): Result<string[]>;
+}

@@ -1,0 +1,162 @@
+import type { AtsPort } from '../connectors/types';
+import { db, type JobRecord, type Provider } from '../db';
+import { applyPulledJob, archiveMissing, jobKey } from './rules';
+
+/**
+ * Pulling the ATS's jobs into IndexedDB, page by page. Each page is written in one transaction together with
+ * the cursor that follows it, so a worker stopped mid-pull resumes from the stored cursor, never from memory,
+ * and memory stays flat however many jobs there are.
+ *
+ * - Kombo: incremental with `updated_after` = start of the last successful pull; deleted jobs are included.
+ * - Factorial ATS: job postings have no `updated_at`, so every pull lists everything; only real changes are
+ *   written, and jobs missing from the complete listing are archived.
+ */
+
+export const PULL_PAGE_SIZE = 100;
+export const STATE_KEY = 'jobPull.state';
+export const LAST_KEY = 'jobPull.last';
+const WATERMARK_KEY = 'jobPull.watermark';
+
+export interface PullCounts {
+  added: number;
+  updated: number;
+  archived: number;
+  unchanged: number;
+  pages: number;
+  requests: number;
+}
+
+export interface PullState {
+  running: boolean;
+  provider: Provider;
+  startedAt: string;
+  cursor: string | null;
+  updatedAfter?: string;
+  /** Factorial: vendor ids seen so far in this complete listing (to archive what disappeared). */
+  seen?: string[];
+  counts: PullCounts;
+}
+
+export interface PullSummary {
+  provider: Provider;
+  startedAt: string;
+  finishedAt: string;
+  ok: boolean;
+  message?: string;
+  counts: PullCounts;
+}
+
+const emptyCounts = (): PullCounts => ({ added: 0, updated: 0, archived: 0, unchanged: 0, pages: 0, requests: 0 });
+
+export async function readPullState(): Promise<PullState | undefined> {
+  return (await db().settings.get(STATE_KEY))?.value as PullState | undefined;
+}
+export async function readLastPull(): Promise<PullSummary | undefined> {
+  return (await db().settings.get(LAST_KEY))?.value as PullSummary | undefined;
+}
+async function readWatermark(provider: Provider): Promise<string | undefined> {
+  const marks = (await db().settings.get(WATERMARK_KEY))?.value as Record<string, string> | undefined;
+  return marks?.[provider];
+}
+
+/** Run (or resume) one pull to the end. Throws what the connector throws, after recording it. */
+export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): Promise<PullSummary> {
+  const now = () => (opts.now?.() ?? new Date()).toISOString();
+  const provider: Provider = ats.provider;
+  const database = db();
+
+  const previous = await readPullState();
+  const state: PullState =
+    previous?.running && previous.provider === provider
+      ? previous
+      : {
+          running: true,
+          provider,
+          startedAt: now(),
+          cursor: null,
+          updatedAfter: provider === 'kombo' ? await readWatermark(provider) : undefined,
+          seen: provider === 'factorial-ats' ? [] : undefined,
+          counts: emptyCounts(),
+        };
+  await database.settings.put({ key: STATE_KEY, value: state });
+
+  try {
+    for (;;) {
+      const page = await ats.listJobs({ cursor: state.cursor, updatedAfter: state.updatedAfter, pageSize: PULL_PAGE_SIZE });
+      state.counts.requests += 1;
+      const stamp = now();
+      await database.transaction('rw', database.jobs, database.settings, async () => {
+        const keys = page.jobs.map((job) => jobKey(provider, job.id));
+        const existing = await database.jobs.bulkGet(keys);
+        const writes: JobRecord[] = [];
+        page.jobs.forEach((job, i) => {
+          const applied = applyPulledJob(existing[i], job, provider, stamp);
+          if (!applied) state.counts.unchanged += 1;
+          else {
+            writes.push(applied.record);
+            state.counts[applied.change] += 1;
+          }
+        });
+        if (writes.length) await database.jobs.bulkPut(writes);
+        state.seen?.push(...page.jobs.map((job) => job.id));
+        state.cursor = page.next;
+        state.counts.pages += 1;
+        await database.settings.put({ key: STATE_KEY, value: state });
+      });
+      if (!page.next) break;
+    }
+
+    if (state.seen) await archiveMissingJobs(provider, new Set(state.seen), now(), state.counts);
+
+    const summary: PullSummary = { provider, startedAt: state.startedAt, finishedAt: now(), ok: true, counts: state.counts };
+    await database.transaction('rw', database.settings, async () => {
+      const marks = ((await database.settings.get(WATERMARK_KEY))?.value as Record<string, string> | undefined) ?? {};
+      await database.settings.bulkPut([
+        { key: WATERMARK_KEY, value: { ...marks, [provider]: state.startedAt } },
+        { key: LAST_KEY, value: summary },
+        { key: STATE_KEY, value: { ...state, running: false, seen: undefined } },
+      ]);
+    });
+    return summary;
+  } catch (error) {
+    const summary: PullSummary = {
+      provider,
+      startedAt: state.startedAt,
+      finishedAt: now(),
+      ok: false,
+      message: error instanceof Error ? error.message : 'The job pull failed.',
+      counts: state.counts,
+    };
+    // The watermark stays where it was, so the next pull asks again for everything this one missed.
+    await database.settings.bulkPut([
+      { key: LAST_KEY, value: summary },
+      { key: STATE_KEY, value: { ...state, running: false, seen: undefined } },
+    ]);
+    throw error;
+  }
+}
+
+async function archiveMissingJobs(provider: Provider, seen: Set<string>, stamp: string, counts: PullCounts) {
+  const database = db();
+  await database.transaction('rw', database.jobs, async () => {
+    const stored = await database.jobs.where('provider').equals(provider).toArray();
+    const writes = stored.filter((job) => !seen.has(job.vendorId)).map((job) => archiveMissing(job, stamp)).filter((job) => job !== null);
+    if (writes.length) await database.jobs.bulkPut(writes);
+    counts.archived += writes.length;
+  });
+}
+
+/** Activate (freeze) or deactivate (unfreeze) a job. Archived jobs cannot be activated. */
+export async function setJobActive(key: string, active: boolean): Promise<JobRecord> {
+  const database = db();
+  return database.transaction('rw', database.jobs, async () => {
+    const job = await database.jobs.get(key);
+    if (!job) throw Object.assign(new Error('job not found'), { publicMessage: 'This job is no longer in the list. Pull jobs again.' });
+    if (active && job.status === 'archived') {
+      throw Object.assign(new Error('archived'), { publicMessage: 'This job is closed or archived in the ATS and cannot be activated.' });
+    }
+    const updated: JobRecord = { ...job, status: active ? 'active' : job.status === 'archived' ? 'archived' : 'disabled', frozen: active, updatedAt: new Date().toISOString() };
+    await database.jobs.put(updated);
+    return updated;
+  });
+}

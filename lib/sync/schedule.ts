@@ -1,0 +1,43 @@
+import { db } from '../db';
+
+/**
+ * The job-pull alarm. Alarms outlive the service worker; the worker re-creates this one at start-up and on
+ * install/update (with the admin's period), and Chrome fires a periodic alarm missed during sleep once at wake.
+ */
+
+export const JOB_PULL_ALARM = 'hirebridge:job-pull';
+export const DEFAULT_PULL_MINUTES = 180;
+export const MIN_PULL_MINUTES = 15;
+export const MAX_PULL_MINUTES = 24 * 60;
+export const INTERVAL_KEY = 'jobPull.intervalMinutes';
+
+export function clampInterval(minutes: number): number {
+  if (!Number.isFinite(minutes)) return DEFAULT_PULL_MINUTES;
+  return Math.min(MAX_PULL_MINUTES, Math.max(MIN_PULL_MINUTES, Math.round(minutes)));
+}
+
+export async function readPullInterval(): Promise<number> {
+  const stored = (await db().settings.get(INTERVAL_KEY))?.value;
+  return typeof stored === 'number' ? clampInterval(stored) : DEFAULT_PULL_MINUTES;
+}
+
+export async function writePullInterval(minutes: number): Promise<number> {
+  const value = clampInterval(minutes);
+  await db().settings.put({ key: INTERVAL_KEY, value });
+  await ensureJobPullAlarm({ replace: true });
+  return value;
+}
+
+/** Make sure the alarm exists with the configured period (re-created when the period changed). */
+export async function ensureJobPullAlarm(opts: { replace?: boolean } = {}): Promise<void> {
+  const period = await readPullInterval();
+  const existing = await browser.alarms.get(JOB_PULL_ALARM);
+  if (existing && existing.periodInMinutes === period && !opts.replace) return;
+  await browser.alarms.create(JOB_PULL_ALARM, { periodInMinutes: period, delayInMinutes: period });
+}
+
+/** True when the last successful pull is older than one period (e.g. the browser was closed). */
+export function isPullOverdue(lastFinishedAt: string | undefined, periodMinutes: number, now = Date.now()): boolean {
+  if (!lastFinishedAt) return true;
+  return now - Date.parse(lastFinishedAt) >= periodMinutes * 60_000;
+}

@@ -1,0 +1,55 @@
+import { recordActivity } from '../activity';
+import { NotConnectedError, withAts } from '../connections';
+import { db } from '../db';
+import { pullJobs, readLastPull, readPullState, type PullSummary } from './jobPull';
+import { ensureJobPullAlarm, isPullOverdue, JOB_PULL_ALARM, readPullInterval } from './schedule';
+
+/** One pull at a time per worker: "Sync now" during a running pull joins it. */
+let inFlight: Promise<PullSummary> | null = null;
+
+export function runJobPull(): Promise<PullSummary> {
+  inFlight ??= withAts((ats) => pullJobs(ats))
+    .then(async (summary) => {
+      const { added, updated, archived } = summary.counts;
+      await recordActivity({ kind: 'job-pull', level: 'success', message: `Jobs pulled: ${added} new, ${updated} updated, ${archived} archived.` });
+      return summary;
+    })
+    .catch(async (error) => {
+      if (!(error instanceof NotConnectedError)) {
+        await recordActivity({ kind: 'job-pull', level: 'error', message: `Job pull failed: ${error instanceof Error ? error.message : 'unknown error'}` });
+      }
+      throw error;
+    })
+    .finally(() => {
+      inFlight = null;
+    });
+  return inFlight;
+}
+
+/** Background pulls (alarm, start-up) have nobody to tell: failures are already in the last-pull record. */
+async function runQuietly(): Promise<void> {
+  try {
+    await runJobPull();
+  } catch {
+    /* recorded by pullJobs / runJobPull */
+  }
+}
+
+export async function onJobPullAlarm(alarm: { name: string }): Promise<void> {
+  if (alarm.name === JOB_PULL_ALARM) await runQuietly();
+}
+
+/** Every worker start: a pull still marked running was interrupted (the worker was stopped): finish it. */
+export async function resumeInterruptedPull(): Promise<void> {
+  await ensureJobPullAlarm();
+  const state = await readPullState();
+  if (state?.running && !inFlight && (await db().connections.get('ats'))) await runQuietly();
+}
+
+/** Browser start-up: catch up a pull missed while the browser was closed (once, not at every wake). */
+export async function catchUpMissedPull(): Promise<void> {
+  await ensureJobPullAlarm();
+  if (!(await db().connections.get('ats'))) return;
+  const [last, period] = await Promise.all([readLastPull(), readPullInterval()]);
+  if (isPullOverdue(last?.finishedAt, period)) await runQuietly();
+}

@@ -1,0 +1,162 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { AtsJob, AtsJobQuery, AtsPort } from '@/lib/connectors/types';
+import { db, resetDbForTests } from '@/lib/db';
+import { applyPulledJob, jobKey } from '@/lib/sync/rules';
+import { pullJobs, readLastPull, readPullState, setJobActive } from '@/lib/sync/jobPull';
+import { ensureJobPullAlarm, isPullOverdue, JOB_PULL_ALARM, writePullInterval } from '@/lib/sync/schedule';
+
+const job = (id: string, over: Partial<AtsJob> = {}): AtsJob => ({
+  id,
+  name: `Job ${id}`,
+  status: 'open',
+  deleted: false,
+  country: 'ES',
+  screeningQuestions: [],
+  ...over,
+});
+
+/** An in-memory ATS that pages like the real ones and records every query it was asked. */
+function fakeAts(provider: AtsPort['provider'], jobs: AtsJob[], opts: { failOnPage?: number } = {}) {
+  const queries: AtsJobQuery[] = [];
+  let calls = 0;
+  const port: AtsPort = {
+    provider,
+    verify: async () => ({}),
+    listJobs: async (query) => {
+      queries.push({ ...query });
+      calls += 1;
+      if (opts.failOnPage === calls) throw new Error('network down');
+      const visible = query.updatedAfter ? jobs.filter((j) => (j.changedAt ?? '') > query.updatedAfter!) : jobs;
+      const start = query.cursor ? Number(query.cursor) : 0;
+      const size = query.pageSize ?? 100;
+      const slice = visible.slice(start, start + size);
+      return { jobs: slice, next: start + size < visible.length ? String(start + size) : null };
+    },
+    findCandidateById: async () => null,
+    findCandidateByRemoteId: async () => null,
+    findCandidateByEmail: async () => null,
+    listHiredApplications: async () => ({ items: [], next: null }),
+  };
+  return { port, queries, jobs };
+}
+
+beforeEach(async () => {
+  await resetDbForTests();
+  fakeBrowser.reset();
+});
+
+describe('job rules', () => {
+  const now = '2026-11-22T10:00:00.000Z';
+  it('a new job arrives Disabled, or Archived when the ATS already closed it', () => {
+    expect(applyPulledJob(undefined, job('1'), 'kombo', now)?.record.status).toBe('disabled');
+    expect(applyPulledJob(undefined, job('2', { status: 'closed' }), 'kombo', now)?.record.status).toBe('archived');
+    expect(applyPulledJob(undefined, job('3', { deleted: true }), 'kombo', now)?.record.status).toBe('archived');
+  });
+
+  it('an active job is frozen: a pull does not overwrite it', () => {
+    const stored = { ...applyPulledJob(undefined, job('1'), 'kombo', now)!.record, status: 'active' as const, frozen: true };
+    expect(applyPulledJob(stored, job('1', { name: 'Renamed' }), 'kombo', now)).toBeNull();
+  });
+
+  it('a closed or deleted job is archived, active or not', () => {
+    const stored = { ...applyPulledJob(undefined, job('1'), 'kombo', now)!.record, status: 'active' as const, frozen: true };
+    const archived = applyPulledJob(stored, job('1', { status: 'archived' }), 'kombo', now);
+    expect(archived?.change).toBe('archived');
+    expect(archived?.record).toMatchObject({ status: 'archived', frozen: false });
+  });
+
+  it('an unchanged job is not written again; a changed one is', () => {
+    const stored = applyPulledJob(undefined, job('1'), 'kombo', now)!.record;
+    expect(applyPulledJob(stored, job('1'), 'kombo', now)).toBeNull();
+    expect(applyPulledJob(stored, job('1', { name: 'New title' }), 'kombo', now)).toMatchObject({ change: 'updated', record: { name: 'New title', status: 'disabled' } });
+  });
+});
+
+describe('pulling jobs', () => {
+  it('stores every page, then asks Kombo only for what changed since the last pull', async () => {
+    const jobs = Array.from({ length: 250 }, (_, i) => job(`k${i}`, { changedAt: '2026-11-20T00:00:00.000Z' }));
+    const ats = fakeAts('kombo', jobs);
+    const first = await pullJobs(ats.port, { now: () => new Date('2026-11-22T10:00:00.000Z') });
+    expect(first.counts).toMatchObject({ added: 250, pages: 3 });
+    expect(await db().jobs.count()).toBe(250);
+    expect(ats.queries[0].updatedAfter).toBeUndefined();
+
+    ats.queries.length = 0;
+    const second = await pullJobs(ats.port, { now: () => new Date('2026-11-22T13:00:00.000Z') });
+    expect(ats.queries).toHaveLength(1);
+    expect(ats.queries[0].updatedAfter).toBe('2026-11-22T10:00:00.000Z');
+    expect(second.counts).toMatchObject({ added: 0, updated: 0, requests: 1 });
+  });
+
+  it('freezes an activated job, archives a closed one, and lets a deactivated one follow the ATS again', async () => {
+    const jobs = [job('a', { changedAt: '1' }), job('b', { changedAt: '1' })];
+    const ats = fakeAts('kombo', jobs);
+    await pullJobs(ats.port);
+    await setJobActive(jobKey('kombo', 'a'), true);
+    jobs[0] = job('a', { name: 'Renamed in ATS', changedAt: '9' });
+    jobs[1] = job('b', { status: 'closed', changedAt: '9' });
+    // Watermarks compare against changedAt: force a full listing for this fake by clearing it.
+    await db().settings.delete('jobPull.watermark');
+    await pullJobs(ats.port);
+    expect(await db().jobs.get(jobKey('kombo', 'a'))).toMatchObject({ name: 'Job a', status: 'active', frozen: true });
+    expect(await db().jobs.get(jobKey('kombo', 'b'))).toMatchObject({ status: 'archived' });
+
+    await setJobActive(jobKey('kombo', 'a'), false);
+    await db().settings.delete('jobPull.watermark');
+    await pullJobs(ats.port);
+    expect(await db().jobs.get(jobKey('kombo', 'a'))).toMatchObject({ name: 'Renamed in ATS', status: 'disabled', frozen: false });
+    await expect(setJobActive(jobKey('kombo', 'b'), true)).rejects.toMatchObject({ publicMessage: expect.stringContaining('cannot be activated') });
+  });
+
+  it('Factorial: a full listing with no change writes nothing, and a job that disappeared is archived', async () => {
+    const jobs = Array.from({ length: 120 }, (_, i) => job(`f${i}`));
+    const ats = fakeAts('factorial-ats', jobs);
+    await pullJobs(ats.port);
+    const hook = vi.fn();
+    db().jobs.hook('creating', hook);
+    db().jobs.hook('updating', hook);
+    const unchanged = await pullJobs(ats.port);
+    expect(unchanged.counts).toMatchObject({ added: 0, updated: 0, archived: 0, unchanged: 120 });
+    expect(hook).not.toHaveBeenCalled();
+
+    jobs.splice(5, 1);
+    const after = await pullJobs(ats.port);
+    expect(after.counts.archived).toBe(1);
+    expect(await db().jobs.get(jobKey('factorial-ats', 'f5'))).toMatchObject({ status: 'archived' });
+  });
+
+  it('a pull interrupted mid-way resumes from its stored cursor, not from the start', async () => {
+    const jobs = Array.from({ length: 300 }, (_, i) => job(`r${i}`, { changedAt: '2' }));
+    const failing = fakeAts('kombo', jobs, { failOnPage: 2 });
+    await expect(pullJobs(failing.port)).rejects.toThrow('network down');
+    expect(await readLastPull()).toMatchObject({ ok: false, message: 'network down' });
+    expect(await db().jobs.count()).toBe(100);
+
+    // Simulate a worker stopped mid-pull: the state says running, with the cursor after page 1.
+    const state = (await readPullState())!;
+    await db().settings.put({ key: 'jobPull.state', value: { ...state, running: true, cursor: '100' } });
+    const resumed = fakeAts('kombo', jobs);
+    await pullJobs(resumed.port);
+    expect(resumed.queries[0].cursor).toBe('100');
+    expect(await db().jobs.count()).toBe(300);
+  });
+});
+
+describe('the pull alarm', () => {
+  it('is created with a 3-hour period by default and re-created when the admin changes it', async () => {
+    await ensureJobPullAlarm();
+    expect((await fakeBrowser.alarms.get(JOB_PULL_ALARM))?.periodInMinutes).toBe(180);
+    await writePullInterval(5);
+    expect((await fakeBrowser.alarms.get(JOB_PULL_ALARM))?.periodInMinutes).toBe(15);
+    await writePullInterval(60);
+    expect((await fakeBrowser.alarms.get(JOB_PULL_ALARM))?.periodInMinutes).toBe(60);
+  });
+
+  it('knows when a pull was missed', () => {
+    const now = Date.parse('2026-11-22T12:00:00Z');
+    expect(isPullOverdue(undefined, 180, now)).toBe(true);
+    expect(isPullOverdue('2026-11-22T08:00:00Z', 180, now)).toBe(true);
+    expect(isPullOverdue('2026-11-22T10:00:00Z', 180, now)).toBe(false);
+  });
+});
