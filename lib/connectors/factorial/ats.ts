@@ -1,0 +1,128 @@
+import type { z } from 'zod';
+import type { HttpHooks } from '../http';
+import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, FactorialCredentials, HiredApplication } from '../types';
+import { createFactorialClient } from './client';
+import { ApplicationPhase, AtsApplication, AtsCandidate as CandidateSchema, Credentials, JobPosting, LegalEntity, Location } from './schemas';
+import { z as zod } from 'zod';
+
+/**
+ * Factorial ATS: job postings, candidates, applications, phases. Job postings carry no `updated_at` and no
+ * country: pulls list everything, and the country comes from the posting's location or legal entity.
+ */
+
+const STATUS: Record<string, AtsJobStatus> = {
+  published: 'open',
+  unlisted: 'open',
+  draft: 'draft',
+  archived: 'archived',
+  cancelled: 'closed',
+};
+
+/** An application is hired when its phase is of type "hired" (inferred from the spec's phase types). */
+export const HIRED_PHASE_TYPE = 'hired';
+
+export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHooks): AtsPort {
+  const client = createFactorialClient(creds, hooks);
+
+  // Countries and phases change rarely: fetched once per connector instance (one pull, one lookup).
+  let countries: Promise<{ byLocation: Map<string, { country?: string; name: string }>; byEntity: Map<string, string | undefined> }> | undefined;
+  const countryLookup = () =>
+    (countries ??= Promise.all([client.all(Location, 'locations/locations'), client.all(LegalEntity, 'companies/legal_entities')]).then(
+      ([locations, entities]) => ({
+        byLocation: new Map(locations.map((l) => [l.id, { country: l.country?.toUpperCase(), name: l.name }])),
+        byEntity: new Map(entities.map((e) => [e.id, e.country?.toUpperCase()])),
+      }),
+    ));
+  let phases: Promise<Map<string, z.output<typeof ApplicationPhase>>> | undefined;
+  const phaseLookup = () => (phases ??= client.all(ApplicationPhase, 'ats/application_phases').then((rows) => new Map(rows.map((p) => [p.id, p]))));
+
+  const toJob = (posting: z.output<typeof JobPosting>, lookup: Awaited<ReturnType<typeof countryLookup>>): AtsJob => {
+    const location = posting.location_id ? lookup.byLocation.get(posting.location_id) : undefined;
+    return {
+      id: posting.id,
+      name: posting.title,
+      status: STATUS[posting.status] ?? 'closed',
+      deleted: false,
+      country: location?.country ?? (posting.legal_entity_id ? lookup.byEntity.get(posting.legal_entity_id) : undefined),
+      locationName: location?.name,
+      url: posting.url,
+      screeningQuestions: [],
+    };
+  };
+
+  async function applicationsOf(candidateIds: string[]) {
+    if (!candidateIds.length) return [];
+    return client.all(AtsApplication, 'ats/applications', { ats_candidate_ids: candidateIds });
+  }
+
+  async function withApplications(rows: z.output<typeof CandidateSchema>[]): Promise<AtsCandidate[]> {
+    const [applications, phaseMap] = await Promise.all([applicationsOf(rows.map((r) => r.id)), rows.length ? phaseLookup() : new Map()]);
+    return rows.map((c) => ({
+      id: c.id,
+      firstName: c.first_name,
+      lastName: c.last_name,
+      email: c.email,
+      phone: c.phone_number,
+      applications: applications
+        .filter((a) => a.ats_candidate_id === c.id)
+        .map((a) => {
+          const phase = a.ats_application_phase_id ? phaseMap.get(a.ats_application_phase_id) : undefined;
+          return { id: a.id, jobId: a.ats_job_posting_id, stageName: phase?.name, hired: phase?.phase_type === HIRED_PHASE_TYPE };
+        }),
+    }));
+  }
+
+  const findBy = async (params: Record<string, string[]>) => {
+    const rows = await client.all(CandidateSchema, 'ats/candidates', params, 1);
+    return (await withApplications(rows.slice(0, 1)))[0] ?? null;
+  };
+
+  return {
+    provider: 'factorial-ats',
+
+    async verify() {
+      const body = await client.http.request(
+        zod.union([zod.object({ data: zod.array(Credentials) }).transform((b) => b.data[0]), zod.array(Credentials).transform((a) => a[0]), Credentials]),
+        client.resourcePath('api_public/credentials'),
+      );
+      // The key must also reach the ATS: one cheap list proves it.
+      await client.page(JobPosting, 'ats/job_postings', {}, null, 1);
+      return { label: body?.legal_name ?? body?.name ?? undefined, tool: 'factorial' };
+    },
+
+    async listJobs(query) {
+      const [page, lookup] = await Promise.all([client.page(JobPosting, 'ats/job_postings', {}, query.cursor, query.pageSize), countryLookup()]);
+      return { jobs: page.items.map((p) => toJob(p, lookup)), next: page.next };
+    },
+
+    findCandidateById: (id) => findBy({ ids: [id] }),
+    findCandidateByRemoteId: (id) => findBy({ ids: [id] }),
+    async findCandidateByEmail(email) {
+      const wanted = email.trim().toLowerCase();
+      const rows = await client.all(CandidateSchema, 'ats/candidates', { emails: [email.trim()] }, 1);
+      const match = rows.filter((r) => r.email?.toLowerCase() === wanted).slice(0, 1);
+      return (await withApplications(match))[0] ?? null;
+    },
+
+    async listHiredApplications(query) {
+      const phaseMap = await phaseLookup();
+      const hiredPhaseIds = [...phaseMap.values()].filter((p) => p.phase_type === HIRED_PHASE_TYPE).map((p) => p.id);
+      const page = await client.page(AtsApplication, 'ats/applications', {}, query.cursor);
+      const hired = page.items.filter((a) => a.ats_application_phase_id && hiredPhaseIds.includes(a.ats_application_phase_id));
+      const candidateIds = [...new Set(hired.map((a) => a.ats_candidate_id).filter((id): id is string => !!id))];
+      const candidates = candidateIds.length ? await client.all(CandidateSchema, 'ats/candidates', { ids: candidateIds }) : [];
+      const items: HiredApplication[] = hired.flatMap((a) => {
+        const c = candidates.find((x) => x.id === a.ats_candidate_id);
+        if (!c) return [];
+        return [
+          {
+            applicationId: a.id,
+            jobId: a.ats_job_posting_id,
+            candidate: { id: c.id, firstName: c.first_name, lastName: c.last_name, email: c.email, phone: c.phone_number, applications: [] },
+          },
+        ];
+      });
+      return { items, next: page.next };
+    },
+  };
+}

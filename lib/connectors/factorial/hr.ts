@@ -1,0 +1,74 @@
+import type { HttpHooks } from '../http';
+import type { Employee, FactorialCredentials, FactorialHrPort, NewEmployee } from '../types';
+import { createFactorialClient } from './client';
+import { factorialWebUrl } from './environments';
+import { CreateEmployeeBody, Credentials, Employee as EmployeeSchema, LegalEntity, Location, Team } from './schemas';
+import { z } from 'zod';
+
+/** Factorial HR: the employee side of Factorial (Export to FactorialHR). */
+export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks): FactorialHrPort {
+  const client = createFactorialClient(creds, hooks);
+  const toEmployee = (e: z.output<typeof EmployeeSchema>): Employee => ({
+    id: e.id,
+    firstName: e.first_name,
+    lastName: e.last_name,
+    email: e.email,
+    loginEmail: e.login_email,
+  });
+
+  return {
+    async verify() {
+      const body = await client.http.request(
+        z.union([z.object({ data: z.array(Credentials) }).transform((b) => b.data[0]), z.array(Credentials).transform((a) => a[0]), Credentials]),
+        client.resourcePath('api_public/credentials'),
+      );
+      return { label: body?.legal_name ?? body?.name ?? undefined };
+    },
+
+    async listLegalEntities() {
+      const rows = await client.all(LegalEntity, 'companies/legal_entities');
+      return rows.map((r) => ({ id: r.id, companyId: r.company_id, legalName: r.legal_name, country: r.country }));
+    },
+
+    async listTeams() {
+      return (await client.all(Team, 'teams/teams')).map((r) => ({ id: r.id, name: r.name }));
+    },
+
+    async listLocations() {
+      return (await client.all(Location, 'locations/locations')).map((r) => ({ id: r.id, name: r.name, country: r.country }));
+    },
+
+    async findEmployeeByEmail(email) {
+      const wanted = email.trim().toLowerCase();
+      // Both booleans are marked required by the spec; false includes terminated and non-manager employees.
+      const rows = await client.all(EmployeeSchema, 'employees/employees', { 'emails': [email.trim()], only_active: false, only_managers: false });
+      const match = rows.find((e) => e.email?.toLowerCase() === wanted || e.login_email?.toLowerCase() === wanted);
+      return match ? toEmployee(match) : null;
+    },
+
+    async createEmployee(input: NewEmployee) {
+      const body: CreateEmployeeBody = CreateEmployeeBody.parse({
+        company_id: input.companyId,
+        first_name: input.firstName,
+        last_name: input.lastName,
+        email: input.email,
+        legal_entity_id: input.legalEntityId,
+        team_id: input.teamId,
+        location_id: input.locationId,
+        contract_starts_on: input.startDate,
+        country: input.country,
+        phone_number: input.phone,
+      });
+      const created = await client.http.request(
+        z.union([z.object({ data: EmployeeSchema }).transform((b) => b.data), EmployeeSchema]),
+        client.resourcePath('employees/employees/create_with_contract'),
+        { method: 'POST', body },
+      );
+      return toEmployee(created);
+    },
+
+    employeeUrl(id) {
+      return `${factorialWebUrl(creds.baseUrl)}/employees/${encodeURIComponent(id)}`;
+    },
+  };
+}

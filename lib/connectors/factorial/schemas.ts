@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { factorialId, optionalFactorialId } from './quirks';
+
+/**
+ * Factorial resources as the OpenAPI spec (2024-10-01) describes them, limited to the fields Hirebridge reads.
+ * Unknown fields pass through untouched; ids go through `factorialId` (string or integer → string).
+ */
+
+const text = z.string().nullish().transform((v) => v ?? undefined);
+
+export const Credentials = z.looseObject({
+  id: factorialId,
+  company_id: factorialId,
+  employee_id: optionalFactorialId,
+  name: text,
+  legal_name: text,
+  full_name: text,
+});
+
+export const LegalEntity = z.looseObject({
+  id: factorialId,
+  company_id: factorialId,
+  country: text,
+  legal_name: z.string(),
+});
+
+export const Team = z.looseObject({ id: factorialId, name: z.string(), company_id: optionalFactorialId });
+
+export const Location = z.looseObject({ id: factorialId, name: z.string(), country: text, company_id: optionalFactorialId });
+
+export const Employee = z.looseObject({
+  id: factorialId,
+  first_name: z.string(),
+  last_name: z.string(),
+  full_name: text,
+  email: text,
+  login_email: text,
+  company_id: optionalFactorialId,
+});
+
+/** POST employees/employees/create_with_contract (required: company_id, first_name, last_name, email). */
+export const CreateEmployeeBody = z.object({
+  company_id: z.union([z.string(), z.number()]),
+  first_name: z.string(),
+  last_name: z.string(),
+  email: z.string(),
+  legal_entity_id: z.union([z.string(), z.number()]).optional(),
+  team_id: z.union([z.string(), z.number()]).optional(),
+  location_id: z.union([z.string(), z.number()]).optional(),
+  contract_starts_on: z.string().optional(),
+  country: z.string().optional(),
+  /** From the 2026 API versions on. */
+  phone_number: z.string().optional(),
+});
+export type CreateEmployeeBody = z.infer<typeof CreateEmployeeBody>;
+
+export const JobPosting = z.looseObject({
+  id: factorialId,
+  title: z.string(),
+  status: z.string(),
+  location_id: optionalFactorialId,
+  legal_entity_id: optionalFactorialId,
+  team_id: optionalFactorialId,
+  url: text,
+  remote: z.boolean().nullish(),
+  published_at: text,
+  created_at: text,
+});
+export type JobPosting = z.infer<typeof JobPosting>;
+
+export const AtsCandidate = z.looseObject({
+  id: factorialId,
+  first_name: z.string(),
+  last_name: z.string(),
+  full_name: text,
+  email: text,
+  phone_number: text,
+});
+
+export const AtsApplication = z.looseObject({
+  id: factorialId,
+  ats_job_posting_id: factorialId,
+  ats_candidate_id: optionalFactorialId,
+  ats_application_phase_id: optionalFactorialId,
+  created_at: text,
+});
+
+export const ApplicationPhase = z.looseObject({
+  id: factorialId,
+  ats_job_posting_id: optionalFactorialId,
+  name: z.string(),
+  phase_type: z.string(),
+});

@@ -1,0 +1,204 @@
+import { FetchError, ofetch } from 'ofetch';
+import type { z } from 'zod';
+import { ConnectorError, type Vendor } from './errors';
+
+/**
+ * The one HTTP client every connector uses (ofetch underneath). It parses every body with the caller's zod
+ * schema, turns every failure into a ConnectorError in plain words, and retries idempotent reads on transient
+ * failures. Writes are never retried here: the durable outbox above decides, after looking the record up.
+ */
+
+export interface RequestInfo {
+  vendor: Vendor;
+  method: string;
+  path: string;
+}
+export interface HttpHooks {
+  onRequest?(info: RequestInfo): void;
+  onResponse?(info: RequestInfo & { status: number; ms: number }): void;
+}
+
+/** What a vendor's error body says, in its own words. */
+export interface VendorErrorDetails {
+  message?: string;
+  code?: string;
+}
+
+export interface HttpClientOptions {
+  vendor: Vendor;
+  baseUrl: string;
+  headers: Record<string, string>;
+  timeoutMs?: number;
+  hooks?: HttpHooks;
+  /** Reads the vendor's error envelope; the one place each vendor's error shape is known. */
+  readError(body: unknown): VendorErrorDetails;
+  /** Vendor-specific classification (e.g. Kombo's codes); return undefined to use the HTTP status. */
+  classify?(status: number, details: VendorErrorDetails, retryAfterMs: number | undefined): ConnectorError | undefined;
+  /** HTTP statuses worth retrying a read on (default: 408, 425, 429, 5xx gateway/server errors). */
+  retryStatuses?: number[];
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Already-encoded query string (without "?"), built by the vendor's own query rules. */
+  query?: string;
+  body?: unknown;
+}
+
+/** Reads (GET) are retried this many times on transient failures before the error surfaces. */
+export const READ_RETRIES = 2;
+const RETRY_STATUSES = [408, 425, 429, 500, 502, 503, 504];
+/** A Retry-After longer than this is left to the caller (an alarm), not waited for in memory. */
+const MAX_INLINE_RETRY_WAIT_MS = 10_000;
+
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential back-off with full jitter: 0.5 s, 1 s, 2 s … capped, randomised to avoid thundering herds. */
+export function backoffDelay(attempt: number, baseMs = 500, capMs = 30_000): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+export function keyRejectedMessage(vendor: Vendor): string {
+  return `The API key was rejected by ${vendor}. Make sure it was copied completely and has not expired.`;
+}
+
+/** Plain words for a failed HTTP status, when the vendor's own classification had nothing better. */
+export function errorForStatus(vendor: Vendor, status: number, details: VendorErrorDetails, retryAfterMs?: number): ConnectorError {
+  const said = details.message ? ` ${vendor} said: ${details.message}` : '';
+  const base = { vendor, status, vendorCode: details.code, retryAfterMs };
+  if (status === 401) return new ConnectorError({ ...base, code: 'auth', message: keyRejectedMessage(vendor) });
+  if (status === 403)
+    return new ConnectorError({ ...base, code: 'forbidden', message: `The API key is valid but has no access to this in ${vendor}.${said}` });
+  if (status === 404) return new ConnectorError({ ...base, code: 'not-found', message: `${vendor} could not find what was asked for.${said}` });
+  if (status === 408) return new ConnectorError({ ...base, code: 'timeout', message: `${vendor} took too long to answer. Hirebridge will try again.` });
+  if (status === 409) return new ConnectorError({ ...base, code: 'conflict', message: `${vendor} reported a conflict.${said}` });
+  if (status === 425 || status === 429)
+    return new ConnectorError({ ...base, code: 'rate-limited', message: `${vendor} asked Hirebridge to slow down. It will try again shortly.` });
+  if (status >= 500)
+    return new ConnectorError({ ...base, code: 'server', message: `${vendor} is having trouble right now (error ${status}). Hirebridge will try again.` });
+  return new ConnectorError({ ...base, code: 'invalid-request', transient: false, message: `${vendor} did not accept the request.${said || ' No reason was given.'}` });
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unexpected shape';
+  const path = issue.path.length ? issue.path.join('.') : 'the response';
+  return `${path}: ${issue.message}`.slice(0, 200);
+}
+
+export function createHttpClient(options: HttpClientOptions) {
+  const { vendor, hooks } = options;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const host = (() => {
+    try {
+      return new URL(baseUrl).host;
+    } catch {
+      return baseUrl;
+    }
+  })();
+
+  const toConnectorError = (error: unknown): ConnectorError => {
+    if (error instanceof ConnectorError) return error;
+    if (error instanceof FetchError && error.response) {
+      const status = error.response.status;
+      const details = safeRead(options.readError, error.data);
+      const retryAfterMs = parseRetryAfter(error.response.headers.get('retry-after'));
+      return options.classify?.(status, details, retryAfterMs) ?? errorForStatus(vendor, status, details, retryAfterMs);
+    }
+    const name = (error as { name?: string; cause?: { name?: string } })?.name;
+    const causeName = (error as { cause?: { name?: string } })?.cause?.name;
+    if (name === 'TimeoutError' || causeName === 'TimeoutError' || /timeout|aborted due to timeout/i.test(String((error as Error)?.message))) {
+      return new ConnectorError({ vendor, code: 'timeout', message: `${vendor} at ${host} did not answer in time. Hirebridge will try again.` });
+    }
+    return new ConnectorError({
+      vendor,
+      code: 'unreachable',
+      message: `Could not reach ${vendor} at ${host}. Check the base URL and your connection.`,
+    });
+  };
+
+  async function request<S extends z.ZodType>(schema: S, path: string, init: RequestOptions = {}): Promise<z.output<S>> {
+    const method = init.method ?? 'GET';
+    const url = `${baseUrl}/${path.replace(/^\/+/, '')}${init.query ? `?${init.query}` : ''}`;
+    const info: RequestInfo = { vendor, method, path };
+    const idempotent = method === 'GET';
+    let started = 0;
+    let raw: unknown;
+    try {
+      const response = await ofetch.raw(url, {
+        method,
+        body: init.body as Record<string, unknown> | undefined,
+        headers: { accept: 'application/json', ...options.headers },
+        timeout: options.timeoutMs ?? 20_000,
+        // Parse ourselves: a body that is not JSON must become a clear error, not a crash or a string.
+        parseResponse: parseJsonLeniently,
+        retry: idempotent ? READ_RETRIES : 0,
+        retryStatusCodes: options.retryStatuses ?? RETRY_STATUSES,
+        retryDelay: (ctx) => {
+          const retryAfter = parseRetryAfter(ctx.response?.headers.get('retry-after'));
+          if (retryAfter !== undefined) return Math.min(retryAfter, MAX_INLINE_RETRY_WAIT_MS);
+          return backoffDelay(READ_RETRIES - ((ctx.options.retry as number) ?? 0));
+        },
+        onRequest: () => {
+          started = Date.now();
+          hooks?.onRequest?.(info);
+        },
+        onResponse: ({ response }) => hooks?.onResponse?.({ ...info, status: response.status, ms: Date.now() - started }),
+      });
+      raw = response._data;
+    } catch (error) {
+      throw toConnectorError(error);
+    }
+    if (raw instanceof NotJson) throw badResponse(vendor, 'the answer was not valid JSON');
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw badResponse(vendor, describeIssue(parsed.error));
+    return parsed.data;
+  }
+
+  return { request, baseUrl };
+}
+
+export type HttpClient = ReturnType<typeof createHttpClient>;
+
+/** Marks a body that was not JSON (an HTML error page, a cut-off answer). */
+class NotJson {}
+function parseJsonLeniently(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return new NotJson();
+  }
+}
+
+function badResponse(vendor: Vendor, detail: string): ConnectorError {
+  return new ConnectorError({
+    vendor,
+    code: 'bad-response',
+    transient: false,
+    message: `${vendor} answered with data Hirebridge does not understand (${detail}). If this keeps happening, check the base URL.`,
+  });
+}
+
+function safeRead(read: (body: unknown) => VendorErrorDetails, body: unknown): VendorErrorDetails {
+  try {
+    const details = read(body);
+    return { code: details.code?.slice(0, 100), message: details.message ? plainText(details.message) : undefined };
+  } catch {
+    return {};
+  }
+}
+
+/** Vendor messages are shown to people: single line, no markup, bounded. */
+export function plainText(value: string): string {
+  return value.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().slice(0, 300);
+}

@@ -1,0 +1,17 @@
+export const KOMBO_BASE_URLS = {
+  eu: 'https://api.kombo.dev/v1',
+  us: 'https://api.us.kombo.dev/v1',
+} as const;
+
+export function resolveKomboBaseUrl(environment: 'eu' | 'us' | 'custom', customUrl?: string): string {
+  if (environment === 'custom') {
+    if (!customUrl) throw new Error('A custom environment needs a base URL.');
+    return customUrl.replace(/\/+$/, '');
+  }
+  return KOMBO_BASE_URLS[environment];
+}
+
+/** `greenhouse:8d1h…` → `greenhouse`: the prefix of an integration id names the ATS behind it. */
+export function komboToolFromIntegrationId(integrationId: string): string {
+  return integrationId.split(':')[0]?.toLowerCase() ?? '';
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * Kombo's unified ATS models as its OpenAPI spec describes them, limited to what Hirebridge reads.
+ * Nullable fields are nullish here; unknown fields pass through.
+ */
+
+const text = z.string().nullish().transform((v) => v ?? undefined);
+
+export const success = <T extends z.ZodType>(data: T) => z.object({ status: z.literal('success'), data });
+export const paged = <T extends z.ZodType>(item: T) => success(z.object({ next: z.string().nullable(), results: z.array(item) }));
+
+export const CheckApiKey = success(z.looseObject({ environment_id: z.string(), customer_id: z.string() }));
+
+const QuestionOption = z.looseObject({ id: z.string(), name: z.string() });
+const QuestionFormat = z.looseObject({ type: z.string(), options: z.array(QuestionOption).nullish() });
+
+export const ScreeningQuestion = z.looseObject({
+  id: z.string(),
+  title: text,
+  description: text,
+  required: z.boolean().nullish(),
+  format: QuestionFormat.nullish(),
+});
+
+export const Job = z.looseObject({
+  id: z.string(),
+  remote_id: z.string().nullish(),
+  name: text,
+  status: z.string().nullish(),
+  location: z.looseObject({ city: text, country: text, raw: text }).nullish(),
+  remote_url: text,
+  post_url: text,
+  changed_at: z.string(),
+  remote_deleted_at: text,
+  screening_questions: z.array(ScreeningQuestion).nullish(),
+});
+export type Job = z.infer<typeof Job>;
+
+const Stage = z.looseObject({ id: z.string(), name: text }).nullish();
+const JobRef = z.looseObject({ id: z.string(), remote_id: z.string().nullish(), name: text }).nullish();
+
+export const CandidateApplication = z.looseObject({
+  id: z.string(),
+  outcome: z.string().nullish(),
+  current_stage: Stage,
+  job: JobRef,
+});
+
+const Emails = z.array(z.looseObject({ email_address: text })).nullish();
+const Phones = z.array(z.looseObject({ phone_number: z.string() })).nullish();
+
+export const Candidate = z.looseObject({
+  id: z.string(),
+  remote_id: z.string().nullish(),
+  first_name: text,
+  last_name: text,
+  email_addresses: Emails,
+  phone_numbers: Phones,
+  applications: z.array(CandidateApplication).nullish(),
+});
+export type Candidate = z.infer<typeof Candidate>;
+
+export const Application = z.looseObject({
+  id: z.string(),
+  outcome: z.string().nullish(),
+  job_id: z.string().nullish(),
+  candidate_id: z.string().nullish(),
+  remote_updated_at: text,
+  changed_at: text,
+  candidate: z
+    .looseObject({ id: z.string(), remote_id: z.string().nullish(), first_name: text, last_name: text, email_addresses: Emails, phone_numbers: Phones })
+    .nullish(),
+  current_stage: Stage,
+  job: JobRef,
+});
