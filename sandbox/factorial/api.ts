@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { json, Router, type SandboxRequest, type SandboxResponse } from '../http';
+import { atsApplication, atsCandidate, employee, type FactorialWorld } from '../seed';
+
+/**
+ * Factorial HR + ATS as their public API behaves: `/api/{version}/resources/<namespace>/<resource>`, key in
+ * `x-api-key`, lists as `{data, meta}` paged by ascending id (`limit` ≤ 100, `after_id`, `before_id`), Rails
+ * array params (`emails[]=a`), and ids as strings from version 2026-07-01 (integers before).
+ */
+
+export const FACTORIAL_MAX_LIMIT = 100;
+export const STRING_IDS_FROM = '2026-07-01';
+
+type Row = Record<string, unknown> & { id: number };
+
+/** Ids and *_id(s) as the requested API version writes them. */
+export function renderIds<T>(value: T, asStrings: boolean): T {
+  if (!asStrings) return value;
+  if (Array.isArray(value)) return value.map((v) => renderIds(v, asStrings)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if ((k === 'id' || k.endsWith('_id')) && typeof v === 'number') out[k] = String(v);
+      else if (k.endsWith('_ids') && Array.isArray(v)) out[k] = v.map((x) => (typeof x === 'number' ? String(x) : x));
+      else out[k] = renderIds(v, asStrings);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+const idsParam = (req: SandboxRequest, name: string) => req.query.getAll(`${name}[]`).map(Number).filter(Number.isFinite);
+const error = (status: number, message: string, shape: 'message' | 'errors' = 'message') =>
+  json(status, shape === 'errors' ? { errors: [message] } : { message });
+
+function list(req: SandboxRequest, rows: Row[]): SandboxResponse {
+  const limitParam = req.query.get('limit');
+  const limit = Math.min(FACTORIAL_MAX_LIMIT, Math.max(1, limitParam ? Number(limitParam) || FACTORIAL_MAX_LIMIT : FACTORIAL_MAX_LIMIT));
+  const after = req.query.get('after_id');
+  const before = req.query.get('before_id');
+  const sorted = [...rows].sort((a, b) => a.id - b.id);
+  let window = sorted;
+  if (after) window = window.filter((r) => r.id > Number(after));
+  if (before) window = window.filter((r) => r.id < Number(before)).slice(-limit);
+  const page = window.slice(0, limit);
+  const strings = req.params.version >= STRING_IDS_FROM;
+  const cursor = (row: Row | undefined) => (row ? (strings ? String(row.id) : row.id) : null);
+  return json(200, {
+    data: renderIds(page, strings),
+    meta: {
+      has_next_page: window.length > page.length,
+      has_previous_page: page.length > 0 && sorted[0].id < page[0].id,
+      start_cursor: cursor(page[0]),
+      end_cursor: cursor(page[page.length - 1]),
+      total: rows.length,
+      limit,
+    },
+  });
+}
+
+const id = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+/** create_with_contract's request body (2024-10-01 spec; `phone_number` from the 2026 versions). */
+export const CreateWithContractBody = z.object({
+  company_id: id,
+  first_name: z.string().min(1),
+  last_name: z.string().min(1),
+  email: z.string().email(),
+  contract_starts_on: isoDate.optional(),
+  contract_effective_on: isoDate.optional(),
+  legal_entity_id: id.optional(),
+  team_id: id.optional(),
+  location_id: id.optional(),
+  manager_id: id.optional(),
+  country: z.string().optional(),
+  nationality: z.string().optional(),
+  birthday_on: isoDate.optional(),
+  phone_number: z.string().optional(),
+  identifier: z.string().optional(),
+});
+
+export const CreateCandidateBody = z.object({
+  first_name: z.string().min(1),
+  last_name: z.string().min(1),
+  company_id: id,
+  email: z.string().email().optional(),
+  phone_number: z.string().optional(),
+  source: z.string().optional(),
+  personal_url: z.string().optional(),
+  consent_given_at: z.string().optional(),
+  talent_pool: z.boolean().optional(),
+});
+
+export const CreateApplicationBody = z.object({
+  ats_job_posting_id: id,
+  ats_candidate_id: id.optional(),
+  cover_letter: z.string().optional(),
+  source: z.string().optional(),
+  phone: z.string().optional(),
+  ats_application_phase_id: id.optional(),
+  answers: z.array(z.record(z.string(), z.unknown())).optional(),
+});
+
+function zodMessage(e: z.ZodError): string {
+  const issue = e.issues[0];
+  return `${issue.path.join('.') || 'body'} ${issue.message}`;
+}
+
+export function factorialRouter(world: () => FactorialWorld): Router {
+  const r = new Router();
+  const base = '/factorial/api/:version/resources';
+  const strings = (req: SandboxRequest) => req.params.version >= STRING_IDS_FROM;
+  const one = (req: SandboxRequest, row: Row | undefined) => (row ? json(200, renderIds(row, strings(req))) : error(404, 'Not found'));
+
+  r.on('GET', `${base}/api_public/credentials`, (req) => {
+    const w = world();
+    return json(200, { data: [renderIds({ id: 9001, company_id: w.company.id, employee_id: 101, name: w.company.name, legal_name: w.company.legal_name, email: 'admin@example.com', role: 'admin' }, strings(req))] });
+  });
+  r.on('GET', `${base}/companies/legal_entities`, (req) => list(req, world().legalEntities));
+  r.on('GET', `${base}/teams/teams`, (req) => list(req, world().teams));
+  r.on('GET', `${base}/locations/locations`, (req) => list(req, world().locations));
+
+  r.on('GET', `${base}/employees/employees`, (req) => {
+    for (const flag of ['only_active', 'only_managers']) {
+      if (!['true', 'false'].includes(req.query.get(flag) ?? '')) return error(400, `${flag} is required`, 'errors');
+    }
+    const emails = req.query.getAll('emails[]').map((e) => e.toLowerCase());
+    const ids = idsParam(req, 'ids');
+    const rows = world().employees.filter(
+      (e) =>
+        (!emails.length || emails.includes(String(e.email ?? '').toLowerCase()) || emails.includes(String(e.login_email ?? '').toLowerCase())) &&
+        (!ids.length || ids.includes(e.id)) &&
+        (req.query.get('only_active') !== 'true' || !e.terminated_on),
+    );
+    return list(req, rows as Row[]);
+  });
+  r.on('GET', `${base}/employees/employees/:id`, (req) => one(req, world().employees.find((e) => e.id === Number(req.params.id)) as Row));
+
+  r.on('POST', `${base}/employees/employees/create_with_contract`, (req) => {
+    const parsed = CreateWithContractBody.safeParse(req.body);
+    if (!parsed.success) return error(422, zodMessage(parsed.error), 'errors');
+    const w = world();
+    const body = parsed.data;
+    if (body.company_id !== w.company.id) return error(422, 'company_id is not your company', 'errors');
+    const taken = w.employees.some((e) => [e.email, e.login_email].some((m) => String(m ?? '').toLowerCase() === body.email.toLowerCase()));
+    if (taken) return json(422, { errors: { errors: ['Email has already been taken'] } });
+    if (body.legal_entity_id && !w.legalEntities.some((l) => l.id === body.legal_entity_id)) return error(422, 'legal_entity_id does not exist', 'errors');
+    if (body.team_id && !w.teams.some((t) => t.id === body.team_id)) return error(422, 'team_id does not exist', 'errors');
+    if (body.location_id && !w.locations.some((l) => l.id === body.location_id)) return error(422, 'location_id does not exist', 'errors');
+    const created = {
+      ...employee(w.nextId++, body.first_name, body.last_name, body.email, body.legal_entity_id ?? w.legalEntities[0].id),
+      phone_number: body.phone_number ?? null,
+      contract_starts_on: body.contract_starts_on ?? null,
+      team_id: body.team_id ?? null,
+      location_id: body.location_id ?? null,
+    };
+    w.employees.push(created as never);
+    if (body.team_id) w.teams.find((t) => t.id === body.team_id)?.employee_ids.push(created.id);
+    return json(201, renderIds(created, strings(req)));
+  });
+  r.on('POST', `${base}/employees/employees/invite`, (req) => {
+    const body = z.object({ id, company_id: id }).safeParse(req.body);
+    if (!body.success) return error(422, zodMessage(body.error), 'errors');
+    const found = world().employees.find((e) => e.id === body.data.id);
+    return found ? json(200, renderIds(found, strings(req))) : error(404, 'Employee not found');
+  });
+
+  // ---- ATS
+  r.on('GET', `${base}/ats/job_postings`, (req) => {
+    const ids = idsParam(req, 'ids');
+    const status = req.query.get('status');
+    return list(req, world().jobPostings.filter((j) => (!ids.length || ids.includes(j.id)) && (!status || j.status === status)) as Row[]);
+  });
+  r.on('GET', `${base}/ats/job_postings/:id`, (req) => one(req, world().jobPostings.find((j) => j.id === Number(req.params.id)) as Row));
+  r.on('GET', `${base}/ats/application_phases`, (req) => {
+    const jobs = idsParam(req, 'ats_job_posting_ids');
+    const ids = idsParam(req, 'ids');
+    return list(req, world().phases.filter((p) => (!jobs.length || jobs.includes(p.ats_job_posting_id)) && (!ids.length || ids.includes(p.id))));
+  });
+  r.on('GET', `${base}/ats/candidate_sources`, (req) => list(req, world().sources));
+  r.on('GET', `${base}/ats/candidates`, (req) => {
+    const ids = idsParam(req, 'ids');
+    const emails = req.query.getAll('emails[]').map((e) => e.toLowerCase());
+    return list(req, world().candidates.filter((c) => (!ids.length || ids.includes(c.id)) && (!emails.length || emails.includes(String(c.email ?? '').toLowerCase()))));
+  });
+  r.on('GET', `${base}/ats/candidates/:id`, (req) => one(req, world().candidates.find((c) => c.id === Number(req.params.id))));
+  r.on('POST', `${base}/ats/candidates`, (req) => {
+    const parsed = CreateCandidateBody.safeParse(req.body);
+    if (!parsed.success) return error(422, zodMessage(parsed.error), 'errors');
+    const w = world();
+    const { first_name, last_name, email, ...rest } = parsed.data;
+    const created = atsCandidate(w.nextId++, first_name, last_name, email ?? null, { ...rest, phone_number: rest.phone_number ?? null });
+    w.candidates.push(created);
+    return json(201, renderIds(created, strings(req)));
+  });
+  r.on('GET', `${base}/ats/applications`, (req) => {
+    const ids = idsParam(req, 'ids');
+    const candidates = idsParam(req, 'ats_candidate_ids');
+    const job = req.query.get('ats_job_posting_id');
+    const phase = req.query.get('ats_application_phase_id');
+    return list(
+      req,
+      world().applications.filter(
+        (a) =>
+          (!ids.length || ids.includes(a.id)) &&
+          (!candidates.length || candidates.includes(a.ats_candidate_id)) &&
+          (!job || a.ats_job_posting_id === Number(job)) &&
+          (!phase || a.ats_application_phase_id === Number(phase)),
+      ),
+    );
+  });
+  r.on('GET', `${base}/ats/applications/:id`, (req) => one(req, world().applications.find((a) => a.id === Number(req.params.id))));
+  r.on('POST', `${base}/ats/applications`, (req) => {
+    const parsed = CreateApplicationBody.safeParse(req.body);
+    if (!parsed.success) return error(422, zodMessage(parsed.error), 'errors');
+    const w = world();
+    const body = parsed.data;
+    const job = w.jobPostings.find((j) => j.id === body.ats_job_posting_id);
+    if (!job) return error(422, 'ats_job_posting_id does not exist', 'errors');
+    if (body.ats_candidate_id && w.applications.some((a) => a.ats_candidate_id === body.ats_candidate_id && a.ats_job_posting_id === job.id)) {
+      return error(422, 'Candidate has already applied to this job posting', 'errors');
+    }
+    const initial = w.phases.find((p) => p.ats_job_posting_id === job.id && p.phase_type === 'initial');
+    const created = atsApplication(w.nextId++, body.ats_candidate_id ?? 0, job.id, body.ats_application_phase_id ?? initial?.id ?? null, {
+      cover_letter: body.cover_letter ?? null,
+      source: body.source ?? null,
+    });
+    w.applications.push(created);
+    return json(201, renderIds(created, strings(req)));
+  });
+  return r;
+}
+
+export function validFactorialVersion(version: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(version);
+}

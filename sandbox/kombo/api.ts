@@ -1,0 +1,296 @@
+import { z } from 'zod';
+import { json, Router, type SandboxRequest, type SandboxResponse } from '../http';
+import { addKomboApplication, addKomboCandidate, type KomboWorld } from '../seed';
+
+/**
+ * Kombo's unified ATS API as its spec says: `{status:"success", data}` envelopes, cursor pages
+ * (`{next, results}`; pass `next` back as `cursor` with the same filters), comma-separated list filters,
+ * and `{status:"error", error:{code, title, message, log_url}}` errors.
+ */
+
+export const KOMBO_MAX_PAGE_SIZE = 250;
+const DEFAULT_PAGE_SIZE = 100;
+
+export function komboError(status: number, code: string, message: string): SandboxResponse {
+  return json(status, {
+    status: 'error',
+    error: { code, title: code.split('.').pop()!.replace(/_/g, ' ').toLowerCase(), message, log_url: null },
+  });
+}
+
+const ok = (data: unknown) => json(200, { status: 'success', data });
+const list = (req: SandboxRequest, name: string) =>
+  (req.query.get(name) ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** Opaque cursors that remember the filters they were made for. */
+function encodeCursor(offset: number, filters: string): string {
+  return Buffer.from(JSON.stringify({ o: offset, f: filters })).toString('base64url');
+}
+function decodeCursor(cursor: string): { o: number; f: string } | null {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return typeof value?.o === 'number' && typeof value?.f === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function paged(req: SandboxRequest, rows: unknown[]): SandboxResponse {
+  const sizeParam = req.query.get('page_size');
+  const size = sizeParam === null ? DEFAULT_PAGE_SIZE : Number(sizeParam);
+  if (!Number.isInteger(size) || size < 1 || size > KOMBO_MAX_PAGE_SIZE) {
+    return komboError(400, 'PLATFORM.INPUT_INVALID', `page_size must be an integer between 1 and ${KOMBO_MAX_PAGE_SIZE}.`);
+  }
+  const filters = [...req.query.entries()].filter(([k]) => k !== 'cursor' && k !== 'page_size').sort().map(([k, v]) => `${k}=${v}`).join('&');
+  let offset = 0;
+  const cursor = req.query.get('cursor');
+  if (cursor) {
+    const decoded = decodeCursor(cursor);
+    if (!decoded || decoded.f !== filters) return komboError(400, 'PLATFORM.INPUT_INVALID', 'The cursor is invalid or was used with different filters.');
+    offset = decoded.o;
+  }
+  const results = rows.slice(offset, offset + size);
+  const next = offset + size < rows.length ? encodeCursor(offset + size, filters) : null;
+  return ok({ next, results });
+}
+
+const after = (req: SandboxRequest, row: Record<string, unknown>) => {
+  const since = req.query.get('updated_after');
+  return !since || String(row.changed_at) > new Date(since).toISOString();
+};
+const includeDeleted = (req: SandboxRequest, row: Record<string, unknown>) => req.query.get('include_deleted') === 'true' || !row.remote_deleted_at;
+
+function jobRef(job: Record<string, unknown> | undefined) {
+  return job ? { id: job.id, remote_id: job.remote_id, name: job.name } : null;
+}
+function stageOf(world: KomboWorld, application: Record<string, unknown>) {
+  const job = world.jobs.find((j) => j.id === application.job_id);
+  const stage = (job?.stages as { id: string; name: string; remote_id: string; index: number }[] | undefined)?.find((s) => s.id === application.current_stage_id);
+  return stage ? { id: stage.id, remote_id: stage.remote_id, name: stage.name, remote_data: null, index: stage.index } : null;
+}
+
+function candidateView(world: KomboWorld, candidate: Record<string, unknown>) {
+  return {
+    ...candidate,
+    tags: world.tags.filter((t) => t.candidate_id === candidate.id).map((t) => ({ id: `T-${t.name}`, remote_id: null, name: t.name })),
+    applications: world.applications
+      .filter((a) => a.candidate_id === candidate.id)
+      .map((a) => ({
+        id: a.id,
+        remote_id: a.remote_id,
+        outcome: a.outcome,
+        rejection_reason_name: a.rejection_reason_name,
+        rejected_at: a.rejected_at,
+        remote_url: a.remote_url,
+        changed_at: a.changed_at,
+        remote_created_at: a.remote_created_at,
+        remote_updated_at: a.remote_updated_at,
+        current_stage: stageOf(world, a),
+        job: jobRef(world.jobs.find((j) => j.id === a.job_id)),
+      })),
+  };
+}
+
+function applicationView(world: KomboWorld, application: Record<string, unknown>) {
+  const candidate = world.candidates.find((c) => c.id === application.candidate_id);
+  return {
+    ...application,
+    current_stage: stageOf(world, application),
+    job: jobRef(world.jobs.find((j) => j.id === application.job_id)),
+    candidate: candidate
+      ? {
+          id: candidate.id,
+          remote_id: candidate.remote_id,
+          first_name: candidate.first_name,
+          last_name: candidate.last_name,
+          email_addresses: candidate.email_addresses,
+          phone_numbers: candidate.phone_numbers,
+          social_media: candidate.social_media,
+          source: candidate.source,
+          remote_url: candidate.remote_url,
+          tags: [],
+        }
+      : null,
+    interviews: [],
+    offers: [],
+  };
+}
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+const Attachment = z
+  .object({
+    name: z.string().min(1),
+    type: z.enum(['CV', 'COVER_LETTER', 'OTHER']),
+    content_type: z.string().regex(/^[\w.-]+\/[\w.-]+$/).optional(),
+    data: base64.optional(),
+    data_url: z.string().url().optional(),
+  })
+  .refine((a) => !!a.data !== !!a.data_url, 'exactly one of data or data_url is required')
+  .refine((a) => !a.data || !!a.content_type, 'content_type is required with data');
+
+/** The request body of POST /ats/jobs/{job_id}/applications, from the spec. */
+export const CreateApplicationBody = z.object({
+  stage_id: z.string().optional(),
+  candidate: z.object({
+    first_name: z.string().min(1),
+    last_name: z.string().min(1),
+    email_address: z.string().email(),
+    phone_number: z.string().optional(),
+    company: z.string().optional(),
+    title: z.string().optional(),
+    additional_email_addresses: z.array(z.unknown()).optional(),
+    additional_phone_numbers: z.array(z.unknown()).optional(),
+    location: z.record(z.string(), z.unknown()).optional(),
+    social_links: z.array(z.unknown()).optional(),
+  }),
+  attachments: z.array(Attachment).optional(),
+  source: z.object({ name: z.string().optional(), unified_key: z.string().optional(), id: z.string().optional() }).optional(),
+  sourced_by: z.unknown().optional(),
+  gdpr_consent: z.unknown().optional(),
+  remote_fields: z.unknown().optional(),
+  screening_question_answers: z
+    .array(z.object({ question_id: z.string(), answer: z.union([z.string(), z.boolean(), z.number(), z.array(z.string())]) }))
+    .optional(),
+});
+
+function inputInvalid(error: z.ZodError) {
+  const issue = error.issues[0];
+  return komboError(400, 'PLATFORM.INPUT_INVALID', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+}
+
+export function komboRouter(world: () => KomboWorld): Router {
+  const r = new Router();
+  const base = '/kombo/v1';
+
+  r.on('GET', `${base}/check-api-key`, () => ok({ environment_id: 'B1Ps8fBZs4bQjVDUM2ZFsCLn', customer_id: '6Bn8qfmsdNsrgmHWQZ8hCK7x' }));
+
+  r.on('GET', `${base}/ats/jobs`, (req) => {
+    const ids = list(req, 'ids');
+    const remoteIds = list(req, 'remote_ids');
+    const statuses = list(req, 'statuses');
+    const rows = world().jobs.filter(
+      (j) =>
+        after(req, j) &&
+        includeDeleted(req, j) &&
+        (!ids.length || ids.includes(String(j.id))) &&
+        (!remoteIds.length || remoteIds.includes(String(j.remote_id))) &&
+        (!statuses.length || statuses.includes(String(j.status))),
+    );
+    return paged(req, rows);
+  });
+
+  r.on('GET', `${base}/ats/candidates`, (req) => {
+    const w = world();
+    const ids = list(req, 'ids');
+    const remoteIds = list(req, 'remote_ids');
+    const email = req.query.get('email')?.toLowerCase();
+    const rows = w.candidates
+      .filter(
+        (c) =>
+          after(req, c) &&
+          includeDeleted(req, c) &&
+          (!ids.length || ids.includes(String(c.id))) &&
+          (!remoteIds.length || remoteIds.includes(String(c.remote_id))) &&
+          (!email || (c.email_addresses as { email_address: string }[]).some((e) => e.email_address?.toLowerCase() === email)),
+      )
+      .map((c) => candidateView(w, c));
+    return paged(req, rows);
+  });
+
+  r.on('GET', `${base}/ats/applications`, (req) => {
+    const w = world();
+    const outcomes = list(req, 'outcomes');
+    const jobIds = list(req, 'job_ids');
+    const ids = list(req, 'ids');
+    const rows = w.applications
+      .filter(
+        (a) =>
+          after(req, a) &&
+          includeDeleted(req, a) &&
+          (!outcomes.length || outcomes.includes(String(a.outcome))) &&
+          (!jobIds.length || jobIds.includes(String(a.job_id))) &&
+          (!ids.length || ids.includes(String(a.id))),
+      )
+      .map((a) => applicationView(w, a));
+    return paged(req, rows);
+  });
+
+  r.on('POST', `${base}/ats/jobs/:job_id/applications`, (req) => {
+    const w = world();
+    const parsed = CreateApplicationBody.safeParse(req.body);
+    if (!parsed.success) return inputInvalid(parsed.error);
+    const jobParam = req.params.job_id;
+    const job = jobParam.startsWith('remote:')
+      ? w.jobs.find((j) => j.remote_id === jobParam.slice('remote:'.length))
+      : w.jobs.find((j) => j.id === jobParam);
+    if (!job || job.remote_deleted_at) return komboError(404, 'PLATFORM.INPUT_INVALID', `No job with id ${jobParam}.`);
+    if (job.status !== 'OPEN') return komboError(400, 'ATS.JOB_CLOSED', 'The job is not open for applications.');
+    const body = parsed.data;
+    const email = body.candidate.email_address.toLowerCase();
+    let candidate = w.candidates.find((c) => (c.email_addresses as { email_address: string }[]).some((e) => e.email_address?.toLowerCase() === email));
+    if (candidate && w.applications.some((a) => a.candidate_id === candidate!.id && a.job_id === job.id)) {
+      return komboError(409, 'ATS.APPLICATION_ALREADY_EXISTS', 'The candidate already has an application for this job.');
+    }
+    let application: Record<string, unknown>;
+    if (!candidate) {
+      candidate = addKomboCandidate(w, {
+        first: body.candidate.first_name,
+        last: body.candidate.last_name,
+        email: body.candidate.email_address,
+        phone: body.candidate.phone_number ?? null,
+        job,
+        stage: 0,
+      });
+      candidate.source = body.source?.name ?? null;
+      application = w.applications[w.applications.length - 1];
+    } else {
+      application = addKomboApplication(w, candidate, job, 0);
+    }
+    application.screening_question_answers = body.screening_question_answers ?? [];
+    for (const attachment of body.attachments ?? []) {
+      w.attachments.push({
+        id: `AT${w.nextId++}`,
+        name: attachment.name,
+        type: attachment.type,
+        content_type: attachment.content_type ?? 'application/octet-stream',
+        data: Buffer.from(attachment.data ?? '', 'base64'),
+        ...({ application_id: application.id, candidate_id: candidate.id } as object),
+      });
+    }
+    return ok(applicationView(w, application));
+  });
+
+  r.on('POST', `${base}/ats/candidates/:candidate_id/tags`, (req) => {
+    const parsed = z.object({ tag: z.object({ name: z.string().min(1) }) }).safeParse(req.body);
+    if (!parsed.success) return inputInvalid(parsed.error);
+    const w = world();
+    if (!w.candidates.some((c) => c.id === req.params.candidate_id)) return komboError(404, 'PLATFORM.INPUT_INVALID', 'Unknown candidate.');
+    w.tags.push({ candidate_id: req.params.candidate_id, name: parsed.data.tag.name });
+    return ok({});
+  });
+
+  r.on('POST', `${base}/ats/applications/:application_id/result-links`, (req) => {
+    const parsed = z.object({ label: z.string().min(1), url: z.string().url() }).safeParse(req.body);
+    if (!parsed.success) return inputInvalid(parsed.error);
+    const w = world();
+    if (!w.applications.some((a) => a.id === req.params.application_id)) return komboError(404, 'PLATFORM.INPUT_INVALID', 'Unknown application.');
+    w.resultLinks.push({ application_id: req.params.application_id, ...parsed.data });
+    return ok({});
+  });
+
+  r.on('POST', `${base}/ats/applications/:application_id/attachments`, (req) => {
+    const parsed = z.object({ attachment: Attachment }).safeParse(req.body);
+    if (!parsed.success) return inputInvalid(parsed.error);
+    const w = world();
+    if (!w.applications.some((a) => a.id === req.params.application_id)) return komboError(404, 'PLATFORM.INPUT_INVALID', 'Unknown application.');
+    const a = parsed.data.attachment;
+    const id = `AT${w.nextId++}`;
+    w.attachments.push({ id, name: a.name, type: a.type, content_type: a.content_type ?? 'application/octet-stream', data: Buffer.from(a.data ?? '', 'base64') });
+    return ok({ id, remote_id: null });
+  });
+
+  return r;
+}

@@ -1,0 +1,262 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { demoAtsRouter } from './demo/ats';
+import { factorialRouter, validFactorialVersion } from './factorial/api';
+import { Faults, type FaultKind, type VendorName } from './faults';
+import { json, readBody, Router, send, type SandboxRequest, type SandboxResponse } from './http';
+import { komboError, komboRouter } from './kombo/api';
+import { addKomboCandidate, komboJob, seedWorld, type World } from './seed';
+
+/**
+ * The sandbox: stand-ins for Factorial (HR + ATS) and Kombo, a demo ATS web app, and a control API for tests.
+ * It imports nothing from the extension's code, so a connector's mistake cannot be mirrored here.
+ *
+ *   /factorial/api/{version}/resources/...   Factorial (custom base URL: <sandbox>/factorial)
+ *   /kombo/v1/...                            Kombo (custom base URL: <sandbox>/kombo/v1)
+ *   /demo-ats/...                            the demo ATS web app
+ *   /__sandbox/...                           control: reset, faults, rate limits, request log, state
+ */
+
+export const SANDBOX_KEYS = {
+  factorial: 'sbx-factorial-3f9a2c7d41',
+  kombo: 'sbx-kombo-8e51b0c2d7',
+  komboIntegrationId: 'greenhouse:sbx-7Hq2',
+} as const;
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+}
+export interface Sandbox {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface LoggedRequest {
+  t: number;
+  vendor: VendorName | 'demo' | 'control';
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  let world: World = seedWorld();
+  const faults = new Faults();
+  let log: LoggedRequest[] = [];
+  const held = new Set<ServerResponse>();
+
+  const factorial = factorialRouter(() => world.factorial);
+  const kombo = komboRouter(() => world.kombo);
+  const demo = demoAtsRouter(() => world.kombo);
+  const control = controlRouter();
+
+  function controlRouter(): Router {
+    const r = new Router();
+    r.on('POST', '/__sandbox/reset', () => {
+      world = seedWorld();
+      faults.clear();
+      log = [];
+      return json(200, { ok: true });
+    });
+    r.on('POST', '/__sandbox/faults', (req) => {
+      const parsed = z
+        .object({
+          vendor: z.enum(['factorial', 'kombo', 'any']),
+          kind: z.enum(['latency', 'rate-limit', 'server-error', 'timeout', 'unauthorized', 'malformed']),
+          times: z.number().int().min(0).default(1),
+          ms: z.number().int().min(0).optional(),
+          retryAfterSeconds: z.number().min(0).optional(),
+          method: z.string().optional(),
+          pathIncludes: z.string().optional(),
+        })
+        .safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      faults.add(parsed.data);
+      return json(200, { ok: true });
+    });
+    r.on('DELETE', '/__sandbox/faults', () => (faults.clear(), json(200, { ok: true })));
+    r.on('POST', '/__sandbox/rate-limit', (req) => {
+      const parsed = z.object({ vendor: z.enum(['factorial', 'kombo']), perMinute: z.number().int().positive().nullable() }).safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      faults.setRateLimit(parsed.data.vendor, parsed.data.perMinute);
+      return json(200, { ok: true });
+    });
+    r.on('GET', '/__sandbox/requests', () => json(200, log));
+    r.on('DELETE', '/__sandbox/requests', () => ((log = []), json(200, { ok: true })));
+    r.on('GET', '/__sandbox/state', () =>
+      json(200, {
+        factorial: { employees: world.factorial.employees, candidates: world.factorial.candidates, applications: world.factorial.applications, jobPostings: world.factorial.jobPostings },
+        kombo: {
+          jobs: world.kombo.jobs.map((j) => ({ id: j.id, remote_id: j.remote_id, name: j.name, status: j.status, changed_at: j.changed_at, remote_deleted_at: j.remote_deleted_at })),
+          candidates: world.kombo.candidates,
+          applications: world.kombo.applications,
+          attachments: world.kombo.attachments.map(({ data, ...meta }) => ({ ...meta, size: data.length })),
+          resultLinks: world.kombo.resultLinks,
+          tags: world.kombo.tags,
+        },
+      }),
+    );
+    r.on('GET', '/__sandbox/attachments/:id', (req) => {
+      const found = world.kombo.attachments.find((a) => a.id === req.params.id);
+      return found ? { status: 200, raw: found.data, contentType: found.content_type } : json(404, { error: 'not found' });
+    });
+    r.on('POST', '/__sandbox/jobs', (req) => {
+      const parsed = z.object({ vendor: z.enum(['kombo', 'factorial']), count: z.number().int().min(0).max(100_000) }).safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      const { vendor, count } = parsed.data;
+      const countries = ['ES', 'DE', 'PT', 'GB', 'US', 'FR'];
+      if (vendor === 'kombo') {
+        world.kombo.jobs = Array.from({ length: count }, (_, i) => komboJob(1000 + i, `Generated role ${i + 1}`, countries[i % 6], 'City'));
+      } else {
+        const template = world.factorial.jobPostings[0];
+        world.factorial.jobPostings = Array.from({ length: count }, (_, i) => ({ ...template, id: 10_000 + i, title: `Generated role ${i + 1}`, status: 'published' })) as never;
+      }
+      return json(200, { ok: true, count });
+    });
+    r.on('POST', '/__sandbox/jobs/mutate', (req) => {
+      const parsed = z
+        .object({
+          vendor: z.enum(['kombo', 'factorial']),
+          close: z.array(z.string()).optional(),
+          delete: z.array(z.string()).optional(),
+          rename: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+          add: z.number().int().min(0).max(1000).optional(),
+        })
+        .safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      const m = parsed.data;
+      const now = new Date().toISOString();
+      if (m.vendor === 'kombo') {
+        const touch = (id: string, change: Record<string, unknown>) => {
+          const job = world.kombo.jobs.find((j) => j.id === id);
+          if (job) Object.assign(job, change, { changed_at: now, remote_updated_at: now });
+        };
+        m.close?.forEach((id) => touch(id, { status: 'CLOSED', closed_at: now }));
+        m.delete?.forEach((id) => touch(id, { remote_deleted_at: now }));
+        m.rename?.forEach(({ id, name }) => touch(id, { name }));
+        for (let i = 0; i < (m.add ?? 0); i++) {
+          const n = 500 + world.kombo.jobs.length + i;
+          world.kombo.jobs.push(komboJob(n, `New role ${n}`, 'ES', 'Madrid', 'OPEN', { changed_at: now }));
+        }
+      } else {
+        const postings = world.factorial.jobPostings;
+        m.close?.forEach((id) => postings.find((p) => String(p.id) === id) && Object.assign(postings.find((p) => String(p.id) === id)!, { status: 'archived' }));
+        m.delete?.forEach((id) => world.factorial.jobPostings.splice(postings.findIndex((p) => String(p.id) === id), 1));
+        m.rename?.forEach(({ id, name }) => postings.find((p) => String(p.id) === id) && Object.assign(postings.find((p) => String(p.id) === id)!, { title: name }));
+        for (let i = 0; i < (m.add ?? 0); i++) postings.push({ ...postings[0], id: world.factorial.nextId++, title: `New posting ${i + 1}`, status: 'published' } as never);
+      }
+      return json(200, { ok: true });
+    });
+    r.on('POST', '/__sandbox/candidates', (req) => {
+      const parsed = z
+        .object({ first_name: z.string(), last_name: z.string(), email: z.string().nullable(), phone: z.string().optional(), job_id: z.string().optional(), hired: z.boolean().optional() })
+        .safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      const p = parsed.data;
+      const job = world.kombo.jobs.find((j) => j.id === p.job_id) ?? world.kombo.jobs[0];
+      const candidate = addKomboCandidate(world.kombo, { first: p.first_name, last: p.last_name, email: p.email, phone: p.phone, job, stage: p.hired ? 4 : 1 });
+      return json(200, { id: candidate.id, remote_id: candidate.remote_id });
+    });
+    return r;
+  }
+
+  function authFailure(vendor: VendorName, req: IncomingMessage, path: string): SandboxResponse | undefined {
+    if (vendor === 'factorial') {
+      return req.headers['x-api-key'] === SANDBOX_KEYS.factorial ? undefined : json(401, { message: 'Invalid or expired API key' });
+    }
+    if (req.headers.authorization !== `Bearer ${SANDBOX_KEYS.kombo}`) {
+      return komboError(401, 'PLATFORM.AUTHENTICATION_INVALID', 'The provided API key is invalid.');
+    }
+    if (!path.endsWith('/check-api-key') && req.headers['x-integration-id'] !== SANDBOX_KEYS.komboIntegrationId) {
+      return komboError(404, 'PLATFORM.INTEGRATION_NOT_FOUND', 'No integration with this ID exists in your environment.');
+    }
+    return undefined;
+  }
+
+  function faultResponse(vendor: VendorName, kind: FaultKind, retryAfterSeconds = 1): SandboxResponse | 'hold' | undefined {
+    switch (kind) {
+      case 'rate-limit':
+        return vendor === 'kombo'
+          ? { ...komboError(429, 'PLATFORM.RATE_LIMIT_EXCEEDED', 'Rate limit exceeded.'), headers: { 'retry-after': String(retryAfterSeconds) } }
+          : json(429, { message: 'Too many requests' }, { 'retry-after': String(retryAfterSeconds) });
+      case 'server-error':
+        return vendor === 'kombo' ? komboError(500, 'PLATFORM.UNKNOWN_ERROR', 'Something went wrong.') : json(500, { message: 'Internal server error' });
+      case 'unauthorized':
+        return vendor === 'kombo' ? komboError(401, 'PLATFORM.AUTHENTICATION_INVALID', 'The provided API key is invalid.') : json(401, { message: 'Invalid or expired API key' });
+      case 'malformed':
+        return { status: 200, raw: '{"data": "oops', contentType: 'application/json' };
+      case 'timeout':
+        return 'hold';
+      default:
+        return undefined;
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const method = req.method ?? 'GET';
+    const path = url.pathname;
+    const vendor: LoggedRequest['vendor'] = path.startsWith('/factorial/') ? 'factorial' : path.startsWith('/kombo/') ? 'kombo' : path.startsWith('/__sandbox') ? 'control' : 'demo';
+    const respond = (response: SandboxResponse) => {
+      if (vendor !== 'control') log.push({ t: Date.now(), vendor, method, path, query: url.search.slice(1), status: response.status });
+      send(res, response);
+    };
+
+    const router = { factorial, kombo, demo, control }[vendor];
+    const matched = router.match(method, path);
+    if (vendor === 'factorial' || vendor === 'kombo') {
+      const auth = authFailure(vendor, req, path);
+      if (auth) return respond(auth);
+      const fault = faults.take(vendor, method, path);
+      if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
+      else if (fault) {
+        const out = faultResponse(vendor, fault.kind, fault.retryAfterSeconds);
+        if (out === 'hold') {
+          held.add(res);
+          log.push({ t: Date.now(), vendor, method, path, query: url.search.slice(1), status: 0 });
+          const timer = setTimeout(() => held.has(res) && (held.delete(res), res.destroy()), 60_000);
+          res.on('close', () => (clearTimeout(timer), held.delete(res)));
+          return;
+        }
+        if (out) return respond(out);
+      }
+      const wait = faults.overLimit(vendor);
+      if (wait !== undefined) return respond(faultResponse(vendor, 'rate-limit', wait) as SandboxResponse);
+      if (vendor === 'factorial' && matched && !validFactorialVersion(matched.params.version ?? '')) {
+        return respond(json(404, { message: 'Unknown API version' }));
+      }
+    }
+    if (!matched) {
+      return respond(vendor === 'kombo' ? komboError(404, 'PLATFORM.INPUT_INVALID', `No route ${method} ${path}.`) : json(404, { message: 'Not found' }));
+    }
+    const body = method === 'GET' || method === 'HEAD' ? { body: undefined, raw: '' } : await readBody(req);
+    if (body.error) {
+      return respond(vendor === 'kombo' ? komboError(400, 'PLATFORM.INPUT_INVALID', `The request ${body.error}.`) : json(400, { message: `The request ${body.error}` }));
+    }
+    const request: SandboxRequest = { method, path, query: url.searchParams, headers: req.headers, params: matched.params, body: body.body, bodyError: body.error };
+    respond(await matched.handler(request));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      if (!res.headersSent) send(res, json(500, { message: 'sandbox error', detail: String(error) }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${address.port}`,
+    async close() {
+      for (const res of held) res.destroy();
+      held.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
