@@ -15,7 +15,7 @@ export interface FactorialWorld {
   phases: { id: number; ats_job_posting_id: number; name: string; position: number; editable: boolean; phase_type: string }[];
   candidates: (Record<string, unknown> & { id: number; email: string | null })[];
   applications: (Record<string, unknown> & { id: number; ats_candidate_id: number; ats_job_posting_id: number })[];
-  sources: { id: number; name: string; company_id: number }[];
+  sources: { id: number; name: string; label: string; category: string; company_id: number }[];
 }
 
 export interface KomboAttachment {
@@ -71,8 +71,8 @@ export function seedFactorial(): FactorialWorld {
     candidates: [],
     applications: [],
     sources: [
-      { id: 61, name: 'LinkedIn', company_id: 1 },
-      { id: 62, name: 'Referral', company_id: 1 },
+      { id: 61, name: 'linkedin', label: 'LinkedIn', category: 'social_media', company_id: 1 },
+      { id: 62, name: 'referral', label: 'Referral', category: 'referral', company_id: 1 },
     ],
   };
   const postings: [string, string, number, number][] = [
@@ -252,7 +252,7 @@ const QUESTIONS = (jobId: string) => [
     title: 'Do you have the right to work in the EU?',
     description: null,
     format: { type: 'BOOLEAN' },
-    category: 'SCREENING',
+    category: null,
     index: 0,
     required: true,
     precondition_question_id: null,
@@ -264,7 +264,7 @@ const QUESTIONS = (jobId: string) => [
     title: 'Years of professional experience',
     description: null,
     format: { type: 'NUMBER', display_type: 'FIELD', min: 0, max: 60 },
-    category: 'SCREENING',
+    category: null,
     index: 1,
     required: true,
     precondition_question_id: null,
@@ -284,7 +284,7 @@ const QUESTIONS = (jobId: string) => [
         { id: `${jobId}-Q3-O3`, remote_id: 'o3', name: 'Remote' },
       ],
     },
-    category: 'SCREENING',
+    category: null,
     index: 2,
     required: false,
     precondition_question_id: null,
@@ -296,7 +296,7 @@ const QUESTIONS = (jobId: string) => [
     title: 'Anything else we should know?',
     description: null,
     format: { type: 'TEXT', display_type: 'MULTI_LINE', max_length: 2000 },
-    category: 'SCREENING',
+    category: null,
     index: 3,
     required: false,
     precondition_question_id: null,

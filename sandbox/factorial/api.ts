@@ -13,14 +13,18 @@ export const STRING_IDS_FROM = '2026-07-01';
 
 type Row = Record<string, unknown> & { id: number };
 
-/** Ids and *_id(s) as the requested API version writes them. */
+/**
+ * A record as the requested API version writes it: ids and *_id(s) as strings from 2026-07-01, and unset
+ * optional fields left out (the spec types them as plain strings/integers, never null).
+ */
 export function renderIds<T>(value: T, asStrings: boolean): T {
-  if (!asStrings) return value;
   if (Array.isArray(value)) return value.map((v) => renderIds(v, asStrings)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if ((k === 'id' || k.endsWith('_id')) && typeof v === 'number') out[k] = String(v);
+      if (v === null || v === undefined) continue;
+      if (!asStrings) out[k] = renderIds(v, asStrings);
+      else if ((k === 'id' || k.endsWith('_id')) && typeof v === 'number') out[k] = String(v);
       else if (k.endsWith('_ids') && Array.isArray(v)) out[k] = v.map((x) => (typeof x === 'number' ? String(x) : x));
       else out[k] = renderIds(v, asStrings);
     }

@@ -19,6 +19,8 @@ export function komboError(status: number, code: string, message: string): Sandb
 }
 
 const ok = (data: unknown) => json(200, { status: 'success', data });
+/** Writes answer with `warnings` too (the dashboard's interaction warnings). */
+const written = (data: unknown, warnings: { message: string }[] = []) => json(200, { status: 'success', data, warnings });
 const list = (req: SandboxRequest, name: string) =>
   (req.query.get(name) ?? '')
     .split(',')
@@ -94,13 +96,16 @@ function candidateView(world: KomboWorld, candidate: Record<string, unknown>) {
   };
 }
 
-function applicationView(world: KomboWorld, application: Record<string, unknown>) {
+/** An application with its candidate: a summary in lists, the whole candidate in a create's answer. */
+function applicationView(world: KomboWorld, application: Record<string, unknown>, opts: { fullCandidate?: boolean } = {}) {
   const candidate = world.candidates.find((c) => c.id === application.candidate_id);
   return {
     ...application,
     current_stage: stageOf(world, application),
     job: jobRef(world.jobs.find((j) => j.id === application.job_id)),
-    candidate: candidate
+    candidate: candidate && opts.fullCandidate
+      ? { ...candidate, tags: world.tags.filter((t) => t.candidate_id === candidate.id).map((t) => ({ id: `T-${t.name}`, remote_id: null, name: t.name })) }
+      : candidate
       ? {
           id: candidate.id,
           remote_id: candidate.remote_id,
@@ -155,6 +160,24 @@ export const CreateApplicationBody = z.object({
     .array(z.object({ question_id: z.string(), answer: z.union([z.string(), z.boolean(), z.number(), z.array(z.string())]) }))
     .optional(),
 });
+
+/** A submitted answer as Kombo reports it back: the question (type, title) and the answer in its typed slot. */
+function answerView(job: Record<string, unknown>, a: { question_id: string; answer: string | boolean | number | string[] }) {
+  const question = (job.screening_questions as { id: string; remote_id: string | null; title: string; format: { type: string; options?: { id: string; name: string }[] } }[]).find(
+    (q) => q.id === a.question_id,
+  );
+  const type = question?.format.type ?? 'UNKNOWN';
+  const optionName = (id: string) => question?.format.options?.find((o) => o.id === id)?.name ?? id;
+  const answer =
+    type === 'TEXT' ? { content: String(a.answer) }
+    : type === 'SINGLE_SELECT' ? { choice: optionName(String(a.answer)) }
+    : type === 'MULTI_SELECT' ? { choices: (Array.isArray(a.answer) ? a.answer : [String(a.answer)]).map(optionName) }
+    : type === 'BOOLEAN' ? { checked: Boolean(a.answer) }
+    : type === 'NUMBER' ? { number: Number(a.answer) }
+    : type === 'DATE' ? { date: new Date(String(a.answer)).toISOString() }
+    : { raw: null };
+  return { question: { remote_id: question?.remote_id ?? null, title: question?.title ?? a.question_id, type }, answer };
+}
 
 function inputInvalid(error: z.ZodError) {
   const issue = error.issues[0];
@@ -249,7 +272,7 @@ export function komboRouter(world: () => KomboWorld): Router {
     } else {
       application = addKomboApplication(w, candidate, job, 0);
     }
-    application.screening_question_answers = body.screening_question_answers ?? [];
+    application.screening_question_answers = (body.screening_question_answers ?? []).map((a) => answerView(job, a));
     for (const attachment of body.attachments ?? []) {
       w.attachments.push({
         id: `AT${w.nextId++}`,
@@ -260,7 +283,7 @@ export function komboRouter(world: () => KomboWorld): Router {
         ...({ application_id: application.id, candidate_id: candidate.id } as object),
       });
     }
-    return ok(applicationView(w, application));
+    return written(applicationView(w, application, { fullCandidate: true }));
   });
 
   r.on('POST', `${base}/ats/candidates/:candidate_id/tags`, (req) => {
@@ -269,7 +292,7 @@ export function komboRouter(world: () => KomboWorld): Router {
     const w = world();
     if (!w.candidates.some((c) => c.id === req.params.candidate_id)) return komboError(404, 'PLATFORM.INPUT_INVALID', 'Unknown candidate.');
     w.tags.push({ candidate_id: req.params.candidate_id, name: parsed.data.tag.name });
-    return ok({});
+    return written({});
   });
 
   r.on('POST', `${base}/ats/applications/:application_id/result-links`, (req) => {
@@ -278,7 +301,7 @@ export function komboRouter(world: () => KomboWorld): Router {
     const w = world();
     if (!w.applications.some((a) => a.id === req.params.application_id)) return komboError(404, 'PLATFORM.INPUT_INVALID', 'Unknown application.');
     w.resultLinks.push({ application_id: req.params.application_id, ...parsed.data });
-    return ok({});
+    return written({});
   });
 
   r.on('POST', `${base}/ats/applications/:application_id/attachments`, (req) => {
@@ -289,7 +312,7 @@ export function komboRouter(world: () => KomboWorld): Router {
     const a = parsed.data.attachment;
     const id = `AT${w.nextId++}`;
     w.attachments.push({ id, name: a.name, type: a.type, content_type: a.content_type ?? 'application/octet-stream', data: Buffer.from(a.data ?? '', 'base64') });
-    return ok({ id, remote_id: null });
+    return written({ id, remote_id: null });
   });
 
   return r;

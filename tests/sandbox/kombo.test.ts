@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../../sandbox/server';
+import { specValidator } from './spec';
+
+const spec = specValidator('kombo/kombo-openapi.json');
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' }));
+
+async function call(path: string, init: RequestInit & { key?: string; integration?: string | null } = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${init.key ?? SANDBOX_KEYS.kombo}` };
+  if (init.integration !== null) headers['x-integration-id'] = init.integration ?? SANDBOX_KEYS.komboIntegrationId;
+  const response = await fetch(`${sandbox.url}/kombo/v1${path}`, { ...init, headers });
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+const expectSpec = (path: string, method: string, body: unknown) => expect(spec.response(path, method, body).errors).toBe('No errors');
+
+describe('Kombo stand-in', () => {
+  it('checks the key, with the error envelope on failure', async () => {
+    const ok = await call('/check-api-key', { integration: null });
+    expect(ok.status).toBe(200);
+    expectSpec('/check-api-key', 'get', ok.body);
+    const bad = await call('/check-api-key', { key: 'wrong' });
+    expect(bad.status).toBe(401);
+    expect(bad.body).toMatchObject({ status: 'error', error: { code: 'PLATFORM.AUTHENTICATION_INVALID' } });
+    const noIntegration = await call('/ats/jobs', { integration: 'lever:unknown' });
+    expect(noIntegration.body.error.code).toBe('PLATFORM.INTEGRATION_NOT_FOUND');
+  });
+
+  it('lists jobs, candidates and applications exactly as the spec describes', async () => {
+    const jobs = await call('/ats/jobs?include_deleted=true');
+    expectSpec('/ats/jobs', 'get', jobs.body);
+    expect(jobs.body.data.results.some((j: { remote_deleted_at: string | null }) => j.remote_deleted_at)).toBe(true);
+    const candidates = await call('/ats/candidates');
+    expectSpec('/ats/candidates', 'get', candidates.body);
+    const applications = await call('/ats/applications?outcomes=HIRED');
+    expectSpec('/ats/applications', 'get', applications.body);
+    expect(applications.body.data.results.length).toBeGreaterThanOrEqual(4);
+    expect(applications.body.data.results.every((a: { outcome: string }) => a.outcome === 'HIRED')).toBe(true);
+  });
+
+  it('pages with an opaque cursor that must come back with the same filters', async () => {
+    const first = await call('/ats/jobs?page_size=5&include_deleted=true');
+    expect(first.body.data.results).toHaveLength(5);
+    const next = first.body.data.next as string;
+    const second = await call(`/ats/jobs?page_size=5&include_deleted=true&cursor=${encodeURIComponent(next)}`);
+    expect(second.body.data.results[0].id).not.toBe(first.body.data.results[0].id);
+    const mismatched = await call(`/ats/jobs?page_size=5&cursor=${encodeURIComponent(next)}`);
+    expect(mismatched.body.error.code).toBe('PLATFORM.INPUT_INVALID');
+    expect((await call('/ats/jobs?page_size=251')).body.error.code).toBe('PLATFORM.INPUT_INVALID');
+  });
+
+  it('hides deleted jobs unless asked, and answers an unchanged updated_after with nothing', async () => {
+    const all = await call('/ats/jobs?include_deleted=true&page_size=250');
+    const visible = await call('/ats/jobs?page_size=250');
+    expect(all.body.data.results.length).toBe(visible.body.data.results.length + 1);
+    const since = new Date().toISOString();
+    const none = await call(`/ats/jobs?include_deleted=true&updated_after=${encodeURIComponent(since)}`);
+    expect(none.body.data).toEqual({ next: null, results: [] });
+    await fetch(`${sandbox.url}/__sandbox/jobs/mutate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vendor: 'kombo', close: ['KJ000001'] }) });
+    const changed = await call(`/ats/jobs?include_deleted=true&updated_after=${encodeURIComponent(since)}`);
+    expect(changed.body.data.results.map((j: { id: string; status: string }) => [j.id, j.status])).toEqual([['KJ000001', 'CLOSED']]);
+  });
+
+  it('finds a candidate by remote id or email, with applications and their outcome', async () => {
+    const byRemote = await call('/ats/candidates?remote_ids=40112233');
+    expect(byRemote.body.data.results).toHaveLength(1);
+    expect(byRemote.body.data.results[0].applications[0]).toMatchObject({ outcome: 'HIRED', current_stage: { name: 'Hired' } });
+    const byEmail = await call('/ats/candidates?email=MARTA.SERRANO@example.com');
+    expect(byEmail.body.data.results[0].remote_id).toBe('40112233');
+  });
+
+  it('creates a candidate and application with a CV, and applies rules on duplicates and closed jobs', async () => {
+    const body = {
+      candidate: { first_name: 'Ana', last_name: 'Vidal', email_address: 'ana.vidal@example.com', phone_number: '+34 600 000 000' },
+      attachments: [{ name: 'Ana Vidal - Hirebridge profile.pdf', type: 'CV', content_type: 'application/pdf', data: Buffer.from('%PDF-1.4 test').toString('base64') }],
+      source: { name: 'Hirebridge' },
+      screening_question_answers: [{ question_id: 'KJ000001-Q1', answer: true }],
+    };
+    expect(spec.request('/ats/jobs/{job_id}/applications', 'post', body).errors).toBe('No errors');
+    const created = await call('/ats/jobs/KJ000001/applications', { method: 'POST', body: JSON.stringify(body) });
+    expect(created.status).toBe(200);
+    expectSpec('/ats/jobs/{job_id}/applications', 'post', created.body);
+    const again = await call('/ats/jobs/KJ000001/applications', { method: 'POST', body: JSON.stringify(body) });
+    expect(again.body.error.code).toBe('ATS.APPLICATION_ALREADY_EXISTS');
+    const secondJob = await call('/ats/jobs/remote:4400002/applications', { method: 'POST', body: JSON.stringify(body) });
+    expect(secondJob.status).toBe(200);
+    expect(secondJob.body.data.candidate_id).toBe(created.body.data.candidate_id);
+    const closed = await call('/ats/jobs/KJ000013/applications', { method: 'POST', body: JSON.stringify(body) });
+    expect(closed.body.error.code).toBe('ATS.JOB_CLOSED');
+    const invalid = await call('/ats/jobs/KJ000001/applications', { method: 'POST', body: JSON.stringify({ candidate: { first_name: 'X' } }) });
+    expect(invalid.body.error).toMatchObject({ code: 'PLATFORM.INPUT_INVALID', message: expect.stringContaining('candidate.') });
+    const state = await (await fetch(`${sandbox.url}/__sandbox/state`)).json();
+    expect(state.kombo.attachments).toHaveLength(2);
+  });
+
+  it('answers rate limits and server faults with Kombo codes', async () => {
+    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vendor: 'kombo', kind: 'rate-limit', retryAfterSeconds: 3 }) });
+    const limited = await call('/ats/jobs');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('3');
+    expect(limited.body.error.code).toBe('PLATFORM.RATE_LIMIT_EXCEEDED');
+  });
+});
