@@ -34,6 +34,8 @@ export interface HttpClientOptions {
   readError(body: unknown): VendorErrorDetails;
   /** Vendor-specific classification (e.g. Kombo's codes); return undefined to use the HTTP status. */
   classify?(status: number, details: VendorErrorDetails, retryAfterMs: number | undefined): ConnectorError | undefined;
+  /** Values that must never appear in a message (the key), even when a vendor echoes them back. */
+  secrets: string[];
   /** HTTP statuses worth retrying a read on (default: 408, 425, 429, 5xx gateway/server errors). */
   retryStatuses?: number[];
 }
@@ -110,7 +112,7 @@ export function createHttpClient(options: HttpClientOptions) {
     if (error instanceof ConnectorError) return error;
     if (error instanceof FetchError && error.response) {
       const status = error.response.status;
-      const details = safeRead(options.readError, error.data);
+      const details = redact(safeRead(options.readError, error.data), options.secrets);
       const retryAfterMs = parseRetryAfter(error.response.headers.get('retry-after'));
       return options.classify?.(status, details, retryAfterMs) ?? errorForStatus(vendor, status, details, retryAfterMs);
     }
@@ -196,6 +198,12 @@ function safeRead(read: (body: unknown) => VendorErrorDetails, body: unknown): V
   } catch {
     return {};
   }
+}
+
+function redact(details: VendorErrorDetails, secrets: string[]): VendorErrorDetails {
+  let message = details.message;
+  for (const secret of secrets) if (secret && message) message = message.split(secret).join('••••');
+  return { ...details, message };
 }
 
 /** Vendor messages are shown to people: single line, no markup, bounded. */

@@ -12,6 +12,7 @@ export function createFactorialClient(creds: FactorialCredentials, hooks?: HttpH
     vendor: 'Factorial',
     baseUrl: creds.baseUrl,
     headers: { 'x-api-key': creds.apiKey },
+    secrets: [creds.apiKey],
     hooks,
     readError: readFactorialError,
   });

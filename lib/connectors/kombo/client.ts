@@ -64,6 +64,7 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     vendor: 'Kombo',
     baseUrl: creds.baseUrl,
     headers: { authorization: `Bearer ${creds.apiKey}`, 'x-integration-id': creds.integrationId },
+    secrets: [creds.apiKey],
     hooks,
     readError: readKomboError,
     classify: classifyKomboError,
