@@ -31,7 +31,6 @@ async function main() {
   const sandbox = await startSandboxOnFreePort();
   console.log(`Sandbox running at ${sandbox.url}`);
   console.log(`  demo ATS:       ${sandbox.url}/demo-ats/candidates`);
-  console.log(`  demo sourcing:  ${sandbox.url}/demo-sourcing/`);
 
   const { context, extensionId } = await launchWithExtension({ headless });
   console.log(`Chromium started ${headless ? 'headless (no display found)' : 'with a window'}; extension id ${extensionId}`);
