@@ -1,6 +1,9 @@
 import { checkConnection, connect, listConnections, removeConnection } from '@/lib/connections';
-import { ok } from '@/lib/messaging';
+import { exportProgress, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
+import { fail, ok } from '@/lib/messaging';
 import { serveIntent, type SenderPolicy } from '@/lib/messaging/server';
+import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
+import { isAllowedAtsPage, syncGrantedHostScripts } from '@/lib/sites/registration';
 import {
   catchUpMissedPull,
   ensureJobPullAlarm,
@@ -14,11 +17,11 @@ import {
 
 // Listeners are registered synchronously at the top of the worker, so an event that wakes it is not missed.
 export default defineBackground(() => {
+  const disabledAdapters = new Set<string>();
   const policy = (): SenderPolicy => ({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
-    // Content scripts gain intents with the site adapters; until then no page may ask for anything.
-    isAllowedPage: () => false,
+    isAllowedPage: (url) => isAllowedAtsPage(url, disabledAdapters),
   });
 
   // Integrations (options page)
@@ -38,9 +41,32 @@ export default defineBackground(() => {
   serveIntent('setPullInterval', policy, async (minutes) => ok(await writePullInterval(minutes)));
   serveIntent('setCountryFilter', policy, async (countries) => ok(await writeCountryFilter(countries)));
 
-  // Job pulls: the alarm, browser start-up, install/update, and a pull interrupted by a stopped worker.
-  browser.alarms.onAlarm.addListener((alarm) => void onJobPullAlarm(alarm));
+  // Export to FactorialHR (ATS pages, popup)
+  serveIntent('pageCandidatesStatus', policy, async ({ adapterId, candidates }) => ok(await pageCandidatesStatus(adapterId, candidates)));
+  serveIntent('openExportDialog', policy, async (_input, { tabId }) => {
+    if (tabId === undefined) return fail('no-tab', 'The export form can only open on a page.');
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/export-dialog.js'] });
+    return ok(null);
+  });
+  serveIntent('prepareExport', policy, async ({ adapterId, candidate }) => ok(await prepareExport(adapterId, candidate)));
+  serveIntent('submitExport', policy, async ({ candidateKey, fields }) => ok(await submitExport(candidateKey, fields)));
+  serveIntent('exportProgress', policy, async (operationId) => ok(await exportProgress(operationId)));
+
+  // Alarms: job pulls and operations waiting for a retry.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void onJobPullAlarm(alarm);
+    void onOutboxAlarm(alarm);
+  });
   browser.runtime.onStartup.addListener(() => void catchUpMissedPull());
-  browser.runtime.onInstalled.addListener(() => void ensureJobPullAlarm({ replace: true }));
+  browser.runtime.onInstalled.addListener(() => {
+    void ensureJobPullAlarm({ replace: true });
+    void syncGrantedHostScripts();
+  });
+  browser.permissions.onAdded.addListener(() => void syncGrantedHostScripts());
+  browser.permissions.onRemoved.addListener(() => void syncGrantedHostScripts());
+
+  // Every worker start: finish what a stopped worker left behind.
   void resumeInterruptedPull();
+  void resumeOutbox();
+  void syncGrantedHostScripts();
 });

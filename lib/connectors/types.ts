@@ -135,5 +135,7 @@ export interface AtsPort {
   /** The id the ATS's own web app shows (Kombo remote_ids); for Factorial ATS the same as findCandidateById. */
   findCandidateByRemoteId(remoteId: string): Promise<AtsCandidate | null>;
   findCandidateByEmail(email: string): Promise<AtsCandidate | null>;
+  /** Many candidates by the ids their ATS web app shows, in as few requests as the API allows. */
+  findCandidatesByRemoteIds(remoteIds: string[]): Promise<AtsCandidate[]>;
   listHiredApplications(query: { cursor?: string | null }): Promise<{ items: HiredApplication[]; next: string | null }>;
 }

@@ -2,4 +2,5 @@ export * from './protocol';
 export * from './result';
 export * from './intents/connections';
 export * from './intents/jobs';
+export * from './intents/export';
 export { sendIntent } from './client';

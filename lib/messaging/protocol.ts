@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { connectionIntents, type ConnectionProtocol } from './intents/connections';
+import { exportIntents, type ExportProtocol } from './intents/export';
 import { jobIntents, type JobProtocol } from './intents/jobs';
 
 /**
@@ -18,8 +19,9 @@ export interface IntentSpec {
 export const Intents = {
   ...connectionIntents,
   ...jobIntents,
+  ...exportIntents,
 } as const satisfies Record<string, IntentSpec>;
 
-export type ProtocolMap = ConnectionProtocol & JobProtocol;
+export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol;
 
 export type IntentName = keyof typeof Intents & keyof ProtocolMap;

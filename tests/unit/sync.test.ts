@@ -36,6 +36,7 @@ function fakeAts(provider: AtsPort['provider'], jobs: AtsJob[], opts: { failOnPa
     findCandidateById: async () => null,
     findCandidateByRemoteId: async () => null,
     findCandidateByEmail: async () => null,
+    findCandidatesByRemoteIds: async () => [],
     listHiredApplications: async () => ({ items: [], next: null }),
   };
   return { port, queries, jobs };

@@ -97,6 +97,10 @@ export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHook
 
     findCandidateById: (id) => findBy({ ids: [id] }),
     findCandidateByRemoteId: (id) => findBy({ ids: [id] }),
+    async findCandidatesByRemoteIds(ids) {
+      if (!ids.length) return [];
+      return withApplications(await client.all(CandidateSchema, 'ats/candidates', { ids }));
+    },
     async findCandidateByEmail(email) {
       const wanted = email.trim().toLowerCase();
       const rows = await client.all(CandidateSchema, 'ats/candidates', { emails: [email.trim()] }, 1);

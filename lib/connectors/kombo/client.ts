@@ -104,6 +104,16 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     findCandidateById: (id) => firstCandidate({ ids: [id] }),
     findCandidateByRemoteId: (remoteId) => firstCandidate({ remote_ids: [remoteId] }),
     findCandidateByEmail: (email) => firstCandidate({ email: email.trim() }),
+    async findCandidatesByRemoteIds(remoteIds) {
+      const found: AtsCandidate[] = [];
+      // Comma-separated filter, one request per page of up to 250 ids.
+      for (let i = 0; i < remoteIds.length; i += KOMBO_MAX_PAGE_SIZE) {
+        const ids = remoteIds.slice(i, i + KOMBO_MAX_PAGE_SIZE);
+        const body = await http.request(paged(Candidate), 'ats/candidates', { query: komboQuery({ remote_ids: ids, page_size: ids.length }) });
+        found.push(...body.data.results.map(toCandidate));
+      }
+      return found;
+    },
 
     async listHiredApplications(query) {
       const body = await http.request(paged(Application), 'ats/applications', {

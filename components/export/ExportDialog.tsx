@@ -1,0 +1,260 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { sendIntent } from '@/lib/messaging/client';
+import { ExportFields, type ExportDraft, type ExportProgress, type PageCandidate } from '@/lib/messaging/intents/export';
+
+/**
+ * The "Export to FactorialHR" dialog: pre-filled, editable, validated field by field; Export stays disabled
+ * until everything needed is there. Everything shown is text (React escapes it); links are http(s) only.
+ */
+
+type Field = keyof ExportFields;
+const TEXT_FIELDS: { name: Field; label: string; wide?: boolean; hint?: string; inputMode?: 'email' | 'tel' | 'numeric' }[] = [
+  { name: 'firstName', label: 'First name' },
+  { name: 'lastName', label: 'Last name' },
+  { name: 'email', label: 'Email', inputMode: 'email', wide: true },
+  { name: 'phone', label: 'Phone', inputMode: 'tel' },
+  { name: 'startDate', label: 'Start date', hint: 'YYYY-MM-DD', inputMode: 'numeric' },
+  { name: 'jobTitle', label: 'Job title', wide: true },
+];
+
+const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
+
+export interface ExportDialogProps {
+  adapterId: string;
+  candidate: PageCandidate;
+  onClose(): void;
+}
+
+export function ExportDialog({ adapterId, candidate, onClose }: ExportDialogProps) {
+  const ids = { title: useId(), desc: useId() };
+  const fieldIds = Object.fromEntries(['firstName', 'lastName', 'email', 'phone', 'startDate', 'jobTitle', 'legalEntityId', 'teamId', 'locationId'].map((f) => [f, `hb-${f}`])) as Record<Field, string>;
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const [draft, setDraft] = useState<ExportDraft | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [values, setValues] = useState<Record<Field, string>>({ firstName: '', lastName: '', email: '', phone: '', startDate: '', jobTitle: '', legalEntityId: '', teamId: '', locationId: '' });
+  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    sendIntent('prepareExport', { adapterId, candidate })
+      .then((result) => {
+        if (!result.ok) return setLoadError(result.error.message);
+        setDraft(result.value);
+        setValues((v) => {
+          const next = { ...v };
+          for (const [key, value] of Object.entries(result.value.fields)) if (typeof value === 'string') next[key as Field] = value;
+          return next;
+        });
+      })
+      .catch(() => setLoadError('Hirebridge could not reach its background service. Reload the page and try again.'));
+  }, [adapterId, candidate]);
+
+  // Focus the first field when the form appears; keep Tab inside the dialog.
+  useEffect(() => {
+    const first = dialogRef.current?.querySelector<HTMLElement>('input, select, button');
+    first?.focus();
+  }, [draft, loadError]);
+
+  // While an export waits for a retry, follow it.
+  useEffect(() => {
+    if (!progress || progress.state === 'done' || progress.state === 'needs-attention') return;
+    const timer = setInterval(() => {
+      sendIntent('exportProgress', progress.operationId).then((result) => result.ok && setProgress(result.value));
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [progress]);
+
+  const parsed = useMemo(() => ExportFields.safeParse(values), [values]);
+  const errors = useMemo(() => {
+    const out: Partial<Record<Field, string>> = {};
+    if (!parsed.success) for (const issue of parsed.error.issues) out[issue.path[0] as Field] ??= issue.message;
+    return out;
+  }, [parsed]);
+
+  const blocked = !draft || !draft.hired || !!draft.existing;
+  const finished = progress?.state === 'done';
+  const canExport = !blocked && parsed.success && !busy && !finished && progress?.state !== 'sending' && !(progress?.state === 'queued');
+
+  async function submit(event: MouseEvent<HTMLButtonElement>) {
+    if (!event.nativeEvent.isTrusted) return;
+    setTouched(Object.fromEntries(Object.keys(values).map((k) => [k, true])));
+    if (!canExport || !parsed.success || !draft) return;
+    setBusy(true);
+    setSubmitError(null);
+    try {
+      const result = await sendIntent('submitExport', { candidateKey: draft.candidateKey, fields: parsed.data });
+      if (result.ok) setProgress(result.value);
+      else setSubmitError(result.error.message);
+    } catch {
+      setSubmitError('Hirebridge could not reach its background service. The export was not sent; try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      onClose();
+    }
+    if (event.key !== 'Tab' || !dialogRef.current) return;
+    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('input, select, button:not([disabled]), a[href]')];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = (dialogRef.current.getRootNode() as ShadowRoot).activeElement;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  }
+
+  const show = (field: Field) => (touched[field] || values[field] !== '') && errors[field];
+  const describedBy = (field: Field, hint?: boolean) => [show(field) ? `${fieldIds[field]}-error` : '', hint ? `${fieldIds[field]}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const setValue = (field: Field, value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setTouched((t) => ({ ...t, [field]: true }));
+  };
+
+  return (
+    <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={ids.title} aria-describedby={ids.desc} ref={dialogRef} onKeyDown={onKeyDown}>
+        <h2 id={ids.title}>Export to FactorialHR</h2>
+        <p className="sub" id={ids.desc}>
+          {draft ? `Check the details from ${draft.sourceName} before creating the employee in Factorial HR.` : 'Loading the candidate and Factorial’s lists…'}
+        </p>
+        {loadError && (
+          <p className="notice err" role="alert">
+            {loadError}
+          </p>
+        )}
+        {draft?.warning && <p className="notice warn">{draft.warning}</p>}
+        {draft && !draft.hired && !draft.existing && (
+          <p className="notice warn" role="status">
+            {draft.notHiredReason}
+          </p>
+        )}
+        {draft?.existing && !finished && (
+          <p className="notice warn" role="status">
+            Already in Factorial HR{draft.existing.name ? ` as ${draft.existing.name}` : ''}.{' '}
+            {safeUrl(draft.existing.employeeUrl) && (
+              <a href={safeUrl(draft.existing.employeeUrl)} target="_blank" rel="noopener noreferrer">
+                Open in Factorial
+              </a>
+            )}
+          </p>
+        )}
+        {draft && (
+          <form onSubmit={(e) => e.preventDefault()} noValidate>
+            <div className="grid">
+              {TEXT_FIELDS.map(({ name, label, wide, hint, inputMode }) => (
+                <div className={`field${wide ? ' wide' : ''}`} key={name}>
+                  <label htmlFor={fieldIds[name]}>{label}</label>
+                  <input
+                    id={fieldIds[name]}
+                    type="text"
+                    inputMode={inputMode}
+                    autoComplete="off"
+                    value={values[name]}
+                    onChange={(e) => setValue(name, e.target.value)}
+                    onBlur={() => setTouched((t) => ({ ...t, [name]: true }))}
+                    aria-invalid={!!show(name)}
+                    aria-describedby={describedBy(name, !!hint)}
+                    placeholder={hint}
+                    disabled={finished}
+                  />
+                  {hint && (
+                    <span className="hint" id={`${fieldIds[name]}-hint`}>
+                      {hint}
+                    </span>
+                  )}
+                  {show(name) && (
+                    <span className="error" id={`${fieldIds[name]}-error`}>
+                      {errors[name]}
+                    </span>
+                  )}
+                </div>
+              ))}
+              <Choice id={fieldIds.legalEntityId} label="Legal entity" value={values.legalEntityId} onChange={(v) => setValue('legalEntityId', v)} error={show('legalEntityId') || undefined} required disabled={finished}
+                options={draft.lookups.legalEntities.map((e) => ({ value: e.id, label: e.country ? `${e.name} (${e.country})` : e.name }))} />
+              <Choice id={fieldIds.teamId} label="Team" value={values.teamId} onChange={(v) => setValue('teamId', v)} disabled={finished} options={draft.lookups.teams.map((t) => ({ value: t.id, label: t.name }))} />
+              <Choice id={fieldIds.locationId} label="Location" value={values.locationId} onChange={(v) => setValue('locationId', v)} disabled={finished}
+                options={draft.lookups.locations.map((l) => ({ value: l.id, label: l.country ? `${l.name} (${l.country})` : l.name }))} />
+            </div>
+          </form>
+        )}
+        <Progress progress={progress} />
+        {submitError && (
+          <p className="notice err" role="alert">
+            {submitError}
+          </p>
+        )}
+        <div className="actions">
+          {!finished && (
+            <button type="button" className="primary" disabled={!canExport} onClick={submit}>
+              {progress?.state === 'needs-attention' ? 'Export' : busy ? 'Exporting…' : 'Export'}
+            </button>
+          )}
+          <button type="button" onClick={onClose}>
+            {finished ? 'Close' : 'Cancel'}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Choice(props: { id: string; label: string; value: string; onChange(v: string): void; options: { value: string; label: string }[]; error?: string; required?: boolean; disabled?: boolean }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={!!props.error} aria-describedby={props.error ? `${props.id}-error` : undefined} disabled={props.disabled}>
+        <option value="">{props.required ? 'Choose…' : 'None'}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {props.error && (
+        <span className="error" id={`${props.id}-error`}>
+          {props.error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function Progress({ progress }: { progress: ExportProgress | null }) {
+  if (!progress) return null;
+  const link = safeUrl(progress.employeeUrl);
+  if (progress.state === 'done') {
+    return (
+      <p className="notice ok" role="status">
+        {progress.outcome === 'duplicate' ? 'Already in Factorial HR: nobody new was created.' : 'Exported to Factorial HR.'}{' '}
+        {link && (
+          <a href={link} target="_blank" rel="noopener noreferrer">
+            Open in Factorial
+          </a>
+        )}
+      </p>
+    );
+  }
+  if (progress.state === 'needs-attention') {
+    return (
+      <p className="notice err" role="alert">
+        Not exported: {progress.message}
+      </p>
+    );
+  }
+  const when = progress.nextAttemptAt ? new Date(progress.nextAttemptAt).toLocaleTimeString() : undefined;
+  return (
+    <p className="notice warn" role="status">
+      {when ? `Factorial did not answer yet (${progress.message ?? 'busy'}). Hirebridge will try again at ${when}; you can close this window.` : 'Sending to Factorial HR…'}
+    </p>
+  );
+}

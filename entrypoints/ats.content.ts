@@ -1,0 +1,63 @@
+import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
+import { sendIntent } from '@/lib/messaging/client';
+import type { PageCandidate } from '@/lib/messaging/intents/export';
+import { ADAPTERS } from '@/lib/sites/adapters';
+import { startSiteManager } from '@/lib/sites/manager';
+import type { Mount } from '@/lib/sites/types';
+import { createActionButton, type ActionButton } from '@/lib/sites/ui/action-button';
+import { openExportDialog } from '@/lib/sites/ui/dialog-loader';
+
+/**
+ * On ATS pages: the site manager finds candidates and places an "Export to FactorialHR" button for each; the
+ * service worker says which can be exported (one request per batch of buttons). Also registered at run time for
+ * hosts an admin granted (the sandbox's demo ATS, self-hosted ATSs).
+ */
+export default defineContentScript({
+  matches: [...BUILT_IN_ATS_HOSTS],
+  runAt: 'document_idle',
+  main(ctx) {
+    let pending: { adapterId: string; candidate: PageCandidate; button: ActionButton }[] = [];
+    let flush: number | undefined;
+
+    const refresh = (batch: typeof pending) => {
+      const adapterId = batch[0]?.adapterId;
+      if (!adapterId) return;
+      sendIntent('pageCandidatesStatus', { adapterId, candidates: batch.map((b) => b.candidate) })
+        .then((result) => {
+          if (!result.ok) return batch.forEach((b) => (result.error.code === 'forbidden' ? b.button.host.remove() : b.button.setStatus({ error: result.error.message })));
+          batch.forEach((b) => {
+            const status = result.value.find((s) => s.siteCandidateId === b.candidate.siteCandidateId);
+            if (status) b.button.setStatus(status);
+          });
+        })
+        .catch(() => batch.forEach((b) => b.button.host.remove()));
+    };
+
+    const place = (mount: Pick<Mount, 'candidate'> & Partial<Pick<Mount, 'anchor' | 'position'>>, adapterId: string, floating: boolean) => {
+      const candidate = mount.candidate as PageCandidate;
+      const button: ActionButton = createActionButton({
+        floating,
+        onClick: (element) =>
+          openExportDialog({ adapterId, candidate, returnFocus: element, onSettled: () => refresh([{ adapterId, candidate, button }]) }),
+      });
+      button.setStatus('checking');
+      if (floating || !mount.anchor) document.body.append(button.host);
+      else mount.anchor[mount.position === 'before' ? 'before' : mount.position === 'after' ? 'after' : mount.position === 'prepend' ? 'prepend' : 'append'](button.host);
+      pending.push({ adapterId, candidate, button });
+      flush ??= window.setTimeout(() => {
+        flush = undefined;
+        const batch = pending;
+        pending = [];
+        refresh(batch);
+      }, 0);
+      return button.host;
+    };
+
+    const manager = startSiteManager({
+      adapters: ADAPTERS,
+      place: (mount, { adapter }) => place(mount, adapter.id, false),
+      placeFloating: (mount, { adapter }) => place(mount, adapter.id, true),
+    });
+    ctx.onInvalidated(() => manager.stop());
+  },
+});

@@ -1,0 +1,2 @@
+export { pageCandidatesStatus, prepareExport, submitExport, exportProgress, candidateKey } from './service';
+export { factorialLookups, forgetLookups } from './lookups';

@@ -1,0 +1,253 @@
+import { recordActivity } from '../activity';
+import { withAts, withHr } from '../connections';
+import type { AtsCandidate } from '../connectors/types';
+import { db, type CandidateRecord, type OperationRecord } from '../db';
+import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
+import { enqueue, onOperationChange, process, registerHandler, settle } from '../outbox';
+import { adapterById } from '../sites/adapters';
+import type { SiteAdapter } from '../sites/types';
+import { factorialLookups } from './lookups';
+
+/**
+ * Export to FactorialHR, on the service-worker side. Prefer, in this order: the connected ATS's API by the page's
+ * id (when the page is that ATS), then what the page shows. Sending is a durable operation that looks the email
+ * up in Factorial before it creates anyone.
+ */
+
+export const candidateKey = (adapterId: string, siteCandidateId: string) => `${adapterId}:${siteCandidateId}`;
+const HIRED_STAGE = /\bhired\b|\bcontratad[oa]\b/i;
+
+class PublicError extends Error {
+  constructor(readonly publicMessage: string) {
+    super(publicMessage);
+  }
+}
+
+function adapterOrFail(adapterId: string): SiteAdapter {
+  const adapter = adapterById(adapterId);
+  if (!adapter) throw new PublicError('Hirebridge does not know this site.');
+  return adapter;
+}
+
+/** Is the connected system-of-record ATS the ATS of this page? Then the page's ids are its ids. */
+async function isConnectedAts(adapter: SiteAdapter): Promise<boolean> {
+  const connection = await db().connections.get('ats');
+  if (!connection) return false;
+  if (connection.provider === 'kombo') return !!adapter.komboTool && connection.tool === adapter.komboTool;
+  return connection.provider === 'factorial-ats' && adapter.id === 'factorial';
+}
+
+function hiredApplication(candidate: AtsCandidate) {
+  return candidate.applications.find((a) => a.hired);
+}
+
+function notHiredReason(name: string | undefined, stage: string | undefined): string {
+  const who = name || 'This candidate';
+  return stage ? `Only hired candidates can be exported. ${who} is at the “${stage}” stage.` : `Only hired candidates can be exported. ${who} is not in the Hired stage.`;
+}
+
+async function exportedRecord(key: string): Promise<CandidateRecord | undefined> {
+  const record = await db().candidates.get(key);
+  return record?.exportedEmployeeId ? record : undefined;
+}
+
+/** Buttons on a page ask whether each candidate can be exported. One API request for the whole page. */
+export async function pageCandidatesStatus(adapterId: string, candidates: PageCandidate[]): Promise<PageCandidateStatus[]> {
+  const adapter = adapterOrFail(adapterId);
+  let fromApi: Map<string, AtsCandidate> | undefined;
+  if (await isConnectedAts(adapter)) {
+    try {
+      const found = await withAts((ats) => ats.findCandidatesByRemoteIds(candidates.map((c) => c.siteCandidateId)));
+      fromApi = new Map(found.map((c) => [c.remoteId ?? c.id, c]));
+    } catch {
+      fromApi = undefined; // the page's own stage is the fallback
+    }
+  }
+  return Promise.all(
+    candidates.map(async (candidate): Promise<PageCandidateStatus> => {
+      const exported = await exportedRecord(candidateKey(adapterId, candidate.siteCandidateId));
+      if (exported) return { siteCandidateId: candidate.siteCandidateId, state: 'exported', employeeUrl: String(exported.data.employeeUrl ?? '') || undefined };
+      const api = fromApi?.get(candidate.siteCandidateId);
+      if (api) {
+        const hired = hiredApplication(api);
+        const stage = api.applications[0]?.stageName;
+        return hired
+          ? { siteCandidateId: candidate.siteCandidateId, state: 'exportable' }
+          : { siteCandidateId: candidate.siteCandidateId, state: 'not-hired', reason: notHiredReason(`${api.firstName} ${api.lastName}`.trim(), stage) };
+      }
+      if (candidate.stage && HIRED_STAGE.test(candidate.stage)) return { siteCandidateId: candidate.siteCandidateId, state: 'exportable' };
+      if (candidate.stage) return { siteCandidateId: candidate.siteCandidateId, state: 'not-hired', reason: notHiredReason(candidate.fullName, candidate.stage) };
+      // Nothing says either way: the dialog will check again and let the recruiter confirm.
+      return { siteCandidateId: candidate.siteCandidateId, state: 'unknown' };
+    }),
+  );
+}
+
+function splitName(fullName: string | undefined): { firstName?: string; lastName?: string } {
+  const parts = (fullName ?? '').trim().split(/\s+/).filter(Boolean);
+  if (!parts.length) return {};
+  return { firstName: parts[0], lastName: parts.slice(1).join(' ') || undefined };
+}
+
+const isoDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : undefined);
+
+/** Everything the dialog needs: pre-filled fields, Factorial's lists, and whether this person already exists. */
+export async function prepareExport(adapterId: string, page: PageCandidate): Promise<ExportDraft> {
+  const adapter = adapterOrFail(adapterId);
+  const key = candidateKey(adapterId, page.siteCandidateId);
+  let fields: Partial<ExportFields> = { ...splitName(page.fullName), email: page.email, phone: page.phone, jobTitle: page.jobTitle, startDate: isoDate(page.startDate) };
+  let source: ExportDraft['source'] = 'page';
+  let hired = !!page.stage && HIRED_STAGE.test(page.stage);
+  let stage = page.stage;
+  let warning: string | undefined;
+
+  if (await isConnectedAts(adapter)) {
+    try {
+      const candidate = await withAts((ats) => ats.findCandidateByRemoteId(page.siteCandidateId));
+      if (candidate) {
+        const application = hiredApplication(candidate) ?? candidate.applications[0];
+        fields = {
+          ...fields,
+          firstName: candidate.firstName || fields.firstName,
+          lastName: candidate.lastName || fields.lastName,
+          email: candidate.email ?? fields.email,
+          phone: candidate.phone ?? fields.phone,
+          jobTitle: application?.jobName ?? fields.jobTitle,
+        };
+        source = 'ats-api';
+        hired = !!hiredApplication(candidate);
+        stage = application?.stageName ?? stage;
+      } else {
+        warning = `${adapter.name} did not find this candidate through the connected ATS; the data below comes from the page.`;
+      }
+    } catch (error) {
+      warning = `The ATS could not be asked (${error instanceof Error ? error.message : 'unknown error'}); the data below comes from the page.`;
+    }
+  }
+
+  const lookups = await factorialLookups();
+  if (lookups.legalEntities.length === 1) fields.legalEntityId = lookups.legalEntities[0].id;
+
+  let existing: ExportDraft['existing'];
+  const exported = await exportedRecord(key);
+  if (exported) existing = { employeeUrl: String(exported.data.employeeUrl ?? ''), name: `${exported.firstName} ${exported.lastName}` };
+  else if (fields.email) {
+    const employee = await withHr(async (hr) => {
+      const found = await hr.findEmployeeByEmail(fields.email!);
+      return found && { employeeUrl: hr.employeeUrl(found.id), name: `${found.firstName} ${found.lastName}` };
+    });
+    if (employee) existing = employee;
+  }
+
+  const now = new Date().toISOString();
+  const previous = await db().candidates.get(key);
+  await db().candidates.put({
+    key,
+    source: adapter.name,
+    firstName: fields.firstName ?? '',
+    lastName: fields.lastName ?? '',
+    email: fields.email,
+    phone: fields.phone,
+    jobTitle: fields.jobTitle,
+    hired,
+    exportedEmployeeId: previous?.exportedEmployeeId,
+    capturedAt: previous?.capturedAt ?? now,
+    updatedAt: now,
+    data: { ...(previous?.data ?? {}), stage, adapterId, siteCandidateId: page.siteCandidateId },
+  });
+
+  return {
+    candidateKey: key,
+    source,
+    sourceName: source === 'ats-api' ? `${adapter.name} (through the connected ATS)` : `this ${adapter.name} page`,
+    hired,
+    notHiredReason: hired ? undefined : notHiredReason([fields.firstName, fields.lastName].filter(Boolean).join(' '), stage),
+    fields,
+    lookups,
+    existing,
+    warning,
+  };
+}
+
+export function toProgress(operation: OperationRecord): ExportProgress {
+  return {
+    operationId: operation.id,
+    state: operation.state,
+    outcome: operation.payload.outcome as ExportProgress['outcome'],
+    employeeUrl: operation.remoteUrl,
+    message: operation.lastError,
+    nextAttemptAt: operation.nextAttemptAt,
+  };
+}
+
+/** Queue the export and wait a little for it: most exports finish in well under a second. */
+export async function submitExport(key: string, fields: ExportFields): Promise<ExportProgress> {
+  const candidate = await db().candidates.get(key);
+  if (!candidate) throw new PublicError('Open the export again from the candidate’s page.');
+  const candidateRecord = candidate;
+  const lookups = await factorialLookups();
+  const entity = lookups.legalEntities.find((e) => e.id === fields.legalEntityId);
+  if (!entity) throw new PublicError('Choose a legal entity from the list.');
+  const { operation } = await enqueue('export-employee', key, {
+    fields,
+    companyId: entity.companyId,
+    country: entity.country,
+    name: `${fields.firstName} ${fields.lastName}`,
+    hiredWhenQueued: candidateRecord.hired,
+  });
+  void process(operation.id);
+  const settled = await settle(operation.id, 20_000);
+  return toProgress(settled ?? operation);
+}
+
+export async function exportProgress(operationId: string): Promise<ExportProgress> {
+  const operation = await db().operations.get(operationId);
+  if (!operation) throw new PublicError('This export is no longer known.');
+  return toProgress(operation);
+}
+
+/** The operation that creates the employee: find by email first, so a retry or a second device never duplicates. */
+registerHandler('export-employee', async (operation) => {
+  const fields = operation.payload.fields as ExportFields;
+  return withHr(async (hr) => {
+    const existing = await hr.findEmployeeByEmail(fields.email);
+    if (existing) {
+      // An earlier attempt of this very operation may have created them before the worker stopped.
+      return { outcome: operation.attempts > 0 ? 'created' : 'duplicate', remoteId: existing.id, remoteUrl: hr.employeeUrl(existing.id) };
+    }
+    const created = await hr.createEmployee({
+      companyId: String(operation.payload.companyId),
+      firstName: fields.firstName,
+      lastName: fields.lastName,
+      email: fields.email,
+      phone: fields.phone || undefined,
+      legalEntityId: fields.legalEntityId,
+      teamId: fields.teamId || undefined,
+      locationId: fields.locationId || undefined,
+      startDate: fields.startDate,
+      country: typeof operation.payload.country === 'string' ? operation.payload.country.toLowerCase() : undefined,
+    });
+    return { outcome: 'created', remoteId: created.id, remoteUrl: hr.employeeUrl(created.id) };
+  });
+});
+
+// Mark the candidate exported and log it, whichever context started the export.
+onOperationChange((operation) => {
+  if (operation.kind !== 'export-employee') return;
+  const name = String(operation.payload.name ?? 'A candidate');
+  if (operation.state === 'done') {
+    void db().candidates.update(operation.subject, (record) => {
+      record.exportedEmployeeId = operation.remoteId;
+      record.data = { ...record.data, employeeUrl: operation.remoteUrl };
+    });
+    const duplicate = operation.payload.outcome === 'duplicate';
+    void recordActivity({
+      kind: 'export',
+      level: duplicate ? 'warning' : 'success',
+      message: duplicate ? `${name} was already in Factorial HR; nobody new was created.` : `${name} exported to Factorial HR.`,
+      operationId: operation.id,
+    });
+  } else if (operation.state === 'needs-attention') {
+    void recordActivity({ kind: 'export', level: 'error', message: `Export of ${name} needs attention: ${operation.lastError}`, operationId: operation.id });
+  }
+});

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { Result } from '../result';
+
+/**
+ * Intents of Export to FactorialHR. Content scripts on enabled ATS pages say what the page shows; the service
+ * worker decides what is true (from the ATS API when it is the connected one), remembers the candidate, and sends.
+ */
+
+const pageText = (max: number) => z.string().trim().max(max).optional();
+
+/** What a site adapter read from a page. Everything but the id is best effort. */
+export const PageCandidate = z.object({
+  siteCandidateId: z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'not a candidate id'),
+  fullName: pageText(500),
+  email: pageText(320),
+  phone: pageText(64),
+  jobTitle: pageText(500),
+  stage: pageText(200),
+  startDate: pageText(64),
+});
+export type PageCandidate = z.infer<typeof PageCandidate>;
+
+export const PageCandidatesInput = z.object({
+  adapterId: z.string().min(1).max(64),
+  candidates: z.array(PageCandidate).max(500),
+});
+
+export const OpenExportInput = z.object({ adapterId: z.string().min(1).max(64), candidate: PageCandidate });
+
+export const CandidateKeyInput = z.string().min(1).max(300);
+
+/** The export form's fields, validated field by field (the same rules in the form and in the worker). */
+export const ExportFields = z.object({
+  firstName: z.string().trim().min(1, 'Enter the first name.').max(100, 'Keep the first name under 100 characters.'),
+  lastName: z.string().trim().min(1, 'Enter the last name.').max(100, 'Keep the last name under 100 characters.'),
+  email: z.string().trim().min(1, 'Enter the email address.').max(254, 'This email address is too long.').email('Enter a valid email address, like name@example.com.'),
+  phone: z
+    .string()
+    .trim()
+    .max(40, 'Keep the phone number under 40 characters.')
+    .regex(/^[+()\d\s.-]*$/, 'Use digits, spaces and + ( ) - only.')
+    .optional()
+    .or(z.literal('')),
+  startDate: z
+    .string()
+    .trim()
+    .min(1, 'Choose the start date.')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.')
+    .refine((d) => !Number.isNaN(Date.parse(d)), 'This date does not exist.'),
+  jobTitle: z.string().trim().max(200, 'Keep the job title under 200 characters.').optional().or(z.literal('')),
+  legalEntityId: z.string().min(1, 'Choose the legal entity.'),
+  teamId: z.string().optional().or(z.literal('')),
+  locationId: z.string().optional().or(z.literal('')),
+});
+export type ExportFields = z.infer<typeof ExportFields>;
+
+export const SubmitExportInput = z.object({ candidateKey: CandidateKeyInput, fields: ExportFields });
+
+export type ExportState = 'exportable' | 'not-hired' | 'exported' | 'unknown';
+
+export interface PageCandidateStatus {
+  siteCandidateId: string;
+  state: ExportState;
+  /** Why it cannot be exported, in plain words. */
+  reason?: string;
+  employeeUrl?: string;
+}
+
+export interface ExportDraft {
+  candidateKey: string;
+  /** Where the pre-filled data came from. */
+  source: 'ats-api' | 'page';
+  sourceName: string;
+  hired: boolean;
+  notHiredReason?: string;
+  fields: Partial<ExportFields>;
+  lookups: {
+    legalEntities: { id: string; companyId: string; name: string; country?: string }[];
+    teams: { id: string; name: string }[];
+    locations: { id: string; name: string; country?: string }[];
+  };
+  /** Already an employee with this email, or already exported from here. */
+  existing?: { employeeUrl: string; name?: string };
+  /** A message about data that could not be loaded (the form still works). */
+  warning?: string;
+}
+
+export interface ExportProgress {
+  operationId: string;
+  state: 'queued' | 'sending' | 'done' | 'needs-attention';
+  outcome?: 'created' | 'duplicate';
+  employeeUrl?: string;
+  message?: string;
+  nextAttemptAt?: string;
+}
+
+export const exportIntents = {
+  pageCandidatesStatus: { input: PageCandidatesInput, from: ['content-script'] },
+  openExportDialog: { input: z.undefined(), from: ['content-script'] },
+  prepareExport: { input: OpenExportInput, from: ['content-script', 'extension-page'] },
+  submitExport: { input: SubmitExportInput, from: ['content-script', 'extension-page'] },
+  exportProgress: { input: z.string().min(1).max(100), from: ['content-script', 'extension-page'] },
+} as const;
+
+export interface ExportProtocol {
+  pageCandidatesStatus(input: z.input<typeof PageCandidatesInput>): Result<PageCandidateStatus[]>;
+  /** Inject the dialog's code into the asking tab (loaded on first use, not with every page). */
+  openExportDialog(): Result<null>;
+  prepareExport(input: z.input<typeof OpenExportInput>): Result<ExportDraft>;
+  submitExport(input: z.input<typeof SubmitExportInput>): Result<ExportProgress>;
+  exportProgress(operationId: string): Result<ExportProgress>;
+}

@@ -1,0 +1,154 @@
+import { ConnectorError } from '../connectors/errors';
+import { backoffDelay } from '../connectors/http';
+import { db, type OperationRecord } from '../db';
+
+/**
+ * Durable operations (SPEC §5). An operation is written to IndexedDB *before* any request is sent:
+ * queued → sending → done | needs-attention. Transient failures go back to queued with exponential back-off and
+ * jitter (or the vendor's Retry-After); waits longer than a few seconds are an alarm, not a timer. A worker stopped
+ * mid-request leaves the operation in "sending": at start-up it runs again, and handlers look the remote record
+ * up before creating, so nothing is created twice.
+ */
+
+export type OperationKind = OperationRecord['kind'];
+
+export interface HandlerResult {
+  remoteId?: string;
+  remoteUrl?: string;
+  /** E.g. 'created' or 'duplicate'. */
+  outcome: string;
+}
+export type OperationHandler = (operation: OperationRecord) => Promise<HandlerResult>;
+
+export const OUTBOX_ALARM_PREFIX = 'hirebridge:outbox:';
+/** Waits up to this long stay in memory; longer ones become an alarm. */
+const IN_MEMORY_WAIT_MS = 5_000;
+export const MAX_ATTEMPTS = 8;
+
+const handlers = new Map<OperationKind, OperationHandler>();
+const running = new Set<string>();
+const listeners = new Set<(operation: OperationRecord) => void>();
+
+export function registerHandler(kind: OperationKind, handler: OperationHandler): void {
+  handlers.set(kind, handler);
+}
+
+/** Be told about every state change (the popup badge, activity, waiting callers). */
+export function onOperationChange(listener: (operation: OperationRecord) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function save(operation: OperationRecord): Promise<OperationRecord> {
+  operation.updatedAt = new Date().toISOString();
+  await db().operations.put(operation);
+  for (const listener of listeners) listener(operation);
+  return operation;
+}
+
+/**
+ * Queue an operation for a subject (e.g. one candidate). While one is queued, sending or done for the same
+ * subject and kind, that one is returned instead: a double click or a second tab never makes two.
+ */
+export async function enqueue(kind: OperationKind, subject: string, payload: Record<string, unknown>): Promise<{ operation: OperationRecord; created: boolean }> {
+  const database = db();
+  return database.transaction('rw', database.operations, async () => {
+    const existing = await database.operations.where('subject').equals(subject).filter((op) => op.kind === kind && op.state !== 'needs-attention').first();
+    if (existing) return { operation: existing, created: false };
+    const now = new Date().toISOString();
+    const operation: OperationRecord = { id: crypto.randomUUID(), kind, subject, state: 'queued', payload, attempts: 0, createdAt: now, updatedAt: now };
+    await database.operations.add(operation);
+    return { operation, created: true };
+  });
+}
+
+/** Put a needs-attention operation back in the queue (Retry), possibly with corrected input. */
+export async function requeue(id: string, payload?: Record<string, unknown>): Promise<OperationRecord | undefined> {
+  const operation = await db().operations.get(id);
+  if (!operation || operation.state !== 'needs-attention') return operation;
+  return save({ ...operation, state: 'queued', payload: payload ?? operation.payload, attempts: 0, lastError: undefined, nextAttemptAt: undefined });
+}
+
+/** Run one operation now, if it is due and not already running in this worker. */
+export async function process(id: string): Promise<OperationRecord | undefined> {
+  if (running.has(id)) return db().operations.get(id);
+  running.add(id);
+  try {
+    const operation = await db().operations.get(id);
+    if (!operation || operation.state === 'done' || operation.state === 'needs-attention') return operation;
+    const handler = handlers.get(operation.kind);
+    if (!handler) return operation;
+
+    await save({ ...operation, state: 'sending', attempts: operation.attempts + 1, nextAttemptAt: undefined });
+    try {
+      const result = await handler(operation);
+      return await save({ ...operation, state: 'done', attempts: operation.attempts + 1, remoteId: result.remoteId, remoteUrl: result.remoteUrl, lastError: undefined, payload: { ...operation.payload, outcome: result.outcome } });
+    } catch (error) {
+      return await fail(operation, error);
+    }
+  } finally {
+    running.delete(id);
+  }
+}
+
+async function fail(operation: OperationRecord, error: unknown): Promise<OperationRecord> {
+  const attempts = operation.attempts + 1;
+  const message = error instanceof Error && ('publicMessage' in error || error instanceof ConnectorError) ? ((error as { publicMessage?: string }).publicMessage ?? error.message) : 'Something went wrong inside Hirebridge.';
+  const transient = error instanceof ConnectorError ? error.transient : false;
+  if (!transient || attempts >= MAX_ATTEMPTS) {
+    const giveUp = transient ? `${message} (gave up after ${attempts} attempts)` : message;
+    return save({ ...operation, state: 'needs-attention', attempts, lastError: giveUp, nextAttemptAt: undefined });
+  }
+  const retryAfter = error instanceof ConnectorError ? error.retryAfterMs : undefined;
+  const wait = Math.max(retryAfter ?? 0, backoffDelay(attempts - 1, 1_000, 5 * 60_000));
+  const next = new Date(Date.now() + wait);
+  const saved = await save({ ...operation, state: 'queued', attempts, lastError: message, nextAttemptAt: next.toISOString() });
+  schedule(saved.id, wait);
+  return saved;
+}
+
+function schedule(id: string, waitMs: number) {
+  if (waitMs <= IN_MEMORY_WAIT_MS) {
+    setTimeout(() => void process(id), waitMs);
+  } else {
+    void browser.alarms.create(`${OUTBOX_ALARM_PREFIX}${id}`, { when: Date.now() + waitMs });
+  }
+}
+
+export async function onOutboxAlarm(alarm: { name: string }): Promise<void> {
+  if (alarm.name.startsWith(OUTBOX_ALARM_PREFIX)) await process(alarm.name.slice(OUTBOX_ALARM_PREFIX.length));
+}
+
+/**
+ * Worker start-up: operations left "sending" were cut off mid-request; queued ones whose time has come are due.
+ * Both run now (handlers look the remote record up first). Later ones get their alarm back.
+ */
+export async function resumeOutbox(): Promise<void> {
+  const now = Date.now();
+  const pending = await db().operations.where('state').anyOf('queued', 'sending').toArray();
+  for (const operation of pending) {
+    const due = !operation.nextAttemptAt || Date.parse(operation.nextAttemptAt) <= now;
+    if (due) void process(operation.id);
+    else schedule(operation.id, Date.parse(operation.nextAttemptAt!) - now);
+  }
+}
+
+/** Wait until an operation settles (done / needs-attention) or is parked for a later retry, up to a limit. */
+export async function settle(id: string, timeoutMs: number): Promise<OperationRecord | undefined> {
+  const current = await db().operations.get(id);
+  if (!current || current.state === 'done' || current.state === 'needs-attention' || (current.state === 'queued' && current.nextAttemptAt)) return current;
+  return new Promise((resolve) => {
+    const stop = onOperationChange((op) => {
+      if (op.id !== id) return;
+      if (op.state === 'done' || op.state === 'needs-attention' || (op.state === 'queued' && op.nextAttemptAt)) {
+        stop();
+        clearTimeout(timer);
+        resolve(op);
+      }
+    });
+    const timer = setTimeout(() => {
+      stop();
+      void db().operations.get(id).then(resolve);
+    }, timeoutMs);
+  });
+}

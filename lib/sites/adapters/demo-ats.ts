@@ -1,0 +1,75 @@
+import { idAfter, mailto, tel, text, type Mount, type SiteAdapter } from '../types';
+
+/**
+ * The sandbox's demo ATS (served by `npm start` / the tests on 127.0.0.1). Its candidate ids are the ATS's own
+ * ids, which Kombo knows as `remote_id`s, like Greenhouse's.
+ */
+export const demoAts: SiteAdapter = {
+  id: 'demo-ats',
+  name: 'Demo ATS',
+  komboTool: 'greenhouse',
+  hosts: ['http://127.0.0.1/*', 'http://localhost/*'],
+  isSite: (url) => ['127.0.0.1', 'localhost'].includes(url.hostname) && url.pathname.startsWith('/demo-ats/'),
+  pageKind(url) {
+    if (/^\/demo-ats\/candidates\/[^/]+\/?$/.test(url.pathname)) return 'candidate';
+    if (/^\/demo-ats\/candidates\/?$/.test(url.pathname)) return 'candidate-list';
+    if (/^\/demo-ats\/jobs\/[^/]+\/pipeline\/?$/.test(url.pathname)) return 'pipeline';
+    return null;
+  },
+  mounts(doc, url, kind): Mount[] {
+    if (kind === 'candidate') {
+      const id = idAfter(url, 'candidates');
+      if (!id) return [];
+      const main = doc.querySelector('main') ?? doc.body;
+      return [
+        {
+          anchor: doc.querySelector('.candidate-actions') ?? doc.querySelector('h1') ?? main,
+          position: doc.querySelector('.candidate-actions') ? 'append' : 'after',
+          candidate: {
+            siteCandidateId: id,
+            fullName: text(main.querySelector('h1')),
+            email: mailto(main),
+            phone: tel(main),
+            jobTitle: text(main.querySelector('.job-title, [data-field="job"]')),
+            stage: text(main.querySelector('.stage')),
+            startDate: text(main.querySelector('.start-date, [data-field="start-date"]')),
+          },
+        },
+      ];
+    }
+    if (kind === 'candidate-list') {
+      return [...doc.querySelectorAll<HTMLElement>('tr[data-candidate-id]')].flatMap((row) => {
+        const id = row.dataset.candidateId;
+        if (!id) return [];
+        const cells = row.querySelectorAll('td');
+        return [
+          {
+            anchor: cells[cells.length - 1] ?? row,
+            position: 'append' as const,
+            candidate: {
+              siteCandidateId: id,
+              fullName: text(row.querySelector('a, [data-field="name"]')),
+              email: mailto(row),
+              jobTitle: text(row.querySelector('[data-field="job"]')),
+              stage: text(row.querySelector('[data-field="stage"], .stage')),
+            },
+          },
+        ];
+      });
+    }
+    // Job pipeline: only the Hired column's cards can be exported.
+    const hired = [...doc.querySelectorAll<HTMLElement>('.pipeline-column')].find((col) => /hired/i.test(col.dataset.stage ?? ''));
+    if (!hired) return [];
+    return [...hired.querySelectorAll<HTMLElement>('[data-candidate-id]')].flatMap((card) => {
+      const id = card.dataset.candidateId;
+      if (!id) return [];
+      return [
+        {
+          anchor: card,
+          position: 'append' as const,
+          candidate: { siteCandidateId: id, fullName: text(card.querySelector('h3, .name, a')), email: mailto(card), stage: 'Hired', jobTitle: text(doc.querySelector('h1')) },
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,115 @@
+import type { Mount, PageKind, SiteAdapter } from './types';
+
+/**
+ * Runs the matching site adapter on the current page and keeps its buttons in place: on SPA navigation
+ * (history, hash, DOM changes) it re-evaluates; when the URL changes, everything injected for the previous
+ * page is torn down (its AbortSignal fires).
+ */
+
+export interface PlaceContext {
+  adapter: SiteAdapter;
+  kind: PageKind;
+  /** Aborted when the page changes: remove what you placed, stop listening. */
+  signal: AbortSignal;
+}
+
+export interface SiteManagerOptions {
+  adapters: readonly SiteAdapter[];
+  /** Adapters an admin switched off are skipped. */
+  isEnabled?(adapterId: string): boolean;
+  /** Place UI for one mount; return the element placed (removed on teardown). */
+  place(mount: Mount, ctx: PlaceContext): Element;
+  /** Place a floating button when a candidate page offers no anchor. */
+  placeFloating?(mount: Omit<Mount, 'anchor' | 'position'>, ctx: PlaceContext): Element;
+  window?: Window;
+}
+
+export function startSiteManager(options: SiteManagerOptions): { stop(): void; evaluate(): void } {
+  const win = options.window ?? window;
+  const doc = win.document;
+  let pageController: AbortController | null = null;
+  let pageHref = '';
+  /** What is placed on this page, by candidate id and anchor, so re-evaluation does not duplicate it. */
+  let placed = new Map<string, Element>();
+
+  function teardown() {
+    pageController?.abort();
+    for (const element of placed.values()) element.remove();
+    placed = new Map();
+  }
+
+  function evaluate() {
+    const href = win.location.href;
+    if (href !== pageHref) {
+      teardown();
+      pageHref = href;
+      pageController = new AbortController();
+    }
+    const url = new URL(href);
+    const adapter = options.adapters.find((a) => a.isSite(url) && (options.isEnabled?.(a.id) ?? true));
+    const kind = adapter?.pageKind(url);
+    if (!adapter || !kind || !pageController) return;
+    const ctx: PlaceContext = { adapter, kind, signal: pageController.signal };
+
+    let mounts: Mount[];
+    try {
+      mounts = adapter.mounts(doc, url, kind);
+    } catch {
+      mounts = []; // a page the adapter cannot read still gets the floating button below
+    }
+    const seen = new Set<string>();
+    for (const mount of mounts) {
+      const key = `${kind}:${mount.candidate.siteCandidateId}`;
+      seen.add(key);
+      const existing = placed.get(key);
+      if (existing?.isConnected) continue;
+      existing?.remove();
+      placed.set(key, options.place(mount, ctx));
+    }
+    // Rows that left the DOM (a filtered list, a card moved out of Hired) lose their button.
+    for (const [key, element] of placed) {
+      if (!seen.has(key) && !key.startsWith('floating:')) {
+        element.remove();
+        placed.delete(key);
+      }
+    }
+    if (kind === 'candidate' && mounts.length === 0 && options.placeFloating && !placed.has('floating:page')) {
+      const id = url.pathname.split('/').filter(Boolean).pop();
+      if (id) placed.set('floating:page', options.placeFloating({ candidate: { siteCandidateId: id } }, ctx));
+    }
+  }
+
+  // DOM changes: batched to one evaluation per frame. They also reveal SPA navigations (pushState from the
+  // page's own world is invisible to a content script, but it always changes the DOM).
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    win.requestAnimationFrame(() => {
+      scheduled = false;
+      evaluate();
+    });
+  };
+  const observer = new MutationObserver((records) => {
+    // Our own insertions do not need another pass.
+    if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => (n as Element).localName === 'hirebridge-action'))) return;
+    schedule();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  win.addEventListener('popstate', schedule);
+  win.addEventListener('hashchange', schedule);
+  // A navigation that changes only the URL (no DOM change yet) is caught by a cheap check of location.
+  const urlWatch = win.setInterval(() => win.location.href !== pageHref && schedule(), 500);
+  evaluate();
+
+  return {
+    evaluate,
+    stop() {
+      observer.disconnect();
+      win.clearInterval(urlWatch);
+      win.removeEventListener('popstate', schedule);
+      win.removeEventListener('hashchange', schedule);
+      teardown();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { PageCandidateStatus } from '../../messaging/intents/export';
+
+/**
+ * The button placed on ATS pages, in its own shadow root so the page's CSS cannot reach it. Plain DOM on
+ * purpose: it ships with every ATS page, so it stays tiny; the dialog's code loads only when clicked.
+ */
+
+const CSS = `
+:host { all: initial; display: inline-flex; align-items: center; gap: 6px; font: 13px/1.3 system-ui, sans-serif; vertical-align: middle; margin: 2px 4px; }
+button { font: inherit; font-weight: 600; border-radius: 6px; padding: 5px 10px; border: 1px solid #2f5bea; background: #2f5bea; color: #fff; cursor: pointer; }
+button:disabled { background: #eef0f4; color: #5b6676; border-color: #d9dee6; cursor: not-allowed; }
+button:focus-visible, a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+.reason { color: #5b6676; font-size: 12px; max-width: 320px; }
+a { color: #17794a; font-weight: 600; }
+:host([data-floating]) { position: fixed; right: 20px; bottom: 20px; z-index: 2147483646; box-shadow: 0 4px 16px #0003; border-radius: 8px; background: #fff; padding: 8px; }
+`;
+
+export const EXPORT_LABEL = 'Export to FactorialHR';
+export const EXPORTED_LABEL = 'Exported to FactorialHR';
+
+export interface ActionButton {
+  host: HTMLElement;
+  setStatus(status: PageCandidateStatus | 'checking' | { error: string }): void;
+}
+
+let reasonSeq = 0;
+
+export function createActionButton(opts: { floating?: boolean; onClick(button: HTMLButtonElement): void }): ActionButton {
+  const host = document.createElement('hirebridge-action');
+  if (opts.floating) host.setAttribute('data-floating', '');
+  // Open, so assistive tech and tests see it like the rest of the page; it never holds anything secret.
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = EXPORT_LABEL;
+  const reason = document.createElement('span');
+  reason.className = 'reason';
+  reason.id = `hb-reason-${++reasonSeq}`;
+  const link = document.createElement('a');
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  link.textContent = 'View in Factorial';
+  link.hidden = true;
+  root.append(style, button, reason, link);
+
+  button.addEventListener('click', (event) => {
+    // Only a person's click: a page script dispatching synthetic clicks cannot start an export.
+    if (event.isTrusted && !button.disabled) opts.onClick(button);
+  });
+
+  return {
+    host,
+    setStatus(status) {
+      link.hidden = true;
+      reason.textContent = '';
+      button.removeAttribute('aria-describedby');
+      button.removeAttribute('aria-busy');
+      if (status === 'checking') {
+        button.disabled = true;
+        button.textContent = EXPORT_LABEL;
+        button.setAttribute('aria-busy', 'true');
+        return;
+      }
+      if ('error' in status) {
+        button.disabled = true;
+        button.textContent = EXPORT_LABEL;
+        reason.textContent = status.error;
+        button.setAttribute('aria-describedby', reason.id);
+        return;
+      }
+      if (status.state === 'exported') {
+        button.disabled = true;
+        button.textContent = EXPORTED_LABEL;
+        if (status.employeeUrl && /^https?:\/\//.test(status.employeeUrl)) {
+          link.href = status.employeeUrl;
+          link.hidden = false;
+        }
+        return;
+      }
+      button.textContent = EXPORT_LABEL;
+      button.disabled = status.state === 'not-hired';
+      if (status.reason) {
+        reason.textContent = status.reason;
+        button.setAttribute('aria-describedby', reason.id);
+        button.title = status.reason;
+      }
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
+import { connectCard } from '../../scripts/browser';
+import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+
+// Seeded demo-ATS people (their ids are the ATS's own, which Kombo knows as remote_ids).
+const MARTA = '40112233'; // Hired, and already an employee in Factorial
+const LUCAS = '40112234'; // Hired (Product Manager)
+const AISHA = '40112235'; // Hired (Account Executive)
+const DANIEL = '40112237'; // Interview
+
+type Employee = { email: string; id: number };
+const employees = async (sandbox: Sandbox, email: string) =>
+  (await sandboxControl<{ factorial: { employees: Employee[] } }>(sandbox, 'GET', 'state')).factorial.employees.filter((e) => e.email === email);
+
+async function connectBoth(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox) {
+  await allowSandboxHost(context, extensionId);
+  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
+  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
+  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
+  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
+}
+
+test.describe('Export to FactorialHR on the demo ATS', () => {
+  test('from the candidate page: pre-filled from the ATS API, validated, exported once, marked exported', async ({ context, extensionId, options, sandbox }) => {
+    await connectBoth(context, extensionId, options, sandbox);
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/demo-ats/candidates/${LUCAS}`);
+    await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Lucas');
+    await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Moreau');
+    await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('lucas.moreau@example.com');
+    await expect(dialog.getByRole('textbox', { name: 'Phone' })).toHaveValue('+33 6 12 34 56 78');
+    await expect(dialog.getByRole('textbox', { name: 'Job title' })).toHaveValue('Product Manager');
+    await expect(dialog.getByRole('textbox', { name: 'Start date' })).toHaveValue('2026-12-01');
+
+    // Two legal entities: one must be chosen; a broken email blocks too.
+    const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+    await expect(exportButton).toBeDisabled();
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('lucas.moreau@');
+    await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveAccessibleDescription(/valid email/);
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('lucas.moreau@example.com');
+    await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
+    await dialog.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Sales' });
+    await expect(exportButton).toBeEnabled();
+    await exportButton.click();
+
+    await expect(dialog.getByRole('status')).toContainText('Exported');
+    await expect(dialog.getByRole('link', { name: 'Open in Factorial' })).toHaveAttribute('href', /\/employees\/\d+$/);
+    expect(await employees(sandbox, 'lucas.moreau@example.com')).toHaveLength(1);
+
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Exported to FactorialHR' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Exported to FactorialHR' })).toBeDisabled();
+    await expect(page.getByRole('link', { name: 'View in Factorial' })).toBeVisible();
+  });
+
+  test('someone already in Factorial HR is shown as such, and cannot be exported again', async ({ context, extensionId, options, sandbox }) => {
+    await connectBoth(context, extensionId, options, sandbox);
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/demo-ats/candidates/${MARTA}`);
+    await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    await expect(dialog.getByText('Already in Factorial HR')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    expect(await employees(sandbox, 'marta.serrano@example.com')).toHaveLength(1);
+  });
+
+  test('a candidate who is not hired gets a disabled button with the reason', async ({ context, extensionId, options, sandbox }) => {
+    await connectBoth(context, extensionId, options, sandbox);
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/demo-ats/candidates/${DANIEL}`);
+    const button = page.getByRole('button', { name: 'Export to FactorialHR' });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(/Only hired candidates can be exported\. Daniel Weber is at the “Interview” stage\./);
+  });
+
+  test('on each row of the candidate list and each card of the Hired column, following SPA navigation', async ({ context, extensionId, options, sandbox }) => {
+    await connectBoth(context, extensionId, options, sandbox);
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/demo-ats/candidates`);
+    const rows = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Export to FactorialHR' }) });
+    await expect(rows).toHaveCount(12);
+    await expect(page.getByRole('row', { name: /Aisha Khan/ }).getByRole('button', { name: 'Export to FactorialHR' })).toBeEnabled();
+    await expect(page.getByRole('row', { name: /Daniel Weber/ }).getByRole('button', { name: 'Export to FactorialHR' })).toBeDisabled();
+
+    // Export Aisha from her row.
+    await page.getByRole('row', { name: /Aisha Khan/ }).getByRole('button', { name: 'Export to FactorialHR' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    await dialog.getByRole('textbox', { name: 'Start date' }).fill('2027-01-15');
+    await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ index: 1 });
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText('Exported');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('row', { name: /Aisha Khan/ }).getByRole('button', { name: 'Exported to FactorialHR' })).toBeVisible();
+
+    // SPA navigation to a candidate page: list buttons go, the page's button comes.
+    await page.getByRole('link', { name: 'Lucas Moreau' }).click();
+    await expect(page).toHaveURL(new RegExp(`/demo-ats/candidates/${LUCAS}$`));
+    await expect(page.getByRole('button', { name: 'Export to FactorialHR' })).toHaveCount(1);
+
+    // The job pipeline: only the Hired column's cards get a button.
+    await page.goto(`${sandbox.url}/demo-ats/jobs/4400003/pipeline`);
+    const hired = page.locator('[data-stage="Hired"]');
+    await expect(hired.getByRole('button', { name: /Export(ed)? to FactorialHR/ })).toHaveCount(1);
+    await expect(page.locator('[data-stage="Interview"]').getByRole('button')).toHaveCount(0);
+  });
+});
