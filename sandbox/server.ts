@@ -15,7 +15,7 @@ import { addKomboCandidate, komboJob, seedWorld, type World } from './seed';
  *   /factorial/api/{version}/resources/...   Factorial (custom base URL: <sandbox>/factorial)
  *   /kombo/v1/...                            Kombo (custom base URL: <sandbox>/kombo/v1)
  *   /demo-ats/...                            the demo ATS web app
- *   /__sandbox/...                           control: reset, faults, rate limits, request log, state
+ *   /__sandbox/...                           control: reset, faults, rate limits, request log, in-flight, state
  */
 
 export const SANDBOX_KEYS = {
@@ -47,6 +47,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new Faults();
   let log: LoggedRequest[] = [];
   const held = new Set<ServerResponse>();
+  /** Vendor requests that arrived and have not been answered yet (e.g. inside a latency fault). */
+  const inFlight = new Set<{ vendor: string; method: string; path: string }>();
 
   const factorial = factorialRouter(() => world.factorial);
   const kombo = komboRouter(() => world.kombo);
@@ -85,6 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return json(200, { ok: true });
     });
     r.on('GET', '/__sandbox/requests', () => json(200, log));
+    r.on('GET', '/__sandbox/in-flight', () => json(200, [...inFlight]));
     r.on('DELETE', '/__sandbox/requests', () => ((log = []), json(200, { ok: true })));
     r.on('GET', '/__sandbox/state', () =>
       json(200, {
@@ -207,37 +210,45 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const router = { factorial, kombo, demo, control }[vendor];
     const matched = router.match(method, path);
-    if (vendor === 'factorial' || vendor === 'kombo') {
-      const auth = authFailure(vendor, req, path);
-      if (auth) return respond(auth);
-      const fault = faults.take(vendor, method, path);
-      if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
-      else if (fault) {
-        const out = faultResponse(vendor, fault.kind, fault.retryAfterSeconds);
-        if (out === 'hold') {
-          held.add(res);
-          log.push({ t: Date.now(), vendor, method, path, query: url.search.slice(1), status: 0 });
-          const timer = setTimeout(() => held.has(res) && (held.delete(res), res.destroy()), 60_000);
-          res.on('close', () => (clearTimeout(timer), held.delete(res)));
-          return;
+    // Read the whole body first, as a real server does before it stalls: a client that
+    // goes away during a latency fault still gets its request carried out.
+    const body = method === 'GET' || method === 'HEAD' || !matched ? { body: undefined, raw: '' } : await readBody(req);
+    const arrival = { vendor, method, path };
+    if (vendor !== 'control') inFlight.add(arrival);
+    try {
+      if (vendor === 'factorial' || vendor === 'kombo') {
+        const auth = authFailure(vendor, req, path);
+        if (auth) return respond(auth);
+        const fault = faults.take(vendor, method, path);
+        if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
+        else if (fault) {
+          const out = faultResponse(vendor, fault.kind, fault.retryAfterSeconds);
+          if (out === 'hold') {
+            held.add(res);
+            log.push({ t: Date.now(), vendor, method, path, query: url.search.slice(1), status: 0 });
+            const timer = setTimeout(() => held.has(res) && (held.delete(res), res.destroy()), 60_000);
+            res.on('close', () => (clearTimeout(timer), held.delete(res)));
+            return;
+          }
+          if (out) return respond(out);
         }
-        if (out) return respond(out);
+        const wait = faults.overLimit(vendor);
+        if (wait !== undefined) return respond(faultResponse(vendor, 'rate-limit', wait) as SandboxResponse);
+        if (vendor === 'factorial' && matched && !validFactorialVersion(matched.params.version ?? '')) {
+          return respond(json(404, { message: 'Unknown API version' }));
+        }
       }
-      const wait = faults.overLimit(vendor);
-      if (wait !== undefined) return respond(faultResponse(vendor, 'rate-limit', wait) as SandboxResponse);
-      if (vendor === 'factorial' && matched && !validFactorialVersion(matched.params.version ?? '')) {
-        return respond(json(404, { message: 'Unknown API version' }));
+      if (!matched) {
+        return respond(vendor === 'kombo' ? komboError(404, 'PLATFORM.INPUT_INVALID', `No route ${method} ${path}.`) : json(404, { message: 'Not found' }));
       }
+      if (body.error) {
+        return respond(vendor === 'kombo' ? komboError(400, 'PLATFORM.INPUT_INVALID', `The request ${body.error}.`) : json(400, { message: `The request ${body.error}` }));
+      }
+      const request: SandboxRequest = { method, path, query: url.searchParams, headers: req.headers, params: matched.params, body: body.body, bodyError: body.error };
+      respond(await matched.handler(request));
+    } finally {
+      inFlight.delete(arrival);
     }
-    if (!matched) {
-      return respond(vendor === 'kombo' ? komboError(404, 'PLATFORM.INPUT_INVALID', `No route ${method} ${path}.`) : json(404, { message: 'Not found' }));
-    }
-    const body = method === 'GET' || method === 'HEAD' ? { body: undefined, raw: '' } : await readBody(req);
-    if (body.error) {
-      return respond(vendor === 'kombo' ? komboError(400, 'PLATFORM.INPUT_INVALID', `The request ${body.error}.`) : json(400, { message: `The request ${body.error}` }));
-    }
-    const request: SandboxRequest = { method, path, query: url.searchParams, headers: req.headers, params: matched.params, body: body.body, bodyError: body.error };
-    respond(await matched.handler(request));
   }
 
   const server = createServer((req, res) => {

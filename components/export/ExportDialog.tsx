@@ -88,7 +88,8 @@ export function ExportDialog({ adapterId, candidate, onClose }: ExportDialogProp
       if (result.ok) setProgress(result.value);
       else setSubmitError(result.error.message);
     } catch {
-      setSubmitError('Hirebridge could not reach its background service. The export was not sent; try again.');
+      // The request may have left: the operation is saved and finishes on its own; reopening shows its state.
+      setSubmitError('Hirebridge lost contact with its background service. If the export was sent, it finishes on its own: close this window and open it again to see where it stands.');
     } finally {
       setBusy(false);
     }
@@ -139,8 +140,9 @@ export function ExportDialog({ adapterId, candidate, onClose }: ExportDialogProp
           </p>
         )}
         {draft?.existing && !finished && (
-          <p className="notice warn" role="status">
-            Already in Factorial HR{draft.existing.name ? ` as ${draft.existing.name}` : ''}.{' '}
+          <p className={`notice ${draft.existing.exportedHere ? 'ok' : 'warn'}`} role="status">
+            {draft.existing.exportedHere ? 'Exported to Factorial HR' : 'Already in Factorial HR'}
+            {draft.existing.name ? ` as ${draft.existing.name}` : ''}.{' '}
             {safeUrl(draft.existing.employeeUrl) && (
               <a href={safeUrl(draft.existing.employeeUrl)} target="_blank" rel="noopener noreferrer">
                 Open in Factorial

@@ -130,7 +130,7 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
 
   let existing: ExportDraft['existing'];
   const exported = await exportedRecord(key);
-  if (exported) existing = { employeeUrl: String(exported.data.employeeUrl ?? ''), name: `${exported.firstName} ${exported.lastName}` };
+  if (exported) existing = { employeeUrl: String(exported.data.employeeUrl ?? ''), name: `${exported.firstName} ${exported.lastName}`, exportedHere: true };
   else if (fields.email) {
     const employee = await withHr(async (hr) => {
       const found = await hr.findEmployeeByEmail(fields.email!);

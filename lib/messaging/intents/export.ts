@@ -80,7 +80,7 @@ export interface ExportDraft {
     locations: { id: string; name: string; country?: string }[];
   };
   /** Already an employee with this email, or already exported from here. */
-  existing?: { employeeUrl: string; name?: string };
+  existing?: { employeeUrl: string; name?: string; exportedHere?: boolean };
   /** A message about data that could not be loaded (the form still works). */
   warning?: string;
 }
