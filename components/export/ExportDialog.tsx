@@ -76,6 +76,9 @@ export function ExportDialog({ adapterId, candidate, onClose }: ExportDialogProp
   const blocked = !draft || !draft.hired || !!draft.existing;
   const finished = progress?.state === 'done';
   const canExport = !blocked && parsed.success && !busy && !finished && progress?.state !== 'sending' && !(progress?.state === 'queued');
+  // A disabled Export says why: the fields still missing or invalid, by their labels.
+  const labelOf = (field: Field) => TEXT_FIELDS.find((f) => f.name === field)?.label ?? { legalEntityId: 'Legal entity', teamId: 'Team', locationId: 'Location' }[field as string];
+  const stillNeeded = !blocked && !finished && !parsed.success ? Object.keys(errors).map((f) => labelOf(f as Field)).filter(Boolean) : [];
 
   async function submit(event: MouseEvent<HTMLButtonElement>) {
     if (!event.nativeEvent.isTrusted) return;
@@ -196,8 +199,13 @@ export function ExportDialog({ adapterId, candidate, onClose }: ExportDialogProp
           </p>
         )}
         <div className="actions">
+          {stillNeeded.length > 0 && (
+            <span id="hb-export-needs" className="needs">
+              To export, complete: {stillNeeded.join(', ')}.
+            </span>
+          )}
           {!finished && (
-            <button type="button" className="primary" disabled={!canExport} onClick={submit}>
+            <button type="button" className="primary" disabled={!canExport} onClick={submit} aria-describedby={stillNeeded.length > 0 ? 'hb-export-needs' : undefined}>
               {progress?.state === 'needs-attention' ? 'Export' : busy ? 'Exporting…' : 'Export'}
             </button>
           )}
