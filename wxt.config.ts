@@ -4,6 +4,8 @@ import { BUILT_IN_ATS_HOSTS, VENDOR_API_HOSTS } from './lib/hosts';
 // The manifest declares only the vendors' API hosts and the built-in ATS hosts. Everything else (custom base URLs,
 // other ATS hosts, the local sandbox) is an optional permission asked for at run time, never <all_urls>.
 export default defineConfig({
+  // Overridable so parallel builds (bench, a second checkout) do not overwrite each other's .output.
+  outDir: process.env.HIREBRIDGE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Hirebridge',
