@@ -12,6 +12,8 @@ export default defineConfig({
     description: 'Export hired candidates to Factorial HR and sync sourced candidates into your ATS.',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
     host_permissions: [...VENDOR_API_HOSTS, ...BUILT_IN_ATS_HOSTS],
+    // Organisation-wide settings deployed by policy (chrome.storage.managed); see README "Managed policy".
+    storage: { managed_schema: 'managed_schema.json' },
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
   },
 });

@@ -3,6 +3,7 @@ import { exportProgress, pageCandidatesStatus, prepareExport, submitExport } fro
 import { fail, ok } from '@/lib/messaging';
 import { serveIntent, type SenderPolicy } from '@/lib/messaging/server';
 import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
+import { readSettings, writeSetting } from '@/lib/settings';
 import { isAllowedAtsPage, syncGrantedHostScripts } from '@/lib/sites/registration';
 import {
   catchUpMissedPull,
@@ -17,11 +18,30 @@ import {
 
 // Listeners are registered synchronously at the top of the worker, so an event that wakes it is not missed.
 export default defineBackground(() => {
+  // Pages of switched-off adapters get no answers; the set follows the settings (local or managed policy).
   const disabledAdapters = new Set<string>();
+  const loadDisabledAdapters = async () => {
+    const { values } = await readSettings();
+    disabledAdapters.clear();
+    values.disabledAdapters.forEach((id) => disabledAdapters.add(id));
+  };
+  const settingsLoaded = loadDisabledAdapters().catch(() => undefined);
   const policy = (): SenderPolicy => ({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     isAllowedPage: (url) => isAllowedAtsPage(url, disabledAdapters),
+    ready: settingsLoaded,
+  });
+
+  // Settings (options page)
+  serveIntent('readSettings', policy, async () => ok(await readSettings()));
+  serveIntent('changeSetting', policy, async ({ name, value }) => {
+    const view = await writeSetting(name, value);
+    if (name === 'disabledAdapters') await loadDisabledAdapters();
+    return ok(view);
+  });
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void loadDisabledAdapters();
   });
 
   // Integrations (options page)

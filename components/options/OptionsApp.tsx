@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { sendIntent, type ConnectionView } from '@/lib/messaging';
 import { IntegrationCard } from './IntegrationCard';
 import { JobsPanel } from './JobsPanel';
+import { SitesPanel } from './SitesPanel';
+import { SyncSettingsPanel } from './SyncSettingsPanel';
 
 export function OptionsApp() {
   const [connections, setConnections] = useState<ConnectionView[] | null>(null);
@@ -55,6 +57,8 @@ export function OptionsApp() {
         </div>
       )}
       {connections && <JobsPanel provider={bySlot('ats')?.provider} />}
+      {connections && <SyncSettingsPanel />}
+      {connections && <SitesPanel />}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { connectionIntents, type ConnectionProtocol } from './intents/connections';
 import { exportIntents, type ExportProtocol } from './intents/export';
 import { jobIntents, type JobProtocol } from './intents/jobs';
+import { settingsIntents, type SettingsProtocol } from './intents/settings';
 
 /**
  * The one message protocol between extension contexts. Pages and content scripts ask for *intents*
@@ -20,8 +21,9 @@ export const Intents = {
   ...connectionIntents,
   ...jobIntents,
   ...exportIntents,
+  ...settingsIntents,
 } as const satisfies Record<string, IntentSpec>;
 
-export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol;
+export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol;
 
 export type IntentName = keyof typeof Intents & keyof ProtocolMap;

@@ -12,6 +12,8 @@ export interface SenderPolicy {
   extensionOrigin: string;
   /** Whether a content script on this page URL may ask for intents (an enabled ATS host). */
   isAllowedPage(url: URL): boolean;
+  /** Resolves once what isAllowedPage depends on is loaded (e.g. the switched-off adapters, after a worker restart). */
+  ready?: Promise<unknown>;
 }
 
 /** Who sent a message, or null when nobody we trust did. */
@@ -46,7 +48,9 @@ type Handler<K extends IntentName> = (
 export function serveIntent<K extends IntentName>(name: K, policy: () => SenderPolicy, handler: Handler<K>) {
   const spec = Intents[name];
   return messenger.onMessage(name, (async (message: { data: unknown; sender: Sender }): Promise<Result<unknown>> => {
-    const sender = classifySender(message.sender, policy());
+    const current = policy();
+    await current.ready;
+    const sender = classifySender(message.sender, current);
     if (!sender || !(spec.from as readonly SenderKind[]).includes(sender)) {
       return fail('forbidden', 'This request is not allowed from here.');
     }

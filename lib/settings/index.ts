@@ -1,0 +1,61 @@
+import { db } from '../db';
+import { SettingsSchema, type SettingName, type Settings, type SettingsView } from './schema';
+
+export * from './schema';
+
+/**
+ * Admin settings: stored locally (Dexie `settings`), overlaid by the organisation's managed policy
+ * (`chrome.storage.managed`, schema in public/managed_schema.json). A managed value always wins and cannot be
+ * changed from the options page, which shows it read-only with a note.
+ */
+
+const storageKey = (name: SettingName) => `settings.${name}`;
+
+/** The policy's values, validated one by one: a wrong value in the policy is ignored, not fatal. */
+export async function readManagedPolicy(): Promise<Partial<Settings>> {
+  let raw: Record<string, unknown> = {};
+  try {
+    raw = ((await browser.storage.managed?.get(null)) ?? {}) as Record<string, unknown>;
+  } catch {
+    // No policy store (Firefox without policies, tests): nothing is managed.
+  }
+  const out: Partial<Settings> = {};
+  for (const name of Object.keys(SettingsSchema.shape) as SettingName[]) {
+    if (!(name in raw)) continue;
+    const parsed = SettingsSchema.shape[name].safeParse(raw[name]);
+    if (parsed.success) (out as Record<string, unknown>)[name] = parsed.data;
+  }
+  return out;
+}
+
+export async function readSettings(): Promise<SettingsView> {
+  const rows = await db().settings.bulkGet((Object.keys(SettingsSchema.shape) as SettingName[]).map(storageKey));
+  const local: Record<string, unknown> = {};
+  for (const row of rows) if (row) local[row.key.slice('settings.'.length)] = row.value;
+  const managed = await readManagedPolicy();
+  // Local values that no longer validate fall back to their default rather than breaking the product.
+  const values = { ...SettingsSchema.parse({}) } as Settings;
+  for (const name of Object.keys(SettingsSchema.shape) as SettingName[]) {
+    const parsed = SettingsSchema.shape[name].safeParse(local[name]);
+    if (local[name] !== undefined && parsed.success) (values as Record<string, unknown>)[name] = parsed.data;
+  }
+  return { values: { ...values, ...managed }, managed: Object.keys(managed) as SettingName[] };
+}
+
+export class ManagedSettingError extends Error {
+  readonly publicMessage: string;
+  constructor(name: SettingName) {
+    super(`${name} is managed`);
+    this.publicMessage = 'Your organisation manages this setting, so it cannot be changed here.';
+  }
+}
+
+/** Change one setting; refused when the policy manages it. */
+export async function writeSetting<K extends SettingName>(name: K, value: unknown): Promise<SettingsView> {
+  const managed = await readManagedPolicy();
+  if (name in managed) throw new ManagedSettingError(name);
+  const parsed = SettingsSchema.shape[name].parse(value);
+  await db().settings.put({ key: storageKey(name), value: parsed });
+  return readSettings();
+}
+

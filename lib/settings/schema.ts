@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** The admin settings' schema: defaults, validation, and the shape the managed policy may set. Safe to import anywhere. */
+
+export const SOURCE_NAME_DEFAULT = 'Hirebridge';
+export const RETENTION_DAYS_DEFAULT = 30;
+export const AUTO_SYNC_STAGE_DEFAULT = 'Engaged';
+
+/** One zod schema per setting: the single source for defaults, validation and the managed policy's shape. */
+export const SettingsSchema = z.object({
+  /** Site adapters an admin switched off (by adapter id). */
+  disabledAdapters: z.array(z.string().max(64)).max(50).default([]),
+  /** The source tag put on candidates synced to the ATS. */
+  sourceName: z.string().trim().min(1, 'Enter a source name.').max(80, 'Keep the source name under 80 characters.').default(SOURCE_NAME_DEFAULT),
+  /** Sync a captured candidate automatically when the page shows this stage (off when `autoSync` is false). */
+  autoSync: z.boolean().default(false),
+  autoSyncStage: z.string().trim().min(1).max(80).default(AUTO_SYNC_STAGE_DEFAULT),
+  /** Days local candidate data is kept. */
+  retentionDays: z.number().int().min(1, 'Keep data at least 1 day.').max(365, 'Keep data at most 365 days.').default(RETENTION_DAYS_DEFAULT),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingName = keyof Settings;
+
+export interface SettingsView {
+  values: Settings;
+  /** Names fixed by the organisation's policy. */
+  managed: SettingName[];
+}
+
+/** A setting name and value as the options page sends it, validated against that setting's own schema. */
+export const SettingChange = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('disabledAdapters'), value: SettingsSchema.shape.disabledAdapters }),
+  z.object({ name: z.literal('sourceName'), value: SettingsSchema.shape.sourceName }),
+  z.object({ name: z.literal('autoSync'), value: SettingsSchema.shape.autoSync }),
+  z.object({ name: z.literal('autoSyncStage'), value: SettingsSchema.shape.autoSyncStage }),
+  z.object({ name: z.literal('retentionDays'), value: SettingsSchema.shape.retentionDays }),
+]);
+export type SettingChange = z.infer<typeof SettingChange>;
