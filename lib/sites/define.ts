@@ -13,7 +13,7 @@ export interface AdapterSpec {
   hosts: readonly string[];
   /** Host check for `isSite` (the match patterns above say the same to the browser). */
   host: RegExp;
-  /** Routes: matched against `pathname + hash` so hash-routed apps (Recruitee) work too. The first group is the candidate id. */
+  /** Routes: matched against the pathname, plus a `#/…` hash route (Recruitee). The first group is the candidate id. */
   candidatePage: RegExp;
   candidateList?: RegExp;
   pipeline?: RegExp;
@@ -35,33 +35,61 @@ export interface AdapterSpec {
   };
 }
 
-const route = (url: URL) => `${url.pathname}${url.hash}`;
+/**
+ * The path the route patterns see: the pathname, plus the hash only when it is a hash route (`#/…`, minus its
+ * `?query`). A plain fragment (`/people/123#activity`) must not hide the page from a path-routed adapter.
+ */
+const route = (url: URL) => `${url.pathname}${url.hash.startsWith('#/') ? url.hash.split('?')[0] : ''}`;
+
+/** What a row's or card's id attribute must look like (the same rule as the URL ids and the message schema). */
+export const ID_LIKE = /^[A-Za-z0-9_-]{1,128}$/;
+/** Route words that sit where an id goes (`/people/new`) but name no candidate. */
+const NOT_AN_ID = /^(?:new|edit|search|import|export|bulk|settings)$/i;
+
+/** A page's hostile `mailto:` (a stray `%`) must cost that one field, not every button on the page. */
+export function safe<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
 
 export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   const s = spec.selectors;
+  const candidateId = (url: URL): string | null => {
+    const id = spec.candidatePage.exec(route(url))?.[1];
+    return id && ID_LIKE.test(id) && !NOT_AN_ID.test(id) ? id : null;
+  };
+  const attrId = (el: Element, attribute: string): string | null => {
+    const id = el.getAttribute(attribute);
+    return id && ID_LIKE.test(id) ? id : null;
+  };
   return {
     id: spec.id,
     name: spec.name,
     komboTool: spec.komboTool,
     hosts: spec.hosts,
-    isSite: (url) => spec.host.test(url.hostname),
+    // The built-in hosts are all https; an http page of the same name is not the ATS (and not a trusted sender).
+    isSite: (url) => url.protocol === 'https:' && spec.host.test(url.hostname),
+    candidateId,
     pageKind(url): PageKind | null {
       const path = route(url);
-      if (spec.candidatePage.test(path)) return 'candidate';
+      if (candidateId(url)) return 'candidate';
       if (spec.candidateList?.test(path)) return 'candidate-list';
       if (spec.pipeline?.test(path)) return 'pipeline';
       return null;
     },
     mounts(doc, url, kind): Mount[] {
       if (kind === 'candidate') {
-        const id = spec.candidatePage.exec(route(url))?.[1];
+        const id = candidateId(url);
         if (!id) return [];
         const anchor = doc.querySelector(s.actions);
         const candidate: CandidateOnPage = {
-          siteCandidateId: decodeURIComponent(id),
+          siteCandidateId: id,
           fullName: text(doc.querySelector(s.name)),
-          email: mailto(doc),
-          phone: tel(doc),
+          email: safe(() => mailto(doc)),
+          phone: safe(() => tel(doc)),
           stage: s.stage ? text(doc.querySelector(s.stage)) : undefined,
           jobTitle: s.job ? text(doc.querySelector(s.job)) : undefined,
           startDate: s.startDate ? text(doc.querySelector(s.startDate)) : undefined,
@@ -71,7 +99,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
       }
       if (kind === 'candidate-list' && s.row && s.rowId) {
         return [...doc.querySelectorAll<HTMLElement>(s.row)].flatMap((row) => {
-          const id = row.getAttribute(s.rowId!);
+          const id = attrId(row, s.rowId!);
           if (!id) return [];
           return [
             {
@@ -80,8 +108,8 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
               candidate: {
                 siteCandidateId: id,
                 fullName: text(row.querySelector(s.name) ?? row.querySelector('a')),
-                email: mailto(row),
-                phone: tel(row),
+                email: safe(() => mailto(row)),
+                phone: safe(() => tel(row)),
                 stage: s.stage ? text(row.querySelector(s.stage)) : undefined,
                 jobTitle: s.job ? text(row.querySelector(s.job)) : undefined,
               },
@@ -96,9 +124,9 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         });
         if (!hired) return [];
         return [...hired.querySelectorAll<HTMLElement>(s.card)].flatMap((card) => {
-          const id = card.getAttribute(s.cardId!);
+          const id = attrId(card, s.cardId!);
           if (!id) return [];
-          return [{ anchor: card, position: 'append' as const, candidate: { siteCandidateId: id, fullName: text(card.querySelector('h3, h4, .name, a')), email: mailto(card), stage: 'Hired' } }];
+          return [{ anchor: card, position: 'append' as const, candidate: { siteCandidateId: id, fullName: text(card.querySelector('h3, h4, .name, a')), email: safe(() => mailto(card)), stage: 'Hired' } }];
         });
       }
       return [];

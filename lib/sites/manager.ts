@@ -74,7 +74,8 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
       }
     }
     if (kind === 'candidate' && mounts.length === 0 && options.placeFloating && !placed.has('floating:page')) {
-      const id = url.pathname.split('/').filter(Boolean).pop();
+      // The adapter knows where its id is (a hash route, a sub-page like /people/123/activity).
+      const id = adapter.candidateId(url);
       if (id) placed.set('floating:page', options.placeFloating({ candidate: { siteCandidateId: id } }, ctx));
     }
   }
@@ -82,12 +83,14 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
   // DOM changes: batched to one evaluation per frame. They also reveal SPA navigations (pushState from the
   // page's own world is invisible to a content script, but it always changes the DOM).
   let scheduled = false;
+  let stopped = false;
   const schedule = () => {
-    if (scheduled) return;
+    if (scheduled || stopped) return;
     scheduled = true;
     win.requestAnimationFrame(() => {
       scheduled = false;
-      evaluate();
+      // A frame scheduled just before stop() must not place buttons again (e.g. after an extension update).
+      if (!stopped) evaluate();
     });
   };
   const observer = new MutationObserver((records) => {
@@ -105,6 +108,7 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
   return {
     evaluate,
     stop() {
+      stopped = true;
       observer.disconnect();
       win.clearInterval(urlWatch);
       win.removeEventListener('popstate', schedule);

@@ -42,6 +42,8 @@ export interface SiteAdapter {
   isSite(url: URL): boolean;
   /** The kind of page, from the URL alone. */
   pageKind(url: URL): PageKind | null;
+  /** On a candidate page, the candidate's id from the URL (null when the URL holds none). */
+  candidateId(url: URL): string | null;
   /** Buttons to place on this page now (called again after SPA navigation and DOM changes). */
   mounts(doc: Document, url: URL, kind: PageKind): Mount[];
 }
@@ -52,16 +54,25 @@ export function text(el: Element | null | undefined): string | undefined {
   return value ? value.slice(0, 500) : undefined;
 }
 
+/** A stray "%" in a page's link must not throw: the raw text is kept instead. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export function mailto(root: ParentNode): string | undefined {
   const link = root.querySelector<HTMLAnchorElement>('a[href^="mailto:"]');
   const value = link?.getAttribute('href')?.slice('mailto:'.length).split('?')[0];
-  return value ? decodeURIComponent(value).trim().slice(0, 320) : undefined;
+  return value ? safeDecode(value).trim().slice(0, 320) : undefined;
 }
 
 export function tel(root: ParentNode): string | undefined {
   const link = root.querySelector<HTMLAnchorElement>('a[href^="tel:"]');
   const value = link?.getAttribute('href')?.slice('tel:'.length);
-  return value ? decodeURIComponent(value).trim().slice(0, 64) : undefined;
+  return value ? safeDecode(value).trim().slice(0, 64) : undefined;
 }
 
 /** The path segment after `marker`, when it looks like an id. */

@@ -1,3 +1,4 @@
+import { ID_LIKE, safe } from '../define';
 import { idAfter, mailto, tel, text, type Mount, type SiteAdapter } from '../types';
 
 /**
@@ -10,8 +11,10 @@ export const demoAts: SiteAdapter = {
   komboTool: 'greenhouse',
   hosts: ['http://127.0.0.1/*', 'http://localhost/*'],
   isSite: (url) => ['127.0.0.1', 'localhost'].includes(url.hostname) && url.pathname.startsWith('/demo-ats/'),
+  candidateId: (url) => /^\/demo-ats\/candidates\/([A-Za-z0-9_-]{1,128})\/?$/.exec(url.pathname)?.[1] ?? null,
   pageKind(url) {
-    if (/^\/demo-ats\/candidates\/[^/]+\/?$/.test(url.pathname)) return 'candidate';
+    // Only an id-like segment makes a candidate page (else the floating fallback would carry a non-id).
+    if (/^\/demo-ats\/candidates\/[A-Za-z0-9_-]{1,128}\/?$/.test(url.pathname)) return 'candidate';
     if (/^\/demo-ats\/candidates\/?$/.test(url.pathname)) return 'candidate-list';
     if (/^\/demo-ats\/jobs\/[^/]+\/pipeline\/?$/.test(url.pathname)) return 'pipeline';
     return null;
@@ -28,8 +31,8 @@ export const demoAts: SiteAdapter = {
           candidate: {
             siteCandidateId: id,
             fullName: text(main.querySelector('h1')),
-            email: mailto(main),
-            phone: tel(main),
+            email: safe(() => mailto(main)),
+            phone: safe(() => tel(main)),
             jobTitle: text(main.querySelector('.job-title, [data-field="job"]')),
             stage: text(main.querySelector('.stage')),
             startDate: text(main.querySelector('.start-date, [data-field="start-date"]')),
@@ -40,7 +43,7 @@ export const demoAts: SiteAdapter = {
     if (kind === 'candidate-list') {
       return [...doc.querySelectorAll<HTMLElement>('tr[data-candidate-id]')].flatMap((row) => {
         const id = row.dataset.candidateId;
-        if (!id) return [];
+        if (!id || !ID_LIKE.test(id)) return [];
         const cells = row.querySelectorAll('td');
         return [
           {
@@ -49,7 +52,7 @@ export const demoAts: SiteAdapter = {
             candidate: {
               siteCandidateId: id,
               fullName: text(row.querySelector('a, [data-field="name"]')),
-              email: mailto(row),
+              email: safe(() => mailto(row)),
               jobTitle: text(row.querySelector('[data-field="job"]')),
               stage: text(row.querySelector('[data-field="stage"], .stage')),
             },
@@ -62,12 +65,12 @@ export const demoAts: SiteAdapter = {
     if (!hired) return [];
     return [...hired.querySelectorAll<HTMLElement>('[data-candidate-id]')].flatMap((card) => {
       const id = card.dataset.candidateId;
-      if (!id) return [];
+      if (!id || !ID_LIKE.test(id)) return [];
       return [
         {
           anchor: card,
           position: 'append' as const,
-          candidate: { siteCandidateId: id, fullName: text(card.querySelector('h3, .name, a')), email: mailto(card), stage: 'Hired', jobTitle: text(doc.querySelector('h1')) },
+          candidate: { siteCandidateId: id, fullName: text(card.querySelector('h3, .name, a')), email: safe(() => mailto(card)), stage: 'Hired', jobTitle: text(doc.querySelector('h1')) },
         },
       ];
     });
