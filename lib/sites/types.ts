@@ -54,25 +54,16 @@ export function text(el: Element | null | undefined): string | undefined {
   return value ? value.slice(0, 500) : undefined;
 }
 
-/** A stray "%" in a page's link must not throw: the raw text is kept instead. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
 export function mailto(root: ParentNode): string | undefined {
   const link = root.querySelector<HTMLAnchorElement>('a[href^="mailto:"]');
   const value = link?.getAttribute('href')?.slice('mailto:'.length).split('?')[0];
-  return value ? safeDecode(value).trim().slice(0, 320) : undefined;
+  return value ? decodeURIComponent(value).trim().slice(0, 320) : undefined;
 }
 
 export function tel(root: ParentNode): string | undefined {
   const link = root.querySelector<HTMLAnchorElement>('a[href^="tel:"]');
   const value = link?.getAttribute('href')?.slice('tel:'.length);
-  return value ? safeDecode(value).trim().slice(0, 64) : undefined;
+  return value ? decodeURIComponent(value).trim().slice(0, 64) : undefined;
 }
 
 /** The path segment after `marker`, when it looks like an id. */
