@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { BUILT_IN_ATS_HOSTS, VENDOR_API_HOSTS } from './lib/hosts';
 
@@ -6,6 +7,20 @@ import { BUILT_IN_ATS_HOSTS, VENDOR_API_HOSTS } from './lib/hosts';
 export default defineConfig({
   // Overridable so parallel builds (bench, a second checkout) do not overwrite each other's .output.
   outDir: process.env.HIREBRIDGE_OUT_DIR ?? '.output',
+  hooks: {
+    // The PDF profile's fonts (names with accents, Greek, Cyrillic…), fetched by the service worker only.
+    'build:publicAssets': (_wxt, files) => {
+      for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
+        files.push({ absoluteSrc: resolve('node_modules/dejavu-fonts-ttf/ttf', font), relativeDest: `fonts/${font}` });
+      }
+    },
+  },
+  vite: () => ({
+    resolve: {
+      // jsPDF's optional html()/SVG helpers are never used: keep them out of the service worker (see the stub).
+      alias: Object.fromEntries(['html2canvas', 'canvg', 'dompurify'].map((name) => [name, resolve('lib/pdf/optional-deps-stub.ts')])),
+    },
+  }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Hirebridge',

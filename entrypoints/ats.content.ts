@@ -5,7 +5,7 @@ import { ADAPTERS } from '@/lib/sites/adapters';
 import { startSiteManager } from '@/lib/sites/manager';
 import type { Mount } from '@/lib/sites/types';
 import { createActionButton, type ActionButton } from '@/lib/sites/ui/action-button';
-import { openExportDialog } from '@/lib/sites/ui/dialog-loader';
+import { openDialog } from '@/lib/sites/ui/dialog-loader';
 
 /**
  * On ATS pages: the site manager finds candidates and places an "Export to FactorialHR" button for each; the
@@ -33,14 +33,29 @@ export default defineContentScript({
         .catch(() => batch.forEach((b) => b.button.host.remove()));
     };
 
-    const place = (mount: Pick<Mount, 'candidate'> & Partial<Pick<Mount, 'anchor' | 'position'>>, adapterId: string, floating: boolean) => {
+    // Asked once per site: whether its candidates can also be synced into the connected ATS.
+    const syncOffered = new Map<string, Promise<boolean>>();
+    const offerSync = (adapterId: string, siteName: string, candidate: PageCandidate, button: ActionButton) => {
+      if (!syncOffered.has(adapterId)) syncOffered.set(adapterId, sendIntent('syncOffered', { adapterId }).then((r) => r.ok && r.value, () => false));
+      void syncOffered.get(adapterId)!.then((offered) => {
+        if (offered) button.addSyncAction((element) => openDialog({ kind: 'sync', adapterId, siteName, candidate, returnFocus: element }));
+      });
+    };
+
+    const place = (
+      mount: Pick<Mount, 'candidate'> & Partial<Pick<Mount, 'anchor' | 'position'>>,
+      adapterId: string,
+      floating: boolean,
+      context?: { kind: string; siteName: string },
+    ) => {
       const candidate = mount.candidate as PageCandidate;
       const button: ActionButton = createActionButton({
         floating,
         onClick: (element) =>
-          openExportDialog({ adapterId, candidate, returnFocus: element, onSettled: () => refresh([{ adapterId, candidate, button }]) }),
+          openDialog({ kind: 'export', adapterId, candidate, returnFocus: element, onSettled: () => refresh([{ adapterId, candidate, button }]) }),
       });
       button.setStatus('checking');
+      if (context?.kind === 'candidate') offerSync(adapterId, context.siteName, candidate, button);
       if (floating || !mount.anchor) document.body.append(button.host);
       else mount.anchor[mount.position === 'before' ? 'before' : mount.position === 'after' ? 'after' : mount.position === 'prepend' ? 'prepend' : 'append'](button.host);
       pending.push({ adapterId, candidate, button });
@@ -55,8 +70,8 @@ export default defineContentScript({
 
     const manager = startSiteManager({
       adapters: ADAPTERS,
-      place: (mount, { adapter }) => place(mount, adapter.id, false),
-      placeFloating: (mount, { adapter }) => place(mount, adapter.id, true),
+      place: (mount, { adapter, kind }) => place(mount, adapter.id, false, { kind, siteName: adapter.name }),
+      placeFloating: (mount, { adapter, kind }) => place(mount, adapter.id, true, { kind, siteName: adapter.name }),
     });
     ctx.onInvalidated(() => manager.stop());
   },

@@ -3,8 +3,22 @@ import { exportProgress, pageCandidatesStatus, prepareExport, submitExport } fro
 import { fail, ok } from '@/lib/messaging';
 import { serveIntent, type SenderPolicy } from '@/lib/messaging/server';
 import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
+import {
+  capturePageCandidates,
+  dismissBulkExport,
+  followBadge,
+  followJobPulls,
+  planBulkExport,
+  preparePopupExport,
+  refreshHiredCandidates,
+  retryOperation,
+  startBulkExport,
+} from '@/lib/popup';
 import { readSettings, writeSetting } from '@/lib/settings';
+import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, syncGrantedHostScripts } from '@/lib/sites/registration';
+import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
+import { isSyncOffered, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
 import {
   catchUpMissedPull,
   ensureJobPullAlarm,
@@ -25,13 +39,16 @@ export default defineBackground(() => {
     disabledAdapters.clear();
     values.disabledAdapters.forEach((id) => disabledAdapters.add(id));
   };
-  const settingsLoaded = loadDisabledAdapters().catch(() => undefined);
+  const settingsLoaded = Promise.all([loadDisabledAdapters(), loadGrantedTabs()]).catch(() => undefined);
   const policy = (): SenderPolicy => ({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
-    isAllowedPage: (url) => isAllowedAtsPage(url, disabledAdapters),
+    // An enabled adapter's page, or a tab the person opened Hirebridge on (toolbar icon) while it stays on that site.
+    isAllowedPage: (url, tabId) => isAllowedAtsPage(url, disabledAdapters) || isGrantedTab(tabId, url),
     ready: settingsLoaded,
   });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => change.url && void forgetTab(tabId, change.url));
 
   // Settings (options page)
   serveIntent('readSettings', policy, async () => ok(await readSettings()));
@@ -62,15 +79,50 @@ export default defineBackground(() => {
   serveIntent('setCountryFilter', policy, async (countries) => ok(await writeCountryFilter(countries)));
 
   // Export to FactorialHR (ATS pages, popup)
-  serveIntent('pageCandidatesStatus', policy, async ({ adapterId, candidates }) => ok(await pageCandidatesStatus(adapterId, candidates)));
-  serveIntent('openExportDialog', policy, async (_input, { tabId }) => {
-    if (tabId === undefined) return fail('no-tab', 'The export form can only open on a page.');
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/export-dialog.js'] });
+  serveIntent('pageCandidatesStatus', policy, async ({ adapterId, candidates }) => {
+    const statuses = await pageCandidatesStatus(adapterId, candidates);
+    // Hired people seen on pages wait in the popup.
+    void capturePageCandidates(adapterId, candidates, statuses).catch(() => undefined);
+    return ok(statuses);
+  });
+  serveIntent('loadDialogs', policy, async (_input, { tabId }) => {
+    if (tabId === undefined) return fail('no-tab', 'The form can only open on a page.');
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/dialogs.js'] });
     return ok(null);
   });
   serveIntent('prepareExport', policy, async ({ adapterId, candidate }) => ok(await prepareExport(adapterId, candidate)));
   serveIntent('submitExport', policy, async ({ candidateKey, fields }) => ok(await submitExport(candidateKey, fields)));
   serveIntent('exportProgress', policy, async (operationId) => ok(await exportProgress(operationId)));
+
+  // Sync to ATS (pages of other sites; any page through the toolbar icon)
+  serveIntent('syncOffered', policy, async ({ adapterId }) => ok(await isSyncOffered(adapterId)));
+  serveIntent('prepareSync', policy, async ({ page }) => ok(await prepareSync(page)));
+  serveIntent('submitSync', policy, async ({ candidateKey, fields, answers, resume }) => ok(await submitSync(candidateKey, fields, answers, resume)));
+  serveIntent('syncProgress', policy, async (operationId) => ok(await syncProgress(operationId)));
+  serveIntent('profilePdf', policy, async (operationId) => ok(await profilePdf(operationId)));
+  serveIntent('syncActiveTab', policy, async () => {
+    // activeTab: the click on the toolbar icon granted this tab for now; nothing is asked for ahead of time.
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    if (!tab?.id || !tab.url || !/^https?:/.test(tab.url)) return fail('no-tab', 'Open the person’s page in a tab first, then use Sync this page.');
+    await grantTab(tab.id, tab.url);
+    await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/dialogs.js'] });
+    await browser.scripting.executeScript({
+      target: { tabId: tab.id, frameIds: [0] },
+      func: (global: string) => (globalThis as unknown as Record<string, { open(r: unknown): void }>)[global]?.open({ kind: 'sync', adapterId: 'generic' }),
+      args: [DIALOGS_GLOBAL],
+    });
+    return ok({ tabTitle: tab.title });
+  });
+
+  // Popup: hired candidates, quick and bulk export, Retry. Every job pull is followed by a hired pull.
+  serveIntent('refreshHiredCandidates', policy, async ({ force }) => ok(await refreshHiredCandidates({ force })));
+  serveIntent('preparePopupExport', policy, async (key) => ok(await preparePopupExport(key)));
+  serveIntent('planBulkExport', policy, async ({ legalEntityId }) => ok(await planBulkExport(legalEntityId)));
+  serveIntent('startBulkExport', policy, async ({ keys, legalEntityId }) => ok(await startBulkExport(keys, legalEntityId)));
+  serveIntent('dismissBulkExport', policy, async () => (await dismissBulkExport(), ok(null)));
+  serveIntent('retryOperation', policy, async (id) => (await retryOperation(id), ok(null)));
+  followJobPulls();
+  followBadge();
 
   // Alarms: job pulls and operations waiting for a retry.
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { demoAtsRouter } from './demo/ats';
+import { demoSourcingRouter } from './demo/sourcing';
 import { factorialRouter, validFactorialVersion } from './factorial/api';
 import { Faults, type FaultKind, type VendorName } from './faults';
 import { json, readBody, Router, send, type SandboxRequest, type SandboxResponse } from './http';
@@ -15,6 +16,7 @@ import { addKomboCandidate, komboJob, seedWorld, type World } from './seed';
  *   /factorial/api/{version}/resources/...   Factorial (custom base URL: <sandbox>/factorial)
  *   /kombo/v1/...                            Kombo (custom base URL: <sandbox>/kombo/v1)
  *   /demo-ats/...                            the demo ATS web app
+ *   /demo-sourcing/...                       the demo sourcing app (AI recruiter's screened people, resume PDFs)
  *   /__sandbox/...                           control: reset, faults, rate limits, request log, in-flight, state
  */
 
@@ -40,6 +42,8 @@ interface LoggedRequest {
   path: string;
   query: string;
   status: number;
+  /** Server time spent on the request (arrival to response written), so benchmarks can subtract it. */
+  ms?: number;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -52,7 +56,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const factorial = factorialRouter(() => world.factorial);
   const kombo = komboRouter(() => world.kombo);
-  const demo = demoAtsRouter(() => world.kombo);
+  const demoAts = demoAtsRouter(() => world.kombo);
+  const demoSourcing = demoSourcingRouter();
   const control = controlRouter();
 
   function controlRouter(): Router {
@@ -199,15 +204,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = req.method ?? 'GET';
     const path = url.pathname;
     const vendor: LoggedRequest['vendor'] = path.startsWith('/factorial/') ? 'factorial' : path.startsWith('/kombo/') ? 'kombo' : path.startsWith('/__sandbox') ? 'control' : 'demo';
     const respond = (response: SandboxResponse) => {
-      if (vendor !== 'control') log.push({ t: Date.now(), vendor, method, path, query: url.search.slice(1), status: response.status });
       send(res, response);
+      // Logged after sending, so `ms` includes serialising the body.
+      if (vendor !== 'control') log.push({ t: Date.now(), vendor, method, path, query: url.search.slice(1), status: response.status, ms: Math.round((performance.now() - started) * 100) / 100 });
     };
 
+    const demo = path.startsWith('/demo-sourcing') ? demoSourcing : demoAts;
     const router = { factorial, kombo, demo, control }[vendor];
     const matched = router.match(method, path);
     // Read the whole body first, as a real server does before it stalls: a client that

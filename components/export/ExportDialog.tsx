@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
 import { ExportFields, type ExportDraft, type ExportProgress, type PageCandidate } from '@/lib/messaging/intents/export';
+import type { Result } from '@/lib/messaging/result';
 
 /**
  * The "Export to FactorialHR" dialog: pre-filled, editable, validated field by field; Export stays disabled
@@ -19,13 +20,17 @@ const TEXT_FIELDS: { name: Field; label: string; wide?: boolean; hint?: string; 
 
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
-export interface ExportDialogProps {
-  adapterId: string;
-  candidate: PageCandidate;
+export type ExportDialogProps = {
   onClose(): void;
-}
+  /** The popup's smaller layout: one column, less padding. */
+  compact?: boolean;
+} & (
+  | { adapterId: string; candidate: PageCandidate; load?: undefined }
+  /** The popup loads the draft of a stored candidate instead of a page's (keep the function stable). */
+  | { load(): Promise<Result<ExportDraft>>; adapterId?: undefined; candidate?: undefined }
+);
 
-export function ExportDialog({ adapterId, candidate, onClose }: ExportDialogProps) {
+export function ExportDialog({ adapterId, candidate, load, compact, onClose }: ExportDialogProps) {
   const ids = { title: useId(), desc: useId() };
   const fieldIds = Object.fromEntries(['firstName', 'lastName', 'email', 'phone', 'startDate', 'jobTitle', 'legalEntityId', 'teamId', 'locationId'].map((f) => [f, `hb-${f}`])) as Record<Field, string>;
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -38,7 +43,7 @@ export function ExportDialog({ adapterId, candidate, onClose }: ExportDialogProp
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    sendIntent('prepareExport', { adapterId, candidate })
+    (load ? load() : sendIntent('prepareExport', { adapterId: adapterId!, candidate: candidate! }))
       .then((result) => {
         if (!result.ok) return setLoadError(result.error.message);
         setDraft(result.value);
@@ -49,7 +54,7 @@ export function ExportDialog({ adapterId, candidate, onClose }: ExportDialogProp
         });
       })
       .catch(() => setLoadError('Hirebridge could not reach its background service. Reload the page and try again.'));
-  }, [adapterId, candidate]);
+  }, [adapterId, candidate, load]);
 
   // Focus the first field when the form appears; keep Tab inside the dialog.
   useEffect(() => {
@@ -126,7 +131,7 @@ export function ExportDialog({ adapterId, candidate, onClose }: ExportDialogProp
 
   return (
     <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={ids.title} aria-describedby={ids.desc} ref={dialogRef} onKeyDown={onKeyDown}>
+      <div className={compact ? 'dialog compact' : 'dialog'} role="dialog" aria-modal="true" aria-labelledby={ids.title} aria-describedby={ids.desc} ref={dialogRef} onKeyDown={onKeyDown}>
         <h2 id={ids.title}>Export to FactorialHR</h2>
         <p className="sub" id={ids.desc}>
           {draft ? `Check the details from ${draft.sourceName} before creating the employee in Factorial HR.` : 'Loading the candidate and Factorial’s lists…'}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendIntent, type ConnectionView } from '@/lib/messaging';
+import { ActivityPanel } from './ActivityPanel';
 import { IntegrationCard } from './IntegrationCard';
 import { JobsPanel } from './JobsPanel';
 import { SitesPanel } from './SitesPanel';
@@ -59,6 +60,7 @@ export function OptionsApp() {
       {connections && <JobsPanel provider={bySlot('ats')?.provider} />}
       {connections && <SyncSettingsPanel />}
       {connections && <SitesPanel />}
+      {connections && <ActivityPanel />}
     </main>
   );
 }

@@ -1,28 +1,273 @@
-import { useEffect, useState } from 'react';
-import { sendIntent, type ConnectionView } from '@/lib/messaging';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { db, type OperationRecord } from '@/lib/db';
+import { sendIntent } from '@/lib/messaging/client';
+import type { ConnectionView } from '@/lib/messaging/intents/connections';
+import { waitingGroups, type HiredGroup } from '@/lib/popup/groups';
+import { BULK_RUN_KEY, HIRED_PULL_KEY, type BulkRunRecord, type HiredPullRecord } from '@/lib/popup/keys';
+import { LAST_KEY, STATE_KEY, type PullState, type PullSummary } from '@/lib/sync/jobPull';
+import { BulkExportDialog } from './BulkExportDialog';
+import { PopupExportDialog } from './PopupExportDialog';
+import { RecentActivity } from './RecentActivity';
+import './popup.css';
 
-/** The toolbar popup. Hired candidates and quick export arrive with the export flow; for now it shows what is connected. */
+/**
+ * The toolbar popup: hired candidates waiting for export (from ATS pages and the ATS API), Export one or all,
+ * the last job pull with Sync now, and recent activity. Lists and progress are live IndexedDB queries; anything
+ * that talks to a vendor is an intent to the service worker, which owns every run.
+ */
+
+const strings = {
+  title: 'Hired candidates',
+  waiting: (n: number) => (n === 1 ? '1 waiting' : `${n} waiting`),
+  settings: 'Settings',
+  hrMissing: 'Connect Factorial HR on the settings page to export hired candidates.',
+  checking: 'Checking your ATS for hired candidates…',
+  empty: 'No hired candidates are waiting. They appear here from your ATS pages and, when an ATS is connected, from its hired applications.',
+  exportOne: 'Export',
+  exportAll: 'Export all',
+  listLabel: 'Hired candidates waiting for export',
+  job: (job?: string) => job ?? 'No job title',
+  from: (sources: string[]) => `From ${sources.join(' and ')}`,
+  inFactorial: (n: number) => (n === 1 ? '1 more hired candidate is already in Factorial HR.' : `${n} more hired candidates are already in Factorial HR.`),
+  runTitle: 'Export all',
+  progressLabel: 'Export progress',
+  progress: (settled: number, total: number) => `${settled} of ${total} sent`,
+  progressParts: (done: number, duplicates: number, attention: number) =>
+    [`${done} exported`, duplicates ? `${duplicates} already in Factorial HR` : '', attention ? `${attention} need${attention === 1 ? 's' : ''} attention (see Recent activity)` : '']
+      .filter(Boolean)
+      .join(', '),
+  running: 'Sending in the background. You can close this window.',
+  finished: 'Finished.',
+  leftOut: 'Left out',
+  dismiss: 'Hide',
+  jobsTitle: 'Jobs',
+  lastPull: (when: string, summary: PullSummary) =>
+    summary.ok ? `Last job pull ${when}: ${summary.counts.added} new, ${summary.counts.updated} updated, ${summary.counts.archived} archived.` : `Last job pull ${when} failed: ${summary.message ?? 'unknown error'}`,
+  noPull: 'No job pull yet.',
+  pulling: 'Pulling jobs…',
+  syncNow: 'Sync now',
+  atsMissing: 'Connect an ATS on the settings page to pull jobs and hired candidates.',
+  unreachable: 'Hirebridge could not reach its background service. Close the popup and open it again.',
+};
+
+const setting = <T,>(key: string) => db().settings.get(key).then((row) => row?.value as T | undefined);
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  const today = new Date().toDateString() === date.toDateString();
+  return today ? `at ${date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : `on ${date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}`;
+}
+
 export function PopupApp() {
+  const titleId = useId();
   const [connections, setConnections] = useState<ConnectionView[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [refreshing, setRefreshing] = useState(false);
+  const [syncing, setSyncing] = useState(false);
+  const [exporting, setExporting] = useState<{ key: string; returnFocus: HTMLElement | null } | null>(null);
+  const [confirmAll, setConfirmAll] = useState(false);
+  const exportAllRef = useRef<HTMLButtonElement>(null);
+
+  const candidates = useLiveQuery(() => db().candidates.toArray());
+  const hiredPull = useLiveQuery(() => setting<HiredPullRecord>(HIRED_PULL_KEY));
+  const lastJobPull = useLiveQuery(() => setting<PullSummary>(LAST_KEY));
+  const jobPullState = useLiveQuery(() => setting<PullState>(STATE_KEY));
+  const run = useLiveQuery(() => setting<BulkRunRecord>(BULK_RUN_KEY));
+  const runOperations = useLiveQuery(async () => (run ? (await db().operations.bulkGet(run.operationIds)).filter((op): op is OperationRecord => !!op) : []), [run?.id]);
+
+  const groups = useMemo(() => waitingGroups(candidates ?? []), [candidates]);
+  const alreadyInFactorial = useMemo(() => {
+    const all = new Set((candidates ?? []).filter((c) => c.hired && c.data.inFactorial && !c.exportedEmployeeId).map((c) => c.email?.toLowerCase() ?? c.key));
+    return all.size;
+  }, [candidates]);
+
+  const hr = connections?.find((c) => c.slot === 'hr');
+  const ats = connections?.find((c) => c.slot === 'ats');
+  const runActive = !!runOperations?.some((op) => op.state === 'queued' || op.state === 'sending');
+
+  // Opening the popup refreshes the list (the worker skips the ATS if it was asked a moment ago).
   useEffect(() => {
     sendIntent('listConnections', undefined)
       .then((result) => setConnections(result.ok ? result.value : []))
-      .catch(() => setConnections([]));
+      .catch(() => {
+        setConnections([]);
+        setMessage(strings.unreachable);
+      });
+    setRefreshing(true);
+    sendIntent('refreshHiredCandidates', {})
+      .catch(() => undefined)
+      .finally(() => setRefreshing(false));
   }, []);
-  const hr = connections?.find((c) => c.slot === 'hr');
-  const ats = connections?.find((c) => c.slot === 'ats');
+
+  async function syncNow() {
+    setSyncing(true);
+    setMessage(null);
+    try {
+      const result = await sendIntent('syncJobsNow', undefined);
+      if (!result.ok) setMessage(result.error.message);
+      await sendIntent('refreshHiredCandidates', {});
+    } catch {
+      setMessage(strings.unreachable);
+    } finally {
+      setSyncing(false);
+    }
+  }
+
+  const pullRunning = syncing || jobPullState?.running === true;
+
   return (
-    <main className="hb-page" style={{ padding: 16 }}>
-      <h1 style={{ fontSize: 18, margin: '0 0 8px' }}>Hired candidates</h1>
-      {connections && (
-        <ul className="hb-note" style={{ paddingLeft: 18 }}>
-          <li>Factorial HR: {hr ? 'connected' : 'not connected'}</li>
-          <li>ATS: {ats ? 'connected' : 'not connected'}</li>
-        </ul>
+    <>
+      <main className="hb-popup" aria-labelledby={titleId} inert={!!exporting || confirmAll}>
+        <header className="hb-popup-header">
+          <h1 id={titleId}>{strings.title}</h1>
+          {candidates && <span className="hb-count">{strings.waiting(groups.length)}</span>}
+          <button type="button" className="hb-link-button" onClick={() => browser.runtime.openOptionsPage()}>
+            {strings.settings}
+          </button>
+        </header>
+
+        {connections && !hr && <p className="hb-note hb-warn">{strings.hrMissing}</p>}
+        {message && (
+          <p className="hb-alert" role="alert">
+            {message}
+          </p>
+        )}
+        <div role="status" className="hb-note">
+          {refreshing && ats ? strings.checking : hiredPull && !hiredPull.ok ? hiredPull.message : ''}
+        </div>
+
+        {candidates && groups.length === 0 && <p className="hb-note">{strings.empty}</p>}
+        {groups.length > 0 && (
+          <ul className="hb-hired" aria-label={strings.listLabel}>
+            {groups.map((group) => (
+              <HiredRow key={group.key} group={group} disabled={!hr} onExport={(button) => setExporting({ key: group.key, returnFocus: button })} />
+            ))}
+          </ul>
+        )}
+        {alreadyInFactorial > 0 && <p className="hb-note">{strings.inFactorial(alreadyInFactorial)}</p>}
+
+        <div className="hb-actions">
+          <button type="button" className="hb-primary" ref={exportAllRef} disabled={!hr || groups.length === 0 || runActive} onClick={() => setConfirmAll(true)}>
+            {strings.exportAll}
+          </button>
+        </div>
+
+        {run && runOperations && <BulkProgress run={run} operations={runOperations} active={runActive} />}
+
+        <section className="hb-popup-section" aria-labelledby="hb-jobs-title">
+          <h2 id="hb-jobs-title">{strings.jobsTitle}</h2>
+          {pullRunning ? (
+            <p className="hb-note" role="status">
+              {strings.pulling}
+            </p>
+          ) : (
+            <p className="hb-note">{lastJobPull ? strings.lastPull(when(lastJobPull.finishedAt), lastJobPull) : strings.noPull}</p>
+          )}
+          {connections && !ats && <p className="hb-note">{strings.atsMissing}</p>}
+          <button type="button" onClick={syncNow} disabled={!ats || pullRunning}>
+            {strings.syncNow}
+          </button>
+        </section>
+
+        <RecentActivity />
+      </main>
+
+      {exporting && (
+        <PopupExportDialog
+          candidateKey={exporting.key}
+          onClose={() => {
+            const target = exporting.returnFocus;
+            setExporting(null);
+            // The row may be gone (exported): then Export all is the next sensible place.
+            requestAnimationFrame(() => (target?.isConnected ? target : exportAllRef.current)?.focus());
+          }}
+        />
       )}
-      <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
-        Open settings
+      {confirmAll && (
+        <BulkExportDialog
+          onClose={() => {
+            setConfirmAll(false);
+            requestAnimationFrame(() => exportAllRef.current?.focus());
+          }}
+          onStarted={() => {
+            setConfirmAll(false);
+            requestAnimationFrame(() => document.getElementById('hb-run-title')?.focus());
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function HiredRow({ group, disabled, onExport }: { group: HiredGroup; disabled: boolean; onExport(button: HTMLButtonElement): void }) {
+  const nameId = useId();
+  return (
+    <li className="hb-hired-row">
+      <div className="hb-hired-main">
+        <span className="hb-name" id={nameId}>
+          {group.name}
+        </span>
+        <span className="hb-meta">{strings.job(group.jobTitle)}</span>
+        <span className="hb-meta">{strings.from(group.sources)}</span>
+      </div>
+      <button type="button" onClick={(e) => onExport(e.currentTarget)} disabled={disabled} aria-describedby={nameId}>
+        {strings.exportOne}
       </button>
-    </main>
+    </li>
+  );
+}
+
+function BulkProgress({ run, operations, active }: { run: BulkRunRecord; operations: OperationRecord[]; active: boolean }) {
+  const total = run.operationIds.length;
+  const done = operations.filter((op) => op.state === 'done' && op.payload.outcome !== 'duplicate').length;
+  const duplicates = operations.filter((op) => op.state === 'done' && op.payload.outcome === 'duplicate').length;
+  const attention = operations.filter((op) => op.state === 'needs-attention').length;
+  const settled = done + duplicates + attention;
+  const [error, setError] = useState<string | null>(null);
+
+  async function dismiss() {
+    try {
+      const result = await sendIntent('dismissBulkExport', undefined);
+      if (!result.ok) setError(result.error.message);
+    } catch {
+      setError(strings.unreachable);
+    }
+  }
+
+  return (
+    <section className="hb-popup-section hb-run" aria-labelledby="hb-run-title">
+      <h2 id="hb-run-title" tabIndex={-1}>
+        {strings.runTitle}
+      </h2>
+      <progress max={total} value={settled} aria-label={strings.progressLabel} aria-valuetext={strings.progress(settled, total)} />
+      <p className="hb-note" role="status">
+        {strings.progress(settled, total)}: {strings.progressParts(done, duplicates, attention)}. {active ? strings.running : strings.finished}
+      </p>
+      {run.skipped.length > 0 && (
+        <details>
+          <summary>
+            {strings.leftOut} ({run.skipped.length})
+          </summary>
+          <ul className="hb-plan hb-plan-skipped">
+            {run.skipped.map((person, i) => (
+              <li key={i}>
+                <span className="hb-name">{person.name}</span>: {person.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {error && (
+        <p className="hb-alert" role="alert">
+          {error}
+        </p>
+      )}
+      {!active && (
+        <button type="button" onClick={dismiss}>
+          {strings.dismiss}
+        </button>
+      )}
+    </section>
   );
 }

@@ -127,8 +127,42 @@ export interface HiredApplication {
   hiredAt?: string;
 }
 
+/** A screening answer, typed by the question's format (file answers carry the file). */
+export type ScreeningAnswerValue = string | number | boolean | string[] | { fileName: string; contentType: string; base64: string };
+export interface ScreeningAnswer {
+  questionId: string;
+  value: ScreeningAnswerValue;
+}
+
+/** A sourced candidate's application to one job, as Sync to ATS sends it. */
+export interface NewApplication {
+  jobId: string;
+  candidate: { firstName: string; lastName: string; email: string; phone?: string; title?: string };
+  /** The one CV: the PDF profile (ATSs without file upload ignore it; see `acceptsFiles`). */
+  cv?: { fileName: string; base64: string };
+  answers: ScreeningAnswer[];
+  sourceName: string;
+  /** The link back to the profile the candidate came from. */
+  link?: { label: string; url: string };
+  /** Plain-text assessment for ATSs that only take text (Factorial ATS puts it, with the link, in the application). */
+  note?: string;
+}
+
+export interface CreatedApplication {
+  applicationId: string;
+  candidateId: string;
+  /** The candidate existed already (same email) and got the new application. */
+  existingCandidate: boolean;
+  cvAttached: boolean;
+  linkAdded: boolean;
+  /** Something that did not go through but did not stop the sync (e.g. the result link), in plain words. */
+  warnings: string[];
+}
+
 export interface AtsPort {
   readonly provider: 'factorial-ats' | 'kombo';
+  /** Whether the API takes the PDF profile as a file (Kombo does; Factorial's public API has no file upload). */
+  readonly acceptsFiles: boolean;
   verify(): Promise<VerifiedAccount>;
   listJobs(query: AtsJobQuery): Promise<AtsJobPage>;
   findCandidateById(id: string): Promise<AtsCandidate | null>;
@@ -138,4 +172,6 @@ export interface AtsPort {
   /** Many candidates by the ids their ATS web app shows, in as few requests as the API allows. */
   findCandidatesByRemoteIds(remoteIds: string[]): Promise<AtsCandidate[]>;
   listHiredApplications(query: { cursor?: string | null }): Promise<{ items: HiredApplication[]; next: string | null }>;
+  /** Apply a candidate to a job; an existing candidate with the same email gets the application. */
+  createApplication(input: NewApplication): Promise<CreatedApplication>;
 }

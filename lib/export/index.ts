@@ -1,2 +1,2 @@
-export { pageCandidatesStatus, prepareExport, submitExport, exportProgress, candidateKey } from './service';
+export { pageCandidatesStatus, prepareExport, submitExport, exportProgress, candidateKey, completeDraft, queueExport, toProgress } from './service';
 export { factorialLookups, forgetLookups } from './lookups';

@@ -3,6 +3,7 @@ import { withAts, withHr } from '../connections';
 import type { AtsCandidate } from '../connectors/types';
 import { db, type CandidateRecord, type OperationRecord } from '../db';
 import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
+import { PublicError } from '../messaging/result';
 import { enqueue, onOperationChange, process, registerHandler, settle } from '../outbox';
 import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';
@@ -16,12 +17,6 @@ import { factorialLookups } from './lookups';
 
 export const candidateKey = (adapterId: string, siteCandidateId: string) => `${adapterId}:${siteCandidateId}`;
 const HIRED_STAGE = /\bhired\b|\bcontratad[oa]\b/i;
-
-class PublicError extends Error {
-  constructor(readonly publicMessage: string) {
-    super(publicMessage);
-  }
-}
 
 function adapterOrFail(adapterId: string): SiteAdapter {
   const adapter = adapterById(adapterId);
@@ -125,19 +120,7 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
     }
   }
 
-  const lookups = await factorialLookups();
-  if (lookups.legalEntities.length === 1) fields.legalEntityId = lookups.legalEntities[0].id;
-
-  let existing: ExportDraft['existing'];
-  const exported = await exportedRecord(key);
-  if (exported) existing = { employeeUrl: String(exported.data.employeeUrl ?? ''), name: `${exported.firstName} ${exported.lastName}`, exportedHere: true };
-  else if (fields.email) {
-    const employee = await withHr(async (hr) => {
-      const found = await hr.findEmployeeByEmail(fields.email!);
-      return found && { employeeUrl: hr.employeeUrl(found.id), name: `${found.firstName} ${found.lastName}` };
-    });
-    if (employee) existing = employee;
-  }
+  const { lookups, existing } = await completeDraft(key, fields);
 
   const now = new Date().toISOString();
   const previous = await db().candidates.get(key);
@@ -169,6 +152,27 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
   };
 }
 
+/**
+ * What every export form needs besides the person's data (the page dialog and the popup): Factorial's lists, a
+ * single legal entity preselected (sets `fields.legalEntityId`), and whether this person is already an employee.
+ */
+export async function completeDraft(key: string, fields: Partial<ExportFields>): Promise<Pick<ExportDraft, 'lookups' | 'existing'>> {
+  const lookups = await factorialLookups();
+  if (lookups.legalEntities.length === 1 && !fields.legalEntityId) fields.legalEntityId = lookups.legalEntities[0].id;
+
+  let existing: ExportDraft['existing'];
+  const exported = await exportedRecord(key);
+  if (exported) existing = { employeeUrl: String(exported.data.employeeUrl ?? ''), name: `${exported.firstName} ${exported.lastName}`, exportedHere: true };
+  else if (fields.email) {
+    const employee = await withHr(async (hr) => {
+      const found = await hr.findEmployeeByEmail(fields.email!);
+      return found && { employeeUrl: hr.employeeUrl(found.id), name: `${found.firstName} ${found.lastName}` };
+    });
+    if (employee) existing = employee;
+  }
+  return { lookups, existing };
+}
+
 export function toProgress(operation: OperationRecord): ExportProgress {
   return {
     operationId: operation.id,
@@ -180,8 +184,8 @@ export function toProgress(operation: OperationRecord): ExportProgress {
   };
 }
 
-/** Queue the export and wait a little for it: most exports finish in well under a second. */
-export async function submitExport(key: string, fields: ExportFields): Promise<ExportProgress> {
+/** Write the durable export operation for a stored candidate (one form, or the popup's Export all). Sends nothing. */
+export async function queueExport(key: string, fields: ExportFields): Promise<OperationRecord> {
   const candidate = await db().candidates.get(key);
   if (!candidate) throw new PublicError('Open the export again from the candidate’s page.');
   const candidateRecord = candidate;
@@ -195,6 +199,12 @@ export async function submitExport(key: string, fields: ExportFields): Promise<E
     name: `${fields.firstName} ${fields.lastName}`,
     hiredWhenQueued: candidateRecord.hired,
   });
+  return operation;
+}
+
+/** Queue the export and wait a little for it: most exports finish in well under a second. */
+export async function submitExport(key: string, fields: ExportFields): Promise<ExportProgress> {
+  const operation = await queueExport(key, fields);
   void process(operation.id);
   const settled = await settle(operation.id, 20_000);
   return toProgress(settled ?? operation);

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { connectionIntents, type ConnectionProtocol } from './intents/connections';
 import { exportIntents, type ExportProtocol } from './intents/export';
 import { jobIntents, type JobProtocol } from './intents/jobs';
+import { popupIntents, type PopupProtocol } from './intents/popup';
 import { settingsIntents, type SettingsProtocol } from './intents/settings';
+import { syncIntents, type SyncProtocol } from './intents/sync';
 
 /**
  * The one message protocol between extension contexts. Pages and content scripts ask for *intents*
@@ -22,8 +24,10 @@ export const Intents = {
   ...jobIntents,
   ...exportIntents,
   ...settingsIntents,
+  ...popupIntents,
+  ...syncIntents,
 } as const satisfies Record<string, IntentSpec>;
 
-export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol;
+export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & PopupProtocol & SyncProtocol;
 
 export type IntentName = keyof typeof Intents & keyof ProtocolMap;

@@ -11,7 +11,7 @@ export interface SenderPolicy {
   /** Origin of extension pages, e.g. chrome-extension://<id> */
   extensionOrigin: string;
   /** Whether a content script on this page URL may ask for intents (an enabled ATS host). */
-  isAllowedPage(url: URL): boolean;
+  isAllowedPage(url: URL, tabId?: number): boolean;
   /** Resolves once what isAllowedPage depends on is loaded (e.g. the switched-off adapters, after a worker restart). */
   ready?: Promise<unknown>;
 }
@@ -30,7 +30,7 @@ export function classifySender(sender: Sender, policy: SenderPolicy): SenderKind
     // Extension pages in iframes inside web pages are only trusted at the top of their own frame tree.
     return sender.frameId === undefined || sender.frameId === 0 ? 'extension-page' : null;
   }
-  if ((url.protocol === 'https:' || url.protocol === 'http:') && sender.tab && sender.frameId === 0 && policy.isAllowedPage(url)) {
+  if ((url.protocol === 'https:' || url.protocol === 'http:') && sender.tab && sender.frameId === 0 && policy.isAllowedPage(url, sender.tab.id)) {
     return 'content-script';
   }
   return null;

@@ -1,6 +1,7 @@
 import { ConnectorError } from '../connectors/errors';
 import { backoffDelay } from '../connectors/http';
 import { db, type OperationRecord } from '../db';
+import { pacerFor, type PacedVendor } from './pacing';
 
 /**
  * Durable operations (SPEC §5). An operation is written to IndexedDB *before* any request is sent:
@@ -17,20 +18,60 @@ export interface HandlerResult {
   remoteUrl?: string;
   /** E.g. 'created' or 'duplicate'. */
   outcome: string;
+  /** Small facts about the result kept on the operation (e.g. warnings), never files or keys. */
+  details?: Record<string, unknown>;
 }
 export type OperationHandler = (operation: OperationRecord) => Promise<HandlerResult>;
+
+/** How a kind of operation is paced (SPEC: vendor limits). Both may depend on the operation. */
+export interface HandlerOptions {
+  /** Which vendor's limits the sends count against; default: see `vendorOf`. */
+  vendor?: PacedVendor | ((operation: OperationRecord) => PacedVendor | undefined | Promise<PacedVendor | undefined>);
+  /** How many writes (POSTs) one attempt makes; default 1. */
+  writes?: number | ((operation: OperationRecord) => number);
+}
 
 export const OUTBOX_ALARM_PREFIX = 'hirebridge:outbox:';
 /** Waits up to this long stay in memory; longer ones become an alarm. */
 const IN_MEMORY_WAIT_MS = 5_000;
 export const MAX_ATTEMPTS = 8;
+/** While anything is queued, this alarm wakes a stopped worker to carry on (timers die with the worker). */
+export const OUTBOX_DRAIN_ALARM = 'hirebridge:outbox-drain';
+/** A timer may fire a little before the stored time; closer than this counts as due. */
+const DUE_TOLERANCE_MS = 1_000;
 
 const handlers = new Map<OperationKind, OperationHandler>();
+const handlerOptions = new Map<OperationKind, HandlerOptions>();
 const running = new Set<string>();
 const listeners = new Set<(operation: OperationRecord) => void>();
 
-export function registerHandler(kind: OperationKind, handler: OperationHandler): void {
+export function registerHandler(kind: OperationKind, handler: OperationHandler, options: HandlerOptions = {}): void {
   handlers.set(kind, handler);
+  handlerOptions.set(kind, options);
+}
+
+/**
+ * The vendor an operation writes to, for pacing: what its handler declared, else the payload's `vendor`, else by
+ * kind — an export creates a Factorial employee; a sync writes to the connected system-of-record ATS.
+ */
+export async function vendorOf(operation: OperationRecord): Promise<PacedVendor | undefined> {
+  const declared = handlerOptions.get(operation.kind)?.vendor;
+  if (typeof declared === 'function') return declared(operation);
+  if (declared) return declared;
+  const fromPayload = operation.payload.vendor;
+  if (fromPayload === 'factorial' || fromPayload === 'kombo') return fromPayload;
+  if (operation.kind === 'export-employee') return 'factorial';
+  const ats = await db().connections.get('ats');
+  if (!ats) return undefined;
+  return ats.provider === 'kombo' ? 'kombo' : 'factorial';
+}
+
+function writesOf(operation: OperationRecord, vendor: PacedVendor): number {
+  const declared = handlerOptions.get(operation.kind)?.writes;
+  if (typeof declared === 'function') return declared(operation);
+  if (typeof declared === 'number') return declared;
+  // Through Factorial ATS a sync creates the candidate and then the application: two POSTs.
+  return operation.kind === 'sync-candidate' && vendor === 'factorial' ? 2 : 1;
 }
 
 /** Be told about every state change (the popup badge, activity, waiting callers). */
@@ -69,26 +110,46 @@ export async function requeue(id: string, payload?: Record<string, unknown>): Pr
   return save({ ...operation, state: 'queued', payload: payload ?? operation.payload, attempts: 0, lastError: undefined, nextAttemptAt: undefined });
 }
 
-/** Run one operation now, if it is due and not already running in this worker. */
+/**
+ * Run one operation, if it is due and not already running in this worker. It waits (still "queued") for its
+ * vendor's pacing slot before it is marked "sending", so every send respects the vendor's limits.
+ */
 export async function process(id: string): Promise<OperationRecord | undefined> {
   if (running.has(id)) return db().operations.get(id);
   running.add(id);
   try {
-    const operation = await db().operations.get(id);
-    if (!operation || operation.state === 'done' || operation.state === 'needs-attention') return operation;
-    const handler = handlers.get(operation.kind);
-    if (!handler) return operation;
+    const waiting = await db().operations.get(id);
+    if (!waiting || !isDue(waiting)) return waiting;
+    const handler = handlers.get(waiting.kind);
+    if (!handler) return waiting;
+    void ensureDrainAlarm();
 
-    await save({ ...operation, state: 'sending', attempts: operation.attempts + 1, nextAttemptAt: undefined });
+    const vendor = await vendorOf(waiting);
+    const release = vendor ? await pacerFor(vendor).acquire(writesOf(waiting, vendor)) : () => {};
     try {
-      const result = await handler(operation);
-      return await save({ ...operation, state: 'done', attempts: operation.attempts + 1, remoteId: result.remoteId, remoteUrl: result.remoteUrl, lastError: undefined, payload: { ...operation.payload, outcome: result.outcome } });
-    } catch (error) {
-      return await fail(operation, error);
+      // Read again: it may have waited a while for its slot.
+      const operation = await db().operations.get(id);
+      if (!operation || !isDue(operation)) return operation;
+      await save({ ...operation, state: 'sending', attempts: operation.attempts + 1, nextAttemptAt: undefined });
+      try {
+        const result = await handler(operation);
+        return await save({ ...operation, state: 'done', attempts: operation.attempts + 1, remoteId: result.remoteId, remoteUrl: result.remoteUrl, lastError: undefined, nextAttemptAt: undefined, payload: { ...operation.payload, ...result.details, outcome: result.outcome } });
+      } catch (error) {
+        return await fail(operation, error);
+      }
+    } finally {
+      release();
     }
   } finally {
     running.delete(id);
   }
+}
+
+/** Queued (and its retry time has come) or left "sending" by a stopped worker. */
+function isDue(operation: OperationRecord): boolean {
+  if (operation.state === 'done' || operation.state === 'needs-attention') return false;
+  if (operation.state === 'queued' && operation.nextAttemptAt) return Date.parse(operation.nextAttemptAt) - Date.now() <= DUE_TOLERANCE_MS;
+  return true;
 }
 
 async function fail(operation: OperationRecord, error: unknown): Promise<OperationRecord> {
@@ -101,6 +162,8 @@ async function fail(operation: OperationRecord, error: unknown): Promise<Operati
   }
   const retryAfter = error instanceof ConnectorError ? error.retryAfterMs : undefined;
   const wait = Math.max(retryAfter ?? 0, backoffDelay(attempts - 1, 1_000, 5 * 60_000));
+  // The vendor asked everyone to slow down: hold the other sends to it too, not only this one.
+  if (error instanceof ConnectorError && error.code === 'rate-limited') pacerFor(error.vendor === 'Kombo' ? 'kombo' : 'factorial').pause(retryAfter ?? wait);
   const next = new Date(Date.now() + wait);
   const saved = await save({ ...operation, state: 'queued', attempts, lastError: message, nextAttemptAt: next.toISOString() });
   schedule(saved.id, wait);
@@ -116,7 +179,26 @@ function schedule(id: string, waitMs: number) {
 }
 
 export async function onOutboxAlarm(alarm: { name: string }): Promise<void> {
-  if (alarm.name.startsWith(OUTBOX_ALARM_PREFIX)) await process(alarm.name.slice(OUTBOX_ALARM_PREFIX.length));
+  if (alarm.name === OUTBOX_DRAIN_ALARM) await drain();
+  else if (alarm.name.startsWith(OUTBOX_ALARM_PREFIX)) await process(alarm.name.slice(OUTBOX_ALARM_PREFIX.length));
+}
+
+let drainAlarmSet = false;
+async function ensureDrainAlarm(): Promise<void> {
+  if (drainAlarmSet) return;
+  drainAlarmSet = true;
+  if (!(await browser.alarms.get(OUTBOX_DRAIN_ALARM))) await browser.alarms.create(OUTBOX_DRAIN_ALARM, { periodInMinutes: 0.5 });
+}
+
+/** Carry on with whatever is due (a worker stopped during a long run); stop the alarm once nothing is left. */
+async function drain(): Promise<void> {
+  const pending = await db().operations.where('state').anyOf('queued', 'sending').toArray();
+  if (!pending.length) {
+    drainAlarmSet = false;
+    await browser.alarms.clear(OUTBOX_DRAIN_ALARM);
+    return;
+  }
+  for (const operation of pending) if (isDue(operation)) void process(operation.id);
 }
 
 /**

@@ -157,12 +157,24 @@ export const CreateApplicationBody = z.object({
   gdpr_consent: z.unknown().optional(),
   remote_fields: z.unknown().optional(),
   screening_question_answers: z
-    .array(z.object({ question_id: z.string(), answer: z.union([z.string(), z.boolean(), z.number(), z.array(z.string())]) }))
+    .array(
+      z.object({
+        question_id: z.string(),
+        answer: z.union([
+          z.string(),
+          z.boolean(),
+          z.number(),
+          z.array(z.string()),
+          // FILE questions: a file object, like an attachment without its type.
+          z.object({ name: z.string().min(1), content_type: z.string().regex(/^[\w.-]+\/[\w.-]+$/).optional(), data: base64.optional(), data_url: z.string().url().optional() }),
+        ]),
+      }),
+    )
     .optional(),
 });
 
 /** A submitted answer as Kombo reports it back: the question (type, title) and the answer in its typed slot. */
-function answerView(job: Record<string, unknown>, a: { question_id: string; answer: string | boolean | number | string[] }) {
+function answerView(job: Record<string, unknown>, a: { question_id: string; answer: string | boolean | number | string[] | { name: string } }) {
   const question = (job.screening_questions as { id: string; remote_id: string | null; title: string; format: { type: string; options?: { id: string; name: string }[] } }[]).find(
     (q) => q.id === a.question_id,
   );

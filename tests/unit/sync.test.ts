@@ -22,6 +22,10 @@ function fakeAts(provider: AtsPort['provider'], jobs: AtsJob[], opts: { failOnPa
   let calls = 0;
   const port: AtsPort = {
     provider,
+    acceptsFiles: provider === 'kombo',
+    createApplication: async () => {
+      throw new Error('not used by job pulls');
+    },
     verify: async () => ({}),
     listJobs: async (query) => {
       queries.push({ ...query });

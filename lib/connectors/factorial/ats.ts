@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { HttpHooks } from '../http';
 import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, FactorialCredentials, HiredApplication } from '../types';
 import { createFactorialClient } from './client';
+import { factorialOne } from './quirks';
 import { ApplicationPhase, AtsApplication, AtsCandidate as CandidateSchema, Credentials, JobPosting, LegalEntity, Location } from './schemas';
 import { z as zod } from 'zod';
 
@@ -77,8 +78,47 @@ export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHook
     return (await withApplications(rows.slice(0, 1)))[0] ?? null;
   };
 
+  /** The company a new candidate belongs to: the job posting's legal entity's company, else the first one. */
+  async function companyIdFor(jobId: string): Promise<string> {
+    const [posting, entities] = await Promise.all([
+      client.http.request(factorialOne(JobPosting), client.resourcePath(`ats/job_postings/${encodeURIComponent(jobId)}`)),
+      client.all(LegalEntity, 'companies/legal_entities'),
+    ]);
+    const entity = entities.find((e) => e.id === posting.legal_entity_id) ?? entities[0];
+    if (!entity) throw new Error('Factorial has no legal entity to put the candidate in.');
+    return entity.company_id;
+  }
+
   return {
     provider: 'factorial-ats',
+    // Factorial's public API has no file upload: the PDF profile is offered for download instead.
+    acceptsFiles: false,
+
+    async createApplication(input) {
+      const email = input.candidate.email.trim();
+      const matches = await client.all(CandidateSchema, 'ats/candidates', { emails: [email] }, 1);
+      let candidate = matches.find((c) => c.email?.toLowerCase() === email.toLowerCase());
+      const existingCandidate = !!candidate;
+      candidate ??= await client.http.request(factorialOne(CandidateSchema), client.resourcePath('ats/candidates'), {
+        method: 'POST',
+        body: {
+          first_name: input.candidate.firstName,
+          last_name: input.candidate.lastName,
+          company_id: await companyIdFor(input.jobId),
+          email,
+          ...(input.candidate.phone ? { phone_number: input.candidate.phone } : {}),
+          source: input.sourceName,
+          ...(input.link ? { personal_url: input.link.url } : {}),
+        },
+      });
+      // The assessment and the link back go into the application's text: the only place the API takes them.
+      const text = [input.note, input.link ? `${input.link.label}: ${input.link.url}` : undefined].filter(Boolean).join('\n\n');
+      const application = await client.http.request(factorialOne(AtsApplication), client.resourcePath('ats/applications'), {
+        method: 'POST',
+        body: { ats_job_posting_id: input.jobId, ats_candidate_id: candidate.id, source: input.sourceName, ...(text ? { cover_letter: text } : {}) },
+      });
+      return { applicationId: application.id, candidateId: candidate.id, existingCandidate, cvAttached: false, linkAdded: !!input.link, warnings: [] };
+    },
 
     async verify() {
       const body = await client.http.request(

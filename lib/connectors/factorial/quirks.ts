@@ -69,3 +69,8 @@ export function readFactorialError(body: unknown): VendorErrorDetails {
   const messages = flatten(b.errors ?? b.message ?? b.error);
   return { message: messages.length ? messages.slice(0, 3).join('; ') : undefined, code: typeof b.code === 'string' ? b.code : undefined };
 }
+
+/** A single resource: newer versions wrap it in `{ data }`, older ones answer it bare. */
+export function factorialOne<T extends z.ZodType>(item: T) {
+  return z.union([z.object({ data: item }).transform((b) => (b as { data: z.output<T> }).data), item.transform((b) => b as z.output<T>)]);
+}

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { createHttpClient, type HttpHooks } from '../http';
-import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, KomboCredentials } from '../types';
+import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, KomboCredentials, ScreeningAnswerValue } from '../types';
 import { classifyKomboError, readKomboError } from './errors';
 import { komboToolFromIntegrationId } from './environments';
-import { Application, Candidate, CheckApiKey, Job, paged } from './schemas';
+import { Application, Candidate, CheckApiKey, CreatedApplication, Job, paged, Written } from './schemas';
 
 /** Kombo's page size ceiling for list endpoints. */
 export const KOMBO_MAX_PAGE_SIZE = 250;
@@ -36,6 +36,13 @@ function toCandidate(c: z.output<typeof Candidate>): AtsCandidate {
       hired: a.outcome === 'HIRED',
     })),
   };
+}
+
+/** Kombo's answer shapes: option ids for selects, ISO date-times for dates, a file object for FILE questions. */
+function komboAnswer(value: ScreeningAnswerValue): unknown {
+  if (typeof value === 'object' && !Array.isArray(value)) return { name: value.fileName, content_type: value.contentType, data: value.base64 };
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00.000Z`;
+  return value;
 }
 
 function toJob(job: Job): AtsJob {
@@ -78,9 +85,21 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     return found ? toCandidate(found) : null;
   };
 
+  /** Follow-up writes that should not undo a created application when they fail: their failure becomes a warning. */
+  const bestEffort = async (what: string, write: () => Promise<unknown>, warnings: string[]) => {
+    try {
+      await write();
+      return true;
+    } catch (error) {
+      warnings.push(`${what} did not go through: ${(error as Error).message}`);
+      return false;
+    }
+  };
+
   return {
     provider: 'kombo',
     tool,
+    acceptsFiles: true,
 
     async verify() {
       await http.request(CheckApiKey, 'check-api-key');
@@ -113,6 +132,34 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
         found.push(...body.data.results.map(toCandidate));
       }
       return found;
+    },
+
+    async createApplication(input) {
+      const existing = await firstCandidate({ email: input.candidate.email.trim() });
+      const body = {
+        candidate: {
+          first_name: input.candidate.firstName,
+          last_name: input.candidate.lastName,
+          email_address: input.candidate.email,
+          ...(input.candidate.phone ? { phone_number: input.candidate.phone } : {}),
+          ...(input.candidate.title ? { title: input.candidate.title } : {}),
+        },
+        attachments: input.cv ? [{ name: input.cv.fileName, type: 'CV', content_type: 'application/pdf', data: input.cv.base64 }] : [],
+        screening_question_answers: input.answers.map((a) => ({ question_id: a.questionId, answer: komboAnswer(a.value) })),
+        source: { name: input.sourceName },
+      };
+      const created = await http.request(CreatedApplication, `ats/jobs/${encodeURIComponent(input.jobId)}/applications`, { method: 'POST', body });
+      const applicationId = created.data.id;
+      const candidateId = created.data.candidate?.id ?? created.data.candidate_id ?? existing?.id ?? '';
+      const warnings: string[] = [];
+      const link = input.link;
+      const linkAdded = link
+        ? await bestEffort('The link back to the profile', () => http.request(Written, `ats/applications/${encodeURIComponent(applicationId)}/result-links`, { method: 'POST', body: link }), warnings)
+        : false;
+      if (candidateId) {
+        await bestEffort('The source tag', () => http.request(Written, `ats/candidates/${encodeURIComponent(candidateId)}/tags`, { method: 'POST', body: { tag: { name: input.sourceName } } }), warnings);
+      }
+      return { applicationId, candidateId, existingCandidate: !!existing, cvAttached: !!input.cv, linkAdded, warnings };
     },
 
     async listHiredApplications(query) {

@@ -74,3 +74,13 @@ export const Application = z.looseObject({
   current_stage: Stage,
   job: JobRef,
 });
+
+/** What POST /ats/jobs/{job_id}/applications answers: the application with its candidate. */
+export const CreatedApplication = success(
+  z.looseObject({
+    id: z.string(),
+    candidate_id: z.string().nullish(),
+    candidate: z.looseObject({ id: z.string() }).nullish(),
+  }),
+);
+export const Written = success(z.unknown());

@@ -96,7 +96,6 @@ export interface ExportProgress {
 
 export const exportIntents = {
   pageCandidatesStatus: { input: PageCandidatesInput, from: ['content-script'] },
-  openExportDialog: { input: z.undefined(), from: ['content-script'] },
   prepareExport: { input: OpenExportInput, from: ['content-script', 'extension-page'] },
   submitExport: { input: SubmitExportInput, from: ['content-script', 'extension-page'] },
   exportProgress: { input: z.string().min(1).max(100), from: ['content-script', 'extension-page'] },
@@ -105,7 +104,6 @@ export const exportIntents = {
 export interface ExportProtocol {
   pageCandidatesStatus(input: z.input<typeof PageCandidatesInput>): Result<PageCandidateStatus[]>;
   /** Inject the dialog's code into the asking tab (loaded on first use, not with every page). */
-  openExportDialog(): Result<null>;
   prepareExport(input: z.input<typeof OpenExportInput>): Result<ExportDraft>;
   submitExport(input: z.input<typeof SubmitExportInput>): Result<ExportProgress>;
   exportProgress(operationId: string): Result<ExportProgress>;

@@ -8,6 +8,7 @@ import type { PageCandidateStatus } from '../../messaging/intents/export';
 const CSS = `
 :host { all: initial; display: inline-flex; align-items: center; gap: 6px; font: 13px/1.3 system-ui, sans-serif; vertical-align: middle; margin: 2px 4px; }
 button { font: inherit; font-weight: 600; border-radius: 6px; padding: 5px 10px; border: 1px solid #2f5bea; background: #2f5bea; color: #fff; cursor: pointer; }
+button.secondary { background: #fff; color: #2f5bea; }
 button:disabled { background: #eef0f4; color: #5b6676; border-color: #d9dee6; cursor: not-allowed; }
 button:focus-visible, a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .reason { color: #5b6676; font-size: 12px; max-width: 320px; }
@@ -18,9 +19,13 @@ a { color: #17794a; font-weight: 600; }
 export const EXPORT_LABEL = 'Export to FactorialHR';
 export const EXPORTED_LABEL = 'Exported to FactorialHR';
 
+export const SYNC_LABEL = 'Sync to ATS';
+
 export interface ActionButton {
   host: HTMLElement;
   setStatus(status: PageCandidateStatus | 'checking' | { error: string }): void;
+  /** A second button, "Sync to ATS", for sites that are not the system-of-record ATS. */
+  addSyncAction(onClick: (button: HTMLButtonElement) => void): void;
 }
 
 let reasonSeq = 0;
@@ -50,8 +55,18 @@ export function createActionButton(opts: { floating?: boolean; onClick(button: H
     if (event.isTrusted && !button.disabled) opts.onClick(button);
   });
 
+  let sync: HTMLButtonElement | undefined;
   return {
     host,
+    addSyncAction(onSync) {
+      if (sync) return;
+      sync = document.createElement('button');
+      sync.type = 'button';
+      sync.className = 'secondary';
+      sync.textContent = SYNC_LABEL;
+      sync.addEventListener('click', (event) => event.isTrusted && onSync(sync!));
+      button.after(sync);
+    },
     setStatus(status) {
       link.hidden = true;
       reason.textContent = '';

@@ -1,34 +1,39 @@
 import { sendIntent } from '../../messaging/client';
 import type { PageCandidate } from '../../messaging/intents/export';
+import type { CandidateOnPage } from '../types';
 
 /**
- * The export dialog is a separate bundle, injected into the tab by the service worker on first use, so the code
- * every ATS page loads stays small. Both scripts share this extension's isolated world, never the page's.
+ * The dialogs (Export to FactorialHR, Sync to ATS) are one separate bundle, injected into the tab by the service
+ * worker on first use, so the code every ATS page loads stays small. Both scripts share this extension's
+ * isolated world, never the page's.
  */
 
-export interface DialogRequest {
+interface Common {
   adapterId: string;
-  candidate: PageCandidate;
-  returnFocus: HTMLElement;
-  onSettled(): void;
+  returnFocus?: HTMLElement;
+  onSettled?(): void;
 }
+export type DialogRequest =
+  | (Common & { kind: 'export'; candidate: PageCandidate })
+  /** Sync reads the rest of the page itself (profile, transcript, resume) when it opens. */
+  | (Common & { kind: 'sync'; siteName?: string; candidate?: CandidateOnPage });
 
-export interface ExportDialogApi {
+export interface DialogsApi {
   open(request: DialogRequest): void;
 }
 
-export const DIALOG_GLOBAL = '__hirebridgeExportDialog';
+export const DIALOGS_GLOBAL = '__hirebridgeDialogs';
 
-export async function openExportDialog(request: DialogRequest): Promise<void> {
-  const scope = globalThis as unknown as Record<string, ExportDialogApi | undefined>;
-  if (!scope[DIALOG_GLOBAL]) {
-    const result = await sendIntent('openExportDialog', undefined);
-    if (!result.ok || !scope[DIALOG_GLOBAL]) {
-      alertText(result.ok ? 'The export form could not be opened. Reload the page and try again.' : result.error.message);
+export async function openDialog(request: DialogRequest): Promise<void> {
+  const scope = globalThis as unknown as Record<string, DialogsApi | undefined>;
+  if (!scope[DIALOGS_GLOBAL]) {
+    const result = await sendIntent('loadDialogs', undefined);
+    if (!result.ok || !scope[DIALOGS_GLOBAL]) {
+      alertText(result.ok ? 'The form could not be opened. Reload the page and try again.' : result.error.message);
       return;
     }
   }
-  scope[DIALOG_GLOBAL]!.open(request);
+  scope[DIALOGS_GLOBAL]!.open(request);
 }
 
 function alertText(message: string) {

@@ -1,0 +1,101 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { db, type OperationRecord } from '@/lib/db';
+import { sendIntent } from '@/lib/messaging/client';
+
+/** The latest exports and syncs with their state; those that need attention say why and offer Retry. */
+
+const strings = {
+  title: 'Recent activity',
+  empty: 'Nothing sent yet.',
+  state: { queued: 'Queued', sending: 'Sending', done: 'Done', 'needs-attention': 'Needs attention' } as Record<OperationRecord['state'], string>,
+  kind: { 'export-employee': 'Export to Factorial HR', 'sync-candidate': 'Sync to ATS' } as Record<OperationRecord['kind'], string>,
+  duplicate: 'Already in Factorial HR: nobody new was created.',
+  retryAt: (time: string, reason?: string) => `Trying again at ${time}${reason ? `: ${reason}` : '.'}`,
+  retry: 'Retry',
+  retrying: 'Retrying…',
+  someone: 'A candidate',
+  fullLog: 'View the full activity log',
+  unreachable: 'Hirebridge could not reach its background service.',
+};
+
+const SHOWN = 6;
+
+export function RecentActivity() {
+  const headingId = useId();
+  const operations = useLiveQuery(async () => (await db().operations.toArray()).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, SHOWN));
+  const [retrying, setRetrying] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+
+  async function retry(id: string) {
+    setRetrying((s) => new Set(s).add(id));
+    setError(null);
+    try {
+      const result = await sendIntent('retryOperation', id);
+      if (!result.ok) setError(result.error.message);
+    } catch {
+      setError(strings.unreachable);
+    } finally {
+      setRetrying((s) => {
+        const next = new Set(s);
+        next.delete(id);
+        return next;
+      });
+    }
+  }
+
+  return (
+    <section className="hb-popup-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{strings.title}</h2>
+      {error && (
+        <p className="hb-alert" role="alert">
+          {error}
+        </p>
+      )}
+      {operations && operations.length === 0 && <p className="hb-note">{strings.empty}</p>}
+      {operations && operations.length > 0 && (
+        <ul className="hb-ops" aria-labelledby={headingId}>
+          {operations.map((op) => (
+            <OperationRow key={op.id} operation={op} busy={retrying.has(op.id)} onRetry={() => retry(op.id)} />
+          ))}
+        </ul>
+      )}
+      <p className="hb-note">
+        <a href={browser.runtime.getURL('/options.html#activity')} target="_blank" rel="noopener">
+          {strings.fullLog}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+function OperationRow({ operation, busy, onRetry }: { operation: OperationRecord; busy: boolean; onRetry(): void }) {
+  const nameId = useId();
+  const name = typeof operation.payload.name === 'string' && operation.payload.name.trim() ? operation.payload.name : strings.someone;
+  const waitingRetry = operation.state === 'queued' && operation.nextAttemptAt;
+  const detail =
+    operation.state === 'needs-attention'
+      ? operation.lastError
+      : waitingRetry
+        ? strings.retryAt(new Date(operation.nextAttemptAt!).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }), operation.lastError)
+        : operation.state === 'done' && operation.payload.outcome === 'duplicate'
+          ? strings.duplicate
+          : undefined;
+  return (
+    <li className={`hb-op hb-op-${operation.state}`}>
+      <div className="hb-op-main">
+        <span className="hb-name" id={nameId}>
+          {name}
+        </span>
+        <span className="hb-meta">{strings.kind[operation.kind] ?? operation.kind}</span>
+        {detail && <span className="hb-op-detail">{detail}</span>}
+      </div>
+      <span className={`hb-chip hb-chip-${operation.state}`}>{strings.state[operation.state]}</span>
+      {operation.state === 'needs-attention' && (
+        <button type="button" onClick={onRetry} disabled={busy} aria-describedby={nameId}>
+          {busy ? strings.retrying : strings.retry}
+        </button>
+      )}
+    </li>
+  );
+}

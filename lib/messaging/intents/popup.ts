@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { Result } from '../result';
+import { CandidateKeyInput, type ExportDraft } from './export';
+
+/**
+ * Intents of the toolbar popup: hired candidates waiting for export, one export or all of them, and Retry.
+ * The popup reads lists and progress live from IndexedDB; anything that calls a vendor goes through these.
+ */
+
+export const RefreshHiredInput = z.object({ force: z.boolean().optional() });
+const LegalEntityIdInput = z.string().trim().min(1).max(100);
+export const PlanBulkExportInput = z.object({ legalEntityId: LegalEntityIdInput.optional() });
+export const StartBulkExportInput = z.object({
+  keys: z.array(CandidateKeyInput).min(1, 'Nobody to export.').max(1000),
+  legalEntityId: LegalEntityIdInput.optional(),
+});
+export const OperationIdInput = z.string().min(1).max(100);
+
+export interface HiredPullView {
+  at: string;
+  ok: boolean;
+  message?: string;
+  /** Hired people the connected ATS listed (0 when no ATS is connected). */
+  pulled: number;
+  /** Hired people waiting for export after this refresh. */
+  waiting: number;
+}
+
+export interface BulkPlanItem {
+  candidateKey: string;
+  name: string;
+  jobTitle?: string;
+}
+
+export interface BulkPlan {
+  ready: BulkPlanItem[];
+  /** Left out, with the reason in plain words (what is missing, or already in Factorial HR). */
+  skipped: (BulkPlanItem & { reason: string; employeeUrl?: string })[];
+  /** Offered when Factorial has more than one: the one chosen applies to everyone. */
+  legalEntities: { id: string; name: string }[];
+  legalEntityId?: string;
+}
+
+export interface BulkRunView {
+  id: string;
+  startedAt: string;
+  operationIds: string[];
+  skipped: { name: string; reason: string }[];
+}
+
+export const popupIntents = {
+  refreshHiredCandidates: { input: RefreshHiredInput, from: ['extension-page'] },
+  preparePopupExport: { input: CandidateKeyInput, from: ['extension-page'] },
+  planBulkExport: { input: PlanBulkExportInput, from: ['extension-page'] },
+  startBulkExport: { input: StartBulkExportInput, from: ['extension-page'] },
+  dismissBulkExport: { input: z.undefined(), from: ['extension-page'] },
+  retryOperation: { input: OperationIdInput, from: ['extension-page'] },
+} as const;
+
+export interface PopupProtocol {
+  /** Pull hired applications from the connected ATS (at most every few seconds unless forced). */
+  refreshHiredCandidates(input: z.input<typeof RefreshHiredInput>): Result<HiredPullView>;
+  /** The export form's draft for a stored hired candidate (the same draft as the page dialog's). */
+  preparePopupExport(candidateKey: string): Result<ExportDraft>;
+  /** Who Export all would send, and who it leaves out and why. Sends nothing. */
+  planBulkExport(input: z.input<typeof PlanBulkExportInput>): Result<BulkPlan>;
+  /** Queue the ready ones as durable operations; the service worker sends them, paced, popup open or not. */
+  startBulkExport(input: z.input<typeof StartBulkExportInput>): Result<BulkRunView>;
+  /** Forget a finished Export all (its operations stay in the activity). */
+  dismissBulkExport(): Result<null>;
+  /** Put an operation that needs attention back in the queue and send it. */
+  retryOperation(operationId: string): Result<null>;
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { Result } from '../result';
+
+/**
+ * Sync to ATS (SPEC F4): a sourced candidate onto an active job, with one PDF profile. The dialog (in the page's
+ * isolated world, or the popup for the active tab) reads the page and sends what it read; the service worker
+ * checks it, builds the PDF and sends it through a durable operation.
+ */
+
+const pageText = (max: number) => z.string().max(max).optional();
+/** 10 MB of PDF, base64-encoded. */
+const MAX_RESUME_BASE64 = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4;
+
+export const Turn = z.object({ speaker: z.string().max(120), text: z.string().max(20_000) });
+
+/** What a page says about the person (all untrusted, all optional but the source URL). */
+export const SourcedOnPage = z.object({
+  /** The site adapter that read it, or "generic" for any page read through the toolbar icon. */
+  adapterId: z.string().min(1).max(64),
+  siteCandidateId: pageText(128),
+  fullName: pageText(300),
+  email: pageText(320),
+  phone: pageText(64),
+  headline: pageText(300),
+  stage: pageText(120),
+  rating: z.number().int().min(1).max(5).optional(),
+  summary: pageText(5000),
+  transcript: z.array(Turn).max(2000).default([]),
+  resumeUrl: z.string().url().max(2000).optional(),
+  sourceUrl: z.string().url().max(2000),
+  sourceSite: z.string().max(120),
+});
+export type SourcedOnPage = z.infer<typeof SourcedOnPage>;
+
+export const ResumeUpload = z.object({
+  fileName: z.string().min(1).max(200),
+  contentType: z.string().max(100),
+  base64: z.string().max(MAX_RESUME_BASE64, 'The resume is larger than 10 MB.').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The resume could not be read.'),
+});
+export type ResumeUpload = z.infer<typeof ResumeUpload>;
+
+const phone = z
+  .string()
+  .trim()
+  .max(40, 'Keep the phone number under 40 characters.')
+  .regex(/^[+()\d\s.-]*$/, 'Use digits, spaces and + ( ) - only.')
+  .optional()
+  .or(z.literal(''));
+
+/** The Sync form's own fields, validated field by field (the same rules in the dialog and in the worker). */
+export const SyncFields = z.object({
+  firstName: z.string().trim().min(1, 'Enter the first name.').max(100, 'Keep the first name under 100 characters.'),
+  lastName: z.string().trim().min(1, 'Enter the last name.').max(100, 'Keep the last name under 100 characters.'),
+  email: z.string().trim().min(1, 'Enter the email address.').max(254, 'This email address is too long.').email('Enter a valid email address, like name@example.com.'),
+  phone,
+  jobKey: z.string().min(1, 'Choose the job.').max(600),
+  rating: z.number().int().min(1).max(5).optional(),
+  summary: z.string().max(5000, 'Keep the summary under 5,000 characters.').optional().or(z.literal('')),
+  /** The transcript as "Speaker: text" lines (read from the page or pasted). */
+  transcript: z.string().max(400_000, 'The transcript is too long (over 400,000 characters).').optional().or(z.literal('')),
+});
+export type SyncFields = z.infer<typeof SyncFields>;
+
+/** Answers by question id: text, number, boolean, option id(s), a YYYY-MM-DD date, or a file. */
+export const AnswerValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100), ResumeUpload]);
+export const SyncAnswers = z.record(z.string().max(200), AnswerValue);
+
+export const PrepareSyncInput = z.object({ page: SourcedOnPage });
+export const SubmitSyncInput = z.object({
+  candidateKey: z.string().min(1).max(600),
+  fields: SyncFields,
+  answers: SyncAnswers.default({}),
+  resume: ResumeUpload.optional(),
+});
+export const OperationIdInput = z.string().uuid();
+
+export interface SyncJobOption {
+  key: string;
+  name: string;
+  location?: string;
+  questions: { id: string; title: string; required: boolean; format: string; options?: { id: string; name: string }[] }[];
+  /** Already synced to this job (by this browser): the date. */
+  syncedAt?: string;
+}
+
+export interface SyncDraft {
+  candidateKey: string;
+  fields: Partial<SyncFields>;
+  jobs: SyncJobOption[];
+  provider: 'kombo' | 'factorial-ats';
+  /** The ATS by name, e.g. "Greenhouse (through Kombo)". */
+  atsName: string;
+  acceptsFiles: boolean;
+  sourceName: string;
+  resumeUrl?: string;
+  sourceUrl: string;
+  sourceSite: string;
+}
+
+export interface SyncProgress {
+  operationId: string;
+  state: 'queued' | 'sending' | 'done' | 'needs-attention';
+  outcome?: 'created' | 'added-to-existing' | 'duplicate';
+  message?: string;
+  nextAttemptAt?: string;
+  warnings?: string[];
+  /** The PDF could not include the resume, and why. */
+  resumeNote?: string;
+  /** Factorial ATS: the PDF is offered for download (its API takes no file). */
+  downloadAvailable: boolean;
+}
+
+export const syncIntents = {
+  loadDialogs: { input: z.undefined(), from: ['content-script'] },
+  syncOffered: { input: z.object({ adapterId: z.string().min(1).max(64) }), from: ['content-script'] },
+  syncActiveTab: { input: z.undefined(), from: ['extension-page'] },
+  prepareSync: { input: PrepareSyncInput, from: ['content-script', 'extension-page'] },
+  submitSync: { input: SubmitSyncInput, from: ['content-script', 'extension-page'] },
+  syncProgress: { input: OperationIdInput, from: ['content-script', 'extension-page'] },
+  profilePdf: { input: OperationIdInput, from: ['content-script', 'extension-page'] },
+} as const;
+
+export interface SyncProtocol {
+  loadDialogs(): Result<null>;
+  /** Whether this site's candidates can be synced (it is not the connected system-of-record ATS itself). */
+  syncOffered(input: { adapterId: string }): Result<boolean>;
+  syncActiveTab(): Result<{ tabTitle?: string }>;
+  prepareSync(input: z.input<typeof PrepareSyncInput>): Result<SyncDraft>;
+  submitSync(input: z.input<typeof SubmitSyncInput>): Result<SyncProgress>;
+  syncProgress(operationId: string): Result<SyncProgress>;
+  profilePdf(operationId: string): Result<{ fileName: string; base64: string }>;
+}

@@ -1,0 +1,508 @@
+import { liveQuery } from 'dexie';
+import { recordActivity } from '../activity';
+import { withAts, withHr } from '../connections';
+import type { HiredApplication } from '../connectors/types';
+import { db, type CandidateRecord, type ConnectionRecord, type OperationRecord } from '../db';
+import { candidateKey, completeDraft, queueExport } from '../export';
+import { factorialLookups } from '../export/lookups';
+import { ExportFields, type ExportDraft, type PageCandidate, type PageCandidateStatus } from '../messaging/intents/export';
+import type { BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
+import { onOperationChange, process, requeue } from '../outbox';
+import { adapterById } from '../sites/adapters';
+import { LAST_KEY, type PullSummary } from '../sync/jobPull';
+import { jobKey } from '../sync/rules';
+import { badgeText, FIELD_WORDS, groupCandidates, identityOf, waitingGroups, type HiredGroup } from './groups';
+import { AFTER_JOB_PULL_KEY, BULK_RUN_KEY, HIRED_PULL_KEY, type BulkRunRecord, type HiredPullRecord } from './keys';
+
+/**
+ * The popup's service-worker side: which hired candidates wait for export (captured from ATS pages, pulled from
+ * the ATS API), the toolbar badge, and Export all — durable operations the worker owns, so closing the popup
+ * does not stop them; the outbox paces the sends to the vendor's limits.
+ */
+
+class PublicError extends Error {
+  constructor(readonly publicMessage: string) {
+    super(publicMessage);
+  }
+}
+
+/** A popup opening right after another does not ask the ATS again. */
+const MIN_PULL_INTERVAL_MS = 15_000;
+/** Hired applications are few; this bounds a broken cursor, not real data (100 per page). */
+const MAX_HIRED_PAGES = 50;
+/** Parallel email look-ups in Factorial (reads: not under the POST limit, but kept polite). */
+const LOOKUP_CONCURRENCY = 4;
+
+const TOOL_NAMES: Record<string, string> = {
+  greenhouse: 'Greenhouse',
+  lever: 'Lever',
+  ashby: 'Ashby',
+  workable: 'Workable',
+  teamtailor: 'Teamtailor',
+  smartrecruiters: 'SmartRecruiters',
+  recruitee: 'Recruitee',
+  factorial: 'Factorial',
+  personio: 'Personio',
+  bamboohr: 'BambooHR',
+};
+
+export function pulledSourceName(connection: Pick<ConnectionRecord, 'provider' | 'tool'>): string {
+  if (connection.provider !== 'kombo') return 'Factorial ATS';
+  const tool = connection.tool ? (TOOL_NAMES[connection.tool] ?? connection.tool.charAt(0).toUpperCase() + connection.tool.slice(1)) : 'your ATS';
+  return `${tool} through Kombo`;
+}
+
+const splitName = (fullName: string | undefined) => {
+  const parts = (fullName ?? '').trim().split(/\s+/).filter(Boolean);
+  return { firstName: parts[0], lastName: parts.slice(1).join(' ') || undefined };
+};
+const isoDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : undefined);
+
+/** Only write what changed: every write wakes the live lists and the badge. */
+function sameRecord(a: CandidateRecord | undefined, b: CandidateRecord): boolean {
+  if (!a) return false;
+  const { updatedAt: _a, ...restA } = a;
+  const { updatedAt: _b, ...restB } = b;
+  return JSON.stringify(restA) === JSON.stringify(restB);
+}
+
+async function mapPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+// ---------------------------------------------------------------- captured from ATS pages
+
+/**
+ * What ATS pages showed: hired people are remembered for the popup (with a start date when the page had one);
+ * someone the page now shows at another stage stops waiting.
+ */
+export async function capturePageCandidates(adapterId: string, candidates: readonly PageCandidate[], statuses: readonly PageCandidateStatus[]): Promise<void> {
+  const adapter = adapterById(adapterId);
+  if (!adapter || !candidates.length) return;
+  const stateOf = new Map(statuses.map((s) => [s.siteCandidateId, s.state]));
+  const now = new Date().toISOString();
+  const database = db();
+  let added = false;
+  await database.transaction('rw', database.candidates, async () => {
+    const keys = candidates.map((c) => candidateKey(adapterId, c.siteCandidateId));
+    const existing = await database.candidates.bulkGet(keys);
+    const writes: CandidateRecord[] = [];
+    candidates.forEach((page, i) => {
+      const previous = existing[i];
+      const state = stateOf.get(page.siteCandidateId);
+      if (state === 'not-hired') {
+        if (previous?.hired) writes.push({ ...previous, hired: false, updatedAt: now });
+        return;
+      }
+      if (state !== 'exportable') return;
+      const name = splitName(page.fullName);
+      // What the export form already refined (from the ATS API) wins over a list row's text.
+      const next: CandidateRecord = {
+        key: keys[i],
+        source: previous?.source || adapter.name,
+        firstName: previous?.firstName || name.firstName || '',
+        lastName: previous?.lastName || name.lastName || '',
+        email: previous?.email || page.email || undefined,
+        phone: previous?.phone || page.phone || undefined,
+        jobTitle: previous?.jobTitle || page.jobTitle || undefined,
+        hired: true,
+        exportedEmployeeId: previous?.exportedEmployeeId,
+        capturedAt: previous?.capturedAt ?? now,
+        updatedAt: now,
+        data: {
+          ...(previous?.data ?? {}),
+          origin: previous?.data.origin ?? 'page',
+          adapterId,
+          siteCandidateId: page.siteCandidateId,
+          stage: page.stage ?? previous?.data.stage,
+          startDate: isoDate(page.startDate) ?? previous?.data.startDate,
+        },
+      };
+      for (const key of ['stage', 'startDate'] as const) if (next.data[key] === undefined) delete next.data[key];
+      if (!previous) added = true;
+      if (!sameRecord(previous, next)) writes.push(next);
+    });
+    if (writes.length) await database.candidates.bulkPut(writes);
+  });
+  if (added) scheduleFactorialCheck();
+}
+
+// ---------------------------------------------------------------- pulled from the ATS API
+
+async function storePulled(connection: ConnectionRecord, items: HiredApplication[], complete: boolean): Promise<number> {
+  const provider = connection.provider;
+  const source = pulledSourceName(connection);
+  const now = new Date().toISOString();
+  const database = db();
+  const seen = new Set<string>();
+  await database.transaction('rw', database.candidates, database.jobs, async () => {
+    for (const item of items) {
+      const c = item.candidate;
+      const key = `ats:${provider}:${c.id}`;
+      seen.add(key);
+      const previous = await database.candidates.get(key);
+      const jobTitle = item.jobName ?? (item.jobId ? (await database.jobs.get(jobKey(provider, item.jobId)))?.name : undefined);
+      const next: CandidateRecord = {
+        key,
+        source,
+        firstName: c.firstName || previous?.firstName || '',
+        lastName: c.lastName || previous?.lastName || '',
+        email: c.email ?? previous?.email,
+        phone: c.phone ?? previous?.phone,
+        jobTitle: jobTitle ?? previous?.jobTitle,
+        hired: true,
+        exportedEmployeeId: previous?.exportedEmployeeId,
+        capturedAt: previous?.capturedAt ?? now,
+        updatedAt: now,
+        data: { ...(previous?.data ?? {}), origin: 'ats', provider, atsCandidateId: c.id, remoteId: c.remoteId, applicationId: item.applicationId, jobId: item.jobId },
+      };
+      for (const [k, v] of Object.entries(next.data)) if (v === undefined) delete next.data[k];
+      if (!sameRecord(previous, next)) await database.candidates.put(next);
+    }
+    // A complete listing that no longer has someone: they left the Hired stage in the ATS.
+    if (complete) {
+      await database.candidates
+        .filter((r) => r.data.origin === 'ats' && r.data.provider === provider && r.hired && !seen.has(r.key))
+        .modify({ hired: false, updatedAt: now });
+    }
+  });
+  return seen.size;
+}
+
+/** Every hired application the connected ATS lists, stored as candidates; null when no ATS is connected. */
+async function pullHiredFromAts(): Promise<number | null> {
+  if (!(await db().connections.get('ats'))) return null;
+  return withAts(async (ats, connection) => {
+    const items: HiredApplication[] = [];
+    let cursor: string | null = null;
+    let complete = false;
+    for (let page = 0; page < MAX_HIRED_PAGES; page++) {
+      const result: { items: HiredApplication[]; next: string | null } = await ats.listHiredApplications({ cursor });
+      items.push(...result.items);
+      if (!result.next || result.next === cursor) {
+        complete = true;
+        break;
+      }
+      cursor = result.next;
+    }
+    return storePulled(connection, items, complete);
+  });
+}
+
+// ---------------------------------------------------------------- already in Factorial HR?
+
+async function markInFactorial(group: HiredGroup, found: { employeeUrl: string; name?: string } | undefined): Promise<void> {
+  const now = new Date().toISOString();
+  await db().candidates.bulkGet(group.keys).then((records) =>
+    db().candidates.bulkPut(
+      records
+        .filter((r): r is CandidateRecord => !!r)
+        .map((r) => ({ ...r, data: { ...r.data, factorialCheckedAt: now, ...(found ? { inFactorial: found } : {}) } })),
+    ),
+  );
+  if (found) {
+    await recordActivity({ kind: 'export', level: 'info', message: `${group.name} is already in Factorial HR, so Hirebridge will not export them again.` });
+  }
+}
+
+let checkInFlight: Promise<HiredGroup[]> | null = null;
+
+/**
+ * Look up, once per person, whether a waiting hire is already an employee in Factorial HR (a second employee is
+ * never created; they leave the list instead). Returns who was found now.
+ */
+export function checkInFactorial(): Promise<HiredGroup[]> {
+  checkInFlight ??= (async () => {
+    if (!(await db().connections.get('hr'))) return [];
+    const unchecked = waitingGroups(await db().candidates.toArray()).filter((g) => g.email && !g.checkedInFactorial);
+    if (!unchecked.length) return [];
+    const found: HiredGroup[] = [];
+    await withHr(async (hr) =>
+      mapPool(unchecked, LOOKUP_CONCURRENCY, async (group) => {
+        let employee;
+        try {
+          employee = await hr.findEmployeeByEmail(group.email!);
+        } catch {
+          return; // stays unchecked: asked again next time
+        }
+        const match = employee ? { employeeUrl: hr.employeeUrl(employee.id), name: `${employee.firstName} ${employee.lastName}`.trim() } : undefined;
+        await markInFactorial(group, match);
+        if (match) found.push({ ...group, state: 'in-factorial', employeeUrl: match.employeeUrl });
+      }),
+    );
+    return found;
+  })().finally(() => {
+    checkInFlight = null;
+  });
+  return checkInFlight;
+}
+
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleFactorialCheck() {
+  if (checkTimer) return;
+  // Pages report candidates in quick bursts (SPA navigation): look them up together.
+  checkTimer = setTimeout(() => {
+    checkTimer = undefined;
+    checkInFactorial().catch(() => undefined);
+  }, 1_000);
+}
+
+// ---------------------------------------------------------------- refresh (popup opening, job pulls)
+
+let refreshInFlight: { promise: Promise<HiredPullView>; pulls: boolean } | null = null;
+
+async function readHiredPull(): Promise<HiredPullRecord | undefined> {
+  return (await db().settings.get(HIRED_PULL_KEY))?.value as HiredPullRecord | undefined;
+}
+
+/** Pull hired applications from the ATS (unless just done) and look new people up in Factorial HR. */
+export async function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<HiredPullView> {
+  if (refreshInFlight && (refreshInFlight.pulls || !opts.force)) return refreshInFlight.promise;
+  if (refreshInFlight) await refreshInFlight.promise.catch(() => undefined);
+  const last = await readHiredPull();
+  const pulls = !!opts.force || !last || Date.now() - Date.parse(last.at) >= MIN_PULL_INTERVAL_MS;
+  const promise = (async (): Promise<HiredPullView> => {
+    let pulled = last?.pulled ?? 0;
+    let ok = true;
+    let message: string | undefined;
+    if (pulls) {
+      try {
+        pulled = (await pullHiredFromAts()) ?? 0;
+      } catch (error) {
+        ok = false;
+        message = `Hired candidates could not be listed from the ATS: ${error instanceof Error ? error.message : 'unknown error'}`;
+      }
+    }
+    try {
+      await checkInFactorial();
+    } catch {
+      // Factorial unreachable: people stay listed and the export itself looks them up again.
+    }
+    const view: HiredPullView = pulls
+      ? { at: new Date().toISOString(), ok, message, pulled, waiting: waitingGroups(await db().candidates.toArray()).length }
+      : { ...last!, waiting: waitingGroups(await db().candidates.toArray()).length };
+    if (pulls) await db().settings.put({ key: HIRED_PULL_KEY, value: view });
+    return view;
+  })();
+  refreshInFlight = { promise, pulls };
+  promise.finally(() => {
+    if (refreshInFlight?.promise === promise) refreshInFlight = null;
+  }).catch(() => undefined);
+  return promise;
+}
+
+/**
+ * Every job pull (alarm, Sync now, a new connection, a catch-up at start-up) is followed by a hired pull. Watching
+ * the last-pull record catches them all without each caller knowing; the marker makes it once per job pull.
+ */
+export function followJobPulls(): () => void {
+  const subscription = liveQuery(() => db().settings.get(LAST_KEY)).subscribe({
+    next: (row) => {
+      const finishedAt = (row?.value as PullSummary | undefined)?.finishedAt;
+      if (!finishedAt) return;
+      void (async () => {
+        const database = db();
+        const due = await database.transaction('rw', database.settings, async () => {
+          if ((await database.settings.get(AFTER_JOB_PULL_KEY))?.value === finishedAt) return false;
+          await database.settings.put({ key: AFTER_JOB_PULL_KEY, value: finishedAt });
+          return true;
+        });
+        if (due) await refreshHiredCandidates({ force: true });
+      })().catch(() => undefined);
+    },
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
+}
+
+/** The toolbar badge: how many hired candidates wait for export, following every change to the list. */
+export function followBadge(): () => void {
+  let shown: string | undefined;
+  void browser.action.setBadgeBackgroundColor({ color: '#2f5bea' }).catch(() => undefined);
+  const subscription = liveQuery(() => db().candidates.toArray()).subscribe({
+    next: (records) => {
+      const waiting = waitingGroups(records).length;
+      const text = badgeText(waiting);
+      if (text === shown) return;
+      shown = text;
+      void browser.action.setBadgeText({ text }).catch(() => undefined);
+      void browser.action
+        .setTitle({ title: waiting ? `Hirebridge: ${waiting} hired candidate${waiting === 1 ? '' : 's'} waiting for export` : 'Hirebridge' })
+        .catch(() => undefined);
+    },
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
+}
+
+// ---------------------------------------------------------------- one export from the popup
+
+async function groupOf(key: string): Promise<HiredGroup> {
+  const group = groupCandidates(await db().candidates.toArray()).find((g) => g.keys.includes(key));
+  if (!group) throw new PublicError('This candidate is no longer in the list. Open the popup again.');
+  return group;
+}
+
+/** The same draft the page dialog gets, from what Hirebridge stored about the person. */
+export async function preparePopupExport(key: string): Promise<ExportDraft> {
+  const group = await groupOf(key);
+  const fields = { ...group.fields };
+  const { lookups, existing } = await completeDraft(group.key, fields);
+  if (existing && !existing.exportedHere && group.state === 'waiting') await markInFactorial(group, { employeeUrl: existing.employeeUrl, name: existing.name });
+  const hired = group.state !== 'not-hired';
+  return {
+    candidateKey: group.key,
+    source: group.fromAts ? 'ats-api' : 'page',
+    sourceName: group.sources.join(' and ') || 'Hirebridge',
+    hired,
+    notHiredReason: hired ? undefined : `Only hired candidates can be exported. ${group.name} is no longer in the Hired stage.`,
+    fields,
+    lookups,
+    existing,
+  };
+}
+
+// ---------------------------------------------------------------- Export all
+
+type Assessed = { group: HiredGroup; fields: ExportFields } | { group: HiredGroup; reason: string };
+
+/** Ready with valid fields, or the reason in plain words. Nothing is guessed: a missing value stays missing. */
+function assess(group: HiredGroup, lookups: Awaited<ReturnType<typeof factorialLookups>>, legalEntityId: string | undefined): Assessed {
+  const entities = lookups.legalEntities;
+  const chosen = legalEntityId && entities.some((e) => e.id === legalEntityId) ? legalEntityId : entities.length === 1 ? entities[0].id : '';
+  const values: Record<keyof ExportFields, string> = { firstName: '', lastName: '', email: '', phone: '', startDate: '', jobTitle: '', legalEntityId: chosen, teamId: '', locationId: '' };
+  for (const [name, value] of Object.entries(group.fields)) if (typeof value === 'string') values[name as keyof ExportFields] = value;
+  const parsed = ExportFields.safeParse(values);
+  if (parsed.success) return { group, fields: parsed.data };
+  const missing: string[] = [];
+  const invalid: string[] = [];
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as keyof ExportFields;
+    const word = FIELD_WORDS[field] ?? String(field);
+    if (!values[field]?.trim()) missing.includes(word) || missing.push(word);
+    else if (!invalid.some((m) => m.startsWith(word))) invalid.push(`${word.charAt(0).toUpperCase()}${word.slice(1)}: ${issue.message}`);
+  }
+  const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words[0]);
+  const reason = [missing.length ? `Missing ${list(missing)}.` : '', ...invalid].filter(Boolean).join(' ');
+  return { group, reason };
+}
+
+const item = (group: HiredGroup): BulkPlanItem => ({ candidateKey: group.key, name: group.name, jobTitle: group.jobTitle });
+
+/** Who Export all would send now, and who it leaves out and why. Sends nothing to Factorial but look-ups. */
+export async function planBulkExport(legalEntityId?: string): Promise<BulkPlan> {
+  if (!(await db().connections.get('hr'))) throw new PublicError('Factorial HR is not connected. An admin can connect it on the Hirebridge settings page.');
+  const alreadyThere = await checkInFactorial().catch(() => [] as HiredGroup[]);
+  const lookups = await factorialLookups();
+  const chosen = legalEntityId && lookups.legalEntities.some((e) => e.id === legalEntityId) ? legalEntityId : undefined;
+  // Several legal entities and none chosen yet: the confirmation asks for one for everyone, so it is not a reason
+  // to leave anybody out of the plan (the run itself still requires it).
+  const entityFor = chosen ?? lookups.legalEntities[0]?.id;
+  const assessed = waitingGroups(await db().candidates.toArray()).map((g) => assess(g, lookups, entityFor));
+  return {
+    ready: assessed.filter((a) => 'fields' in a).map((a) => item(a.group)),
+    skipped: [
+      ...assessed.flatMap((a) => ('reason' in a ? [{ ...item(a.group), reason: a.reason }] : [])),
+      ...alreadyThere.map((g) => ({ ...item(g), reason: 'Already in Factorial HR.', employeeUrl: g.employeeUrl })),
+    ],
+    legalEntities: lookups.legalEntities.length > 1 ? lookups.legalEntities.map((e) => ({ id: e.id, name: e.country ? `${e.name} (${e.country})` : e.name })) : [],
+    legalEntityId: chosen ?? (lookups.legalEntities.length === 1 ? lookups.legalEntities[0].id : undefined),
+  };
+}
+
+async function readRun(): Promise<BulkRunRecord | undefined> {
+  return (await db().settings.get(BULK_RUN_KEY))?.value as BulkRunRecord | undefined;
+}
+
+async function runIsActive(run: BulkRunRecord | undefined): Promise<boolean> {
+  if (!run) return false;
+  const operations = await db().operations.bulkGet(run.operationIds);
+  return operations.some((op) => op && (op.state === 'queued' || op.state === 'sending'));
+}
+
+/**
+ * Queue every ready person as a durable export operation, then let the outbox send them, paced to Factorial's
+ * limit. The popup only watches: the worker finishes the run whether it stays open or not.
+ */
+export async function startBulkExport(keys: readonly string[], legalEntityId?: string): Promise<BulkRunView> {
+  if (await runIsActive(await readRun())) throw new PublicError('An Export all is still running. Wait for it to finish.');
+  const lookups = await factorialLookups();
+  const wanted = new Set(keys);
+  const assessed = waitingGroups(await db().candidates.toArray())
+    .filter((g) => g.keys.some((k) => wanted.has(k)))
+    .map((g) => assess(g, lookups, legalEntityId));
+  const ready = assessed.filter((a): a is Extract<Assessed, { fields: ExportFields }> => 'fields' in a);
+  if (!ready.length) throw new PublicError('Nobody in the list can be exported yet. Complete what is missing with Export, one by one.');
+  const operations: OperationRecord[] = [];
+  for (const { group, fields } of ready) operations.push(await queueExport(group.key, fields));
+  const skipped = assessed.flatMap((a) => ('reason' in a ? [{ name: a.group.name, reason: a.reason }] : []));
+  const run: BulkRunRecord = { id: crypto.randomUUID(), startedAt: new Date().toISOString(), operationIds: operations.map((op) => op.id), skipped };
+  await db().settings.put({ key: BULK_RUN_KEY, value: run });
+  await recordActivity({
+    kind: 'export',
+    level: 'info',
+    message: `Export all started: ${ready.length} hired candidate${ready.length === 1 ? '' : 's'} queued${skipped.length ? `, ${skipped.length} left out (${skipped.map((s) => `${s.name}: ${s.reason}`).join(' ')})` : ''}.`,
+  });
+  for (const operation of operations) void process(operation.id);
+  return run;
+}
+
+/** Forget a finished run's progress panel. */
+export async function dismissBulkExport(): Promise<void> {
+  const run = await readRun();
+  if (await runIsActive(run)) throw new PublicError('This Export all is still running.');
+  await db().settings.delete(BULK_RUN_KEY);
+}
+
+/** Retry a needs-attention operation now (the same input; the handler looks the person up first). */
+export async function retryOperation(id: string): Promise<void> {
+  const operation = await requeue(id);
+  if (!operation) throw new PublicError('This operation is no longer known.');
+  if (operation.state === 'queued') void process(id);
+}
+
+async function finishRunIfSettled(operationId: string): Promise<void> {
+  const database = db();
+  const summary = await database.transaction('rw', database.settings, database.operations, async () => {
+    const run = (await database.settings.get(BULK_RUN_KEY))?.value as BulkRunRecord | undefined;
+    if (!run || run.finishedAt || !run.operationIds.includes(operationId)) return null;
+    const operations = (await database.operations.bulkGet(run.operationIds)).filter((op): op is OperationRecord => !!op);
+    if (operations.some((op) => op.state === 'queued' || op.state === 'sending')) return null;
+    await database.settings.put({ key: BULK_RUN_KEY, value: { ...run, finishedAt: new Date().toISOString() } });
+    return {
+      created: operations.filter((op) => op.state === 'done' && op.payload.outcome !== 'duplicate').length,
+      duplicates: operations.filter((op) => op.state === 'done' && op.payload.outcome === 'duplicate').length,
+      attention: operations.filter((op) => op.state === 'needs-attention').length,
+      skipped: run.skipped.length,
+    };
+  });
+  if (!summary) return;
+  const parts = [`${summary.created} exported`];
+  if (summary.duplicates) parts.push(`${summary.duplicates} already in Factorial HR`);
+  if (summary.attention) parts.push(`${summary.attention} need${summary.attention === 1 ? 's' : ''} attention`);
+  if (summary.skipped) parts.push(`${summary.skipped} left out`);
+  await recordActivity({ kind: 'export', level: summary.attention ? 'warning' : 'success', message: `Export all finished: ${parts.join(', ')}.` });
+}
+
+/** The same person stored under other keys (page and ATS) is exported too: the badge and the page buttons agree. */
+async function markSiblingsExported(operation: OperationRecord): Promise<void> {
+  const subject = await db().candidates.get(operation.subject);
+  if (!subject?.email || !operation.remoteId) return;
+  const identity = identityOf(subject);
+  await db()
+    .candidates.filter((r) => r.key !== subject.key && !r.exportedEmployeeId && identityOf(r) === identity)
+    .modify((r) => {
+      r.exportedEmployeeId = operation.remoteId;
+      r.data = { ...r.data, employeeUrl: operation.remoteUrl };
+    });
+}
+
+onOperationChange((operation) => {
+  if (operation.kind !== 'export-employee') return;
+  if (operation.state === 'done') void markSiblingsExported(operation).catch(() => undefined);
+  if (operation.state === 'done' || operation.state === 'needs-attention') void finishRunIfSettled(operation.id).catch(() => undefined);
+});

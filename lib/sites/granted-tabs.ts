@@ -1,0 +1,41 @@
+/**
+ * Tabs a person opened Hirebridge on through the toolbar icon (activeTab): their page may talk to the service
+ * worker like an ATS page does, for as long as the tab stays on that origin. Kept in session storage so a
+ * restarted worker remembers; gone when the browser closes.
+ */
+
+const STORAGE_KEY = 'grantedTabs';
+const granted = new Map<number, string>();
+
+export async function loadGrantedTabs(): Promise<void> {
+  const stored = (await browser.storage.session.get(STORAGE_KEY))[STORAGE_KEY] as Record<string, string> | undefined;
+  for (const [tabId, origin] of Object.entries(stored ?? {})) granted.set(Number(tabId), origin);
+}
+
+async function persist() {
+  await browser.storage.session.set({ [STORAGE_KEY]: Object.fromEntries(granted) });
+}
+
+export async function grantTab(tabId: number, pageUrl: string): Promise<void> {
+  granted.set(tabId, new URL(pageUrl).origin);
+  await persist();
+}
+
+export function isGrantedTab(tabId: number | undefined, url: URL): boolean {
+  return tabId !== undefined && granted.get(tabId) === url.origin;
+}
+
+/** A tab that closed or left the origin loses its grant (activeTab's own rule). */
+export async function forgetTab(tabId: number, newUrl?: string): Promise<void> {
+  const origin = granted.get(tabId);
+  if (!origin) return;
+  if (newUrl !== undefined) {
+    try {
+      if (new URL(newUrl).origin === origin) return;
+    } catch {
+      // not a URL: forget
+    }
+  }
+  granted.delete(tabId);
+  await persist();
+}

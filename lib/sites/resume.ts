@@ -1,0 +1,19 @@
+import type { ResumeUpload } from '../messaging/intents/sync';
+import { bytesToBase64 } from '../pdf/base64';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Download the resume a page links to, from the page's own context (its session, its CORS rules): the service
+ * worker never fetches URLs a page hands it. Only PDFs up to 10 MB; anything else is reported, not guessed.
+ */
+export async function fetchResume(url: string): Promise<ResumeUpload> {
+  const response = await fetch(url, { credentials: 'include' });
+  if (!response.ok) throw new Error(`the site answered ${response.status}`);
+  const length = Number(response.headers.get('content-length') ?? 0);
+  if (length > MAX_BYTES) throw new Error('it is larger than 10 MB');
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length > MAX_BYTES) throw new Error('it is larger than 10 MB');
+  const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'resume.pdf').slice(0, 200);
+  return { fileName: name, contentType: response.headers.get('content-type')?.split(';')[0] || 'application/pdf', base64: bytesToBase64(bytes) };
+}

@@ -1,0 +1,1 @@
+export { isSyncOffered, prepareSync, profilePdf, submitSync, syncProgress, parseTranscript, transcriptText, sourcedKey } from './service';

@@ -1,0 +1,319 @@
+import { recordActivity } from '../activity';
+import { ConnectorError } from '../connectors/errors';
+import type { ScreeningAnswer, ScreeningQuestion } from '../connectors/types';
+import { withAts } from '../connections';
+import { db, type CandidateRecord, type OperationRecord } from '../db';
+import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from '../messaging/intents/sync';
+import { enqueue, onOperationChange, process, registerHandler, settle } from '../outbox';
+import { base64ToBytes, buildProfilePdf, bytesToBase64, pdfFileName } from '../pdf';
+import { readSettings } from '../settings';
+import { adapterById } from '../sites/adapters';
+import { PublicError } from '../messaging/result';
+import { loadProfileFonts } from './fonts';
+
+/**
+ * Sync to ATS in the service worker: a captured person is kept (locally, for the retention period), the form
+ * offers the Active jobs only, the PDF profile is built here, and sending is a durable operation that looks the
+ * candidate up by email first (an existing candidate gets the application; the same job twice is "Already synced").
+ */
+
+const KIND = 'sync-candidate' as const;
+
+export const sourcedKey = (page: SourcedOnPage) =>
+  page.siteCandidateId ? `sourced:${page.adapterId}:${page.siteCandidateId}` : `sourced:${page.sourceUrl.split('#')[0].slice(0, 500)}`;
+
+function splitName(fullName: string | undefined): { firstName?: string; lastName?: string } {
+  const parts = (fullName ?? '').trim().split(/\s+/).filter(Boolean);
+  if (!parts.length) return {};
+  return parts.length === 1 ? { firstName: parts[0] } : { firstName: parts.slice(0, -1).join(' '), lastName: parts[parts.length - 1] };
+}
+
+export function transcriptText(turns: SourcedOnPage['transcript']): string {
+  return turns.map((t) => `${t.speaker}: ${t.text}`).join('\n');
+}
+
+/** "Speaker: text" lines back into turns; a line without a speaker continues the previous turn. */
+export function parseTranscript(text: string | undefined): { speaker: string; text: string }[] {
+  const turns: { speaker: string; text: string }[] = [];
+  for (const line of (text ?? '').split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const match = /^([^:]{1,60}):\s+(.*)$/.exec(line);
+    if (match) turns.push({ speaker: match[1].trim(), text: match[2] });
+    else if (turns.length) turns[turns.length - 1].text += `\n${line}`;
+    else turns.push({ speaker: 'Note', text: line });
+  }
+  return turns;
+}
+
+interface SourcedData {
+  kind: 'sourced';
+  sourceUrl: string;
+  sourceSite: string;
+  headline?: string;
+  stage?: string;
+  rating?: number;
+  summary?: string;
+  transcript: SourcedOnPage['transcript'];
+  resumeUrl?: string;
+  /** Job key → when it was synced, and the application. */
+  syncs?: Record<string, { at: string; applicationId?: string; outcome?: string }>;
+}
+
+const sourcedData = (record: CandidateRecord | undefined) => (record?.data as unknown as SourcedData | undefined) ?? undefined;
+
+/** Keep what the page showed: the popup lists captured people, and the retention purge removes them in time. */
+async function capture(page: SourcedOnPage): Promise<CandidateRecord> {
+  const key = sourcedKey(page);
+  const now = new Date().toISOString();
+  const existing = await db().candidates.get(key);
+  const name = splitName(page.fullName);
+  const record: CandidateRecord = {
+    key,
+    source: page.sourceSite,
+    firstName: name.firstName ?? existing?.firstName ?? '',
+    lastName: name.lastName ?? existing?.lastName ?? '',
+    email: page.email ?? existing?.email,
+    phone: page.phone ?? existing?.phone,
+    jobTitle: page.headline ?? existing?.jobTitle,
+    hired: existing?.hired ?? false,
+    capturedAt: existing?.capturedAt ?? now,
+    updatedAt: now,
+    data: {
+      ...(existing?.data ?? {}),
+      kind: 'sourced',
+      sourceUrl: page.sourceUrl,
+      sourceSite: page.sourceSite,
+      headline: page.headline,
+      stage: page.stage,
+      rating: page.rating,
+      summary: page.summary,
+      transcript: page.transcript,
+      resumeUrl: page.resumeUrl,
+    } satisfies SourcedData as unknown as Record<string, unknown>,
+  };
+  await db().candidates.put(record);
+  return record;
+}
+
+function toQuestions(raw: unknown[]): SyncJobOption['questions'] {
+  return (raw as ScreeningQuestion[]).map((q) => ({ id: q.id, title: q.title || 'Question', required: !!q.required, format: q.format, options: q.options }));
+}
+
+export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
+  const connection = await db().connections.get('ats');
+  if (!connection || (connection.provider !== 'kombo' && connection.provider !== 'factorial-ats')) {
+    throw new PublicError('Connect your ATS on the Hirebridge settings page first.');
+  }
+  const record = await capture(page);
+  const syncs = sourcedData(record)?.syncs ?? {};
+  const active = await db().jobs.where('status').equals('active').filter((j) => j.provider === connection.provider).toArray();
+  const jobs: SyncJobOption[] = active
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((j) => ({ key: j.key, name: j.name, location: j.locationName, questions: toQuestions(j.screeningQuestions), syncedAt: syncs[j.key]?.at }));
+  const { values } = await readSettings();
+  const tool = connection.provider === 'kombo' ? String((connection as { tool?: string }).tool ?? '') : 'factorial';
+  return {
+    candidateKey: record.key,
+    fields: {
+      firstName: record.firstName || undefined,
+      lastName: record.lastName || undefined,
+      email: record.email,
+      phone: record.phone,
+      rating: page.rating,
+      summary: page.summary,
+      transcript: transcriptText(page.transcript),
+    },
+    jobs,
+    provider: connection.provider,
+    atsName: connection.provider === 'kombo' ? `${tool ? tool[0].toUpperCase() + tool.slice(1) : 'Your ATS'} (through Kombo)` : 'Factorial ATS',
+    acceptsFiles: connection.provider === 'kombo',
+    sourceName: values.sourceName,
+    resumeUrl: page.resumeUrl,
+    sourceUrl: page.sourceUrl,
+    sourceSite: page.sourceSite,
+  };
+}
+
+/** Answers checked against the job's questions: required ones present, each in its question's format. */
+function checkAnswers(questions: SyncJobOption['questions'], answers: Record<string, unknown>): ScreeningAnswer[] {
+  const out: ScreeningAnswer[] = [];
+  for (const q of questions) {
+    const value = answers[q.id];
+    const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+    if (empty) {
+      if (q.required) throw new PublicError(`Answer the required question “${q.title}”.`);
+      continue;
+    }
+    const optionIds = new Set((q.options ?? []).map((o) => o.id));
+    const bad = () => new PublicError(`The answer to “${q.title}” is not valid.`);
+    switch (q.format) {
+      case 'BOOLEAN':
+        if (typeof value !== 'boolean') throw bad();
+        break;
+      case 'NUMBER':
+        if (typeof value !== 'number' || !Number.isFinite(value)) throw bad();
+        break;
+      case 'SINGLE_SELECT':
+        if (typeof value !== 'string' || !optionIds.has(value)) throw bad();
+        break;
+      case 'MULTI_SELECT':
+        if (!Array.isArray(value) || !value.every((v) => optionIds.has(v))) throw bad();
+        break;
+      case 'DATE':
+        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw bad();
+        break;
+      case 'FILE':
+        if (typeof value !== 'object' || Array.isArray(value)) throw bad();
+        break;
+      default:
+        if (typeof value !== 'string') throw bad();
+    }
+    out.push({ questionId: q.id, value: value as ScreeningAnswer['value'] });
+  }
+  return out;
+}
+
+export function toSyncProgress(operation: OperationRecord): SyncProgress {
+  return {
+    operationId: operation.id,
+    state: operation.state,
+    outcome: operation.payload.outcome as SyncProgress['outcome'],
+    message: operation.lastError,
+    nextAttemptAt: operation.nextAttemptAt,
+    warnings: operation.payload.warnings as string[] | undefined,
+    resumeNote: operation.payload.resumeNote as string | undefined,
+    downloadAvailable: typeof operation.payload.pdfBase64 === 'string',
+  };
+}
+
+export async function submitSync(candidateKey: string, fields: SyncFields, answers: Record<string, unknown>, resume?: ResumeUpload): Promise<SyncProgress> {
+  const record = await db().candidates.get(candidateKey);
+  const data = sourcedData(record);
+  if (!record || !data) throw new PublicError('Open Sync to ATS again from the candidate’s page.');
+  const job = await db().jobs.get(fields.jobKey);
+  if (!job || job.status !== 'active') throw new PublicError('This job is not active any more: choose another one.');
+  if (data.syncs?.[job.key]) throw new PublicError(`Already synced to ${job.name}: nothing was sent.`);
+  const checked = checkAnswers(toQuestions(job.screeningQuestions), answers);
+  const { values } = await readSettings();
+
+  // The one PDF: profile pages + the original resume's pages when it is a PDF.
+  const transcript = parseTranscript(fields.transcript);
+  const pdf = await buildProfilePdf(
+    {
+      fullName: `${fields.firstName} ${fields.lastName}`,
+      email: fields.email,
+      phone: fields.phone || undefined,
+      headline: data.headline,
+      jobName: job.name,
+      sourceUrl: data.sourceUrl,
+      sourceSite: data.sourceSite,
+      rating: fields.rating,
+      assessmentSummary: fields.summary || undefined,
+      transcript,
+      capturedAt: record.capturedAt,
+    },
+    await loadProfileFonts(),
+    resume ? { bytes: base64ToBytes(resume.base64), contentType: resume.contentType, fileName: resume.fileName } : undefined,
+  );
+
+  const note = [fields.rating ? `Assessment: ${fields.rating} / 5` : undefined, fields.summary || undefined].filter(Boolean).join('\n');
+  const { operation } = await enqueue(KIND, `${candidateKey}|${job.key}`, {
+    name: `${fields.firstName} ${fields.lastName}`,
+    candidateKey,
+    jobKey: job.key,
+    jobVendorId: job.vendorId,
+    jobName: job.name,
+    fields,
+    answers: checked,
+    sourceName: values.sourceName,
+    link: { label: `Profile on ${data.sourceSite}`, url: data.sourceUrl },
+    note,
+    pdfFileName: pdfFileName(`${fields.firstName} ${fields.lastName}`),
+    pdfBase64: bytesToBase64(pdf.bytes),
+    resumeNote: pdf.resumeMessage,
+  });
+  void process(operation.id);
+  const settled = await settle(operation.id, 20_000);
+  return toSyncProgress(settled ?? operation);
+}
+
+export async function syncProgress(operationId: string): Promise<SyncProgress> {
+  const operation = await db().operations.get(operationId);
+  if (!operation || operation.kind !== KIND) throw new PublicError('This sync is no longer known.');
+  return toSyncProgress(operation);
+}
+
+export async function profilePdf(operationId: string): Promise<{ fileName: string; base64: string }> {
+  const operation = await db().operations.get(operationId);
+  if (!operation || operation.kind !== KIND || typeof operation.payload.pdfBase64 !== 'string') throw new PublicError('This PDF profile is no longer available.');
+  return { fileName: String(operation.payload.pdfFileName), base64: operation.payload.pdfBase64 };
+}
+
+/** Send the application: the same job twice is a duplicate; a candidate with the same email gets the new application. */
+registerHandler(KIND, async (operation) => {
+  const p = operation.payload as {
+    fields: SyncFields;
+    jobVendorId: string;
+    answers: ScreeningAnswer[];
+    sourceName: string;
+    link: { label: string; url: string };
+    note: string;
+    pdfFileName: string;
+    pdfBase64: string;
+  };
+  return withAts(async (ats) => {
+    const existing = await ats.findCandidateByEmail(p.fields.email);
+    const already = existing?.applications.find((a) => a.jobId === p.jobVendorId);
+    if (already) {
+      // An earlier attempt of this very operation may have created it before the worker stopped.
+      return { outcome: operation.attempts > 0 ? 'created' : 'duplicate', remoteId: already.id };
+    }
+    try {
+      const created = await ats.createApplication({
+        jobId: p.jobVendorId,
+        candidate: { firstName: p.fields.firstName, lastName: p.fields.lastName, email: p.fields.email, phone: p.fields.phone || undefined },
+        cv: ats.acceptsFiles ? { fileName: p.pdfFileName, base64: p.pdfBase64 } : undefined,
+        answers: p.answers,
+        sourceName: p.sourceName,
+        link: p.link,
+        note: p.note || undefined,
+      });
+      return { outcome: created.existingCandidate ? 'added-to-existing' : 'created', remoteId: created.applicationId, details: { warnings: created.warnings } };
+    } catch (error) {
+      if (error instanceof ConnectorError && error.code === 'conflict') return { outcome: 'duplicate' };
+      throw error;
+    }
+  });
+});
+
+// Remember the sync on the captured person and log it, whichever context started it.
+onOperationChange((operation) => {
+  if (operation.kind !== KIND) return;
+  const name = String(operation.payload.name ?? 'A candidate');
+  const jobName = String(operation.payload.jobName ?? 'the job');
+  if (operation.state === 'done') {
+    void db().candidates.update(String(operation.payload.candidateKey), (record) => {
+      const data = record.data as unknown as SourcedData;
+      data.syncs = { ...(data.syncs ?? {}), [String(operation.payload.jobKey)]: { at: operation.updatedAt, applicationId: operation.remoteId, outcome: String(operation.payload.outcome) } };
+    });
+    const duplicate = operation.payload.outcome === 'duplicate';
+    void recordActivity({
+      kind: 'sync',
+      level: duplicate ? 'warning' : 'success',
+      message: duplicate ? `${name} was already synced to ${jobName}; nothing new was sent.` : `${name} synced to ${jobName}.`,
+      operationId: operation.id,
+    });
+  } else if (operation.state === 'needs-attention') {
+    void recordActivity({ kind: 'sync', level: 'error', message: `Sync of ${name} to ${jobName} needs attention: ${operation.lastError}`, operationId: operation.id });
+  }
+});
+
+/** Sync is offered on sites other than the system-of-record ATS (there the candidate already is). */
+export async function isSyncOffered(adapterId: string): Promise<boolean> {
+  const connection = await db().connections.get('ats');
+  if (!connection) return false;
+  const adapter = adapterById(adapterId);
+  if (!adapter) return false;
+  if (connection.provider === 'factorial-ats') return adapter.id !== 'factorial';
+  return adapter.komboTool !== connection.tool;
+}
