@@ -30,6 +30,18 @@ import {
   writePullInterval,
 } from '@/lib/sync';
 
+/**
+ * The web page the popup was opened over: the active tab of the last focused window, or — when the popup itself
+ * is showing in a tab (e.g. opened from the options page) — the web tab used most recently.
+ */
+async function pageTabBehindPopup() {
+  const isWeb = (url?: string) => !!url && /^https?:/.test(url);
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (isWeb(active?.url)) return active;
+  const tabs = (await browser.tabs.query({ lastFocusedWindow: true })).filter((t) => isWeb(t.url));
+  return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+}
+
 // Listeners are registered synchronously at the top of the worker, so an event that wakes it is not missed.
 export default defineBackground(() => {
   // Pages of switched-off adapters get no answers; the set follows the settings (local or managed policy).
@@ -81,9 +93,8 @@ export default defineBackground(() => {
   // Export to FactorialHR (ATS pages, popup)
   serveIntent('pageCandidatesStatus', policy, async ({ adapterId, candidates }) => {
     const statuses = await pageCandidatesStatus(adapterId, candidates);
-    // Hired people seen on pages wait in the popup.
-    void capturePageCandidates(adapterId, candidates, statuses).catch(() => undefined);
-    return ok(statuses);
+    // Hired people seen on pages wait in the popup; someone exported from the popup shows as exported here.
+    return ok(await capturePageCandidates(adapterId, candidates, statuses).catch(() => statuses));
   });
   serveIntent('loadDialogs', policy, async (_input, { tabId }) => {
     if (tabId === undefined) return fail('no-tab', 'The form can only open on a page.');
@@ -102,8 +113,8 @@ export default defineBackground(() => {
   serveIntent('profilePdf', policy, async (operationId) => ok(await profilePdf(operationId)));
   serveIntent('syncActiveTab', policy, async () => {
     // activeTab: the click on the toolbar icon granted this tab for now; nothing is asked for ahead of time.
-    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-    if (!tab?.id || !tab.url || !/^https?:/.test(tab.url)) return fail('no-tab', 'Open the person’s page in a tab first, then use Sync this page.');
+    const tab = await pageTabBehindPopup();
+    if (!tab?.id || !tab.url) return fail('no-tab', 'Open the person’s page in a tab first, then use Sync this page to ATS.');
     await grantTab(tab.id, tab.url);
     await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/dialogs.js'] });
     await browser.scripting.executeScript({

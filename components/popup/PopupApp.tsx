@@ -8,6 +8,7 @@ import { BULK_RUN_KEY, HIRED_PULL_KEY, type BulkRunRecord, type HiredPullRecord 
 import { LAST_KEY, STATE_KEY, type PullState, type PullSummary } from '@/lib/sync/jobPull';
 import { BulkExportDialog } from './BulkExportDialog';
 import { PopupExportDialog } from './PopupExportDialog';
+import { SyncThisPage } from '../sync/SyncThisPage';
 import { RecentActivity } from './RecentActivity';
 import './popup.css';
 
@@ -170,6 +171,7 @@ export function PopupApp() {
           </button>
         </section>
 
+        <SyncThisPage />
         <RecentActivity />
       </main>
 

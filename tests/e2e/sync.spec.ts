@@ -229,3 +229,90 @@ test.describe('Sync to ATS from a Lever page', () => {
     expect(text).toContain('LEVER RESUME PAGE 2');
   });
 });
+
+test.describe('Sync to ATS from any page (toolbar icon)', () => {
+  test('the demo sourcing app: person, AI rating, summary, full conversation and resume read from the page', async ({ context, extensionId, options, sandbox }) => {
+    await connectKombo(context, extensionId, options, sandbox);
+    await activate(options, 'Senior Backend Engineer');
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/demo-sourcing/people/sp-1001`);
+    // The popup, shown in a tab here; it acts on the page tab behind it.
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Sync to ATS' });
+    await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Ñúñez');
+    await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('zoe.nunez@example.com');
+    await expect(dialog.getByRole('radio', { name: '4 of 5 stars' })).toBeChecked();
+    await expect(dialog.getByRole('textbox', { name: 'Assessment summary' })).toHaveValue(/Strong backend engineer with payments experience/);
+    await expect(dialog.getByRole('textbox', { name: 'Screening transcript' })).toHaveValue(/^AI Recruiter: Question 1: Tell me about your current role\.\nZoë Ñúñez: Answer 1:/);
+    await expect(dialog.getByText('Resume from the page: resume.pdf')).toBeVisible();
+
+    await dialog.getByRole('combobox', { name: 'Job' }).selectOption({ index: 1 });
+    await dialog.getByRole('group', { name: 'Do you have the right to work in the EU? (required)' }).getByRole('radio', { name: 'Yes' }).check();
+    await dialog.getByRole('textbox', { name: 'Years of professional experience (required)' }).fill('9');
+    await dialog.getByRole('textbox', { name: 'Earliest start date (required)' }).fill('2027-01-15');
+    await dialog.getByRole('button', { name: 'Sync', exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText('Synced to Senior Backend Engineer');
+
+    const s = await state(sandbox);
+    const file = s.kombo.attachments.find((a) => a.type === 'CV' && a.name === 'Candidate profile - Zoe Nunez.pdf')!;
+    const { text } = await pdfText(new Uint8Array(await (await fetch(`${sandbox.url}/__sandbox/attachments/${file.id}`)).arrayBuffer()));
+    expect(text).toContain('Rating: 4 / 5');
+    // All 12 turns of the conversation, and the 3 resume pages.
+    for (let i = 1; i <= 6; i++) expect(text).toContain(`Answer ${i}: I have handled this`);
+    for (let i = 1; i <= 3; i++) expect(text).toContain(`RESUME PAGE ${i} OF 3`);
+    expect(text).toContain(`${sandbox.url}/demo-sourcing/people/sp-1001`);
+  });
+
+  test('a page with nothing to read still opens the form, and the recruiter fills it in', async ({ context, extensionId, options, sandbox }) => {
+    await connectKombo(context, extensionId, options, sandbox);
+    await activate(options, 'Frontend Engineer');
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/demo-sourcing/people`);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sync to ATS' });
+    await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('');
+    await expect(dialog.getByText('No resume was found on the page')).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('not-an-email');
+    await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveAccessibleDescription('Enter a valid email address, like name@example.com.');
+    await expect(dialog.getByRole('button', { name: 'Sync', exact: true })).toBeDisabled();
+  });
+});
+
+test('the service worker stopped mid-sync: on restart it finds the application instead of sending a second', async ({ context, extensionId, options, sandbox }) => {
+  await connectKombo(context, extensionId, options, sandbox);
+  await activate(options, 'Frontend Engineer');
+  const { dialog } = await openSync(context);
+  await dialog.getByRole('combobox', { name: 'Job' }).selectOption({ label: 'Frontend Engineer — Berlin' });
+  await dialog.getByRole('group', { name: 'Do you have the right to work in the EU? (required)' }).getByRole('radio', { name: 'Yes' }).check();
+  await dialog.getByRole('textbox', { name: 'Years of professional experience (required)' }).fill('5');
+  await dialog.getByRole('textbox', { name: 'Earliest start date (required)' }).fill('2027-03-01');
+  await sandboxControl(sandbox, 'POST', 'faults', { vendor: 'kombo', kind: 'latency', ms: 2500, method: 'POST', pathIncludes: '/applications' });
+  await dialog.getByRole('button', { name: 'Sync', exact: true }).click();
+  await expect
+    .poll(async () => (await sandboxControl<{ method: string; path: string }[]>(sandbox, 'GET', 'in-flight')).some((r) => r.method === 'POST' && r.path.endsWith('/applications')))
+    .toBe(true);
+  const cdp = await context.newCDPSession(options);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`))!;
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+
+  const applicationsFor = async () => {
+    const s = await state(sandbox);
+    const c = s.kombo.candidates.find((x) => x.email_addresses.some((e) => e.email_address === PERSON.email));
+    return c ? s.kombo.applications.filter((a) => a.candidate_id === c.id).length : 0;
+  };
+  await expect.poll(applicationsFor, { timeout: 10_000 }).toBe(1);
+  // Waking the worker resumes the operation: it looks the candidate up and settles without a second application.
+  await options.reload();
+  await expect
+    .poll(async () => (await options.evaluate(() => new Promise((r) => { const q = indexedDB.open('hirebridge'); q.onsuccess = () => { const t = q.result.transaction('operations').objectStore('operations').getAll(); t.onsuccess = () => r((t.result as { kind: string; state: string }[]).filter((o) => o.kind === 'sync-candidate').map((o) => o.state)); }; }))), { timeout: 15_000 })
+    .toEqual(['done']);
+  expect(await applicationsFor()).toBe(1);
+  const posts = (await sandboxControl<{ method: string; path: string }[]>(sandbox, 'GET', 'requests')).filter((r) => r.method === 'POST' && r.path.endsWith('/applications'));
+  expect(posts).toHaveLength(1);
+});
