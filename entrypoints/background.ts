@@ -14,6 +14,8 @@ import {
   retryOperation,
   startBulkExport,
 } from '@/lib/popup';
+import { countLocalData, deleteLocalData, ensureRetentionAlarm, onRetentionAlarm } from '@/lib/retention';
+import { lock, removePassphrase, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
 import { readSettings, writeSetting } from '@/lib/settings';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, syncGrantedHostScripts } from '@/lib/sites/registration';
@@ -58,7 +60,17 @@ export default defineBackground(() => {
     // An enabled adapter's page, or a tab the person opened Hirebridge on (toolbar icon) while it stays on that site.
     isAllowedPage: (url, tabId) => isAllowedAtsPage(url, disabledAdapters) || isGrantedTab(tabId, url),
     ready: settingsLoaded,
+    requireAdmin,
   });
+
+  // Security and Data (options page)
+  serveIntent('securityStatus', policy, async () => ok(await securityStatus()));
+  serveIntent('setPassphrase', policy, async (passphrase) => ok(await setPassphrase(passphrase)));
+  serveIntent('removePassphrase', policy, async () => ok(await removePassphrase()));
+  serveIntent('unlockAdmin', policy, async (passphrase) => ok(await unlock(passphrase)));
+  serveIntent('lockAdmin', policy, async () => ok(await lock()));
+  serveIntent('localDataCounts', policy, async () => ok(await countLocalData()));
+  serveIntent('deleteLocalData', policy, async () => ok(await deleteLocalData()));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => change.url && void forgetTab(tabId, change.url));
 
@@ -139,6 +151,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     void onJobPullAlarm(alarm);
     void onOutboxAlarm(alarm);
+    void onRetentionAlarm(alarm);
   });
   browser.runtime.onStartup.addListener(() => void catchUpMissedPull());
   browser.runtime.onInstalled.addListener(() => {
@@ -151,5 +164,6 @@ export default defineBackground(() => {
   // Every worker start: finish what a stopped worker left behind.
   void resumeInterruptedPull();
   void resumeOutbox();
+  void ensureRetentionAlarm();
   void syncGrantedHostScripts();
 });

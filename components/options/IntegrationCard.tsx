@@ -258,6 +258,15 @@ function ConnectedView({ connection, onChanged }: { connection: ConnectionView; 
     }
   }
 
+  // Viewing details is an admin action: with a passphrase set, it needs an unlocked session.
+  async function toggleDetails() {
+    if (showDetails) return setShowDetails(false);
+    const status = await sendIntent('securityStatus', undefined).catch(() => null);
+    if (status?.ok && !status.value.unlocked) return setError('This needs the admin passphrase: unlock in the Security section first.');
+    setError(null);
+    setShowDetails(true);
+  }
+
   const providerLine = [
     PROVIDER_LABEL[connection.provider],
     connection.tool && connection.provider === 'kombo' ? connection.tool : undefined,
@@ -278,7 +287,7 @@ function ConnectedView({ connection, onChanged }: { connection: ConnectionView; 
         </p>
       )}
       <div className="hb-actions">
-        <button type="button" aria-expanded={showDetails} aria-controls={detailsId} onClick={() => setShowDetails((v) => !v)}>
+        <button type="button" aria-expanded={showDetails} aria-controls={detailsId} onClick={() => void toggleDetails()}>
           View
         </button>
         <button type="button" className="hb-danger" disabled={busy} onClick={() => run(() => sendIntent('removeConnection', connection.slot))}>

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendIntent, type ConnectionView } from '@/lib/messaging';
 import { ActivityPanel } from './ActivityPanel';
+import { DataPanel } from './DataPanel';
 import { IntegrationCard } from './IntegrationCard';
 import { JobsPanel } from './JobsPanel';
+import { SecurityPanel } from './SecurityPanel';
 import { SitesPanel } from './SitesPanel';
 import { SyncSettingsPanel } from './SyncSettingsPanel';
 
@@ -61,6 +63,8 @@ export function OptionsApp() {
       {connections && <SyncSettingsPanel />}
       {connections && <SitesPanel />}
       {connections && <ActivityPanel />}
+      {connections && <DataPanel />}
+      {connections && <SecurityPanel onChanged={refresh} />}
     </main>
   );
 }

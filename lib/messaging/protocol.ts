@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { adminIntents, type AdminProtocol } from './intents/admin';
 import { connectionIntents, type ConnectionProtocol } from './intents/connections';
 import { exportIntents, type ExportProtocol } from './intents/export';
 import { jobIntents, type JobProtocol } from './intents/jobs';
@@ -17,6 +18,8 @@ export type SenderKind = 'extension-page' | 'content-script';
 export interface IntentSpec {
   input: z.ZodType;
   from: readonly SenderKind[];
+  /** Needs the admin passphrase when one is set (connecting, removing, changing sync rules). */
+  admin?: true;
 }
 
 export const Intents = {
@@ -26,8 +29,9 @@ export const Intents = {
   ...settingsIntents,
   ...popupIntents,
   ...syncIntents,
+  ...adminIntents,
 } as const satisfies Record<string, IntentSpec>;
 
-export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & PopupProtocol & SyncProtocol;
+export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & PopupProtocol & SyncProtocol & AdminProtocol;
 
 export type IntentName = keyof typeof Intents & keyof ProtocolMap;

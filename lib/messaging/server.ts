@@ -12,6 +12,8 @@ export interface SenderPolicy {
   extensionOrigin: string;
   /** Whether a content script on this page URL may ask for intents (an enabled ATS host). */
   isAllowedPage(url: URL, tabId?: number): boolean;
+  /** Throws (a PublicError) when admin actions need the passphrase right now. */
+  requireAdmin?(): Promise<void>;
   /** Resolves once what isAllowedPage depends on is loaded (e.g. the switched-off adapters, after a worker restart). */
   ready?: Promise<unknown>;
 }
@@ -60,6 +62,13 @@ export function serveIntent<K extends IntentName>(name: K, policy: () => SenderP
       return fail('invalid-input', issue?.message ?? 'The request was not valid.', issue?.path.join('.') || undefined);
     }
     try {
+      if ((spec as { admin?: true }).admin && current.requireAdmin) {
+        try {
+          await current.requireAdmin();
+        } catch (error) {
+          return fail('locked', publicMessage(error));
+        }
+      }
       return await handler(parsed.data as never, {
         sender,
         tabId: message.sender.tab?.id,

@@ -107,9 +107,9 @@ export interface ConnectionView {
 
 export const connectionIntents = {
   listConnections: { input: z.undefined(), from: ['extension-page'] },
-  connect: { input: ConnectInput, from: ['extension-page'] },
-  checkConnection: { input: SlotInput, from: ['extension-page'] },
-  removeConnection: { input: SlotInput, from: ['extension-page'] },
+  connect: { input: ConnectInput, from: ['extension-page'], admin: true },
+  checkConnection: { input: SlotInput, from: ['extension-page'], admin: true },
+  removeConnection: { input: SlotInput, from: ['extension-page'], admin: true },
 } as const;
 
 export interface ConnectionProtocol {

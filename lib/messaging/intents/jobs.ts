@@ -20,9 +20,9 @@ export interface PullSummaryView {
 
 export const jobIntents = {
   syncJobsNow: { input: z.undefined(), from: ['extension-page'] },
-  setJobActive: { input: SetJobActiveInput, from: ['extension-page'] },
-  setPullInterval: { input: PullIntervalInput, from: ['extension-page'] },
-  setCountryFilter: { input: CountryFilterInput, from: ['extension-page'] },
+  setJobActive: { input: SetJobActiveInput, from: ['extension-page'], admin: true },
+  setPullInterval: { input: PullIntervalInput, from: ['extension-page'], admin: true },
+  setCountryFilter: { input: CountryFilterInput, from: ['extension-page'], admin: true },
 } as const;
 
 export interface JobProtocol {

@@ -1,0 +1,107 @@
+import { db } from '../db';
+import { PublicError } from '../messaging/result';
+
+/**
+ * The admin passphrase (SPEC §1): once set, connecting, viewing or removing integrations and changing sync rules
+ * ask for it; exporting and syncing never do. Only a PBKDF2 hash is stored; an unlock lasts a short while, in
+ * session storage (gone with the browser); wrong tries are slowed down, more with every miss.
+ */
+
+const RECORD_KEY = 'security.passphrase';
+const SESSION_KEY = 'adminUnlockedUntil';
+const FAILS_KEY = 'adminFailedTries';
+export const PBKDF2_ITERATIONS = 310_000;
+export const UNLOCK_MINUTES = 15;
+export const MIN_PASSPHRASE_LENGTH = 10;
+
+interface PassphraseRecord {
+  salt: string;
+  hash: string;
+  iterations: number;
+  setAt: string;
+}
+
+export interface SecurityStatus {
+  passphraseSet: boolean;
+  unlocked: boolean;
+  unlockedUntil?: string;
+}
+
+const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+const unb64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+async function derive(passphrase: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, material, 256);
+  return new Uint8Array(bits);
+}
+
+/** Compare without stopping at the first difference. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+  return diff === 0;
+}
+
+async function record(): Promise<PassphraseRecord | undefined> {
+  return (await db().settings.get(RECORD_KEY))?.value as PassphraseRecord | undefined;
+}
+
+export async function securityStatus(now = Date.now()): Promise<SecurityStatus> {
+  const set = !!(await record());
+  const until = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY] as number | undefined;
+  const unlocked = !set || (typeof until === 'number' && until > now);
+  return { passphraseSet: set, unlocked, unlockedUntil: set && unlocked && until ? new Date(until).toISOString() : undefined };
+}
+
+/** Throws a plain-words error unless admin actions are allowed right now. */
+export async function requireAdmin(): Promise<void> {
+  if (!(await securityStatus()).unlocked) throw new PublicError('This needs the admin passphrase: unlock in the Security section first.');
+}
+
+async function grantSession(): Promise<SecurityStatus> {
+  await browser.storage.session.set({ [SESSION_KEY]: Date.now() + UNLOCK_MINUTES * 60_000, [FAILS_KEY]: 0 });
+  return securityStatus();
+}
+
+/** Set or change the passphrase (changing needs the current session to be unlocked). */
+export async function setPassphrase(passphrase: string): Promise<SecurityStatus> {
+  await requireAdmin();
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new PublicError(`Use at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const hash = await derive(passphrase, salt, PBKDF2_ITERATIONS);
+  await db().settings.put({ key: RECORD_KEY, value: { salt: b64(salt), hash: b64(hash), iterations: PBKDF2_ITERATIONS, setAt: new Date().toISOString() } satisfies PassphraseRecord });
+  return grantSession();
+}
+
+/** Each wrong try waits longer before answering: 0.5 s, 1 s, 2 s … up to 30 s. */
+export function failureDelayMs(failedTries: number): number {
+  return failedTries <= 0 ? 0 : Math.min(30_000, 250 * 2 ** failedTries);
+}
+
+export async function unlock(passphrase: string, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<SecurityStatus> {
+  const stored = await record();
+  if (!stored) return securityStatus();
+  const fails = ((await browser.storage.session.get(FAILS_KEY))[FAILS_KEY] as number | undefined) ?? 0;
+  await sleep(failureDelayMs(fails));
+  const hash = await derive(passphrase, unb64(stored.salt), stored.iterations);
+  if (!sameBytes(hash, unb64(stored.hash))) {
+    await browser.storage.session.set({ [FAILS_KEY]: fails + 1 });
+    throw new PublicError('That passphrase is not right. Each wrong try makes the next one wait longer.');
+  }
+  return grantSession();
+}
+
+export async function lock(): Promise<SecurityStatus> {
+  await browser.storage.session.remove(SESSION_KEY);
+  return securityStatus();
+}
+
+/** Remove the passphrase (needs an unlocked session): admin actions are open again. */
+export async function removePassphrase(): Promise<SecurityStatus> {
+  await requireAdmin();
+  await db().settings.delete(RECORD_KEY);
+  await browser.storage.session.remove(SESSION_KEY);
+  return securityStatus();
+}
