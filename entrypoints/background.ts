@@ -20,7 +20,7 @@ import { readSettings, writeSetting } from '@/lib/settings';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, syncGrantedHostScripts } from '@/lib/sites/registration';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
-import { isSyncOffered, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
+import { autoSyncSeenCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
 import {
   catchUpMissedPull,
   ensureJobPullAlarm,
@@ -105,6 +105,8 @@ export default defineBackground(() => {
   // Export to FactorialHR (ATS pages, popup)
   serveIntent('pageCandidatesStatus', policy, async ({ adapterId, candidates }) => {
     const statuses = await pageCandidatesStatus(adapterId, candidates);
+    // A prepared sync goes out by itself when the page shows the trigger stage.
+    void autoSyncSeenCandidates(adapterId, candidates).catch(() => undefined);
     // Hired people seen on pages wait in the popup; someone exported from the popup shows as exported here.
     return ok(await capturePageCandidates(adapterId, candidates, statuses).catch(() => statuses));
   });
@@ -121,6 +123,7 @@ export default defineBackground(() => {
   serveIntent('syncOffered', policy, async ({ adapterId }) => ok(await isSyncOffered(adapterId)));
   serveIntent('prepareSync', policy, async ({ page }) => ok(await prepareSync(page)));
   serveIntent('submitSync', policy, async ({ candidateKey, fields, answers, resume }) => ok(await submitSync(candidateKey, fields, answers, resume)));
+  serveIntent('planAutoSync', policy, async ({ candidateKey, fields, answers, resume }) => ok(await planAutoSync(candidateKey, fields, answers, resume)));
   serveIntent('syncProgress', policy, async (operationId) => ok(await syncProgress(operationId)));
   serveIntent('profilePdf', policy, async (operationId) => ok(await profilePdf(operationId)));
   serveIntent('syncActiveTab', policy, async () => {

@@ -58,6 +58,7 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [planned, setPlanned] = useState<string | null>(null);
 
   useEffect(() => {
     sendIntent('prepareSync', { page })
@@ -157,6 +158,29 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
       else setSubmitError(result.error.message);
     } catch {
       setSubmitError('Hirebridge lost contact with its background service. If the sync was sent, it finishes on its own: open Sync to ATS again to see where it stands.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Prepare the sync to go out by itself once the person reaches the trigger stage. */
+  async function plan(event: MouseEvent<HTMLButtonElement>) {
+    if (!event.nativeEvent.isTrusted || !canSync || !parsed.success || !draft) return;
+    setBusy(true);
+    setSubmitError(null);
+    try {
+      const questionIds = new Set(job?.questions.map((q) => q.id));
+      const forJob = Object.fromEntries(Object.entries(answers).filter(([id]) => questionIds.has(id)));
+      const result = await sendIntent('planAutoSync', { candidateKey: draft.candidateKey, fields: parsed.data, answers: forJob, resume: resumeFile });
+      if (!result.ok) setSubmitError(result.error.message);
+      else
+        setPlanned(
+          result.value.sentNow
+            ? `They are already at “${result.value.stage}”: the sync to ${job?.name} has started.`
+            : `Planned: Hirebridge syncs them to ${job?.name} by itself when their page shows the stage “${result.value.stage}”.`,
+        );
+    } catch {
+      setSubmitError(NO_CONTACT);
     } finally {
       setBusy(false);
     }
@@ -293,6 +317,16 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
             </button>
           </p>
         )}
+        {draft?.plannedJobKey && !planned && !progress && (
+          <p className="notice" role="status">
+            A sync to {draft.jobs.find((j) => j.key === draft.plannedJobKey)?.name ?? 'a job'} is planned for when they reach “{draft.autoSyncStage}”.
+          </p>
+        )}
+        {planned && (
+          <p className="notice ok" role="status">
+            {planned}
+          </p>
+        )}
         {submitError && (
           <p className="notice err" role="alert">
             {submitError}
@@ -303,6 +337,11 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
             <span id="hb-sync-needs" className="needs">
               To sync, complete: {stillNeeded.join(', ')}.
             </span>
+          )}
+          {!finished && draft?.autoSyncStage && !planned && (
+            <button type="button" disabled={!canSync} onClick={(e) => void plan(e)}>
+              Sync when they reach “{draft.autoSyncStage}”
+            </button>
           )}
           {!finished && (
             <button type="button" className="primary" disabled={!canSync} onClick={(e) => void submit(e)} aria-describedby={stillNeeded.length > 0 ? 'hb-sync-needs' : undefined}>

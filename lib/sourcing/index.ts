@@ -1,1 +1,1 @@
-export { isSyncOffered, prepareSync, profilePdf, submitSync, syncProgress, parseTranscript, transcriptText, sourcedKey } from './service';
+export { autoSyncSeenCandidates, planAutoSync, isSyncOffered, prepareSync, profilePdf, submitSync, syncProgress, parseTranscript, transcriptText, sourcedKey } from './service';

@@ -57,6 +57,8 @@ interface SourcedData {
   resumeUrl?: string;
   /** Job key → when it was synced, and the application. */
   syncs?: Record<string, { at: string; applicationId?: string; outcome?: string }>;
+  /** A sync the recruiter prepared to go out by itself when the page shows the admin's trigger stage. */
+  autoSyncPlan?: { fields: SyncFields; answers: Record<string, unknown>; resume?: ResumeUpload; plannedAt: string };
 }
 
 const sourcedData = (record: CandidateRecord | undefined) => (record?.data as unknown as SourcedData | undefined) ?? undefined;
@@ -105,7 +107,8 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
     throw new PublicError('Connect your ATS on the Hirebridge settings page first.');
   }
   const record = await capture(page);
-  const syncs = sourcedData(record)?.syncs ?? {};
+  if (page.stage) await runAutoSyncIfDue(record.key, page.stage);
+  const syncs = sourcedData((await db().candidates.get(record.key)) ?? record)?.syncs ?? {};
   const active = await db().jobs.where('status').equals('active').filter((j) => j.provider === connection.provider).toArray();
   const jobs: SyncJobOption[] = active
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -128,6 +131,8 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
     atsName: connection.provider === 'kombo' ? `${tool ? tool[0].toUpperCase() + tool.slice(1) : 'Your ATS'} (through Kombo)` : 'Factorial ATS',
     acceptsFiles: connection.provider === 'kombo',
     sourceName: values.sourceName,
+    autoSyncStage: values.autoSync ? values.autoSyncStage : undefined,
+    plannedJobKey: sourcedData(record)?.autoSyncPlan?.fields.jobKey,
     resumeUrl: page.resumeUrl,
     sourceUrl: page.sourceUrl,
     sourceSite: page.sourceSite,
@@ -186,7 +191,7 @@ export function toSyncProgress(operation: OperationRecord): SyncProgress {
   };
 }
 
-export async function submitSync(candidateKey: string, fields: SyncFields, answers: Record<string, unknown>, resume?: ResumeUpload): Promise<SyncProgress> {
+export async function submitSync(candidateKey: string, fields: SyncFields, answers: Record<string, unknown>, resume?: ResumeUpload, opts: { wait?: boolean } = {}): Promise<SyncProgress> {
   const record = await db().candidates.get(candidateKey);
   const data = sourcedData(record);
   if (!record || !data) throw new PublicError('Open Sync to ATS again from the candidate’s page.');
@@ -233,6 +238,7 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
     resumeNote: pdf.resumeMessage,
   });
   void process(operation.id);
+  if (opts.wait === false) return toSyncProgress(operation);
   const settled = await settle(operation.id, 20_000);
   return toSyncProgress(settled ?? operation);
 }
@@ -316,4 +322,53 @@ export async function isSyncOffered(adapterId: string): Promise<boolean> {
   if (!adapter) return false;
   if (connection.provider === 'factorial-ats') return adapter.id !== 'factorial';
   return adapter.komboTool !== connection.tool;
+}
+
+const sameStage = (a: string, b: string) => a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'base' }) === 0;
+
+/**
+ * Keep a prepared sync to send by itself once the person reaches the admin's trigger stage (default "Engaged").
+ * Checked now: if the page already shows that stage, it goes at once.
+ */
+export async function planAutoSync(candidateKey: string, fields: SyncFields, answers: Record<string, unknown>, resume?: ResumeUpload): Promise<{ stage: string; sentNow: boolean }> {
+  const { values } = await readSettings();
+  if (!values.autoSync) throw new PublicError('Automatic sync is switched off in the Hirebridge settings.');
+  const record = await db().candidates.get(candidateKey);
+  const data = sourcedData(record);
+  if (!record || !data) throw new PublicError('Open Sync to ATS again from the candidate’s page.');
+  const job = await db().jobs.get(fields.jobKey);
+  if (!job || job.status !== 'active') throw new PublicError('This job is not active any more: choose another one.');
+  checkAnswers(toQuestions(job.screeningQuestions), answers);
+  await db().candidates.update(candidateKey, (r) => {
+    (r.data as unknown as SourcedData).autoSyncPlan = { fields, answers, resume, plannedAt: new Date().toISOString() };
+  });
+  const sentNow = data.stage ? await runAutoSyncIfDue(candidateKey, data.stage) : false;
+  return { stage: values.autoSyncStage, sentNow };
+}
+
+/** A page showed this person at `stage`: send their planned sync if that is the trigger stage. */
+export async function runAutoSyncIfDue(candidateKey: string, stage: string): Promise<boolean> {
+  const { values } = await readSettings();
+  const record = await db().candidates.get(candidateKey);
+  const plan = sourcedData(record)?.autoSyncPlan;
+  if (!values.autoSync || !plan || !sameStage(stage, values.autoSyncStage)) return false;
+  await db().candidates.update(candidateKey, (r) => {
+    const data = r.data as unknown as SourcedData;
+    delete data.autoSyncPlan;
+    data.stage = stage;
+  });
+  try {
+    await submitSync(candidateKey, plan.fields, plan.answers, plan.resume, { wait: false });
+    return true;
+  } catch (error) {
+    await recordActivity({ kind: 'sync', level: 'error', message: `Automatic sync of ${plan.fields.firstName} ${plan.fields.lastName} did not start: ${(error as { publicMessage?: string }).publicMessage ?? 'unexpected error'}` });
+    return false;
+  }
+}
+
+/** Candidates seen on an ATS page (with their stage): planned syncs whose trigger stage was reached go out. */
+export async function autoSyncSeenCandidates(adapterId: string, candidates: { siteCandidateId: string; stage?: string }[]): Promise<void> {
+  for (const c of candidates) {
+    if (c.stage) await runAutoSyncIfDue(`sourced:${adapterId}:${c.siteCandidateId}`, c.stage);
+  }
 }

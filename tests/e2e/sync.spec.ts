@@ -27,7 +27,7 @@ async function resumePdf(): Promise<Buffer> {
 }
 
 /** A Lever candidate page: header actions, name, posting, stage, email and phone links, a resume link. */
-async function serveLever(context: BrowserContext) {
+async function serveLever(context: BrowserContext, stage: () => string = () => 'Phone screen') {
   const resume = await resumePdf();
   await context.route('https://hire.lever.co/**', async (route) => {
     const path = new URL(route.request().url()).pathname;
@@ -38,7 +38,7 @@ async function serveLever(context: BrowserContext) {
       contentType: 'text/html; charset=utf-8',
       body: `<!doctype html><html><head><meta charset="utf-8"><title>${PERSON.name} – Lever</title></head><body>
 <div class="profile-header"><h1 class="candidate-name">${PERSON.name}</h1><div class="profile-header-actions"><button>Archive</button></div></div>
-<div class="posting-title">Senior Backend Engineer</div><div class="stage-name">Phone screen</div>
+<div class="posting-title">Senior Backend Engineer</div><div class="stage-name">${stage()}</div>
 <a href="mailto:${PERSON.email}">${PERSON.email}</a> <a href="tel:${PERSON.phone}">${PERSON.phone}</a>
 <a href="/candidates/${LEVER_ID}/resume.pdf">Resume</a></body></html>`,
     });
@@ -77,8 +77,8 @@ async function connectKombo(context: BrowserContext, extensionId: string, option
   await expect(options.getByRole('region', { name: 'Jobs' }).getByRole('rowheader', { name: 'Senior Backend Engineer', exact: true })).toBeVisible();
 }
 
-async function openSync(context: BrowserContext) {
-  await serveLever(context);
+async function openSync(context: BrowserContext, stage?: () => string) {
+  await serveLever(context, stage);
   const page = await context.newPage();
   await page.goto(`https://hire.lever.co/candidates/${LEVER_ID}`);
   await page.getByRole('button', { name: 'Sync to ATS' }).click();
@@ -315,4 +315,35 @@ test('the service worker stopped mid-sync: on restart it finds the application i
   expect(await applicationsFor()).toBe(1);
   const posts = (await sandboxControl<{ method: string; path: string }[]>(sandbox, 'GET', 'requests')).filter((r) => r.method === 'POST' && r.path.endsWith('/applications'));
   expect(posts).toHaveLength(1);
+});
+
+test('automatic sync: prepared now, sent by itself when the page shows the trigger stage', async ({ context, extensionId, options, sandbox }) => {
+  await connectKombo(context, extensionId, options, sandbox);
+  await activate(options, 'Frontend Engineer');
+  const settings = options.getByRole('region', { name: 'Sync to ATS' });
+  await settings.getByRole('checkbox', { name: /Sync automatically when a captured candidate reaches a stage/ }).check();
+  await expect(settings.getByRole('textbox', { name: 'Stage that triggers the sync' })).toHaveValue('Engaged');
+
+  let stage = 'Phone screen';
+  const { page, dialog } = await openSync(context, () => stage);
+  await dialog.getByRole('combobox', { name: 'Job' }).selectOption({ label: 'Frontend Engineer — Berlin' });
+  await dialog.getByRole('group', { name: 'Do you have the right to work in the EU? (required)' }).getByRole('radio', { name: 'Yes' }).check();
+  await dialog.getByRole('textbox', { name: 'Years of professional experience (required)' }).fill('4');
+  await dialog.getByRole('textbox', { name: 'Earliest start date (required)' }).fill('2027-04-01');
+  await dialog.getByRole('button', { name: 'Sync when they reach “Engaged”' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Planned: Hirebridge syncs them to Frontend Engineer by itself');
+  const applications = async () => {
+    const s = await state(sandbox);
+    const c = s.kombo.candidates.find((x) => x.email_addresses.some((e) => e.email_address === PERSON.email));
+    return c ? s.kombo.applications.filter((a) => a.candidate_id === c.id).map((a) => a.job_id) : [];
+  };
+  expect(await applications()).toEqual([]);
+
+  // Later the candidate moves on: the page now shows "Engaged", and the sync goes out without a click.
+  stage = 'Engaged';
+  await page.reload();
+  await expect.poll(applications, { timeout: 15_000 }).toEqual(['KJ000002']);
+  await page.reload();
+  await page.waitForTimeout(1000);
+  expect(await applications()).toEqual(['KJ000002']);
 });

@@ -92,6 +92,10 @@ export interface SyncDraft {
   atsName: string;
   acceptsFiles: boolean;
   sourceName: string;
+  /** The trigger stage, when the admin switched automatic sync on. */
+  autoSyncStage?: string;
+  /** The job of a sync already planned to go out automatically. */
+  plannedJobKey?: string;
   resumeUrl?: string;
   sourceUrl: string;
   sourceSite: string;
@@ -116,6 +120,7 @@ export const syncIntents = {
   syncActiveTab: { input: z.undefined(), from: ['extension-page'] },
   prepareSync: { input: PrepareSyncInput, from: ['content-script', 'extension-page'] },
   submitSync: { input: SubmitSyncInput, from: ['content-script', 'extension-page'] },
+  planAutoSync: { input: SubmitSyncInput, from: ['content-script', 'extension-page'] },
   syncProgress: { input: OperationIdInput, from: ['content-script', 'extension-page'] },
   profilePdf: { input: OperationIdInput, from: ['content-script', 'extension-page'] },
 } as const;
@@ -127,6 +132,7 @@ export interface SyncProtocol {
   syncActiveTab(): Result<{ tabTitle?: string }>;
   prepareSync(input: z.input<typeof PrepareSyncInput>): Result<SyncDraft>;
   submitSync(input: z.input<typeof SubmitSyncInput>): Result<SyncProgress>;
+  planAutoSync(input: z.input<typeof SubmitSyncInput>): Result<{ stage: string; sentNow: boolean }>;
   syncProgress(operationId: string): Result<SyncProgress>;
   profilePdf(operationId: string): Result<{ fileName: string; base64: string }>;
 }
