@@ -20,7 +20,7 @@ import { readSettings, writeSetting } from '@/lib/settings';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, syncGrantedHostScripts } from '@/lib/sites/registration';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
-import { autoSyncSeenCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
+import { autoSyncSeenCandidates, syncedCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
 import {
   catchUpMissedPull,
   ensureJobPullAlarm,
@@ -125,6 +125,7 @@ export default defineBackground(() => {
   serveIntent('submitSync', policy, async ({ candidateKey, fields, answers, resume }) => ok(await submitSync(candidateKey, fields, answers, resume)));
   serveIntent('planAutoSync', policy, async ({ candidateKey, fields, answers, resume }) => ok(await planAutoSync(candidateKey, fields, answers, resume)));
   serveIntent('syncProgress', policy, async (operationId) => ok(await syncProgress(operationId)));
+  serveIntent('syncedCandidates', policy, async () => ok(await syncedCandidates()));
   serveIntent('profilePdf', policy, async (operationId) => ok(await profilePdf(operationId)));
   serveIntent('syncActiveTab', policy, async () => {
     // activeTab: the click on the toolbar icon granted this tab for now; nothing is asked for ahead of time.

@@ -8,6 +8,7 @@ import { BULK_RUN_KEY, HIRED_PULL_KEY, type BulkRunRecord, type HiredPullRecord 
 import { LAST_KEY, STATE_KEY, type PullState, type PullSummary } from '@/lib/sync/jobPull';
 import { BulkExportDialog } from './BulkExportDialog';
 import { PopupExportDialog } from './PopupExportDialog';
+import { SyncedCandidates } from '../sync/SyncedCandidates';
 import { SyncThisPage } from '../sync/SyncThisPage';
 import { RecentActivity } from './RecentActivity';
 import './popup.css';
@@ -172,6 +173,7 @@ export function PopupApp() {
         </section>
 
         <SyncThisPage />
+        <SyncedCandidates />
         <RecentActivity />
       </main>
 

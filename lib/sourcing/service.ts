@@ -372,3 +372,52 @@ export async function autoSyncSeenCandidates(adapterId: string, candidates: { si
     if (c.stage) await runAutoSyncIfDue(`sourced:${adapterId}:${c.siteCandidateId}`, c.stage);
   }
 }
+
+export interface SyncedCandidateView {
+  key: string;
+  name: string;
+  jobName: string;
+  syncedAt: string;
+  /** The application's current stage as the ATS reports it (undefined when it does not say). */
+  stage?: string;
+  sourceSite: string;
+}
+
+/**
+ * Synced candidates with the current stage of their application, asked of the ATS (one lookup per person,
+ * the 20 most recent). Status changes do not flow back otherwise (SPEC F4.5).
+ */
+export async function syncedCandidates(limit = 20): Promise<{ items: SyncedCandidateView[]; stageError?: string }> {
+  const records = (await db().candidates.toArray())
+    .filter((r) => Object.keys(sourcedData(r)?.syncs ?? {}).length > 0)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .slice(0, limit);
+  const jobs = new Map((await db().jobs.bulkGet(records.flatMap((r) => Object.keys(sourcedData(r)!.syncs!)))).filter((j) => !!j).map((j) => [j!.key, j!]));
+  const items: SyncedCandidateView[] = [];
+  let stageError: string | undefined;
+  await withAts(async (ats) => {
+    for (const record of records) {
+      const data = sourcedData(record)!;
+      let applications: { jobId?: string; stageName?: string }[] = [];
+      if (record.email && !stageError) {
+        try {
+          applications = (await ats.findCandidateByEmail(record.email))?.applications ?? [];
+        } catch (error) {
+          stageError = `The ATS did not say the current stages: ${(error as Error).message}`;
+        }
+      }
+      for (const [jobKey, sync] of Object.entries(data.syncs!)) {
+        const job = jobs.get(jobKey);
+        items.push({
+          key: `${record.key}|${jobKey}`,
+          name: `${record.firstName} ${record.lastName}`.trim(),
+          jobName: job?.name ?? 'a job',
+          syncedAt: sync.at,
+          stage: applications.find((a) => a.jobId === job?.vendorId)?.stageName,
+          sourceSite: data.sourceSite,
+        });
+      }
+    }
+  }).catch((error: Error) => (stageError ??= error.message));
+  return { items, stageError };
+}

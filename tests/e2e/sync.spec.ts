@@ -158,6 +158,14 @@ test.describe('Sync to ATS from a Lever page', () => {
     expect(text.indexOf('LEVER RESUME PAGE 1')).toBeGreaterThan(text.indexOf('What is your notice period?'));
     expect(text).toContain('LEVER RESUME PAGE 3');
     expect(pages).toBeGreaterThanOrEqual(4);
+
+    // The popup shows synced people with their application's current stage, as the ATS reports it.
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const synced = popup.getByRole('list', { name: 'Synced candidates' }).getByRole('listitem');
+    await expect(synced).toHaveCount(1);
+    await expect(synced).toContainText('Zoë Ñúñez · Senior Backend Engineer');
+    await expect(synced).toContainText('Stage in the ATS: Applied');
   });
 
   test('duplicates: the same job again is "Already synced" and sends nothing; an ATS candidate with the same email gets the new application', async ({ context, extensionId, options, sandbox }) => {

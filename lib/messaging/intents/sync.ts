@@ -123,6 +123,7 @@ export const syncIntents = {
   planAutoSync: { input: SubmitSyncInput, from: ['content-script', 'extension-page'] },
   syncProgress: { input: OperationIdInput, from: ['content-script', 'extension-page'] },
   profilePdf: { input: OperationIdInput, from: ['content-script', 'extension-page'] },
+  syncedCandidates: { input: z.undefined(), from: ['extension-page'] },
 } as const;
 
 export interface SyncProtocol {
@@ -135,4 +136,5 @@ export interface SyncProtocol {
   planAutoSync(input: z.input<typeof SubmitSyncInput>): Result<{ stage: string; sentNow: boolean }>;
   syncProgress(operationId: string): Result<SyncProgress>;
   profilePdf(operationId: string): Result<{ fileName: string; base64: string }>;
+  syncedCandidates(): Result<{ items: { key: string; name: string; jobName: string; syncedAt: string; stage?: string; sourceSite: string }[]; stageError?: string }>;
 }

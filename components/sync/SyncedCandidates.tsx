@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import { sendIntent } from '@/lib/messaging/client';
+import type { SyncProtocol } from '@/lib/messaging/intents/sync';
+
+type Synced = Extract<ReturnType<SyncProtocol['syncedCandidates']>, { ok: true }>['value'];
+
+/** Popup section: people synced to the ATS, with their application's current stage when the ATS reports it. */
+export function SyncedCandidates() {
+  const [data, setData] = useState<Synced | null>(null);
+  useEffect(() => {
+    sendIntent('syncedCandidates', undefined)
+      .then((r) => r.ok && setData(r.value))
+      .catch(() => undefined);
+  }, []);
+  if (!data || data.items.length === 0) return null;
+  return (
+    <section aria-labelledby="hb-synced-title" className="hb-popup-section">
+      <h2 id="hb-synced-title">Synced candidates</h2>
+      <ul aria-labelledby="hb-synced-title" className="hb-synced">
+        {data.items.map((item) => (
+          <li key={item.key}>
+            <strong>{item.name}</strong> · {item.jobName}
+            <br />
+            <span className="hb-note">{item.stage ? `Stage in the ATS: ${item.stage}` : 'Stage not reported by the ATS'}</span>
+          </li>
+        ))}
+      </ul>
+      {data.stageError && <p className="hb-note">{data.stageError}</p>}
+    </section>
+  );
+}
