@@ -27,6 +27,10 @@ export default defineConfig({
     description: 'Export hired candidates to Factorial HR and sync sourced candidates into your ATS.',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
     host_permissions: [...VENDOR_API_HOSTS, ...BUILT_IN_ATS_HOSTS],
+    // Extension pages run only their own scripts; nothing may frame them or post forms elsewhere.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
     // Organisation-wide settings deployed by policy (chrome.storage.managed); see README "Managed policy".
     storage: { managed_schema: 'managed_schema.json' },
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
