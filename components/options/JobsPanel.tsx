@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { db, type JobRecord, type JobStatus } from '@/lib/db';
 import { sendIntent } from '@/lib/messaging';
 import { LAST_KEY, STATE_KEY, type PullState, type PullSummary } from '@/lib/sync/jobPull';
@@ -38,8 +38,14 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
   const [error, setError] = useState<string | null>(null);
   const [countriesDraft, setCountriesDraft] = useState<string | null>(null);
 
-  const jobs = useLiveQuery(() => (provider ? db().jobs.where('provider').equals(provider).toArray() : []), [provider]);
   const state = useLiveQuery(() => setting<PullState>(STATE_KEY));
+  // While a pull writes page after page, the table keeps what it showed (re-reading 10,000 rows after every page
+  // would slow the pull down several times); it refreshes once the pull ends. The progress bar shows the run.
+  const pulling = !!state?.running;
+  const liveJobs = useLiveQuery<JobRecord[] | undefined>(() => (pulling ? undefined : provider ? db().jobs.where('provider').equals(provider).toArray() : []), [provider, pulling]);
+  const shownJobs = useRef<JobRecord[] | undefined>(undefined);
+  if (liveJobs) shownJobs.current = liveJobs;
+  const jobs = liveJobs ?? shownJobs.current;
   const last = useLiveQuery(() => setting<PullSummary>(LAST_KEY));
   const interval = useLiveQuery(() => setting<number>(INTERVAL_KEY)) ?? DEFAULT_PULL_MINUTES;
   const countries = useLiveQuery(() => setting<string[]>(COUNTRY_FILTER_KEY)) ?? [];

@@ -81,9 +81,17 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
   await database.settings.put({ key: STATE_KEY, value: state });
 
   try {
+    const fetchPage = (cursor: string | null) => ats.listJobs({ cursor, updatedAfter: state.updatedAfter, pageSize: PULL_PAGE_SIZE });
+    let nextPage = fetchPage(state.cursor);
     for (;;) {
-      const page = await ats.listJobs({ cursor: state.cursor, updatedAfter: state.updatedAfter, pageSize: PULL_PAGE_SIZE });
+      const page = await nextPage;
       state.counts.requests += 1;
+      // Ask for the following page while this one is written: the network and IndexedDB overlap. Only the stored
+      // cursor counts for resuming, so a page fetched ahead and lost with a stopped worker is simply asked again.
+      if (page.next) {
+        nextPage = fetchPage(page.next);
+        nextPage.catch(() => undefined);
+      }
       const stamp = now();
       await database.transaction('rw', database.jobs, database.settings, async () => {
         const keys = page.jobs.map((job) => jobKey(provider, job.id));
