@@ -9,7 +9,13 @@ export default defineConfig({
   outDir: process.env.HIREBRIDGE_OUT_DIR ?? '.output',
   hooks: {
     // The PDF profile's fonts (names with accents, Greek, Cyrillic…), fetched by the service worker only.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (_wxt, files) => {
+      // The manifest's name and description per language → _locales/<lang>/messages.json.
+      const { MANIFEST_MESSAGES } = await import('./lib/i18n/manifest');
+      for (const [lang, dict] of Object.entries(MANIFEST_MESSAGES)) {
+        const messages = Object.fromEntries(Object.entries(dict).map(([key, message]) => [key, { message }]));
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(messages, null, 1) });
+      }
       for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
         files.push({ absoluteSrc: resolve('node_modules/dejavu-fonts-ttf/ttf', font), relativeDest: `fonts/${font}` });
       }
@@ -23,8 +29,9 @@ export default defineConfig({
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
-    name: 'Hirebridge',
-    description: 'Export hired candidates to Factorial HR and sync sourced candidates into your ATS.',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
     host_permissions: [...VENDOR_API_HOSTS, ...BUILT_IN_ATS_HOSTS],
     // Extension pages run only their own scripts; nothing may frame them or post forms elsewhere.

@@ -25,9 +25,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  context: async ({ sandbox }, use) => {
+  // `test.use({ locale: 'es-ES' })` sets the browser's (and so the extension's) UI language.
+  context: async ({ sandbox, locale }, use) => {
     await resetSandbox(sandbox);
-    const launched = await launchWithExtension({ headless: true });
+    const launched = await launchWithExtension({ headless: true, locale });
     await use(launched.context);
     await launched.context.close();
   },

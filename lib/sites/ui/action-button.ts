@@ -1,3 +1,4 @@
+import { t } from './messages';
 import type { PageCandidateStatus } from '../../messaging/intents/export';
 
 /**
@@ -16,10 +17,9 @@ a { color: #17794a; font-weight: 600; }
 :host([data-floating]) { position: fixed; right: 20px; bottom: 20px; z-index: 2147483646; box-shadow: 0 4px 16px #0003; border-radius: 8px; background: #fff; padding: 8px; }
 `;
 
-export const EXPORT_LABEL = 'Export to FactorialHR';
-export const EXPORTED_LABEL = 'Exported to FactorialHR';
+const EXPORT_LABEL = () => t('export');
+const EXPORTED_LABEL = () => t('exported');
 
-export const SYNC_LABEL = 'Sync to ATS';
 
 export interface ActionButton {
   host: HTMLElement;
@@ -39,14 +39,14 @@ export function createActionButton(opts: { floating?: boolean; onClick(button: H
   style.textContent = CSS;
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = EXPORT_LABEL;
+  button.textContent = EXPORT_LABEL();
   const reason = document.createElement('span');
   reason.className = 'reason';
   reason.id = `hb-reason-${++reasonSeq}`;
   const link = document.createElement('a');
   link.target = '_blank';
   link.rel = 'noopener noreferrer';
-  link.textContent = 'View in Factorial';
+  link.textContent = t('viewInFactorial');
   link.hidden = true;
   root.append(style, button, reason, link);
 
@@ -63,7 +63,7 @@ export function createActionButton(opts: { floating?: boolean; onClick(button: H
       sync = document.createElement('button');
       sync.type = 'button';
       sync.className = 'secondary';
-      sync.textContent = SYNC_LABEL;
+      sync.textContent = t('sync');
       sync.addEventListener('click', (event) => event.isTrusted && onSync(sync!));
       button.after(sync);
     },
@@ -74,27 +74,27 @@ export function createActionButton(opts: { floating?: boolean; onClick(button: H
       button.removeAttribute('aria-busy');
       if (status === 'checking') {
         button.disabled = true;
-        button.textContent = EXPORT_LABEL;
+        button.textContent = EXPORT_LABEL();
         button.setAttribute('aria-busy', 'true');
         return;
       }
       if ('error' in status) {
         button.disabled = true;
-        button.textContent = EXPORT_LABEL;
+        button.textContent = EXPORT_LABEL();
         reason.textContent = status.error;
         button.setAttribute('aria-describedby', reason.id);
         return;
       }
       if (status.state === 'exported') {
         button.disabled = true;
-        button.textContent = EXPORTED_LABEL;
+        button.textContent = EXPORTED_LABEL();
         if (status.employeeUrl && /^https?:\/\//.test(status.employeeUrl)) {
           link.href = status.employeeUrl;
           link.hidden = false;
         }
         return;
       }
-      button.textContent = EXPORT_LABEL;
+      button.textContent = EXPORT_LABEL();
       button.disabled = status.state === 'not-hired';
       if (status.reason) {
         reason.textContent = status.reason;

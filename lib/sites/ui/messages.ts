@@ -1,0 +1,17 @@
+import { defineMessages } from '../../i18n';
+
+/** Text of the buttons placed on ATS pages (kept tiny: this ships with every ATS page). */
+export const t = defineMessages({
+  en: {
+    export: 'Export to FactorialHR',
+    exported: 'Exported to FactorialHR',
+    sync: 'Sync to ATS',
+    viewInFactorial: 'View in Factorial',
+  },
+  es: {
+    export: 'Exportar a FactorialHR',
+    exported: 'Exportado a FactorialHR',
+    sync: 'Sincronizar con el ATS',
+    viewInFactorial: 'Ver en Factorial',
+  },
+});
