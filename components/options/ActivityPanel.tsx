@@ -140,8 +140,8 @@ export function ActivityPanel() {
             {visible.slice(0, MAX_ROWS).map((entry) => (
               <tr key={entry.id ?? `${entry.at}-${entry.message}`}>
                 <td style={{ whiteSpace: 'nowrap' }}>{new Date(entry.at).toLocaleString()}</td>
-                <td>{strings.kinds[entry.kind] ?? entry.kind}</td>
-                <td>{strings.levels[entry.level] ?? entry.level}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{strings.kinds[entry.kind] ?? entry.kind}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{strings.levels[entry.level] ?? entry.level}</td>
                 <td>{entry.message}</td>
               </tr>
             ))}

@@ -69,6 +69,7 @@ export function PopupApp() {
   const [syncing, setSyncing] = useState(false);
   const [exporting, setExporting] = useState<{ key: string; returnFocus: HTMLElement | null } | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
+  const [focusRun, setFocusRun] = useState(false);
   const exportAllRef = useRef<HTMLButtonElement>(null);
 
   const candidates = useLiveQuery(() => db().candidates.toArray());
@@ -118,6 +119,14 @@ export function PopupApp() {
 
   const pullRunning = syncing || jobPullState?.running === true;
 
+  // After Export all starts, focus moves to its progress (it appears once the worker has written the run).
+  useEffect(() => {
+    const title = focusRun && run ? document.getElementById('hb-run-title') : null;
+    if (!title) return;
+    title.focus();
+    setFocusRun(false);
+  }, [focusRun, run]);
+
   return (
     <>
       <main className="hb-popup" aria-labelledby={titleId} inert={!!exporting || confirmAll}>
@@ -135,7 +144,7 @@ export function PopupApp() {
             {message}
           </p>
         )}
-        <div role="status" className="hb-note">
+        <div role="status" className="hb-note hb-live">
           {refreshing && ats ? strings.checking : hiredPull && !hiredPull.ok ? hiredPull.message : ''}
         </div>
 
@@ -196,7 +205,7 @@ export function PopupApp() {
           }}
           onStarted={() => {
             setConfirmAll(false);
-            requestAnimationFrame(() => document.getElementById('hb-run-title')?.focus());
+            setFocusRun(true);
           }}
         />
       )}

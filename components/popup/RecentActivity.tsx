@@ -20,10 +20,23 @@ const strings = {
 };
 
 const SHOWN = 6;
+const MAX_ATTENTION = 20;
+
+/**
+ * The latest few, plus every one still needing attention however old (so its Retry is never out of reach),
+ * except those whose person was sent since by another operation.
+ */
+function recent(all: OperationRecord[]): OperationRecord[] {
+  const newest = [...all].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const sentSince = new Set(all.filter((op) => op.state === 'done').map((op) => `${op.kind}:${op.subject}`));
+  const open = (op: OperationRecord) => op.state !== 'needs-attention' || !sentSince.has(`${op.kind}:${op.subject}`);
+  const shown = new Set([...newest.filter(open).slice(0, SHOWN), ...newest.filter((op) => op.state === 'needs-attention' && open(op)).slice(0, MAX_ATTENTION)]);
+  return newest.filter((op) => shown.has(op));
+}
 
 export function RecentActivity() {
   const headingId = useId();
-  const operations = useLiveQuery(async () => (await db().operations.toArray()).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, SHOWN));
+  const operations = useLiveQuery(async () => recent(await db().operations.toArray()));
   const [retrying, setRetrying] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
 

@@ -112,7 +112,7 @@ export function createHttpClient(options: HttpClientOptions) {
     if (error instanceof ConnectorError) return error;
     if (error instanceof FetchError && error.response) {
       const status = error.response.status;
-      const details = redact(safeRead(options.readError, error.data), options.secrets);
+      const details = safeRead(options.readError, error.data, options.secrets);
       const retryAfterMs = parseRetryAfter(error.response.headers.get('retry-after'));
       return options.classify?.(status, details, retryAfterMs) ?? errorForStatus(vendor, status, details, retryAfterMs);
     }
@@ -191,19 +191,23 @@ function badResponse(vendor: Vendor, detail: string): ConnectorError {
   });
 }
 
-function safeRead(read: (body: unknown) => VendorErrorDetails, body: unknown): VendorErrorDetails {
+/**
+ * The vendor's error details, keys scrubbed out *before* anything is shortened: cutting first could keep all but
+ * the last characters of an echoed key, which the masked key view ("••••1234") would then complete.
+ */
+function safeRead(read: (body: unknown) => VendorErrorDetails, body: unknown, secrets: string[]): VendorErrorDetails {
   try {
     const details = read(body);
-    return { code: details.code?.slice(0, 100), message: details.message ? plainText(details.message) : undefined };
+    const code = details.code === undefined ? undefined : redact(details.code, secrets).slice(0, 100);
+    return { code, message: details.message ? plainText(redact(details.message, secrets)) : undefined };
   } catch {
     return {};
   }
 }
 
-function redact(details: VendorErrorDetails, secrets: string[]): VendorErrorDetails {
-  let message = details.message;
-  for (const secret of secrets) if (secret && message) message = message.split(secret).join('••••');
-  return { ...details, message };
+function redact(text: string, secrets: string[]): string {
+  for (const secret of secrets) if (secret) text = text.split(secret).join('••••');
+  return text;
 }
 
 /** Vendor messages are shown to people: single line, no markup, bounded. */

@@ -4,7 +4,8 @@ import type { AtsCandidate } from '../connectors/types';
 import { db, type CandidateRecord, type OperationRecord } from '../db';
 import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
 import { PublicError } from '../messaging/result';
-import { enqueue, onOperationChange, process, registerHandler, settle } from '../outbox';
+import { enqueue, onOperationChange, process, registerHandler, sendsOf, settle } from '../outbox';
+import { ConnectorError } from '../connectors/errors';
 import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';
 import { factorialLookups } from './lookups';
@@ -220,12 +221,12 @@ export async function exportProgress(operationId: string): Promise<ExportProgres
 registerHandler('export-employee', async (operation) => {
   const fields = operation.payload.fields as ExportFields;
   return withHr(async (hr) => {
+    // An earlier send of this very operation may have created them before the worker stopped.
+    const found = (employee: { id: string }) => ({ outcome: sendsOf(operation) > 0 ? 'created' : 'duplicate', remoteId: employee.id, remoteUrl: hr.employeeUrl(employee.id) });
     const existing = await hr.findEmployeeByEmail(fields.email);
-    if (existing) {
-      // An earlier attempt of this very operation may have created them before the worker stopped.
-      return { outcome: operation.attempts > 0 ? 'created' : 'duplicate', remoteId: existing.id, remoteUrl: hr.employeeUrl(existing.id) };
-    }
-    const created = await hr.createEmployee({
+    if (existing) return found(existing);
+    const created = await hr
+      .createEmployee({
       companyId: String(operation.payload.companyId),
       firstName: fields.firstName,
       lastName: fields.lastName,
@@ -236,7 +237,16 @@ registerHandler('export-employee', async (operation) => {
       locationId: fields.locationId || undefined,
       startDate: fields.startDate,
       country: typeof operation.payload.country === 'string' ? operation.payload.country.toLowerCase() : undefined,
-    });
+      })
+      .catch(async (error: unknown) => {
+        // "Email already taken": a create still in flight from before a restart may just have landed. Look again.
+        if (error instanceof ConnectorError && (error.status === 409 || error.status === 422)) {
+          const now = await hr.findEmployeeByEmail(fields.email);
+          if (now) return { ...now, alreadyThere: true as const };
+        }
+        throw error;
+      });
+    if ('alreadyThere' in created) return found(created);
     return { outcome: 'created', remoteId: created.id, remoteUrl: hr.employeeUrl(created.id) };
   });
 });

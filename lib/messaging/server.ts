@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { messenger } from './client';
 import { Intents, type IntentName, type ProtocolMap, type SenderKind } from './protocol';
 import { fail, type Result } from './result';
 
@@ -49,7 +48,7 @@ type Handler<K extends IntentName> = (
  */
 export function serveIntent<K extends IntentName>(name: K, policy: () => SenderPolicy, handler: Handler<K>) {
   const spec = Intents[name];
-  return messenger.onMessage(name, (async (message: { data: unknown; sender: Sender }): Promise<Result<unknown>> => {
+  return onIntentMessage(name, async (message): Promise<Result<unknown>> => {
     const current = policy();
     await current.ready;
     const sender = classifySender(message.sender, current);
@@ -77,7 +76,38 @@ export function serveIntent<K extends IntentName>(name: K, policy: () => SenderP
     } catch (error) {
       return fail('internal', publicMessage(error));
     }
-  }) as never);
+  });
+}
+
+type IntentListener = (message: { data: unknown; sender: Sender }) => Promise<Result<unknown>>;
+const intentListeners = new Map<string, IntentListener>();
+
+/**
+ * The worker's one `runtime.onMessage` listener, speaking @webext-core/messaging's wire format (the pages' side,
+ * `sendIntent`, is that library): `{ type, data, ... }` in, `{ res }` out. Served here rather than through the
+ * library's `onMessage`, whose listener table is a plain object: a message typed "constructor" or "hasOwnProperty"
+ * reached Object.prototype's functions and was answered (with the message echoed back, or an error and its stack).
+ * Only the intents registered here, looked up in a Map, are answered; anything else gets no answer at all.
+ */
+function onIntentMessage(name: IntentName, listener: IntentListener): () => void {
+  if (intentListeners.has(name)) throw new Error(`The intent ${name} is served twice.`);
+  if (intentListeners.size === 0) browser.runtime.onMessage.addListener(dispatchIntent as never);
+  intentListeners.set(name, listener);
+  return () => {
+    intentListeners.delete(name);
+    if (intentListeners.size === 0) browser.runtime.onMessage.removeListener(dispatchIntent as never);
+  };
+}
+
+function dispatchIntent(message: unknown, sender: Sender, sendResponse: (response: { res: Result<unknown> }) => void): boolean {
+  const type = message !== null && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
+  const listener = typeof type === 'string' ? intentListeners.get(type) : undefined;
+  if (!listener) return false;
+  listener({ data: (message as { data?: unknown }).data, sender }).then(
+    (res) => sendResponse({ res }),
+    (error: unknown) => sendResponse({ res: fail('internal', publicMessage(error)) }),
+  );
+  return true;
 }
 
 /** Messages we wrote ourselves are safe to show; anything else becomes a generic sentence. */

@@ -1,2 +1,2 @@
-export { enqueue, requeue, process, registerHandler, onOperationChange, onOutboxAlarm, resumeOutbox, settle, vendorOf, MAX_ATTEMPTS, OUTBOX_DRAIN_ALARM, type OperationHandler, type HandlerResult, type HandlerOptions } from './outbox';
+export { sendsOf, enqueue, requeue, process, registerHandler, onOperationChange, onOutboxAlarm, resumeOutbox, settle, vendorOf, MAX_ATTEMPTS, OUTBOX_DRAIN_ALARM, type OperationHandler, type HandlerResult, type HandlerOptions } from './outbox';
 export { Pacer, pacerFor, setPaceLimits, DEFAULT_PACE_LIMITS, type PacedVendor, type PaceLimits } from './pacing';

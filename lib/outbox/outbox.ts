@@ -130,7 +130,9 @@ export async function process(id: string): Promise<OperationRecord | undefined> 
       // Read again: it may have waited a while for its slot.
       const operation = await db().operations.get(id);
       if (!operation || !isDue(operation)) return operation;
-      await save({ ...operation, state: 'sending', attempts: operation.attempts + 1, nextAttemptAt: undefined });
+      // `sends` survives Retry (which resets attempts): handlers use it to tell "created by an earlier send of
+      // this very operation" from "someone else created it".
+      await save({ ...operation, state: 'sending', attempts: operation.attempts + 1, nextAttemptAt: undefined, payload: { ...operation.payload, sends: sendsOf(operation) + 1 } });
       try {
         const result = await handler(operation);
         return await save({ ...operation, state: 'done', attempts: operation.attempts + 1, remoteId: result.remoteId, remoteUrl: result.remoteUrl, lastError: undefined, nextAttemptAt: undefined, payload: { ...operation.payload, ...result.details, outcome: result.outcome } });
@@ -143,6 +145,11 @@ export async function process(id: string): Promise<OperationRecord | undefined> 
   } finally {
     running.delete(id);
   }
+}
+
+/** How many times this operation was sent before (across Retry). */
+export function sendsOf(operation: OperationRecord): number {
+  return Number(operation.payload.sends ?? 0) || 0;
 }
 
 /** Queued (and its retry time has come) or left "sending" by a stopped worker. */

@@ -5,13 +5,14 @@ import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord, type OperationRecord } from '../db';
 import { candidateKey, completeDraft, queueExport } from '../export';
 import { factorialLookups } from '../export/lookups';
-import { ExportFields, type ExportDraft, type PageCandidate, type PageCandidateStatus } from '../messaging/intents/export';
+import type { ExportDraft, ExportFields, PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
 import type { BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
 import { onOperationChange, process, requeue } from '../outbox';
 import { adapterById } from '../sites/adapters';
 import { LAST_KEY, type PullSummary } from '../sync/jobPull';
 import { jobKey } from '../sync/rules';
-import { badgeText, FIELD_WORDS, groupCandidates, identityOf, waitingGroups, type HiredGroup } from './groups';
+import { assessForExport as assess, type Assessed } from './assess';
+import { badgeText, groupCandidates, identityOf, waitingGroups, type HiredGroup } from './groups';
 import { AFTER_JOB_PULL_KEY, BULK_RUN_KEY, HIRED_PULL_KEY, type BulkRunRecord, type HiredPullRecord } from './keys';
 
 /**
@@ -27,7 +28,7 @@ class PublicError extends Error {
 }
 
 /** A popup opening right after another does not ask the ATS again. */
-const MIN_PULL_INTERVAL_MS = 15_000;
+const MIN_PULL_INTERVAL_MS = 60_000;
 /** Hired applications are few; this bounds a broken cursor, not real data (100 per page). */
 const MAX_HIRED_PAGES = 50;
 /** Parallel email look-ups in Factorial (reads: not under the POST limit, but kept polite). */
@@ -78,18 +79,25 @@ async function mapPool<T>(items: readonly T[], limit: number, work: (item: T) =>
 
 /**
  * What ATS pages showed: hired people are remembered for the popup (with a start date when the page had one);
- * someone the page now shows at another stage stops waiting.
+ * someone the page now shows at another stage stops waiting. Someone already exported under another record
+ * (pulled from the ATS, exported from the popup) is marked exported here too, and the page is told so.
  */
-export async function capturePageCandidates(adapterId: string, candidates: readonly PageCandidate[], statuses: readonly PageCandidateStatus[]): Promise<void> {
+export async function capturePageCandidates(
+  adapterId: string,
+  candidates: readonly PageCandidate[],
+  statuses: readonly PageCandidateStatus[],
+): Promise<PageCandidateStatus[]> {
   const adapter = adapterById(adapterId);
-  if (!adapter || !candidates.length) return;
+  if (!adapter || !candidates.length) return [...statuses];
   const stateOf = new Map(statuses.map((s) => [s.siteCandidateId, s.state]));
   const now = new Date().toISOString();
   const database = db();
   let added = false;
+  const exportedNow = new Map<string, string | undefined>();
   await database.transaction('rw', database.candidates, async () => {
     const keys = candidates.map((c) => candidateKey(adapterId, c.siteCandidateId));
     const existing = await database.candidates.bulkGet(keys);
+    const exportedByIdentity = new Map((await database.candidates.filter((r) => !!r.exportedEmployeeId).toArray()).map((r) => [identityOf(r), r]));
     const writes: CandidateRecord[] = [];
     candidates.forEach((page, i) => {
       const previous = existing[i];
@@ -123,12 +131,21 @@ export async function capturePageCandidates(adapterId: string, candidates: reado
         },
       };
       for (const key of ['stage', 'startDate'] as const) if (next.data[key] === undefined) delete next.data[key];
+      const sibling = exportedByIdentity.get(identityOf(next));
+      if (sibling && !next.exportedEmployeeId) {
+        next.exportedEmployeeId = sibling.exportedEmployeeId;
+        next.data.employeeUrl = sibling.data.employeeUrl;
+        exportedNow.set(page.siteCandidateId, typeof sibling.data.employeeUrl === 'string' ? sibling.data.employeeUrl : undefined);
+      }
       if (!previous) added = true;
       if (!sameRecord(previous, next)) writes.push(next);
     });
     if (writes.length) await database.candidates.bulkPut(writes);
   });
   if (added) scheduleFactorialCheck();
+  return statuses.map((status) =>
+    exportedNow.has(status.siteCandidateId) ? { siteCandidateId: status.siteCandidateId, state: 'exported', employeeUrl: exportedNow.get(status.siteCandidateId) } : status,
+  );
 }
 
 // ---------------------------------------------------------------- pulled from the ATS API
@@ -205,7 +222,7 @@ async function markInFactorial(group: HiredGroup, found: { employeeUrl: string; 
     ),
   );
   if (found) {
-    await recordActivity({ kind: 'export', level: 'info', message: `${group.name} is already in Factorial HR, so Hirebridge will not export them again.` });
+    await recordActivity({ kind: 'export', level: 'info', message: `${group.name} is already in Factorial HR: nothing to export, nobody new created.` });
   }
 }
 
@@ -253,19 +270,23 @@ function scheduleFactorialCheck() {
 
 // ---------------------------------------------------------------- refresh (popup opening, job pulls)
 
-let refreshInFlight: { promise: Promise<HiredPullView>; pulls: boolean } | null = null;
+let refreshInFlight: { promise: Promise<HiredPullView>; force: boolean } | null = null;
 
 async function readHiredPull(): Promise<HiredPullRecord | undefined> {
   return (await db().settings.get(HIRED_PULL_KEY))?.value as HiredPullRecord | undefined;
 }
 
-/** Pull hired applications from the ATS (unless just done) and look new people up in Factorial HR. */
-export async function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<HiredPullView> {
-  if (refreshInFlight && (refreshInFlight.pulls || !opts.force)) return refreshInFlight.promise;
-  if (refreshInFlight) await refreshInFlight.promise.catch(() => undefined);
-  const last = await readHiredPull();
-  const pulls = !!opts.force || !last || Date.now() - Date.parse(last.at) >= MIN_PULL_INTERVAL_MS;
+/**
+ * Pull hired applications from the ATS (unless just done) and look new people up in Factorial HR. One at a time:
+ * a caller joins the refresh under way, except a forced one (a job pull just ended), which follows it.
+ */
+export function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<HiredPullView> {
+  const current = refreshInFlight;
+  if (current && (current.force || !opts.force)) return current.promise;
   const promise = (async (): Promise<HiredPullView> => {
+    if (current) await current.promise.catch(() => undefined);
+    const last = await readHiredPull();
+    const pulls = !!opts.force || !last || Date.now() - Date.parse(last.at) >= MIN_PULL_INTERVAL_MS;
     let pulled = last?.pulled ?? 0;
     let ok = true;
     let message: string | undefined;
@@ -280,18 +301,20 @@ export async function refreshHiredCandidates(opts: { force?: boolean } = {}): Pr
     try {
       await checkInFactorial();
     } catch {
-      // Factorial unreachable: people stay listed and the export itself looks them up again.
+      // Factorial unreachable: people stay listed, and the export itself looks them up again.
     }
-    const view: HiredPullView = pulls
-      ? { at: new Date().toISOString(), ok, message, pulled, waiting: waitingGroups(await db().candidates.toArray()).length }
-      : { ...last!, waiting: waitingGroups(await db().candidates.toArray()).length };
-    if (pulls) await db().settings.put({ key: HIRED_PULL_KEY, value: view });
+    const waiting = waitingGroups(await db().candidates.toArray()).length;
+    if (!pulls) return { ...last!, waiting };
+    const view: HiredPullView = { at: new Date().toISOString(), ok, message, pulled, waiting };
+    await db().settings.put({ key: HIRED_PULL_KEY, value: view });
     return view;
   })();
-  refreshInFlight = { promise, pulls };
-  promise.finally(() => {
-    if (refreshInFlight?.promise === promise) refreshInFlight = null;
-  }).catch(() => undefined);
+  refreshInFlight = { promise, force: !!opts.force };
+  promise
+    .finally(() => {
+      if (refreshInFlight?.promise === promise) refreshInFlight = null;
+    })
+    .catch(() => undefined);
   return promise;
 }
 
@@ -368,29 +391,6 @@ export async function preparePopupExport(key: string): Promise<ExportDraft> {
 
 // ---------------------------------------------------------------- Export all
 
-type Assessed = { group: HiredGroup; fields: ExportFields } | { group: HiredGroup; reason: string };
-
-/** Ready with valid fields, or the reason in plain words. Nothing is guessed: a missing value stays missing. */
-function assess(group: HiredGroup, lookups: Awaited<ReturnType<typeof factorialLookups>>, legalEntityId: string | undefined): Assessed {
-  const entities = lookups.legalEntities;
-  const chosen = legalEntityId && entities.some((e) => e.id === legalEntityId) ? legalEntityId : entities.length === 1 ? entities[0].id : '';
-  const values: Record<keyof ExportFields, string> = { firstName: '', lastName: '', email: '', phone: '', startDate: '', jobTitle: '', legalEntityId: chosen, teamId: '', locationId: '' };
-  for (const [name, value] of Object.entries(group.fields)) if (typeof value === 'string') values[name as keyof ExportFields] = value;
-  const parsed = ExportFields.safeParse(values);
-  if (parsed.success) return { group, fields: parsed.data };
-  const missing: string[] = [];
-  const invalid: string[] = [];
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as keyof ExportFields;
-    const word = FIELD_WORDS[field] ?? String(field);
-    if (!values[field]?.trim()) missing.includes(word) || missing.push(word);
-    else if (!invalid.some((m) => m.startsWith(word))) invalid.push(`${word.charAt(0).toUpperCase()}${word.slice(1)}: ${issue.message}`);
-  }
-  const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words[0]);
-  const reason = [missing.length ? `Missing ${list(missing)}.` : '', ...invalid].filter(Boolean).join(' ');
-  return { group, reason };
-}
-
 const item = (group: HiredGroup): BulkPlanItem => ({ candidateKey: group.key, name: group.name, jobTitle: group.jobTitle });
 
 /** Who Export all would send now, and who it leaves out and why. Sends nothing to Factorial but look-ups. */
@@ -432,10 +432,9 @@ export async function startBulkExport(keys: readonly string[], legalEntityId?: s
   if (await runIsActive(await readRun())) throw new PublicError('An Export all is still running. Wait for it to finish.');
   const lookups = await factorialLookups();
   const wanted = new Set(keys);
-  const assessed = waitingGroups(await db().candidates.toArray())
-    .filter((g) => g.keys.some((k) => wanted.has(k)))
-    .map((g) => assess(g, lookups, legalEntityId));
-  const ready = assessed.filter((a): a is Extract<Assessed, { fields: ExportFields }> => 'fields' in a);
+  const assessed = waitingGroups(await db().candidates.toArray()).map((g) => assess(g, lookups, legalEntityId));
+  // Only who the confirmation listed is sent (someone hired since then waits for the next run).
+  const ready = assessed.filter((a): a is Extract<Assessed, { fields: ExportFields }> => 'fields' in a && a.group.keys.some((k) => wanted.has(k)));
   if (!ready.length) throw new PublicError('Nobody in the list can be exported yet. Complete what is missing with Export, one by one.');
   const operations: OperationRecord[] = [];
   for (const { group, fields } of ready) operations.push(await queueExport(group.key, fields));

@@ -11,13 +11,30 @@ export * from './schema';
 
 const storageKey = (name: SettingName) => `settings.${name}`;
 
+/**
+ * How long to wait for the policy store. Chromium's has been seen never to answer (after chrome://extensions changed
+ * site access): every intent waits for the settings, so an unanswered read must not stall the whole extension.
+ */
+const MANAGED_POLICY_WAIT_MS = 2_000;
+const NO_ANSWER = Symbol('no answer');
+/** The last policy the store gave this worker: what counts while it does not answer. */
+let lastManagedPolicy: Record<string, unknown> = {};
+
 /** The policy's values, validated one by one: a wrong value in the policy is ignored, not fatal. */
 export async function readManagedPolicy(): Promise<Partial<Settings>> {
-  let raw: Record<string, unknown> = {};
+  let raw = lastManagedPolicy;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    raw = ((await browser.storage.managed?.get(null)) ?? {}) as Record<string, unknown>;
+    const answer = await Promise.race([
+      browser.storage.managed?.get(null),
+      new Promise<typeof NO_ANSWER>((resolve) => (timer = setTimeout(() => resolve(NO_ANSWER), MANAGED_POLICY_WAIT_MS))),
+    ]);
+    if (answer !== NO_ANSWER) raw = lastManagedPolicy = (answer ?? {}) as Record<string, unknown>;
   } catch {
     // No policy store (Firefox without policies, tests): nothing is managed.
+    raw = {};
+  } finally {
+    clearTimeout(timer);
   }
   const out: Partial<Settings> = {};
   for (const name of Object.keys(SettingsSchema.shape) as SettingName[]) {

@@ -4,7 +4,7 @@ import type { ScreeningAnswer, ScreeningQuestion } from '../connectors/types';
 import { withAts } from '../connections';
 import { db, type CandidateRecord, type OperationRecord } from '../db';
 import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from '../messaging/intents/sync';
-import { enqueue, onOperationChange, process, registerHandler, settle } from '../outbox';
+import { enqueue, onOperationChange, process, registerHandler, sendsOf, settle } from '../outbox';
 import { base64ToBytes, buildProfilePdf, bytesToBase64, pdfFileName } from '../pdf';
 import { readSettings } from '../settings';
 import { adapterById } from '../sites/adapters';
@@ -272,7 +272,7 @@ registerHandler(KIND, async (operation) => {
     const already = existing?.applications.find((a) => a.jobId === p.jobVendorId);
     if (already) {
       // An earlier attempt of this very operation may have created it before the worker stopped.
-      return { outcome: operation.attempts > 0 ? 'created' : 'duplicate', remoteId: already.id };
+      return { outcome: sendsOf(operation) > 0 ? 'created' : 'duplicate', remoteId: already.id };
     }
     try {
       const created = await ats.createApplication({

@@ -6,7 +6,15 @@ import type { Result } from '../result';
  * worker decides what is true (from the ATS API when it is the connected one), remembers the candidate, and sends.
  */
 
-const pageText = (max: number) => z.string().trim().max(max).optional();
+/**
+ * Best-effort text read from a page: trimmed and cut to size, never a reason to refuse the message. One row with an
+ * overlong stage or date must not cost every other row on the page its button (the whole list is one message).
+ */
+const pageText = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.trim().slice(0, max))
+    .optional();
 
 /** What a site adapter read from a page. Everything but the id is best effort. */
 export const PageCandidate = z.object({
@@ -46,7 +54,11 @@ export const ExportFields = z.object({
     .trim()
     .min(1, 'Choose the start date.')
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.')
-    .refine((d) => !Number.isNaN(Date.parse(d)), 'This date does not exist.'),
+    .refine((d) => {
+      // Date.parse accepts 2027-02-30; a real date survives the round trip.
+      const date = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
+    }, 'This date does not exist.'),
   jobTitle: z.string().trim().max(200, 'Keep the job title under 200 characters.').optional().or(z.literal('')),
   legalEntityId: z.string().min(1, 'Choose the legal entity.'),
   teamId: z.string().optional().or(z.literal('')),

@@ -1,0 +1,231 @@
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumPath, connectCard, EXTENSION_DIR, grantHostPermission, openOptions } from '../../scripts/browser';
+import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../../sandbox/server';
+import { CdpClient } from './cdp';
+
+/** Shared plumbing for the rows: the sandbox, a browser with the built extension, intents, the request log. */
+
+export interface Logged {
+  t: number;
+  ms?: number;
+  vendor: string;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+}
+
+export interface Row {
+  name: string;
+  value: number | null;
+  unit: string;
+  budget: string;
+  baseline: number | null;
+  within_budget: boolean;
+  notes?: string;
+  /** Which part of the budget was missed, in words (empty when within budget). */
+  missed?: string[];
+  extra?: Record<string, unknown>;
+}
+
+/** The budget's checks that failed, as words for the table. */
+export const misses = (checks: [ok: boolean, words: string][]) => checks.filter(([ok]) => !ok).map(([, words]) => words);
+
+export class BenchSandbox {
+  private constructor(readonly sandbox: Sandbox) {}
+  static async start(): Promise<BenchSandbox> {
+    return new BenchSandbox(await startSandbox({ port: 0 }));
+  }
+  get url() {
+    return this.sandbox.url;
+  }
+  async control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.url}/__sandbox/${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`Sandbox ${method} ${path} failed: ${response.status} ${await response.text()}`);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  reset = () => this.control('POST', 'reset');
+  requests = () => this.control<Logged[]>('GET', 'requests');
+  clearRequests = () => this.control('DELETE', 'requests');
+  close = () => this.sandbox.close();
+}
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** DevTools port, for CDP on targets Playwright gives no session for (the service worker). */
+  cdpPort: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The same launch as scripts/browser.ts `launchWithExtension` (same flags, same built extension, fresh profile),
+ * plus a DevTools port: Playwright offers CDP sessions on pages only, and the pull row needs the service worker's heap.
+ */
+export async function launchBenchBrowser(): Promise<BenchBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}. Build first.`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'hb-bench-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--remote-debugging-port=0',
+    ],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const portFile = join(userDataDir, 'DevToolsActivePort');
+    for (let i = 0; i < 100 && !existsSync(portFile); i++) await sleep(50);
+    const cdpPort = Number(readFileSync(portFile, 'utf8').split('\n')[0]);
+    return {
+      context,
+      extensionId,
+      worker,
+      cdpPort,
+      async close() {
+        await context.close().catch(() => undefined);
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A raw CDP connection to the extension's service worker. */
+export async function serviceWorkerCdp(browser: BenchBrowser): Promise<CdpClient> {
+  const targets = (await (await fetch(`http://127.0.0.1:${browser.cdpPort}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
+  const sw = targets.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+  if (!sw) throw new Error('The extension service worker has no DevTools target.');
+  return CdpClient.connect(sw.webSocketDebuggerUrl);
+}
+
+/**
+ * Ask the service worker for an intent the way the extension's own pages do (@webext-core/messaging's wire
+ * format over runtime.sendMessage), from an extension page so the sender check sees an extension page.
+ */
+export async function callIntent<T = unknown>(page: Page, type: string, data?: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
+  const reply = await page.evaluate(
+    ([type, data]) =>
+      (globalThis as any).chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }) as Promise<{ res?: unknown; err?: unknown }>,
+    [type, data] as const,
+  );
+  if (!reply || reply.err) throw new Error(`Intent ${type} failed: ${JSON.stringify(reply?.err ?? 'no response')}`);
+  return reply.res as never;
+}
+
+export async function allowSandboxHost(browser: BenchBrowser): Promise<void> {
+  await grantHostPermission(browser.context, browser.extensionId, 'http://127.0.0.1/*');
+}
+
+/**
+ * The extension's own `permissions.request` for the sandbox host, from an extension page, with a real click (it
+ * needs a user gesture). After `allowSandboxHost` the browser grants it without a prompt — this is what the options
+ * page's Connect does before connecting; the bench does it when it connects through the intent instead of the form.
+ */
+export async function requestSandboxOrigin(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const button = document.createElement('button');
+    button.id = 'hb-bench-grant';
+    button.textContent = 'grant';
+    button.style.cssText = 'position:fixed;top:0;left:0;z-index:2147483647';
+    button.onclick = () => {
+      (globalThis as any).chrome.permissions.request({ origins: ['http://127.0.0.1/*'] }).then(
+        (granted: boolean) => (button.dataset.granted = String(granted)),
+        (error: Error) => (button.dataset.granted = `error: ${error.message}`),
+      );
+    };
+    document.body.append(button);
+  });
+  await page.click('#hb-bench-grant');
+  const granted = await page.locator('#hb-bench-grant[data-granted]').getAttribute('data-granted');
+  await page.evaluate(() => document.getElementById('hb-bench-grant')?.remove());
+  if (granted !== 'true') throw new Error(`permissions.request for the sandbox host answered ${granted}`);
+}
+
+export async function openOptionsPage(browser: BenchBrowser): Promise<Page> {
+  return openOptions(browser.context, browser.extensionId);
+}
+
+/** Connect Kombo to the sandbox through the options page's form, as tests/e2e do. */
+export async function connectKombo(options: Page, sandbox: BenchSandbox): Promise<void> {
+  await connectCard(options, 'ATS', {
+    provider: 'Kombo',
+    environment: 'Custom',
+    baseUrl: `${sandbox.url}/kombo/v1`,
+    apiKey: SANDBOX_KEYS.kombo,
+    integrationId: SANDBOX_KEYS.komboIntegrationId,
+  });
+  await options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true }).waitFor({ timeout: 20_000 });
+}
+
+export async function connectFactorialHr(options: Page, sandbox: BenchSandbox): Promise<void> {
+  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
+  await options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true }).waitFor({ timeout: 20_000 });
+}
+
+/** Read one store of the extension's database from an extension page, with raw IndexedDB (no product code). */
+export async function readStore<T = unknown>(page: Page, store: string, key?: string): Promise<T> {
+  return page.evaluate(
+    ([store, key]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('hirebridge');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          const request = key === undefined ? database.transaction(store).objectStore(store).getAll() : database.transaction(store).objectStore(store).get(key);
+          request.onsuccess = () => (database.close(), resolve(request.result));
+          request.onerror = () => (database.close(), reject(request.error));
+        };
+      }),
+    [store, key] as const,
+  ) as Promise<T>;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs: number, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+/**
+ * tsx (esbuild keepNames) wraps named inner functions in `__name(...)`, which does not exist in a page:
+ * define it there before evaluating a function that has some. Passed as a string so it is not rewritten itself.
+ */
+export async function nameShim(page: Page): Promise<void> {
+  await page.evaluate('globalThis.__name ??= (fn) => fn');
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export const serverMs = (log: Logged[]) => log.reduce((sum, r) => sum + (r.ms ?? 0), 0);

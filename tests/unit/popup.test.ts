@@ -1,0 +1,233 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { db, resetDbForTests, type CandidateRecord } from '@/lib/db';
+import { assessForExport } from '@/lib/popup/assess';
+import { badgeText, groupCandidates, waitingGroups } from '@/lib/popup/groups';
+import { capturePageCandidates, followBadge, followJobPulls, refreshHiredCandidates } from '@/lib/popup/service';
+import type { AtsPort, FactorialHrPort, HiredApplication } from '@/lib/connectors/types';
+
+// The connected ATS and Factorial HR, as fakes behind the same ports the service uses.
+const fakes = vi.hoisted(() => ({
+  hired: [] as HiredApplication[][],
+  listCalls: 0,
+  employees: new Map<string, string>(),
+}));
+vi.mock('@/lib/connections', async (original) => ({
+  ...(await original<typeof import('@/lib/connections')>()),
+  withAts: async <T,>(work: (ats: AtsPort, connection: unknown) => Promise<T>) =>
+    work(
+      {
+        provider: 'kombo',
+        listHiredApplications: async ({ cursor }: { cursor?: string | null }) => {
+          fakes.listCalls += 1;
+          const page = Number(cursor ?? 0);
+          return { items: fakes.hired[page] ?? [], next: page + 1 < fakes.hired.length ? String(page + 1) : null };
+        },
+      } as unknown as AtsPort,
+      { slot: 'ats', provider: 'kombo', tool: 'greenhouse' },
+    ),
+  withHr: async <T,>(work: (hr: FactorialHrPort) => Promise<T>) =>
+    work({
+      findEmployeeByEmail: async (email: string) => (fakes.employees.has(email) ? { id: fakes.employees.get(email)!, firstName: 'Marta', lastName: 'Serrano' } : null),
+      employeeUrl: (id: string) => `https://app.factorialhr.com/employees/${id}`,
+    } as unknown as FactorialHrPort),
+}));
+
+const T = '2026-11-20T10:00:00.000Z';
+const record = (over: Partial<CandidateRecord> & { key: string }): CandidateRecord => ({
+  source: 'Demo ATS',
+  firstName: '',
+  lastName: '',
+  hired: true,
+  capturedAt: T,
+  updatedAt: T,
+  data: {},
+  ...over,
+});
+
+// The same person pulled through Kombo and captured on the ATS page (whose list shows the email in capitals).
+const pulled = record({ key: 'ats:kombo:KC1', source: 'Greenhouse through Kombo', firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com', jobTitle: 'Product Manager', data: { origin: 'ats' } });
+const captured = record({ key: 'demo-ats:40112234', firstName: 'Lucas', lastName: 'M.', email: 'Lucas.Moreau@Example.com', phone: '+33 6 12 34 56 78', capturedAt: '2026-11-21T09:00:00.000Z', updatedAt: '2026-11-21T09:00:00.000Z', data: { origin: 'page', startDate: '2026-12-01' } });
+
+describe('hired groups (what the popup lists and the badge counts)', () => {
+  it('one row per person: page and ATS records merge, the ATS wins on names, the page brings the start date', () => {
+    const [group, ...rest] = groupCandidates([pulled, captured]);
+    expect(rest).toHaveLength(0);
+    expect(group).toMatchObject({
+      name: 'Lucas Moreau',
+      state: 'waiting',
+      sources: ['Greenhouse through Kombo', 'Demo ATS'],
+      fromAts: true,
+      fields: { firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com', phone: '+33 6 12 34 56 78', jobTitle: 'Product Manager', startDate: '2026-12-01' },
+    });
+    expect(group.keys.sort()).toEqual(['ats:kombo:KC1', 'demo-ats:40112234']);
+  });
+
+  it('exported under any of its records, or already an employee, a person no longer waits', () => {
+    expect(waitingGroups([pulled, { ...captured, exportedEmployeeId: '77' }])).toHaveLength(0);
+    expect(groupCandidates([pulled, { ...captured, exportedEmployeeId: '77', data: { employeeUrl: 'https://app.factorialhr.com/employees/77' } }])[0]).toMatchObject({
+      state: 'exported',
+      key: 'demo-ats:40112234',
+      employeeUrl: 'https://app.factorialhr.com/employees/77',
+    });
+    expect(groupCandidates([{ ...pulled, data: { origin: 'ats', inFactorial: { employeeUrl: 'https://x/employees/1' } } }])[0].state).toBe('in-factorial');
+    expect(groupCandidates([{ ...pulled, hired: false }])[0].state).toBe('not-hired');
+  });
+
+  it('people without an email stay apart; the newest hires come first', () => {
+    const a = record({ key: 'demo-ats:1', firstName: 'Ana', capturedAt: '2026-11-01T00:00:00.000Z' });
+    const b = record({ key: 'demo-ats:2', firstName: 'Bea', capturedAt: '2026-11-05T00:00:00.000Z' });
+    expect(waitingGroups([a, b]).map((g) => g.name)).toEqual(['Bea', 'Ana']);
+  });
+
+  it('the badge shows the count, nothing at zero, and stays short', () => {
+    expect(badgeText(0)).toBe('');
+    expect(badgeText(7)).toBe('7');
+    expect(badgeText(120)).toBe('99+');
+  });
+});
+
+describe('Export all: who can be sent as is', () => {
+  const [lucas] = groupCandidates([pulled, captured]);
+  const two = { legalEntities: [{ id: '11' }, { id: '12' }] };
+
+  it('complete people are ready, with the legal entity chosen for everyone', () => {
+    const result = assessForExport(lucas, two, '12');
+    expect(result).toMatchObject({ fields: { firstName: 'Lucas', startDate: '2026-12-01', legalEntityId: '12' } });
+  });
+
+  it('nothing is guessed: what is missing is the reason', () => {
+    const [pulledOnly] = groupCandidates([pulled]);
+    expect(assessForExport(pulledOnly, two, '11')).toMatchObject({ reason: 'Missing start date.' });
+    expect(assessForExport(pulledOnly, two, undefined)).toMatchObject({ reason: 'Missing start date and legal entity.' });
+    // A legal entity that is not Factorial's is not used.
+    expect(assessForExport(lucas, two, '99')).toMatchObject({ reason: 'Missing legal entity.' });
+  });
+
+  it('a single legal entity is preselected', () => {
+    expect(assessForExport(lucas, { legalEntities: [{ id: '11' }] }, undefined)).toMatchObject({ fields: { legalEntityId: '11' } });
+  });
+
+  it('invalid values are named with the form’s own message', () => {
+    const [broken] = groupCandidates([{ ...captured, email: 'lucas@', data: { origin: 'page', startDate: '01/12/2026' } }]);
+    const result = assessForExport(broken, two, '11');
+    expect(result).toMatchObject({ reason: expect.stringContaining('Email: Enter a valid email address') });
+    expect(result).toMatchObject({ reason: expect.stringContaining('Start date: Use a date like 2026-12-01.') });
+  });
+});
+
+describe('captured from ATS pages', () => {
+  beforeEach(async () => {
+    await resetDbForTests();
+    fakeBrowser.reset();
+  });
+
+  const lucasOnPage = { siteCandidateId: '40112234', fullName: 'Lucas Moreau', email: 'lucas.moreau@example.com', stage: 'Hired', startDate: '2026-12-01' };
+
+  it('remembers hired people with what the page showed, and forgets them when they move on', async () => {
+    const statuses = await capturePageCandidates('demo-ats', [lucasOnPage, { siteCandidateId: '40112237', fullName: 'Daniel Weber', stage: 'Interview' }], [
+      { siteCandidateId: '40112234', state: 'exportable' },
+      { siteCandidateId: '40112237', state: 'not-hired' },
+    ]);
+    expect(statuses.map((s) => s.state)).toEqual(['exportable', 'not-hired']);
+    const stored = await db().candidates.get('demo-ats:40112234');
+    expect(stored).toMatchObject({ firstName: 'Lucas', lastName: 'Moreau', hired: true, source: 'Demo ATS', data: { origin: 'page', startDate: '2026-12-01', stage: 'Hired' } });
+    expect(await db().candidates.get('demo-ats:40112237')).toBeUndefined();
+
+    await capturePageCandidates('demo-ats', [{ ...lucasOnPage, stage: 'Offer' }], [{ siteCandidateId: '40112234', state: 'not-hired' }]);
+    expect((await db().candidates.get('demo-ats:40112234'))?.hired).toBe(false);
+  });
+
+  it('someone exported from the popup (another record) shows as exported on the page', async () => {
+    await db().candidates.put({ ...pulled, exportedEmployeeId: '5001', data: { origin: 'ats', employeeUrl: 'https://app.factorialhr.com/employees/5001' } });
+    const [status] = await capturePageCandidates('demo-ats', [lucasOnPage], [{ siteCandidateId: '40112234', state: 'exportable' }]);
+    expect(status).toEqual({ siteCandidateId: '40112234', state: 'exported', employeeUrl: 'https://app.factorialhr.com/employees/5001' });
+    expect((await db().candidates.get('demo-ats:40112234'))?.exportedEmployeeId).toBe('5001');
+  });
+
+  it('an unknown site is ignored', async () => {
+    const statuses = [{ siteCandidateId: '1', state: 'exportable' as const }];
+    expect(await capturePageCandidates('nope', [{ siteCandidateId: '1' }], statuses)).toEqual(statuses);
+    expect(await db().candidates.count()).toBe(0);
+  });
+});
+
+describe('the toolbar badge', () => {
+  beforeEach(async () => {
+    await resetDbForTests();
+    fakeBrowser.reset();
+  });
+
+  it('follows the waiting list as it changes', async () => {
+    const stop = followBadge();
+    try {
+      await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
+      await db().candidates.bulkPut([pulled, captured, record({ key: 'demo-ats:9', firstName: 'Ana', email: 'ana@example.com' })]);
+      await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'));
+      await db().candidates.update('ats:kombo:KC1', { exportedEmployeeId: '1' });
+      await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+      expect(await fakeBrowser.action.getTitle({})).toBe('Hirebridge: 1 hired candidate waiting for export');
+    } finally {
+      stop();
+    }
+  });
+});
+
+describe('pulled from the ATS', () => {
+  const hiredApp = (id: string, first: string, last: string, job: string): HiredApplication => ({
+    applicationId: `KA-${id}`,
+    jobId: 'KJ1',
+    jobName: job,
+    candidate: { id, firstName: first, lastName: last, email: `${first}.${last}@example.com`.toLowerCase(), applications: [] },
+  });
+
+  beforeEach(async () => {
+    await resetDbForTests();
+    fakeBrowser.reset();
+    fakes.listCalls = 0;
+    fakes.employees = new Map([['marta.serrano@example.com', '101']]);
+    fakes.hired = [[hiredApp('KC1', 'Lucas', 'Moreau', 'Product Manager')], [hiredApp('KC2', 'Marta', 'Serrano', 'Backend Engineer')]];
+    const now = new Date().toISOString();
+    const connection = { environment: 'custom' as const, baseUrl: 'http://127.0.0.1/x', keyHint: '0000', secretId: 's', connectedAt: now, lastCheckAt: now, lastCheckOk: true };
+    await db().connections.bulkPut([
+      { ...connection, slot: 'ats', provider: 'kombo', tool: 'greenhouse' },
+      { ...connection, slot: 'hr', provider: 'factorial-hr' },
+    ]);
+  });
+
+  it('follows every page, stores who is hired, and leaves out who is already an employee', async () => {
+    const view = await refreshHiredCandidates({ force: true });
+    expect(view).toMatchObject({ ok: true, pulled: 2, waiting: 1 });
+    expect(fakes.listCalls).toBe(2);
+    expect(await db().candidates.get('ats:kombo:KC1')).toMatchObject({ source: 'Greenhouse through Kombo', jobTitle: 'Product Manager', hired: true, data: { origin: 'ats', atsCandidateId: 'KC1' } });
+    expect((await db().candidates.get('ats:kombo:KC2'))?.data.inFactorial).toEqual({ employeeUrl: 'https://app.factorialhr.com/employees/101', name: 'Marta Serrano' });
+    expect(waitingGroups(await db().candidates.toArray()).map((g) => g.name)).toEqual(['Lucas Moreau']);
+
+    // A moment later the popup opens again: the ATS is not asked twice.
+    await refreshHiredCandidates();
+    expect(fakes.listCalls).toBe(2);
+  });
+
+  it('someone no longer in the complete hired listing stops waiting', async () => {
+    await refreshHiredCandidates({ force: true });
+    fakes.hired = [[hiredApp('KC2', 'Marta', 'Serrano', 'Backend Engineer')]];
+    await refreshHiredCandidates({ force: true });
+    expect((await db().candidates.get('ats:kombo:KC1'))?.hired).toBe(false);
+    expect(waitingGroups(await db().candidates.toArray())).toHaveLength(0);
+  });
+
+  it('each finished job pull is followed by one hired pull', async () => {
+    const stop = followJobPulls();
+    try {
+      await db().settings.put({ key: 'jobPull.last', value: { finishedAt: '2026-11-22T10:00:00.000Z', ok: true } });
+      await vi.waitFor(() => expect(fakes.listCalls).toBe(2));
+      await db().settings.put({ key: 'jobPull.last', value: { finishedAt: '2026-11-22T10:00:00.000Z', ok: true, counts: {} } });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(fakes.listCalls).toBe(2);
+      await db().settings.put({ key: 'jobPull.last', value: { finishedAt: '2026-11-22T13:00:00.000Z', ok: true } });
+      await vi.waitFor(() => expect(fakes.listCalls).toBe(4));
+    } finally {
+      stop();
+    }
+  });
+});
