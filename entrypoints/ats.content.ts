@@ -68,11 +68,19 @@ export default defineContentScript({
       return button.host;
     };
 
-    const manager = startSiteManager({
-      adapters: ADAPTERS,
-      place: (mount, { adapter, kind }) => place(mount, adapter.id, false, { kind, siteName: adapter.name }),
-      placeFloating: (mount, { adapter, kind }) => place(mount, adapter.id, true, { kind, siteName: adapter.name }),
-    });
-    ctx.onInvalidated(() => manager.stop());
+    // Start when the page's main thread is idle (at the latest after 300 ms), so the ATS's own load never waits for us.
+    let manager: ReturnType<typeof startSiteManager> | undefined;
+    const start = () => {
+      if (ctx.isInvalid || manager) return;
+      manager = startSiteManager({
+        adapters: ADAPTERS,
+        place: (mount, { adapter, kind }) => place(mount, adapter.id, false, { kind, siteName: adapter.name }),
+        placeFloating: (mount, { adapter, kind }) => place(mount, adapter.id, true, { kind, siteName: adapter.name }),
+      });
+    };
+    // Firefox and Chrome both have requestIdleCallback; the fallback is for anything else.
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(start, { timeout: 300 });
+    else setTimeout(start, 0);
+    ctx.onInvalidated(() => manager?.stop());
   },
 });
