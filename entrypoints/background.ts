@@ -2,6 +2,7 @@ import { checkConnection, connect, listConnections, removeConnection } from '@/l
 import { exportProgress, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
 import { fail, ok } from '@/lib/messaging';
 import { serveIntent, type SenderPolicy } from '@/lib/messaging/server';
+import { t } from '@/lib/messaging/messages';
 import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
 import {
   capturePageCandidates,
@@ -40,7 +41,7 @@ async function pageTabBehindPopup() {
   const isWeb = (url?: string) => !!url && /^https?:/.test(url);
   const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (isWeb(active?.url)) return active;
-  const tabs = (await browser.tabs.query({ lastFocusedWindow: true })).filter((t) => isWeb(t.url));
+  const tabs = (await browser.tabs.query({ lastFocusedWindow: true })).filter((tab) => isWeb(tab.url));
   return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
 
@@ -111,7 +112,7 @@ export default defineBackground(() => {
     return ok(await capturePageCandidates(adapterId, candidates, statuses).catch(() => statuses));
   });
   serveIntent('loadDialogs', policy, async (_input, { tabId }) => {
-    if (tabId === undefined) return fail('no-tab', 'The form can only open on a page.');
+    if (tabId === undefined) return fail('no-tab', t('formOnlyOnPage'));
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/dialogs.js'] });
     return ok(null);
   });
@@ -130,7 +131,7 @@ export default defineBackground(() => {
   serveIntent('syncActiveTab', policy, async () => {
     // activeTab: the click on the toolbar icon granted this tab for now; nothing is asked for ahead of time.
     const tab = await pageTabBehindPopup();
-    if (!tab?.id || !tab.url) return fail('no-tab', 'Open the person’s page in a tab first, then use Sync this page to ATS.');
+    if (!tab?.id || !tab.url) return fail('no-tab', t('openPageFirst'));
     await grantTab(tab.id, tab.url);
     await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/dialogs.js'] });
     await browser.scripting.executeScript({

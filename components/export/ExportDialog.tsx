@@ -1,7 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
 import { ExportFields, type ExportDraft, type ExportProgress, type PageCandidate } from '@/lib/messaging/intents/export';
+import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging/result';
+import { t } from './messages';
 
 /**
  * The "Export to FactorialHR" dialog: pre-filled, editable, validated field by field; Export stays disabled
@@ -9,14 +11,16 @@ import type { Result } from '@/lib/messaging/result';
  */
 
 type Field = keyof ExportFields;
-const TEXT_FIELDS: { name: Field; label: string; wide?: boolean; hint?: string; inputMode?: 'email' | 'tel' | 'numeric' }[] = [
-  { name: 'firstName', label: 'First name' },
-  { name: 'lastName', label: 'Last name' },
-  { name: 'email', label: 'Email', inputMode: 'email', wide: true },
-  { name: 'phone', label: 'Phone', inputMode: 'tel' },
-  { name: 'startDate', label: 'Start date', hint: 'YYYY-MM-DD', inputMode: 'numeric' },
-  { name: 'jobTitle', label: 'Job title', wide: true },
+type TextField = 'firstName' | 'lastName' | 'email' | 'phone' | 'startDate' | 'jobTitle';
+const TEXT_FIELDS: { name: TextField; wide?: boolean; hint?: boolean; inputMode?: 'email' | 'tel' | 'numeric' }[] = [
+  { name: 'firstName' },
+  { name: 'lastName' },
+  { name: 'email', inputMode: 'email', wide: true },
+  { name: 'phone', inputMode: 'tel' },
+  { name: 'startDate', hint: true, inputMode: 'numeric' },
+  { name: 'jobTitle', wide: true },
 ];
+const CHOICE_LABELS = { legalEntityId: 'legalEntity', teamId: 'team', locationId: 'location' } as const;
 
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
@@ -53,7 +57,7 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
           return next;
         });
       })
-      .catch(() => setLoadError('Hirebridge could not reach its background service. Reload the page and try again.'));
+      .catch(() => setLoadError(t('noContact')));
   }, [adapterId, candidate, load]);
 
   // Focus the first field when the form appears; keep Tab inside the dialog.
@@ -82,7 +86,7 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
   const finished = progress?.state === 'done';
   const canExport = !blocked && parsed.success && !busy && !finished && progress?.state !== 'sending' && !(progress?.state === 'queued');
   // A disabled Export says why: the fields still missing or invalid, by their labels.
-  const labelOf = (field: Field) => TEXT_FIELDS.find((f) => f.name === field)?.label ?? { legalEntityId: 'Legal entity', teamId: 'Team', locationId: 'Location' }[field as string];
+  const labelOf = (field: Field) => (field in CHOICE_LABELS ? t(CHOICE_LABELS[field as keyof typeof CHOICE_LABELS]) : t(field as TextField));
   const stillNeeded = !blocked && !finished && !parsed.success ? Object.keys(errors).map((f) => labelOf(f as Field)).filter(Boolean) : [];
 
   async function submit(event: MouseEvent<HTMLButtonElement>) {
@@ -97,7 +101,7 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
       else setSubmitError(result.error.message);
     } catch {
       // The request may have left: the operation is saved and finishes on its own; reopening shows its state.
-      setSubmitError('Hirebridge lost contact with its background service. If the export was sent, it finishes on its own: close this window and open it again to see where it stands.');
+      setSubmitError(t('lostContact'));
     } finally {
       setBusy(false);
     }
@@ -130,11 +134,11 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
   };
 
   return (
-    <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="backdrop" lang={currentLanguage()} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className={compact ? 'dialog compact' : 'dialog'} role="dialog" aria-modal="true" aria-labelledby={ids.title} aria-describedby={ids.desc} ref={dialogRef} onKeyDown={onKeyDown}>
-        <h2 id={ids.title}>Export to FactorialHR</h2>
+        <h2 id={ids.title}>{t('title')}</h2>
         <p className="sub" id={ids.desc}>
-          {draft ? `Check the details from ${draft.sourceName} before creating the employee in Factorial HR.` : 'Loading the candidate and Factorial’s lists…'}
+          {draft ? t('checkDetails', { source: draft.sourceName }) : t('loading')}
         </p>
         {loadError && (
           <p className="notice err" role="alert">
@@ -149,11 +153,11 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
         )}
         {draft?.existing && !finished && (
           <p className={`notice ${draft.existing.exportedHere ? 'ok' : 'warn'}`} role="status">
-            {draft.existing.exportedHere ? 'Exported to Factorial HR' : 'Already in Factorial HR'}
-            {draft.existing.name ? ` as ${draft.existing.name}` : ''}.{' '}
+            {draft.existing.exportedHere ? t('exportedHere') : t('alreadyThere')}
+            {draft.existing.name ? t('asName', { name: draft.existing.name }) : ''}.{' '}
             {safeUrl(draft.existing.employeeUrl) && (
               <a href={safeUrl(draft.existing.employeeUrl)} target="_blank" rel="noopener noreferrer">
-                Open in Factorial
+                {t('openInFactorial')}
               </a>
             )}
           </p>
@@ -161,9 +165,9 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
         {draft && (
           <form onSubmit={(e) => e.preventDefault()} noValidate>
             <div className="grid">
-              {TEXT_FIELDS.map(({ name, label, wide, hint, inputMode }) => (
+              {TEXT_FIELDS.map(({ name, wide, hint, inputMode }) => (
                 <div className={`field${wide ? ' wide' : ''}`} key={name}>
-                  <label htmlFor={fieldIds[name]}>{label}</label>
+                  <label htmlFor={fieldIds[name]}>{t(name)}</label>
                   <input
                     id={fieldIds[name]}
                     type="text"
@@ -174,12 +178,12 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
                     onBlur={() => setTouched((t) => ({ ...t, [name]: true }))}
                     aria-invalid={!!show(name)}
                     aria-describedby={describedBy(name, !!hint)}
-                    placeholder={hint}
+                    placeholder={hint ? t('dateHint') : undefined}
                     disabled={finished}
                   />
                   {hint && (
                     <span className="hint" id={`${fieldIds[name]}-hint`}>
-                      {hint}
+                      {t('dateHint')}
                     </span>
                   )}
                   {show(name) && (
@@ -189,10 +193,10 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
                   )}
                 </div>
               ))}
-              <Choice id={fieldIds.legalEntityId} label="Legal entity" value={values.legalEntityId} onChange={(v) => setValue('legalEntityId', v)} error={show('legalEntityId') || undefined} required disabled={finished}
+              <Choice id={fieldIds.legalEntityId} label={t('legalEntity')} value={values.legalEntityId} onChange={(v) => setValue('legalEntityId', v)} error={show('legalEntityId') || undefined} required disabled={finished}
                 options={draft.lookups.legalEntities.map((e) => ({ value: e.id, label: e.country ? `${e.name} (${e.country})` : e.name }))} />
-              <Choice id={fieldIds.teamId} label="Team" value={values.teamId} onChange={(v) => setValue('teamId', v)} disabled={finished} options={draft.lookups.teams.map((t) => ({ value: t.id, label: t.name }))} />
-              <Choice id={fieldIds.locationId} label="Location" value={values.locationId} onChange={(v) => setValue('locationId', v)} disabled={finished}
+              <Choice id={fieldIds.teamId} label={t('team')} value={values.teamId} onChange={(v) => setValue('teamId', v)} disabled={finished} options={draft.lookups.teams.map((t) => ({ value: t.id, label: t.name }))} />
+              <Choice id={fieldIds.locationId} label={t('location')} value={values.locationId} onChange={(v) => setValue('locationId', v)} disabled={finished}
                 options={draft.lookups.locations.map((l) => ({ value: l.id, label: l.country ? `${l.name} (${l.country})` : l.name }))} />
             </div>
           </form>
@@ -206,16 +210,16 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
         <div className="actions">
           {stillNeeded.length > 0 && (
             <span id="hb-export-needs" className="needs">
-              To export, complete: {stillNeeded.join(', ')}.
+              {t('stillNeeded', { fields: stillNeeded.join(', ') })}
             </span>
           )}
           {!finished && (
             <button type="button" className="primary" disabled={!canExport} onClick={submit} aria-describedby={stillNeeded.length > 0 ? 'hb-export-needs' : undefined}>
-              {progress?.state === 'needs-attention' ? 'Export' : busy ? 'Exporting…' : 'Export'}
+              {busy && progress?.state !== 'needs-attention' ? t('exporting') : t('export')}
             </button>
           )}
           <button type="button" onClick={onClose}>
-            {finished ? 'Close' : 'Cancel'}
+            {finished ? t('close') : t('cancel')}
           </button>
         </div>
       </div>
@@ -228,7 +232,7 @@ function Choice(props: { id: string; label: string; value: string; onChange(v: s
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
       <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={!!props.error} aria-describedby={props.error ? `${props.id}-error` : undefined} disabled={props.disabled}>
-        <option value="">{props.required ? 'Choose…' : 'None'}</option>
+        <option value="">{props.required ? t('choose') : t('none')}</option>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -250,10 +254,10 @@ function Progress({ progress }: { progress: ExportProgress | null }) {
   if (progress.state === 'done') {
     return (
       <p className="notice ok" role="status">
-        {progress.outcome === 'duplicate' ? 'Already in Factorial HR: nobody new was created.' : 'Exported to Factorial HR.'}{' '}
+        {progress.outcome === 'duplicate' ? t('doneDuplicate') : t('doneExported')}{' '}
         {link && (
           <a href={link} target="_blank" rel="noopener noreferrer">
-            Open in Factorial
+            {t('openInFactorial')}
           </a>
         )}
       </p>
@@ -262,14 +266,14 @@ function Progress({ progress }: { progress: ExportProgress | null }) {
   if (progress.state === 'needs-attention') {
     return (
       <p className="notice err" role="alert">
-        Not exported: {progress.message}
+        {t('notExported', { message: progress.message ?? '' })}
       </p>
     );
   }
-  const when = progress.nextAttemptAt ? new Date(progress.nextAttemptAt).toLocaleTimeString() : undefined;
+  const when = progress.nextAttemptAt ? formatDateTime(progress.nextAttemptAt, { timeStyle: 'medium' }) : undefined;
   return (
     <p className="notice warn" role="status">
-      {when ? `Factorial did not answer yet (${progress.message ?? 'busy'}). Hirebridge will try again at ${when}; you can close this window.` : 'Sending to Factorial HR…'}
+      {when ? t('waitingRetry', { reason: progress.message ?? t('busy'), time: when }) : t('sending')}
     </p>
   );
 }

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { db, type ActivityRecord } from '@/lib/db';
+import { formatDateTime } from '@/lib/i18n';
+import { t } from './messages';
 
 /**
  * The full activity log (the popup links here as #activity): filter by kind, level and text, and download it
@@ -8,23 +10,10 @@ import { db, type ActivityRecord } from '@/lib/db';
  * leaves: long opaque runs (base64, tokens) are cut out and spreadsheet formulas are neutralised.
  */
 
-const strings = {
-  title: 'Activity',
-  sub: 'What Hirebridge did: exports, syncs, job pulls and connections. It never records CVs or API keys.',
-  search: 'Search activity',
-  kind: 'Kind',
-  level: 'Result',
-  all: 'All',
-  kinds: { export: 'Exports', sync: 'Syncs', 'job-pull': 'Job pulls', connection: 'Connections' } as Record<string, string>,
-  levels: { success: 'Success', info: 'Info', warning: 'Warning', error: 'Error' } as Record<ActivityRecord['level'], string>,
-  download: 'Download CSV',
-  when: 'When',
-  what: 'What',
-  empty: 'Nothing recorded yet.',
-  none: 'No activity matches these filters.',
-  shown: (shown: number, total: number) => `Showing ${shown} of ${total} entries. Narrow the filters or download the CSV for all of them.`,
-  count: (n: number) => (n === 1 ? '1 entry' : `${n} entries`),
-};
+const KINDS: Record<string, Parameters<typeof t>[0]> = { export: 'kindExport', sync: 'kindSync', 'job-pull': 'kindJobPull', connection: 'kindConnection' };
+const LEVELS = { success: 'levelSuccess', info: 'levelInfo', warning: 'levelWarning', error: 'levelError' } as const satisfies Record<ActivityRecord['level'], string>;
+const kindLabel = (kind: string) => (KINDS[kind] ? t(KINDS[kind]) : kind);
+const levelLabel = (level: ActivityRecord['level']) => (LEVELS[level] ? t(LEVELS[level]) : level);
 
 const MAX_ROWS = 300;
 const CSV_COLUMNS = ['time', 'kind', 'result', 'message'] as const;
@@ -85,70 +74,70 @@ export function ActivityPanel() {
   return (
     <section className="hb-card" role="region" aria-labelledby={ids.heading} id="activity" style={{ marginTop: 16 }}>
       <h2 id={ids.heading} ref={headingRef} tabIndex={-1}>
-        {strings.title}
+        {t('activityTitle')}
       </h2>
-      <p className="hb-sub">{strings.sub}</p>
+      <p className="hb-sub">{t('activitySub')}</p>
       <div className="hb-actions" style={{ alignItems: 'flex-end', marginBottom: 8 }}>
         <div className="hb-field" style={{ marginBottom: 0 }}>
-          <label htmlFor={ids.search}>{strings.search}</label>
+          <label htmlFor={ids.search}>{t('searchActivity')}</label>
           <input id={ids.search} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
         <div className="hb-field" style={{ marginBottom: 0 }}>
-          <label htmlFor={ids.kind}>{strings.kind}</label>
+          <label htmlFor={ids.kind}>{t('kind')}</label>
           <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="all">{strings.all}</option>
+            <option value="all">{t('all')}</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {strings.kinds[k] ?? k}
+                {kindLabel(k)}
               </option>
             ))}
           </select>
         </div>
         <div className="hb-field" style={{ marginBottom: 0 }}>
-          <label htmlFor={ids.level}>{strings.level}</label>
+          <label htmlFor={ids.level}>{t('result')}</label>
           <select id={ids.level} value={level} onChange={(e) => setLevel(e.target.value as typeof level)}>
-            <option value="all">{strings.all}</option>
-            {(Object.keys(strings.levels) as ActivityRecord['level'][]).map((l) => (
+            <option value="all">{t('all')}</option>
+            {(Object.keys(LEVELS) as ActivityRecord['level'][]).map((l) => (
               <option key={l} value={l}>
-                {strings.levels[l]}
+                {levelLabel(l)}
               </option>
             ))}
           </select>
         </div>
         <button type="button" onClick={download} disabled={!visible.length}>
-          {strings.download}
+          {t('downloadCsv')}
         </button>
       </div>
       {entries && (
         <p className="hb-note" role="status">
-          {strings.count(visible.length)}
+          {visible.length === 1 ? t('entryOne') : t('entryMany', { count: visible.length })}
         </p>
       )}
-      {entries && entries.length === 0 && <p className="hb-note">{strings.empty}</p>}
-      {entries && entries.length > 0 && visible.length === 0 && <p className="hb-note">{strings.none}</p>}
+      {entries && entries.length === 0 && <p className="hb-note">{t('nothingRecorded')}</p>}
+      {entries && entries.length > 0 && visible.length === 0 && <p className="hb-note">{t('noActivityMatches')}</p>}
       {visible.length > 0 && (
         <table className="hb-table">
           <thead>
             <tr>
-              <th scope="col">{strings.when}</th>
-              <th scope="col">{strings.kind}</th>
-              <th scope="col">{strings.level}</th>
-              <th scope="col">{strings.what}</th>
+              <th scope="col">{t('when')}</th>
+              <th scope="col">{t('kind')}</th>
+              <th scope="col">{t('result')}</th>
+              <th scope="col">{t('what')}</th>
             </tr>
           </thead>
           <tbody>
             {visible.slice(0, MAX_ROWS).map((entry) => (
               <tr key={entry.id ?? `${entry.at}-${entry.message}`}>
-                <td style={{ whiteSpace: 'nowrap' }}>{new Date(entry.at).toLocaleString()}</td>
-                <td style={{ whiteSpace: 'nowrap' }}>{strings.kinds[entry.kind] ?? entry.kind}</td>
-                <td style={{ whiteSpace: 'nowrap' }}>{strings.levels[entry.level] ?? entry.level}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{kindLabel(entry.kind)}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{levelLabel(entry.level)}</td>
                 <td>{entry.message}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {visible.length > MAX_ROWS && <p className="hb-note">{strings.shown(MAX_ROWS, visible.length)}</p>}
+      {visible.length > MAX_ROWS && <p className="hb-note">{t('showingEntries', { shown: MAX_ROWS, total: visible.length })}</p>}
     </section>
   );
 }

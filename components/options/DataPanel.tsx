@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { sendIntent } from '@/lib/messaging';
 import type { LocalDataCounts } from '@/lib/retention';
 import { SettingsSchema } from '@/lib/settings/schema';
+import { t } from './messages';
 import { useSettings } from './SitesPanel';
 
 /** Region "Data": how long candidate data stays in this browser, and Delete local data (after a confirmation). */
@@ -15,26 +16,26 @@ export function DataPanel() {
   const managed = !!view?.managed.includes('retentionDays');
   const shown = days ?? String(view?.values.retentionDays ?? '');
   const parsed = SettingsSchema.shape.retentionDays.safeParse(Number(shown));
-  const daysError = shown && (!/^\d+$/.test(shown) || !parsed.success) ? (parsed.error?.issues[0]?.message ?? 'Enter a whole number of days.') : undefined;
+  const daysError = shown && (!/^\d+$/.test(shown) || !parsed.success) ? (parsed.error?.issues[0]?.message ?? t('wholeDays')) : undefined;
 
   async function askToDelete() {
     setMessage(null);
     const result = await sendIntent('localDataCounts', undefined).catch(() => null);
     if (result?.ok) setConfirming(result.value);
-    else setMessage({ text: result ? result.error.message : 'Hirebridge could not reach its background service.', error: true });
+    else setMessage({ text: result ? result.error.message : t('noContactShort'), error: true });
   }
 
   async function confirmDelete() {
     const result = await sendIntent('deleteLocalData', undefined).catch(() => null);
     setConfirming(null);
-    if (result?.ok) setMessage({ text: `Deleted ${result.value.candidates} candidates, ${result.value.operations} operations and ${result.value.activity} activity entries. Connections were kept.` });
-    else setMessage({ text: result ? result.error.message : 'Hirebridge could not reach its background service.', error: true });
+    if (result?.ok) setMessage({ text: t('deleted', { ...result.value }) });
+    else setMessage({ text: result ? result.error.message : t('noContactShort'), error: true });
   }
 
   return (
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>Data</h2>
-      <p className="hb-sub">Candidates seen on pages, sends and activity stay in this browser only, and only for a while.</p>
+      <h2 id={headingId}>{t('dataTitle')}</h2>
+      <p className="hb-sub">{t('dataSub')}</p>
       {error && (
         <p className="hb-alert" role="alert">
           {error}
@@ -42,38 +43,38 @@ export function DataPanel() {
       )}
       {view && (
         <div className="hb-field">
-          <label htmlFor={daysId}>Keep candidate data for (days)</label>
+          <label htmlFor={daysId}>{t('keepDays')}</label>
           <span className="hb-actions">
             <input id={daysId} inputMode="numeric" value={shown} disabled={managed} aria-invalid={!!daysError} aria-describedby={`${daysId}-hint`} onChange={(e) => setDays(e.target.value)} style={{ width: 90 }} />
             <button
               type="button"
               disabled={managed || !!daysError || days === null || Number(days) === view.values.retentionDays}
-              onClick={() => void change({ name: 'retentionDays', value: Number(days) }).then((saved) => saved && (setDays(null), setMessage({ text: `Candidate data is now kept for ${days} days.` })))}
+              onClick={() => void change({ name: 'retentionDays', value: Number(days) }).then((saved) => saved && (setDays(null), setMessage({ text: t('keptFor', { days: days ?? '' }) })))}
             >
-              Save
+              {t('save')}
             </button>
           </span>
           <span className="hb-hint" id={`${daysId}-hint`}>
-            {managed ? 'Set by your organisation’s policy.' : (daysError ?? 'Older data is deleted automatically once a day.')}
+            {managed ? t('managedNote') : (daysError ?? t('purgeHint'))}
           </span>
         </div>
       )}
       {!confirming && (
         <button type="button" className="hb-danger" onClick={() => void askToDelete()}>
-          Delete local data
+          {t('deleteLocalData')}
         </button>
       )}
       {confirming && (
         <div role="alertdialog" aria-labelledby={`${headingId}-confirm`} className="hb-confirm">
           <p id={`${headingId}-confirm`}>
-            This erases {confirming.candidates} candidates, {confirming.operations} operations and {confirming.activity} activity entries from this browser. Your connections stay.
+            {t('confirmDelete', { ...confirming })}
           </p>
           <div className="hb-actions">
             <button type="button" className="hb-danger" autoFocus onClick={() => void confirmDelete()}>
-              Delete
+              {t('delete')}
             </button>
             <button type="button" onClick={() => setConfirming(null)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>

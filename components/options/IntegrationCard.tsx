@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
+import { formatDateTime } from '@/lib/i18n';
 import { ConnectInput, sendIntent, type ConnectionView, type Failure } from '@/lib/messaging';
+import { t } from './messages';
 
 /**
  * One integration card (a region named by its heading): connect with a key, or show the connection with
@@ -12,14 +14,14 @@ type Provider = 'factorial-hr' | 'factorial-ats' | 'kombo';
 
 const ENVIRONMENTS = {
   factorial: [
-    { value: 'production', label: 'Production' },
-    { value: 'demo', label: 'Demo' },
-    { value: 'custom', label: 'Custom' },
+    { value: 'production', label: 'envProduction' },
+    { value: 'demo', label: 'envDemo' },
+    { value: 'custom', label: 'envCustom' },
   ],
   kombo: [
-    { value: 'eu', label: 'EU' },
-    { value: 'us', label: 'US' },
-    { value: 'custom', label: 'Custom' },
+    { value: 'eu', label: 'envEu' },
+    { value: 'us', label: 'envUs' },
+    { value: 'custom', label: 'envCustom' },
   ],
 } as const;
 
@@ -32,7 +34,7 @@ const PROVIDER_LABEL: Record<Provider, string> = {
 export function environmentLabel(environment: string): string {
   for (const list of Object.values(ENVIRONMENTS)) {
     const found = list.find((e) => e.value === environment);
-    if (found) return found.label;
+    if (found) return t(found.label);
   }
   return environment;
 }
@@ -108,7 +110,7 @@ function ConnectForm({ slot, onConnected }: { slot: Slot; onConnected(): void })
       if (parsed.data.environment === 'custom' && parsed.data.baseUrl) {
         const granted = await browser.permissions.request({ origins: [originPattern(parsed.data.baseUrl)] });
         if (!granted) {
-          setFieldErrors({ baseUrl: `Hirebridge needs your permission to reach ${new URL(parsed.data.baseUrl).host}.` });
+          setFieldErrors({ baseUrl: t('permissionNeeded', { host: new URL(parsed.data.baseUrl).host }) });
           return;
         }
       }
@@ -122,7 +124,7 @@ function ConnectForm({ slot, onConnected }: { slot: Slot; onConnected(): void })
         setError(result.error);
       }
     } catch {
-      setError({ code: 'internal', message: 'Hirebridge could not reach its background service. Reload the page and try again.' });
+      setError({ code: 'internal', message: t('noContact') });
     } finally {
       setBusy(false);
     }
@@ -135,30 +137,28 @@ function ConnectForm({ slot, onConnected }: { slot: Slot; onConnected(): void })
     <form onSubmit={submit} noValidate>
       {slot === 'ats' && (
         <div className="hb-field">
-          <label htmlFor={ids.provider}>Provider</label>
+          <label htmlFor={ids.provider}>{t('provider')}</label>
           <select id={ids.provider} value={provider} onChange={(e) => chooseProvider(e.target.value as Provider)}>
             <option value="factorial-ats">Factorial ATS</option>
             <option value="kombo">Kombo</option>
           </select>
           <span className="hb-hint">
-            {isKombo
-              ? 'Kombo connects Greenhouse, Lever, Workable, Ashby and more through one API.'
-              : 'Uses a Factorial API key (the same key as Factorial HR works).'}
+            {isKombo ? t('komboHint') : t('factorialAtsHint')}
           </span>
         </div>
       )}
       <div className="hb-field">
-        <label htmlFor={ids.environment}>Environment</label>
+        <label htmlFor={ids.environment}>{t('environment')}</label>
         <select id={ids.environment} value={environment} onChange={(e) => setEnvironment(e.target.value)}>
           {environments.map((env) => (
             <option key={env.value} value={env.value}>
-              {env.label}
+              {t(env.label)}
             </option>
           ))}
         </select>
       </div>
       {environment === 'custom' && (
-        <Field id={ids.baseUrl} label="Base URL" error={fieldErrors.baseUrl}>
+        <Field id={ids.baseUrl} label={t('baseUrl')} error={fieldErrors.baseUrl}>
           <input
             id={ids.baseUrl}
             type="url"
@@ -171,7 +171,7 @@ function ConnectForm({ slot, onConnected }: { slot: Slot; onConnected(): void })
           />
         </Field>
       )}
-      <Field id={ids.apiKey} label="API key" error={fieldErrors.apiKey} hint={isKombo ? 'A Kombo key covers your whole Kombo environment.' : undefined}>
+      <Field id={ids.apiKey} label={t('apiKey')} error={fieldErrors.apiKey} hint={isKombo ? t('komboKeyHint') : undefined}>
         <input
           id={ids.apiKey}
           // A text input masked with CSS keeps the textbox role and stays out of password managers.
@@ -186,7 +186,7 @@ function ConnectForm({ slot, onConnected }: { slot: Slot; onConnected(): void })
         />
       </Field>
       {isKombo && (
-        <Field id={ids.integrationId} label="Integration ID" error={fieldErrors.integrationId} hint='Looks like "greenhouse:8d1h…". The prefix tells which ATS it is.'>
+        <Field id={ids.integrationId} label={t('integrationId')} error={fieldErrors.integrationId} hint={t('integrationIdHint')}>
           <input
             id={ids.integrationId}
             type="text"
@@ -206,9 +206,13 @@ function ConnectForm({ slot, onConnected }: { slot: Slot; onConnected(): void })
       )}
       <div className="hb-actions">
         <button type="submit" className="hb-primary" disabled={busy}>
-          Connect
+          {t('connect')}
         </button>
-        {busy && <span className="hb-note" role="status">Checking the key with {PROVIDER_LABEL[provider]}…</span>}
+        {busy && (
+          <span className="hb-note" role="status">
+            {t('checkingKey', { provider: PROVIDER_LABEL[provider] })}
+          </span>
+        )}
       </div>
     </form>
   );
@@ -234,8 +238,7 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 }
 
 function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+  return Number.isNaN(new Date(iso).getTime()) ? iso : formatDateTime(iso);
 }
 
 function ConnectedView({ connection, onChanged }: { connection: ConnectionView; onChanged(): void }) {
@@ -252,7 +255,7 @@ function ConnectedView({ connection, onChanged }: { connection: ConnectionView; 
       if (!result.ok && result.error) setError(result.error.message);
       onChanged();
     } catch {
-      setError('Hirebridge could not reach its background service. Reload the page and try again.');
+      setError(t('noContact'));
     } finally {
       setBusy(false);
     }
@@ -262,7 +265,7 @@ function ConnectedView({ connection, onChanged }: { connection: ConnectionView; 
   async function toggleDetails() {
     if (showDetails) return setShowDetails(false);
     const status = await sendIntent('securityStatus', undefined).catch(() => null);
-    if (status?.ok && !status.value.unlocked) return setError('This needs the admin passphrase: unlock in the Security section first.');
+    if (status?.ok && !status.value.unlocked) return setError(t('needsPassphrase'));
     setError(null);
     setShowDetails(true);
   }
@@ -278,54 +281,54 @@ function ConnectedView({ connection, onChanged }: { connection: ConnectionView; 
   return (
     <div>
       <p className="hb-actions">
-        <span className="hb-status">Connected</span>
+        <span className="hb-status">{t('connected')}</span>
         <span className="hb-note">{providerLine}</span>
       </p>
       {!connection.lastCheckOk && connection.lastCheckMessage && (
         <p className="hb-alert" role="alert">
-          Last check failed: {connection.lastCheckMessage}
+          {t('lastCheckFailed', { message: connection.lastCheckMessage })}
         </p>
       )}
       <div className="hb-actions">
         <button type="button" aria-expanded={showDetails} aria-controls={detailsId} onClick={() => void toggleDetails()}>
-          View
+          {t('view')}
         </button>
         <button type="button" className="hb-danger" disabled={busy} onClick={() => run(() => sendIntent('removeConnection', connection.slot))}>
-          Remove integration
+          {t('removeIntegration')}
         </button>
       </div>
       {showDetails && (
         <div id={detailsId}>
-          <dl className="hb-details" aria-label="Connection details">
-            <dt>Provider</dt>
+          <dl className="hb-details" aria-label={t('connectionDetails')}>
+            <dt>{t('provider')}</dt>
             <dd>{PROVIDER_LABEL[connection.provider]}</dd>
-            <dt>Environment</dt>
+            <dt>{t('environment')}</dt>
             <dd>{environmentLabel(connection.environment)}</dd>
-            <dt>Base URL</dt>
+            <dt>{t('baseUrl')}</dt>
             <dd>{connection.baseUrl}</dd>
             {connection.integrationId && (
               <>
-                <dt>Integration ID</dt>
+                <dt>{t('integrationId')}</dt>
                 <dd>{connection.integrationId}</dd>
               </>
             )}
             {connection.accountLabel && (
               <>
-                <dt>Account</dt>
+                <dt>{t('account')}</dt>
                 <dd>{connection.accountLabel}</dd>
               </>
             )}
-            <dt>API key</dt>
+            <dt>{t('apiKey')}</dt>
             <dd>{connection.maskedKey}</dd>
-            <dt>Connected at</dt>
+            <dt>{t('connectedAt')}</dt>
             <dd>{formatTime(connection.connectedAt)}</dd>
-            <dt>Last check</dt>
+            <dt>{t('lastCheck')}</dt>
             <dd>
-              {formatTime(connection.lastCheckAt)} — {connection.lastCheckOk ? 'OK' : 'failed'}
+              {formatTime(connection.lastCheckAt)} — {connection.lastCheckOk ? t('checkOk') : t('checkFailed')}
             </dd>
           </dl>
           <button type="button" disabled={busy} onClick={() => run(() => sendIntent('checkConnection', connection.slot))}>
-            Check again
+            {t('checkAgain')}
           </button>
         </div>
       )}

@@ -1,26 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useRef, useState } from 'react';
 import { db, type JobRecord, type JobStatus } from '@/lib/db';
+import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
 import { LAST_KEY, STATE_KEY, type PullState, type PullSummary } from '@/lib/sync/jobPull';
 import { DEFAULT_PULL_MINUTES, INTERVAL_KEY } from '@/lib/sync/schedule';
 import { COUNTRY_FILTER_KEY, passesCountryFilter } from '@/lib/sync/settings';
+import { t } from './messages';
 
 /**
  * The Jobs region: what the last pull brought, Sync now, and every job with Activate / Deactivate.
  * It reads live from IndexedDB (read-only); every change goes to the service worker as an intent.
  */
 
-const STATUS_LABEL: Record<JobStatus, string> = { disabled: 'Disabled', active: 'Active', archived: 'Archived' };
-const INTERVALS = [
-  [15, 'Every 15 minutes'],
-  [30, 'Every 30 minutes'],
-  [60, 'Every hour'],
-  [180, 'Every 3 hours'],
-  [360, 'Every 6 hours'],
-  [720, 'Every 12 hours'],
-  [1440, 'Every 24 hours'],
-] as const;
+const STATUS_LABEL = { disabled: 'statusDisabled', active: 'statusActive', archived: 'statusArchived' } as const satisfies Record<JobStatus, string>;
+const INTERVALS = [15, 30, 60, 180, 360, 720, 1440] as const;
 const MAX_ROWS = 200;
 
 function setting<T>(key: string) {
@@ -66,7 +60,7 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
       const result = await run();
       if (!result.ok) setError(result.error.message);
     } catch {
-      setError('Hirebridge could not reach its background service. Reload the page and try again.');
+      setError(t('noContact'));
     }
   }
 
@@ -74,28 +68,28 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
 
   return (
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>Jobs</h2>
-      <p className="hb-sub">Jobs pulled from your ATS. Activate the ones recruiters may sync candidates to; active jobs keep their details until you deactivate them.</p>
-      {!provider && <p className="hb-note">Connect an ATS above to pull its jobs.</p>}
+      <h2 id={headingId}>{t('jobsTitle')}</h2>
+      <p className="hb-sub">{t('jobsSub')}</p>
+      {!provider && <p className="hb-note">{t('connectAtsForJobs')}</p>}
       <div className="hb-actions" style={{ marginBottom: 8 }}>
         <button type="button" className="hb-primary" disabled={!provider || running} onClick={() => act(() => sendIntent('syncJobsNow', undefined))}>
-          Sync now
+          {t('syncNow')}
         </button>
         <label htmlFor={intervalId} className="hb-note">
-          Pull
+          {t('pullEvery')}
         </label>
         <select id={intervalId} value={interval} onChange={(e) => act(() => sendIntent('setPullInterval', Number(e.target.value)))}>
-          {INTERVALS.map(([minutes, label]) => (
+          {INTERVALS.map((minutes) => (
             <option key={minutes} value={minutes}>
-              {label}
+              {t(`every${minutes}`)}
             </option>
           ))}
         </select>
       </div>
       {running && (
         <div role="status" className="hb-note">
-          <progress aria-label="Pulling jobs" style={{ width: '100%' }} />
-          Pulling jobs… page {state.counts.pages + 1}, {state.counts.added} new and {state.counts.updated} updated so far.
+          <progress aria-label={t('pullingJobs')} style={{ width: '100%' }} />
+          {t('pullingProgress', { page: state.counts.pages + 1, added: state.counts.added, updated: state.counts.updated })}
         </div>
       )}
       <LastPull last={last} />
@@ -106,16 +100,16 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
       )}
       <div className="hb-actions" style={{ margin: '12px 0' }}>
         <div className="hb-field" style={{ marginBottom: 0 }}>
-          <label htmlFor={searchId}>Search jobs</label>
+          <label htmlFor={searchId}>{t('searchJobs')}</label>
           <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
         <div className="hb-field" style={{ marginBottom: 0 }}>
-          <label htmlFor={statusId}>Status</label>
+          <label htmlFor={statusId}>{t('status')}</label>
           <select id={statusId} value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as typeof statusFilter)}>
-            <option value="all">All</option>
-            <option value="disabled">Disabled</option>
-            <option value="active">Active</option>
-            <option value="archived">Archived</option>
+            <option value="all">{t('all')}</option>
+            <option value="disabled">{t('statusDisabled')}</option>
+            <option value="active">{t('statusActive')}</option>
+            <option value="archived">{t('statusArchived')}</option>
           </select>
         </div>
         <form
@@ -127,32 +121,32 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
             void act(() => sendIntent('setCountryFilter', list)).then(() => setCountriesDraft(null));
           }}
         >
-          <label htmlFor={countriesId}>Countries</label>
+          <label htmlFor={countriesId}>{t('countries')}</label>
           <span className="hb-actions">
             <input
               id={countriesId}
-              placeholder="All countries"
+              placeholder={t('allCountries')}
               value={countriesDraft ?? countries.join(', ')}
               onChange={(e) => setCountriesDraft(e.target.value)}
               aria-describedby={`${countriesId}-hint`}
             />
-            <button type="submit">Apply</button>
+            <button type="submit">{t('apply')}</button>
           </span>
           <span className="hb-hint" id={`${countriesId}-hint`}>
-            Two-letter ISO codes, e.g. ES, DE. Empty for all countries.
+            {t('countriesHint')}
           </span>
         </form>
       </div>
-      {hiddenByCountry > 0 && <p className="hb-note">{hiddenByCountry} jobs in other countries are hidden by the country filter.</p>}
+      {hiddenByCountry > 0 && <p className="hb-note">{t('hiddenByCountry', { count: hiddenByCountry })}</p>}
       {jobs && jobs.length > 0 && (
         <table className="hb-table">
           <thead>
             <tr>
-              <th scope="col">Job</th>
-              <th scope="col">Location</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('colJob')}</th>
+              <th scope="col">{t('colLocation')}</th>
+              <th scope="col">{t('status')}</th>
               <th scope="col">
-                <span className="hb-visually-hidden">Action</span>
+                <span className="hb-visually-hidden">{t('colAction')}</span>
               </th>
             </tr>
           </thead>
@@ -165,10 +159,10 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
       )}
       {visible.length > MAX_ROWS && (
         <p className="hb-note">
-          Showing {MAX_ROWS} of {visible.length} jobs. Search to narrow the list.
+          {t('showingJobs', { shown: MAX_ROWS, total: visible.length })}
         </p>
       )}
-      {jobs && jobs.length > 0 && visible.length === 0 && <p className="hb-note">No job matches these filters.</p>}
+      {jobs && jobs.length > 0 && visible.length === 0 && <p className="hb-note">{t('noJobMatches')}</p>}
     </section>
   );
 }
@@ -180,11 +174,11 @@ function JobRow({ job, onToggle }: { job: JobRecord; onToggle(active: boolean): 
       <th scope="row">{job.name}</th>
       <td>{[job.locationName, job.country].filter(Boolean).join(' · ')}</td>
       <td>
-        <span className={`hb-job-status hb-job-${job.status}`}>{STATUS_LABEL[job.status]}</span>
+        <span className={`hb-job-status hb-job-${job.status}`}>{t(STATUS_LABEL[job.status])}</span>
       </td>
       <td>
         <button type="button" disabled={job.status === 'archived'} onClick={() => onToggle(!active)}>
-          {active ? 'Deactivate' : 'Activate'}
+          {active ? t('deactivate') : t('activate')}
         </button>
       </td>
     </tr>
@@ -192,19 +186,19 @@ function JobRow({ job, onToggle }: { job: JobRecord; onToggle(active: boolean): 
 }
 
 function LastPull({ last }: { last: PullSummary | undefined }) {
-  if (!last) return <p className="hb-note">No job pull yet.</p>;
-  const when = new Date(last.finishedAt).toLocaleString();
+  if (!last) return <p className="hb-note">{t('noPull')}</p>;
+  const when = formatDateTime(last.finishedAt);
   if (!last.ok) {
     return (
       <p className="hb-alert" role="alert">
-        Last pull {when} failed: {last.message}
+        {t('lastPullFailed', { when, message: last.message ?? '' })}
       </p>
     );
   }
   const { added, updated, archived } = last.counts;
   return (
     <p className="hb-note">
-      Last pull {when}: {added} new, {updated} updated, {archived} archived.
+      {t('lastPull', { when, added, updated, archived })}
     </p>
   );
 }

@@ -4,6 +4,7 @@ import { ActivityPanel } from './ActivityPanel';
 import { DataPanel } from './DataPanel';
 import { IntegrationCard } from './IntegrationCard';
 import { JobsPanel } from './JobsPanel';
+import { t } from './messages';
 import { SecurityPanel } from './SecurityPanel';
 import { SitesPanel } from './SitesPanel';
 import { SyncSettingsPanel } from './SyncSettingsPanel';
@@ -20,7 +21,7 @@ export function OptionsApp() {
         setLoadError(null);
       } else setLoadError(result.error.message);
     } catch {
-      setLoadError('Hirebridge could not reach its background service. Reload the page and try again.');
+      setLoadError(t('noContact'));
     }
   }, []);
 
@@ -33,8 +34,8 @@ export function OptionsApp() {
   return (
     <main className="hb-page">
       <header>
-        <h1>Hirebridge settings</h1>
-        <p>Connect your HR system and your ATS.</p>
+        <h1>{t('pageTitle')}</h1>
+        <p>{t('intro')}</p>
       </header>
       {loadError && (
         <p className="hb-alert" role="alert">
@@ -46,14 +47,14 @@ export function OptionsApp() {
           <IntegrationCard
             slot="hr"
             title="Factorial HR"
-            description="Where hired candidates become employees."
+            description={t('hrDescription')}
             connection={bySlot('hr')}
             onChanged={refresh}
           />
           <IntegrationCard
             slot="ats"
-            title="ATS"
-            description="Your system-of-record ATS: jobs come from it, sourced candidates go into it."
+            title={t('atsTitle')}
+            description={t('atsDescription')}
             connection={bySlot('ats')}
             onChanged={refresh}
           />

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { sendIntent } from '@/lib/messaging';
 import type { SecurityStatus } from '@/lib/security';
+import { t } from './messages';
 
 const MIN_LENGTH = 10;
-const NO_CONTACT = 'Hirebridge could not reach its background service. Reload the page and try again.';
 
 /** The current lock state, shared by the regions whose actions need the passphrase. */
 export function useSecurityStatus() {
@@ -41,7 +41,7 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
         onChanged?.();
       } else setMessage({ text: result.error.message, error: true });
     } catch {
-      setMessage({ text: NO_CONTACT, error: true });
+      setMessage({ text: t('noContact'), error: true });
     } finally {
       setBusy(false);
     }
@@ -52,23 +52,17 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (locked) void act(() => sendIntent('unlockAdmin', value), 'Unlocked for 15 minutes.');
-    else if (value.length >= MIN_LENGTH) void act(() => sendIntent('setPassphrase', value), status?.passphraseSet ? 'Passphrase changed.' : 'Passphrase set: admin settings now ask for it.');
+    if (locked) void act(() => sendIntent('unlockAdmin', value), t('unlockedFor'));
+    else if (value.length >= MIN_LENGTH) void act(() => sendIntent('setPassphrase', value), status?.passphraseSet ? t('passphraseChanged') : t('passphraseSet'));
   }
 
   return (
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>Security</h2>
-      <p className="hb-sub">
-        {status?.passphraseSet
-          ? locked
-            ? 'Admin settings are locked. Enter the admin passphrase to connect, view or remove integrations and change sync rules.'
-            : 'Admin settings are unlocked for now.'
-          : 'Protect the admin settings with a passphrase. Recruiters can still export and sync without it.'}
-      </p>
+      <h2 id={headingId}>{t('securityTitle')}</h2>
+      <p className="hb-sub">{status?.passphraseSet ? (locked ? t('securityLocked') : t('securityUnlocked')) : t('securityNone')}</p>
       {status && (
         <form onSubmit={submit} className="hb-field" noValidate>
-          <label htmlFor={fieldId}>{locked ? 'Admin passphrase' : status.passphraseSet ? 'New admin passphrase' : 'Admin passphrase'}</label>
+          <label htmlFor={fieldId}>{locked ? t('adminPassphrase') : status.passphraseSet ? t('newAdminPassphrase') : t('adminPassphrase')}</label>
           <span className="hb-actions">
             <input
               id={fieldId}
@@ -80,21 +74,21 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
               aria-describedby={`${fieldId}-hint`}
             />
             <button type="submit" className="hb-primary" disabled={busy || !value || tooShort}>
-              {locked ? 'Unlock' : status.passphraseSet ? 'Change passphrase' : 'Set passphrase'}
+              {locked ? t('unlock') : status.passphraseSet ? t('changePassphrase') : t('setPassphrase')}
             </button>
             {status.passphraseSet && !locked && (
               <>
-                <button type="button" disabled={busy} onClick={() => void act(() => sendIntent('lockAdmin', undefined), 'Locked.')}>
-                  Lock now
+                <button type="button" disabled={busy} onClick={() => void act(() => sendIntent('lockAdmin', undefined), t('lockedDone'))}>
+                  {t('lockNow')}
                 </button>
-                <button type="button" className="hb-danger" disabled={busy} onClick={() => void act(() => sendIntent('removePassphrase', undefined), 'Passphrase removed.')}>
-                  Remove passphrase
+                <button type="button" className="hb-danger" disabled={busy} onClick={() => void act(() => sendIntent('removePassphrase', undefined), t('passphraseRemoved'))}>
+                  {t('removePassphrase')}
                 </button>
               </>
             )}
           </span>
           <span className="hb-hint" id={`${fieldId}-hint`}>
-            {tooShort ? `Use at least ${MIN_LENGTH} characters.` : locked ? 'Wrong tries are slowed down.' : `At least ${MIN_LENGTH} characters. It is never stored, only a hash of it.`}
+            {tooShort ? t('passphraseTooShort', { min: MIN_LENGTH }) : locked ? t('wrongTriesSlowed') : t('passphraseHint', { min: MIN_LENGTH })}
           </span>
         </form>
       )}

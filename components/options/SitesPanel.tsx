@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { sendIntent } from '@/lib/messaging';
 import type { SettingChange, SettingsView } from '@/lib/settings/schema';
 import { ADAPTERS } from '@/lib/sites/adapters';
+import { t } from './messages';
 
 /** The admin settings as the worker reports them (with what the organisation's policy manages), and a way to change one. */
 export function useSettings() {
@@ -10,7 +11,7 @@ export function useSettings() {
   useEffect(() => {
     sendIntent('readSettings', undefined)
       .then((result) => (result.ok ? setView(result.value) : setError(result.error.message)))
-      .catch(() => setError('Hirebridge could not reach its background service. Reload the page and try again.'));
+      .catch(() => setError(t('noContact')));
   }, []);
   const change = useCallback(async (next: SettingChange) => {
     // Shown at once (a checkbox must follow the click); the worker's answer then confirms or corrects it.
@@ -22,14 +23,12 @@ export function useSettings() {
       setError(null);
     } else {
       setView(before);
-      setError(result ? result.error.message : 'Hirebridge could not reach its background service. Reload the page and try again.');
+      setError(result ? result.error.message : t('noContact'));
     }
     return !!result?.ok;
   }, []);
   return { view, error, change };
 }
-
-const MANAGED_NOTE = 'Set by your organisation’s policy.';
 
 /** Region "Sites": which ATS web apps get Hirebridge's buttons, and local addresses granted at run time. */
 export function SitesPanel() {
@@ -49,14 +48,14 @@ export function SitesPanel() {
   async function allowLocalDemo() {
     // Asked for at run time (optional permission), in this click's user gesture.
     const granted = await browser.permissions.request({ origins: ['http://127.0.0.1/*', 'http://localhost/*'] });
-    setGrantNote(granted ? 'Allowed: the demo ATS on this computer now shows Hirebridge’s buttons.' : 'Not allowed: nothing changed.');
+    setGrantNote(granted ? t('demoAllowed') : t('demoNotAllowed'));
   }
 
   return (
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>Sites</h2>
-      <p className="hb-sub">The ATS web apps where recruiters see Export to FactorialHR and Sync to ATS. Switch off the ones your team does not use.</p>
-      {managed && <p className="hb-note">{MANAGED_NOTE}</p>}
+      <h2 id={headingId}>{t('sitesTitle')}</h2>
+      <p className="hb-sub">{t('sitesSub')}</p>
+      {managed && <p className="hb-note">{t('managedNote')}</p>}
       {error && (
         <p className="hb-alert" role="alert">
           {error}
@@ -76,7 +75,7 @@ export function SitesPanel() {
       )}
       <div className="hb-actions">
         <button type="button" onClick={() => void allowLocalDemo()}>
-          Allow the demo ATS on this computer
+          {t('allowDemo')}
         </button>
         {grantNote && (
           <span role="status" className="hb-note">

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
 import type { BulkPlan } from '@/lib/messaging/intents/popup';
+import { t } from './messages';
 
 /**
  * Export all's confirmation: who will be exported, who is left out and why (nothing is guessed), and — when
@@ -8,23 +9,6 @@ import type { BulkPlan } from '@/lib/messaging/intents/popup';
  * service worker, which sends them paced to Factorial's limit whether the popup stays open or not.
  */
 
-const strings = {
-  title: 'Export all hired candidates',
-  loading: 'Checking who can be exported…',
-  legalEntity: 'Legal entity for everyone',
-  legalEntityHint: 'Factorial has more than one legal entity: choose the one these people join.',
-  choose: 'Choose…',
-  ready: (n: number) => `Will be exported (${n})`,
-  skipped: (n: number) => `Left out (${n})`,
-  nobodyReady: 'Nobody can be exported yet. Complete what is missing with Export, one by one.',
-  pacing: 'They are sent in the background, at most 200 a minute as Factorial allows. You can close this window.',
-  start: (n: number) => (n === 1 ? 'Export 1 candidate' : `Export ${n} candidates`),
-  starting: 'Starting…',
-  chooseEntityFirst: 'Choose the legal entity first.',
-  cancel: 'Cancel',
-  unreachable: 'Hirebridge could not reach its background service. Close the popup and open it again.',
-  openInFactorial: 'Open in Factorial',
-};
 
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
@@ -45,7 +29,7 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
         if (result.ok) setPlan(result.value);
         else setError(result.error.message);
       })
-      .catch(() => current && setError(strings.unreachable));
+      .catch(() => current && setError(t('unreachable')));
     return () => {
       current = false;
     };
@@ -69,7 +53,7 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
       if (result.ok) onStarted();
       else setError(result.error.message);
     } catch {
-      setError(strings.unreachable);
+      setError(t('unreachable'));
     } finally {
       setBusy(false);
     }
@@ -100,9 +84,9 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
   return (
     <div className="hb-popup-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="hb-popup-dialog" role="dialog" aria-modal="true" aria-labelledby={ids.title} aria-describedby={ids.desc} ref={dialogRef} tabIndex={-1} onKeyDown={onKeyDown}>
-        <h2 id={ids.title}>{strings.title}</h2>
+        <h2 id={ids.title}>{t('bulkTitle')}</h2>
         <p id={ids.desc} className="hb-note">
-          {plan ? strings.pacing : strings.loading}
+          {plan ? t('pacing') : t('bulkLoading')}
         </p>
         {error && (
           <p className="hb-alert" role="alert">
@@ -111,9 +95,9 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
         )}
         {needsEntity && (
           <div className="hb-field">
-            <label htmlFor={ids.entity}>{strings.legalEntity}</label>
+            <label htmlFor={ids.entity}>{t('legalEntity')}</label>
             <select id={ids.entity} value={legalEntityId} onChange={(e) => setLegalEntityId(e.target.value)} aria-describedby={ids.entityHint}>
-              <option value="">{strings.choose}</option>
+              <option value="">{t('choose')}</option>
               {plan.legalEntities.map((entity) => (
                 <option key={entity.id} value={entity.id}>
                   {entity.name}
@@ -121,13 +105,13 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
               ))}
             </select>
             <span className="hb-hint" id={ids.entityHint}>
-              {strings.legalEntityHint}
+              {t('legalEntityHint')}
             </span>
           </div>
         )}
         {plan && (
           <>
-            <h3 id={ids.ready}>{strings.ready(plan.ready.length)}</h3>
+            <h3 id={ids.ready}>{t('ready', { count: plan.ready.length })}</h3>
             {plan.ready.length ? (
               <ul className="hb-plan" aria-labelledby={ids.ready}>
                 {plan.ready.map((person) => (
@@ -138,18 +122,18 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
                 ))}
               </ul>
             ) : (
-              <p className="hb-note">{strings.nobodyReady}</p>
+              <p className="hb-note">{t('nobodyReady')}</p>
             )}
             {plan.skipped.length > 0 && (
               <>
-                <h3 id={ids.skipped}>{strings.skipped(plan.skipped.length)}</h3>
+                <h3 id={ids.skipped}>{t('skipped', { count: plan.skipped.length })}</h3>
                 <ul className="hb-plan hb-plan-skipped" aria-labelledby={ids.skipped}>
                   {plan.skipped.map((person) => (
                     <li key={person.candidateKey}>
                       <span className="hb-name">{person.name}</span>: {person.reason}{' '}
                       {safeUrl(person.employeeUrl) && (
                         <a href={safeUrl(person.employeeUrl)} target="_blank" rel="noopener noreferrer">
-                          {strings.openInFactorial}
+                          {t('openInFactorial')}
                         </a>
                       )}
                     </li>
@@ -162,7 +146,7 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
         <div className="hb-actions hb-dialog-actions">
           {entityMissing && plan.ready.length > 0 && (
             <span className="hb-note" id={`${ids.entity}-needed`}>
-              {strings.chooseEntityFirst}
+              {t('chooseEntityFirst')}
             </span>
           )}
           <button
@@ -172,10 +156,10 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
             aria-describedby={entityMissing ? `${ids.entity}-needed` : undefined}
             onClick={start}
           >
-            {busy ? strings.starting : strings.start(plan?.ready.length ?? 0)}
+            {busy ? t('starting') : (plan?.ready.length ?? 0) === 1 ? t('startOne') : t('startMany', { count: plan?.ready.length ?? 0 })}
           </button>
           <button type="button" onClick={onClose}>
-            {strings.cancel}
+            {t('cancel')}
           </button>
         </div>
       </div>

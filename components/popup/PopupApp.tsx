@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { db, type OperationRecord } from '@/lib/db';
+import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging/client';
 import type { ConnectionView } from '@/lib/messaging/intents/connections';
 import { waitingGroups, type HiredGroup } from '@/lib/popup/groups';
@@ -11,6 +12,7 @@ import { PopupExportDialog } from './PopupExportDialog';
 import { SyncedCandidates } from '../sync/SyncedCandidates';
 import { SyncThisPage } from '../sync/SyncThisPage';
 import { RecentActivity } from './RecentActivity';
+import { t } from './messages';
 import './popup.css';
 
 /**
@@ -20,45 +22,30 @@ import './popup.css';
  */
 
 const strings = {
-  title: 'Hired candidates',
-  waiting: (n: number) => (n === 1 ? '1 waiting' : `${n} waiting`),
-  settings: 'Settings',
-  hrMissing: 'Connect Factorial HR on the settings page to export hired candidates.',
-  checking: 'Checking your ATS for hired candidates…',
-  empty: 'No hired candidates are waiting. They appear here from your ATS pages and, when an ATS is connected, from its hired applications.',
-  exportOne: 'Export',
-  exportAll: 'Export all',
-  listLabel: 'Hired candidates waiting for export',
-  job: (job?: string) => job ?? 'No job title',
-  from: (sources: string[]) => `From ${sources.join(' and ')}`,
-  inFactorial: (n: number) => (n === 1 ? '1 more hired candidate is already in Factorial HR.' : `${n} more hired candidates are already in Factorial HR.`),
-  runTitle: 'Export all',
-  progressLabel: 'Export progress',
-  progress: (settled: number, total: number) => `${settled} of ${total} sent`,
+  waiting: (n: number) => (n === 1 ? t('waitingOne') : t('waitingMany', { count: n })),
+  job: (job?: string) => job ?? t('noJobTitle'),
+  from: (sources: string[]) => t('from', { sources: sources.join(t('and')) }),
+  inFactorial: (n: number) => (n === 1 ? t('inFactorialOne') : t('inFactorialMany', { count: n })),
+  progress: (settled: number, total: number) => t('progress', { settled, total }),
   progressParts: (done: number, duplicates: number, attention: number) =>
-    [`${done} exported`, duplicates ? `${duplicates} already in Factorial HR` : '', attention ? `${attention} need${attention === 1 ? 's' : ''} attention (see Recent activity)` : '']
+    [
+      t('partExported', { count: done }),
+      duplicates ? t('partDuplicates', { count: duplicates }) : '',
+      attention ? (attention === 1 ? t('partAttentionOne') : t('partAttentionMany', { count: attention })) : '',
+    ]
       .filter(Boolean)
       .join(', '),
-  running: 'Sending in the background. You can close this window.',
-  finished: 'Finished.',
-  leftOut: 'Left out',
-  dismiss: 'Hide',
-  jobsTitle: 'Jobs',
   lastPull: (when: string, summary: PullSummary) =>
-    summary.ok ? `Last job pull ${when}: ${summary.counts.added} new, ${summary.counts.updated} updated, ${summary.counts.archived} archived.` : `Last job pull ${when} failed: ${summary.message ?? 'unknown error'}`,
-  noPull: 'No job pull yet.',
-  pulling: 'Pulling jobs…',
-  syncNow: 'Sync now',
-  atsMissing: 'Connect an ATS on the settings page to pull jobs and hired candidates.',
-  unreachable: 'Hirebridge could not reach its background service. Close the popup and open it again.',
+    summary.ok
+      ? t('lastPull', { when, added: summary.counts.added, updated: summary.counts.updated, archived: summary.counts.archived })
+      : t('lastPullFailed', { when, message: summary.message ?? t('unknownError') }),
 };
 
 const setting = <T,>(key: string) => db().settings.get(key).then((row) => row?.value as T | undefined);
 
 function when(iso: string): string {
-  const date = new Date(iso);
-  const today = new Date().toDateString() === date.toDateString();
-  return today ? `at ${date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : `on ${date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}`;
+  const today = new Date().toDateString() === new Date(iso).toDateString();
+  return today ? t('atTime', { time: formatDateTime(iso, { hour: '2-digit', minute: '2-digit' }) }) : t('onDate', { date: formatDateTime(iso) });
 }
 
 export function PopupApp() {
@@ -95,7 +82,7 @@ export function PopupApp() {
       .then((result) => setConnections(result.ok ? result.value : []))
       .catch(() => {
         setConnections([]);
-        setMessage(strings.unreachable);
+        setMessage(t('unreachable'));
       });
     setRefreshing(true);
     sendIntent('refreshHiredCandidates', {})
@@ -111,7 +98,7 @@ export function PopupApp() {
       if (!result.ok) setMessage(result.error.message);
       await sendIntent('refreshHiredCandidates', {});
     } catch {
-      setMessage(strings.unreachable);
+      setMessage(t('unreachable'));
     } finally {
       setSyncing(false);
     }
@@ -131,26 +118,26 @@ export function PopupApp() {
     <>
       <main className="hb-popup" aria-labelledby={titleId} inert={!!exporting || confirmAll}>
         <header className="hb-popup-header">
-          <h1 id={titleId}>{strings.title}</h1>
+          <h1 id={titleId}>{t('title')}</h1>
           {candidates && <span className="hb-count">{strings.waiting(groups.length)}</span>}
           <button type="button" className="hb-link-button" onClick={() => browser.runtime.openOptionsPage()}>
-            {strings.settings}
+            {t('settings')}
           </button>
         </header>
 
-        {connections && !hr && <p className="hb-note hb-warn">{strings.hrMissing}</p>}
+        {connections && !hr && <p className="hb-note hb-warn">{t('hrMissing')}</p>}
         {message && (
           <p className="hb-alert" role="alert">
             {message}
           </p>
         )}
         <div role="status" className="hb-note hb-live">
-          {refreshing && ats ? strings.checking : hiredPull && !hiredPull.ok ? hiredPull.message : ''}
+          {refreshing && ats ? t('checking') : hiredPull && !hiredPull.ok ? hiredPull.message : ''}
         </div>
 
-        {candidates && groups.length === 0 && <p className="hb-note">{strings.empty}</p>}
+        {candidates && groups.length === 0 && <p className="hb-note">{t('empty')}</p>}
         {groups.length > 0 && (
-          <ul className="hb-hired" aria-label={strings.listLabel}>
+          <ul className="hb-hired" aria-label={t('listLabel')}>
             {groups.map((group) => (
               <HiredRow key={group.key} group={group} disabled={!hr} onExport={(button) => setExporting({ key: group.key, returnFocus: button })} />
             ))}
@@ -160,24 +147,24 @@ export function PopupApp() {
 
         <div className="hb-actions">
           <button type="button" className="hb-primary" ref={exportAllRef} disabled={!hr || groups.length === 0 || runActive} onClick={() => setConfirmAll(true)}>
-            {strings.exportAll}
+            {t('exportAll')}
           </button>
         </div>
 
         {run && runOperations && <BulkProgress run={run} operations={runOperations} active={runActive} />}
 
         <section className="hb-popup-section" aria-labelledby="hb-jobs-title">
-          <h2 id="hb-jobs-title">{strings.jobsTitle}</h2>
+          <h2 id="hb-jobs-title">{t('jobsTitle')}</h2>
           {pullRunning ? (
             <p className="hb-note" role="status">
-              {strings.pulling}
+              {t('pulling')}
             </p>
           ) : (
-            <p className="hb-note">{lastJobPull ? strings.lastPull(when(lastJobPull.finishedAt), lastJobPull) : strings.noPull}</p>
+            <p className="hb-note">{lastJobPull ? strings.lastPull(when(lastJobPull.finishedAt), lastJobPull) : t('noPull')}</p>
           )}
-          {connections && !ats && <p className="hb-note">{strings.atsMissing}</p>}
+          {connections && !ats && <p className="hb-note">{t('atsMissing')}</p>}
           <button type="button" onClick={syncNow} disabled={!ats || pullRunning}>
-            {strings.syncNow}
+            {t('syncNow')}
           </button>
         </section>
 
@@ -225,7 +212,7 @@ function HiredRow({ group, disabled, onExport }: { group: HiredGroup; disabled: 
         <span className="hb-meta">{strings.from(group.sources)}</span>
       </div>
       <button type="button" onClick={(e) => onExport(e.currentTarget)} disabled={disabled} aria-describedby={nameId}>
-        {strings.exportOne}
+        {t('exportOne')}
       </button>
     </li>
   );
@@ -244,23 +231,23 @@ function BulkProgress({ run, operations, active }: { run: BulkRunRecord; operati
       const result = await sendIntent('dismissBulkExport', undefined);
       if (!result.ok) setError(result.error.message);
     } catch {
-      setError(strings.unreachable);
+      setError(t('unreachable'));
     }
   }
 
   return (
     <section className="hb-popup-section hb-run" aria-labelledby="hb-run-title">
       <h2 id="hb-run-title" tabIndex={-1}>
-        {strings.runTitle}
+        {t('exportAll')}
       </h2>
-      <progress max={total} value={settled} aria-label={strings.progressLabel} aria-valuetext={strings.progress(settled, total)} />
+      <progress max={total} value={settled} aria-label={t('progressLabel')} aria-valuetext={strings.progress(settled, total)} />
       <p className="hb-note" role="status">
-        {strings.progress(settled, total)}: {strings.progressParts(done, duplicates, attention)}. {active ? strings.running : strings.finished}
+        {strings.progress(settled, total)}: {strings.progressParts(done, duplicates, attention)}. {active ? t('running') : t('finished')}
       </p>
       {run.skipped.length > 0 && (
         <details>
           <summary>
-            {strings.leftOut} ({run.skipped.length})
+            {t('leftOut')} ({run.skipped.length})
           </summary>
           <ul className="hb-plan hb-plan-skipped">
             {run.skipped.map((person, i) => (
@@ -278,7 +265,7 @@ function BulkProgress({ run, operations, active }: { run: BulkRunRecord; operati
       )}
       {!active && (
         <button type="button" onClick={dismiss}>
-          {strings.dismiss}
+          {t('dismiss')}
         </button>
       )}
     </section>

@@ -1,23 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { db, type OperationRecord } from '@/lib/db';
+import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging/client';
+import { t } from './messages';
 
 /** The latest exports and syncs with their state; those that need attention say why and offer Retry. */
 
-const strings = {
-  title: 'Recent activity',
-  empty: 'Nothing sent yet.',
-  state: { queued: 'Queued', sending: 'Sending', done: 'Done', 'needs-attention': 'Needs attention' } as Record<OperationRecord['state'], string>,
-  kind: { 'export-employee': 'Export to Factorial HR', 'sync-candidate': 'Sync to ATS' } as Record<OperationRecord['kind'], string>,
-  duplicate: 'Already in Factorial HR: nobody new was created.',
-  retryAt: (time: string, reason?: string) => `Trying again at ${time}${reason ? `: ${reason}` : '.'}`,
-  retry: 'Retry',
-  retrying: 'Retrying…',
-  someone: 'A candidate',
-  fullLog: 'View the full activity log',
-  unreachable: 'Hirebridge could not reach its background service.',
-};
+const STATES = { queued: 'stateQueued', sending: 'stateSending', done: 'stateDone', 'needs-attention': 'stateAttention' } as const satisfies Record<OperationRecord['state'], string>;
+const KINDS = { 'export-employee': 'kindExport', 'sync-candidate': 'kindSync' } as const satisfies Record<OperationRecord['kind'], string>;
+
+const retryAt = (time: string, reason?: string) => (reason ? t('retryAtBecause', { time, reason }) : t('retryAt', { time }));
 
 const SHOWN = 6;
 const MAX_ATTENTION = 20;
@@ -47,7 +40,7 @@ export function RecentActivity() {
       const result = await sendIntent('retryOperation', id);
       if (!result.ok) setError(result.error.message);
     } catch {
-      setError(strings.unreachable);
+      setError(t('unreachableShort'));
     } finally {
       setRetrying((s) => {
         const next = new Set(s);
@@ -59,13 +52,13 @@ export function RecentActivity() {
 
   return (
     <section className="hb-popup-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{strings.title}</h2>
+      <h2 id={headingId}>{t('recentTitle')}</h2>
       {error && (
         <p className="hb-alert" role="alert">
           {error}
         </p>
       )}
-      {operations && operations.length === 0 && <p className="hb-note">{strings.empty}</p>}
+      {operations && operations.length === 0 && <p className="hb-note">{t('nothingSent')}</p>}
       {operations && operations.length > 0 && (
         <ul className="hb-ops" aria-labelledby={headingId}>
           {operations.map((op) => (
@@ -75,7 +68,7 @@ export function RecentActivity() {
       )}
       <p className="hb-note">
         <a href={browser.runtime.getURL('/options.html#activity')} target="_blank" rel="noopener">
-          {strings.fullLog}
+          {t('fullLog')}
         </a>
       </p>
     </section>
@@ -84,15 +77,15 @@ export function RecentActivity() {
 
 function OperationRow({ operation, busy, onRetry }: { operation: OperationRecord; busy: boolean; onRetry(): void }) {
   const nameId = useId();
-  const name = typeof operation.payload.name === 'string' && operation.payload.name.trim() ? operation.payload.name : strings.someone;
+  const name = typeof operation.payload.name === 'string' && operation.payload.name.trim() ? operation.payload.name : t('someone');
   const waitingRetry = operation.state === 'queued' && operation.nextAttemptAt;
   const detail =
     operation.state === 'needs-attention'
       ? operation.lastError
       : waitingRetry
-        ? strings.retryAt(new Date(operation.nextAttemptAt!).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }), operation.lastError)
+        ? retryAt(formatDateTime(operation.nextAttemptAt!, { hour: '2-digit', minute: '2-digit', second: '2-digit' }), operation.lastError)
         : operation.state === 'done' && operation.payload.outcome === 'duplicate'
-          ? strings.duplicate
+          ? t('duplicate')
           : undefined;
   return (
     <li className={`hb-op hb-op-${operation.state}`}>
@@ -100,13 +93,13 @@ function OperationRow({ operation, busy, onRetry }: { operation: OperationRecord
         <span className="hb-name" id={nameId}>
           {name}
         </span>
-        <span className="hb-meta">{strings.kind[operation.kind] ?? operation.kind}</span>
+        <span className="hb-meta">{KINDS[operation.kind] ? t(KINDS[operation.kind]) : operation.kind}</span>
         {detail && <span className="hb-op-detail">{detail}</span>}
       </div>
-      <span className={`hb-chip hb-chip-${operation.state}`}>{strings.state[operation.state]}</span>
+      <span className={`hb-chip hb-chip-${operation.state}`}>{t(STATES[operation.state])}</span>
       {operation.state === 'needs-attention' && (
         <button type="button" onClick={onRetry} disabled={busy} aria-describedby={nameId}>
-          {busy ? strings.retrying : strings.retry}
+          {busy ? t('retrying') : t('retry')}
         </button>
       )}
     </li>

@@ -2,7 +2,9 @@ import { useEffect, useMemo, useRef, useState, type ChangeEvent, type MouseEvent
 import { sendIntent } from '@/lib/messaging/client';
 import { SyncFields, type ResumeUpload, type SourcedOnPage, type SyncDraft, type SyncJobOption, type SyncProgress } from '@/lib/messaging/intents/sync';
 import { base64ToBytes, bytesToBase64 } from '@/lib/pdf/base64';
+import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
+import { t } from './messages';
 
 /**
  * "Sync to ATS": review the person read from the page, pick an Active job, answer its screening questions, check
@@ -10,13 +12,7 @@ import { dialogKeyHandler } from '../ui/dialog-keyboard';
  */
 
 type TextField = 'firstName' | 'lastName' | 'email' | 'phone';
-const TEXT_FIELDS: { name: TextField; label: string; inputMode?: 'email' | 'tel' }[] = [
-  { name: 'firstName', label: 'First name' },
-  { name: 'lastName', label: 'Last name' },
-  { name: 'email', label: 'Email', inputMode: 'email' },
-  { name: 'phone', label: 'Phone', inputMode: 'tel' },
-];
-const NO_CONTACT = 'Hirebridge could not reach its background service. Reload the page and try again.';
+const TEXT_FIELDS: { name: TextField; inputMode?: 'email' | 'tel' }[] = [{ name: 'firstName' }, { name: 'lastName' }, { name: 'email', inputMode: 'email' }, { name: 'phone', inputMode: 'tel' }];
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface ResumeSource {
@@ -31,7 +27,7 @@ export interface SyncDialogProps {
 }
 
 export async function fileToUpload(file: File): Promise<ResumeUpload> {
-  if (file.size > MAX_FILE_BYTES) throw new Error(`${file.name} is larger than 10 MB.`);
+  if (file.size > MAX_FILE_BYTES) throw new Error(t('fileTooLarge', { name: file.name }));
   return { fileName: file.name.slice(0, 200) || 'file', contentType: file.type || 'application/octet-stream', base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
 }
 
@@ -77,20 +73,20 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
           jobKey: d.jobs.length === 1 ? d.jobs[0].key : '',
         }));
       })
-      .catch(() => setLoadError(NO_CONTACT));
+      .catch(() => setLoadError(t('noContact')));
   }, [page]);
 
   // The resume linked from the page, fetched once with the page's own session.
   useEffect(() => {
     if (!resume.fetchLinked) return;
-    setResumeNote('Downloading the resume from the page…');
+    setResumeNote(t('downloadingResume'));
     resume
       .fetchLinked()
       .then((file) => {
         setResumeFile(file);
-        setResumeNote(`Resume from the page: ${file.fileName}`);
+        setResumeNote(t('resumeFromPage', { file: file.fileName }));
       })
-      .catch((error: Error) => setResumeNote(`The resume linked on the page could not be downloaded (${error.message}). Choose the file below, or sync without it.`));
+      .catch((error: Error) => setResumeNote(t('resumeNotDownloaded', { reason: error.message })));
   }, [resume]);
 
   useEffect(() => {
@@ -114,9 +110,9 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
     for (const q of job?.questions ?? []) {
       const a = answers[q.id];
       const empty = a === undefined || a === '' || (Array.isArray(a) && a.length === 0);
-      if (q.required && empty) out[`q:${q.id}`] = 'This question is required.';
-      else if (q.format === 'NUMBER' && !empty && !Number.isFinite(a)) out[`q:${q.id}`] = 'Enter a number.';
-      else if (q.format === 'DATE' && !empty && (typeof a !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(a))) out[`q:${q.id}`] = 'Use a date like 2026-12-01.';
+      if (q.required && empty) out[`q:${q.id}`] = t('questionRequired');
+      else if (q.format === 'NUMBER' && !empty && !Number.isFinite(a)) out[`q:${q.id}`] = t('enterNumber');
+      else if (q.format === 'DATE' && !empty && (typeof a !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(a))) out[`q:${q.id}`] = t('dateFormat');
     }
     return out;
   }, [parsed, job, answers]);
@@ -125,10 +121,11 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
   const alreadySynced = !!job?.syncedAt;
   const inFlight = progress?.state === 'queued' || progress?.state === 'sending';
   const canSync = !!draft && Object.keys(errors).length === 0 && !busy && !finished && !inFlight && !alreadySynced;
-  const labels: Record<string, string> = { firstName: 'First name', lastName: 'Last name', email: 'Email', phone: 'Phone', jobKey: 'Job', summary: 'Assessment summary', transcript: 'Screening transcript' };
+  const labels = ['firstName', 'lastName', 'email', 'phone', 'jobKey', 'summary', 'transcript'] as const;
+  const labelOf = (field: string) => ((labels as readonly string[]).includes(field) ? t(field as (typeof labels)[number]) : undefined);
   const stillNeeded =
     draft && !finished && !alreadySynced
-      ? Object.keys(errors).map((k) => (k.startsWith('q:') ? job?.questions.find((q) => `q:${q.id}` === k)?.title : labels[k])).filter(Boolean)
+      ? Object.keys(errors).map((k) => (k.startsWith('q:') ? job?.questions.find((q) => `q:${q.id}` === k)?.title : labelOf(k))).filter(Boolean)
       : [];
 
   const show = (name: string) => (touched[name] || (name in values && values[name as keyof typeof values] !== '')) && errors[name];
@@ -157,7 +154,7 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
       if (result.ok) setProgress(result.value);
       else setSubmitError(result.error.message);
     } catch {
-      setSubmitError('Hirebridge lost contact with its background service. If the sync was sent, it finishes on its own: open Sync to ATS again to see where it stands.');
+      setSubmitError(t('lostContact'));
     } finally {
       setBusy(false);
     }
@@ -175,12 +172,10 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
       if (!result.ok) setSubmitError(result.error.message);
       else
         setPlanned(
-          result.value.sentNow
-            ? `They are already at “${result.value.stage}”: the sync to ${job?.name} has started.`
-            : `Planned: Hirebridge syncs them to ${job?.name} by itself when their page shows the stage “${result.value.stage}”.`,
+          t(result.value.sentNow ? 'sentNow' : 'planned', { stage: result.value.stage, job: job?.name ?? t('aJob') }),
         );
     } catch {
-      setSubmitError(NO_CONTACT);
+      setSubmitError(t('noContact'));
     } finally {
       setBusy(false);
     }
@@ -205,31 +200,31 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
     try {
       const upload = await fileToUpload(file);
       setResumeFile(upload);
-      setResumeNote(`Resume chosen: ${upload.fileName}`);
+      setResumeNote(t('resumeChosen', { file: upload.fileName }));
     } catch (error) {
       setResumeNote((error as Error).message);
     }
   }
 
   return (
-    <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="backdrop" lang={currentLanguage()} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="hb-sync-title" aria-describedby="hb-sync-desc" ref={dialogRef} onKeyDown={dialogKeyHandler(dialogRef, onClose)}>
-        <h2 id="hb-sync-title">Sync to ATS</h2>
+        <h2 id="hb-sync-title">{t('title')}</h2>
         <p className="sub" id="hb-sync-desc">
-          {draft ? `From ${draft.sourceSite} into ${draft.atsName}, tagged “${draft.sourceName}”.` : 'Loading the active jobs…'}
+          {draft ? t('fromInto', { site: draft.sourceSite, ats: draft.atsName, tag: draft.sourceName }) : t('loadingJobs')}
         </p>
         {loadError && (
           <p className="notice err" role="alert">
             {loadError}
           </p>
         )}
-        {draft && draft.jobs.length === 0 && <p className="notice warn">No job is active yet: an admin activates jobs in the Jobs region of the Hirebridge settings.</p>}
+        {draft && draft.jobs.length === 0 && <p className="notice warn">{t('noActiveJob')}</p>}
         {draft && (
           <form onSubmit={(e) => e.preventDefault()} noValidate>
             <div className="grid">
-              {TEXT_FIELDS.map(({ name, label, inputMode }) => (
+              {TEXT_FIELDS.map(({ name, inputMode }) => (
                 <div className={`field${name === 'email' ? ' wide' : ''}`} key={name}>
-                  <label htmlFor={`hb-s-${name}`}>{label}</label>
+                  <label htmlFor={`hb-s-${name}`}>{t(name)}</label>
                   <input
                     id={`hb-s-${name}`}
                     type="text"
@@ -250,20 +245,20 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
                 </div>
               ))}
               <div className="field wide">
-                <label htmlFor="hb-s-job">Job</label>
+                <label htmlFor="hb-s-job">{t('jobKey')}</label>
                 <select id="hb-s-job" value={values.jobKey} disabled={finished} onChange={(e) => setValue('jobKey', e.target.value)} aria-describedby={alreadySynced ? 'hb-s-job-note' : undefined}>
-                  <option value="">Choose an active job…</option>
+                  <option value="">{t('chooseJob')}</option>
                   {draft.jobs.map((j) => (
                     <option key={j.key} value={j.key}>
                       {j.name}
                       {j.location ? ` — ${j.location}` : ''}
-                      {j.syncedAt ? ' (already synced)' : ''}
+                      {j.syncedAt ? t('alreadySyncedOption') : ''}
                     </option>
                   ))}
                 </select>
                 {alreadySynced && (
                   <span className="hint" id="hb-s-job-note" role="status">
-                    Already synced to this job on {new Date(job!.syncedAt!).toLocaleDateString()}: nothing will be sent again.
+                    {t('alreadySyncedOn', { date: formatDateTime(job!.syncedAt!, { dateStyle: 'medium' }) })}
                   </span>
                 )}
               </div>
@@ -271,41 +266,41 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
                 <Question key={q.id} question={q} value={answers[q.id]} error={touched[`q:${q.id}`] ? errors[`q:${q.id}`] : undefined} disabled={finished} onChange={(v) => setAnswer(q.id, v)} />
               ))}
               <fieldset className="field wide stars" disabled={finished}>
-                <legend>Assessment</legend>
+                <legend>{t('assessment')}</legend>
                 {[1, 2, 3, 4, 5].map((n) => (
                   <label key={n}>
-                    <input type="radio" name="hb-rating" checked={rating === n} onChange={() => setRating(n)} aria-label={`${n} of 5 stars`} />
+                    <input type="radio" name="hb-rating" checked={rating === n} onChange={() => setRating(n)} aria-label={t('stars', { count: n })} />
                     <span aria-hidden="true">{n <= (rating ?? 0) ? '★' : '☆'}</span>
                   </label>
                 ))}
               </fieldset>
               <div className="field wide">
-                <label htmlFor="hb-s-summary">Assessment summary</label>
+                <label htmlFor="hb-s-summary">{t('summary')}</label>
                 <textarea id="hb-s-summary" rows={3} value={values.summary} disabled={finished} onChange={(e) => setValue('summary', e.target.value)} />
               </div>
               <div className="field wide">
-                <label htmlFor="hb-s-transcript">Screening transcript</label>
+                <label htmlFor="hb-s-transcript">{t('transcript')}</label>
                 <textarea
                   id="hb-s-transcript"
                   rows={6}
                   value={values.transcript}
                   disabled={finished}
-                  placeholder="One line per turn, like “Recruiter: What is your notice period?”"
+                  placeholder={t('transcriptPlaceholder')}
                   onChange={(e) => setValue('transcript', e.target.value)}
                   aria-invalid={!!show('transcript')}
                 />
                 {show('transcript') && <span className="error">{errors.transcript}</span>}
               </div>
               <div className="field wide">
-                <label htmlFor="hb-s-resume">Resume (PDF)</label>
+                <label htmlFor="hb-s-resume">{t('resume')}</label>
                 <input id="hb-s-resume" type="file" accept="application/pdf,.pdf" disabled={finished} onChange={(e) => void pickResume(e)} aria-describedby="hb-s-resume-note" />
                 <span className="hint" id="hb-s-resume-note">
-                  {resumeNote ?? 'No resume was found on the page: choose one, or sync without it.'}
+                  {resumeNote ?? t('noResume')}
                 </span>
               </div>
             </div>
             {!draft.acceptsFiles && (
-              <p className="notice warn">Factorial’s public API accepts no files: after the sync, download the PDF profile and attach it in Factorial if you need it.</p>
+              <p className="notice warn">{t('noFiles')}</p>
             )}
           </form>
         )}
@@ -313,13 +308,13 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
         {progress?.state === 'done' && progress.downloadAvailable && draft && !draft.acceptsFiles && (
           <p className="notice">
             <button type="button" onClick={() => void download()}>
-              Download PDF profile
+              {t('downloadPdf')}
             </button>
           </p>
         )}
         {draft?.plannedJobKey && !planned && !progress && (
           <p className="notice" role="status">
-            A sync to {draft.jobs.find((j) => j.key === draft.plannedJobKey)?.name ?? 'a job'} is planned for when they reach “{draft.autoSyncStage}”.
+            {t('plannedFor', { job: draft.jobs.find((j) => j.key === draft.plannedJobKey)?.name ?? t('aJob'), stage: draft.autoSyncStage ?? '' })}
           </p>
         )}
         {planned && (
@@ -335,21 +330,21 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
         <div className="actions">
           {stillNeeded.length > 0 && (
             <span id="hb-sync-needs" className="needs">
-              To sync, complete: {stillNeeded.join(', ')}.
+              {t('stillNeeded', { fields: stillNeeded.join(', ') })}
             </span>
           )}
           {!finished && draft?.autoSyncStage && !planned && (
             <button type="button" disabled={!canSync} onClick={(e) => void plan(e)}>
-              Sync when they reach “{draft.autoSyncStage}”
+              {t('syncWhen', { stage: draft.autoSyncStage })}
             </button>
           )}
           {!finished && (
             <button type="button" className="primary" disabled={!canSync} onClick={(e) => void submit(e)} aria-describedby={stillNeeded.length > 0 ? 'hb-sync-needs' : undefined}>
-              {busy ? 'Syncing…' : 'Sync'}
+              {busy ? t('syncing') : t('sync')}
             </button>
           )}
           <button type="button" onClick={onClose}>
-            {finished ? 'Close' : 'Cancel'}
+            {finished ? t('close') : t('cancel')}
           </button>
         </div>
       </div>
@@ -360,7 +355,7 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
 function Question(props: { question: SyncJobOption['questions'][number]; value: AnswerValue | undefined; error?: string; disabled?: boolean; onChange(v: AnswerValue | undefined): void }) {
   const { question: q, value, onChange } = props;
   const id = `hb-q-${q.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const label = `${q.title}${q.required ? ' (required)' : ''}`;
+  const label = `${q.title}${q.required ? t('required') : ''}`;
   const described = props.error ? `${id}-error` : undefined;
   const error = props.error && (
     <span className="error" id={`${id}-error`}>
@@ -374,8 +369,8 @@ function Question(props: { question: SyncJobOption['questions'][number]; value: 
           <legend>{label}</legend>
           <span className="choices">
             {[
-              ['Yes', true],
-              ['No', false],
+              [t('yes'), true],
+              [t('no'), false],
             ].map(([text, v]) => (
               <label key={String(text)}>
                 <input type="radio" name={id} checked={value === v} onChange={() => onChange(v as boolean)} /> {text}
@@ -390,7 +385,7 @@ function Question(props: { question: SyncJobOption['questions'][number]; value: 
         <div className="field wide">
           <label htmlFor={id}>{label}</label>
           <select id={id} value={typeof value === 'string' ? value : ''} disabled={props.disabled} onChange={(e) => onChange(e.target.value || undefined)} aria-describedby={described}>
-            <option value="">Choose…</option>
+            <option value="">{t('choose')}</option>
             {q.options?.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -443,7 +438,7 @@ function Question(props: { question: SyncJobOption['questions'][number]; value: 
             id={id}
             type="text"
             inputMode={isNumber ? 'decimal' : undefined}
-            placeholder={isDate ? 'YYYY-MM-DD' : undefined}
+            placeholder={isDate ? t('dateHint') : undefined}
             value={value === undefined ? '' : String(value)}
             disabled={props.disabled}
             aria-invalid={!!props.error}
@@ -466,10 +461,10 @@ function SyncStatus({ progress, jobName, atsName }: { progress: SyncProgress | n
   if (progress.state === 'done') {
     const text =
       progress.outcome === 'duplicate'
-        ? `Already synced: this candidate already has an application for ${jobName ?? 'this job'}. Nothing new was sent.`
+        ? t('doneDuplicate', { job: jobName ?? t('thisJob') })
         : progress.outcome === 'added-to-existing'
-          ? `Synced: the candidate was already in ${atsName ?? 'the ATS'} and got a new application for ${jobName ?? 'the job'}.`
-          : `Synced to ${jobName ?? 'the job'} in ${atsName ?? 'the ATS'}.`;
+          ? t('doneAddedToExisting', { ats: atsName ?? t('theAts'), job: jobName ?? t('theJob') })
+          : t('doneSynced', { job: jobName ?? t('theJob'), ats: atsName ?? t('theAts') });
     return (
       <div className="notice ok" role="status">
         {text}
@@ -483,14 +478,14 @@ function SyncStatus({ progress, jobName, atsName }: { progress: SyncProgress | n
   if (progress.state === 'needs-attention') {
     return (
       <p className="notice err" role="alert">
-        Not synced: {progress.message}
+        {t('notSynced', { message: progress.message ?? '' })}
       </p>
     );
   }
-  const when = progress.nextAttemptAt ? new Date(progress.nextAttemptAt).toLocaleTimeString() : undefined;
+  const when = progress.nextAttemptAt ? formatDateTime(progress.nextAttemptAt, { timeStyle: 'medium' }) : undefined;
   return (
     <p className="notice warn" role="status">
-      {when ? `The ATS did not answer yet (${progress.message ?? 'busy'}). Hirebridge will try again at ${when}; you can close this window.` : 'Sending to the ATS…'}
+      {when ? t('waitingRetry', { reason: progress.message ?? t('busy'), time: when }) : t('sending')}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
+import { t } from './popup-messages';
 
 /**
  * Popup section: Sync to ATS for the person on the page in the current tab, whatever the site (the toolbar click
@@ -17,7 +18,7 @@ export function SyncThisPage() {
       if (!result.ok) setMessage(result.error.message);
       else window.close();
     } catch {
-      setMessage('Hirebridge could not reach its background service. Close the popup and open it again.');
+      setMessage(t('unreachable'));
     } finally {
       setBusy(false);
     }
@@ -25,10 +26,10 @@ export function SyncThisPage() {
 
   return (
     <section aria-labelledby="hb-sync-page-title" className="hb-popup-section">
-      <h2 id="hb-sync-page-title">Sourcing</h2>
-      <p className="hb-note">Found someone on another site? Send them to your ATS with their profile, assessment and resume.</p>
+      <h2 id="hb-sync-page-title">{t('sourcingTitle')}</h2>
+      <p className="hb-note">{t('sourcingNote')}</p>
       <button type="button" onClick={() => void open()} disabled={busy}>
-        Sync this page to ATS
+        {t('syncThisPage')}
       </button>
       {message && (
         <p role="alert" className="hb-alert">

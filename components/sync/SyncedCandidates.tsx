@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
 import type { SyncProtocol } from '@/lib/messaging/intents/sync';
+import { t } from './popup-messages';
 
 type Synced = Extract<ReturnType<SyncProtocol['syncedCandidates']>, { ok: true }>['value'];
 
@@ -15,13 +16,13 @@ export function SyncedCandidates() {
   if (!data || data.items.length === 0) return null;
   return (
     <section aria-labelledby="hb-synced-title" className="hb-popup-section">
-      <h2 id="hb-synced-title">Synced candidates</h2>
+      <h2 id="hb-synced-title">{t('syncedTitle')}</h2>
       <ul aria-labelledby="hb-synced-title" className="hb-synced">
         {data.items.map((item) => (
           <li key={item.key}>
             <strong>{item.name}</strong> · {item.jobName}
             <br />
-            <span className="hb-note">{item.stage ? `Stage in the ATS: ${item.stage}` : 'Stage not reported by the ATS'}</span>
+            <span className="hb-note">{item.stage ? t('stageInAts', { stage: item.stage }) : t('stageUnknown')}</span>
           </li>
         ))}
       </ul>

@@ -1,7 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { t } from '@/components/options/messages';
+import { currentLanguage } from '@/lib/i18n';
 import '@/components/ui/styles.css';
+
+// The page speaks the browser's language: say so to assistive tech (and to axe), and in the tab's title.
+document.documentElement.lang = currentLanguage();
+document.title = t('pageTitle');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

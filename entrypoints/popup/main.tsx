@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { currentLanguage } from '@/lib/i18n';
 import '@/components/ui/styles.css';
+
+// The popup speaks the browser's language: say so to assistive tech (and to axe).
+document.documentElement.lang = currentLanguage();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -14,6 +14,7 @@ import {
 import { db, type ConnectionRecord, type ConnectionSlot } from '../db';
 import { fail, ok, type ConnectInput, type ConnectionView, type Result } from '../messaging';
 import { keyHint, maskKey, openSecret, sealSecret } from '../secrets';
+import { t } from './messages';
 import { hasOriginPermission } from './permissions';
 
 /**
@@ -78,7 +79,7 @@ export async function connect(input: ConnectInput): Promise<Result<ConnectionVie
   if (!(await hasOriginPermission(baseUrl))) {
     return fail(
       'permission',
-      `Hirebridge is not allowed to reach ${new URL(baseUrl).host} yet. Click Connect again and allow access when the browser asks.`,
+      t('notAllowedYet', { host: new URL(baseUrl).host }),
       'baseUrl',
     );
   }
@@ -114,7 +115,7 @@ export async function connect(input: ConnectInput): Promise<Result<ConnectionVie
     await database.secrets.put(sealed);
     await database.connections.put(record);
   });
-  await recordActivity({ kind: 'connection', level: 'success', message: `${PROVIDER_NAMES[input.provider]} connected.` });
+  await recordActivity({ kind: 'connection', level: 'success', message: t('loggedConnected', { provider: PROVIDER_NAMES[input.provider] }) });
   return ok(toView(record));
 }
 
@@ -125,14 +126,14 @@ export async function listConnections(): Promise<ConnectionView[]> {
 /** Re-verify a stored key (the card's "last check"). */
 export async function checkConnection(slot: ConnectionSlot): Promise<Result<ConnectionView>> {
   const record = await db().connections.get(slot);
-  if (!record) return fail('not-connected', 'This integration is not connected.');
+  if (!record) return fail('not-connected', t('notConnectedSlot'));
   let lastCheckOk = true;
   let lastCheckMessage: string | undefined;
   try {
     await withPort(record, (port) => port.verify());
   } catch (error) {
     lastCheckOk = false;
-    lastCheckMessage = error instanceof Error ? error.message : 'The check failed.';
+    lastCheckMessage = error instanceof Error ? error.message : t('checkFailed');
   }
   const updated = { ...record, lastCheckAt: new Date().toISOString(), lastCheckOk, lastCheckMessage };
   await db().connections.put(updated);
@@ -149,7 +150,7 @@ export async function removeConnection(slot: ConnectionSlot): Promise<Result<nul
     return record;
   });
   if (removed) {
-    await recordActivity({ kind: 'connection', level: 'info', message: `${PROVIDER_NAMES[removed.provider]} disconnected.` });
+    await recordActivity({ kind: 'connection', level: 'info', message: t('loggedDisconnected', { provider: PROVIDER_NAMES[removed.provider] }) });
   }
   return ok(null);
 }
@@ -164,7 +165,7 @@ export class NotConnectedError extends Error {
   readonly publicMessage: string;
   constructor(what: string) {
     super(`${what} is not connected.`);
-    this.publicMessage = `${what} is not connected. An admin can connect it on the Hirebridge settings page.`;
+    this.publicMessage = t('notConnected', { what });
   }
 }
 
@@ -178,7 +179,7 @@ export async function withHr<T>(work: (hr: FactorialHrPort) => Promise<T>, hooks
 /** The system-of-record ATS port for the stored connection. */
 export async function withAts<T>(work: (ats: AtsPort, connection: ConnectionRecord) => Promise<T>, hooks?: HttpHooks): Promise<T> {
   const record = await db().connections.get('ats');
-  if (!record) throw new NotConnectedError('The ATS');
+  if (!record) throw new NotConnectedError(t('theAts'));
   return withPort(record, (port) => work(port as AtsPort, record), hooks);
 }
 

@@ -1,6 +1,7 @@
 import { FetchError, ofetch } from 'ofetch';
 import type { z } from 'zod';
 import { ConnectorError, type Vendor } from './errors';
+import { t } from './messages';
 
 /**
  * The one HTTP client every connector uses (ofetch underneath). It parses every body with the caller's zod
@@ -70,30 +71,30 @@ export function backoffDelay(attempt: number, baseMs = 500, capMs = 30_000): num
 }
 
 export function keyRejectedMessage(vendor: Vendor): string {
-  return `The API key was rejected by ${vendor}. Make sure it was copied completely and has not expired.`;
+  return t('keyRejected', { vendor });
 }
 
 /** Plain words for a failed HTTP status, when the vendor's own classification had nothing better. */
 export function errorForStatus(vendor: Vendor, status: number, details: VendorErrorDetails, retryAfterMs?: number): ConnectorError {
-  const said = details.message ? ` ${vendor} said: ${details.message}` : '';
+  const said = details.message ? t('vendorSaid', { vendor, message: details.message }) : '';
   const base = { vendor, status, vendorCode: details.code, retryAfterMs };
   if (status === 401) return new ConnectorError({ ...base, code: 'auth', message: keyRejectedMessage(vendor) });
   if (status === 403)
-    return new ConnectorError({ ...base, code: 'forbidden', message: `The API key is valid but has no access to this in ${vendor}.${said}` });
-  if (status === 404) return new ConnectorError({ ...base, code: 'not-found', message: `${vendor} could not find what was asked for.${said}` });
-  if (status === 408) return new ConnectorError({ ...base, code: 'timeout', message: `${vendor} took too long to answer. Hirebridge will try again.` });
-  if (status === 409) return new ConnectorError({ ...base, code: 'conflict', message: `${vendor} reported a conflict.${said}` });
+    return new ConnectorError({ ...base, code: 'forbidden', message: t('forbidden', { vendor, said }) });
+  if (status === 404) return new ConnectorError({ ...base, code: 'not-found', message: t('notFound', { vendor, said }) });
+  if (status === 408) return new ConnectorError({ ...base, code: 'timeout', message: t('tooSlow', { vendor }) });
+  if (status === 409) return new ConnectorError({ ...base, code: 'conflict', message: t('conflict', { vendor, said }) });
   if (status === 425 || status === 429)
-    return new ConnectorError({ ...base, code: 'rate-limited', message: `${vendor} asked Hirebridge to slow down. It will try again shortly.` });
+    return new ConnectorError({ ...base, code: 'rate-limited', message: t('rateLimited', { vendor }) });
   if (status >= 500)
-    return new ConnectorError({ ...base, code: 'server', message: `${vendor} is having trouble right now (error ${status}). Hirebridge will try again.` });
-  return new ConnectorError({ ...base, code: 'invalid-request', transient: false, message: `${vendor} did not accept the request.${said || ' No reason was given.'}` });
+    return new ConnectorError({ ...base, code: 'server', message: t('server', { vendor, status }) });
+  return new ConnectorError({ ...base, code: 'invalid-request', transient: false, message: t('invalidRequest', { vendor, said: said || t('noReason') }) });
 }
 
 function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return 'unexpected shape';
-  const path = issue.path.length ? issue.path.join('.') : 'the response';
+  if (!issue) return t('unexpectedShape');
+  const path = issue.path.length ? issue.path.join('.') : t('theResponse');
   return `${path}: ${issue.message}`.slice(0, 200);
 }
 
@@ -119,12 +120,12 @@ export function createHttpClient(options: HttpClientOptions) {
     const name = (error as { name?: string; cause?: { name?: string } })?.name;
     const causeName = (error as { cause?: { name?: string } })?.cause?.name;
     if (name === 'TimeoutError' || causeName === 'TimeoutError' || /timeout|aborted due to timeout/i.test(String((error as Error)?.message))) {
-      return new ConnectorError({ vendor, code: 'timeout', message: `${vendor} at ${host} did not answer in time. Hirebridge will try again.` });
+      return new ConnectorError({ vendor, code: 'timeout', message: t('timeout', { vendor, host }) });
     }
     return new ConnectorError({
       vendor,
       code: 'unreachable',
-      message: `Could not reach ${vendor} at ${host}. Check the base URL and your connection.`,
+      message: t('unreachable', { vendor, host }),
     });
   };
 
@@ -160,7 +161,7 @@ export function createHttpClient(options: HttpClientOptions) {
     } catch (error) {
       throw toConnectorError(error);
     }
-    if (raw instanceof NotJson) throw badResponse(vendor, 'the answer was not valid JSON');
+    if (raw instanceof NotJson) throw badResponse(vendor, t('notJson'));
     const parsed = schema.safeParse(raw);
     if (!parsed.success) throw badResponse(vendor, describeIssue(parsed.error));
     return parsed.data;
@@ -187,7 +188,7 @@ function badResponse(vendor: Vendor, detail: string): ConnectorError {
     vendor,
     code: 'bad-response',
     transient: false,
-    message: `${vendor} answered with data Hirebridge does not understand (${detail}). If this keeps happening, check the base URL.`,
+    message: t('badResponse', { vendor, detail }),
   });
 }
 

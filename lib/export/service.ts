@@ -9,6 +9,7 @@ import { ConnectorError } from '../connectors/errors';
 import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';
 import { factorialLookups } from './lookups';
+import { t } from './messages';
 
 /**
  * Export to FactorialHR, on the service-worker side. Prefer, in this order: the connected ATS's API by the page's
@@ -21,7 +22,7 @@ const HIRED_STAGE = /\bhired\b|\bcontratad[oa]\b/i;
 
 function adapterOrFail(adapterId: string): SiteAdapter {
   const adapter = adapterById(adapterId);
-  if (!adapter) throw new PublicError('Hirebridge does not know this site.');
+  if (!adapter) throw new PublicError(t('unknownSite'));
   return adapter;
 }
 
@@ -38,8 +39,8 @@ function hiredApplication(candidate: AtsCandidate) {
 }
 
 function notHiredReason(name: string | undefined, stage: string | undefined): string {
-  const who = name || 'This candidate';
-  return stage ? `Only hired candidates can be exported. ${who} is at the “${stage}” stage.` : `Only hired candidates can be exported. ${who} is not in the Hired stage.`;
+  const who = name || t('thisCandidate');
+  return stage ? t('notHiredAt', { who, stage }) : t('notHired', { who });
 }
 
 async function exportedRecord(key: string): Promise<CandidateRecord | undefined> {
@@ -114,10 +115,10 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
         hired = !!hiredApplication(candidate);
         stage = application?.stageName ?? stage;
       } else {
-        warning = `${adapter.name} did not find this candidate through the connected ATS; the data below comes from the page.`;
+        warning = t('notFoundThroughAts', { site: adapter.name });
       }
     } catch (error) {
-      warning = `The ATS could not be asked (${error instanceof Error ? error.message : 'unknown error'}); the data below comes from the page.`;
+      warning = t('atsNotAsked', { reason: error instanceof Error ? error.message : t('unknownError') });
     }
   }
 
@@ -143,7 +144,7 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
   return {
     candidateKey: key,
     source,
-    sourceName: source === 'ats-api' ? `${adapter.name} (through the connected ATS)` : `this ${adapter.name} page`,
+    sourceName: source === 'ats-api' ? t('sourceThroughAts', { site: adapter.name }) : t('sourcePage', { site: adapter.name }),
     hired,
     notHiredReason: hired ? undefined : notHiredReason([fields.firstName, fields.lastName].filter(Boolean).join(' '), stage),
     fields,
@@ -188,11 +189,11 @@ export function toProgress(operation: OperationRecord): ExportProgress {
 /** Write the durable export operation for a stored candidate (one form, or the popup's Export all). Sends nothing. */
 export async function queueExport(key: string, fields: ExportFields): Promise<OperationRecord> {
   const candidate = await db().candidates.get(key);
-  if (!candidate) throw new PublicError('Open the export again from the candidate’s page.');
+  if (!candidate) throw new PublicError(t('openAgain'));
   const candidateRecord = candidate;
   const lookups = await factorialLookups();
   const entity = lookups.legalEntities.find((e) => e.id === fields.legalEntityId);
-  if (!entity) throw new PublicError('Choose a legal entity from the list.');
+  if (!entity) throw new PublicError(t('chooseLegalEntity'));
   const { operation } = await enqueue('export-employee', key, {
     fields,
     companyId: entity.companyId,
@@ -213,7 +214,7 @@ export async function submitExport(key: string, fields: ExportFields): Promise<E
 
 export async function exportProgress(operationId: string): Promise<ExportProgress> {
   const operation = await db().operations.get(operationId);
-  if (!operation) throw new PublicError('This export is no longer known.');
+  if (!operation) throw new PublicError(t('unknownExport'));
   return toProgress(operation);
 }
 
@@ -254,7 +255,7 @@ registerHandler('export-employee', async (operation) => {
 // Mark the candidate exported and log it, whichever context started the export.
 onOperationChange((operation) => {
   if (operation.kind !== 'export-employee') return;
-  const name = String(operation.payload.name ?? 'A candidate');
+  const name = String(operation.payload.name ?? t('aCandidate'));
   if (operation.state === 'done') {
     void db().candidates.update(operation.subject, (record) => {
       record.exportedEmployeeId = operation.remoteId;
@@ -264,10 +265,10 @@ onOperationChange((operation) => {
     void recordActivity({
       kind: 'export',
       level: duplicate ? 'warning' : 'success',
-      message: duplicate ? `${name} was already in Factorial HR; nobody new was created.` : `${name} exported to Factorial HR.`,
+      message: duplicate ? t('loggedDuplicate', { name }) : t('loggedExported', { name }),
       operationId: operation.id,
     });
   } else if (operation.state === 'needs-attention') {
-    void recordActivity({ kind: 'export', level: 'error', message: `Export of ${name} needs attention: ${operation.lastError}`, operationId: operation.id });
+    void recordActivity({ kind: 'export', level: 'error', message: t('loggedAttention', { name, error: operation.lastError ?? '' }), operationId: operation.id });
   }
 });

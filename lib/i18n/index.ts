@@ -27,10 +27,12 @@ type Vars = Record<string, string | number>;
  * value filled in at run time.
  */
 export function defineMessages<const E extends Record<string, string>>(messages: { en: E; es: { [K in keyof E]: string } }) {
-  return function t(key: keyof E, vars?: Vars): string {
+  function t(key: keyof E, vars?: Vars): string {
     const text = messages[currentLanguage()][key] ?? messages.en[key];
     return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
-  };
+  }
+  // The dictionaries too, so a unit test can check both languages name the same placeholders.
+  return Object.assign(t, { messages: messages as { en: E; es: Record<keyof E, string> } });
 }
 
 /** Dates and times in the UI's language. */

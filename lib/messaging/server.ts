@@ -1,6 +1,14 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import zodEn from 'zod/v4/locales/en.js';
+import zodEs from 'zod/v4/locales/es.js';
+import { currentLanguage } from '../i18n';
+import { t } from './messages';
 import { Intents, type IntentName, type ProtocolMap, type SenderKind } from './protocol';
 import { fail, type Result } from './result';
+
+// The schemas' own messages follow the UI's language; zod's generic ones (a rule with no message of ours) too.
+const zodLocales = { en: zodEn().localeError, es: zodEs().localeError };
+z.config({ localeError: (issue) => zodLocales[currentLanguage()](issue) });
 
 type Sender = { id?: string; url?: string; tab?: { id?: number }; frameId?: number; origin?: string };
 
@@ -53,12 +61,12 @@ export function serveIntent<K extends IntentName>(name: K, policy: () => SenderP
     await current.ready;
     const sender = classifySender(message.sender, current);
     if (!sender || !(spec.from as readonly SenderKind[]).includes(sender)) {
-      return fail('forbidden', 'This request is not allowed from here.');
+      return fail('forbidden', t('forbidden'));
     }
     const parsed = spec.input.safeParse(message.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return fail('invalid-input', issue?.message ?? 'The request was not valid.', issue?.path.join('.') || undefined);
+      return fail('invalid-input', issue?.message ?? t('invalid'), issue?.path.join('.') || undefined);
     }
     try {
       if ((spec as { admin?: true }).admin && current.requireAdmin) {
@@ -118,5 +126,5 @@ function publicMessage(error: unknown): string {
   if (error && typeof error === 'object' && (error as { name?: string }).name === 'ConnectorError') {
     return (error as Error).message;
   }
-  return 'Something went wrong inside Hirebridge. Try again; if it keeps happening, reload the extension.';
+  return t('internal');
 }

@@ -1,6 +1,7 @@
 import { ConnectorError } from '../connectors/errors';
 import { backoffDelay } from '../connectors/http';
 import { db, type OperationRecord } from '../db';
+import { t } from './messages';
 import { pacerFor, type PacedVendor } from './pacing';
 
 /**
@@ -161,10 +162,10 @@ function isDue(operation: OperationRecord): boolean {
 
 async function fail(operation: OperationRecord, error: unknown): Promise<OperationRecord> {
   const attempts = operation.attempts + 1;
-  const message = error instanceof Error && ('publicMessage' in error || error instanceof ConnectorError) ? ((error as { publicMessage?: string }).publicMessage ?? error.message) : 'Something went wrong inside Hirebridge.';
+  const message = error instanceof Error && ('publicMessage' in error || error instanceof ConnectorError) ? ((error as { publicMessage?: string }).publicMessage ?? error.message) : t('internal');
   const transient = error instanceof ConnectorError ? error.transient : false;
   if (!transient || attempts >= MAX_ATTEMPTS) {
-    const giveUp = transient ? `${message} (gave up after ${attempts} attempts)` : message;
+    const giveUp = transient ? t('gaveUp', { message, attempts }) : message;
     return save({ ...operation, state: 'needs-attention', attempts, lastError: giveUp, nextAttemptAt: undefined });
   }
   const retryAfter = error instanceof ConnectorError ? error.retryAfterMs : undefined;

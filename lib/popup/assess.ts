@@ -1,5 +1,6 @@
 import { ExportFields } from '../messaging/intents/export';
-import { FIELD_WORDS, type HiredGroup } from './groups';
+import { fieldWord, type HiredGroup } from './groups';
+import { t } from './messages';
 
 /**
  * Can Export all send this person as is? The same ExportFields rules as the form; nothing is guessed, so a
@@ -20,13 +21,13 @@ export function assessForExport(group: HiredGroup, lookups: { legalEntities: rea
   const invalid: string[] = [];
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as keyof ExportFields;
-    const word = FIELD_WORDS[field] ?? String(field);
+    const word = fieldWord(field) ?? String(field);
     if (!values[field]?.trim()) {
       if (!missing.includes(word)) missing.push(word);
     } else if (!invalid.some((m) => m.toLowerCase().startsWith(word))) {
       invalid.push(`${word.charAt(0).toUpperCase()}${word.slice(1)}: ${issue.message}`);
     }
   }
-  const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words[0]);
-  return { group, reason: [missing.length ? `Missing ${list(missing)}.` : '', ...invalid].filter(Boolean).join(' ') };
+  const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')}${t('and')}${words[words.length - 1]}` : words[0]);
+  return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', ...invalid].filter(Boolean).join(' ') };
 }

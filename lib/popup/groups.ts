@@ -1,5 +1,6 @@
 import type { CandidateRecord } from '../db/schema';
 import type { ExportFields } from '../messaging/intents/export';
+import { t } from './messages';
 
 /**
  * Hired candidates as the popup shows them. One person can be stored more than once — captured from an ATS page
@@ -68,7 +69,7 @@ export function groupCandidates(records: readonly CandidateRecord[]): HiredGroup
     groups.push({
       key: representative.key,
       keys: members.map((r) => r.key),
-      name: [fields.firstName, fields.lastName].filter(Boolean).join(' ') || fields.email || 'Unnamed candidate',
+      name: [fields.firstName, fields.lastName].filter(Boolean).join(' ') || fields.email || t('unnamed'),
       email: fields.email,
       jobTitle: fields.jobTitle,
       sources: [...new Set(ordered.map((r) => r.source).filter(Boolean))],
@@ -95,14 +96,4 @@ export function badgeText(waiting: number): string {
 }
 
 /** Field names as people read them, for "Missing start date and legal entity." */
-export const FIELD_WORDS: Record<keyof ExportFields, string> = {
-  firstName: 'first name',
-  lastName: 'last name',
-  email: 'email',
-  phone: 'phone',
-  startDate: 'start date',
-  jobTitle: 'job title',
-  legalEntityId: 'legal entity',
-  teamId: 'team',
-  locationId: 'location',
-};
+export const fieldWord = (field: keyof ExportFields): string => t(field);

@@ -14,6 +14,7 @@ import { jobKey } from '../sync/rules';
 import { assessForExport as assess, type Assessed } from './assess';
 import { badgeText, groupCandidates, identityOf, waitingGroups, type HiredGroup } from './groups';
 import { AFTER_JOB_PULL_KEY, BULK_RUN_KEY, HIRED_PULL_KEY, type BulkRunRecord, type HiredPullRecord } from './keys';
+import { t } from './messages';
 
 /**
  * The popup's service-worker side: which hired candidates wait for export (captured from ATS pages, pulled from
@@ -49,8 +50,8 @@ const TOOL_NAMES: Record<string, string> = {
 
 export function pulledSourceName(connection: Pick<ConnectionRecord, 'provider' | 'tool'>): string {
   if (connection.provider !== 'kombo') return 'Factorial ATS';
-  const tool = connection.tool ? (TOOL_NAMES[connection.tool] ?? connection.tool.charAt(0).toUpperCase() + connection.tool.slice(1)) : 'your ATS';
-  return `${tool} through Kombo`;
+  const tool = connection.tool ? (TOOL_NAMES[connection.tool] ?? connection.tool.charAt(0).toUpperCase() + connection.tool.slice(1)) : t('yourAts');
+  return t('throughKombo', { tool });
 }
 
 const splitName = (fullName: string | undefined) => {
@@ -222,7 +223,7 @@ async function markInFactorial(group: HiredGroup, found: { employeeUrl: string; 
     ),
   );
   if (found) {
-    await recordActivity({ kind: 'export', level: 'info', message: `${group.name} is already in Factorial HR: nothing to export, nobody new created.` });
+    await recordActivity({ kind: 'export', level: 'info', message: t('loggedInFactorial', { name: group.name }) });
   }
 }
 
@@ -295,7 +296,7 @@ export function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<
         pulled = (await pullHiredFromAts()) ?? 0;
       } catch (error) {
         ok = false;
-        message = `Hired candidates could not be listed from the ATS: ${error instanceof Error ? error.message : 'unknown error'}`;
+        message = t('hiredNotListed', { reason: error instanceof Error ? error.message : t('unknownError') });
       }
     }
     try {
@@ -354,7 +355,7 @@ export function followBadge(): () => void {
       shown = text;
       void browser.action.setBadgeText({ text }).catch(() => undefined);
       void browser.action
-        .setTitle({ title: waiting ? `Hirebridge: ${waiting} hired candidate${waiting === 1 ? '' : 's'} waiting for export` : 'Hirebridge' })
+        .setTitle({ title: waiting ? (waiting === 1 ? t('badgeOne') : t('badgeMany', { count: waiting })) : 'Hirebridge' })
         .catch(() => undefined);
     },
     error: () => undefined,
@@ -366,7 +367,7 @@ export function followBadge(): () => void {
 
 async function groupOf(key: string): Promise<HiredGroup> {
   const group = groupCandidates(await db().candidates.toArray()).find((g) => g.keys.includes(key));
-  if (!group) throw new PublicError('This candidate is no longer in the list. Open the popup again.');
+  if (!group) throw new PublicError(t('notInList'));
   return group;
 }
 
@@ -380,9 +381,9 @@ export async function preparePopupExport(key: string): Promise<ExportDraft> {
   return {
     candidateKey: group.key,
     source: group.fromAts ? 'ats-api' : 'page',
-    sourceName: group.sources.join(' and ') || 'Hirebridge',
+    sourceName: group.sources.join(t('and')) || 'Hirebridge',
     hired,
-    notHiredReason: hired ? undefined : `Only hired candidates can be exported. ${group.name} is no longer in the Hired stage.`,
+    notHiredReason: hired ? undefined : t('notHiredAnyMore', { name: group.name }),
     fields,
     lookups,
     existing,
@@ -395,7 +396,7 @@ const item = (group: HiredGroup): BulkPlanItem => ({ candidateKey: group.key, na
 
 /** Who Export all would send now, and who it leaves out and why. Sends nothing to Factorial but look-ups. */
 export async function planBulkExport(legalEntityId?: string): Promise<BulkPlan> {
-  if (!(await db().connections.get('hr'))) throw new PublicError('Factorial HR is not connected. An admin can connect it on the Hirebridge settings page.');
+  if (!(await db().connections.get('hr'))) throw new PublicError(t('hrNotConnected'));
   const alreadyThere = await checkInFactorial().catch(() => [] as HiredGroup[]);
   const lookups = await factorialLookups();
   const chosen = legalEntityId && lookups.legalEntities.some((e) => e.id === legalEntityId) ? legalEntityId : undefined;
@@ -407,7 +408,7 @@ export async function planBulkExport(legalEntityId?: string): Promise<BulkPlan> 
     ready: assessed.filter((a) => 'fields' in a).map((a) => item(a.group)),
     skipped: [
       ...assessed.flatMap((a) => ('reason' in a ? [{ ...item(a.group), reason: a.reason }] : [])),
-      ...alreadyThere.map((g) => ({ ...item(g), reason: 'Already in Factorial HR.', employeeUrl: g.employeeUrl })),
+      ...alreadyThere.map((g) => ({ ...item(g), reason: t('alreadyInFactorial'), employeeUrl: g.employeeUrl })),
     ],
     legalEntities: lookups.legalEntities.length > 1 ? lookups.legalEntities.map((e) => ({ id: e.id, name: e.country ? `${e.name} (${e.country})` : e.name })) : [],
     legalEntityId: chosen ?? (lookups.legalEntities.length === 1 ? lookups.legalEntities[0].id : undefined),
@@ -429,13 +430,13 @@ async function runIsActive(run: BulkRunRecord | undefined): Promise<boolean> {
  * limit. The popup only watches: the worker finishes the run whether it stays open or not.
  */
 export async function startBulkExport(keys: readonly string[], legalEntityId?: string): Promise<BulkRunView> {
-  if (await runIsActive(await readRun())) throw new PublicError('An Export all is still running. Wait for it to finish.');
+  if (await runIsActive(await readRun())) throw new PublicError(t('runStillGoing'));
   const lookups = await factorialLookups();
   const wanted = new Set(keys);
   const assessed = waitingGroups(await db().candidates.toArray()).map((g) => assess(g, lookups, legalEntityId));
   // Only who the confirmation listed is sent (someone hired since then waits for the next run).
   const ready = assessed.filter((a): a is Extract<Assessed, { fields: ExportFields }> => 'fields' in a && a.group.keys.some((k) => wanted.has(k)));
-  if (!ready.length) throw new PublicError('Nobody in the list can be exported yet. Complete what is missing with Export, one by one.');
+  if (!ready.length) throw new PublicError(t('nobodyReady'));
   const operations: OperationRecord[] = [];
   for (const { group, fields } of ready) operations.push(await queueExport(group.key, fields));
   const skipped = assessed.flatMap((a) => ('reason' in a ? [{ name: a.group.name, reason: a.reason }] : []));
@@ -444,7 +445,10 @@ export async function startBulkExport(keys: readonly string[], legalEntityId?: s
   await recordActivity({
     kind: 'export',
     level: 'info',
-    message: `Export all started: ${ready.length} hired candidate${ready.length === 1 ? '' : 's'} queued${skipped.length ? `, ${skipped.length} left out (${skipped.map((s) => `${s.name}: ${s.reason}`).join(' ')})` : ''}.`,
+    message: t(ready.length === 1 ? 'loggedStartedOne' : 'loggedStartedMany', {
+      count: ready.length,
+      leftOut: skipped.length ? t('loggedLeftOut', { count: skipped.length, who: skipped.map((s) => `${s.name}: ${s.reason}`).join(' ') }) : '',
+    }),
   });
   for (const operation of operations) void process(operation.id);
   return run;
@@ -453,14 +457,14 @@ export async function startBulkExport(keys: readonly string[], legalEntityId?: s
 /** Forget a finished run's progress panel. */
 export async function dismissBulkExport(): Promise<void> {
   const run = await readRun();
-  if (await runIsActive(run)) throw new PublicError('This Export all is still running.');
+  if (await runIsActive(run)) throw new PublicError(t('thisRunStillGoing'));
   await db().settings.delete(BULK_RUN_KEY);
 }
 
 /** Retry a needs-attention operation now (the same input; the handler looks the person up first). */
 export async function retryOperation(id: string): Promise<void> {
   const operation = await requeue(id);
-  if (!operation) throw new PublicError('This operation is no longer known.');
+  if (!operation) throw new PublicError(t('unknownOperation'));
   if (operation.state === 'queued') void process(id);
 }
 
@@ -480,11 +484,11 @@ async function finishRunIfSettled(operationId: string): Promise<void> {
     };
   });
   if (!summary) return;
-  const parts = [`${summary.created} exported`];
-  if (summary.duplicates) parts.push(`${summary.duplicates} already in Factorial HR`);
-  if (summary.attention) parts.push(`${summary.attention} need${summary.attention === 1 ? 's' : ''} attention`);
-  if (summary.skipped) parts.push(`${summary.skipped} left out`);
-  await recordActivity({ kind: 'export', level: summary.attention ? 'warning' : 'success', message: `Export all finished: ${parts.join(', ')}.` });
+  const parts = [t('partExported', { count: summary.created })];
+  if (summary.duplicates) parts.push(t('partDuplicates', { count: summary.duplicates }));
+  if (summary.attention) parts.push(summary.attention === 1 ? t('partAttentionOne') : t('partAttentionMany', { count: summary.attention }));
+  if (summary.skipped) parts.push(t('partLeftOut', { count: summary.skipped }));
+  await recordActivity({ kind: 'export', level: summary.attention ? 'warning' : 'success', message: t('loggedFinished', { parts: parts.join(', ') }) });
 }
 
 /** The same person stored under other keys (page and ATS) is exported too: the badge and the page buttons agree. */

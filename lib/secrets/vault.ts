@@ -1,4 +1,5 @@
 import { db } from '../db';
+import { t } from './messages';
 
 /**
  * API keys at rest: AES-GCM with a 256-bit key generated once as non-extractable and kept in IndexedDB (the
@@ -40,13 +41,13 @@ export async function sealSecret(plaintext: string): Promise<{ id: string; iv: U
 /** Decrypts a stored secret. Throws a message without any secret material when it is missing or corrupt. */
 export async function openSecret(id: string): Promise<string> {
   const record = await db().secrets.get(id);
-  if (!record) throw new Error('The stored API key is missing. Connect the integration again.');
+  if (!record) throw new Error(t('missing'));
   const key = await vaultKey();
   try {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv as Uint8Array<ArrayBuffer> }, key, record.ciphertext);
     return new TextDecoder().decode(plain);
   } catch {
-    throw new Error('The stored API key could not be decrypted. Connect the integration again.');
+    throw new Error(t('undecryptable'));
   }
 }
 

@@ -1,5 +1,6 @@
 import { db } from '../db';
 import { PublicError } from '../messaging/result';
+import { t } from './messages';
 
 /**
  * The admin passphrase (SPEC §1): once set, connecting, viewing or removing integrations and changing sync rules
@@ -57,7 +58,7 @@ export async function securityStatus(now = Date.now()): Promise<SecurityStatus> 
 
 /** Throws a plain-words error unless admin actions are allowed right now. */
 export async function requireAdmin(): Promise<void> {
-  if (!(await securityStatus()).unlocked) throw new PublicError('This needs the admin passphrase: unlock in the Security section first.');
+  if (!(await securityStatus()).unlocked) throw new PublicError(t('locked'));
 }
 
 async function grantSession(): Promise<SecurityStatus> {
@@ -68,7 +69,7 @@ async function grantSession(): Promise<SecurityStatus> {
 /** Set or change the passphrase (changing needs the current session to be unlocked). */
 export async function setPassphrase(passphrase: string): Promise<SecurityStatus> {
   await requireAdmin();
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new PublicError(`Use at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new PublicError(t('tooShort', { min: MIN_PASSPHRASE_LENGTH }));
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const hash = await derive(passphrase, salt, PBKDF2_ITERATIONS);
   await db().settings.put({ key: RECORD_KEY, value: { salt: b64(salt), hash: b64(hash), iterations: PBKDF2_ITERATIONS, setAt: new Date().toISOString() } satisfies PassphraseRecord });
@@ -88,7 +89,7 @@ export async function unlock(passphrase: string, sleep = (ms: number) => new Pro
   const hash = await derive(passphrase, unb64(stored.salt), stored.iterations);
   if (!sameBytes(hash, unb64(stored.hash))) {
     await browser.storage.session.set({ [FAILS_KEY]: fails + 1 });
-    throw new PublicError('That passphrase is not right. Each wrong try makes the next one wait longer.');
+    throw new PublicError(t('wrong'));
   }
   return grantSession();
 }

@@ -1,4 +1,5 @@
 import { db } from '../db';
+import { t } from './messages';
 import { SettingsSchema, type SettingName, type Settings, type SettingsView } from './schema';
 
 export * from './schema';
@@ -63,7 +64,7 @@ export class ManagedSettingError extends Error {
   readonly publicMessage: string;
   constructor(name: SettingName) {
     super(`${name} is managed`);
-    this.publicMessage = 'Your organisation manages this setting, so it cannot be changed here.';
+    this.publicMessage = t('managed');
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from './messages';
 
 /** The admin settings' schema: defaults, validation, and the shape the managed policy may set. Safe to import anywhere. */
 
@@ -11,12 +12,12 @@ export const SettingsSchema = z.object({
   /** Site adapters an admin switched off (by adapter id). */
   disabledAdapters: z.array(z.string().max(64)).max(50).default([]),
   /** The source tag put on candidates synced to the ATS. */
-  sourceName: z.string().trim().min(1, 'Enter a source name.').max(80, 'Keep the source name under 80 characters.').default(SOURCE_NAME_DEFAULT),
+  sourceName: z.string().trim().min(1, { error: () => t('sourceMissing') }).max(80, { error: () => t('sourceLong') }).default(SOURCE_NAME_DEFAULT),
   /** Sync a captured candidate automatically when the page shows this stage (off when `autoSync` is false). */
   autoSync: z.boolean().default(false),
   autoSyncStage: z.string().trim().min(1).max(80).default(AUTO_SYNC_STAGE_DEFAULT),
   /** Days local candidate data is kept. */
-  retentionDays: z.number().int().min(1, 'Keep data at least 1 day.').max(365, 'Keep data at most 365 days.').default(RETENTION_DAYS_DEFAULT),
+  retentionDays: z.number().int().min(1, { error: () => t('retentionMin') }).max(365, { error: () => t('retentionMax') }).default(RETENTION_DAYS_DEFAULT),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingName = keyof Settings;

@@ -1,5 +1,6 @@
 import type { ResumeUpload } from '../messaging/intents/sync';
 import { bytesToBase64 } from '../pdf/base64';
+import { t } from './messages';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -9,11 +10,11 @@ const MAX_BYTES = 10 * 1024 * 1024;
  */
 export async function fetchResume(url: string): Promise<ResumeUpload> {
   const response = await fetch(url, { credentials: 'include' });
-  if (!response.ok) throw new Error(`the site answered ${response.status}`);
+  if (!response.ok) throw new Error(t('siteAnswered', { status: response.status }));
   const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_BYTES) throw new Error('it is larger than 10 MB');
+  if (length > MAX_BYTES) throw new Error(t('tooLarge'));
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > MAX_BYTES) throw new Error('it is larger than 10 MB');
+  if (bytes.length > MAX_BYTES) throw new Error(t('tooLarge'));
   const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'resume.pdf').slice(0, 200);
   return { fileName: name, contentType: response.headers.get('content-type')?.split(';')[0] || 'application/pdf', base64: bytesToBase64(bytes) };
 }

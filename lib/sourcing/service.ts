@@ -10,6 +10,7 @@ import { readSettings } from '../settings';
 import { adapterById } from '../sites/adapters';
 import { PublicError } from '../messaging/result';
 import { loadProfileFonts } from './fonts';
+import { t } from './messages';
 
 /**
  * Sync to ATS in the service worker: a captured person is kept (locally, for the retention period), the form
@@ -29,7 +30,7 @@ function splitName(fullName: string | undefined): { firstName?: string; lastName
 }
 
 export function transcriptText(turns: SourcedOnPage['transcript']): string {
-  return turns.map((t) => `${t.speaker}: ${t.text}`).join('\n');
+  return turns.map((turn) => `${turn.speaker}: ${turn.text}`).join('\n');
 }
 
 /** "Speaker: text" lines back into turns; a line without a speaker continues the previous turn. */
@@ -98,13 +99,13 @@ async function capture(page: SourcedOnPage): Promise<CandidateRecord> {
 }
 
 function toQuestions(raw: unknown[]): SyncJobOption['questions'] {
-  return (raw as ScreeningQuestion[]).map((q) => ({ id: q.id, title: q.title || 'Question', required: !!q.required, format: q.format, options: q.options }));
+  return (raw as ScreeningQuestion[]).map((q) => ({ id: q.id, title: q.title || t('question'), required: !!q.required, format: q.format, options: q.options }));
 }
 
 export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
   const connection = await db().connections.get('ats');
   if (!connection || (connection.provider !== 'kombo' && connection.provider !== 'factorial-ats')) {
-    throw new PublicError('Connect your ATS on the Hirebridge settings page first.');
+    throw new PublicError(t('connectAtsFirst'));
   }
   const record = await capture(page);
   if (page.stage) await runAutoSyncIfDue(record.key, page.stage);
@@ -128,7 +129,7 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
     },
     jobs,
     provider: connection.provider,
-    atsName: connection.provider === 'kombo' ? `${tool ? tool[0].toUpperCase() + tool.slice(1) : 'Your ATS'} (through Kombo)` : 'Factorial ATS',
+    atsName: connection.provider === 'kombo' ? t('throughKombo', { tool: tool ? tool[0].toUpperCase() + tool.slice(1) : t('yourAts') }) : 'Factorial ATS',
     acceptsFiles: connection.provider === 'kombo',
     sourceName: values.sourceName,
     autoSyncStage: values.autoSync ? values.autoSyncStage : undefined,
@@ -146,11 +147,11 @@ function checkAnswers(questions: SyncJobOption['questions'], answers: Record<str
     const value = answers[q.id];
     const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
     if (empty) {
-      if (q.required) throw new PublicError(`Answer the required question “${q.title}”.`);
+      if (q.required) throw new PublicError(t('answerRequired', { title: q.title }));
       continue;
     }
     const optionIds = new Set((q.options ?? []).map((o) => o.id));
-    const bad = () => new PublicError(`The answer to “${q.title}” is not valid.`);
+    const bad = () => new PublicError(t('answerInvalid', { title: q.title }));
     switch (q.format) {
       case 'BOOLEAN':
         if (typeof value !== 'boolean') throw bad();
@@ -194,10 +195,10 @@ export function toSyncProgress(operation: OperationRecord): SyncProgress {
 export async function submitSync(candidateKey: string, fields: SyncFields, answers: Record<string, unknown>, resume?: ResumeUpload, opts: { wait?: boolean } = {}): Promise<SyncProgress> {
   const record = await db().candidates.get(candidateKey);
   const data = sourcedData(record);
-  if (!record || !data) throw new PublicError('Open Sync to ATS again from the candidate’s page.');
+  if (!record || !data) throw new PublicError(t('openAgain'));
   const job = await db().jobs.get(fields.jobKey);
-  if (!job || job.status !== 'active') throw new PublicError('This job is not active any more: choose another one.');
-  if (data.syncs?.[job.key]) throw new PublicError(`Already synced to ${job.name}: nothing was sent.`);
+  if (!job || job.status !== 'active') throw new PublicError(t('jobNotActive'));
+  if (data.syncs?.[job.key]) throw new PublicError(t('alreadySynced', { job: job.name }));
   const checked = checkAnswers(toQuestions(job.screeningQuestions), answers);
   const { values } = await readSettings();
 
@@ -221,7 +222,7 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
     resume ? { bytes: base64ToBytes(resume.base64), contentType: resume.contentType, fileName: resume.fileName } : undefined,
   );
 
-  const note = [fields.rating ? `Assessment: ${fields.rating} / 5` : undefined, fields.summary || undefined].filter(Boolean).join('\n');
+  const note = [fields.rating ? t('assessmentNote', { rating: fields.rating }) : undefined, fields.summary || undefined].filter(Boolean).join('\n');
   const { operation } = await enqueue(KIND, `${candidateKey}|${job.key}`, {
     name: `${fields.firstName} ${fields.lastName}`,
     candidateKey,
@@ -231,7 +232,7 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
     fields,
     answers: checked,
     sourceName: values.sourceName,
-    link: { label: `Profile on ${data.sourceSite}`, url: data.sourceUrl },
+    link: { label: t('profileOn', { site: data.sourceSite }), url: data.sourceUrl },
     note,
     pdfFileName: pdfFileName(`${fields.firstName} ${fields.lastName}`),
     pdfBase64: bytesToBase64(pdf.bytes),
@@ -245,13 +246,13 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
 
 export async function syncProgress(operationId: string): Promise<SyncProgress> {
   const operation = await db().operations.get(operationId);
-  if (!operation || operation.kind !== KIND) throw new PublicError('This sync is no longer known.');
+  if (!operation || operation.kind !== KIND) throw new PublicError(t('unknownSync'));
   return toSyncProgress(operation);
 }
 
 export async function profilePdf(operationId: string): Promise<{ fileName: string; base64: string }> {
   const operation = await db().operations.get(operationId);
-  if (!operation || operation.kind !== KIND || typeof operation.payload.pdfBase64 !== 'string') throw new PublicError('This PDF profile is no longer available.');
+  if (!operation || operation.kind !== KIND || typeof operation.payload.pdfBase64 !== 'string') throw new PublicError(t('pdfGone'));
   return { fileName: String(operation.payload.pdfFileName), base64: operation.payload.pdfBase64 };
 }
 
@@ -295,8 +296,8 @@ registerHandler(KIND, async (operation) => {
 // Remember the sync on the captured person and log it, whichever context started it.
 onOperationChange((operation) => {
   if (operation.kind !== KIND) return;
-  const name = String(operation.payload.name ?? 'A candidate');
-  const jobName = String(operation.payload.jobName ?? 'the job');
+  const name = String(operation.payload.name ?? t('aCandidate'));
+  const jobName = String(operation.payload.jobName ?? t('theJob'));
   if (operation.state === 'done') {
     void db().candidates.update(String(operation.payload.candidateKey), (record) => {
       const data = record.data as unknown as SourcedData;
@@ -306,11 +307,11 @@ onOperationChange((operation) => {
     void recordActivity({
       kind: 'sync',
       level: duplicate ? 'warning' : 'success',
-      message: duplicate ? `${name} was already synced to ${jobName}; nothing new was sent.` : `${name} synced to ${jobName}.`,
+      message: duplicate ? t('loggedDuplicate', { name, job: jobName }) : t('loggedSynced', { name, job: jobName }),
       operationId: operation.id,
     });
   } else if (operation.state === 'needs-attention') {
-    void recordActivity({ kind: 'sync', level: 'error', message: `Sync of ${name} to ${jobName} needs attention: ${operation.lastError}`, operationId: operation.id });
+    void recordActivity({ kind: 'sync', level: 'error', message: t('loggedAttention', { name, job: jobName, error: operation.lastError ?? '' }), operationId: operation.id });
   }
 });
 
@@ -332,12 +333,12 @@ const sameStage = (a: string, b: string) => a.trim().localeCompare(b.trim(), und
  */
 export async function planAutoSync(candidateKey: string, fields: SyncFields, answers: Record<string, unknown>, resume?: ResumeUpload): Promise<{ stage: string; sentNow: boolean }> {
   const { values } = await readSettings();
-  if (!values.autoSync) throw new PublicError('Automatic sync is switched off in the Hirebridge settings.');
+  if (!values.autoSync) throw new PublicError(t('autoSyncOff'));
   const record = await db().candidates.get(candidateKey);
   const data = sourcedData(record);
-  if (!record || !data) throw new PublicError('Open Sync to ATS again from the candidate’s page.');
+  if (!record || !data) throw new PublicError(t('openAgain'));
   const job = await db().jobs.get(fields.jobKey);
-  if (!job || job.status !== 'active') throw new PublicError('This job is not active any more: choose another one.');
+  if (!job || job.status !== 'active') throw new PublicError(t('jobNotActive'));
   checkAnswers(toQuestions(job.screeningQuestions), answers);
   await db().candidates.update(candidateKey, (r) => {
     (r.data as unknown as SourcedData).autoSyncPlan = { fields, answers, resume, plannedAt: new Date().toISOString() };
@@ -361,7 +362,7 @@ export async function runAutoSyncIfDue(candidateKey: string, stage: string): Pro
     await submitSync(candidateKey, plan.fields, plan.answers, plan.resume, { wait: false });
     return true;
   } catch (error) {
-    await recordActivity({ kind: 'sync', level: 'error', message: `Automatic sync of ${plan.fields.firstName} ${plan.fields.lastName} did not start: ${(error as { publicMessage?: string }).publicMessage ?? 'unexpected error'}` });
+    await recordActivity({ kind: 'sync', level: 'error', message: t('autoSyncFailed', { name: `${plan.fields.firstName} ${plan.fields.lastName}`, reason: (error as { publicMessage?: string }).publicMessage ?? t('unexpectedError') }) });
     return false;
   }
 }
@@ -403,7 +404,7 @@ export async function syncedCandidates(limit = 20): Promise<{ items: SyncedCandi
         try {
           applications = (await ats.findCandidateByEmail(record.email))?.applications ?? [];
         } catch (error) {
-          stageError = `The ATS did not say the current stages: ${(error as Error).message}`;
+          stageError = t('stagesUnknown', { reason: (error as Error).message });
         }
       }
       for (const [jobKey, sync] of Object.entries(data.syncs!)) {
@@ -411,7 +412,7 @@ export async function syncedCandidates(limit = 20): Promise<{ items: SyncedCandi
         items.push({
           key: `${record.key}|${jobKey}`,
           name: `${record.firstName} ${record.lastName}`.trim(),
-          jobName: job?.name ?? 'a job',
+          jobName: job?.name ?? t('aJob'),
           syncedAt: sync.at,
           stage: applications.find((a) => a.jobId === job?.vendorId)?.stageName,
           sourceSite: data.sourceSite,

@@ -1,5 +1,6 @@
 import type { AtsPort } from '../connectors/types';
 import { db, type JobRecord, type Provider } from '../db';
+import { t } from './messages';
 import { applyPulledJob, archiveMissing, jobKey } from './rules';
 
 /**
@@ -132,7 +133,7 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
       startedAt: state.startedAt,
       finishedAt: now(),
       ok: false,
-      message: error instanceof Error ? error.message : 'The job pull failed.',
+      message: error instanceof Error ? error.message : t('pullFailed'),
       counts: state.counts,
     };
     // The watermark stays where it was, so the next pull asks again for everything this one missed.
@@ -159,9 +160,9 @@ export async function setJobActive(key: string, active: boolean): Promise<JobRec
   const database = db();
   return database.transaction('rw', database.jobs, async () => {
     const job = await database.jobs.get(key);
-    if (!job) throw Object.assign(new Error('job not found'), { publicMessage: 'This job is no longer in the list. Pull jobs again.' });
+    if (!job) throw Object.assign(new Error('job not found'), { publicMessage: t('jobGone') });
     if (active && job.status === 'archived') {
-      throw Object.assign(new Error('archived'), { publicMessage: 'This job is closed or archived in the ATS and cannot be activated.' });
+      throw Object.assign(new Error('archived'), { publicMessage: t('jobClosed') });
     }
     const updated: JobRecord = { ...job, status: active ? 'active' : job.status === 'archived' ? 'archived' : 'disabled', frozen: active, updatedAt: new Date().toISOString() };
     await database.jobs.put(updated);

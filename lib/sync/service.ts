@@ -2,6 +2,7 @@ import { recordActivity } from '../activity';
 import { NotConnectedError, withAts } from '../connections';
 import { db } from '../db';
 import { pullJobs, readLastPull, readPullState, type PullSummary } from './jobPull';
+import { t } from './messages';
 import { ensureJobPullAlarm, isPullOverdue, JOB_PULL_ALARM, readPullInterval } from './schedule';
 
 /** One pull at a time per worker: "Sync now" during a running pull joins it. */
@@ -11,12 +12,12 @@ export function runJobPull(): Promise<PullSummary> {
   inFlight ??= withAts((ats) => pullJobs(ats))
     .then(async (summary) => {
       const { added, updated, archived } = summary.counts;
-      await recordActivity({ kind: 'job-pull', level: 'success', message: `Jobs pulled: ${added} new, ${updated} updated, ${archived} archived.` });
+      await recordActivity({ kind: 'job-pull', level: 'success', message: t('loggedPulled', { added, updated, archived }) });
       return summary;
     })
     .catch(async (error) => {
       if (!(error instanceof NotConnectedError)) {
-        await recordActivity({ kind: 'job-pull', level: 'error', message: `Job pull failed: ${error instanceof Error ? error.message : 'unknown error'}` });
+        await recordActivity({ kind: 'job-pull', level: 'error', message: t('loggedFailed', { reason: error instanceof Error ? error.message : t('unknownError') }) });
       }
       throw error;
     })

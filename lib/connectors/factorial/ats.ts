@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { HttpHooks } from '../http';
+import { t } from '../messages';
 import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, FactorialCredentials, HiredApplication } from '../types';
 import { createFactorialClient } from './client';
 import { factorialOne } from './quirks';
@@ -85,7 +86,7 @@ export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHook
       client.all(LegalEntity, 'companies/legal_entities'),
     ]);
     const entity = entities.find((e) => e.id === posting.legal_entity_id) ?? entities[0];
-    if (!entity) throw new Error('Factorial has no legal entity to put the candidate in.');
+    if (!entity) throw new Error(t('noLegalEntity'));
     return entity.company_id;
   }
 

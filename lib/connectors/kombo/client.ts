@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { createHttpClient, type HttpHooks } from '../http';
+import { t } from '../messages';
 import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, KomboCredentials, ScreeningAnswerValue } from '../types';
 import { classifyKomboError, readKomboError } from './errors';
 import { komboToolFromIntegrationId } from './environments';
@@ -91,7 +92,7 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
       await write();
       return true;
     } catch (error) {
-      warnings.push(`${what} did not go through: ${(error as Error).message}`);
+      warnings.push(t('didNotGoThrough', { what, reason: (error as Error).message }));
       return false;
     }
   };
@@ -154,10 +155,10 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
       const warnings: string[] = [];
       const link = input.link;
       const linkAdded = link
-        ? await bestEffort('The link back to the profile', () => http.request(Written, `ats/applications/${encodeURIComponent(applicationId)}/result-links`, { method: 'POST', body: link }), warnings)
+        ? await bestEffort(t('linkBack'), () => http.request(Written, `ats/applications/${encodeURIComponent(applicationId)}/result-links`, { method: 'POST', body: link }), warnings)
         : false;
       if (candidateId) {
-        await bestEffort('The source tag', () => http.request(Written, `ats/candidates/${encodeURIComponent(candidateId)}/tags`, { method: 'POST', body: { tag: { name: input.sourceName } } }), warnings);
+        await bestEffort(t('sourceTag'), () => http.request(Written, `ats/candidates/${encodeURIComponent(candidateId)}/tags`, { method: 'POST', body: { tag: { name: input.sourceName } } }), warnings);
       }
       return { applicationId, candidateId, existingCandidate: !!existing, cvAttached: !!input.cv, linkAdded, warnings };
     },

@@ -1,5 +1,6 @@
 import { ConnectorError } from '../errors';
 import { errorForStatus, keyRejectedMessage, type VendorErrorDetails } from '../http';
+import { t } from '../messages';
 
 /**
  * Kombo's error envelope `{status:"error", error:{code, title, message, log_url}}`, and what each code means
@@ -14,26 +15,26 @@ export function readKomboError(body: unknown): VendorErrorDetails {
 
 export function classifyKomboError(status: number, details: VendorErrorDetails, retryAfterMs?: number): ConnectorError | undefined {
   const base = { vendor: 'Kombo' as const, status, vendorCode: details.code, retryAfterMs };
-  const said = details.message ? ` Kombo said: ${details.message}` : '';
+  const said = details.message ? t('vendorSaid', { vendor: 'Kombo', message: details.message }) : '';
   switch (details.code) {
     case 'PLATFORM.RATE_LIMIT_EXCEEDED':
     case 'PLATFORM.CONCURRENCY_LIMIT_EXCEEDED':
     case 'REMOTE.RATE_LIMIT_EXCEEDED':
-      return new ConnectorError({ ...base, code: 'rate-limited', transient: true, message: 'Kombo asked Hirebridge to slow down. It will try again shortly.' });
+      return new ConnectorError({ ...base, code: 'rate-limited', transient: true, message: t('rateLimited', { vendor: 'Kombo' }) });
     case 'REMOTE.SERVICE_UNAVAILABLE':
-      return new ConnectorError({ ...base, code: 'server', transient: true, message: `The ATS behind Kombo is unavailable right now. Hirebridge will try again.${said}` });
+      return new ConnectorError({ ...base, code: 'server', transient: true, message: t('komboUnavailable', { said }) });
     case 'PLATFORM.AUTHENTICATION_INVALID':
       return new ConnectorError({ ...base, code: 'auth', message: keyRejectedMessage('Kombo') });
     case 'PLATFORM.INTEGRATION_NOT_FOUND':
-      return new ConnectorError({ ...base, code: 'invalid-request', transient: false, message: 'Kombo does not know this Integration ID. Copy it again from your Kombo dashboard.' });
+      return new ConnectorError({ ...base, code: 'invalid-request', transient: false, message: t('komboUnknownIntegration') });
     case 'PLATFORM.IP_NOT_WHITELISTED':
-      return new ConnectorError({ ...base, code: 'forbidden', message: `Kombo refused this network address (IP allow-list).${said}` });
+      return new ConnectorError({ ...base, code: 'forbidden', message: t('komboIpRefused', { said }) });
     case 'PLATFORM.INPUT_INVALID':
     case 'REMOTE.INPUT_INVALID':
     case 'ATS.JOB_CLOSED':
-      return new ConnectorError({ ...base, code: 'invalid-request', transient: false, message: `Kombo did not accept the request.${said}` });
+      return new ConnectorError({ ...base, code: 'invalid-request', transient: false, message: t('invalidRequest', { vendor: 'Kombo', said }) });
     case 'ATS.APPLICATION_ALREADY_EXISTS':
-      return new ConnectorError({ ...base, code: 'conflict', transient: false, message: `This candidate already applied to this job.${said}` });
+      return new ConnectorError({ ...base, code: 'conflict', transient: false, message: t('komboAlreadyApplied', { said }) });
     case 'INTEGRATION.AUTHENTICATION_INVALID':
     case 'INTEGRATION.INACTIVE':
     case 'INTEGRATION.PERMISSION_MISSING':
@@ -43,7 +44,7 @@ export function classifyKomboError(status: number, details: VendorErrorDetails, 
     case 'INTEGRATION.MODEL_NOT_AVAILABLE':
     case 'INTEGRATION.ACTION_DISABLED':
     case 'INTEGRATION.ACTION_NOT_AVAILABLE':
-      return new ConnectorError({ ...base, code: 'forbidden', message: `The ATS integration in Kombo is not ready for this.${said}` });
+      return new ConnectorError({ ...base, code: 'forbidden', message: t('komboNotReady', { said }) });
   }
   if (details.code?.startsWith('REMOTE.')) {
     // Other remote errors come from the ATS itself: not retried, except a plain 503.

@@ -1,57 +1,58 @@
 import { z } from 'zod';
 import type { Result } from '../result';
+import { says, t } from './messages';
 
 /** Intents of the options page's integration cards: connect, check, list and remove connections. */
 
 // ---- Shared field rules (also used by forms for field-by-field messages) ----
 
 export const ApiKeyInput = z
-  .string({ error: 'Paste the API key.' })
+  .string(says('apiKeyMissing'))
   .trim()
-  .min(1, { error: 'Paste the API key.', abort: true })
-  .regex(/^\S+$/, { error: 'The API key cannot contain spaces or line breaks.', abort: true })
-  .min(8, { error: 'This API key looks too short. Make sure it was copied completely.', abort: true })
-  .max(512, { error: 'This API key looks too long. Paste only the key.', abort: true });
+  .min(1, { ...says('apiKeyMissing'), abort: true })
+  .regex(/^\S+$/, { ...says('apiKeySpaces'), abort: true })
+  .min(8, { ...says('apiKeyShort'), abort: true })
+  .max(512, { ...says('apiKeyLong'), abort: true });
 
 /** https anywhere; plain http only on this machine (a local proxy or the sandbox). */
 export const BaseUrlInput = z
-  .string({ error: 'Enter the base URL.' })
+  .string(says('baseUrlMissing'))
   .trim()
-  .min(1, { error: 'Enter the base URL.', abort: true })
-  .max(2048, { error: 'The base URL is too long.', abort: true })
+  .min(1, { ...says('baseUrlMissing'), abort: true })
+  .max(2048, { ...says('baseUrlLong'), abort: true })
   .transform((value, ctx) => {
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'Enter a full URL, like https://proxy.example.com.' });
+      ctx.addIssue({ code: 'custom', message: t('baseUrlInvalid') });
       return z.NEVER;
     }
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-      ctx.addIssue({ code: 'custom', message: 'The base URL must start with https:// (http:// only for this computer).' });
+      ctx.addIssue({ code: 'custom', message: t('baseUrlHttps') });
       return z.NEVER;
     }
     if (url.username || url.password || url.search || url.hash) {
-      ctx.addIssue({ code: 'custom', message: 'The base URL cannot contain credentials, a query or a fragment.' });
+      ctx.addIssue({ code: 'custom', message: t('baseUrlExtras') });
       return z.NEVER;
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
   });
 
 export const IntegrationIdInput = z
-  .string({ error: 'Enter the Kombo integration ID.' })
+  .string(says('integrationIdMissing'))
   .trim()
-  .min(1, { error: 'Enter the Kombo integration ID.', abort: true })
-  .max(256, { error: 'The integration ID is too long.', abort: true })
-  .regex(/^[a-z0-9_-]+:\S+$/i, 'The integration ID looks like "greenhouse:8d1h…" (tool name, colon, id).');
+  .min(1, { ...says('integrationIdMissing'), abort: true })
+  .max(256, { ...says('integrationIdLong'), abort: true })
+  .regex(/^[a-z0-9_-]+:\S+$/i, says('integrationIdFormat'));
 
 export const FactorialEnvironmentInput = z.enum(['production', 'demo', 'custom']);
 export const KomboEnvironmentInput = z.enum(['eu', 'us', 'custom']);
 
 const withCustomBaseUrl = <T extends { environment: string; baseUrl?: string }>(value: T, ctx: z.RefinementCtx) => {
   if (value.environment === 'custom' && !value.baseUrl) {
-    ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: 'Enter the base URL.' });
+    ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: t('baseUrlMissing') });
   }
 };
 

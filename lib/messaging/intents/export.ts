@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../result';
+import { says } from './messages';
 
 /**
  * Intents of Export to FactorialHR. Content scripts on enabled ATS pages say what the page shows; the service
@@ -18,7 +19,7 @@ const pageText = (max: number) =>
 
 /** What a site adapter read from a page. Everything but the id is best effort. */
 export const PageCandidate = z.object({
-  siteCandidateId: z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'not a candidate id'),
+  siteCandidateId: z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, says('notCandidateId')),
   fullName: pageText(500),
   email: pageText(320),
   phone: pageText(64),
@@ -39,28 +40,28 @@ export const CandidateKeyInput = z.string().min(1).max(300);
 
 /** The export form's fields, validated field by field (the same rules in the form and in the worker). */
 export const ExportFields = z.object({
-  firstName: z.string().trim().min(1, 'Enter the first name.').max(100, 'Keep the first name under 100 characters.'),
-  lastName: z.string().trim().min(1, 'Enter the last name.').max(100, 'Keep the last name under 100 characters.'),
-  email: z.string().trim().min(1, 'Enter the email address.').max(254, 'This email address is too long.').email('Enter a valid email address, like name@example.com.'),
+  firstName: z.string().trim().min(1, says('firstNameMissing')).max(100, says('firstNameLong')),
+  lastName: z.string().trim().min(1, says('lastNameMissing')).max(100, says('lastNameLong')),
+  email: z.string().trim().min(1, says('emailMissing')).max(254, says('emailLong')).email(says('emailInvalid')),
   phone: z
     .string()
     .trim()
-    .max(40, 'Keep the phone number under 40 characters.')
-    .regex(/^[+()\d\s.-]*$/, 'Use digits, spaces and + ( ) - only.')
+    .max(40, says('phoneLong'))
+    .regex(/^[+()\d\s.-]*$/, says('phoneChars'))
     .optional()
     .or(z.literal('')),
   startDate: z
     .string()
     .trim()
-    .min(1, 'Choose the start date.')
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.')
+    .min(1, says('startDateMissing'))
+    .regex(/^\d{4}-\d{2}-\d{2}$/, says('dateFormat'))
     .refine((d) => {
       // Date.parse accepts 2027-02-30; a real date survives the round trip.
       const date = new Date(`${d}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
-    }, 'This date does not exist.'),
-  jobTitle: z.string().trim().max(200, 'Keep the job title under 200 characters.').optional().or(z.literal('')),
-  legalEntityId: z.string().min(1, 'Choose the legal entity.'),
+    }, says('dateDoesNotExist')),
+  jobTitle: z.string().trim().max(200, says('jobTitleLong')).optional().or(z.literal('')),
+  legalEntityId: z.string().min(1, says('legalEntityMissing')),
   teamId: z.string().optional().or(z.literal('')),
   locationId: z.string().optional().or(z.literal('')),
 });

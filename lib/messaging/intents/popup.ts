@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../result';
+import { says } from './messages';
 import { CandidateKeyInput, type ExportDraft } from './export';
 
 /**
@@ -11,7 +12,7 @@ export const RefreshHiredInput = z.object({ force: z.boolean().optional() });
 const LegalEntityIdInput = z.string().trim().min(1).max(100);
 export const PlanBulkExportInput = z.object({ legalEntityId: LegalEntityIdInput.optional() });
 export const StartBulkExportInput = z.object({
-  keys: z.array(CandidateKeyInput).min(1, 'Nobody to export.').max(1000),
+  keys: z.array(CandidateKeyInput).min(1, says('nobodyToExport')).max(1000),
   legalEntityId: LegalEntityIdInput.optional(),
 });
 export const OperationIdInput = z.string().min(1).max(100);

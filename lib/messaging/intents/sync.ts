@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../result';
+import { says } from './messages';
 
 /**
  * Sync to ATS (SPEC F4): a sourced candidate onto an active job, with one PDF profile. The dialog (in the page's
@@ -35,29 +36,29 @@ export type SourcedOnPage = z.infer<typeof SourcedOnPage>;
 export const ResumeUpload = z.object({
   fileName: z.string().min(1).max(200),
   contentType: z.string().max(100),
-  base64: z.string().max(MAX_RESUME_BASE64, 'The resume is larger than 10 MB.').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The resume could not be read.'),
+  base64: z.string().max(MAX_RESUME_BASE64, says('resumeTooLarge')).regex(/^[A-Za-z0-9+/]*={0,2}$/, says('resumeUnreadable')),
 });
 export type ResumeUpload = z.infer<typeof ResumeUpload>;
 
 const phone = z
   .string()
   .trim()
-  .max(40, 'Keep the phone number under 40 characters.')
-  .regex(/^[+()\d\s.-]*$/, 'Use digits, spaces and + ( ) - only.')
+  .max(40, says('phoneLong'))
+  .regex(/^[+()\d\s.-]*$/, says('phoneChars'))
   .optional()
   .or(z.literal(''));
 
 /** The Sync form's own fields, validated field by field (the same rules in the dialog and in the worker). */
 export const SyncFields = z.object({
-  firstName: z.string().trim().min(1, 'Enter the first name.').max(100, 'Keep the first name under 100 characters.'),
-  lastName: z.string().trim().min(1, 'Enter the last name.').max(100, 'Keep the last name under 100 characters.'),
-  email: z.string().trim().min(1, 'Enter the email address.').max(254, 'This email address is too long.').email('Enter a valid email address, like name@example.com.'),
+  firstName: z.string().trim().min(1, says('firstNameMissing')).max(100, says('firstNameLong')),
+  lastName: z.string().trim().min(1, says('lastNameMissing')).max(100, says('lastNameLong')),
+  email: z.string().trim().min(1, says('emailMissing')).max(254, says('emailLong')).email(says('emailInvalid')),
   phone,
-  jobKey: z.string().min(1, 'Choose the job.').max(600),
+  jobKey: z.string().min(1, says('jobMissing')).max(600),
   rating: z.number().int().min(1).max(5).optional(),
-  summary: z.string().max(5000, 'Keep the summary under 5,000 characters.').optional().or(z.literal('')),
+  summary: z.string().max(5000, says('summaryLong')).optional().or(z.literal('')),
   /** The transcript as "Speaker: text" lines (read from the page or pasted). */
-  transcript: z.string().max(400_000, 'The transcript is too long (over 400,000 characters).').optional().or(z.literal('')),
+  transcript: z.string().max(400_000, says('transcriptLong')).optional().or(z.literal('')),
 });
 export type SyncFields = z.infer<typeof SyncFields>;
 

@@ -1,3 +1,4 @@
+import { currentLanguage } from '../../i18n';
 import { t } from './messages';
 import type { PageCandidateStatus } from '../../messaging/intents/export';
 
@@ -11,7 +12,7 @@ const CSS = `
 button { font: inherit; font-weight: 600; border-radius: 6px; padding: 5px 10px; border: 1px solid #2f5bea; background: #2f5bea; color: #fff; cursor: pointer; }
 button.secondary { background: #fff; color: #2f5bea; }
 button:disabled { background: #eef0f4; color: #5b6676; border-color: #d9dee6; cursor: not-allowed; }
-button:focus-visible, a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+button:focus-visible, a:focus-visible { outline: 3px solid #1b2330; outline-offset: 2px; box-shadow: 0 0 0 2px #ffbf47; }
 .reason { color: #5b6676; font-size: 12px; max-width: 320px; }
 a { color: #17794a; font-weight: 600; }
 :host([data-floating]) { position: fixed; right: 20px; bottom: 20px; z-index: 2147483646; box-shadow: 0 4px 16px #0003; border-radius: 8px; background: #fff; padding: 8px; }
@@ -33,6 +34,8 @@ let reasonSeq = 0;
 export function createActionButton(opts: { floating?: boolean; onClick(button: HTMLButtonElement): void }): ActionButton {
   const host = document.createElement('hirebridge-action');
   if (opts.floating) host.setAttribute('data-floating', '');
+  // Its text follows the browser's language, which may not be the page's.
+  host.lang = currentLanguage();
   // Open, so assistive tech and tests see it like the rest of the page; it never holds anything secret.
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');

@@ -1,6 +1,7 @@
 import { sendIntent } from '../../messaging/client';
 import type { PageCandidate } from '../../messaging/intents/export';
 import type { CandidateOnPage } from '../types';
+import { t } from './messages';
 
 /**
  * The dialogs (Export to FactorialHR, Sync to ATS) are one separate bundle, injected into the tab by the service
@@ -29,7 +30,7 @@ export async function openDialog(request: DialogRequest): Promise<void> {
   if (!scope[DIALOGS_GLOBAL]) {
     const result = await sendIntent('loadDialogs', undefined);
     if (!result.ok || !scope[DIALOGS_GLOBAL]) {
-      alertText(result.ok ? 'The form could not be opened. Reload the page and try again.' : result.error.message);
+      alertText(result.ok ? t('formNotOpened') : result.error.message);
       return;
     }
   }

@@ -7,11 +7,13 @@ export const t = defineMessages({
     exported: 'Exported to FactorialHR',
     sync: 'Sync to ATS',
     viewInFactorial: 'View in Factorial',
+    formNotOpened: 'The form could not be opened. Reload the page and try again.',
   },
   es: {
     export: 'Exportar a FactorialHR',
     exported: 'Exportado a FactorialHR',
     sync: 'Sincronizar con el ATS',
     viewInFactorial: 'Ver en Factorial',
+    formNotOpened: 'No se ha podido abrir el formulario. Recarga la página y vuelve a intentarlo.',
   },
 });

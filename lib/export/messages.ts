@@ -1,0 +1,41 @@
+import { defineMessages } from '../i18n';
+
+/** Export to FactorialHR, service-worker side: reasons, errors and activity log lines. */
+export const t = defineMessages({
+  en: {
+    unknownSite: 'Hirebridge does not know this site.',
+    thisCandidate: 'This candidate',
+    notHiredAt: 'Only hired candidates can be exported. {who} is at the “{stage}” stage.',
+    notHired: 'Only hired candidates can be exported. {who} is not in the Hired stage.',
+    notFoundThroughAts: '{site} did not find this candidate through the connected ATS; the data below comes from the page.',
+    atsNotAsked: 'The ATS could not be asked ({reason}); the data below comes from the page.',
+    unknownError: 'unknown error',
+    sourceThroughAts: '{site} (through the connected ATS)',
+    sourcePage: 'this {site} page',
+    openAgain: 'Open the export again from the candidate’s page.',
+    chooseLegalEntity: 'Choose a legal entity from the list.',
+    unknownExport: 'This export is no longer known.',
+    aCandidate: 'A candidate',
+    loggedDuplicate: '{name} was already in Factorial HR; nobody new was created.',
+    loggedExported: '{name} exported to Factorial HR.',
+    loggedAttention: 'Export of {name} needs attention: {error}',
+  },
+  es: {
+    unknownSite: 'Hirebridge no reconoce este sitio.',
+    thisCandidate: 'Este candidato',
+    notHiredAt: 'Solo se pueden exportar candidatos contratados. {who} está en la fase «{stage}».',
+    notHired: 'Solo se pueden exportar candidatos contratados. {who} no está en la fase de contratación.',
+    notFoundThroughAts: 'El ATS conectado no ha encontrado a este candidato de {site}; los datos de abajo salen de la página.',
+    atsNotAsked: 'No se ha podido consultar el ATS ({reason}); los datos de abajo salen de la página.',
+    unknownError: 'error desconocido',
+    sourceThroughAts: '{site} (a través del ATS conectado)',
+    sourcePage: 'esta página de {site}',
+    openAgain: 'Vuelve a abrir la exportación desde la página del candidato.',
+    chooseLegalEntity: 'Elige una entidad legal de la lista.',
+    unknownExport: 'Hirebridge ya no tiene constancia de esta exportación.',
+    aCandidate: 'Un candidato',
+    loggedDuplicate: '{name} ya estaba en Factorial HR; no se ha creado a nadie nuevo.',
+    loggedExported: 'Exportación de {name} a Factorial HR completada.',
+    loggedAttention: 'La exportación de {name} requiere atención: {error}',
+  },
+});

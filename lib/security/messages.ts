@@ -1,0 +1,15 @@
+import { defineMessages } from '../i18n';
+
+/** The admin passphrase, service-worker side. */
+export const t = defineMessages({
+  en: {
+    locked: 'This needs the admin passphrase: unlock in the Security section first.',
+    tooShort: 'Use at least {min} characters.',
+    wrong: 'That passphrase is not right. Each wrong try makes the next one wait longer.',
+  },
+  es: {
+    locked: 'Esto requiere la frase de contraseña de administrador: desbloquea primero en la sección Seguridad.',
+    tooShort: 'Usa al menos {min} caracteres.',
+    wrong: 'Esa frase de contraseña no es correcta. Cada intento fallido hace esperar más al siguiente.',
+  },
+});
