@@ -1,9 +1,10 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
 import { ExportFields, type ExportDraft, type ExportProgress, type PageCandidate } from '@/lib/messaging/intents/export';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging/result';
 import { t } from './messages';
+import { dialogKeyHandler } from '../ui/dialog-keyboard';
 
 /**
  * The "Export to FactorialHR" dialog: pre-filled, editable, validated field by field; Export stays disabled
@@ -107,24 +108,7 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('input, select, button:not([disabled]), a[href]')];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = (dialogRef.current.getRootNode() as ShadowRoot).activeElement;
-    if (event.shiftKey && active === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  }
+  const onKeyDown = dialogKeyHandler(dialogRef, onClose);
 
   const show = (field: Field) => (touched[field] || values[field] !== '') && errors[field];
   const describedBy = (field: Field, hint?: boolean) => [show(field) ? `${fieldIds[field]}-error` : '', hint ? `${fieldIds[field]}-hint` : ''].filter(Boolean).join(' ') || undefined;

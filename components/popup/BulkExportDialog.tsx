@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
 import type { BulkPlan } from '@/lib/messaging/intents/popup';
 import { t } from './messages';
+import { dialogKeyHandler } from '../ui/dialog-keyboard';
 
 /**
  * Export all's confirmation: who will be exported, who is left out and why (nothing is guessed), and — when
@@ -59,24 +60,7 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('select, button:not([disabled]), a[href]')];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  }
+  const onKeyDown = dialogKeyHandler(dialogRef, onClose);
 
   const needsEntity = !!plan && plan.legalEntities.length > 1;
   const entityMissing = needsEntity && !legalEntityId;

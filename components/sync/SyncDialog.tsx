@@ -143,43 +143,31 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
     setTouched((t) => ({ ...t, [`q:${id}`]: true }));
   };
 
-  async function submit(event: MouseEvent<HTMLButtonElement>) {
+  /** Sync now, or (`plan`) prepare it to go out by itself once the person reaches the trigger stage. */
+  async function send(event: MouseEvent<HTMLButtonElement>, mode: 'now' | 'plan') {
     if (!event.nativeEvent.isTrusted || !canSync || !parsed.success || !draft) return;
     setBusy(true);
     setSubmitError(null);
     try {
+      // Only the answers of the chosen job's questions go out.
       const questionIds = new Set(job?.questions.map((q) => q.id));
-      const forJob = Object.fromEntries(Object.entries(answers).filter(([id]) => questionIds.has(id)));
-      const result = await sendIntent('submitSync', { candidateKey: draft.candidateKey, fields: parsed.data, answers: forJob, resume: resumeFile });
-      if (result.ok) setProgress(result.value);
-      else setSubmitError(result.error.message);
+      const input = { candidateKey: draft.candidateKey, fields: parsed.data, answers: Object.fromEntries(Object.entries(answers).filter(([id]) => questionIds.has(id))), resume: resumeFile };
+      if (mode === 'now') {
+        const result = await sendIntent('submitSync', input);
+        if (result.ok) setProgress(result.value);
+        else setSubmitError(result.error.message);
+      } else {
+        const result = await sendIntent('planAutoSync', input);
+        if (!result.ok) setSubmitError(result.error.message);
+        else setPlanned(t(result.value.sentNow ? 'sentNow' : 'planned', { stage: result.value.stage, job: job?.name ?? t('aJob') }));
+      }
     } catch {
-      setSubmitError(t('lostContact'));
+      setSubmitError(mode === 'now' ? t('lostContact') : t('noContact'));
     } finally {
       setBusy(false);
     }
   }
 
-  /** Prepare the sync to go out by itself once the person reaches the trigger stage. */
-  async function plan(event: MouseEvent<HTMLButtonElement>) {
-    if (!event.nativeEvent.isTrusted || !canSync || !parsed.success || !draft) return;
-    setBusy(true);
-    setSubmitError(null);
-    try {
-      const questionIds = new Set(job?.questions.map((q) => q.id));
-      const forJob = Object.fromEntries(Object.entries(answers).filter(([id]) => questionIds.has(id)));
-      const result = await sendIntent('planAutoSync', { candidateKey: draft.candidateKey, fields: parsed.data, answers: forJob, resume: resumeFile });
-      if (!result.ok) setSubmitError(result.error.message);
-      else
-        setPlanned(
-          t(result.value.sentNow ? 'sentNow' : 'planned', { stage: result.value.stage, job: job?.name ?? t('aJob') }),
-        );
-    } catch {
-      setSubmitError(t('noContact'));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   async function download() {
     if (!progress) return;
@@ -334,12 +322,12 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
             </span>
           )}
           {!finished && draft?.autoSyncStage && !planned && (
-            <button type="button" disabled={!canSync} onClick={(e) => void plan(e)}>
+            <button type="button" disabled={!canSync} onClick={(e) => void send(e, 'plan')}>
               {t('syncWhen', { stage: draft.autoSyncStage })}
             </button>
           )}
           {!finished && (
-            <button type="button" className="primary" disabled={!canSync} onClick={(e) => void submit(e)} aria-describedby={stillNeeded.length > 0 ? 'hb-sync-needs' : undefined}>
+            <button type="button" className="primary" disabled={!canSync} onClick={(e) => void send(e, 'now')} aria-describedby={stillNeeded.length > 0 ? 'hb-sync-needs' : undefined}>
               {busy ? t('syncing') : t('sync')}
             </button>
           )}
