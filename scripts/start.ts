@@ -31,6 +31,7 @@ async function main() {
   const sandbox = await startSandboxOnFreePort();
   console.log(`Sandbox running at ${sandbox.url}`);
   console.log(`  demo ATS:       ${sandbox.url}/demo-ats/candidates`);
+  console.log(`  demo sourcing:  ${sandbox.url}/demo-sourcing/people  (open a person, then the toolbar icon → Sync this page to ATS)`);
 
   const { context, extensionId } = await launchWithExtension({ headless });
   console.log(`Chromium started ${headless ? 'headless (no display found)' : 'with a window'}; extension id ${extensionId}`);
@@ -48,6 +49,13 @@ async function main() {
   });
   await options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true }).waitFor();
   console.log('Connected Factorial HR and the ATS (Kombo) to the sandbox.');
+  // Jobs arrive Disabled; activate two so Sync to ATS has somewhere to go.
+  for (const job of ['Senior Backend Engineer', 'Frontend Engineer']) {
+    const row = options.getByRole('region', { name: 'Jobs' }).getByRole('row').filter({ has: options.getByRole('rowheader', { name: job, exact: true }) });
+    await row.getByRole('button', { name: 'Activate' }).click();
+    await row.getByText('Active', { exact: true }).waitFor();
+  }
+  console.log('Activated the jobs "Senior Backend Engineer" and "Frontend Engineer".');
 
   const demo = await context.newPage();
   await demo.goto(`${sandbox.url}/demo-ats/candidates`);
@@ -75,10 +83,22 @@ async function main() {
       await demo.waitForLoadState();
       await shot(demo, '04-demo-ats-candidate', saved);
     }
+    await demo.goto(`${sandbox.url}/demo-ats/candidates/40112234`);
+    await demo.getByRole('button', { name: 'Export to FactorialHR' }).click();
+    await demo.getByRole('dialog', { name: 'Export to FactorialHR' }).getByRole('textbox', { name: 'Email' }).waitFor();
+    await shot(demo, '05-export-dialog', saved);
+    await demo.getByRole('dialog', { name: 'Export to FactorialHR' }).getByRole('button', { name: 'Cancel' }).click();
+
+    await demo.goto(`${sandbox.url}/demo-sourcing/people/sp-1001`);
     const popup = await context.newPage();
-    await popup.setViewportSize({ width: 400, height: 520 });
+    await popup.setViewportSize({ width: 400, height: 700 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await shot(popup, '05-popup', saved);
+    await popup.getByRole('heading', { name: 'Hired candidates' }).waitFor();
+    await shot(popup, '06-popup', saved);
+    await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
+    await demo.getByRole('dialog', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Email' }).waitFor();
+    await demo.bringToFront();
+    await shot(demo, '07-sync-dialog-on-demo-sourcing', saved);
     console.log(`\nNo display, so Chromium ran headless. Screenshots of each screen are in ${SHOTS}:`);
     for (const path of saved) console.log(`  ${path}`);
     console.log('\nKeep the sandbox running with "npm run sandbox" to try the APIs yourself.');
