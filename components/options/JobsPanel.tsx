@@ -7,6 +7,7 @@ import { LAST_KEY, STATE_KEY, type PullState, type PullSummary } from '@/lib/syn
 import { DEFAULT_PULL_MINUTES, INTERVAL_KEY } from '@/lib/sync/schedule';
 import { COUNTRY_FILTER_KEY, passesCountryFilter } from '@/lib/sync/settings';
 import { t } from './messages';
+import { useSettings } from './SitesPanel';
 
 /**
  * The Jobs region: what the last pull brought, Sync now, and every job with Activate / Deactivate.
@@ -41,8 +42,12 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
   if (liveJobs) shownJobs.current = liveJobs;
   const jobs = liveJobs ?? shownJobs.current;
   const last = useLiveQuery(() => setting<PullSummary>(LAST_KEY));
-  const interval = useLiveQuery(() => setting<number>(INTERVAL_KEY)) ?? DEFAULT_PULL_MINUTES;
-  const countries = useLiveQuery(() => setting<string[]>(COUNTRY_FILTER_KEY)) ?? [];
+  // The organisation's policy may fix the interval and the country filter: then they show read-only.
+  const policy = useSettings().view?.managedSyncRules ?? {};
+  const localInterval = useLiveQuery(() => setting<number>(INTERVAL_KEY)) ?? DEFAULT_PULL_MINUTES;
+  const localCountries = useLiveQuery(() => setting<string[]>(COUNTRY_FILTER_KEY)) ?? [];
+  const interval = policy.pullIntervalMinutes ?? localInterval;
+  const countries = policy.countries ?? localCountries;
 
   const visible = useMemo(() => {
     const needle = search.trim().toLowerCase();
@@ -78,7 +83,7 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
         <label htmlFor={intervalId} className="hb-note">
           {t('pullEvery')}
         </label>
-        <select id={intervalId} value={interval} onChange={(e) => act(() => sendIntent('setPullInterval', Number(e.target.value)))}>
+        <select id={intervalId} value={interval} disabled={policy.pullIntervalMinutes !== undefined} title={policy.pullIntervalMinutes !== undefined ? t('managedNote') : undefined} onChange={(e) => act(() => sendIntent('setPullInterval', Number(e.target.value)))}>
           {INTERVALS.map((minutes) => (
             <option key={minutes} value={minutes}>
               {t(`every${minutes}`)}
@@ -129,11 +134,14 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
               value={countriesDraft ?? countries.join(', ')}
               onChange={(e) => setCountriesDraft(e.target.value)}
               aria-describedby={`${countriesId}-hint`}
+              disabled={!!policy.countries}
             />
-            <button type="submit">{t('apply')}</button>
+            <button type="submit" disabled={!!policy.countries}>
+              {t('apply')}
+            </button>
           </span>
           <span className="hb-hint" id={`${countriesId}-hint`}>
-            {t('countriesHint')}
+            {policy.countries ? t('managedNote') : t('countriesHint')}
           </span>
         </form>
       </div>

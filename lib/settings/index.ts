@@ -1,6 +1,6 @@
 import { db } from '../db';
 import { t } from './messages';
-import { SettingsSchema, type SettingName, type Settings, type SettingsView } from './schema';
+import { ManagedSyncRules, SettingsSchema, type SettingName, type Settings, type SettingsView } from './schema';
 
 export * from './schema';
 
@@ -21,8 +21,7 @@ const NO_ANSWER = Symbol('no answer');
 /** The last policy the store gave this worker: what counts while it does not answer. */
 let lastManagedPolicy: Record<string, unknown> = {};
 
-/** The policy's values, validated one by one: a wrong value in the policy is ignored, not fatal. */
-export async function readManagedPolicy(): Promise<Partial<Settings>> {
+async function readRawPolicy(): Promise<Record<string, unknown>> {
   let raw = lastManagedPolicy;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -37,6 +36,12 @@ export async function readManagedPolicy(): Promise<Partial<Settings>> {
   } finally {
     clearTimeout(timer);
   }
+  return raw;
+}
+
+/** The policy's values, validated one by one: a wrong value in the policy is ignored, not fatal. */
+export async function readManagedPolicy(): Promise<Partial<Settings>> {
+  const raw = await readRawPolicy();
   const out: Partial<Settings> = {};
   for (const name of Object.keys(SettingsSchema.shape) as SettingName[]) {
     if (!(name in raw)) continue;
@@ -57,12 +62,12 @@ export async function readSettings(): Promise<SettingsView> {
     const parsed = SettingsSchema.shape[name].safeParse(local[name]);
     if (local[name] !== undefined && parsed.success) (values as Record<string, unknown>)[name] = parsed.data;
   }
-  return { values: { ...values, ...managed }, managed: Object.keys(managed) as SettingName[] };
+  return { values: { ...values, ...managed }, managed: Object.keys(managed) as SettingName[], managedSyncRules: await readManagedSyncRules() };
 }
 
 export class ManagedSettingError extends Error {
   readonly publicMessage: string;
-  constructor(name: SettingName) {
+  constructor(name: SettingName | 'pullIntervalMinutes' | 'countries') {
     super(`${name} is managed`);
     this.publicMessage = t('managed');
   }
@@ -77,3 +82,17 @@ export async function writeSetting<K extends SettingName>(name: K, value: unknow
   return readSettings();
 }
 
+
+/**
+ * Sync rules an organisation may fix by policy (they live in lib/sync's own settings): the job-pull interval and
+ * the country filter. Invalid policy values are ignored.
+ */
+export async function readManagedSyncRules(): Promise<{ pullIntervalMinutes?: number; countries?: string[] }> {
+  const raw = await readRawPolicy();
+  const interval = ManagedSyncRules.shape.pullIntervalMinutes.safeParse(raw.pullIntervalMinutes);
+  const countries = ManagedSyncRules.shape.countries.safeParse(raw.countries);
+  return {
+    ...(raw.pullIntervalMinutes !== undefined && interval.success ? { pullIntervalMinutes: interval.data } : {}),
+    ...(raw.countries !== undefined && countries.success ? { countries: countries.data } : {}),
+  };
+}

@@ -26,6 +26,8 @@ export interface SettingsView {
   values: Settings;
   /** Names fixed by the organisation's policy. */
   managed: SettingName[];
+  /** Sync rules fixed by the policy (the Jobs region shows them read-only). */
+  managedSyncRules: { pullIntervalMinutes?: number; countries?: string[] };
 }
 
 /** A setting name and value as the options page sends it, validated against that setting's own schema. */
@@ -37,3 +39,9 @@ export const SettingChange = z.discriminatedUnion('name', [
   z.object({ name: z.literal('retentionDays'), value: SettingsSchema.shape.retentionDays }),
 ]);
 export type SettingChange = z.infer<typeof SettingChange>;
+
+/** Policy-only keys for the sync rules (stored locally by lib/sync; a policy value overrides them). */
+export const ManagedSyncRules = z.object({
+  pullIntervalMinutes: z.number().int().min(15).max(1440),
+  countries: z.array(z.string().regex(/^[A-Za-z]{2}$/).transform((c) => c.toUpperCase())).max(250),
+});

@@ -7,6 +7,7 @@ import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption,
 import { enqueue, onOperationChange, process, registerHandler, sendsOf, settle } from '../outbox';
 import { base64ToBytes, buildProfilePdf, bytesToBase64, pdfFileName } from '../pdf';
 import { readSettings } from '../settings';
+import { passesCountryFilter, readCountryFilter } from '../sync/settings';
 import { adapterById } from '../sites/adapters';
 import { PublicError } from '../messaging/result';
 import { loadProfileFonts } from './fonts';
@@ -110,7 +111,13 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
   const record = await capture(page);
   if (page.stage) await runAutoSyncIfDue(record.key, page.stage);
   const syncs = sourcedData((await db().candidates.get(record.key)) ?? record)?.syncs ?? {};
-  const active = await db().jobs.where('status').equals('active').filter((j) => j.provider === connection.provider).toArray();
+  // Only Active jobs, and only those the country filter shows.
+  const countries = await readCountryFilter();
+  const active = await db()
+    .jobs.where('status')
+    .equals('active')
+    .filter((j) => j.provider === connection.provider && passesCountryFilter(j.country, countries))
+    .toArray();
   const jobs: SyncJobOption[] = active
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((j) => ({ key: j.key, name: j.name, location: j.locationName, questions: toQuestions(j.screeningQuestions), syncedAt: syncs[j.key]?.at }));

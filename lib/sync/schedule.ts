@@ -1,4 +1,5 @@
 import { db } from '../db';
+import { ManagedSettingError, readManagedSyncRules } from '../settings';
 
 /**
  * The job-pull alarm. Alarms outlive the service worker; the worker re-creates this one at start-up and on
@@ -17,11 +18,14 @@ export function clampInterval(minutes: number): number {
 }
 
 export async function readPullInterval(): Promise<number> {
+  const managed = (await readManagedSyncRules()).pullIntervalMinutes;
+  if (managed !== undefined) return clampInterval(managed);
   const stored = (await db().settings.get(INTERVAL_KEY))?.value;
   return typeof stored === 'number' ? clampInterval(stored) : DEFAULT_PULL_MINUTES;
 }
 
 export async function writePullInterval(minutes: number): Promise<number> {
+  if ((await readManagedSyncRules()).pullIntervalMinutes !== undefined) throw new ManagedSettingError('pullIntervalMinutes');
   const value = clampInterval(minutes);
   await db().settings.put({ key: INTERVAL_KEY, value });
   await ensureJobPullAlarm({ replace: true });

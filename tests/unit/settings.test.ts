@@ -33,3 +33,29 @@ describe('admin settings overlaid by managed policy', () => {
     await expect(writeSetting('sourceName', 'Mine')).rejects.toBeInstanceOf(ManagedSettingError);
   });
 });
+
+describe('sync rules fixed by policy', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await resetDbForTests();
+  });
+
+  it('the policy’s interval and countries win over local ones, local changes are refused, bad values ignored', async () => {
+    const { readPullInterval, writePullInterval, readCountryFilter, writeCountryFilter } = await import('@/lib/sync');
+    await writePullInterval(60);
+    await writeCountryFilter(['es']);
+    expect(await readPullInterval()).toBe(60);
+    expect(await readCountryFilter()).toEqual(['ES']);
+
+    await fakeBrowser.storage.managed.set({ pullIntervalMinutes: 720, countries: ['de', 'pt'] });
+    expect(await readPullInterval()).toBe(720);
+    expect(await readCountryFilter()).toEqual(['DE', 'PT']);
+    await expect(writePullInterval(30)).rejects.toBeInstanceOf(ManagedSettingError);
+    await expect(writeCountryFilter(['FR'])).rejects.toBeInstanceOf(ManagedSettingError);
+    expect((await readSettings()).managedSyncRules).toEqual({ pullIntervalMinutes: 720, countries: ['DE', 'PT'] });
+
+    await fakeBrowser.storage.managed.set({ pullIntervalMinutes: 5, countries: 'everywhere' });
+    expect(await readPullInterval()).toBe(60);
+    expect(await readCountryFilter()).toEqual(['ES']);
+  });
+});
