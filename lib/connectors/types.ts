@@ -137,6 +137,8 @@ export interface ScreeningAnswer {
 /** A sourced candidate's application to one job, as Sync to ATS sends it. */
 export interface NewApplication {
   jobId: string;
+  /** The ATS candidate with this email, or null: the caller has looked the email up already (it must, for duplicates). */
+  existingCandidateId: string | null;
   candidate: { firstName: string; lastName: string; email: string; phone?: string; title?: string };
   /** The one CV: the PDF profile (ATSs without file upload ignore it; see `acceptsFiles`). */
   cv?: { fileName: string; base64: string };

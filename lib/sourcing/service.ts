@@ -6,7 +6,7 @@ import { db, type CandidateRecord, type OperationRecord } from '../db';
 import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from '../messaging/intents/sync';
 import { enqueue, onOperationChange, process, registerHandler, sendsOf, settle } from '../outbox';
 import { base64ToBytes, buildProfilePdf, bytesToBase64, pdfFileName } from '../pdf';
-import { readSettings } from '../settings';
+import { readSettings, type Settings } from '../settings';
 import { passesCountryFilter, readCountryFilter } from '../sync/settings';
 import { adapterById } from '../sites/adapters';
 import { PublicError } from '../messaging/result';
@@ -108,9 +108,11 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
   if (!connection || (connection.provider !== 'kombo' && connection.provider !== 'factorial-ats')) {
     throw new PublicError(t('connectAtsFirst'));
   }
-  const record = await capture(page);
-  if (page.stage) await runAutoSyncIfDue(record.key, page.stage);
-  const syncs = sourcedData((await db().candidates.get(record.key)) ?? record)?.syncs ?? {};
+  const { values } = await readSettings();
+  let record = await capture(page);
+  // The page may show the trigger stage of a planned sync: it goes now, and the form then shows it as synced.
+  if (page.stage && (await runAutoSyncIfDue(record.key, page.stage, values))) record = (await db().candidates.get(record.key)) ?? record;
+  const syncs = sourcedData(record)?.syncs ?? {};
   // Only Active jobs, and only those the country filter shows.
   const countries = await readCountryFilter();
   const active = await db()
@@ -121,7 +123,6 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
   const jobs: SyncJobOption[] = active
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((j) => ({ key: j.key, name: j.name, location: j.locationName, questions: toQuestions(j.screeningQuestions), syncedAt: syncs[j.key]?.at }));
-  const { values } = await readSettings();
   const tool = connection.provider === 'kombo' ? String((connection as { tool?: string }).tool ?? '') : 'factorial';
   return {
     candidateKey: record.key,
@@ -285,6 +286,7 @@ registerHandler(KIND, async (operation) => {
     try {
       const created = await ats.createApplication({
         jobId: p.jobVendorId,
+        existingCandidateId: existing?.id ?? null,
         candidate: { firstName: p.fields.firstName, lastName: p.fields.lastName, email: p.fields.email, phone: p.fields.phone || undefined },
         cv: ats.acceptsFiles ? { fileName: p.pdfFileName, base64: p.pdfBase64 } : undefined,
         answers: p.answers,
@@ -350,16 +352,15 @@ export async function planAutoSync(candidateKey: string, fields: SyncFields, ans
   await db().candidates.update(candidateKey, (r) => {
     (r.data as unknown as SourcedData).autoSyncPlan = { fields, answers, resume, plannedAt: new Date().toISOString() };
   });
-  const sentNow = data.stage ? await runAutoSyncIfDue(candidateKey, data.stage) : false;
+  const sentNow = data.stage ? await runAutoSyncIfDue(candidateKey, data.stage, values) : false;
   return { stage: values.autoSyncStage, sentNow };
 }
 
 /** A page showed this person at `stage`: send their planned sync if that is the trigger stage. */
-export async function runAutoSyncIfDue(candidateKey: string, stage: string): Promise<boolean> {
-  const { values } = await readSettings();
-  const record = await db().candidates.get(candidateKey);
-  const plan = sourcedData(record)?.autoSyncPlan;
-  if (!values.autoSync || !plan || !sameStage(stage, values.autoSyncStage)) return false;
+async function runAutoSyncIfDue(candidateKey: string, stage: string, values: Settings): Promise<boolean> {
+  if (!values.autoSync || !sameStage(stage, values.autoSyncStage)) return false;
+  const plan = sourcedData(await db().candidates.get(candidateKey))?.autoSyncPlan;
+  if (!plan) return false;
   await db().candidates.update(candidateKey, (r) => {
     const data = r.data as unknown as SourcedData;
     delete data.autoSyncPlan;
@@ -376,8 +377,11 @@ export async function runAutoSyncIfDue(candidateKey: string, stage: string): Pro
 
 /** Candidates seen on an ATS page (with their stage): planned syncs whose trigger stage was reached go out. */
 export async function autoSyncSeenCandidates(adapterId: string, candidates: { siteCandidateId: string; stage?: string }[]): Promise<void> {
+  // Runs on every batch of page buttons: settings are read once, and nothing more when automatic sync is off.
+  const { values } = await readSettings();
+  if (!values.autoSync) return;
   for (const c of candidates) {
-    if (c.stage) await runAutoSyncIfDue(`sourced:${adapterId}:${c.siteCandidateId}`, c.stage);
+    if (c.stage) await runAutoSyncIfDue(`sourced:${adapterId}:${c.siteCandidateId}`, c.stage, values);
   }
 }
 

@@ -97,28 +97,28 @@ export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHook
 
     async createApplication(input) {
       const email = input.candidate.email.trim();
-      const matches = await client.all(CandidateSchema, 'ats/candidates', { emails: [email] }, 1);
-      let candidate = matches.find((c) => c.email?.toLowerCase() === email.toLowerCase());
-      const existingCandidate = !!candidate;
-      candidate ??= await client.http.request(factorialOne(CandidateSchema), client.resourcePath('ats/candidates'), {
-        method: 'POST',
-        body: {
-          first_name: input.candidate.firstName,
-          last_name: input.candidate.lastName,
-          company_id: await companyIdFor(input.jobId),
-          email,
-          ...(input.candidate.phone ? { phone_number: input.candidate.phone } : {}),
-          source: input.sourceName,
-          ...(input.link ? { personal_url: input.link.url } : {}),
-        },
-      });
+      const createCandidate = async () =>
+        client.http.request(factorialOne(CandidateSchema), client.resourcePath('ats/candidates'), {
+          method: 'POST',
+          body: {
+            first_name: input.candidate.firstName,
+            last_name: input.candidate.lastName,
+            company_id: await companyIdFor(input.jobId),
+            email,
+            ...(input.candidate.phone ? { phone_number: input.candidate.phone } : {}),
+            source: input.sourceName,
+            ...(input.link ? { personal_url: input.link.url } : {}),
+          },
+        });
+      const existingCandidate = input.existingCandidateId !== null;
+      const candidateId = input.existingCandidateId ?? (await createCandidate()).id;
       // The assessment and the link back go into the application's text: the only place the API takes them.
       const text = [input.note, input.link ? `${input.link.label}: ${input.link.url}` : undefined].filter(Boolean).join('\n\n');
       const application = await client.http.request(factorialOne(AtsApplication), client.resourcePath('ats/applications'), {
         method: 'POST',
-        body: { ats_job_posting_id: input.jobId, ats_candidate_id: candidate.id, source: input.sourceName, ...(text ? { cover_letter: text } : {}) },
+        body: { ats_job_posting_id: input.jobId, ats_candidate_id: candidateId, source: input.sourceName, ...(text ? { cover_letter: text } : {}) },
       });
-      return { applicationId: application.id, candidateId: candidate.id, existingCandidate, cvAttached: false, linkAdded: !!input.link, warnings: [] };
+      return { applicationId: application.id, candidateId, existingCandidate, cvAttached: false, linkAdded: !!input.link, warnings: [] };
     },
 
     async verify() {

@@ -136,7 +136,6 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     },
 
     async createApplication(input) {
-      const existing = await firstCandidate({ email: input.candidate.email.trim() });
       const body = {
         candidate: {
           first_name: input.candidate.firstName,
@@ -151,7 +150,7 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
       };
       const created = await http.request(CreatedApplication, `ats/jobs/${encodeURIComponent(input.jobId)}/applications`, { method: 'POST', body });
       const applicationId = created.data.id;
-      const candidateId = created.data.candidate?.id ?? created.data.candidate_id ?? existing?.id ?? '';
+      const candidateId = created.data.candidate?.id ?? created.data.candidate_id ?? input.existingCandidateId ?? '';
       const warnings: string[] = [];
       const link = input.link;
       const linkAdded = link
@@ -160,7 +159,7 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
       if (candidateId) {
         await bestEffort(t('sourceTag'), () => http.request(Written, `ats/candidates/${encodeURIComponent(candidateId)}/tags`, { method: 'POST', body: { tag: { name: input.sourceName } } }), warnings);
       }
-      return { applicationId, candidateId, existingCandidate: !!existing, cvAttached: !!input.cv, linkAdded, warnings };
+      return { applicationId, candidateId, existingCandidate: input.existingCandidateId !== null, cvAttached: !!input.cv, linkAdded, warnings };
     },
 
     async listHiredApplications(query) {
