@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
 import { SyncFields, type ResumeUpload, type SourcedOnPage, type SyncDraft, type SyncJobOption, type SyncProgress } from '@/lib/messaging/intents/sync';
-import { base64ToBytes, bytesToBase64 } from '@/lib/pdf/base64';
+import { base64ToBytes } from '@/lib/pdf/base64';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
 import { t } from './messages';
+import { fileToUpload } from '@/lib/sites/resume';
 
 /**
  * "Sync to ATS": review the person read from the page, pick an Active job, answer its screening questions, check
@@ -13,7 +14,6 @@ import { t } from './messages';
 
 type TextField = 'firstName' | 'lastName' | 'email' | 'phone';
 const TEXT_FIELDS: { name: TextField; inputMode?: 'email' | 'tel' }[] = [{ name: 'firstName' }, { name: 'lastName' }, { name: 'email', inputMode: 'email' }, { name: 'phone', inputMode: 'tel' }];
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface ResumeSource {
   /** Download the resume linked from the page (same origin, with the page's session). */
@@ -24,11 +24,6 @@ export interface SyncDialogProps {
   page: SourcedOnPage;
   resume: ResumeSource;
   onClose(): void;
-}
-
-export async function fileToUpload(file: File): Promise<ResumeUpload> {
-  if (file.size > MAX_FILE_BYTES) throw new Error(t('fileTooLarge', { name: file.name }));
-  return { fileName: file.name.slice(0, 200) || 'file', contentType: file.type || 'application/octet-stream', base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
 }
 
 type AnswerValue = string | number | boolean | string[] | ResumeUpload;

@@ -32,7 +32,7 @@ export default defineContentScript({
     /** What the page says about the person: the adapter's reading first, the generic one for the rest. */
     const sourced = (request: Extract<DialogRequest, { kind: 'sync' }>): SourcedOnPage => {
       const url = new URL(location.href);
-      const generic = readPageProfile(document, url, request.siteName ?? document.title.split(/\s[|·–—-]\s/).pop()?.trim() ?? url.hostname);
+      const generic = readPageProfile(document, url, request.siteName);
       const c = request.candidate;
       return {
         adapterId: request.adapterId,
@@ -47,7 +47,7 @@ export default defineContentScript({
         transcript: generic.transcript,
         resumeUrl: generic.resumeUrl,
         sourceUrl: url.href,
-        sourceSite: request.siteName ?? generic.sourceSite,
+        sourceSite: generic.sourceSite,
       };
     };
 

@@ -96,7 +96,11 @@ function resumeLink(doc: Document, base: URL): string | undefined {
   }
 }
 
+/** "Ana Lima | Talent": titles name the page first and the site last. */
+const TITLE_SEPARATOR = /\s[|·–—-]\s/;
+
 export function readPageProfile(doc: Document, url: URL, siteName?: string): PageProfile {
+  const titleParts = doc.title.split(TITLE_SEPARATOR);
   const nodes = jsonLdNodes(doc);
   const person = nodes.find((n) => isType(n, 'Person'));
   const personScope = doc.querySelector('[itemtype$="schema.org/Person"]');
@@ -105,7 +109,7 @@ export function readPageProfile(doc: Document, url: URL, siteName?: string): Pag
 
   const composed = [clip(person?.givenName, 100), clip(person?.familyName, 100)].filter(Boolean).join(' ');
   const fullName =
-    clip(person?.name, 200) ?? (composed || undefined) ?? (personScope && microdata(personScope, 'name')) ?? text(doc.querySelector('h1')) ?? clip(doc.title.split(/\s[|·–—-]\s/)[0], 200);
+    clip(person?.name, 200) ?? (composed || undefined) ?? (personScope && microdata(personScope, 'name')) ?? text(doc.querySelector('h1')) ?? clip(titleParts[0], 200);
 
   const transcript: PageProfile['transcript'] = [];
   const conversation = doc.querySelector('[itemtype$="schema.org/Conversation"]');
@@ -130,6 +134,6 @@ export function readPageProfile(doc: Document, url: URL, siteName?: string): Pag
     transcript,
     resumeUrl: resumeLink(doc, url),
     sourceUrl: url.href,
-    sourceSite: siteName ?? url.hostname,
+    sourceSite: siteName ?? (titleParts[titleParts.length - 1]?.trim() || url.hostname),
   };
 }

@@ -2,6 +2,7 @@ import type { ResumeUpload } from '../messaging/intents/sync';
 import { bytesToBase64 } from '../pdf/base64';
 import { t } from './messages';
 
+/** The largest file Hirebridge takes as a resume or a screening answer (the message schema allows the same). */
 const MAX_BYTES = 10 * 1024 * 1024;
 
 /**
@@ -17,4 +18,10 @@ export async function fetchResume(url: string): Promise<ResumeUpload> {
   if (bytes.length > MAX_BYTES) throw new Error(t('tooLarge'));
   const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'resume.pdf').slice(0, 200);
   return { fileName: name, contentType: response.headers.get('content-type')?.split(';')[0] || 'application/pdf', base64: bytesToBase64(bytes) };
+}
+
+/** A file the recruiter chose (resume or a FILE screening answer), ready to travel in a message. */
+export async function fileToUpload(file: File): Promise<ResumeUpload> {
+  if (file.size > MAX_BYTES) throw new Error(t('fileTooLarge', { name: file.name }));
+  return { fileName: file.name.slice(0, 200) || 'file', contentType: file.type || 'application/octet-stream', base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
 }
