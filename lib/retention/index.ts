@@ -26,8 +26,11 @@ export async function purgeExpired(now = Date.now()): Promise<LocalDataCounts> {
   const cutoff = new Date(now - values.retentionDays * DAY_MS).toISOString();
   const database = db();
   return database.transaction('rw', database.candidates, database.operations, database.activity, async () => {
-    const busy = new Set((await database.operations.where('state').anyOf('queued', 'sending').toArray()).flatMap((op) => [op.subject, String(op.payload.candidateKey ?? '')]));
-    const candidates = await database.candidates.filter((c) => c.updatedAt < cutoff && !busy.has(c.key) && ![...busy].some((s) => s.startsWith(`${c.key}|`))).primaryKeys();
+    // The candidates of operations on their way: an export's subject is the candidate key, a sync's is
+    // `${candidateKey}|${jobKey}` (job keys hold no "|").
+    const aboutCandidate = (subject: string) => (subject.includes('|') ? subject.slice(0, subject.lastIndexOf('|')) : subject);
+    const busy = new Set((await database.operations.where('state').anyOf('queued', 'sending').toArray()).map((op) => aboutCandidate(op.subject)));
+    const candidates = await database.candidates.filter((c) => c.updatedAt < cutoff && !busy.has(c.key)).primaryKeys();
     await database.candidates.bulkDelete(candidates);
     const operations = await database.operations.filter((op) => (op.state === 'done' || op.state === 'needs-attention') && op.updatedAt < cutoff).primaryKeys();
     await database.operations.bulkDelete(operations);
