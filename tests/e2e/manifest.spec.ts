@@ -1,0 +1,22 @@
+import { expect, test } from './fixtures';
+
+/** What the built extension declares, as Chromium loaded it: minimal hosts, a strict page CSP, the policy schema. */
+test('permissions, CSP, managed policy schema and alarms of the loaded extension', async ({ serviceWorker }) => {
+  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  const hosts = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+  expect(hosts).not.toContain('<all_urls>');
+  expect(manifest.host_permissions).toContain('https://api.factorialhr.com/*');
+  expect(manifest.host_permissions).toContain('https://app.greenhouse.io/*');
+  expect(manifest.permissions).toContain('activeTab');
+  // Injected UI lives in shadow roots built by the content scripts: no page can load the extension's files.
+  expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  expect(manifest.content_security_policy?.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  expect(manifest.storage?.managed_schema).toBe('managed_schema.json');
+  const schema = await serviceWorker.evaluate(async () => (await fetch(chrome.runtime.getURL('/managed_schema.json'))).json());
+  expect(Object.keys(schema.properties).sort()).toEqual(['autoSync', 'autoSyncStage', 'countries', 'disabledAdapters', 'pullIntervalMinutes', 'retentionDays', 'sourceName']);
+
+  // Created at start-up: the job pull every 3 hours, and the daily retention purge.
+  await expect
+    .poll(() => serviceWorker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => `${a.name} ${a.periodInMinutes}`).sort()))
+    .toEqual(['hirebridge:job-pull 180', 'hirebridge:retention 1440']);
+});
