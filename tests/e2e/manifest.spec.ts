@@ -10,7 +10,7 @@ test('permissions, CSP, managed policy schema and alarms of the loaded extension
   expect(manifest.permissions).toContain('activeTab');
   // Injected UI lives in shadow roots built by the content scripts: no page can load the extension's files.
   expect(manifest.web_accessible_resources ?? []).toEqual([]);
-  expect(manifest.content_security_policy?.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  expect((manifest.content_security_policy as { extension_pages?: string } | undefined)?.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
   expect(manifest.storage?.managed_schema).toBe('managed_schema.json');
   const schema = await serviceWorker.evaluate(async () => (await fetch(chrome.runtime.getURL('/managed_schema.json'))).json());
   expect(Object.keys(schema.properties).sort()).toEqual(['autoSync', 'autoSyncStage', 'countries', 'disabledAdapters', 'pullIntervalMinutes', 'retentionDays', 'sourceName']);

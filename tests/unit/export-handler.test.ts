@@ -33,7 +33,7 @@ describe('export-employee operation', () => {
 
   it('a create refused with 422 because the email was just taken looks again and settles on that employee', async () => {
     hr.findEmployeeByEmail.mockResolvedValueOnce(null).mockResolvedValueOnce(LUCAS);
-    hr.createEmployee.mockRejectedValueOnce(new ConnectorError({ code: 'invalid', vendor: 'Factorial', status: 422, message: 'Email has already been taken' }));
+    hr.createEmployee.mockRejectedValueOnce(new ConnectorError({ code: 'invalid-request', vendor: 'Factorial', status: 422, message: 'Email has already been taken' }));
     const done = await exportOnce();
     expect(done).toMatchObject({ state: 'done', remoteId: '7001' });
     expect(hr.findEmployeeByEmail).toHaveBeenCalledTimes(2);
@@ -42,7 +42,7 @@ describe('export-employee operation', () => {
 
   it('any other refusal stops at needs-attention without a second look', async () => {
     hr.findEmployeeByEmail.mockResolvedValue(null);
-    hr.createEmployee.mockRejectedValueOnce(new ConnectorError({ code: 'invalid', vendor: 'Factorial', status: 400, message: 'Factorial said: company_id is invalid' }));
+    hr.createEmployee.mockRejectedValueOnce(new ConnectorError({ code: 'invalid-request', vendor: 'Factorial', status: 400, message: 'Factorial said: company_id is invalid' }));
     const done = await exportOnce();
     expect(done?.state).toBe('needs-attention');
     expect(hr.findEmployeeByEmail).toHaveBeenCalledTimes(1);
