@@ -1,7 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard } from '../../scripts/browser';
-import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+import type { Sandbox } from '../../sandbox/server';
+import { expect, openDemoAtsExport, sandboxControl, stopServiceWorker, test } from './fixtures';
 
 /**
  * Factorial as it really behaves (issue 12): lists paged by opaque cursors, and the job title written on the new
@@ -25,18 +24,10 @@ async function lucasInFactorial(sandbox: Sandbox) {
 }
 
 async function openLucasExport(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox) {
-  await allowSandboxHost(context, extensionId);
-  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
-  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
-  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
-  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
-  const page = await context.newPage();
-  await page.goto(`${sandbox.url}/demo-ats/candidates/${LUCAS}`);
-  await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
-  await expect(dialog.getByRole('textbox', { name: 'Job title' })).toHaveValue('Product Manager');
-  await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
-  return { page, dialog, exportButton: dialog.getByRole('button', { name: 'Export', exact: true }) };
+  const opened = await openDemoAtsExport(context, extensionId, options, sandbox, LUCAS);
+  await expect(opened.dialog.getByRole('textbox', { name: 'Job title' })).toHaveValue('Product Manager');
+  await opened.dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
+  return opened;
 }
 
 test.describe('Factorial as it really behaves', () => {
@@ -113,11 +104,7 @@ test.describe('Factorial as it really behaves', () => {
     await exportButton.click();
     await expect.poll(async () => (await sandboxControl<Logged[]>(sandbox, 'GET', 'in-flight')).some((r) => r.method === 'PUT' && r.path.includes(CONTRACT))).toBe(true);
 
-    const cdp = await context.newCDPSession(options);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-    expect(worker).toBeTruthy();
-    await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
+    await stopServiceWorker(context, options, extensionId);
     // The server finishes the edit after the worker is gone.
     await expect.poll(async () => (await lucasInFactorial(sandbox)).contracts.map((c) => c.job_title), { timeout: 10_000 }).toEqual(['Product Manager']);
 
