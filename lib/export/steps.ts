@@ -85,13 +85,14 @@ const writeJobTitle: Step<ExportContext> = {
 
 export const EXPORT_STEPS: readonly Step<ExportContext>[] = [createEmployee, writeJobTitle];
 
-/** How many writes the steps still to do will send (for pacing): the create, and the contract edit if it may apply. */
+/**
+ * How many POSTs the steps still to do will send, for pacing against Factorial's documented "200 requests per minute
+ * for POST requests": the create, unless it is done. The contract edit is a PUT, outside that documented limit (a
+ * 429 on it still pauses every send to Factorial for its Retry-After).
+ */
 export function remainingWrites(operation: OperationRecord): number {
   const results = (operation.payload.steps as StepResults | undefined) ?? {};
-  const fields = operation.payload.fields as ExportFields | undefined;
-  const create = results.employee?.done ? 0 : 1;
-  const contract = fields?.jobTitle?.trim() && !results.jobTitle?.done && (!results.employee?.done || employeeOf(results)?.outcome === 'created') ? 1 : 0;
-  return Math.max(1, create + contract);
+  return results.employee?.done ? 0 : 1;
 }
 
 /** A later step failed after the employee exists: say so, and that Retry continues from there. Keeps retry rules. */
