@@ -16,6 +16,8 @@ export interface FactorialWorld {
   candidates: (Record<string, unknown> & { id: number; email: string | null })[];
   applications: (Record<string, unknown> & { id: number; ats_candidate_id: number; ats_job_posting_id: number })[];
   sources: { id: number; name: string; label: string; category: string; company_id: number }[];
+  /** Where Factorial keeps an employee's job title: one version per employee here (a new hire has one). */
+  contractVersions: (Record<string, unknown> & { id: number; employee_id: number; effective_on: string; job_title: string | null })[];
 }
 
 export interface KomboAttachment {
@@ -74,7 +76,9 @@ export function seedFactorial(): FactorialWorld {
       { id: 61, name: 'linkedin', label: 'LinkedIn', category: 'social_media', company_id: 1 },
       { id: 62, name: 'referral', label: 'Referral', category: 'referral', company_id: 1 },
     ],
+    contractVersions: [],
   };
+  world.contractVersions.push(contractVersion(151, 101, '2024-03-01', 'Engineering Manager'), contractVersion(152, 102, '2025-01-15', 'Account Executive'));
   const postings: [string, string, number, number][] = [
     ['Backend Engineer', 'published', 31, 11],
     ['Frontend Engineer', 'published', 32, 12],
@@ -113,12 +117,31 @@ export function seedFactorial(): FactorialWorld {
   for (const [id, first, last, email, jobId, phaseType] of people) {
     world.candidates.push(atsCandidate(id, first, last, email));
     const phase = world.phases.find((p) => p.ats_job_posting_id === jobId && p.phase_type === phaseType)!;
-    world.applications.push(atsApplication(appId++, id, jobId, phase.id));
+    // From API 2026-07-01 an application carries its CV (read-only): Lucía's has one.
+    const cv = id === 401 ? { cv: { filename: 'Lucia-Fernandez-CV.pdf', url: 'https://demo.factorial.example/ats/cv/401.pdf', byte_size: 48_213, content_type: 'application/pdf', created_at: T0 } } : {};
+    world.applications.push(atsApplication(appId++, id, jobId, phase.id, cv));
   }
   return world;
 }
 
-export function employee(id: number, first: string, last: string, email: string, legalEntityId: number) {
+/** A contract version as the 2026-07-01 spec lists it (its required fields, and the job title). */
+export function contractVersion(id: number, employeeId: number, effectiveOn: string, jobTitle: string | null) {
+  return {
+    id,
+    company_id: 1,
+    employee_id: employeeId,
+    effective_on: effectiveOn,
+    starts_on: effectiveOn,
+    job_title: jobTitle,
+    has_payroll: false,
+    bank_holiday_treatment: 'non_workable',
+    fr_forfait_jours: false,
+    created_at: T0,
+    updated_at: T0,
+  };
+}
+
+export function employee(id: number, first: string, last: string, email: string, legalEntityId: number, locationId = 31) {
   return {
     id,
     access_id: id + 1000,
@@ -129,6 +152,8 @@ export function employee(id: number, first: string, last: string, email: string,
     login_email: email,
     company_id: 1,
     legal_entity_id: legalEntityId,
+    location_id: locationId,
+    attendable: true,
     created_at: T0,
     updated_at: T0,
     is_terminating: false,
@@ -157,6 +182,7 @@ function jobPosting(id: number, title: string, status: string, locationId: numbe
     cover_letter_requirement: 'optional',
     phone_requirement: 'optional',
     photo_requirement: 'do_not_ask',
+    personal_url_requirement: 'do_not_ask',
     salary_period: 'annual',
     url: `https://demo.factorial.example/job_posting/${id}`,
     published_at: status === 'draft' ? null : T0,

@@ -96,7 +96,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     r.on('DELETE', '/__sandbox/requests', () => ((log = []), json(200, { ok: true })));
     r.on('GET', '/__sandbox/state', () =>
       json(200, {
-        factorial: { employees: world.factorial.employees, candidates: world.factorial.candidates, applications: world.factorial.applications, jobPostings: world.factorial.jobPostings },
+        factorial: {
+          employees: world.factorial.employees,
+          contractVersions: world.factorial.contractVersions,
+          candidates: world.factorial.candidates,
+          applications: world.factorial.applications,
+          jobPostings: world.factorial.jobPostings,
+        },
         kombo: {
           jobs: world.kombo.jobs.map((j) => ({ id: j.id, remote_id: j.remote_id, name: j.name, status: j.status, changed_at: j.changed_at, remote_deleted_at: j.remote_deleted_at })),
           candidates: world.kombo.candidates,
@@ -123,6 +129,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         world.factorial.jobPostings = Array.from({ length: count }, (_, i) => ({ ...template, id: 10_000 + i, title: `Generated role ${i + 1}`, status: 'published' })) as never;
       }
       return json(200, { ok: true, count });
+    });
+    // A large company: this many more teams and locations (Factorial pages lists by 100).
+    r.on('POST', '/__sandbox/factorial/org', (req) => {
+      const parsed = z.object({ teams: z.number().int().min(0).max(5000).default(0), locations: z.number().int().min(0).max(5000).default(0) }).safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      const w = world.factorial;
+      const countries = ['es', 'de', 'pt', 'gb', 'fr'];
+      const pad = (n: number) => String(n).padStart(4, '0');
+      for (let i = 1; i <= parsed.data.teams; i++) w.teams.push({ id: w.nextId++, company_id: 1, name: `Team ${pad(i)}`, employee_ids: [], lead_ids: [] });
+      for (let i = 1; i <= parsed.data.locations; i++) {
+        w.locations.push({ id: w.nextId++, company_id: 1, name: `Office ${pad(i)}`, country: countries[i % countries.length], city: `City ${pad(i)}`, main: false, timezone: 'Europe/Madrid' });
+      }
+      return json(200, { ok: true, teams: w.teams.length, locations: w.locations.length });
     });
     r.on('POST', '/__sandbox/jobs/mutate', (req) => {
       const parsed = z

@@ -32,6 +32,8 @@ export interface LegalEntity { id: string; companyId: string; legalName: string;
 export interface Team { id: string; name: string }
 export interface Location { id: string; name: string; country?: string }
 export interface Employee { id: string; firstName: string; lastName: string; email?: string; loginEmail?: string }
+/** An employee's contract version: where Factorial keeps the job title. */
+export interface ContractVersion { id: string; employeeId: string; effectiveOn?: string; jobTitle?: string }
 
 export interface NewEmployee {
   companyId: string;
@@ -56,6 +58,10 @@ export interface FactorialHrPort {
   /** Case-insensitive match on email and login_email; null when nobody has it. */
   findEmployeeByEmail(email: string): Promise<Employee | null>;
   createEmployee(input: NewEmployee): Promise<Employee>;
+  /** The employee's contract version a new hire's job title belongs on; null while Factorial has none. */
+  currentContract(employeeId: string): Promise<ContractVersion | null>;
+  /** Write the job title on a contract version (one PUT; the caller checks first, so it is never sent twice). */
+  setJobTitle(contractVersionId: string, jobTitle: string): Promise<ContractVersion>;
   /** Link to the employee in Factorial's web app. */
   employeeUrl(id: string): string;
 }
@@ -101,12 +107,29 @@ export interface AtsJobQuery {
   pageSize?: number;
 }
 
+/** A resume the ATS keeps for an application (read-only; Factorial ATS from API 2026-07-01). */
+export interface AtsCv {
+  url: string;
+  fileName?: string;
+  contentType?: string;
+  byteSize?: number;
+}
+
+/** The ATS says this person is already an employee in Factorial HR (Factorial ATS: the application's employee_id). */
+export interface KnownEmployee {
+  id: string;
+  /** Link to them in Factorial's web app. */
+  url: string;
+}
+
 export interface AtsApplicationSummary {
   id: string;
   jobId?: string;
   jobName?: string;
   stageName?: string;
   hired: boolean;
+  employee?: KnownEmployee;
+  cv?: AtsCv;
 }
 
 export interface AtsCandidate {
@@ -125,6 +148,8 @@ export interface HiredApplication {
   jobId?: string;
   jobName?: string;
   hiredAt?: string;
+  employee?: KnownEmployee;
+  cv?: AtsCv;
 }
 
 /** A screening answer, typed by the question's format (file answers carry the file). */

@@ -19,6 +19,10 @@ export const t = defineMessages({
     loggedDuplicate: '{name} was already in Factorial HR; nobody new was created.',
     loggedExported: '{name} exported to Factorial HR.',
     loggedAttention: 'Export of {name} needs attention: {error}',
+    stepJobTitle: 'the job title',
+    stepFailed: 'The employee is in Factorial HR, but {what} was not saved: {reason} Retry continues from there.',
+    noContractYet: 'Factorial has no contract for the new employee yet, so the job title could not be written. Hirebridge will try again.',
+    resumeExport: 'An earlier export of this person stopped half-way ({message}). Export continues from there; nobody new is created.',
   },
   es: {
     unknownSite: 'Hirebridge no reconoce este sitio.',
@@ -37,5 +41,9 @@ export const t = defineMessages({
     loggedDuplicate: '{name} ya estaba en Factorial HR; no se ha creado a nadie nuevo.',
     loggedExported: 'Exportación de {name} a Factorial HR completada.',
     loggedAttention: 'La exportación de {name} requiere atención: {error}',
+    stepJobTitle: 'el puesto',
+    stepFailed: 'El empleado ya está en Factorial HR, pero no se ha guardado {what}: {reason} Al reintentar se continúa desde ahí.',
+    noContractYet: 'Factorial aún no tiene contrato para el nuevo empleado, así que no se ha podido guardar el puesto. Hirebridge lo volverá a intentar.',
+    resumeExport: 'Una exportación anterior de esta persona se quedó a medias ({message}). Al exportar se continúa desde ahí; no se crea a nadie nuevo.',
   },
 });

@@ -1,15 +1,15 @@
 import { recordActivity } from '../activity';
 import { withAts, withHr } from '../connections';
-import type { AtsCandidate } from '../connectors/types';
+import type { AtsCandidate, KnownEmployee } from '../connectors/types';
 import { db, type CandidateRecord, type OperationRecord } from '../db';
 import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
 import { PublicError } from '../messaging/result';
-import { enqueue, onOperationChange, process, registerHandler, sendsOf, settle } from '../outbox';
-import { ConnectorError } from '../connectors/errors';
+import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, requeue, runSteps, settle } from '../outbox';
 import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';
 import { factorialLookups } from './lookups';
 import { t } from './messages';
+import { EXPORT_STEPS, employeeOf, remainingWrites, stepFailure } from './steps';
 
 /**
  * Export to FactorialHR, on the service-worker side. Prefer, in this order: the connected ATS's API by the page's
@@ -97,6 +97,7 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
   let hired = !!page.stage && HIRED_STAGE.test(page.stage);
   let stage = page.stage;
   let warning: string | undefined;
+  let knownEmployee: KnownEmployee | undefined;
 
   if (await isConnectedAts(adapter)) {
     try {
@@ -113,6 +114,7 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
         };
         source = 'ats-api';
         hired = !!hiredApplication(candidate);
+        knownEmployee = candidate.applications.find((a) => a.employee)?.employee;
         stage = application?.stageName ?? stage;
       } else {
         warning = t('notFoundThroughAts', { site: adapter.name });
@@ -122,7 +124,9 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
     }
   }
 
-  const { lookups, existing } = await completeDraft(key, fields);
+  const completed = await completeDraft(key, fields, knownEmployee);
+  const { lookups, existing } = completed;
+  warning = [warning, completed.warning].filter(Boolean).join(' ') || undefined;
 
   const now = new Date().toISOString();
   const previous = await db().candidates.get(key);
@@ -156,15 +160,20 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
 
 /**
  * What every export form needs besides the person's data (the page dialog and the popup): Factorial's lists, a
- * single legal entity preselected (sets `fields.legalEntityId`), and whether this person is already an employee.
+ * single legal entity preselected (sets `fields.legalEntityId`), and whether this person is already an employee —
+ * exported from here, known to the ATS as one (`known`), or found by email. An export that stopped half-way is not
+ * "already there": the form stays open so Export can finish it.
  */
-export async function completeDraft(key: string, fields: Partial<ExportFields>): Promise<Pick<ExportDraft, 'lookups' | 'existing'>> {
+export async function completeDraft(key: string, fields: Partial<ExportFields>, known?: KnownEmployee): Promise<Pick<ExportDraft, 'lookups' | 'existing' | 'warning'>> {
   const lookups = await factorialLookups();
   if (lookups.legalEntities.length === 1 && !fields.legalEntityId) fields.legalEntityId = lookups.legalEntities[0].id;
 
   let existing: ExportDraft['existing'];
   const exported = await exportedRecord(key);
+  const unfinished = exported ? undefined : await unfinishedExport(key);
   if (exported) existing = { employeeUrl: String(exported.data.employeeUrl ?? ''), name: `${exported.firstName} ${exported.lastName}`, exportedHere: true };
+  else if (unfinished) return { lookups, existing: undefined, warning: t('resumeExport', { message: unfinished.lastError ?? '' }) };
+  else if (known) existing = { employeeUrl: known.url, name: [fields.firstName, fields.lastName].filter(Boolean).join(' ') || undefined };
   else if (fields.email) {
     const employee = await withHr(async (hr) => {
       const found = await hr.findEmployeeByEmail(fields.email!);
@@ -173,6 +182,12 @@ export async function completeDraft(key: string, fields: Partial<ExportFields>):
     if (employee) existing = employee;
   }
   return { lookups, existing };
+}
+
+/** The latest export of this candidate that needs attention after some of its steps went through. */
+async function unfinishedExport(key: string): Promise<OperationRecord | undefined> {
+  const operations = await db().operations.where('subject').equals(key).filter((op) => op.kind === 'export-employee' && op.state === 'needs-attention' && hasStepProgress(op)).toArray();
+  return operations.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).pop();
 }
 
 export function toProgress(operation: OperationRecord): ExportProgress {
@@ -194,13 +209,14 @@ export async function queueExport(key: string, fields: ExportFields): Promise<Op
   const lookups = await factorialLookups();
   const entity = lookups.legalEntities.find((e) => e.id === fields.legalEntityId);
   if (!entity) throw new PublicError(t('chooseLegalEntity'));
-  const { operation } = await enqueue('export-employee', key, {
-    fields,
-    companyId: entity.companyId,
-    country: entity.country,
-    name: `${fields.firstName} ${fields.lastName}`,
-    hiredWhenQueued: candidateRecord.hired,
-  });
+  const payload = { fields, companyId: entity.companyId, country: entity.country, name: `${fields.firstName} ${fields.lastName}`, hiredWhenQueued: candidateRecord.hired };
+  // Retry of an export that stopped half-way resumes it (its done steps are kept), with the form's current fields.
+  const unfinished = await unfinishedExport(key);
+  if (unfinished) {
+    const resumed = await requeue(unfinished.id, { ...unfinished.payload, ...payload });
+    if (resumed) return resumed;
+  }
+  const { operation } = await enqueue('export-employee', key, payload);
   return operation;
 }
 
@@ -218,39 +234,23 @@ export async function exportProgress(operationId: string): Promise<ExportProgres
   return toProgress(operation);
 }
 
-/** The operation that creates the employee: find by email first, so a retry or a second device never duplicates. */
-registerHandler('export-employee', async (operation) => {
-  const fields = operation.payload.fields as ExportFields;
-  return withHr(async (hr) => {
-    // An earlier send of this very operation may have created them before the worker stopped.
-    const found = (employee: { id: string }) => ({ outcome: sendsOf(operation) > 0 ? 'created' : 'duplicate', remoteId: employee.id, remoteUrl: hr.employeeUrl(employee.id) });
-    const existing = await hr.findEmployeeByEmail(fields.email);
-    if (existing) return found(existing);
-    const created = await hr
-      .createEmployee({
-      companyId: String(operation.payload.companyId),
-      firstName: fields.firstName,
-      lastName: fields.lastName,
-      email: fields.email,
-      phone: fields.phone || undefined,
-      legalEntityId: fields.legalEntityId,
-      teamId: fields.teamId || undefined,
-      locationId: fields.locationId || undefined,
-      startDate: fields.startDate,
-      country: typeof operation.payload.country === 'string' ? operation.payload.country.toLowerCase() : undefined,
-      })
-      .catch(async (error: unknown) => {
-        // "Email already taken": a create still in flight from before a restart may just have landed. Look again.
-        if (error instanceof ConnectorError && (error.status === 409 || error.status === 422)) {
-          const now = await hr.findEmployeeByEmail(fields.email);
-          if (now) return { ...now, alreadyThere: true as const };
-        }
-        throw error;
-      });
-    if ('alreadyThere' in created) return found(created);
-    return { outcome: 'created', remoteId: created.id, remoteUrl: hr.employeeUrl(created.id) };
-  });
-});
+/**
+ * The export operation: its steps (`EXPORT_STEPS`) run in order, each once; a failed step leaves the operation at
+ * needs-attention with the reason, and Retry resumes at that step. The employee step finds by email first, so a
+ * retry or a second device never duplicates.
+ */
+registerHandler(
+  'export-employee',
+  async (operation, context) => {
+    const fields = operation.payload.fields as ExportFields;
+    return withHr(async (hr) => {
+      const results = await runSteps(operation, context, EXPORT_STEPS, { hr, operation, fields }, stepFailure);
+      const employee = employeeOf(results)!;
+      return { outcome: employee.outcome, remoteId: employee.id, remoteUrl: employee.url };
+    });
+  },
+  { vendor: 'factorial', writes: remainingWrites },
+);
 
 // Mark the candidate exported and log it, whichever context started the export.
 onOperationChange((operation) => {

@@ -22,7 +22,15 @@ export interface HandlerResult {
   /** Small facts about the result kept on the operation (e.g. warnings), never files or keys. */
   details?: Record<string, unknown>;
 }
-export type OperationHandler = (operation: OperationRecord) => Promise<HandlerResult>;
+/** What a handler may do besides sending: keep progress on the operation as it goes. */
+export interface HandlerContext {
+  /**
+   * Merge `patch` into the stored payload now, before the handler returns: a step that went through stays recorded
+   * across a stopped worker, a failure and Retry (see `runSteps`).
+   */
+  checkpoint(patch: Record<string, unknown>): Promise<void>;
+}
+export type OperationHandler = (operation: OperationRecord, context: HandlerContext) => Promise<HandlerResult>;
 
 /** How a kind of operation is paced (SPEC: vendor limits). Both may depend on the operation. */
 export interface HandlerOptions {
@@ -133,9 +141,18 @@ export async function process(id: string): Promise<OperationRecord | undefined> 
       if (!operation || !isDue(operation)) return operation;
       // `sends` survives Retry (which resets attempts): handlers use it to tell "created by an earlier send of
       // this very operation" from "someone else created it".
-      await save({ ...operation, state: 'sending', attempts: operation.attempts + 1, nextAttemptAt: undefined, payload: { ...operation.payload, sends: sendsOf(operation) + 1 } });
+      let stored = { ...operation.payload, sends: sendsOf(operation) + 1 };
+      await save({ ...operation, state: 'sending', attempts: operation.attempts + 1, nextAttemptAt: undefined, payload: stored });
+      const context: HandlerContext = {
+        async checkpoint(patch) {
+          // Both copies: the stored one (what a restarted worker reads) and the one "done"/"failed" are saved from.
+          operation.payload = { ...operation.payload, ...patch };
+          stored = { ...stored, ...patch };
+          await db().operations.update(id, { payload: stored, updatedAt: new Date().toISOString() });
+        },
+      };
       try {
-        const result = await handler(operation);
+        const result = await handler(operation, context);
         return await save({ ...operation, state: 'done', attempts: operation.attempts + 1, remoteId: result.remoteId, remoteUrl: result.remoteUrl, lastError: undefined, nextAttemptAt: undefined, payload: { ...operation.payload, ...result.details, outcome: result.outcome } });
       } catch (error) {
         return await fail(operation, error);

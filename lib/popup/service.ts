@@ -176,7 +176,17 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
         exportedEmployeeId: previous?.exportedEmployeeId,
         capturedAt: previous?.capturedAt ?? now,
         updatedAt: now,
-        data: { ...(previous?.data ?? {}), origin: 'ats', provider, atsCandidateId: c.id, remoteId: c.remoteId, applicationId: item.applicationId, jobId: item.jobId },
+        data: {
+          ...(previous?.data ?? {}),
+          origin: 'ats',
+          provider,
+          atsCandidateId: c.id,
+          remoteId: c.remoteId,
+          applicationId: item.applicationId,
+          jobId: item.jobId,
+          // The ATS says they are an employee already (Factorial ATS: the application's employee_id).
+          ...(item.employee && !previous?.data.inFactorial ? { inFactorial: { employeeUrl: item.employee.url } } : {}),
+        },
       };
       for (const [k, v] of Object.entries(next.data)) if (v === undefined) delete next.data[k];
       if (!sameRecord(previous, next)) await database.candidates.put(next);
@@ -375,7 +385,7 @@ async function groupOf(key: string): Promise<HiredGroup> {
 export async function preparePopupExport(key: string): Promise<ExportDraft> {
   const group = await groupOf(key);
   const fields = { ...group.fields };
-  const { lookups, existing } = await completeDraft(group.key, fields);
+  const { lookups, existing, warning } = await completeDraft(group.key, fields);
   if (existing && !existing.exportedHere && group.state === 'waiting') await markInFactorial(group, { employeeUrl: existing.employeeUrl, name: existing.name });
   const hired = group.state !== 'not-hired';
   return {
@@ -387,6 +397,7 @@ export async function preparePopupExport(key: string): Promise<ExportDraft> {
     fields,
     lookups,
     existing,
+    warning,
   };
 }
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { json, Router, type SandboxRequest, type SandboxResponse } from '../http';
-import { atsApplication, atsCandidate, employee, type FactorialWorld } from '../seed';
+import { atsApplication, atsCandidate, contractVersion, employee, type FactorialWorld } from '../seed';
 
 /**
  * Factorial HR + ATS as their public API behaves: `/api/{version}/resources/<namespace>/<resource>`, key in
- * `x-api-key`, lists as `{data, meta}` paged by ascending id (`limit` ≤ 100, `after_id`, `before_id`), Rails
- * array params (`emails[]=a`), and ids as strings from version 2026-07-01 (integers before).
+ * `x-api-key`, lists as `{data, meta}` in ascending id order (`limit` ≤ 100) paged by opaque cursors: the next page
+ * is `after_id=<meta.end_cursor>`, a base64 cursor like the live API's ("Mjc="), and a cursor this server never
+ * handed out is answered 400 "Invalid cursor" (an item's id is not a cursor). Rails array params (`emails[]=a`),
+ * ids as strings from version 2026-07-01 (integers before).
  */
 
 export const FACTORIAL_MAX_LIMIT = 100;
@@ -37,35 +39,59 @@ const idsParam = (req: SandboxRequest, name: string) => req.query.getAll(`${name
 const error = (status: number, message: string, shape: 'message' | 'errors' = 'message') =>
   json(status, shape === 'errors' ? { errors: [message] } : { message });
 
-function list(req: SandboxRequest, rows: Row[]): SandboxResponse {
+/** Cursors handed out, per seeded world (a reset forgets them, as a new session would). */
+const issuedCursors = new WeakMap<FactorialWorld, Map<string, number>>();
+
+function list(req: SandboxRequest, world: FactorialWorld, rows: Row[]): SandboxResponse {
   const limitParam = req.query.get('limit');
   const limit = Math.min(FACTORIAL_MAX_LIMIT, Math.max(1, limitParam ? Number(limitParam) || FACTORIAL_MAX_LIMIT : FACTORIAL_MAX_LIMIT));
-  const after = req.query.get('after_id');
-  const before = req.query.get('before_id');
+  const issued = issuedCursors.get(world) ?? new Map<string, number>();
+  issuedCursors.set(world, issued);
+  const position = (name: string) => {
+    const cursor = req.query.get(name);
+    if (cursor === null) return { ok: true as const, id: undefined };
+    const id = issued.get(cursor);
+    return id === undefined ? { ok: false as const } : { ok: true as const, id };
+  };
+  const after = position('after_id');
+  const before = position('before_id');
+  if (!after.ok || !before.ok) return json(400, { message: 'Invalid cursor' });
   const sorted = [...rows].sort((a, b) => a.id - b.id);
   let window = sorted;
-  if (after) window = window.filter((r) => r.id > Number(after));
-  if (before) window = window.filter((r) => r.id < Number(before)).slice(-limit);
+  if (after.id !== undefined) window = window.filter((r) => r.id > after.id!);
+  if (before.id !== undefined) window = window.filter((r) => r.id < before.id!).slice(-limit);
   const page = window.slice(0, limit);
   const strings = req.params.version >= STRING_IDS_FROM;
-  const cursor = (row: Row | undefined) => (row ? (strings ? String(row.id) : row.id) : null);
+  const cursorOf = (row: Row) => {
+    const cursor = Buffer.from(String(row.id)).toString('base64');
+    issued.set(cursor, row.id);
+    return cursor;
+  };
+  // The spec types both cursors as plain strings: an empty page has none, rather than null.
+  const cursors = page.length ? { start_cursor: cursorOf(page[0]), end_cursor: cursorOf(page[page.length - 1]) } : {};
   return json(200, {
-    data: renderIds(page, strings),
+    data: renderIds(page.map((row) => forVersion(row, req.params.version)), strings),
     meta: {
       has_next_page: window.length > page.length,
       has_previous_page: page.length > 0 && sorted[0].id < page[0].id,
-      start_cursor: cursor(page[0]),
-      end_cursor: cursor(page[page.length - 1]),
+      ...cursors,
       total: rows.length,
       limit,
     },
   });
 }
 
+/** Fields a version does not have yet are left out: the application's read-only `cv` arrived with 2026-07-01. */
+function forVersion<T extends Record<string, unknown>>(row: T, version: string): T {
+  if (version >= STRING_IDS_FROM || !('cv' in row)) return row;
+  const { cv: _cv, ...rest } = row;
+  return rest as T;
+}
+
 const id = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
-/** create_with_contract's request body (2024-10-01 spec; `phone_number` from the 2026 versions). */
+/** create_with_contract's request body (2024-10-01 and 2026-07-01 specs; `phone_number` from the 2026 versions). */
 export const CreateWithContractBody = z.object({
   company_id: id,
   first_name: z.string().min(1),
@@ -106,6 +132,17 @@ export const CreateApplicationBody = z.object({
   answers: z.array(z.record(z.string(), z.unknown())).optional(),
 });
 
+/** PUT contracts/contract_versions/{id} (2026-07-01: `id` required; the fields Hirebridge and a test may send). */
+export const UpdateContractVersionBody = z.object({
+  id,
+  job_title: z.string().optional(),
+  effective_on: isoDate.optional(),
+  starts_on: isoDate.optional(),
+  salary_amount: z.number().int().optional(),
+  salary_frequency: z.string().optional(),
+  working_hours: z.number().int().optional(),
+});
+
 function zodMessage(e: z.ZodError): string {
   const issue = e.issues[0];
   return `${issue.path.join('.') || 'body'} ${issue.message}`;
@@ -115,15 +152,15 @@ export function factorialRouter(world: () => FactorialWorld): Router {
   const r = new Router();
   const base = '/factorial/api/:version/resources';
   const strings = (req: SandboxRequest) => req.params.version >= STRING_IDS_FROM;
-  const one = (req: SandboxRequest, row: Row | undefined) => (row ? json(200, renderIds(row, strings(req))) : error(404, 'Not found'));
+  const one = (req: SandboxRequest, row: Row | undefined) => (row ? json(200, renderIds(forVersion(row, req.params.version), strings(req))) : error(404, 'Not found'));
 
   r.on('GET', `${base}/api_public/credentials`, (req) => {
     const w = world();
     return json(200, { data: [renderIds({ id: 9001, company_id: w.company.id, employee_id: 101, name: w.company.name, legal_name: w.company.legal_name, email: 'admin@example.com', role: 'admin' }, strings(req))] });
   });
-  r.on('GET', `${base}/companies/legal_entities`, (req) => list(req, world().legalEntities));
-  r.on('GET', `${base}/teams/teams`, (req) => list(req, world().teams));
-  r.on('GET', `${base}/locations/locations`, (req) => list(req, world().locations));
+  r.on('GET', `${base}/companies/legal_entities`, (req) => list(req, world(), world().legalEntities));
+  r.on('GET', `${base}/teams/teams`, (req) => list(req, world(), world().teams));
+  r.on('GET', `${base}/locations/locations`, (req) => list(req, world(), world().locations));
 
   r.on('GET', `${base}/employees/employees`, (req) => {
     for (const flag of ['only_active', 'only_managers']) {
@@ -137,7 +174,7 @@ export function factorialRouter(world: () => FactorialWorld): Router {
         (!ids.length || ids.includes(e.id)) &&
         (req.query.get('only_active') !== 'true' || !e.terminated_on),
     );
-    return list(req, rows as Row[]);
+    return list(req, world(), rows as Row[]);
   });
   r.on('GET', `${base}/employees/employees/:id`, (req) => one(req, world().employees.find((e) => e.id === Number(req.params.id)) as Row));
 
@@ -153,15 +190,18 @@ export function factorialRouter(world: () => FactorialWorld): Router {
     if (body.team_id && !w.teams.some((t) => t.id === body.team_id)) return error(422, 'team_id does not exist', 'errors');
     if (body.location_id && !w.locations.some((l) => l.id === body.location_id)) return error(422, 'location_id does not exist', 'errors');
     const created = {
-      ...employee(w.nextId++, body.first_name, body.last_name, body.email, body.legal_entity_id ?? w.legalEntities[0].id),
+      ...employee(w.nextId++, body.first_name, body.last_name, body.email, body.legal_entity_id ?? w.legalEntities[0].id, body.location_id ?? w.locations[0].id),
       phone_number: body.phone_number ?? null,
       contract_starts_on: body.contract_starts_on ?? null,
       team_id: body.team_id ?? null,
-      location_id: body.location_id ?? null,
     };
     w.employees.push(created as never);
     if (body.team_id) w.teams.find((t) => t.id === body.team_id)?.employee_ids.push(created.id);
-    return json(201, renderIds(created, strings(req)));
+    // "with contract": the new employee's first contract version, without a job title (the API takes none here).
+    const startsOn = body.contract_starts_on ?? new Date().toISOString().slice(0, 10);
+    w.contractVersions.push(contractVersion(w.nextId++, created.id, body.contract_effective_on ?? startsOn, null));
+    // Both specs (2024-10-01, 2026-07-01) answer create_with_contract with 200, not 201.
+    return json(200, renderIds(created, strings(req)));
   });
   r.on('POST', `${base}/employees/employees/invite`, (req) => {
     const body = z.object({ id, company_id: id }).safeParse(req.body);
@@ -170,23 +210,41 @@ export function factorialRouter(world: () => FactorialWorld): Router {
     return found ? json(200, renderIds(found, strings(req))) : error(404, 'Employee not found');
   });
 
+  // ---- contracts
+  r.on('GET', `${base}/contracts/contract_versions`, (req) => {
+    const ids = idsParam(req, 'ids');
+    const employees = idsParam(req, 'employee_ids');
+    return list(req, world(), world().contractVersions.filter((v) => (!ids.length || ids.includes(v.id)) && (!employees.length || employees.includes(v.employee_id))));
+  });
+  r.on('GET', `${base}/contracts/contract_versions/:id`, (req) => one(req, world().contractVersions.find((v) => v.id === Number(req.params.id))));
+  r.on('PUT', `${base}/contracts/contract_versions/:id`, (req) => {
+    const parsed = UpdateContractVersionBody.safeParse(req.body);
+    if (!parsed.success) return error(422, zodMessage(parsed.error), 'errors');
+    const version = world().contractVersions.find((v) => v.id === Number(req.params.id));
+    if (!version) return error(404, 'Contract version not found');
+    if (parsed.data.id !== version.id) return error(422, 'id does not match the contract version in the path', 'errors');
+    const { id: _id, ...changes } = parsed.data;
+    Object.assign(version, changes, { updated_at: new Date().toISOString() });
+    return json(200, renderIds(version, strings(req)));
+  });
+
   // ---- ATS
   r.on('GET', `${base}/ats/job_postings`, (req) => {
     const ids = idsParam(req, 'ids');
     const status = req.query.get('status');
-    return list(req, world().jobPostings.filter((j) => (!ids.length || ids.includes(j.id)) && (!status || j.status === status)) as Row[]);
+    return list(req, world(), world().jobPostings.filter((j) => (!ids.length || ids.includes(j.id)) && (!status || j.status === status)) as Row[]);
   });
   r.on('GET', `${base}/ats/job_postings/:id`, (req) => one(req, world().jobPostings.find((j) => j.id === Number(req.params.id)) as Row));
   r.on('GET', `${base}/ats/application_phases`, (req) => {
     const jobs = idsParam(req, 'ats_job_posting_ids');
     const ids = idsParam(req, 'ids');
-    return list(req, world().phases.filter((p) => (!jobs.length || jobs.includes(p.ats_job_posting_id)) && (!ids.length || ids.includes(p.id))));
+    return list(req, world(), world().phases.filter((p) => (!jobs.length || jobs.includes(p.ats_job_posting_id)) && (!ids.length || ids.includes(p.id))));
   });
-  r.on('GET', `${base}/ats/candidate_sources`, (req) => list(req, world().sources));
+  r.on('GET', `${base}/ats/candidate_sources`, (req) => list(req, world(), world().sources));
   r.on('GET', `${base}/ats/candidates`, (req) => {
     const ids = idsParam(req, 'ids');
     const emails = req.query.getAll('emails[]').map((e) => e.toLowerCase());
-    return list(req, world().candidates.filter((c) => (!ids.length || ids.includes(c.id)) && (!emails.length || emails.includes(String(c.email ?? '').toLowerCase()))));
+    return list(req, world(), world().candidates.filter((c) => (!ids.length || ids.includes(c.id)) && (!emails.length || emails.includes(String(c.email ?? '').toLowerCase()))));
   });
   r.on('GET', `${base}/ats/candidates/:id`, (req) => one(req, world().candidates.find((c) => c.id === Number(req.params.id))));
   r.on('POST', `${base}/ats/candidates`, (req) => {
@@ -205,6 +263,7 @@ export function factorialRouter(world: () => FactorialWorld): Router {
     const phase = req.query.get('ats_application_phase_id');
     return list(
       req,
+      world(),
       world().applications.filter(
         (a) =>
           (!ids.length || ids.includes(a.id)) &&

@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, grantHostPermission, openOptions } from '../../scripts/browser';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { connectCard, launchWithExtension, grantHostPermission, openOptions } from '../../scripts/browser';
+import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../../sandbox/server';
 
 /**
  * E2E fixtures: one sandbox per Playwright worker (reset before each test), one fresh Chromium profile with
@@ -87,4 +87,30 @@ export async function routeVendorHosts(context: BrowserContext, sandbox: Sandbox
   await context.route('https://api.eu2.demo.factorial.dev/**', forward('/factorial'));
   await context.route('https://api.kombo.dev/v1/**', forward('/kombo/v1', '/v1'));
   await context.route('https://api.us.kombo.dev/v1/**', forward('/kombo/v1', '/v1'));
+}
+
+/** Stop the extension's service worker the way Chrome does when it is idle (its next event starts a fresh one). */
+export async function stopServiceWorker(context: BrowserContext, page: Page, extensionId: string): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+  expect(worker).toBeTruthy();
+  await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
+}
+
+/**
+ * Connect Factorial HR and the ATS (Kombo, whose integration is the demo ATS) to the sandbox, then open the export
+ * dialog on a demo-ATS candidate's page.
+ */
+export async function openDemoAtsExport(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox, candidateId: string) {
+  await allowSandboxHost(context, extensionId);
+  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
+  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
+  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
+  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
+  const page = await context.newPage();
+  await page.goto(`${sandbox.url}/demo-ats/candidates/${candidateId}`);
+  await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+  return { page, dialog, exportButton: dialog.getByRole('button', { name: 'Export', exact: true }) };
 }

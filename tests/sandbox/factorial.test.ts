@@ -4,6 +4,10 @@ import { specValidator } from './spec';
 
 const spec = specValidator('factorial/factorial-openapi-2024-10-01.json');
 const SPEC_PREFIX = '/api/2024-10-01/resources/';
+// The version the connector speaks: Factorial's official 2026-07-01 spec (the excerpt Hirebridge uses).
+const spec2026 = specValidator('factorial/oas-2026-07-01-excerpt/openapi.json');
+const V = '2026-07-01';
+const P2026 = `/api/${V}/resources/`;
 let sandbox: Sandbox;
 
 beforeAll(async () => {
@@ -51,14 +55,55 @@ describe('Factorial stand-in', () => {
     expect(current.body.data[0].id).toBe(String(old.body.data[0].id));
   });
 
-  it('pages by ascending id with limit and after_id', async () => {
-    const first = await call('2026-07-01', 'ats/job_postings?limit=5');
+  it('answers every list of the 2026-07-01 spec as {data, meta} that validates whole against that spec', async () => {
+    const lists = ['companies/legal_entities', 'teams/teams', 'locations/locations', 'ats/job_postings', 'ats/candidates', 'ats/applications', 'ats/application_phases', 'ats/candidate_sources', 'contracts/contract_versions', 'api_public/credentials'];
+    for (const resource of [...lists, 'employees/employees?only_active=false&only_managers=false']) {
+      const { status, body } = await call(V, resource);
+      expect(status, resource).toBe(200);
+      expect(body.data.length, resource).toBeGreaterThan(0);
+      expect(spec2026.response(P2026 + resource.split('?')[0], 'get', body).errors, resource).toBe('No errors');
+    }
+  });
+
+  it('pages by opaque cursors: after_id is the previous end_cursor, never an id, and an unknown cursor is refused', async () => {
+    const first = await call(V, 'ats/job_postings?limit=5');
     expect(first.body.data).toHaveLength(5);
-    expect(first.body.meta).toMatchObject({ has_next_page: true, end_cursor: first.body.data[4].id });
-    const second = await call('2026-07-01', `ats/job_postings?limit=5&after_id=${first.body.meta.end_cursor}`);
+    const cursor = first.body.meta.end_cursor as string;
+    expect(first.body.meta.has_next_page).toBe(true);
+    expect(cursor).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(cursor).not.toBe(first.body.data[4].id);
+    const second = await call(V, `ats/job_postings?limit=5&after_id=${encodeURIComponent(cursor)}`);
     expect(Number(second.body.data[0].id)).toBeGreaterThan(Number(first.body.data[4].id));
-    const all = await call('2026-07-01', 'ats/job_postings?limit=500');
+    // What the connector used to send: the last item's id. The live API answers that with "Invalid cursor".
+    const byId = await call(V, `ats/job_postings?limit=5&after_id=${first.body.data[4].id}`);
+    expect(byId.status).toBe(400);
+    expect(byId.body.message).toBe('Invalid cursor');
+    // A well-formed base64 cursor this server never handed out is refused too.
+    expect((await call(V, `ats/job_postings?limit=5&after_id=${encodeURIComponent(btoa('99999'))}`)).status).toBe(400);
+    const all = await call(V, 'ats/job_postings?limit=500');
     expect(all.body.meta.limit).toBe(100);
+  });
+
+  it('a company with hundreds of teams and locations: every page follows from end_cursor until has_next_page is false', async () => {
+    await fetch(`${sandbox.url}/__sandbox/factorial/org`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ teams: 250, locations: 180 }) });
+    for (const [resource, expected, last] of [['teams/teams', 253, 'Team 0250'], ['locations/locations', 184, 'Office 0180']] as const) {
+      const names: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      for (;;) {
+        const { status, body } = await call(V, `${resource}${cursor ? `?after_id=${encodeURIComponent(cursor)}` : ''}`);
+        expect(status, resource).toBe(200);
+        expect(spec2026.response(P2026 + resource, 'get', body).errors).toBe('No errors');
+        pages += 1;
+        names.push(...body.data.map((row: { name: string }) => row.name));
+        if (!body.meta.has_next_page) break;
+        cursor = body.meta.end_cursor;
+      }
+      expect(pages, resource).toBe(Math.ceil(expected / 100));
+      expect(names, resource).toHaveLength(expected);
+      expect(new Set(names).size, resource).toBe(expected);
+      expect(names.at(-1)).toBe(last);
+    }
   });
 
   it('filters employees by Rails-style emails[] and requires the two booleans', async () => {
@@ -70,14 +115,45 @@ describe('Factorial stand-in', () => {
   it('creates an employee with create_with_contract, and refuses the same email twice', async () => {
     const body = { company_id: '1', first_name: 'Ana', last_name: 'Vidal', email: 'ana.vidal@example.com', legal_entity_id: '11', contract_starts_on: '2026-12-01' };
     expect(spec.request(SPEC_PREFIX + 'employees/employees/create_with_contract', 'post', { ...body, company_id: 1, legal_entity_id: 11 }).errors).toBe('No errors');
+    expect(spec2026.request(P2026 + 'employees/employees/create_with_contract', 'post', body).errors).toBe('No errors');
     const created = await call('2026-07-01', 'employees/employees/create_with_contract', { method: 'POST', body: JSON.stringify(body) });
-    expect(created.status).toBe(201);
+    // Both specs answer create_with_contract with 200 (not 201).
+    expect(created.status).toBe(200);
+    expect(spec2026.response(P2026 + 'employees/employees/create_with_contract', 'post', created.body).errors).toBe('No errors');
     expect(created.body).toMatchObject({ first_name: 'Ana', email: 'ana.vidal@example.com', id: expect.any(String) });
     const again = await call('2026-07-01', 'employees/employees/create_with_contract', { method: 'POST', body: JSON.stringify(body) });
     expect(again.status).toBe(422);
     const invalid = await call('2026-07-01', 'employees/employees/create_with_contract', { method: 'POST', body: JSON.stringify({ ...body, email: 'not-an-email' }) });
     expect(invalid.status).toBe(422);
     expect(JSON.stringify(invalid.body)).toContain('email');
+  });
+
+  it('creates the employee with a contract version whose job title is written with PUT contracts/contract_versions/{id}', async () => {
+    const created = await call(V, 'employees/employees/create_with_contract', { method: 'POST', body: JSON.stringify({ company_id: '1', first_name: 'Ana', last_name: 'Vidal', email: 'ana.vidal@example.com', contract_starts_on: '2026-12-01' }) });
+    const versions = await call(V, `contracts/contract_versions?employee_ids[]=${created.body.id}`);
+    expect(spec2026.response(P2026 + 'contracts/contract_versions', 'get', versions.body).errors).toBe('No errors');
+    expect(versions.body.data).toEqual([expect.objectContaining({ employee_id: created.body.id, effective_on: '2026-12-01' })]);
+    expect(versions.body.data[0]).not.toHaveProperty('job_title');
+    const id = versions.body.data[0].id;
+    const update = { id, job_title: 'Product Manager' };
+    expect(spec2026.request(P2026 + 'contracts/contract_versions/{id}', 'put', update).errors).toBe('No errors');
+    const put = await call(V, `contracts/contract_versions/${id}`, { method: 'PUT', body: JSON.stringify(update) });
+    expect(put.status).toBe(200);
+    expect(spec2026.response(P2026 + 'contracts/contract_versions/{id}', 'put', put.body).errors).toBe('No errors');
+    expect((await call(V, `contracts/contract_versions/${id}`)).body.job_title).toBe('Product Manager');
+    expect((await call(V, `contracts/contract_versions/${id}`, { method: 'PUT', body: JSON.stringify({ id: '1', job_title: 'x' }) })).status).toBe(422);
+    expect((await call(V, 'contracts/contract_versions/424242', { method: 'PUT', body: JSON.stringify({ id: '424242', job_title: 'x' }) })).status).toBe(404);
+  });
+
+  it('filters applications by phase, and shows the read-only cv from 2026-07-01 only', async () => {
+    const phases = await call(V, 'ats/application_phases');
+    const hired = phases.body.data.filter((p: { phase_type: string }) => p.phase_type === 'hired').map((p: { id: string }) => p.id);
+    const lucia = await call(V, `ats/applications?ats_application_phase_id=${hired[0]}`);
+    expect(lucia.body.data.map((a: { ats_candidate_id: string }) => a.ats_candidate_id)).toEqual(['401']);
+    expect(lucia.body.data[0].cv).toMatchObject({ filename: 'Lucia-Fernandez-CV.pdf', url: expect.stringMatching(/^https:/), content_type: 'application/pdf' });
+    expect(spec2026.response(P2026 + 'ats/applications', 'get', lucia.body).errors).toBe('No errors');
+    const old = await call('2024-10-01', 'ats/applications?ats_application_phase_id=' + hired[0]);
+    expect(old.body.data[0]).not.toHaveProperty('cv');
   });
 
   it('creates ATS candidates and applications, one application per candidate and job', async () => {

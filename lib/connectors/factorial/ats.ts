@@ -1,9 +1,12 @@
 import type { z } from 'zod';
+import { ConnectorError } from '../errors';
 import type { HttpHooks } from '../http';
 import { t } from '../messages';
-import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, FactorialCredentials, HiredApplication } from '../types';
+import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, FactorialCredentials, HiredApplication, KnownEmployee } from '../types';
 import { createFactorialClient } from './client';
-import { factorialOne } from './quirks';
+import { factorialEmployeeUrl } from './environments';
+import { t as tf } from './messages';
+import { factorialOne, HIRED_PHASE_TYPE, listLabel } from './quirks';
 import { ApplicationPhase, AtsApplication, AtsCandidate as CandidateSchema, Credentials, JobPosting, LegalEntity, Location } from './schemas';
 import { z as zod } from 'zod';
 
@@ -20,11 +23,31 @@ const STATUS: Record<string, AtsJobStatus> = {
   cancelled: 'closed',
 };
 
-/** An application is hired when its phase is of type "hired" (inferred from the spec's phase types). */
-export const HIRED_PHASE_TYPE = 'hired';
+/** Hired applications are listed phase by phase (the filter takes one phase id): this many requests at a time. */
+const PHASE_CONCURRENCY = 4;
+/** Candidate ids per `ids[]` request, so a URL stays short. */
+const IDS_PER_REQUEST = 100;
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+const chunks = <T>(items: readonly T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHooks): AtsPort {
   const client = createFactorialClient(creds, hooks);
+  const employeeOf = (id: string | undefined): KnownEmployee | undefined => (id ? { id, url: factorialEmployeeUrl(creds.baseUrl, id) } : undefined);
+  /** Cursors this connector was given for job postings: one seen again means the server pages in a loop. */
+  const jobCursors = new Set<string>();
 
   // Countries and phases change rarely: fetched once per connector instance (one pull, one lookup).
   let countries: Promise<{ byLocation: Map<string, { country?: string; name: string }>; byEntity: Map<string, string | undefined> }> | undefined;
@@ -69,15 +92,19 @@ export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHook
         .filter((a) => a.ats_candidate_id === c.id)
         .map((a) => {
           const phase = a.ats_application_phase_id ? phaseMap.get(a.ats_application_phase_id) : undefined;
-          return { id: a.id, jobId: a.ats_job_posting_id, stageName: phase?.name, hired: phase?.phase_type === HIRED_PHASE_TYPE };
+          return { id: a.id, jobId: a.ats_job_posting_id, stageName: phase?.name, hired: phase?.phase_type === HIRED_PHASE_TYPE, employee: employeeOf(a.employee_id), cv: a.cv };
         }),
     }));
   }
 
   const findBy = async (params: Record<string, string[]>) => {
-    const rows = await client.all(CandidateSchema, 'ats/candidates', params, 1);
-    return (await withApplications(rows.slice(0, 1)))[0] ?? null;
+    const { items } = await client.page(CandidateSchema, 'ats/candidates', params, null, 1);
+    return (await withApplications(items.slice(0, 1)))[0] ?? null;
   };
+
+  async function candidatesByIds(ids: string[]) {
+    return (await mapLimit(chunks(ids, IDS_PER_REQUEST), PHASE_CONCURRENCY, (part) => client.all(CandidateSchema, 'ats/candidates', { ids: part }))).flat();
+  }
 
   /** The company a new candidate belongs to: the job posting's legal entity's company, else the first one. */
   async function companyIdFor(jobId: string): Promise<string> {
@@ -133,6 +160,10 @@ export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHook
 
     async listJobs(query) {
       const [page, lookup] = await Promise.all([client.page(JobPosting, 'ats/job_postings', {}, query.cursor, query.pageSize), countryLookup()]);
+      if (page.next) {
+        if (jobCursors.has(page.next)) throw new ConnectorError({ vendor: 'Factorial', code: 'bad-response', transient: false, message: tf('repeatedCursor', { what: listLabel('ats/job_postings') }) });
+        jobCursors.add(page.next);
+      }
       return { jobs: page.items.map((p) => toJob(p, lookup)), next: page.next };
     },
 
@@ -140,34 +171,41 @@ export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHook
     findCandidateByRemoteId: (id) => findBy({ ids: [id] }),
     async findCandidatesByRemoteIds(ids) {
       if (!ids.length) return [];
-      return withApplications(await client.all(CandidateSchema, 'ats/candidates', { ids }));
+      return withApplications(await candidatesByIds(ids));
     },
     async findCandidateByEmail(email) {
       const wanted = email.trim().toLowerCase();
-      const rows = await client.all(CandidateSchema, 'ats/candidates', { emails: [email.trim()] }, 1);
+      const rows = await client.all(CandidateSchema, 'ats/candidates', { emails: [email.trim()] });
       const match = rows.filter((r) => r.email?.toLowerCase() === wanted).slice(0, 1);
       return (await withApplications(match))[0] ?? null;
     },
 
-    async listHiredApplications(query) {
+    /**
+     * Hired = in a phase of type "hired". The API filters applications by one phase id, so each hired phase is
+     * listed to its end (a few requests) instead of paging through every application. One call lists them all.
+     */
+    async listHiredApplications() {
       const phaseMap = await phaseLookup();
       const hiredPhaseIds = [...phaseMap.values()].filter((p) => p.phase_type === HIRED_PHASE_TYPE).map((p) => p.id);
-      const page = await client.page(AtsApplication, 'ats/applications', {}, query.cursor);
-      const hired = page.items.filter((a) => a.ats_application_phase_id && hiredPhaseIds.includes(a.ats_application_phase_id));
+      const perPhase = await mapLimit(hiredPhaseIds, PHASE_CONCURRENCY, (phaseId) => client.all(AtsApplication, 'ats/applications', { ats_application_phase_id: phaseId }));
+      // The filter is trusted only as far as it goes: an application outside the hired phases is not a hire.
+      const hired = perPhase.flat().filter((a) => a.ats_application_phase_id && hiredPhaseIds.includes(a.ats_application_phase_id));
       const candidateIds = [...new Set(hired.map((a) => a.ats_candidate_id).filter((id): id is string => !!id))];
-      const candidates = candidateIds.length ? await client.all(CandidateSchema, 'ats/candidates', { ids: candidateIds }) : [];
+      const candidates = new Map((await candidatesByIds(candidateIds)).map((c) => [c.id, c]));
       const items: HiredApplication[] = hired.flatMap((a) => {
-        const c = candidates.find((x) => x.id === a.ats_candidate_id);
+        const c = a.ats_candidate_id ? candidates.get(a.ats_candidate_id) : undefined;
         if (!c) return [];
         return [
           {
             applicationId: a.id,
             jobId: a.ats_job_posting_id,
+            employee: employeeOf(a.employee_id),
+            cv: a.cv,
             candidate: { id: c.id, firstName: c.first_name, lastName: c.last_name, email: c.email, phone: c.phone_number, applications: [] },
           },
         ];
       });
-      return { items, next: page.next };
+      return { items, next: null };
     },
   };
 }

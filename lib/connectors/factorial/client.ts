@@ -1,10 +1,24 @@
 import type { z } from 'zod';
-import { createHttpClient, type HttpHooks } from '../http';
+import { ConnectorError } from '../errors';
+import { createHttpClient, type HttpHooks, type RequestOptions } from '../http';
 import type { FactorialCredentials } from '../types';
-import { resourcePath } from './environments';
-import { FACTORIAL_MAX_LIMIT, factorialList, railsQuery, readFactorialError } from './quirks';
+import { FACTORIAL_API_VERSION, resourcePath } from './environments';
+import { t } from './messages';
+import { FACTORIAL_MAX_LIMIT, factorialList, listLabel, railsQuery, readFactorialError } from './quirks';
 
 type Params = Parameters<typeof railsQuery>[0];
+
+/**
+ * How many items one list may hold before Hirebridge stops with a clear error: far above any real company's teams,
+ * locations or hired applications, low enough that a server that never stops paging cannot hold a worker forever.
+ */
+export const FACTORIAL_MAX_LIST_ITEMS = 20_000;
+
+export interface FactorialListPage<T> {
+  items: T[];
+  /** The server's `end_cursor` when another page follows; null on the last page. */
+  next: string | null;
+}
 
 /** Factorial's HTTP surface shared by the HR and ATS connectors: auth header, resource paths, paging. */
 export function createFactorialClient(creds: FactorialCredentials, hooks?: HttpHooks) {
@@ -17,31 +31,53 @@ export function createFactorialClient(creds: FactorialCredentials, hooks?: HttpH
     readError: readFactorialError,
   });
 
-  /** One page of a list, by cursor (`after_id`). */
-  async function page<T extends z.ZodType>(item: T, resource: string, params: Params = {}, afterId?: string | null, limit = FACTORIAL_MAX_LIMIT) {
-    const query = railsQuery({ ...params, limit: Math.min(limit, FACTORIAL_MAX_LIMIT), after_id: afterId ?? undefined });
-    const body = await http.request(factorialList(item), resourcePath(resource), { query });
-    const items = body.items as z.output<T>[];
-    const last = items[items.length - 1] as { id?: string } | undefined;
-    // Without meta (bare-array answers) a full page suggests more may follow.
-    const more = body.hasNextPage || (body.total === undefined && items.length >= limit);
-    return { items, next: more && last?.id ? last.id : null };
+  /** Every answer is parsed against the pinned version's shapes; a mismatch says which version we speak. */
+  async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestOptions): Promise<z.output<S>> {
+    try {
+      return await http.request(schema, path, init);
+    } catch (error) {
+      if (error instanceof ConnectorError && error.code === 'bad-response') {
+        throw new ConnectorError({ ...error.toJSON(), message: error.message + t('versionHint', { version: FACTORIAL_API_VERSION }) });
+      }
+      throw error;
+    }
   }
 
-  /** Every item of a list, following the cursor. Bounded, so a broken server cannot loop us forever. */
-  async function all<T extends z.ZodType>(item: T, resource: string, params: Params = {}, maxPages = 200) {
+  /** One page of a list. `cursor` is a previous page's `end_cursor`, sent back as `after_id` exactly as received. */
+  async function page<T extends z.ZodType>(item: T, resource: string, params: Params = {}, cursor?: string | null, limit = FACTORIAL_MAX_LIMIT): Promise<FactorialListPage<z.output<T>>> {
+    const query = railsQuery({ ...params, limit: Math.min(limit, FACTORIAL_MAX_LIMIT), after_id: cursor ?? undefined });
+    const body = await request(factorialList(item), resourcePath(resource), { query });
+    if (!body.hasNextPage) return { items: body.items as z.output<T>[], next: null };
+    if (!body.endCursor) throw listError(t('noCursor', { what: listLabel(resource) }));
+    if (body.endCursor === cursor) throw listError(t('repeatedCursor', { what: listLabel(resource) }));
+    return { items: body.items as z.output<T>[], next: body.endCursor };
+  }
+
+  /**
+   * Every item of a list, following `end_cursor` page after page. Bounded: past `maxItems` it stops with a clear
+   * error rather than return part of a list as if it were all; a cursor the server already gave is an error too.
+   */
+  async function all<T extends z.ZodType>(item: T, resource: string, params: Params = {}, maxItems = FACTORIAL_MAX_LIST_ITEMS): Promise<z.output<T>[]> {
     const out: z.output<T>[] = [];
+    const seen = new Set<string>();
     let cursor: string | null = null;
-    for (let i = 0; i < maxPages; i++) {
-      const result: { items: z.output<T>[]; next: string | null } = await page(item, resource, params, cursor);
+    for (;;) {
+      const result: FactorialListPage<z.output<T>> = await page(item, resource, params, cursor);
       out.push(...result.items);
-      if (!result.next || result.next === cursor) break;
+      if (out.length > maxItems) throw listError(t('tooMany', { max: maxItems, what: listLabel(resource) }));
+      if (!result.next) return out;
+      if (seen.has(result.next)) throw listError(t('repeatedCursor', { what: listLabel(resource) }));
+      seen.add(result.next);
       cursor = result.next;
     }
-    return out;
   }
 
-  return { http, page, all, resourcePath };
+  return { http: { request }, page, all, resourcePath };
+}
+
+/** A list that cannot be read to the end: not worth retrying by itself (the same server answers the same). */
+function listError(message: string): ConnectorError {
+  return new ConnectorError({ vendor: 'Factorial', code: 'bad-response', transient: false, message });
 }
 
 export type FactorialClient = ReturnType<typeof createFactorialClient>;

@@ -1,9 +1,10 @@
-import type { HttpHooks } from '../http';
-import type { Employee, FactorialCredentials, FactorialHrPort, NewEmployee } from '../types';
-import { createFactorialClient } from './client';
-import { factorialWebUrl } from './environments';
-import { CreateEmployeeBody, Credentials, Employee as EmployeeSchema, LegalEntity, Location, Team } from './schemas';
 import { z } from 'zod';
+import type { HttpHooks } from '../http';
+import type { ContractVersion, Employee, FactorialCredentials, FactorialHrPort, NewEmployee } from '../types';
+import { createFactorialClient } from './client';
+import { FACTORIAL_API_VERSION, factorialEmployeeUrl } from './environments';
+import { currentContractVersion, employeeEmailFields, factorialOne } from './quirks';
+import { ContractVersion as ContractVersionSchema, CreateEmployeeBody, Credentials, Employee as EmployeeSchema, LegalEntity, Location, Team } from './schemas';
 
 /** Factorial HR: the employee side of Factorial (Export to FactorialHR). */
 export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks): FactorialHrPort {
@@ -15,6 +16,7 @@ export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks
     email: e.email,
     loginEmail: e.login_email,
   });
+  const toContract = (c: z.output<typeof ContractVersionSchema>): ContractVersion => ({ id: c.id, employeeId: c.employee_id, effectiveOn: c.effective_on, jobTitle: c.job_title });
 
   return {
     async verify() {
@@ -42,7 +44,7 @@ export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks
       const wanted = email.trim().toLowerCase();
       // Both booleans are marked required by the spec; false includes terminated and non-manager employees.
       const rows = await client.all(EmployeeSchema, 'employees/employees', { 'emails': [email.trim()], only_active: false, only_managers: false });
-      const match = rows.find((e) => e.email?.toLowerCase() === wanted || e.login_email?.toLowerCase() === wanted);
+      const match = rows.find((e) => [e.email, e.login_email, e.personal_email].some((m) => m?.toLowerCase() === wanted));
       return match ? toEmployee(match) : null;
     },
 
@@ -51,7 +53,7 @@ export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks
         company_id: input.companyId,
         first_name: input.firstName,
         last_name: input.lastName,
-        email: input.email,
+        ...employeeEmailFields(FACTORIAL_API_VERSION, input.email),
         legal_entity_id: input.legalEntityId,
         team_id: input.teamId,
         location_id: input.locationId,
@@ -59,16 +61,26 @@ export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks
         country: input.country,
         phone_number: input.phone,
       });
-      const created = await client.http.request(
-        z.union([z.object({ data: EmployeeSchema }).transform((b) => b.data), EmployeeSchema]),
-        client.resourcePath('employees/employees/create_with_contract'),
-        { method: 'POST', body },
-      );
+      const created = await client.http.request(factorialOne(EmployeeSchema), client.resourcePath('employees/employees/create_with_contract'), { method: 'POST', body });
       return toEmployee(created);
     },
 
+    async currentContract(employeeId) {
+      const rows = await client.all(ContractVersionSchema, 'contracts/contract_versions', { employee_ids: [employeeId] });
+      const current = currentContractVersion(rows.filter((r) => r.employee_id === employeeId));
+      return current ? toContract(current) : null;
+    },
+
+    async setJobTitle(contractVersionId, jobTitle) {
+      const updated = await client.http.request(factorialOne(ContractVersionSchema), client.resourcePath(`contracts/contract_versions/${encodeURIComponent(contractVersionId)}`), {
+        method: 'PUT',
+        body: { id: contractVersionId, job_title: jobTitle },
+      });
+      return toContract(updated);
+    },
+
     employeeUrl(id) {
-      return `${factorialWebUrl(creds.baseUrl)}/employees/${encodeURIComponent(id)}`;
+      return factorialEmployeeUrl(creds.baseUrl, id);
     },
   };
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { factorialId, optionalFactorialId } from './quirks';
+import { factorialCv, factorialId, optionalFactorialId } from './quirks';
 
 /**
- * Factorial resources as the OpenAPI spec (2024-10-01) describes them, limited to the fields Hirebridge reads.
- * Unknown fields pass through untouched; ids go through `factorialId` (string or integer → string).
+ * Factorial resources as the OpenAPI spec of the pinned version (2026-07-01; excerpt in tests/vendor/factorial)
+ * describes them, limited to the fields Hirebridge reads. Unknown fields pass through untouched; ids go through
+ * `factorialId` (string, or an older version's integer → string).
  */
 
 const text = z.string().nullish().transform((v) => v ?? undefined);
@@ -35,22 +36,36 @@ export const Employee = z.looseObject({
   full_name: text,
   email: text,
   login_email: text,
+  personal_email: text,
   company_id: optionalFactorialId,
 });
 
-/** POST employees/employees/create_with_contract (required: company_id, first_name, last_name, email). */
+/**
+ * POST employees/employees/create_with_contract (required: company_id, first_name, last_name, email; every id a
+ * string). No job title here: that is the contract version's (`ContractVersion`).
+ */
 export const CreateEmployeeBody = z.object({
-  company_id: z.union([z.string(), z.number()]),
+  company_id: z.string(),
   first_name: z.string(),
   last_name: z.string(),
   email: z.string(),
-  legal_entity_id: z.union([z.string(), z.number()]).optional(),
-  team_id: z.union([z.string(), z.number()]).optional(),
-  location_id: z.union([z.string(), z.number()]).optional(),
+  /** From 2027-01-01 only, beside `email` (see `employeeEmailFields`). */
+  communications_email: z.string().optional(),
+  legal_entity_id: z.string().optional(),
+  team_id: z.string().optional(),
+  location_id: z.string().optional(),
   contract_starts_on: z.string().optional(),
   country: z.string().optional(),
-  /** From the 2026 API versions on. */
   phone_number: z.string().optional(),
+});
+
+/** contracts/contract_versions: where an employee's job title lives. */
+export const ContractVersion = z.looseObject({
+  id: factorialId,
+  employee_id: factorialId,
+  effective_on: text,
+  starts_on: text,
+  job_title: text,
 });
 export type CreateEmployeeBody = z.infer<typeof CreateEmployeeBody>;
 
@@ -82,6 +97,10 @@ export const AtsApplication = z.looseObject({
   ats_job_posting_id: factorialId,
   ats_candidate_id: optionalFactorialId,
   ats_application_phase_id: optionalFactorialId,
+  /** Set once the person is an employee in Factorial HR. */
+  employee_id: optionalFactorialId,
+  /** Read-only, from 2026-07-01. */
+  cv: factorialCv,
   created_at: text,
 });
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectorError, createFactorialAts, createFactorialHr, FACTORIAL_API_VERSION } from '@/lib/connectors';
-import { factorialList, railsQuery, readFactorialError } from '@/lib/connectors/factorial/quirks';
-import { Employee, LegalEntity } from '@/lib/connectors/factorial/schemas';
+import { createFactorialClient } from '@/lib/connectors/factorial/client';
+import { currentContractVersion, employeeEmailFields, factorialList, railsQuery, readFactorialError } from '@/lib/connectors/factorial/quirks';
+import { Employee, LegalEntity, Team } from '@/lib/connectors/factorial/schemas';
 import { fixtureServer, type Reply, type Seen } from './fixture-server';
 
 const KEY = 'sekret-KEY-123456';
@@ -35,6 +36,18 @@ describe('Factorial quirks', () => {
     const list = factorialList(Employee);
     expect(list.parse({ data: [employee(1, 'a@x.io')], meta: { has_next_page: true, total: 2 } })).toMatchObject({ items: [{ id: '1' }], hasNextPage: true });
     expect(list.parse([employee(2, 'b@x.io')])).toMatchObject({ items: [{ id: '2' }], hasNextPage: false });
+  });
+
+  it('maps the email to the fields of the API version: personal email up to 2026-07-01, login + communications from 2027-01-01', () => {
+    expect(employeeEmailFields('2026-07-01', 'ana@x.io')).toEqual({ email: 'ana@x.io' });
+    expect(employeeEmailFields(FACTORIAL_API_VERSION, 'ana@x.io')).toEqual({ email: 'ana@x.io' });
+    expect(employeeEmailFields('2027-01-01', 'ana@x.io')).toEqual({ email: 'ana@x.io', communications_email: 'ana@x.io' });
+  });
+
+  it('picks the contract version in force from the latest effective_on (ties: the higher numeric id)', () => {
+    expect(currentContractVersion([{ id: '10', effective_on: '2026-01-01' }, { id: '9', effective_on: '2026-12-01' }])?.id).toBe('9');
+    expect(currentContractVersion([{ id: '9', effective_on: '2026-12-01' }, { id: '10', effective_on: '2026-12-01' }])?.id).toBe('10');
+    expect(currentContractVersion([])).toBeUndefined();
   });
 
   it('writes array params Rails style', () => {
@@ -71,13 +84,54 @@ describe('Factorial HR connector', () => {
     expect(await hr.findEmployeeByEmail('me@x.io')).toBeNull();
   });
 
-  it('follows pages by after_id until has_next_page is false', async () => {
+  it('follows pages by after_id = the previous end_cursor (opaque), never an item id, until has_next_page is false', async () => {
+    // Shaped like the live API: a base64 cursor ("MTE=" is "11") that the client must pass back untouched.
     const { hr, server } = await hrWith((req) => {
       const after = new URLSearchParams(req.query).get('after_id');
-      return after ? { body: { data: [{ ...legalEntity, id: 12 }], meta: { has_next_page: false } } } : { body: { data: [legalEntity], meta: { has_next_page: true } } };
+      if (after === null) return { body: { data: [legalEntity], meta: { has_next_page: true, end_cursor: 'MTE=', has_previous_page: false, limit: 100, total: 2 } } };
+      if (after === 'MTE=') return { body: { data: [{ ...legalEntity, id: 12 }], meta: { has_next_page: false, end_cursor: 'MTI=', has_previous_page: true, limit: 100, total: 2 } } };
+      return { status: 400, body: { message: 'Invalid cursor' } };
     });
     expect((await hr.listLegalEntities()).map((l) => l.id)).toEqual(['11', '12']);
-    expect(new URLSearchParams(server.seen[1].query).get('after_id')).toBe('11');
+    expect(server.seen.map((r) => new URLSearchParams(r.query).get('after_id'))).toEqual([null, 'MTE=']);
+  });
+
+  it('stops with a clear error when the server repeats a cursor, or says more follow without one', async () => {
+    const looping = await hrWith((req) => {
+      const after = new URLSearchParams(req.query).get('after_id');
+      return { body: { data: [{ id: after === 'QQ==' ? 2 : 1, name: 'Eng' }], meta: { has_next_page: true, end_cursor: after === 'QQ==' ? 'Qg==' : 'QQ==' } } };
+    });
+    // Page 1 → "QQ==", page 2 → "Qg==", page 3 (asked with "Qg==") answers "QQ==" again: a loop.
+    const error = (await looping.hr.listTeams().catch((e) => e)) as ConnectorError;
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error).toMatchObject({ code: 'bad-response', transient: false });
+    expect(error.message).toBe('Factorial sent the same page twice while listing teams, so Hirebridge stopped instead of reading in a loop. Try again later; if it keeps happening, tell Factorial support.');
+    expect(looping.server.seen).toHaveLength(3);
+    await close!();
+
+    const same = await hrWith(() => ({ body: { data: [{ id: 1, name: 'Eng' }], meta: { has_next_page: true, end_cursor: 'QQ==' } } }));
+    await expect(same.hr.listTeams()).rejects.toMatchObject({ message: expect.stringContaining('same page twice while listing teams') });
+    expect(same.server.seen).toHaveLength(2);
+    await close!();
+
+    const noCursor = await hrWith(() => ({ body: { data: [{ id: 1, name: 'Lisbon', company_id: 1 }], meta: { has_next_page: true } } }));
+    await expect(noCursor.hr.listLocations()).rejects.toMatchObject({ code: 'bad-response', message: expect.stringContaining('gave no cursor for the next page') });
+  });
+
+  it('reads a list to its bound and no further: past it, a clear error instead of part of the list', async () => {
+    let n = 0;
+    const server = await fixtureServer(() => ({ body: { data: Array.from({ length: 100 }, () => ({ id: ++n, name: `T${n}` })), meta: { has_next_page: true, end_cursor: btoa(String(n)) } } }));
+    close = server.close;
+    const client = createFactorialClient({ apiKey: KEY, baseUrl: server.url });
+    const error = (await client.all(Team, 'teams/teams', {}, 250).catch((e) => e)) as ConnectorError;
+    expect(error.message).toBe('Factorial lists more than 250 teams; Hirebridge reads at most 250 and stopped there rather than show an incomplete list.');
+    expect(server.seen).toHaveLength(3);
+  });
+
+  it('an answer shaped for another API version is a clear error that names the version Hirebridge speaks', async () => {
+    // An unsupported version is served with an older schema: here a team without its name.
+    const { hr } = await hrWith(() => ({ body: { data: [{ id: 1 }], meta: { has_next_page: false } } }));
+    await expect(hr.listTeams()).rejects.toMatchObject({ code: 'bad-response', message: expect.stringContaining(`Factorial API version ${FACTORIAL_API_VERSION}`) });
   });
 
   it('creates an employee with create_with_contract and is never retried on failure', async () => {
@@ -87,6 +141,19 @@ describe('Factorial HR connector', () => {
     expect(error).toMatchObject({ code: 'server', transient: true });
     expect(server.seen.filter((r) => r.method === 'POST')).toHaveLength(1);
     expect(JSON.parse(server.seen[0].body)).toEqual({ company_id: '1', first_name: 'Ana', last_name: 'Vidal', email: 'ana@x.io', contract_starts_on: '2026-12-01' });
+  });
+
+  it('writes the job title on the employee\'s current contract version: GET by employee, then one PUT', async () => {
+    const version = (id: string, effective: string, title?: string) => ({ id, company_id: '1', employee_id: '7001', effective_on: effective, job_title: title, has_payroll: false, bank_holiday_treatment: 'workable', fr_forfait_jours: false, created_at: 'x', updated_at: 'x' });
+    const { hr, server } = await hrWith((req) => {
+      if (req.method === 'PUT') return { body: { ...version('9', '2026-12-01'), job_title: JSON.parse(req.body).job_title } };
+      return { body: { data: [version('8', '2025-01-01', 'Intern'), version('9', '2026-12-01')], meta: { has_next_page: false } } };
+    });
+    expect(await hr.currentContract('7001')).toEqual({ id: '9', employeeId: '7001', effectiveOn: '2026-12-01', jobTitle: undefined });
+    expect(server.seen[0].query).toBe('employee_ids[]=7001&limit=100');
+    expect(await hr.setJobTitle('9', 'Product Manager')).toMatchObject({ id: '9', jobTitle: 'Product Manager' });
+    expect(server.seen[1]).toMatchObject({ method: 'PUT', path: `/api/${FACTORIAL_API_VERSION}/resources/contracts/contract_versions/9` });
+    expect(JSON.parse(server.seen[1].body)).toEqual({ id: '9', job_title: 'Product Manager' });
   });
 
   it('retries a read on 503 and succeeds', async () => {
@@ -157,5 +224,62 @@ describe('Factorial ATS connector', () => {
     });
     const candidate = await ats.findCandidateByEmail('I@x.io');
     expect(candidate?.applications).toEqual([{ id: '9', jobId: '201', stageName: 'Hired', hired: true }]);
+  });
+
+  it('lists hired applications with the phase filter, one hired phase at a time, never paging through every application', async () => {
+    const phases = [
+      { id: '305', ats_job_posting_id: '201', name: 'Hired', phase_type: 'hired' },
+      { id: '304', ats_job_posting_id: '201', name: 'Offer', phase_type: 'offer' },
+      { id: '310', ats_job_posting_id: '202', name: 'Contratado', phase_type: 'hired' },
+    ];
+    const cv = { filename: 'ines.pdf', url: 'https://files.factorial.example/cv/9.pdf', byte_size: 1200, content_type: 'application/pdf' };
+    const { ats, server } = await hrWith((req) => {
+      const q = new URLSearchParams(req.query);
+      if (req.path.endsWith('ats/application_phases')) return { body: { data: phases, meta: { has_next_page: false } } };
+      if (req.path.endsWith('ats/applications')) {
+        const phase = q.get('ats_application_phase_id');
+        if (phase === '305') return { body: { data: [{ id: '9', ats_job_posting_id: '201', ats_candidate_id: '4', ats_application_phase_id: '305', cv }], meta: { has_next_page: false } } };
+        // A server ignoring the filter: the offer-phase application is not taken for a hire.
+        if (phase === '310') return { body: { data: [{ id: '11', ats_job_posting_id: '202', ats_candidate_id: '5', ats_application_phase_id: '310', employee_id: '7001' }, { id: '12', ats_job_posting_id: '201', ats_candidate_id: '6', ats_application_phase_id: '304' }], meta: { has_next_page: false } } };
+        return { status: 400, body: { message: 'unfiltered listing' } };
+      }
+      if (req.path.endsWith('ats/candidates')) {
+        const ids = q.getAll('ids[]');
+        return { body: { data: ids.map((id) => ({ id, first_name: `F${id}`, last_name: 'L', full_name: `F${id} L`, email: `${id}@x.io` })), meta: { has_next_page: false } } };
+      }
+      return {};
+    });
+    const { items, next } = await ats.listHiredApplications({});
+    expect(next).toBeNull();
+    expect(items).toEqual([
+      { applicationId: '9', jobId: '201', cv: { fileName: 'ines.pdf', url: cv.url, byteSize: 1200, contentType: 'application/pdf' }, candidate: expect.objectContaining({ id: '4', email: '4@x.io' }) },
+      { applicationId: '11', jobId: '202', employee: { id: '7001', url: `${server.url}/employees/7001` }, candidate: expect.objectContaining({ id: '5' }) },
+    ]);
+    const applicationRequests = server.seen.filter((r) => r.path.endsWith('ats/applications'));
+    expect(applicationRequests.map((r) => new URLSearchParams(r.query).get('ats_application_phase_id')).sort()).toEqual(['305', '310']);
+  });
+
+  it('ignores a cv that carries no http(s) url instead of failing the application', async () => {
+    const { ats } = await hrWith((req) => {
+      if (req.path.endsWith('ats/candidates')) return { body: { data: [{ id: 4, first_name: 'Ines', last_name: 'Costa', full_name: 'Ines Costa', email: 'i@x.io' }] } };
+      if (req.path.endsWith('ats/applications')) return { body: { data: [{ id: 9, ats_job_posting_id: 201, ats_candidate_id: 4, ats_application_phase_id: 305, cv: { filename: 'x.pdf', url: 'javascript:alert(1)' } }] } };
+      return { body: { data: [{ id: 305, ats_job_posting_id: 201, name: 'Hired', phase_type: 'hired' }] } };
+    });
+    const candidate = await ats.findCandidateByEmail('i@x.io');
+    expect(candidate?.applications[0]).toMatchObject({ id: '9', hired: true });
+    expect(candidate?.applications[0].cv).toBeUndefined();
+  });
+
+  it('a job pull whose server hands out a cursor it gave before stops with a clear error', async () => {
+    const { ats } = await hrWith((req) => {
+      if (req.path.endsWith('locations/locations') || req.path.endsWith('companies/legal_entities')) return { body: { data: [], meta: { has_next_page: false } } };
+      const after = new URLSearchParams(req.query).get('after_id');
+      const posting = { id: after ? '202' : '201', title: 'Role', status: 'published', remote: false, company_id: '1', ats_company_id: '1' };
+      return { body: { data: [posting], meta: { has_next_page: true, end_cursor: after === 'MQ==' ? 'Mg==' : 'MQ==' } } };
+    });
+    const first = await ats.listJobs({});
+    const second = await ats.listJobs({ cursor: first.next });
+    expect([first.next, second.next]).toEqual(['MQ==', 'Mg==']);
+    await expect(ats.listJobs({ cursor: second.next })).rejects.toMatchObject({ code: 'bad-response', message: expect.stringContaining('same page twice while listing job postings') });
   });
 });

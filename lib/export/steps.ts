@@ -1,0 +1,103 @@
+import { ConnectorError } from '../connectors/errors';
+import type { FactorialHrPort } from '../connectors/types';
+import type { OperationRecord } from '../db';
+import type { ExportFields } from '../messaging';
+import { sendsOf, type Step, type StepResults } from '../outbox';
+import { t } from './messages';
+
+/**
+ * The steps of one export, in order, each done once (see `runSteps`): everything the form asks for reaches
+ * Factorial, and the export is "done" only when every step that applies is. A later step (custom field values,
+ * issue 16) slots in at the end the same way: read first, write only what is missing.
+ */
+
+export interface ExportContext {
+  hr: FactorialHrPort;
+  operation: OperationRecord;
+  fields: ExportFields;
+}
+
+/** What the employee step records: who, and whether this export created them or found them already there. */
+export interface EmployeeFacts {
+  id: string;
+  url: string;
+  outcome: 'created' | 'duplicate';
+  /** Set just before the create is sent: a person found afterwards was created by this export. */
+  createSent?: boolean;
+}
+
+export const employeeOf = (results: StepResults) => (results.employee?.done ? (results.employee as unknown as EmployeeFacts) : undefined);
+
+/** 1. The employee, with create_with_contract. Looked up by email first, so nobody is created twice. */
+const createEmployee: Step<ExportContext> = {
+  name: 'employee',
+  async run({ hr, operation, fields }, results, progress) {
+    // An earlier send of this very operation may have created them before the worker stopped or the answer was lost.
+    const sentBefore = sendsOf(operation) > 0 || results.employee?.createSent === true;
+    const facts = (id: string, outcome: EmployeeFacts['outcome']) => ({ id, url: hr.employeeUrl(id), outcome });
+    const existing = await hr.findEmployeeByEmail(fields.email);
+    if (existing) return facts(existing.id, sentBefore ? 'created' : 'duplicate');
+    await progress({ createSent: true });
+    try {
+      const created = await hr.createEmployee({
+        companyId: String(operation.payload.companyId),
+        firstName: fields.firstName,
+        lastName: fields.lastName,
+        email: fields.email,
+        phone: fields.phone || undefined,
+        legalEntityId: fields.legalEntityId,
+        teamId: fields.teamId || undefined,
+        locationId: fields.locationId || undefined,
+        startDate: fields.startDate,
+        country: typeof operation.payload.country === 'string' ? operation.payload.country.toLowerCase() : undefined,
+      });
+      return facts(created.id, 'created');
+    } catch (error) {
+      // "Email already taken": a create still in flight from before a restart may just have landed. Look again.
+      if (error instanceof ConnectorError && (error.status === 409 || error.status === 422)) {
+        const now = await hr.findEmployeeByEmail(fields.email);
+        if (now) return facts(now.id, sentBefore ? 'created' : 'duplicate');
+      }
+      throw error;
+    }
+  },
+};
+
+/**
+ * 2. The job title, on the new employee's contract version (create_with_contract takes none). Only for someone this
+ * export created: an employee who was already there is never edited. Read before writing, so a PUT that went
+ * through before the worker stopped is not sent again.
+ */
+const writeJobTitle: Step<ExportContext> = {
+  name: 'jobTitle',
+  label: () => t('stepJobTitle'),
+  applies: ({ fields }, results) => !!fields.jobTitle?.trim() && employeeOf(results)?.outcome === 'created',
+  async run({ hr, fields }, results) {
+    const employee = employeeOf(results)!;
+    const jobTitle = fields.jobTitle!.trim();
+    const contract = await hr.currentContract(employee.id);
+    if (!contract) throw new ConnectorError({ vendor: 'Factorial', code: 'not-found', transient: true, message: t('noContractYet') });
+    if (contract.jobTitle?.trim() === jobTitle) return { contractVersionId: contract.id, written: false };
+    await hr.setJobTitle(contract.id, jobTitle);
+    return { contractVersionId: contract.id, written: true };
+  },
+};
+
+export const EXPORT_STEPS: readonly Step<ExportContext>[] = [createEmployee, writeJobTitle];
+
+/**
+ * How many POSTs the steps still to do will send, for pacing against Factorial's documented "200 requests per minute
+ * for POST requests": the create, unless it is done. The contract edit is a PUT, outside that documented limit (a
+ * 429 on it still pauses every send to Factorial for its Retry-After).
+ */
+export function remainingWrites(operation: OperationRecord): number {
+  const results = (operation.payload.steps as StepResults | undefined) ?? {};
+  return results.employee?.done ? 0 : 1;
+}
+
+/** A later step failed after the employee exists: say so, and that Retry continues from there. Keeps retry rules. */
+export function stepFailure(step: Step<ExportContext>, results: StepResults, error: unknown): unknown {
+  const employee = employeeOf(results);
+  if (step.name === 'employee' || !employee || !(error instanceof ConnectorError)) return error;
+  return new ConnectorError({ ...error.toJSON(), message: t('stepFailed', { what: step.label?.() ?? step.name, reason: error.message }) });
+}
