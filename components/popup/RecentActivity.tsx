@@ -83,7 +83,7 @@ function OperationRow({ operation, busy, onRetry }: { operation: OperationRecord
     operation.state === 'needs-attention'
       ? operation.lastError
       : waitingRetry
-        ? retryAt(formatDateTime(operation.nextAttemptAt!, { hour: '2-digit', minute: '2-digit', second: '2-digit' }), operation.lastError)
+        ? retryAt(formatDateTime(operation.nextAttemptAt!, 'time'), operation.lastError)
         : operation.state === 'done' && operation.payload.outcome === 'duplicate'
           ? t('duplicate')
           : undefined;

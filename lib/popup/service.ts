@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { recordActivity } from '../activity';
 import { withAts, withHr } from '../connections';
+import { komboToolName } from '../connectors';
 import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord, type OperationRecord } from '../db';
 import { candidateKey, completeDraft, queueExport } from '../export';
@@ -35,22 +36,9 @@ const MAX_HIRED_PAGES = 50;
 /** Parallel email look-ups in Factorial (reads: not under the POST limit, but kept polite). */
 const LOOKUP_CONCURRENCY = 4;
 
-const TOOL_NAMES: Record<string, string> = {
-  greenhouse: 'Greenhouse',
-  lever: 'Lever',
-  ashby: 'Ashby',
-  workable: 'Workable',
-  teamtailor: 'Teamtailor',
-  smartrecruiters: 'SmartRecruiters',
-  recruitee: 'Recruitee',
-  factorial: 'Factorial',
-  personio: 'Personio',
-  bamboohr: 'BambooHR',
-};
-
 export function pulledSourceName(connection: Pick<ConnectionRecord, 'provider' | 'tool'>): string {
   if (connection.provider !== 'kombo') return 'Factorial ATS';
-  const tool = connection.tool ? (TOOL_NAMES[connection.tool] ?? connection.tool.charAt(0).toUpperCase() + connection.tool.slice(1)) : t('yourAts');
+  const tool = (connection.tool && komboToolName(connection.tool)) || t('yourAts');
   return t('throughKombo', { tool });
 }
 

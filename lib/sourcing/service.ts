@@ -1,4 +1,5 @@
 import { recordActivity } from '../activity';
+import { komboToolName } from '../connectors';
 import { ConnectorError } from '../connectors/errors';
 import type { ScreeningAnswer, ScreeningQuestion } from '../connectors/types';
 import { withAts } from '../connections';
@@ -123,7 +124,6 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
   const jobs: SyncJobOption[] = active
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((j) => ({ key: j.key, name: j.name, location: j.locationName, questions: toQuestions(j.screeningQuestions), syncedAt: syncs[j.key]?.at }));
-  const tool = connection.provider === 'kombo' ? String((connection as { tool?: string }).tool ?? '') : 'factorial';
   return {
     candidateKey: record.key,
     fields: {
@@ -137,7 +137,7 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
     },
     jobs,
     provider: connection.provider,
-    atsName: connection.provider === 'kombo' ? t('throughKombo', { tool: tool ? tool[0].toUpperCase() + tool.slice(1) : t('yourAts') }) : 'Factorial ATS',
+    atsName: connection.provider === 'kombo' ? t('throughKombo', { tool: (connection.tool && komboToolName(connection.tool)) || t('yourAts') }) : 'Factorial ATS',
     acceptsFiles: connection.provider === 'kombo',
     sourceName: values.sourceName,
     autoSyncStage: values.autoSync ? values.autoSyncStage : undefined,
