@@ -65,7 +65,7 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
           phone: d.fields.phone ?? '',
           summary: d.fields.summary ?? '',
           transcript: d.fields.transcript ?? '',
-          jobKey: d.jobs.length === 1 ? d.jobs[0].key : '',
+          jobKey: d.preselectedJobKey ?? '',
         }));
       })
       .catch(() => setLoadError(t('noContact')));

@@ -8,6 +8,7 @@ import { enqueue, onOperationChange, process, registerHandler, sendsOf, settle }
 import { ConnectorError } from '../connectors/errors';
 import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';
+import { employeeInFactorial } from './in-factorial';
 import { factorialLookups } from './lookups';
 import { t } from './messages';
 
@@ -166,10 +167,7 @@ export async function completeDraft(key: string, fields: Partial<ExportFields>):
   const exported = await exportedRecord(key);
   if (exported) existing = { employeeUrl: String(exported.data.employeeUrl ?? ''), name: `${exported.firstName} ${exported.lastName}`, exportedHere: true };
   else if (fields.email) {
-    const employee = await withHr(async (hr) => {
-      const found = await hr.findEmployeeByEmail(fields.email!);
-      return found && { employeeUrl: hr.employeeUrl(found.id), name: `${found.firstName} ${found.lastName}` };
-    });
+    const employee = await withHr((hr) => employeeInFactorial(hr, fields.email!));
     if (employee) existing = employee;
   }
   return { lookups, existing };

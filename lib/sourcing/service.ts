@@ -104,6 +104,20 @@ function toQuestions(raw: unknown[]): SyncJobOption['questions'] {
   return (raw as ScreeningQuestion[]).map((q) => ({ id: q.id, title: q.title || t('question'), required: !!q.required, format: q.format, options: q.options }));
 }
 
+const sameName = (a: string) => a.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The job the form starts on: the only Active job there is, or the one Active job whose name is the job the
+ * page gives the person (a sourcing profile's title, another ATS's applied-for job). Nothing is guessed beyond
+ * that: two Active jobs of that name, or none, leave the choice to the recruiter.
+ */
+export function preselectedJob(jobs: readonly Pick<SyncJobOption, 'key' | 'name'>[], personsJob: string | undefined): string | undefined {
+  if (jobs.length === 1) return jobs[0].key;
+  const wanted = personsJob && sameName(personsJob);
+  const named = wanted ? jobs.filter((job) => sameName(job.name) === wanted) : [];
+  return named.length === 1 ? named[0].key : undefined;
+}
+
 export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
   const connection = await db().connections.get('ats');
   if (!connection || (connection.provider !== 'kombo' && connection.provider !== 'factorial-ats')) {
@@ -142,6 +156,7 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
     sourceName: values.sourceName,
     autoSyncStage: values.autoSync ? values.autoSyncStage : undefined,
     plannedJobKey: sourcedData(record)?.autoSyncPlan?.fields.jobKey,
+    preselectedJobKey: preselectedJob(jobs, page.headline ?? record.jobTitle),
     resumeUrl: page.resumeUrl,
     sourceUrl: page.sourceUrl,
     sourceSite: page.sourceSite,
