@@ -35,6 +35,8 @@ const MIN_PULL_INTERVAL_MS = 60_000;
 const MAX_HIRED_PAGES = 50;
 /** Parallel email look-ups in Factorial (reads: not under the POST limit, but kept polite). */
 const LOOKUP_CONCURRENCY = 4;
+/** How long a page's buttons wait for the Factorial HR look-up before they show what is known. */
+const PAGE_CHECK_WAIT_MS = 3_000;
 
 export function pulledSourceName(connection: Pick<ConnectionRecord, 'provider' | 'tool'>): string {
   if (connection.provider !== 'kombo') return 'Factorial ATS';
@@ -134,7 +136,11 @@ export async function capturePageCandidates(
   const hiredKeys = candidates.filter((c) => stateOf.get(c.siteCandidateId) === 'exportable').map((c) => candidateKey(adapterId, c.siteCandidateId));
   const inFactorial = new Map<string, string | undefined>();
   if (hiredKeys.length) {
-    await checkInFactorial(hiredKeys).catch(() => []);
+    // A slow or unreachable Factorial does not hold the page's buttons back: the look-up goes on and is kept,
+    // and the export form (and the send itself) look again before anyone is created.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([checkInFactorial(hiredKeys).catch(() => []), new Promise((done) => (timer = setTimeout(done, PAGE_CHECK_WAIT_MS)))]);
+    clearTimeout(timer);
     const groupOf = new Map(groupCandidates(await database.candidates.toArray()).flatMap((group) => group.keys.map((key) => [key, group] as const)));
     for (const key of hiredKeys) {
       const group = groupOf.get(key);
