@@ -5,9 +5,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
-import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../sandbox/server';
-import { connectCard, grantHostPermission, launchWithExtension, openOptions } from './browser';
+import type { Locator, Page } from '@playwright/test';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { launchWithExtension } from './browser';
+import { buttonsSettled, connectToSandbox, DEMO_JOBS, screenshotDialog } from './demo';
 
 const SHOTS = resolve(import.meta.dirname, '..', 'screenshots', 'start');
 const headless = process.env.HEADLESS === '1' || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
@@ -27,6 +28,13 @@ async function shot(page: Page, name: string, saved: string[]) {
   saved.push(path);
 }
 
+/** An open dialog, whole (the window grows to fit it), not a full page: its backdrop is fixed to the window. */
+async function dialogShot(page: Page, dialog: Locator, name: string, saved: string[]) {
+  const path = resolve(SHOTS, `${name}.png`);
+  await screenshotDialog(page, dialog, path);
+  saved.push(path);
+}
+
 async function main() {
   const sandbox = await startSandboxOnFreePort();
   console.log(`Sandbox running at ${sandbox.url}`);
@@ -36,26 +44,9 @@ async function main() {
   const { context, extensionId } = await launchWithExtension({ headless });
   console.log(`Chromium started ${headless ? 'headless (no display found)' : 'with a window'}; extension id ${extensionId}`);
 
-  await grantHostPermission(context, extensionId, `${new URL(sandbox.url).protocol}//${new URL(sandbox.url).hostname}/*`);
-  const options = await openOptions(context, extensionId);
-  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
-  await options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true }).waitFor();
-  await connectCard(options, 'ATS', {
-    provider: 'Kombo',
-    environment: 'Custom',
-    baseUrl: `${sandbox.url}/kombo/v1`,
-    apiKey: SANDBOX_KEYS.kombo,
-    integrationId: SANDBOX_KEYS.komboIntegrationId,
-  });
-  await options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true }).waitFor();
+  const options = await connectToSandbox(context, extensionId, sandbox);
   console.log('Connected Factorial HR and the ATS (Kombo) to the sandbox.');
-  // Jobs arrive Disabled; activate two so Sync to ATS has somewhere to go.
-  for (const job of ['Senior Backend Engineer', 'Frontend Engineer']) {
-    const row = options.getByRole('region', { name: 'Jobs' }).getByRole('row').filter({ has: options.getByRole('rowheader', { name: job, exact: true }) });
-    await row.getByRole('button', { name: 'Activate' }).click();
-    await row.getByText('Active', { exact: true }).waitFor();
-  }
-  console.log('Activated the jobs "Senior Backend Engineer" and "Frontend Engineer".');
+  console.log(`Activated the jobs ${DEMO_JOBS.map((job) => `"${job}"`).join(' and ')}.`);
 
   const demo = await context.newPage();
   await demo.goto(`${sandbox.url}/demo-ats/candidates`);
@@ -73,20 +64,22 @@ async function main() {
     const saved: string[] = [];
     await shot(options, '01-options-connected', saved);
     for (const card of ['Factorial HR', 'ATS'] as const) {
-      await options.getByRole('region', { name: card }).getByRole('button', { name: 'View' }).click();
+      await options.getByRole('region', { name: card }).getByRole('button', { name: 'View', exact: true }).click();
     }
     await shot(options, '02-options-connection-details', saved);
+    await buttonsSettled(demo);
     await shot(demo, '03-demo-ats-candidates', saved);
     const firstCandidate = demo.locator('a[href*="/demo-ats/candidates/"]').first();
     if (await firstCandidate.count()) {
       await firstCandidate.click();
       await demo.waitForLoadState();
+      await buttonsSettled(demo);
       await shot(demo, '04-demo-ats-candidate', saved);
     }
     await demo.goto(`${sandbox.url}/demo-ats/candidates/40112234`);
     await demo.getByRole('button', { name: 'Export to FactorialHR' }).click();
     await demo.getByRole('dialog', { name: 'Export to FactorialHR' }).getByRole('textbox', { name: 'Email' }).waitFor();
-    await shot(demo, '05-export-dialog', saved);
+    await dialogShot(demo, demo.getByRole('dialog', { name: 'Export to FactorialHR' }), '05-export-dialog', saved);
     await demo.getByRole('dialog', { name: 'Export to FactorialHR' }).getByRole('button', { name: 'Cancel' }).click();
 
     await demo.goto(`${sandbox.url}/demo-sourcing/people/sp-1001`);
@@ -94,11 +87,12 @@ async function main() {
     await popup.setViewportSize({ width: 400, height: 700 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.getByRole('heading', { name: 'Hired candidates' }).waitFor();
+    await popup.getByRole('region', { name: 'Recent activity' }).getByRole('listitem').first().waitFor();
     await shot(popup, '06-popup', saved);
     await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
     await demo.getByRole('dialog', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Email' }).waitFor();
     await demo.bringToFront();
-    await shot(demo, '07-sync-dialog-on-demo-sourcing', saved);
+    await dialogShot(demo, demo.getByRole('dialog', { name: 'Sync to ATS' }), '07-sync-dialog-on-demo-sourcing', saved);
     console.log(`\nNo display, so Chromium ran headless. Screenshots of each screen are in ${SHOTS}:`);
     for (const path of saved) console.log(`  ${path}`);
     console.log('\nKeep the sandbox running with "npm run sandbox" to try the APIs yourself.');

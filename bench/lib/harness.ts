@@ -2,8 +2,9 @@ import { chromium, type BrowserContext, type Page, type Worker } from '@playwrig
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath, connectCard, EXTENSION_DIR, grantHostPermission, openOptions } from '../../scripts/browser';
-import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../../sandbox/server';
+import { chromiumPath, EXTENSION_DIR, grantHostPermission, openOptions } from '../../scripts/browser';
+import { connectFactorialHrToSandbox, connectKomboToSandbox } from '../../scripts/demo';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { CdpClient } from './cdp';
 
 /** Shared plumbing for the rows: the sandbox, a browser with the built extension, intents, the request log. */
@@ -165,21 +166,13 @@ export async function openOptionsPage(browser: BenchBrowser): Promise<Page> {
   return openOptions(browser.context, browser.extensionId);
 }
 
-/** Connect Kombo to the sandbox through the options page's form, as tests/e2e do. */
+/** Connect Kombo to the sandbox through the options page's form, as `npm start` does. */
 export async function connectKombo(options: Page, sandbox: BenchSandbox): Promise<void> {
-  await connectCard(options, 'ATS', {
-    provider: 'Kombo',
-    environment: 'Custom',
-    baseUrl: `${sandbox.url}/kombo/v1`,
-    apiKey: SANDBOX_KEYS.kombo,
-    integrationId: SANDBOX_KEYS.komboIntegrationId,
-  });
-  await options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true }).waitFor({ timeout: 20_000 });
+  await connectKomboToSandbox(options, sandbox.url);
 }
 
 export async function connectFactorialHr(options: Page, sandbox: BenchSandbox): Promise<void> {
-  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
-  await options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true }).waitFor({ timeout: 20_000 });
+  await connectFactorialHrToSandbox(options, sandbox.url);
 }
 
 /** Read one store of the extension's database from an extension page, with raw IndexedDB (no product code). */

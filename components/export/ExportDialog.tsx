@@ -254,7 +254,7 @@ function Progress({ progress }: { progress: ExportProgress | null }) {
       </p>
     );
   }
-  const when = progress.nextAttemptAt ? formatDateTime(progress.nextAttemptAt, { timeStyle: 'medium' }) : undefined;
+  const when = progress.nextAttemptAt ? formatDateTime(progress.nextAttemptAt, 'time') : undefined;
   return (
     <p className="notice warn" role="status">
       {when ? t('waitingRetry', { reason: progress.message ?? t('busy'), time: when }) : t('sending')}

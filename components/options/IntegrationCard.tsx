@@ -237,9 +237,6 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
   );
 }
 
-function formatTime(iso: string): string {
-  return Number.isNaN(new Date(iso).getTime()) ? iso : formatDateTime(iso);
-}
 
 function ConnectedView({ connection, onChanged }: { connection: ConnectionView; onChanged(): void }) {
   const [showDetails, setShowDetails] = useState(false);
@@ -272,7 +269,7 @@ function ConnectedView({ connection, onChanged }: { connection: ConnectionView; 
 
   const providerLine = [
     PROVIDER_LABEL[connection.provider],
-    connection.tool && connection.provider === 'kombo' ? connection.tool : undefined,
+    connection.toolName,
     environmentLabel(connection.environment),
   ]
     .filter(Boolean)
@@ -291,7 +288,7 @@ function ConnectedView({ connection, onChanged }: { connection: ConnectionView; 
       )}
       <div className="hb-actions">
         <button type="button" aria-expanded={showDetails} aria-controls={detailsId} onClick={() => void toggleDetails()}>
-          {t('view')}
+          {showDetails ? t('hide') : t('view')}
         </button>
         <button type="button" className="hb-danger" disabled={busy} onClick={() => run(() => sendIntent('removeConnection', connection.slot))}>
           {t('removeIntegration')}
@@ -321,10 +318,10 @@ function ConnectedView({ connection, onChanged }: { connection: ConnectionView; 
             <dt>{t('apiKey')}</dt>
             <dd>{connection.maskedKey}</dd>
             <dt>{t('connectedAt')}</dt>
-            <dd>{formatTime(connection.connectedAt)}</dd>
+            <dd>{formatDateTime(connection.connectedAt)}</dd>
             <dt>{t('lastCheck')}</dt>
             <dd>
-              {formatTime(connection.lastCheckAt)} — {connection.lastCheckOk ? t('checkOk') : t('checkFailed')}
+              {formatDateTime(connection.lastCheckAt)} — {connection.lastCheckOk ? t('checkOk') : t('checkFailed')}
             </dd>
           </dl>
           <button type="button" disabled={busy} onClick={() => run(() => sendIntent('checkConnection', connection.slot))}>

@@ -30,11 +30,48 @@ export function useSettings() {
   return { view, error, change };
 }
 
+/** The demo ATS runs on this computer (the sandbox): its hosts are an optional permission, granted here. */
+const LOCAL_DEMO_ORIGINS = [...(ADAPTERS.find((a) => a.id === 'demo-ats')?.hosts ?? [])];
+
+/**
+ * Whether the demo ATS on this computer may be reached (either of its hosts granted), kept current when the
+ * permission changes elsewhere (chrome://extensions), with a way to ask for it and to give it back.
+ */
+function useLocalDemoAccess() {
+  const [allowed, setAllowed] = useState<boolean | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    const read = () =>
+      Promise.all(LOCAL_DEMO_ORIGINS.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false))).then((granted) =>
+        setAllowed(granted.some(Boolean)),
+      );
+    void read();
+    browser.permissions.onAdded.addListener(read);
+    browser.permissions.onRemoved.addListener(read);
+    return () => {
+      browser.permissions.onAdded.removeListener(read);
+      browser.permissions.onRemoved.removeListener(read);
+    };
+  }, []);
+  async function allow() {
+    // Asked for at run time (optional permission), in this click's user gesture.
+    const granted = await browser.permissions.request({ origins: LOCAL_DEMO_ORIGINS }).catch(() => false);
+    setNote(granted ? t('demoAllowed') : t('demoNotAllowed'));
+    if (granted) setAllowed(true);
+  }
+  async function revoke() {
+    const removed = await browser.permissions.remove({ origins: LOCAL_DEMO_ORIGINS }).catch(() => false);
+    setNote(removed ? t('demoRevoked') : t('demoNotRevoked'));
+    if (removed) setAllowed(false);
+  }
+  return { allowed, note, allow, revoke };
+}
+
 /** Region "Sites": which ATS web apps get Hirebridge's buttons, and local addresses granted at run time. */
 export function SitesPanel() {
   const headingId = useId();
+  const revokeHintId = useId();
   const { view, error, change } = useSettings();
-  const [grantNote, setGrantNote] = useState<string | null>(null);
   const disabled = new Set(view?.values.disabledAdapters ?? []);
   const managed = !!view?.managed.includes('disabledAdapters');
 
@@ -45,11 +82,7 @@ export function SitesPanel() {
     void change({ name: 'disabledAdapters', value: [...next].sort() });
   };
 
-  async function allowLocalDemo() {
-    // Asked for at run time (optional permission), in this click's user gesture.
-    const granted = await browser.permissions.request({ origins: ['http://127.0.0.1/*', 'http://localhost/*'] });
-    setGrantNote(granted ? t('demoAllowed') : t('demoNotAllowed'));
-  }
+  const demo = useLocalDemoAccess();
 
   return (
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
@@ -74,12 +107,26 @@ export function SitesPanel() {
         </ul>
       )}
       <div className="hb-actions">
-        <button type="button" onClick={() => void allowLocalDemo()}>
-          {t('allowDemo')}
-        </button>
-        {grantNote && (
+        {demo.allowed ? (
+          <>
+            <span className="hb-note">{t('demoIsAllowed')}</span>
+            <button type="button" onClick={() => void demo.revoke()} aria-describedby={revokeHintId}>
+              {t('revokeDemo')}
+            </button>
+            <span className="hb-note" id={revokeHintId}>
+              {t('revokeDemoHint')}
+            </span>
+          </>
+        ) : (
+          demo.allowed === false && (
+            <button type="button" onClick={() => void demo.allow()}>
+              {t('allowDemo')}
+            </button>
+          )
+        )}
+        {demo.note && (
           <span role="status" className="hb-note">
-            {grantNote}
+            {demo.note}
           </span>
         )}
       </div>

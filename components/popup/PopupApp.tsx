@@ -45,7 +45,7 @@ const setting = <T,>(key: string) => db().settings.get(key).then((row) => row?.v
 
 function when(iso: string): string {
   const today = new Date().toDateString() === new Date(iso).toDateString();
-  return today ? t('atTime', { time: formatDateTime(iso, { hour: '2-digit', minute: '2-digit' }) }) : t('onDate', { date: formatDateTime(iso) });
+  return today ? t('atTime', { time: formatDateTime(iso, 'time') }) : t('onDate', { date: formatDateTime(iso) });
 }
 
 export function PopupApp() {

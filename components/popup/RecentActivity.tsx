@@ -1,35 +1,46 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { db, type OperationRecord } from '@/lib/db';
+import { db, type ActivityRecord, type OperationRecord } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging/client';
 import { t } from './messages';
 
-/** The latest exports and syncs with their state; those that need attention say why and offer Retry. */
+/**
+ * What happened lately, from the same log the options page shows in full: exports and syncs with their live
+ * state (those that need attention say why and offer Retry), and the log's other entries (connections, job
+ * pulls, people found already in Factorial HR) beside them, newest first.
+ */
 
 const STATES = { queued: 'stateQueued', sending: 'stateSending', done: 'stateDone', 'needs-attention': 'stateAttention' } as const satisfies Record<OperationRecord['state'], string>;
 const KINDS = { 'export-employee': 'kindExport', 'sync-candidate': 'kindSync' } as const satisfies Record<OperationRecord['kind'], string>;
+const LOG_KINDS: Record<string, Parameters<typeof t>[0]> = { export: 'kindExport', sync: 'kindSync', 'job-pull': 'kindJobPull', connection: 'kindConnection' };
 
 const retryAt = (time: string, reason?: string) => (reason ? t('retryAtBecause', { time, reason }) : t('retryAt', { time }));
 
 const SHOWN = 6;
 const MAX_ATTENTION = 20;
 
+type Row = { at: string; operation: OperationRecord; entry?: undefined } | { at: string; entry: ActivityRecord; operation?: undefined };
+
 /**
- * The latest few, plus every one still needing attention however old (so its Retry is never out of reach),
- * except those whose person was sent since by another operation.
+ * The latest few, plus every operation still needing attention however old (so its Retry is never out of
+ * reach), except those whose person was sent since by another operation. A log entry about an operation is that
+ * operation's row, so only the entries of their own are added.
  */
-function recent(all: OperationRecord[]): OperationRecord[] {
-  const newest = [...all].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+export function recent(all: readonly OperationRecord[], log: readonly ActivityRecord[]): Row[] {
   const sentSince = new Set(all.filter((op) => op.state === 'done').map((op) => `${op.kind}:${op.subject}`));
   const open = (op: OperationRecord) => op.state !== 'needs-attention' || !sentSince.has(`${op.kind}:${op.subject}`);
-  const shown = new Set([...newest.filter(open).slice(0, SHOWN), ...newest.filter((op) => op.state === 'needs-attention' && open(op)).slice(0, MAX_ATTENTION)]);
-  return newest.filter((op) => shown.has(op));
+  const rows: Row[] = [
+    ...all.filter(open).map((operation) => ({ at: operation.updatedAt, operation })),
+    ...log.filter((entry) => !entry.operationId).map((entry) => ({ at: entry.at, entry })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+  let attention = 0;
+  return rows.filter((row, i) => i < SHOWN || (row.operation?.state === 'needs-attention' && ++attention <= MAX_ATTENTION));
 }
 
 export function RecentActivity() {
   const headingId = useId();
-  const operations = useLiveQuery(async () => recent(await db().operations.toArray()));
+  const rows = useLiveQuery(async () => recent(await db().operations.toArray(), await db().activity.orderBy('at').reverse().filter((entry) => !entry.operationId).limit(SHOWN).toArray()));
   const [retrying, setRetrying] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
 
@@ -58,12 +69,16 @@ export function RecentActivity() {
           {error}
         </p>
       )}
-      {operations && operations.length === 0 && <p className="hb-note">{t('nothingSent')}</p>}
-      {operations && operations.length > 0 && (
+      {rows && rows.length === 0 && <p className="hb-note">{t('nothingYet')}</p>}
+      {rows && rows.length > 0 && (
         <ul className="hb-ops" aria-labelledby={headingId}>
-          {operations.map((op) => (
-            <OperationRow key={op.id} operation={op} busy={retrying.has(op.id)} onRetry={() => retry(op.id)} />
-          ))}
+          {rows.map((row) =>
+            row.operation ? (
+              <OperationRow key={row.operation.id} operation={row.operation} busy={retrying.has(row.operation.id)} onRetry={() => retry(row.operation.id)} />
+            ) : (
+              <EntryRow key={`log-${row.entry.id ?? row.at}`} entry={row.entry} />
+            ),
+          )}
         </ul>
       )}
       <p className="hb-note">
@@ -83,7 +98,7 @@ function OperationRow({ operation, busy, onRetry }: { operation: OperationRecord
     operation.state === 'needs-attention'
       ? operation.lastError
       : waitingRetry
-        ? retryAt(formatDateTime(operation.nextAttemptAt!, { hour: '2-digit', minute: '2-digit', second: '2-digit' }), operation.lastError)
+        ? retryAt(formatDateTime(operation.nextAttemptAt!, 'time'), operation.lastError)
         : operation.state === 'done' && operation.payload.outcome === 'duplicate'
           ? t('duplicate')
           : undefined;
@@ -93,7 +108,9 @@ function OperationRow({ operation, busy, onRetry }: { operation: OperationRecord
         <span className="hb-name" id={nameId}>
           {name}
         </span>
-        <span className="hb-meta">{KINDS[operation.kind] ? t(KINDS[operation.kind]) : operation.kind}</span>
+        <span className="hb-meta">
+          {KINDS[operation.kind] ? t(KINDS[operation.kind]) : operation.kind} · {formatDateTime(operation.updatedAt)}
+        </span>
         {detail && <span className="hb-op-detail">{detail}</span>}
       </div>
       <span className={`hb-chip hb-chip-${operation.state}`}>{t(STATES[operation.state])}</span>
@@ -102,6 +119,19 @@ function OperationRow({ operation, busy, onRetry }: { operation: OperationRecord
           {busy ? t('retrying') : t('retry')}
         </button>
       )}
+    </li>
+  );
+}
+
+function EntryRow({ entry }: { entry: ActivityRecord }) {
+  return (
+    <li className={`hb-op hb-op-entry hb-op-entry-${entry.level}`}>
+      <div className="hb-op-main">
+        <span className="hb-op-text">{entry.message}</span>
+        <span className="hb-meta">
+          {LOG_KINDS[entry.kind] ? t(LOG_KINDS[entry.kind]) : entry.kind} · {formatDateTime(entry.at)}
+        </span>
+      </div>
     </li>
   );
 }

@@ -65,7 +65,7 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
           phone: d.fields.phone ?? '',
           summary: d.fields.summary ?? '',
           transcript: d.fields.transcript ?? '',
-          jobKey: d.jobs.length === 1 ? d.jobs[0].key : '',
+          jobKey: d.preselectedJobKey ?? '',
         }));
       })
       .catch(() => setLoadError(t('noContact')));
@@ -241,7 +241,7 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
                 </select>
                 {alreadySynced && (
                   <span className="hint" id="hb-s-job-note" role="status">
-                    {t('alreadySyncedOn', { date: formatDateTime(job!.syncedAt!, { dateStyle: 'medium' }) })}
+                    {t('alreadySyncedOn', { date: formatDateTime(job!.syncedAt!, 'date') })}
                   </span>
                 )}
               </div>
@@ -465,7 +465,7 @@ function SyncStatus({ progress, jobName, atsName }: { progress: SyncProgress | n
       </p>
     );
   }
-  const when = progress.nextAttemptAt ? formatDateTime(progress.nextAttemptAt, { timeStyle: 'medium' }) : undefined;
+  const when = progress.nextAttemptAt ? formatDateTime(progress.nextAttemptAt, 'time') : undefined;
   return (
     <p className="notice warn" role="status">
       {when ? t('waitingRetry', { reason: progress.message ?? t('busy'), time: when }) : t('sending')}

@@ -6,3 +6,4 @@ export { createFactorialAts } from './factorial/ats';
 export { FACTORIAL_API_VERSION, resolveFactorialBaseUrl, factorialWebUrl } from './factorial/environments';
 export { createKomboAts } from './kombo/client';
 export { resolveKomboBaseUrl, komboToolFromIntegrationId } from './kombo/environments';
+export { komboToolName } from './kombo/tools';

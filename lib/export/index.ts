@@ -1,2 +1,3 @@
 export { pageCandidatesStatus, prepareExport, submitExport, exportProgress, candidateKey, completeDraft, queueExport, toProgress } from './service';
 export { factorialLookups, forgetLookups } from './lookups';
+export { employeeInFactorial, type InFactorial } from './in-factorial';

@@ -7,6 +7,7 @@ import { PublicError } from '../messaging/result';
 import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, requeue, runSteps, settle } from '../outbox';
 import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';
+import { employeeInFactorial } from './in-factorial';
 import { factorialLookups } from './lookups';
 import { t } from './messages';
 import { EXPORT_STEPS, employeeOf, remainingWrites, stepFailure } from './steps';
@@ -175,10 +176,7 @@ export async function completeDraft(key: string, fields: Partial<ExportFields>, 
   else if (unfinished) return { lookups, existing: undefined, warning: t('resumeExport', { message: unfinished.lastError ?? '' }) };
   else if (known) existing = { employeeUrl: known.url, name: [fields.firstName, fields.lastName].filter(Boolean).join(' ') || undefined };
   else if (fields.email) {
-    const employee = await withHr(async (hr) => {
-      const found = await hr.findEmployeeByEmail(fields.email!);
-      return found && { employeeUrl: hr.employeeUrl(found.id), name: `${found.firstName} ${found.lastName}` };
-    });
+    const employee = await withHr((hr) => employeeInFactorial(hr, fields.email!));
     if (employee) existing = employee;
   }
   return { lookups, existing };

@@ -35,7 +35,25 @@ export function defineMessages<const E extends Record<string, string>>(messages:
   return Object.assign(t, { messages: messages as { en: E; es: Record<keyof E, string> } });
 }
 
-/** Dates and times in the UI's language. */
-export function formatDateTime(iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
-  return new Date(iso).toLocaleString(currentLanguage() === 'es' ? 'es-ES' : 'en-GB', options);
+/**
+ * The UI's one way of writing a moment, per language: "1 Dec 2026, 18:53" and "1 dic 2026, 18:53" (a date, a
+ * 24-hour time, or both). Every surface renders dates through here, so the options page, the popup, the dialogs
+ * and the activity log never disagree. Something that is not a date is shown as it came.
+ */
+export type DateForm = 'date' | 'time' | 'dateTime';
+const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+// Spelled out rather than `timeStyle`, which writes "8:05" in Spanish but "08:05" in British English.
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const DATE_FORMS: Record<DateForm, Intl.DateTimeFormatOptions> = { date: DAY, time: CLOCK, dateTime: { ...DAY, ...CLOCK } };
+const LOCALES: Record<Language, string> = { en: 'en-GB', es: 'es-ES' };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function formatDateTime(iso: string, form: DateForm = 'dateTime'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const language = currentLanguage();
+  const id = `${language}:${form}`;
+  let formatter = formatters.get(id);
+  if (!formatter) formatters.set(id, (formatter = new Intl.DateTimeFormat(LOCALES[language], DATE_FORMS[form])));
+  return formatter.format(date);
 }

@@ -1,9 +1,10 @@
 import { liveQuery } from 'dexie';
 import { recordActivity } from '../activity';
 import { withAts, withHr } from '../connections';
+import { komboToolName } from '../connectors';
 import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord, type OperationRecord } from '../db';
-import { candidateKey, completeDraft, queueExport } from '../export';
+import { candidateKey, completeDraft, employeeInFactorial, queueExport, type InFactorial } from '../export';
 import { factorialLookups } from '../export/lookups';
 import type { ExportDraft, ExportFields, PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
 import type { BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
@@ -34,23 +35,12 @@ const MIN_PULL_INTERVAL_MS = 60_000;
 const MAX_HIRED_PAGES = 50;
 /** Parallel email look-ups in Factorial (reads: not under the POST limit, but kept polite). */
 const LOOKUP_CONCURRENCY = 4;
-
-const TOOL_NAMES: Record<string, string> = {
-  greenhouse: 'Greenhouse',
-  lever: 'Lever',
-  ashby: 'Ashby',
-  workable: 'Workable',
-  teamtailor: 'Teamtailor',
-  smartrecruiters: 'SmartRecruiters',
-  recruitee: 'Recruitee',
-  factorial: 'Factorial',
-  personio: 'Personio',
-  bamboohr: 'BambooHR',
-};
+/** How long a page's buttons wait for the Factorial HR look-up before they show what is known. */
+const PAGE_CHECK_WAIT_MS = 3_000;
 
 export function pulledSourceName(connection: Pick<ConnectionRecord, 'provider' | 'tool'>): string {
   if (connection.provider !== 'kombo') return 'Factorial ATS';
-  const tool = connection.tool ? (TOOL_NAMES[connection.tool] ?? connection.tool.charAt(0).toUpperCase() + connection.tool.slice(1)) : t('yourAts');
+  const tool = (connection.tool && komboToolName(connection.tool)) || t('yourAts');
   return t('throughKombo', { tool });
 }
 
@@ -93,7 +83,6 @@ export async function capturePageCandidates(
   const stateOf = new Map(statuses.map((s) => [s.siteCandidateId, s.state]));
   const now = new Date().toISOString();
   const database = db();
-  let added = false;
   const exportedNow = new Map<string, string | undefined>();
   await database.transaction('rw', database.candidates, async () => {
     const keys = candidates.map((c) => candidateKey(adapterId, c.siteCandidateId));
@@ -138,15 +127,33 @@ export async function capturePageCandidates(
         next.data.employeeUrl = sibling.data.employeeUrl;
         exportedNow.set(page.siteCandidateId, typeof sibling.data.employeeUrl === 'string' ? sibling.data.employeeUrl : undefined);
       }
-      if (!previous) added = true;
       if (!sameRecord(previous, next)) writes.push(next);
     });
     if (writes.length) await database.candidates.bulkPut(writes);
   });
-  if (added) scheduleFactorialCheck();
-  return statuses.map((status) =>
-    exportedNow.has(status.siteCandidateId) ? { siteCandidateId: status.siteCandidateId, state: 'exported', employeeUrl: exportedNow.get(status.siteCandidateId) } : status,
-  );
+  // The same rule as the popup's list and the export form: a hire already in Factorial HR is not offered an
+  // Export. Each person's email is looked up once; the answer is kept on their records.
+  const hiredKeys = candidates.filter((c) => stateOf.get(c.siteCandidateId) === 'exportable').map((c) => candidateKey(adapterId, c.siteCandidateId));
+  const inFactorial = new Map<string, string | undefined>();
+  if (hiredKeys.length) {
+    // A slow or unreachable Factorial does not hold the page's buttons back: the look-up goes on and is kept,
+    // and the export form (and the send itself) look again before anyone is created.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([checkInFactorial(hiredKeys).catch(() => []), new Promise((done) => (timer = setTimeout(done, PAGE_CHECK_WAIT_MS)))]);
+    clearTimeout(timer);
+    const groupOf = new Map(groupCandidates(await database.candidates.toArray()).flatMap((group) => group.keys.map((key) => [key, group] as const)));
+    for (const key of hiredKeys) {
+      const group = groupOf.get(key);
+      if (group?.state === 'in-factorial') inFactorial.set(key, group.employeeUrl);
+    }
+  }
+  return statuses.map((status): PageCandidateStatus => {
+    const { siteCandidateId } = status;
+    if (exportedNow.has(siteCandidateId)) return { siteCandidateId, state: 'exported', employeeUrl: exportedNow.get(siteCandidateId) };
+    const key = candidateKey(adapterId, siteCandidateId);
+    if (status.state === 'exportable' && inFactorial.has(key)) return { siteCandidateId, state: 'in-factorial', employeeUrl: inFactorial.get(key) };
+    return status;
+  });
 }
 
 // ---------------------------------------------------------------- pulled from the ATS API
@@ -223,7 +230,7 @@ async function pullHiredFromAts(): Promise<number | null> {
 
 // ---------------------------------------------------------------- already in Factorial HR?
 
-async function markInFactorial(group: HiredGroup, found: { employeeUrl: string; name?: string } | undefined): Promise<void> {
+async function markInFactorial(group: HiredGroup, found: InFactorial | undefined): Promise<void> {
   const now = new Date().toISOString();
   await db().candidates.bulkGet(group.keys).then((records) =>
     db().candidates.bulkPut(
@@ -237,46 +244,42 @@ async function markInFactorial(group: HiredGroup, found: { employeeUrl: string; 
   }
 }
 
-let checkInFlight: Promise<HiredGroup[]> | null = null;
+/** One look-up per email at a time, whoever asks (the popup opening, a page's buttons). */
+const lookingUp = new Map<string, Promise<HiredGroup | undefined>>();
 
 /**
  * Look up, once per person, whether a waiting hire is already an employee in Factorial HR (a second employee is
- * never created; they leave the list instead). Returns who was found now.
+ * never created; they leave the list instead, and their buttons on ATS pages say so). `keys`: only the people
+ * with one of these records. Returns who was found now.
  */
-export function checkInFactorial(): Promise<HiredGroup[]> {
-  checkInFlight ??= (async () => {
-    if (!(await db().connections.get('hr'))) return [];
-    const unchecked = waitingGroups(await db().candidates.toArray()).filter((g) => g.email && !g.checkedInFactorial);
-    if (!unchecked.length) return [];
-    const found: HiredGroup[] = [];
-    await withHr(async (hr) =>
-      mapPool(unchecked, LOOKUP_CONCURRENCY, async (group) => {
-        let employee;
-        try {
-          employee = await hr.findEmployeeByEmail(group.email!);
-        } catch {
-          return; // stays unchecked: asked again next time
-        }
-        const match = employee ? { employeeUrl: hr.employeeUrl(employee.id), name: `${employee.firstName} ${employee.lastName}`.trim() } : undefined;
-        await markInFactorial(group, match);
-        if (match) found.push({ ...group, state: 'in-factorial', employeeUrl: match.employeeUrl });
-      }),
-    );
-    return found;
-  })().finally(() => {
-    checkInFlight = null;
-  });
-  return checkInFlight;
-}
-
-let checkTimer: ReturnType<typeof setTimeout> | undefined;
-function scheduleFactorialCheck() {
-  if (checkTimer) return;
-  // Pages report candidates in quick bursts (SPA navigation): look them up together.
-  checkTimer = setTimeout(() => {
-    checkTimer = undefined;
-    checkInFactorial().catch(() => undefined);
-  }, 1_000);
+export async function checkInFactorial(keys?: readonly string[]): Promise<HiredGroup[]> {
+  if (!(await db().connections.get('hr'))) return [];
+  const only = keys && new Set(keys);
+  const unchecked = waitingGroups(await db().candidates.toArray()).filter((g) => g.email && !g.checkedInFactorial && (!only || g.keys.some((k) => only.has(k))));
+  if (!unchecked.length) return [];
+  const found: HiredGroup[] = [];
+  await withHr(async (hr) =>
+    mapPool(unchecked, LOOKUP_CONCURRENCY, async (group) => {
+      const identity = group.email!.trim().toLowerCase();
+      let lookup = lookingUp.get(identity);
+      if (!lookup) {
+        lookup = (async () => {
+          let match: InFactorial | undefined;
+          try {
+            match = await employeeInFactorial(hr, group.email!);
+          } catch {
+            return undefined; // stays unchecked: asked again next time
+          }
+          await markInFactorial(group, match);
+          return match ? { ...group, state: 'in-factorial' as const, employeeUrl: match.employeeUrl } : undefined;
+        })().finally(() => lookingUp.delete(identity));
+        lookingUp.set(identity, lookup);
+      }
+      const match = await lookup;
+      if (match) found.push(match);
+    }),
+  );
+  return found;
 }
 
 // ---------------------------------------------------------------- refresh (popup opening, job pulls)

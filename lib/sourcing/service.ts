@@ -1,4 +1,5 @@
 import { recordActivity } from '../activity';
+import { komboToolName } from '../connectors';
 import { ConnectorError } from '../connectors/errors';
 import type { ScreeningAnswer, ScreeningQuestion } from '../connectors/types';
 import { withAts } from '../connections';
@@ -103,6 +104,20 @@ function toQuestions(raw: unknown[]): SyncJobOption['questions'] {
   return (raw as ScreeningQuestion[]).map((q) => ({ id: q.id, title: q.title || t('question'), required: !!q.required, format: q.format, options: q.options }));
 }
 
+const sameName = (a: string) => a.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The job the form starts on: the only Active job there is, or the one Active job whose name is the job the
+ * page gives the person (a sourcing profile's title, another ATS's applied-for job). Nothing is guessed beyond
+ * that: two Active jobs of that name, or none, leave the choice to the recruiter.
+ */
+export function preselectedJob(jobs: readonly Pick<SyncJobOption, 'key' | 'name'>[], personsJob: string | undefined): string | undefined {
+  if (jobs.length === 1) return jobs[0].key;
+  const wanted = personsJob && sameName(personsJob);
+  const named = wanted ? jobs.filter((job) => sameName(job.name) === wanted) : [];
+  return named.length === 1 ? named[0].key : undefined;
+}
+
 export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
   const connection = await db().connections.get('ats');
   if (!connection || (connection.provider !== 'kombo' && connection.provider !== 'factorial-ats')) {
@@ -123,7 +138,6 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
   const jobs: SyncJobOption[] = active
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((j) => ({ key: j.key, name: j.name, location: j.locationName, questions: toQuestions(j.screeningQuestions), syncedAt: syncs[j.key]?.at }));
-  const tool = connection.provider === 'kombo' ? String((connection as { tool?: string }).tool ?? '') : 'factorial';
   return {
     candidateKey: record.key,
     fields: {
@@ -137,11 +151,12 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
     },
     jobs,
     provider: connection.provider,
-    atsName: connection.provider === 'kombo' ? t('throughKombo', { tool: tool ? tool[0].toUpperCase() + tool.slice(1) : t('yourAts') }) : 'Factorial ATS',
+    atsName: connection.provider === 'kombo' ? t('throughKombo', { tool: (connection.tool && komboToolName(connection.tool)) || t('yourAts') }) : 'Factorial ATS',
     acceptsFiles: connection.provider === 'kombo',
     sourceName: values.sourceName,
     autoSyncStage: values.autoSync ? values.autoSyncStage : undefined,
     plannedJobKey: sourcedData(record)?.autoSyncPlan?.fields.jobKey,
+    preselectedJobKey: preselectedJob(jobs, page.headline ?? record.jobTitle),
     resumeUrl: page.resumeUrl,
     sourceUrl: page.sourceUrl,
     sourceSite: page.sourceSite,

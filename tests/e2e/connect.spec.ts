@@ -29,6 +29,26 @@ test.describe('Connecting integrations on the options page', () => {
     await expect(card.getByRole('textbox', { name: 'API key' })).toBeVisible();
   });
 
+  test('the ATS card names the ATS behind Kombo ("Greenhouse", not its id), and View becomes Hide while the details are open', async ({ context, extensionId, options, sandbox }) => {
+    await allowSandboxHost(context, extensionId);
+    await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
+    const ats = options.getByRole('region', { name: 'ATS' });
+    await expect(ats.getByText('Connected', { exact: true })).toBeVisible();
+    await expect(ats.getByText('Kombo · Greenhouse · Custom', { exact: true })).toBeVisible();
+    await expect(ats.getByText(/greenhouse ·/)).toHaveCount(0);
+
+    const view = ats.getByRole('button', { name: 'View', exact: true });
+    await expect(view).toHaveAttribute('aria-expanded', 'false');
+    await view.click();
+    const hide = ats.getByRole('button', { name: 'Hide', exact: true });
+    await expect(hide).toHaveAttribute('aria-expanded', 'true');
+    await expect(ats.getByRole('button', { name: 'View', exact: true })).toHaveCount(0);
+    await expect(ats.getByRole('definition').filter({ hasText: SANDBOX_KEYS.komboIntegrationId })).toHaveCount(1);
+    await hide.click();
+    await expect(ats.getByRole('button', { name: 'View', exact: true })).toHaveAttribute('aria-expanded', 'false');
+    await expect(ats.getByRole('definition')).toHaveCount(0);
+  });
+
   test('the key was verified against the API before it was saved, and is stored encrypted', async ({ context, extensionId, options, sandbox, serviceWorker }) => {
     await allowSandboxHost(context, extensionId);
     await sandboxControl(sandbox, 'DELETE', 'requests');

@@ -59,16 +59,15 @@ test.describe('Export to FactorialHR on the demo ATS', () => {
     await expect(page.getByRole('link', { name: 'View in Factorial' })).toBeVisible();
   });
 
-  test('someone already in Factorial HR is shown as such, and cannot be exported again', async ({ context, extensionId, options, sandbox }) => {
+  test('someone already in Factorial HR is shown as such on their page, and cannot be exported again', async ({ context, extensionId, options, sandbox }) => {
     await connectBoth(context, extensionId, options, sandbox);
     const page = await context.newPage();
     await page.goto(`${sandbox.url}/demo-ats/candidates/${MARTA}`);
-    await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
-    await expect(dialog.getByText('Already in Factorial HR')).toBeVisible();
-    await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
-    await page.keyboard.press('Escape');
-    await expect(dialog).toHaveCount(0);
+    // The button itself says so (the same rule as the popup and the form): no Export to click.
+    await expect(page.getByRole('button', { name: 'Already in Factorial HR' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Export to FactorialHR' })).toHaveCount(0);
+    const [marta] = await employees(sandbox, 'marta.serrano@example.com');
+    await expect(page.getByRole('link', { name: 'View in Factorial' })).toHaveAttribute('href', new RegExp(`/employees/${marta.id}$`));
     expect(await employees(sandbox, 'marta.serrano@example.com')).toHaveLength(1);
   });
 
@@ -86,7 +85,11 @@ test.describe('Export to FactorialHR on the demo ATS', () => {
     const page = await context.newPage();
     await page.goto(`${sandbox.url}/demo-ats/candidates`);
     const rows = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Export to FactorialHR' }) });
-    await expect(rows).toHaveCount(12);
+    await expect(rows).toHaveCount(11);
+    // Marta is hired but already an employee in Factorial HR: her row says so, as her page does, with no Export.
+    const martaRow = page.getByRole('row', { name: /Marta Serrano/ });
+    await expect(martaRow.getByRole('button', { name: 'Already in Factorial HR' })).toBeDisabled();
+    await expect(martaRow.getByRole('link', { name: 'View in Factorial' })).toBeVisible();
     await expect(page.getByRole('row', { name: /Aisha Khan/ }).getByRole('button', { name: 'Export to FactorialHR' })).toBeEnabled();
     await expect(page.getByRole('row', { name: /Daniel Weber/ }).getByRole('button', { name: 'Export to FactorialHR' })).toBeDisabled();
 

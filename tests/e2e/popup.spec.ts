@@ -105,6 +105,27 @@ test.describe('Popup: hired candidates', () => {
     await expect(page.getByRole('button', { name: 'Exported to FactorialHR' })).toBeVisible();
   });
 
+  test('Recent activity is the log the settings page shows: never "nothing yet" beside its entries, dates written alike', async ({ context, extensionId, options, sandbox }) => {
+    const fresh = await openPopup(context, extensionId);
+    await expect(fresh.getByRole('region', { name: 'Recent activity' }).getByText(/^Nothing has happened yet/)).toBeVisible();
+    await fresh.close();
+
+    await connectBoth(context, extensionId, options, sandbox);
+    const log = options.getByRole('region', { name: 'Activity' }).getByRole('row').filter({ hasText: 'Kombo connected.' });
+    await expect(log).toHaveCount(1);
+    const popup = await openPopup(context, extensionId);
+    const recent = popup.getByRole('region', { name: 'Recent activity' });
+    for (const entry of ['Factorial HR connected.', 'Kombo connected.', 'Jobs pulled: 15 new, 0 updated, 0 archived.', 'Marta Serrano is already in Factorial HR']) {
+      await expect(recent.getByRole('listitem').filter({ hasText: entry })).toHaveCount(1);
+    }
+    await expect(recent.getByText(/^Nothing has happened yet/)).toHaveCount(0);
+
+    // The same moment reads the same in the popup and on the settings page, e.g. "1 Dec 2026, 18:53".
+    const when = (await log.getByRole('cell').first().textContent())!;
+    expect(when).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
+    await expect(recent.getByRole('listitem').filter({ hasText: 'Kombo connected.' })).toContainText(`Connection · ${when}`);
+  });
+
   test('Export all: confirmation with who is left out and why, a live progress bar, needs attention and Retry', async ({ context, extensionId, options, sandbox, serviceWorker }) => {
     const nora = await hire(sandbox, 'Nora', 'Lindqvist');
     const pedro = await hire(sandbox, 'Pedro', 'Santos');
@@ -148,12 +169,14 @@ test.describe('Popup: hired candidates', () => {
 
     // Needs attention: the reason in plain words, and Retry.
     const activity = popup.getByRole('region', { name: 'Recent activity' });
-    const failed = activity.getByRole('listitem').filter({ hasText: 'Needs attention' });
+    // Rows whose state chip says Needs attention (the log's own lines beside them may use the words in a sentence).
+    const needsAttention = activity.getByRole('listitem').filter({ has: popup.getByText('Needs attention', { exact: true }) });
+    const failed = needsAttention;
     await expect(failed).toHaveCount(1);
     await expect(failed).toContainText('The API key was rejected by Factorial');
     await failed.getByRole('button', { name: 'Retry' }).click();
     await expect(popup.getByText(/^3 of 3 sent: 3 exported\./)).toBeVisible();
-    await expect(activity.getByRole('listitem').filter({ hasText: 'Needs attention' })).toHaveCount(0);
+    await expect(needsAttention).toHaveCount(0);
     await expect.poll(() => badge(serviceWorker)).toBe('2');
     await expect(hiredList(popup).getByRole('listitem')).toHaveCount(2);
     await expect(row(popup, 'Aisha Khan')).toBeVisible();

@@ -1,5 +1,5 @@
 import { SANDBOX_KEYS } from '../../sandbox/server';
-import { connectCard } from '../../scripts/browser';
+import { connectCard, grantHostPermission } from '../../scripts/browser';
 import { allowSandboxHost, expect, test } from './fixtures';
 
 const LUCAS = '40112234';
@@ -30,6 +30,31 @@ test.describe('Sites: an admin switches adapters off and on', () => {
     await options.getByRole('region', { name: 'Sites' }).getByRole('checkbox', { name: 'Demo ATS' }).check();
     await page.reload();
     await expect(page.getByRole('button', { name: 'Export to FactorialHR' })).toBeVisible();
+  });
+
+  test('the demo ATS on this computer: offered until allowed, then shown as allowed with a way to remove access', async ({ context, extensionId, options, serviceWorker }) => {
+    const sites = options.getByRole('region', { name: 'Sites' });
+    const allow = sites.getByRole('button', { name: 'Allow the demo ATS on this computer' });
+    await expect(allow).toBeVisible();
+
+    // Headless Chromium cannot click a permission prompt: the host is approved first, as in chrome://extensions,
+    // so the extension's own request (the click) resolves at once.
+    await allowSandboxHost(context, extensionId);
+    await grantHostPermission(context, extensionId, 'http://localhost/*');
+    await allow.click();
+    await expect(sites.getByRole('status')).toHaveText('Allowed: the demo ATS on this computer now shows Hirebridge’s buttons.');
+    await expect(sites.getByText('The demo ATS on this computer is allowed.')).toBeVisible();
+    await expect(allow).toHaveCount(0);
+    await options.reload();
+    await expect(sites.getByText('The demo ATS on this computer is allowed.')).toBeVisible();
+    await expect(allow).toHaveCount(0);
+
+    const revoke = sites.getByRole('button', { name: 'Remove access to this computer' });
+    await expect(revoke).toHaveAccessibleDescription(/stops working too/);
+    await revoke.click();
+    await expect(sites.getByRole('status')).toHaveText('Access removed: Hirebridge no longer runs on the demo ATS or reaches this computer.');
+    await expect(allow).toBeVisible();
+    expect(await serviceWorker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(false);
   });
 
   test('the source tag is validated and saved', async ({ options }) => {

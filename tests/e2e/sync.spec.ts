@@ -274,6 +274,32 @@ test.describe('Sync to ATS from any page (toolbar icon)', () => {
     expect(text).toContain(`${sandbox.url}/demo-sourcing/people/sp-1001`);
   });
 
+  test('the person’s own job comes chosen when it is an Active job; otherwise the recruiter chooses', async ({ context, extensionId, options, sandbox }) => {
+    await connectKombo(context, extensionId, options, sandbox);
+    await activate(options, 'Senior Backend Engineer');
+    await activate(options, 'Frontend Engineer');
+    const page = await context.newPage();
+    const openFor = async (person: string) => {
+      await page.goto(`${sandbox.url}/demo-sourcing/people/${person}`);
+      // The popup, in a tab here (it closes itself once the dialog opens on the page behind it).
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Sync to ATS' });
+      await expect(dialog.getByRole('textbox', { name: 'Email' })).not.toHaveValue('');
+      return dialog;
+    };
+
+    // Zoë's profile is for "Senior Backend Engineer", one of the two Active jobs: it comes chosen, with its questions.
+    const zoe = await openFor('sp-1001');
+    await expect(zoe.getByRole('combobox', { name: 'Job' }).locator('option:checked')).toHaveText('Senior Backend Engineer — Barcelona');
+    await expect(zoe.getByRole('group', { name: 'Do you have the right to work in the EU? (required)' })).toBeVisible();
+
+    // Alexandros is a "Data Analyst", which is no Active job: nothing is guessed.
+    const alexandros = await openFor('sp-1002');
+    await expect(alexandros.getByRole('combobox', { name: 'Job' }).locator('option:checked')).toHaveText('Choose an active job…');
+  });
+
   test('a page with nothing to read still opens the form, and the recruiter fills it in', async ({ context, extensionId, options, sandbox }) => {
     await connectKombo(context, extensionId, options, sandbox);
     await activate(options, 'Frontend Engineer');

@@ -10,6 +10,7 @@ import type { AtsPort, FactorialHrPort, HiredApplication } from '@/lib/connector
 const fakes = vi.hoisted(() => ({
   hired: [] as HiredApplication[][],
   listCalls: 0,
+  lookups: [] as string[],
   employees: new Map<string, string>(),
 }));
 vi.mock('@/lib/connections', async (original) => ({
@@ -28,7 +29,7 @@ vi.mock('@/lib/connections', async (original) => ({
     ),
   withHr: async <T,>(work: (hr: FactorialHrPort) => Promise<T>) =>
     work({
-      findEmployeeByEmail: async (email: string) => (fakes.employees.has(email) ? { id: fakes.employees.get(email)!, firstName: 'Marta', lastName: 'Serrano' } : null),
+      findEmployeeByEmail: async (email: string) => (fakes.lookups.push(email), fakes.employees.has(email) ? { id: fakes.employees.get(email)!, firstName: 'Marta', lastName: 'Serrano' } : null),
       employeeUrl: (id: string) => `https://app.factorialhr.com/employees/${id}`,
     } as unknown as FactorialHrPort),
 }));
@@ -143,6 +144,30 @@ describe('captured from ATS pages', () => {
     const [status] = await capturePageCandidates('demo-ats', [lucasOnPage], [{ siteCandidateId: '40112234', state: 'exportable' }]);
     expect(status).toEqual({ siteCandidateId: '40112234', state: 'exported', employeeUrl: 'https://app.factorialhr.com/employees/5001' });
     expect((await db().candidates.get('demo-ats:40112234'))?.exportedEmployeeId).toBe('5001');
+  });
+
+  it('a hire already in Factorial HR is not offered Export on the page (the popup’s rule), asked once per person', async () => {
+    const now = new Date().toISOString();
+    await db().connections.put({ slot: 'hr', provider: 'factorial-hr', environment: 'custom', baseUrl: 'http://127.0.0.1/x', keyHint: '0000', secretId: 's', connectedAt: now, lastCheckAt: now, lastCheckOk: true });
+    fakes.employees = new Map([['marta.serrano@example.com', '101']]);
+    fakes.lookups = [];
+    const marta = { siteCandidateId: '40112233', fullName: 'Marta Serrano', email: 'marta.serrano@example.com', stage: 'Hired' };
+    const onPage = [marta, lucasOnPage];
+    const asked = [
+      { siteCandidateId: '40112233', state: 'exportable' as const },
+      { siteCandidateId: '40112234', state: 'exportable' as const },
+    ];
+    expect(await capturePageCandidates('demo-ats', onPage, asked)).toEqual([
+      { siteCandidateId: '40112233', state: 'in-factorial', employeeUrl: 'https://app.factorialhr.com/employees/101' },
+      { siteCandidateId: '40112234', state: 'exportable' },
+    ]);
+    // The popup agrees: Marta does not wait for export, Lucas does.
+    expect(waitingGroups(await db().candidates.toArray()).map((g) => g.name)).toEqual(['Lucas Moreau']);
+    expect(fakes.lookups.sort()).toEqual(['lucas.moreau@example.com', 'marta.serrano@example.com']);
+
+    // The list is shown again: the answer was kept, Factorial is not asked again.
+    expect((await capturePageCandidates('demo-ats', onPage, asked)).map((s) => s.state)).toEqual(['in-factorial', 'exportable']);
+    expect(fakes.lookups).toHaveLength(2);
   });
 
   it('an unknown site is ignored', async () => {

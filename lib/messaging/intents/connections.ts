@@ -97,6 +97,8 @@ export interface ConnectionView {
   baseUrl: string;
   integrationId?: string;
   tool?: string;
+  /** The ATS behind a Kombo integration as people name it ("Greenhouse"), from its tool id. */
+  toolName?: string;
   accountLabel?: string;
   /** e.g. "••••1234" */
   maskedKey: string;

@@ -69,7 +69,8 @@ export type ExportFields = z.infer<typeof ExportFields>;
 
 export const SubmitExportInput = z.object({ candidateKey: CandidateKeyInput, fields: ExportFields });
 
-export type ExportState = 'exportable' | 'not-hired' | 'exported' | 'unknown';
+/** `in-factorial`: hired, but someone with this email is already an employee in Factorial HR. */
+export type ExportState = 'exportable' | 'not-hired' | 'exported' | 'in-factorial' | 'unknown';
 
 export interface PageCandidateStatus {
   siteCandidateId: string;

@@ -97,6 +97,8 @@ export interface SyncDraft {
   autoSyncStage?: string;
   /** The job of a sync already planned to go out automatically. */
   plannedJobKey?: string;
+  /** The job the form starts on: the only Active job, or the Active job the page names for the person. */
+  preselectedJobKey?: string;
   resumeUrl?: string;
   sourceUrl: string;
   sourceSite: string;

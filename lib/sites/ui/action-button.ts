@@ -88,9 +88,9 @@ export function createActionButton(opts: { floating?: boolean; onClick(button: H
         button.setAttribute('aria-describedby', reason.id);
         return;
       }
-      if (status.state === 'exported') {
+      if (status.state === 'exported' || status.state === 'in-factorial') {
         button.disabled = true;
-        button.textContent = EXPORTED_LABEL();
+        button.textContent = status.state === 'exported' ? EXPORTED_LABEL() : t('inFactorial');
         if (status.employeeUrl && /^https?:\/\//.test(status.employeeUrl)) {
           link.href = status.employeeUrl;
           link.hidden = false;

@@ -5,6 +5,7 @@ export const t = defineMessages({
   en: {
     export: 'Export to FactorialHR',
     exported: 'Exported to FactorialHR',
+    inFactorial: 'Already in Factorial HR',
     sync: 'Sync to ATS',
     viewInFactorial: 'View in Factorial',
     formNotOpened: 'The form could not be opened. Reload the page and try again.',
@@ -12,6 +13,7 @@ export const t = defineMessages({
   es: {
     export: 'Exportar a FactorialHR',
     exported: 'Exportado a FactorialHR',
+    inFactorial: 'Ya está en Factorial HR',
     sync: 'Sincronizar con el ATS',
     viewInFactorial: 'Ver en Factorial',
     formNotOpened: 'No se ha podido abrir el formulario. Recarga la página y vuelve a intentarlo.',
