@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
 import { ADAPTERS, adapterById, adapterForUrl, ashby, factorialAts, greenhouse, lever, recruitee, screenloop, smartrecruiters, teamtailor, workable } from '@/lib/sites/adapters';
 import { demoAts } from '@/lib/sites/adapters/demo-ats';
+import { matchesPattern } from '@/lib/sites/match-pattern';
 import type { CandidateOnPage, SiteAdapter } from '@/lib/sites/types';
 
 /**
@@ -267,17 +268,6 @@ function byCandidateId(doc: Document, id: string): Element {
   const el = doc.querySelector(`[data-candidate-id="${id}"], [data-person-id="${id}"]`);
   if (!el) throw new Error(`fixture has no element for ${id}`);
   return el;
-}
-
-/** Chrome match patterns (scheme://host/path, `*.` host wildcards), enough to check an adapter's `hosts`. */
-function matchesPattern(pattern: string, url: URL): boolean {
-  const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)(\/.*)$/.exec(pattern);
-  if (!m) throw new Error(`bad match pattern ${pattern}`);
-  const [, scheme, host, path] = m;
-  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-  const hostOk = host === '*' || (host.startsWith('*.') ? url.hostname.endsWith(host.slice(1)) || url.hostname === host.slice(2) : url.hostname === host);
-  const pathRe = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return hostOk && pathRe.test(url.pathname + url.search);
 }
 
 describe('adapter registry', () => {
