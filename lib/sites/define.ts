@@ -102,9 +102,20 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     }
     return null;
   };
+  /**
+   * A row's or card's candidate id: its id attribute; or, when it has none (real ATS markup rarely carries one),
+   * the id of the first link in it to one of this ATS's candidate pages (Workable's cards link to
+   * `…/browser/applied/candidate/:id`). An attribute that is there but is not an id is refused, not worked around.
+   */
   const attrId = (el: Element, attribute: string): string | null => {
     const id = el.getAttribute(attribute);
-    return id && ID_LIKE.test(id) ? id : null;
+    if (id !== null) return ID_LIKE.test(id) ? id : null;
+    for (const link of Array.from(el.querySelectorAll<HTMLAnchorElement>('a[href]')).slice(0, 10)) {
+      const linked = safe(() => new URL(link.getAttribute('href')!, el.ownerDocument.baseURI));
+      const found = linked && linked.origin === new URL(el.ownerDocument.baseURI).origin ? candidateId(linked) : null;
+      if (found) return found;
+    }
+    return null;
   };
   const isBuiltInHost = (url: URL) => url.protocol === 'https:' && builtIn.some((host) => host.test(url.hostname));
   return {

@@ -427,3 +427,28 @@ describe.each(CASES.map((c) => [c.adapter.id, c] as const))('%s adapter', (id, c
     });
   });
 });
+
+describe('selectors are data a recipe can replace', () => {
+  // A page whose markup the built-in selectors do not know: rows carry no id attribute, only links to the person.
+  const page = () =>
+    new DOMParser().parseFromString(
+      `<base href="https://app.greenhouse.io/people"><table><tbody>
+        <tr class="person-row"><td><a class="name" href="/people/48213377?application_id=9001">Ana García López</a></td><td class="stage">Hired</td><td></td></tr>
+        <tr class="person-row"><td><a class="name" href="https://evil.example/people/666">Mallory</a></td><td class="stage">Offer</td><td></td></tr>
+        <tr class="person-row" data-person-id="not an id"><td><a class="name" href="/people/48213378">Ben Okafor</a></td><td></td></tr>
+      </tbody></table>`,
+      'text/html',
+    );
+
+  it('withSelectors gives a copy reading the page with the recipe, ids from the rows\' links; the built-in one is unchanged', () => {
+    const url = new URL('https://app.greenhouse.io/people');
+    expect(greenhouse.mounts(page(), url, 'candidate-list')).toEqual([]);
+    const taught = greenhouse.withSelectors!({ row: 'tr.person-row', rowId: 'data-person-id', name: 'a.name', stage: '.stage' });
+    const candidates = taught.mounts(page(), url, 'candidate-list').map((m) => m.candidate);
+    // Another site's link gives no id; a row whose id attribute is not an id is refused, not guessed from its link.
+    expect(candidates).toEqual([{ siteCandidateId: '48213377', fullName: 'Ana García López', email: undefined, phone: undefined, stage: 'Hired', jobTitle: undefined }]);
+    expect(taught.selectors!.row).toBe('tr.person-row');
+    expect(greenhouse.selectors!.row).toBe('[data-person-id]');
+    expect(taught.hosts).toBe(greenhouse.hosts);
+  });
+});
