@@ -28,6 +28,19 @@ export interface AdapterSelectors {
   cardId?: string;
 }
 
+/**
+ * Rows, columns and cards marked with `data-candidate-id` / `data-stage` (what the adapters assume where a vendor's
+ * list and board markup is not publicly known; a recipe replaces them).
+ */
+export const DATA_ATTRIBUTE_LISTS = {
+  row: '[data-candidate-id]',
+  rowId: 'data-candidate-id',
+  column: '[data-stage]',
+  columnStage: '@data-stage',
+  card: '[data-candidate-id]',
+  cardId: 'data-candidate-id',
+} as const satisfies Partial<AdapterSelectors>;
+
 export interface AdapterSpec {
   id: string;
   name: string;

@@ -1,4 +1,4 @@
-import { defineAdapter, ROUTE_UUID, UUID } from '../define';
+import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_UUID, UUID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
@@ -22,12 +22,7 @@ export const ashby = defineAdapter({
     name: 'h1',
     stage: '[data-testid="application-stage"]',
     job: '[data-testid="application-job"]',
-    row: '[data-candidate-id]',
-    rowId: 'data-candidate-id',
-    column: '[data-stage]',
-    columnStage: '@data-stage',
-    card: '[data-candidate-id]',
-    cardId: 'data-candidate-id',
+    ...DATA_ATTRIBUTE_LISTS,
   },
 });
 

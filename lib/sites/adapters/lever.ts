@@ -1,4 +1,4 @@
-import { defineAdapter, ROUTE_UUID, UUID } from '../define';
+import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_UUID, UUID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
@@ -23,12 +23,7 @@ export const lever = defineAdapter({
     name: '.candidate-name, h1',
     stage: '.stage-name, [data-qa="stage"]',
     job: '.posting-title, [data-qa="posting"]',
-    row: '[data-candidate-id]',
-    rowId: 'data-candidate-id',
-    column: '[data-stage]',
-    columnStage: '@data-stage',
-    card: '[data-candidate-id]',
-    cardId: 'data-candidate-id',
+    ...DATA_ATTRIBUTE_LISTS,
   },
 });
 

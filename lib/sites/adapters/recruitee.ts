@@ -1,4 +1,4 @@
-import { defineAdapter, ROUTE_ID } from '../define';
+import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_ID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
@@ -22,12 +22,7 @@ export const recruitee = defineAdapter({
     name: 'h1',
     stage: '[data-testid="candidate-stage"]',
     job: '[data-testid="candidate-offer"]',
-    row: '[data-candidate-id]',
-    rowId: 'data-candidate-id',
-    column: '[data-stage]',
-    columnStage: '@data-stage',
-    card: '[data-candidate-id]',
-    cardId: 'data-candidate-id',
+    ...DATA_ATTRIBUTE_LISTS,
   },
 });
 

@@ -1,4 +1,4 @@
-import { defineAdapter, ROUTE_ID } from '../define';
+import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_ID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
@@ -17,12 +17,7 @@ export const screenloop = defineAdapter({
     name: 'h1',
     stage: '.candidate-stage',
     job: '.candidate-job',
-    row: '[data-candidate-id]',
-    rowId: 'data-candidate-id',
-    column: '[data-stage]',
-    columnStage: '@data-stage',
-    card: '[data-candidate-id]',
-    cardId: 'data-candidate-id',
+    ...DATA_ATTRIBUTE_LISTS,
   },
 });
 

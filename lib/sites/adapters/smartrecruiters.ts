@@ -1,4 +1,4 @@
-import { defineAdapter, ROUTE_ID, ROUTE_UUID, UUID } from '../define';
+import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_ID, ROUTE_UUID, UUID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
@@ -22,12 +22,7 @@ export const smartrecruiters = defineAdapter({
     name: 'h1',
     stage: '[data-test="candidate-status"]',
     job: '[data-test="candidate-job"]',
-    row: '[data-candidate-id]',
-    rowId: 'data-candidate-id',
-    column: '[data-stage]',
-    columnStage: '@data-stage',
-    card: '[data-candidate-id]',
-    cardId: 'data-candidate-id',
+    ...DATA_ATTRIBUTE_LISTS,
   },
 });
 

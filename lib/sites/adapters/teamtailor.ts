@@ -1,4 +1,4 @@
-import { defineAdapter, ROUTE_ID } from '../define';
+import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_ID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
@@ -26,12 +26,7 @@ export const teamtailor = defineAdapter({
     name: 'h1',
     stage: '[data-test="stage-name"]',
     job: '[data-test="job-title"]',
-    row: '[data-candidate-id]',
-    rowId: 'data-candidate-id',
-    column: '[data-stage]',
-    columnStage: '@data-stage',
-    card: '[data-candidate-id]',
-    cardId: 'data-candidate-id',
+    ...DATA_ATTRIBUTE_LISTS,
   },
 });
 

@@ -1,4 +1,4 @@
-import { defineAdapter, ROUTE_ID } from '../define';
+import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_ID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
@@ -21,12 +21,9 @@ export const workable = defineAdapter({
     name: '[data-ui="candidate-name"], h1',
     stage: '[data-ui="candidate-stage"]',
     job: '[data-ui="candidate-job"]',
-    row: '[data-candidate-id]',
-    rowId: 'data-candidate-id',
-    column: '[data-stage]',
-    columnStage: '@data-stage',
+    ...DATA_ATTRIBUTE_LISTS,
+    // Real cards (public console snippets) carry no id attribute: their link to the candidate names them.
     card: '[data-candidate-id], [data-ui="candidate-card"]',
-    cardId: 'data-candidate-id',
   },
 });
 
