@@ -19,7 +19,7 @@ import { countLocalData, deleteLocalData, ensureRetentionAlarm, onRetentionAlarm
 import { lock, removePassphrase, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
 import { readSettings, writeSetting } from '@/lib/settings';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
-import { isAllowedAtsPage, syncGrantedHostScripts } from '@/lib/sites/registration';
+import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/sites/registration';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
 import { autoSyncSeenCandidates, syncedCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
 import {
@@ -54,7 +54,7 @@ export default defineBackground(() => {
     disabledAdapters.clear();
     values.disabledAdapters.forEach((id) => disabledAdapters.add(id));
   };
-  const settingsLoaded = Promise.all([loadDisabledAdapters(), loadGrantedTabs()]).catch(() => undefined);
+  const settingsLoaded = Promise.all([loadDisabledAdapters(), loadGrantedTabs(), loadGrantedAtsOrigins()]).catch(() => undefined);
   const policy = (): SenderPolicy => ({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),

@@ -1,5 +1,5 @@
 import { ID_LIKE, safe } from '../define';
-import { idAfter, mailto, tel, text, type Mount, type SiteAdapter } from '../types';
+import { idAfter, mailto, tel, text, type Mount, type SiteAdapter, type TestUrl } from '../types';
 
 /**
  * The sandbox's demo ATS (served by `npm start` / the tests on 127.0.0.1). Its candidate ids are the ATS's own
@@ -76,3 +76,12 @@ export const demoAts: SiteAdapter = {
     });
   },
 };
+
+/** The sandbox's own routes (sandbox/demo/ats.ts in this repository). */
+export const testUrls: TestUrl[] = [
+  { url: 'http://127.0.0.1:4780/demo-ats/candidates/40112234', kind: 'candidate', id: '40112234', source: 'sandbox/demo/ats.ts: GET /demo-ats/candidates/:remoteId' },
+  { url: 'http://127.0.0.1:4780/demo-ats/candidates', kind: 'candidate-list', source: 'sandbox/demo/ats.ts: GET /demo-ats/candidates' },
+  { url: 'http://localhost:4780/demo-ats/jobs/JOB-1/pipeline', kind: 'pipeline', source: 'sandbox/demo/ats.ts: GET /demo-ats/jobs/:remoteId/pipeline' },
+  { url: 'http://127.0.0.1:4780/demo-ats/jobs', kind: null, source: 'sandbox/demo/ats.ts: GET /demo-ats/jobs' },
+  { url: 'http://127.0.0.1:4780/demo-sourcing/people/1', kind: 'not-site', source: 'sandbox/demo/sourcing.ts: the demo sourcing app on the same host is not the ATS' },
+];
