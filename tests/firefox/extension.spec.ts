@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../../sandbox/server';
+import { launchFirefoxWithExtension, openExtensionPage, serveHost, type FirefoxWithExtension } from './harness';
+
+/**
+ * The Firefox build in real Firefox ESR (headless, WebDriver BiDi): the background starts and sets its alarms,
+ * the options page connects to the sandbox on Custom base URLs, a Greenhouse page on app.greenhouse.io gets its
+ * button, and one export creates exactly one employee. A fresh profile per test; one sandbox for the file.
+ */
+
+// Seeded in the sandbox's Kombo world (a Greenhouse account): Lucas Moreau is hired, Greenhouse id 40112234.
+const LUCAS = { id: '40112234', email: 'lucas.moreau@example.com' };
+// A Greenhouse candidate page (see tests/fixtures/sites/greenhouse): its name and stage are stale on purpose,
+// the candidate comes from Kombo by the id in the URL.
+const GREENHOUSE_PAGE = readFileSync(resolve(import.meta.dirname, '../fixtures/sites/greenhouse/candidate.html'), 'utf8');
+
+let sandbox: Sandbox;
+let firefox: FirefoxWithExtension;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+beforeEach(async () => {
+  await sandboxControl('POST', 'reset');
+  firefox = await launchFirefoxWithExtension();
+});
+afterEach(async () => {
+  await firefox?.close();
+});
+
+async function sandboxControl<T = unknown>(method: string, path: string): Promise<T> {
+  const response = await fetch(`${sandbox.url}/__sandbox/${path}`, { method });
+  if (!response.ok) throw new Error(`Sandbox ${method} ${path} failed: ${response.status}`);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Puppeteer's ARIA queries do not reach into shadow roots over BiDi (the page's button and dialogs live in
+ * open ones), so controls are found the way a person reads them: a label's text, a button's text, a heading.
+ */
+async function region(page: Page, name: string): Promise<ElementHandle> {
+  const found = await page.waitForSelector(`::-p-aria([name=${JSON.stringify(name)}][role="region"])`);
+  if (!found) throw new Error(`No region ${name}`);
+  return found;
+}
+
+/** The open dialog named `name` (aria-labelledby), wherever it is mounted, light DOM or shadow root. */
+async function dialog(page: Page, name: string): Promise<ElementHandle> {
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      for (const root of roots) {
+        for (const d of root.querySelectorAll('[role="dialog"]')) {
+          const title = d.getAttribute('aria-labelledby');
+          if (title && (root as Document).getElementById(title)?.textContent?.trim() === wanted) return d;
+        }
+      }
+      return null;
+    },
+    { timeout: 15_000 },
+    name,
+  );
+  const element = handle.asElement();
+  if (!element) throw new Error(`No dialog ${name}`);
+  return element as ElementHandle;
+}
+
+/** The form control whose <label> reads `label`, inside `scope`. */
+async function labelled(scope: ElementHandle, label: string): Promise<ElementHandle> {
+  await scope.evaluate(
+    (root, wanted) =>
+      new Promise<void>((done, failed) => {
+        const until = Date.now() + 15_000;
+        const look = () => {
+          const found = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === wanted)?.control;
+          if (found) return done();
+          if (Date.now() > until) return failed(new Error(`No control labelled ${wanted}`));
+          setTimeout(look, 50);
+        };
+        look();
+      }),
+    label,
+  );
+  const handle = await scope.evaluateHandle((root, wanted) => [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === wanted)!.control!, label);
+  return handle as ElementHandle;
+}
+
+/** The enabled button that reads `text`, inside `scope` (waits for it to exist and be enabled). */
+async function button(page: Page, scope: ElementHandle, text: string): Promise<ElementHandle> {
+  const handle = await page.waitForFunction(
+    (root, wanted) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === wanted && !b.disabled) ?? null,
+    { timeout: 15_000 },
+    scope,
+    text,
+  );
+  return handle.asElement() as ElementHandle;
+}
+
+/** Choose a <select>'s option by its visible label, as a person would. */
+async function choose(scope: ElementHandle, label: string, option: string): Promise<void> {
+  const select = (await labelled(scope, label)) as ElementHandle<HTMLSelectElement>;
+  const value = await select.evaluate((el, wanted) => [...el.options].find((o) => o.label === wanted)?.value, option);
+  if (value === undefined) throw new Error(`${label} has no option ${option}`);
+  await select.select(value);
+}
+
+async function type(scope: ElementHandle, label: string, text: string): Promise<void> {
+  const input = await labelled(scope, label);
+  await input.click({ count: 3 });
+  await input.type(text);
+}
+
+/** Wait until the element's text contains `text` (React renders after the intent answers). */
+async function waitForText(page: Page, scope: ElementHandle, text: string): Promise<void> {
+  await page.waitForFunction((el, wanted) => !!el.textContent?.includes(wanted), { timeout: 15_000 }, scope, text);
+}
+
+async function connectCard(
+  options: Page,
+  card: 'Factorial HR' | 'ATS',
+  fields: { provider?: string; baseUrl: string; apiKey: string; integrationId?: string },
+): Promise<ElementHandle> {
+  const scope = await region(options, card);
+  if (fields.provider) await choose(scope, 'Provider', fields.provider);
+  await choose(scope, 'Environment', 'Custom');
+  await type(scope, 'Base URL', fields.baseUrl);
+  await type(scope, 'API key', fields.apiKey);
+  if (fields.integrationId) await type(scope, 'Integration ID', fields.integrationId);
+  await (await button(options, scope, 'Connect')).click();
+  await waitForText(options, scope, 'Connected');
+  return scope;
+}
+
+async function connectBoth(options: Page) {
+  await connectCard(options, 'Factorial HR', { baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
+  await connectCard(options, 'ATS', {
+    provider: 'Kombo',
+    baseUrl: `${sandbox.url}/kombo/v1`,
+    apiKey: SANDBOX_KEYS.kombo,
+    integrationId: SANDBOX_KEYS.komboIntegrationId,
+  });
+}
+
+describe('Firefox ESR: the Firefox build', () => {
+  test('the background starts: its alarms are set and it answers the options page', async () => {
+    const options = await openExtensionPage(firefox, '/options.html');
+    // Both alarms are set by the background: the job pull on install, retention on every start. Before the
+    // MV3 build the background threw at start-up (browser.action undefined) and set neither.
+    await options.waitForFunction(async () => (await browser.alarms.getAll()).length >= 2, { timeout: 15_000 });
+    const alarms = await options.evaluate(async () => (await browser.alarms.getAll()).map((a) => ({ name: a.name, every: a.periodInMinutes })));
+    expect(alarms).toEqual(
+      expect.arrayContaining([
+        { name: 'hirebridge:job-pull', every: 180 },
+        { name: 'hirebridge:retention', every: 1440 },
+      ]),
+    );
+    // The options page's first intents were answered: the card shows its form, not "cannot reach Hirebridge".
+    await button(options, await region(options, 'Factorial HR'), 'Connect');
+    const manifest = await options.evaluate(() => browser.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+  });
+
+  test('the options page connects to the sandbox on Custom base URLs, asking for the host', async () => {
+    const options = await openExtensionPage(firefox, '/options.html');
+    expect(await options.evaluate(() => browser.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(false);
+    await sandboxControl('DELETE', 'requests');
+    await connectBoth(options);
+
+    // The Custom base URL's host was requested and granted (the prompt is answered by the test profile).
+    expect(await options.evaluate(() => browser.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
+    // Each key was checked against its vendor before it was saved, and the new ATS connection pulled its jobs.
+    const requests = await sandboxControl<{ vendor: string; path: string; status: number }[]>('GET', 'requests');
+    expect(requests.some((r) => r.vendor === 'factorial' && r.status === 200)).toBe(true);
+    expect(requests.some((r) => r.vendor === 'kombo' && r.path.endsWith('/ats/jobs') && r.status === 200)).toBe(true);
+    // Stored, not just shown: the options page opened again shows both connected.
+    await options.close();
+    const again = await openExtensionPage(firefox, '/options.html');
+    await waitForText(again, await region(again, 'ATS'), 'Connected');
+    await waitForText(again, await region(again, 'Factorial HR'), 'Connected');
+  });
+
+  test('a Greenhouse page on app.greenhouse.io gets its button, and one export creates one employee', async () => {
+    const options = await openExtensionPage(firefox, '/options.html');
+    await connectBoth(options);
+
+    const page = await firefox.browser.newPage();
+    await serveHost(page, 'app.greenhouse.io', (url) =>
+      url.pathname === `/people/${LUCAS.id}` ? { status: 200, body: GREENHOUSE_PAGE } : { status: 404, body: 'Not found', contentType: 'text/plain' },
+    );
+    await page.goto(`https://app.greenhouse.io/people/${LUCAS.id}`);
+    // The content script's button, in its open shadow root, enabled once the background said "exportable".
+    const exportButton = await page.waitForSelector('>>> hirebridge-action >>> button:not([disabled])', { timeout: 15_000 });
+    expect(await exportButton!.evaluate((el) => el.textContent)).toBe('Export to FactorialHR');
+    await exportButton!.click();
+
+    const form = await dialog(page, 'Export to FactorialHR');
+    // From Kombo by the page's id, not from the page's stale text.
+    const email = await labelled(form, 'Email');
+    await page.waitForFunction((el, wanted) => (el as HTMLInputElement).value === wanted, { timeout: 15_000 }, email, LUCAS.email);
+    await type(form, 'Start date', '2027-01-04');
+    await choose(form, 'Legal entity', 'Hirebridge Demo S.L. (ES)');
+    await (await button(page, form, 'Export')).click();
+    await page.waitForFunction(
+      (root) => [...root.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Exported to Factorial HR')),
+      { timeout: 15_000 },
+      form,
+    );
+
+    const state = await sandboxControl<{ factorial: { employees: { email: string }[] } }>('GET', 'state');
+    expect(state.factorial.employees.filter((e) => e.email === LUCAS.email)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+
+/**
+ * Real Firefox ESR, headless, driven over WebDriver BiDi with puppeteer-core, with the Firefox build installed
+ * as a temporary add-on. Nothing here is in the product: the three Firefox switches below are test-browser
+ * settings (a CI profile), not extension code.
+ */
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+export const FIREFOX_EXTENSION_DIR = resolve(ROOT, process.env.HIREBRIDGE_OUT_DIR ?? '.output', 'firefox-mv3');
+const manifest = () => JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+
+/**
+ * Firefox gives each installed add-on a random moz-extension:// host; this pref fixes it for the add-on id, so
+ * the test knows where the options page lives (what about:debugging shows as "Internal UUID").
+ */
+const EXTENSION_UUID = '6a0c2b43-6f0e-4c2b-9d0e-5b8f5c1e7a11';
+
+export function firefoxPath(): string {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('Firefox was not found. Install it (Debian: apt-get install -y firefox-esr) or set FIREFOX_PATH.');
+  return found;
+}
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  addonId: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}. Run "npm run build:firefox" first.`);
+  }
+  const addonId: string = manifest().browser_specific_settings.gecko.id;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: firefoxPath(),
+    headless: true,
+    // WebDriver refuses to navigate to moz-extension:// pages unless the remote agent is started with system
+    // access (Firefox's own switch for testing privileged pages); with it, the test opens the options page.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
+      // An optional-permission request (Custom base URL → its host) is granted as if the person clicked
+      // "Allow" in the doorhanger a headless browser cannot show. The extension's own request still runs.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
+  });
+  const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  if (installed !== addonId) throw new Error(`Installed add-on id ${installed}, expected the manifest's ${addonId}`);
+  return { browser, addonId, origin: `moz-extension://${EXTENSION_UUID}`, close: () => browser.close() };
+}
+
+/**
+ * Open one of the extension's pages in a new tab. Firefox does not report load events of moz-extension://
+ * documents over BiDi (the navigation never "completes" for puppeteer), so wait on the document itself.
+ */
+export async function openExtensionPage(firefox: FirefoxWithExtension, path: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  const url = `${firefox.origin}${path}`;
+  // The navigation promise is left to settle on its own (it rejects when its timer or the browser ends).
+  page.goto(url, { timeout: 0 }).catch(() => undefined);
+  await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { timeout: 15_000 }, url);
+  return page;
+}
+
+/**
+ * Serve a real ATS hostname from the test (the machine has no network): top-level documents and their
+ * sub-resources for `host` are answered by `serve`; everything else goes on unchanged.
+ */
+export async function serveHost(page: Page, host: string, serve: (url: URL) => { status: number; body: string; contentType?: string }): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    const url = new URL(request.url());
+    if (url.hostname !== host) return void request.continue();
+    const { status, body, contentType } = serve(url);
+    void request.respond({ status, body, contentType: contentType ?? 'text/html; charset=utf-8' });
+  });
+}
