@@ -28,7 +28,6 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await sandboxControl('POST', 'reset');
-  firefox = await launchFirefoxWithExtension();
 });
 afterEach(async () => {
   await firefox?.close();
@@ -150,6 +149,10 @@ async function connectBoth(options: Page) {
 }
 
 describe('Firefox ESR: the Firefox build', () => {
+  beforeEach(async () => {
+    firefox = await launchFirefoxWithExtension();
+  });
+
   test('the background starts: its alarms are set and it answers the options page', async () => {
     const options = await openExtensionPage(firefox, '/options.html');
     // Both alarms are set by the background: the job pull on install, retention on every start. Before the
@@ -164,8 +167,13 @@ describe('Firefox ESR: the Firefox build', () => {
     );
     // The options page's first intents were answered: the card shows its form, not "cannot reach Hirebridge".
     await button(options, await region(options, 'Factorial HR'), 'Connect');
+    // As Firefox loaded it: MV3, the fixed add-on id, optional hosts kept (MV2 dropped them), never <all_urls>.
     const manifest = await options.evaluate(() => browser.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
+    expect(await options.evaluate(() => browser.runtime.id)).toBe('hirebridge@hirebridge.app');
+    const optionalHosts = (manifest as { optional_host_permissions?: string[] }).optional_host_permissions;
+    expect(optionalHosts).toEqual(expect.arrayContaining(['https://*/*', 'http://127.0.0.1/*']));
+    expect([...(manifest.host_permissions ?? []), ...(optionalHosts ?? [])]).not.toContain('<all_urls>');
   });
 
   test('the options page connects to the sandbox on Custom base URLs, asking for the host', async () => {
@@ -216,5 +224,23 @@ describe('Firefox ESR: the Firefox build', () => {
 
     const state = await sandboxControl<{ factorial: { employees: { email: string }[] } }>('GET', 'state');
     expect(state.factorial.employees.filter((e) => e.email === LUCAS.email)).toHaveLength(1);
+  });
+});
+
+describe('Firefox ESR: enterprise policy', () => {
+  test('policies.json (3rdparty → Extensions → the add-on id) fixes settings, shown read-only', async () => {
+    firefox = await launchFirefoxWithExtension({ policy: { sourceName: 'Acme Sourcing', retentionDays: 14, pullIntervalMinutes: 'often' } });
+    const options = await openExtensionPage(firefox, '/options.html');
+    const source = await labelled(await region(options, 'Sync to ATS'), 'Source tag');
+    await options.waitForFunction((el) => (el as HTMLInputElement).value === 'Acme Sourcing', { timeout: 15_000 }, source);
+    expect(await source.evaluate((el) => (el as HTMLInputElement).disabled)).toBe(true);
+    const days = await labelled(await region(options, 'Data'), 'Keep candidate data for (days)');
+    expect(await days.evaluate((el) => [(el as HTMLInputElement).value, (el as HTMLInputElement).disabled])).toEqual(['14', true]);
+    await waitForText(options, await region(options, 'Data'), 'Set by your organisation’s policy.');
+    // Firefox hands the policy over as written; a wrong value in it is ignored, not fatal: the pull interval
+    // stays editable.
+    expect(await options.evaluate(() => browser.storage.managed.get(null))).toEqual({ sourceName: 'Acme Sourcing', retentionDays: 14, pullIntervalMinutes: 'often' });
+    const interval = await labelled(await region(options, 'Jobs'), 'Pull');
+    expect(await interval.evaluate((el) => (el as HTMLSelectElement).disabled)).toBe(false);
   });
 });

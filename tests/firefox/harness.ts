@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 
@@ -32,11 +33,26 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+/**
+ * `policy`: what an organisation's Firefox policies.json gives the add-on (`3rdparty` → `Extensions` → its id),
+ * read by the extension through storage.managed. Firefox reads a policies.json from elsewhere than its install
+ * directory only in automation mode (the pref and variable Mozilla's own test harnesses set), so a test need
+ * not write to /usr/lib/firefox-esr/distribution or /etc/firefox-esr/policies.
+ */
+export async function launchFirefoxWithExtension(opts: { policy?: Record<string, unknown> } = {}): Promise<FirefoxWithExtension> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}. Run "npm run build:firefox" first.`);
   }
   const addonId: string = manifest().browser_specific_settings.gecko.id;
+  let policyPrefs: Record<string, unknown> = {};
+  let env: Record<string, string | undefined> | undefined;
+  if (opts.policy) {
+    const file = join(mkdtempSync(join(tmpdir(), 'hirebridge-ff-policy-')), 'policies.json');
+    writeFileSync(file, JSON.stringify({ policies: { '3rdparty': { Extensions: { [addonId]: opts.policy } } } }));
+    policyPrefs = { 'browser.policies.alternatePath': file, 'security.turn_off_all_security_so_that_viruses_can_take_over_this_computer': true };
+    // Automation mode also refuses every non-local connection: nothing here needs one.
+    env = { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' };
+  }
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -45,7 +61,9 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     // WebDriver refuses to navigate to moz-extension:// pages unless the remote agent is started with system
     // access (Firefox's own switch for testing privileged pages); with it, the test opens the options page.
     args: ['--remote-allow-system-access'],
+    env,
     extraPrefsFirefox: {
+      ...policyPrefs,
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
       // An optional-permission request (Custom base URL → its host) is granted as if the person clicked
       // "Allow" in the doorhanger a headless browser cannot show. The extension's own request still runs.
