@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { BUILT_IN_ATS_HOSTS, VENDOR_API_HOSTS } from './lib/hosts';
+import { iconPaths, TOOLBAR_SIZES } from './lib/icons';
 
 /**
  * Firefox: a fixed add-on id (enterprise policy and storage.managed are keyed by it; AMO keeps it for ever);
@@ -50,6 +51,8 @@ export default defineConfig({
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
     default_locale: 'en',
+    icons: iconPaths(),
+    action: { default_icon: iconPaths('default', TOOLBAR_SIZES) },
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
     host_permissions: [...VENDOR_API_HOSTS, ...BUILT_IN_ATS_HOSTS],
     // Extension pages run only their own scripts; nothing may frame them or post forms elsewhere.
