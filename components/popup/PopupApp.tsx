@@ -119,7 +119,7 @@ export function PopupApp() {
     <>
       <main className="hb-popup" aria-labelledby={titleId} inert={!!exporting || confirmAll}>
         <header className="hb-popup-header">
-          <img className="hb-logo" src={`/${iconFile(32)}`} alt="" width={20} height={20} />
+          <img className="hb-logo" src={`/${iconFile(32)}`} alt="" width={18} height={18} />
           <h1 id={titleId}>{t('title')}</h1>
           {candidates && <span className="hb-count">{strings.waiting(groups.length)}</span>}
           <button type="button" className="hb-link-button" onClick={() => browser.runtime.openOptionsPage()}>
