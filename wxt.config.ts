@@ -44,6 +44,11 @@ export default defineConfig({
     },
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // `npm run zip`: the store packages, and for Mozilla's review the sources that build the Firefox package
+  // (`npm ci && npm run build:firefox`, see README "Store packages") — not the tests, sandbox, bench or docs.
+  zip: {
+    includeSources: ['package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md', 'entrypoints/**', 'components/**', 'lib/**', 'public/**'],
+  },
   // Firefox gets Manifest V3 too (WXT defaults it to MV2): one set of APIs (action, scripting, storage.session,
   // optional_host_permissions) for both browsers. See README "Load it in Firefox".
   manifestVersion: 3,
