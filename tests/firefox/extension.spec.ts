@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../../sandbox/server';
 import { launchFirefoxWithExtension, openExtensionPage, serveHost, type FirefoxWithExtension } from './harness';
@@ -13,6 +14,9 @@ import { launchFirefoxWithExtension, openExtensionPage, serveHost, type FirefoxW
 
 // Seeded in the sandbox's Kombo world (a Greenhouse account): Lucas Moreau is hired, Greenhouse id 40112234.
 const LUCAS = { id: '40112234', email: 'lucas.moreau@example.com' };
+// A Lever candidate page (see tests/fixtures/sites/lever), served on hire.lever.co for Sync to ATS.
+const LEVER = { id: '8f1c2a7e-5d3b-4c1e-9a2f-6b7c8d9e0f1a', name: 'Ana García López', email: 'ana.garcia@example.com' };
+const LEVER_PAGE = readFileSync(resolve(import.meta.dirname, '../fixtures/sites/lever/candidate.html'), 'utf8');
 // A Greenhouse candidate page (see tests/fixtures/sites/greenhouse): its name and stage are stale on purpose,
 // the candidate comes from Kombo by the id in the URL.
 const GREENHOUSE_PAGE = readFileSync(resolve(import.meta.dirname, '../fixtures/sites/greenhouse/candidate.html'), 'utf8');
@@ -103,6 +107,21 @@ async function button(page: Page, scope: ElementHandle, text: string): Promise<E
   return handle.asElement() as ElementHandle;
 }
 
+/** A <fieldset> by its legend, or a table row by its row header, inside `scope`. */
+async function part(page: Page, scope: ElementHandle, kind: 'fieldset' | 'row', name: string): Promise<ElementHandle> {
+  const handle = await page.waitForFunction(
+    (root, k, wanted) =>
+      k === 'fieldset'
+        ? ([...root.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === wanted) ?? null)
+        : ([...root.querySelectorAll('tr')].find((r) => r.querySelector('th')?.textContent?.trim() === wanted) ?? null),
+    { timeout: 15_000 },
+    scope,
+    kind,
+    name,
+  );
+  return handle.asElement() as ElementHandle;
+}
+
 /** Choose a <select>'s option by its visible label, as a person would. */
 async function choose(scope: ElementHandle, label: string, option: string): Promise<void> {
   const select = (await labelled(scope, label)) as ElementHandle<HTMLSelectElement>;
@@ -140,6 +159,10 @@ async function connectCard(
 
 async function connectBoth(options: Page) {
   await connectCard(options, 'Factorial HR', { baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
+  await connectAts(options);
+}
+
+async function connectAts(options: Page) {
   await connectCard(options, 'ATS', {
     provider: 'Kombo',
     baseUrl: `${sandbox.url}/kombo/v1`,
@@ -224,6 +247,81 @@ describe('Firefox ESR: the Firefox build', () => {
 
     const state = await sandboxControl<{ factorial: { employees: { email: string }[] } }>('GET', 'state');
     expect(state.factorial.employees.filter((e) => e.email === LUCAS.email)).toHaveLength(1);
+  });
+
+  test('the demo ATS on this computer: allowed from Sites, its pages get the button (a content script registered at run time)', async () => {
+    const options = await openExtensionPage(firefox, '/options.html');
+    expect(await options.evaluate(() => browser.scripting.getRegisteredContentScripts())).toEqual([]);
+    await (await button(options, await region(options, 'Sites'), 'Allow the demo ATS on this computer')).click();
+    await options.waitForFunction(async () => (await browser.scripting.getRegisteredContentScripts()).length === 1, { timeout: 15_000 });
+    const [script] = await options.evaluate(() => browser.scripting.getRegisteredContentScripts());
+    expect(script.matches).toEqual(['http://127.0.0.1/demo-ats/*', 'http://localhost/demo-ats/*']);
+    await connectBoth(options);
+
+    const page = await firefox.browser.newPage();
+    await page.goto(`${sandbox.url}/demo-ats/candidates/${LUCAS.id}`);
+    const exportButton = await page.waitForSelector('>>> hirebridge-action >>> button:not([disabled])', { timeout: 15_000 });
+    expect(await exportButton!.evaluate((el) => el.textContent)).toBe('Export to FactorialHR');
+  });
+
+  test('the popup lists the hired candidates from the ATS, and the toolbar badge counts them', async () => {
+    const options = await openExtensionPage(firefox, '/options.html');
+    await connectBoth(options);
+    const popup = await openExtensionPage(firefox, '/popup.html');
+    const list = await popup.waitForSelector('::-p-aria([name="Hired candidates waiting for export"][role="list"])', { timeout: 15_000 });
+    // Pulled through Kombo: Lucas, Aisha and Sofia wait; Marta is already an employee in Factorial HR.
+    await popup.waitForFunction((el) => el.querySelectorAll('li').length === 3, { timeout: 15_000 }, list!);
+    const rows = await list!.evaluate((el) => [...el.querySelectorAll('li')].map((li) => li.textContent ?? ''));
+    for (const name of ['Lucas Moreau', 'Aisha Khan', 'Sofia Almeida']) expect(rows.some((r) => r.includes(name))).toBe(true);
+    expect(rows.some((r) => r.includes('Marta Serrano'))).toBe(false);
+    await popup.waitForFunction(async () => (await browser.action.getBadgeText({})) === '3', { timeout: 15_000 });
+    expect(await popup.evaluate(() => browser.action.getTitle({}))).toBe('Hirebridge: 3 hired candidates waiting for export');
+  });
+
+  test('Sync to ATS from a Lever page: one application in the ATS, with the PDF profile made in the background', async () => {
+    const options = await openExtensionPage(firefox, '/options.html');
+    await connectAts(options);
+    const jobs = await region(options, 'Jobs');
+    const row = await part(options, jobs, 'row', 'Senior Backend Engineer');
+    await (await button(options, row, 'Activate')).click();
+    await waitForText(options, row, 'Active');
+
+    const page = await firefox.browser.newPage();
+    await serveHost(page, 'hire.lever.co', (url) =>
+      url.pathname === `/candidates/${LEVER.id}` ? { status: 200, body: LEVER_PAGE } : { status: 404, body: 'Not found', contentType: 'text/plain' },
+    );
+    await page.goto(`https://hire.lever.co/candidates/${LEVER.id}`);
+    const syncButton = await page.waitForSelector('>>> hirebridge-action >>> button.secondary', { timeout: 15_000 });
+    expect(await syncButton!.evaluate((el) => el.textContent)).toBe('Sync to ATS');
+    await syncButton!.click();
+
+    const form = await dialog(page, 'Sync to ATS');
+    const email = await labelled(form, 'Email');
+    await page.waitForFunction((el, wanted) => (el as HTMLInputElement).value === wanted, { timeout: 15_000 }, email, LEVER.email);
+    await choose(form, 'Job', 'Senior Backend Engineer — Barcelona');
+    await (await labelled(await part(page, form, 'fieldset', 'Do you have the right to work in the EU? (required)'), 'Yes')).click();
+    await type(form, 'Years of professional experience (required)', '7');
+    await type(form, 'Earliest start date (required)', '2027-02-01');
+    await (await button(page, form, 'Sync')).click();
+    await page.waitForFunction(
+      (root) => [...root.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Synced to Senior Backend Engineer')),
+      { timeout: 30_000 },
+      form,
+    );
+
+    type Attachment = { id: string; type: string; content_type: string; application_id?: string };
+    const state = await sandboxControl<{
+      kombo: { candidates: { id: string; email_addresses: { email_address: string }[] }[]; applications: { id: string; candidate_id: string; job_id: string }[]; attachments: Attachment[] };
+    }>('GET', 'state');
+    const candidate = state.kombo.candidates.find((c) => c.email_addresses.some((e) => e.email_address === LEVER.email));
+    const applications = state.kombo.applications.filter((a) => a.candidate_id === candidate?.id);
+    expect(applications.map((a) => a.job_id)).toEqual(['KJ000001']);
+    const files = state.kombo.attachments.filter((a) => a.application_id === applications[0].id);
+    expect(files.map((f) => [f.type, f.content_type])).toEqual([['CV', 'application/pdf']]);
+    // The PDF profile jsPDF wrote in Firefox's background page, with its embedded font: the name with accents.
+    const pdf = new Uint8Array(await (await fetch(`${sandbox.url}/__sandbox/attachments/${files[0].id}`)).arrayBuffer());
+    const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+    expect(text).toContain(LEVER.name);
   });
 });
 
