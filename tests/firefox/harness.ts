@@ -1,12 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 
 /**
  * Real Firefox ESR, headless, driven over WebDriver BiDi with puppeteer-core, with the Firefox build installed
- * as a temporary add-on. Nothing here is in the product: the three Firefox switches below are test-browser
- * settings (a CI profile), not extension code.
+ * as a temporary add-on. Nothing here is in the product: the switches below (a fixed moz-extension:// host, the
+ * permission prompt answered, WebDriver allowed onto extension pages, automation mode for a policy) belong to
+ * the test browser's profile, not to the extension.
  */
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -46,8 +47,10 @@ export async function launchFirefoxWithExtension(opts: { policy?: Record<string,
   const addonId: string = manifest().browser_specific_settings.gecko.id;
   let policyPrefs: Record<string, unknown> = {};
   let env: Record<string, string | undefined> | undefined;
+  let policyDir: string | undefined;
   if (opts.policy) {
-    const file = join(mkdtempSync(join(tmpdir(), 'hirebridge-ff-policy-')), 'policies.json');
+    policyDir = mkdtempSync(join(tmpdir(), 'hirebridge-ff-policy-'));
+    const file = join(policyDir, 'policies.json');
     writeFileSync(file, JSON.stringify({ policies: { '3rdparty': { Extensions: { [addonId]: opts.policy } } } }));
     policyPrefs = { 'browser.policies.alternatePath': file, 'security.turn_off_all_security_so_that_viruses_can_take_over_this_computer': true };
     // Automation mode also refuses every non-local connection: nothing here needs one.
@@ -72,7 +75,11 @@ export async function launchFirefoxWithExtension(opts: { policy?: Record<string,
   });
   const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
   if (installed !== addonId) throw new Error(`Installed add-on id ${installed}, expected the manifest's ${addonId}`);
-  return { browser, addonId, origin: `moz-extension://${EXTENSION_UUID}`, close: () => browser.close() };
+  const close = async () => {
+    await browser.close();
+    if (policyDir) rmSync(policyDir, { recursive: true, force: true });
+  };
+  return { browser, addonId, origin: `moz-extension://${EXTENSION_UUID}`, close };
 }
 
 /**
