@@ -68,7 +68,7 @@ async function dialog(page: Page, name: string): Promise<ElementHandle> {
       }
       return null;
     },
-    { timeout: 15_000 },
+    { timeout: 15_000, polling: 100 },
     name,
   );
   const element = handle.asElement();
@@ -100,7 +100,7 @@ async function labelled(scope: ElementHandle, label: string): Promise<ElementHan
 async function button(page: Page, scope: ElementHandle, text: string): Promise<ElementHandle> {
   const handle = await page.waitForFunction(
     (root, wanted) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === wanted && !b.disabled) ?? null,
-    { timeout: 15_000 },
+    { timeout: 15_000, polling: 100 },
     scope,
     text,
   );
@@ -114,7 +114,7 @@ async function part(page: Page, scope: ElementHandle, kind: 'fieldset' | 'row', 
       k === 'fieldset'
         ? ([...root.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === wanted) ?? null)
         : ([...root.querySelectorAll('tr')].find((r) => r.querySelector('th')?.textContent?.trim() === wanted) ?? null),
-    { timeout: 15_000 },
+    { timeout: 15_000, polling: 100 },
     scope,
     kind,
     name,
@@ -138,7 +138,42 @@ async function type(scope: ElementHandle, label: string, text: string): Promise<
 
 /** Wait until the element's text contains `text` (React renders after the intent answers). */
 async function waitForText(page: Page, scope: ElementHandle, text: string): Promise<void> {
-  await page.waitForFunction((el, wanted) => !!el.textContent?.includes(wanted), { timeout: 15_000 }, scope, text);
+  await page.waitForFunction((el, wanted) => !!el.textContent?.includes(wanted), { timeout: 15_000, polling: 100 }, scope, text);
+}
+
+/** An ATS page on its real hostname: `url` answers with `body`, anything else on that host is a 404. */
+async function openAtsPage(url: string, body: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  const { hostname, pathname } = new URL(url);
+  await serveHost(page, hostname, (requested) =>
+    requested.pathname === pathname ? { status: 200, body } : { status: 404, body: 'Not found', contentType: 'text/plain' },
+  );
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * The content script's button on an ATS page (in its open shadow root), once enabled — that is, once the
+ * background answered. Polled: changes inside a shadow root are not mutations of the document.
+ */
+async function atsButton(page: Page, text: string): Promise<ElementHandle> {
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      for (const host of document.querySelectorAll('hirebridge-action')) {
+        const found = [...(host.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent === wanted && !b.disabled);
+        if (found) return found;
+      }
+      return null;
+    },
+    { timeout: 15_000, polling: 100 },
+    text,
+  );
+  return handle.asElement() as ElementHandle;
+}
+
+/** What `field` holds once the dialog has filled it in (drafts arrive from the background). */
+async function waitForValue(page: Page, field: ElementHandle, value: string): Promise<void> {
+  await page.waitForFunction((el, wanted) => (el as HTMLInputElement).value === wanted, { timeout: 15_000, polling: 100 }, field, value);
 }
 
 async function connectCard(
@@ -180,7 +215,7 @@ describe('Firefox ESR: the Firefox build', () => {
     const options = await openExtensionPage(firefox, '/options.html');
     // Both alarms are set by the background: the job pull on install, retention on every start. Before the
     // MV3 build the background threw at start-up (browser.action undefined) and set neither.
-    await options.waitForFunction(async () => (await browser.alarms.getAll()).length >= 2, { timeout: 15_000 });
+    await options.waitForFunction(async () => (await browser.alarms.getAll()).length >= 2, { timeout: 15_000, polling: 100 });
     const alarms = await options.evaluate(async () => (await browser.alarms.getAll()).map((a) => ({ name: a.name, every: a.periodInMinutes })));
     expect(alarms).toEqual(
       expect.arrayContaining([
@@ -222,26 +257,19 @@ describe('Firefox ESR: the Firefox build', () => {
     const options = await openExtensionPage(firefox, '/options.html');
     await connectBoth(options);
 
-    const page = await firefox.browser.newPage();
-    await serveHost(page, 'app.greenhouse.io', (url) =>
-      url.pathname === `/people/${LUCAS.id}` ? { status: 200, body: GREENHOUSE_PAGE } : { status: 404, body: 'Not found', contentType: 'text/plain' },
-    );
-    await page.goto(`https://app.greenhouse.io/people/${LUCAS.id}`);
-    // The content script's button, in its open shadow root, enabled once the background said "exportable".
-    const exportButton = await page.waitForSelector('>>> hirebridge-action >>> button:not([disabled])', { timeout: 15_000 });
-    expect(await exportButton!.evaluate((el) => el.textContent)).toBe('Export to FactorialHR');
-    await exportButton!.click();
+    const page = await openAtsPage(`https://app.greenhouse.io/people/${LUCAS.id}`, GREENHOUSE_PAGE);
+    // Enabled once the background said "exportable".
+    await (await atsButton(page, 'Export to FactorialHR')).click();
 
     const form = await dialog(page, 'Export to FactorialHR');
     // From Kombo by the page's id, not from the page's stale text.
-    const email = await labelled(form, 'Email');
-    await page.waitForFunction((el, wanted) => (el as HTMLInputElement).value === wanted, { timeout: 15_000 }, email, LUCAS.email);
+    await waitForValue(page, await labelled(form, 'Email'), LUCAS.email);
     await type(form, 'Start date', '2027-01-04');
     await choose(form, 'Legal entity', 'Hirebridge Demo S.L. (ES)');
     await (await button(page, form, 'Export')).click();
     await page.waitForFunction(
       (root) => [...root.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Exported to Factorial HR')),
-      { timeout: 15_000 },
+      { timeout: 15_000, polling: 100 },
       form,
     );
 
@@ -253,15 +281,14 @@ describe('Firefox ESR: the Firefox build', () => {
     const options = await openExtensionPage(firefox, '/options.html');
     expect(await options.evaluate(() => browser.scripting.getRegisteredContentScripts())).toEqual([]);
     await (await button(options, await region(options, 'Sites'), 'Allow the demo ATS on this computer')).click();
-    await options.waitForFunction(async () => (await browser.scripting.getRegisteredContentScripts()).length === 1, { timeout: 15_000 });
+    await options.waitForFunction(async () => (await browser.scripting.getRegisteredContentScripts()).length === 1, { timeout: 15_000, polling: 100 });
     const [script] = await options.evaluate(() => browser.scripting.getRegisteredContentScripts());
     expect(script.matches).toEqual(['http://127.0.0.1/demo-ats/*', 'http://localhost/demo-ats/*']);
     await connectBoth(options);
 
     const page = await firefox.browser.newPage();
     await page.goto(`${sandbox.url}/demo-ats/candidates/${LUCAS.id}`);
-    const exportButton = await page.waitForSelector('>>> hirebridge-action >>> button:not([disabled])', { timeout: 15_000 });
-    expect(await exportButton!.evaluate((el) => el.textContent)).toBe('Export to FactorialHR');
+    await atsButton(page, 'Export to FactorialHR');
   });
 
   test('the popup lists the hired candidates from the ATS, and the toolbar badge counts them', async () => {
@@ -270,11 +297,11 @@ describe('Firefox ESR: the Firefox build', () => {
     const popup = await openExtensionPage(firefox, '/popup.html');
     const list = await popup.waitForSelector('::-p-aria([name="Hired candidates waiting for export"][role="list"])', { timeout: 15_000 });
     // Pulled through Kombo: Lucas, Aisha and Sofia wait; Marta is already an employee in Factorial HR.
-    await popup.waitForFunction((el) => el.querySelectorAll('li').length === 3, { timeout: 15_000 }, list!);
+    await popup.waitForFunction((el) => el.querySelectorAll('li').length === 3, { timeout: 15_000, polling: 100 }, list!);
     const rows = await list!.evaluate((el) => [...el.querySelectorAll('li')].map((li) => li.textContent ?? ''));
     for (const name of ['Lucas Moreau', 'Aisha Khan', 'Sofia Almeida']) expect(rows.some((r) => r.includes(name))).toBe(true);
     expect(rows.some((r) => r.includes('Marta Serrano'))).toBe(false);
-    await popup.waitForFunction(async () => (await browser.action.getBadgeText({})) === '3', { timeout: 15_000 });
+    await popup.waitForFunction(async () => (await browser.action.getBadgeText({})) === '3', { timeout: 15_000, polling: 100 });
     expect(await popup.evaluate(() => browser.action.getTitle({}))).toBe('Hirebridge: 3 hired candidates waiting for export');
   });
 
@@ -286,18 +313,11 @@ describe('Firefox ESR: the Firefox build', () => {
     await (await button(options, row, 'Activate')).click();
     await waitForText(options, row, 'Active');
 
-    const page = await firefox.browser.newPage();
-    await serveHost(page, 'hire.lever.co', (url) =>
-      url.pathname === `/candidates/${LEVER.id}` ? { status: 200, body: LEVER_PAGE } : { status: 404, body: 'Not found', contentType: 'text/plain' },
-    );
-    await page.goto(`https://hire.lever.co/candidates/${LEVER.id}`);
-    const syncButton = await page.waitForSelector('>>> hirebridge-action >>> button.secondary', { timeout: 15_000 });
-    expect(await syncButton!.evaluate((el) => el.textContent)).toBe('Sync to ATS');
-    await syncButton!.click();
+    const page = await openAtsPage(`https://hire.lever.co/candidates/${LEVER.id}`, LEVER_PAGE);
+    await (await atsButton(page, 'Sync to ATS')).click();
 
     const form = await dialog(page, 'Sync to ATS');
-    const email = await labelled(form, 'Email');
-    await page.waitForFunction((el, wanted) => (el as HTMLInputElement).value === wanted, { timeout: 15_000 }, email, LEVER.email);
+    await waitForValue(page, await labelled(form, 'Email'), LEVER.email);
     await choose(form, 'Job', 'Senior Backend Engineer — Barcelona');
     await (await labelled(await part(page, form, 'fieldset', 'Do you have the right to work in the EU? (required)'), 'Yes')).click();
     await type(form, 'Years of professional experience (required)', '7');
@@ -305,7 +325,7 @@ describe('Firefox ESR: the Firefox build', () => {
     await (await button(page, form, 'Sync')).click();
     await page.waitForFunction(
       (root) => [...root.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Synced to Senior Backend Engineer')),
-      { timeout: 30_000 },
+      { timeout: 30_000, polling: 100 },
       form,
     );
 
@@ -330,7 +350,7 @@ describe('Firefox ESR: enterprise policy', () => {
     firefox = await launchFirefoxWithExtension({ policy: { sourceName: 'Acme Sourcing', retentionDays: 14, pullIntervalMinutes: 'often' } });
     const options = await openExtensionPage(firefox, '/options.html');
     const source = await labelled(await region(options, 'Sync to ATS'), 'Source tag');
-    await options.waitForFunction((el) => (el as HTMLInputElement).value === 'Acme Sourcing', { timeout: 15_000 }, source);
+    await waitForValue(options, source, 'Acme Sourcing');
     expect(await source.evaluate((el) => (el as HTMLInputElement).disabled)).toBe(true);
     const days = await labelled(await region(options, 'Data'), 'Keep candidate data for (days)');
     expect(await days.evaluate((el) => [(el as HTMLInputElement).value, (el as HTMLInputElement).disabled])).toEqual(['14', true]);

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { findBrowser } from '../../scripts/browser';
 
 /**
  * Real Firefox ESR, headless, driven over WebDriver BiDi with puppeteer-core, with the Firefox build installed
@@ -21,10 +22,7 @@ const manifest = () => JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'mani
 const EXTENSION_UUID = '6a0c2b43-6f0e-4c2b-9d0e-5b8f5c1e7a11';
 
 export function firefoxPath(): string {
-  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('Firefox was not found. Install it (Debian: apt-get install -y firefox-esr) or set FIREFOX_PATH.');
-  return found;
+  return findBrowser('Firefox', 'FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox'], 'firefox-esr');
 }
 
 export interface FirefoxWithExtension {
@@ -91,7 +89,7 @@ export async function openExtensionPage(firefox: FirefoxWithExtension, path: str
   const url = `${firefox.origin}${path}`;
   // The navigation promise is left to settle on its own (it rejects when its timer or the browser ends).
   page.goto(url, { timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { timeout: 15_000 }, url);
+  await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { timeout: 15_000, polling: 100 }, url);
   return page;
 }
 
