@@ -5,6 +5,7 @@ import { komboToolName } from '../connectors';
 import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord, type OperationRecord } from '../db';
 import { candidateKey, completeDraft, employeeInFactorial, queueExport, type InFactorial } from '../export';
+import { iconPaths, TOOLBAR_SIZES } from '../icons';
 import { factorialLookups } from '../export/lookups';
 import type { ExportDraft, ExportFields, PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
 import type { BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
@@ -356,20 +357,31 @@ export function followJobPulls(): () => void {
   return () => subscription.unsubscribe();
 }
 
-/** The toolbar badge: how many hired candidates wait for export, following every change to the list. */
+/** Toolbar updates are cosmetic: one that fails, at once or later, must never stop the badge or the background. */
+function toToolbar(update: (action: typeof browser.action) => Promise<unknown>): void {
+  try {
+    void update(browser.action).catch(() => undefined);
+  } catch {
+    // No toolbar API in this context: nothing to show.
+  }
+}
+
+/**
+ * The toolbar badge and icon: how many hired candidates wait for export (the icon gets a dot), following every
+ * change to the list.
+ */
 export function followBadge(): () => void {
   let shown: string | undefined;
-  void browser.action.setBadgeBackgroundColor({ color: '#2f5bea' }).catch(() => undefined);
+  toToolbar((action) => action.setBadgeBackgroundColor({ color: '#2f5bea' }));
   const subscription = liveQuery(() => db().candidates.toArray()).subscribe({
     next: (records) => {
       const waiting = waitingGroups(records).length;
       const text = badgeText(waiting);
       if (text === shown) return;
       shown = text;
-      void browser.action.setBadgeText({ text }).catch(() => undefined);
-      void browser.action
-        .setTitle({ title: waiting ? (waiting === 1 ? t('badgeOne') : t('badgeMany', { count: waiting })) : 'Hirebridge' })
-        .catch(() => undefined);
+      toToolbar((action) => action.setBadgeText({ text }));
+      toToolbar((action) => action.setIcon({ path: iconPaths(waiting ? 'waiting' : 'default', TOOLBAR_SIZES, '/') }));
+      toToolbar((action) => action.setTitle({ title: waiting ? (waiting === 1 ? t('badgeOne') : t('badgeMany', { count: waiting })) : 'Hirebridge' }));
     },
     error: () => undefined,
   });

@@ -196,6 +196,40 @@ describe('the toolbar badge', () => {
       stop();
     }
   });
+
+  it('switches the toolbar icon to the waiting variant while someone waits, and back', async () => {
+    const setIcon = vi.spyOn(fakeBrowser.action, 'setIcon').mockResolvedValue(undefined);
+    const lastIcon = () => (setIcon.mock.lastCall?.[0] as { path: Record<string, string> } | undefined)?.path;
+    const stop = followBadge();
+    try {
+      await vi.waitFor(() => expect(lastIcon()).toEqual({ 16: '/icon/16.png', 32: '/icon/32.png' }));
+      await db().candidates.bulkPut([pulled]);
+      await vi.waitFor(() => expect(lastIcon()).toEqual({ 16: '/icon/waiting/16.png', 32: '/icon/waiting/32.png' }));
+      await db().candidates.update('ats:kombo:KC1', { exportedEmployeeId: '1' });
+      await vi.waitFor(() => expect(lastIcon()).toEqual({ 16: '/icon/16.png', 32: '/icon/32.png' }));
+    } finally {
+      stop();
+      setIcon.mockRestore();
+    }
+  });
+
+  it('keeps the badge going when a toolbar call throws (as browser.action did in the old Firefox build)', async () => {
+    const setIcon = vi.spyOn(fakeBrowser.action, 'setIcon').mockImplementation(() => {
+      throw new TypeError('browser.action is undefined');
+    });
+    const stop = followBadge();
+    try {
+      await db().candidates.bulkPut([pulled]);
+      // What comes after the failing call still happens, and the next change is still followed.
+      await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({})).toBe('Hirebridge: 1 hired candidate waiting for export'));
+      await db().candidates.update('ats:kombo:KC1', { exportedEmployeeId: '1' });
+      await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
+      expect(setIcon).toHaveBeenCalledTimes(2);
+    } finally {
+      stop();
+      setIcon.mockRestore();
+    }
+  });
 });
 
 describe('pulled from the ATS', () => {
