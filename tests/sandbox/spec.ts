@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
- * Checks sandbox answers against the vendors' own OpenAPI files in ../shared/vendor, so the sandbox cannot
+ * Checks sandbox answers against the vendors' own OpenAPI files in tests/vendor (each with a SOURCE.md), so the sandbox cannot
  * drift from what the vendors document (and a connector's misreading cannot be mirrored by the sandbox).
  */
-const VENDOR_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'vendor');
+const VENDOR_DIR = resolve(import.meta.dirname, '..', 'vendor');
 
 type Spec = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> ; requestBody?: { content: Record<string, { schema: unknown }> } }>> };
 
