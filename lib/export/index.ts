@@ -1,2 +1,3 @@
-export { pageCandidatesStatus, prepareExport, submitExport, exportProgress, candidateKey, completeDraft, queueExport, toProgress } from './service';
+export { pageCandidatesStatus, prepareExport, importTrackedApplication, submitExport, exportProgress, candidateKey, completeDraft, queueExport, toProgress } from './service';
 export { factorialLookups, forgetLookups } from './lookups';
+export { atsName, startDateNote } from './notes';

@@ -1,9 +1,10 @@
 import { liveQuery } from 'dexie';
 import { recordActivity } from '../activity';
 import { withAts, withHr } from '../connections';
+import { komboToolName } from '../connectors';
 import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord, type OperationRecord } from '../db';
-import { candidateKey, completeDraft, queueExport } from '../export';
+import { atsName, candidateKey, completeDraft, queueExport } from '../export';
 import { factorialLookups } from '../export/lookups';
 import type { ExportDraft, ExportFields, PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
 import type { BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
@@ -35,22 +36,9 @@ const MAX_HIRED_PAGES = 50;
 /** Parallel email look-ups in Factorial (reads: not under the POST limit, but kept polite). */
 const LOOKUP_CONCURRENCY = 4;
 
-const TOOL_NAMES: Record<string, string> = {
-  greenhouse: 'Greenhouse',
-  lever: 'Lever',
-  ashby: 'Ashby',
-  workable: 'Workable',
-  teamtailor: 'Teamtailor',
-  smartrecruiters: 'SmartRecruiters',
-  recruitee: 'Recruitee',
-  factorial: 'Factorial',
-  personio: 'Personio',
-  bamboohr: 'BambooHR',
-};
-
 export function pulledSourceName(connection: Pick<ConnectionRecord, 'provider' | 'tool'>): string {
   if (connection.provider !== 'kombo') return 'Factorial ATS';
-  const tool = connection.tool ? (TOOL_NAMES[connection.tool] ?? connection.tool.charAt(0).toUpperCase() + connection.tool.slice(1)) : t('yourAts');
+  const tool = (connection.tool && komboToolName(connection.tool)) || t('yourAts');
   return t('throughKombo', { tool });
 }
 
@@ -176,7 +164,18 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
         exportedEmployeeId: previous?.exportedEmployeeId,
         capturedAt: previous?.capturedAt ?? now,
         updatedAt: now,
-        data: { ...(previous?.data ?? {}), origin: 'ats', provider, atsCandidateId: c.id, remoteId: c.remoteId, applicationId: item.applicationId, jobId: item.jobId },
+        data: {
+          ...(previous?.data ?? {}),
+          origin: 'ats',
+          provider,
+          atsCandidateId: c.id,
+          remoteId: c.remoteId,
+          applicationId: item.applicationId,
+          jobId: item.jobId,
+          // The ATS's start date (Kombo: the accepted offer), or why it has none, for the form and Export all.
+          startDate: item.startDate,
+          startDateGap: item.startDateGap && { gap: item.startDateGap, tool: atsName(connection) },
+        },
       };
       for (const [k, v] of Object.entries(next.data)) if (v === undefined) delete next.data[k];
       if (!sameRecord(previous, next)) await database.candidates.put(next);
@@ -385,6 +384,7 @@ export async function preparePopupExport(key: string): Promise<ExportDraft> {
     hired,
     notHiredReason: hired ? undefined : t('notHiredAnyMore', { name: group.name }),
     fields,
+    fieldNotes: group.startDateNote && !fields.startDate ? { startDate: group.startDateNote } : undefined,
     lookups,
     existing,
   };
