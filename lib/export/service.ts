@@ -81,8 +81,12 @@ export async function pageCandidatesStatus(adapterId: string, candidates: PageCa
       const exported = await exportedRecord(candidateKey(adapterId, candidate.siteCandidateId));
       if (exported) return { siteCandidateId: candidate.siteCandidateId, state: 'exported', employeeUrl: String(exported.data.employeeUrl ?? '') || undefined };
       const api = fromApi?.get(candidate.siteCandidateId);
-      // The ATS's API answered without them: the page's stage may be stale, and the dialog explains why they are missing.
-      if (fromApi && !api) return { siteCandidateId: candidate.siteCandidateId, state: 'unknown', reason: t('untrackedShort') };
+      // The ATS's API answered without them (Kombo may not track them): the page's Hired still counts, but another
+      // stage must not lock the dialog that explains why they are missing and imports them.
+      if (fromApi && !api) {
+        const hiredOnPage = !!candidate.stage && HIRED_STAGE.test(candidate.stage);
+        return { siteCandidateId: candidate.siteCandidateId, state: hiredOnPage ? 'exportable' : 'unknown', reason: t('untrackedShort') };
+      }
       if (api) {
         const hired = hiredApplication(api);
         const stage = api.applications[0]?.stageName;
