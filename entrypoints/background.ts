@@ -1,5 +1,5 @@
 import { checkConnection, connect, listConnections, removeConnection } from '@/lib/connections';
-import { exportProgress, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
+import { exportProgress, importTrackedApplication, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
 import { fail, ok } from '@/lib/messaging';
 import { serveIntent, type SenderPolicy } from '@/lib/messaging/server';
 import { t } from '@/lib/messaging/messages';
@@ -117,6 +117,7 @@ export default defineBackground(() => {
     return ok(null);
   });
   serveIntent('prepareExport', policy, async ({ adapterId, candidate }) => ok(await prepareExport(adapterId, candidate)));
+  serveIntent('importTrackedApplication', policy, async ({ adapterId, candidate }) => ok(await importTrackedApplication(adapterId, candidate)));
   serveIntent('submitExport', policy, async ({ candidateKey, fields }) => ok(await submitExport(candidateKey, fields)));
   serveIntent('exportProgress', policy, async (operationId) => ok(await exportProgress(operationId)));
 

@@ -4,7 +4,7 @@ import { withAts, withHr } from '../connections';
 import { komboToolName } from '../connectors';
 import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord, type OperationRecord } from '../db';
-import { candidateKey, completeDraft, employeeInFactorial, queueExport, type InFactorial } from '../export';
+import { atsName, candidateKey, completeDraft, employeeInFactorial, queueExport, type InFactorial } from '../export';
 import { iconPaths, TOOLBAR_SIZES } from '../icons';
 import { factorialLookups } from '../export/lookups';
 import type { ExportDraft, ExportFields, PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
@@ -194,6 +194,9 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
           jobId: item.jobId,
           // The ATS says they are an employee already (Factorial ATS: the application's employee_id).
           ...(item.employee && !previous?.data.inFactorial ? { inFactorial: { employeeUrl: item.employee.url } } : {}),
+          // The ATS's start date (Kombo: the accepted offer), or why it has none, for the form and Export all.
+          startDate: item.startDate,
+          startDateGap: item.startDateGap && { gap: item.startDateGap, tool: atsName(connection) },
         },
       };
       for (const [k, v] of Object.entries(next.data)) if (v === undefined) delete next.data[k];
@@ -410,6 +413,7 @@ export async function preparePopupExport(key: string): Promise<ExportDraft> {
     hired,
     notHiredReason: hired ? undefined : t('notHiredAnyMore', { name: group.name }),
     fields,
+    fieldNotes: group.startDateNote && !fields.startDate ? { startDate: group.startDateNote } : undefined,
     lookups,
     existing,
     warning,

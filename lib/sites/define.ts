@@ -43,6 +43,8 @@ export const DATA_ATTRIBUTE_LISTS = {
 
 export interface AdapterSpec {
   id: string;
+  /** Where a candidate page's URL names the application it shows: a query parameter, or a route's first group. */
+  applicationId?: { param?: string; route?: RegExp };
   name: string;
   komboTool?: string;
   /**
@@ -164,6 +166,9 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
           jobTitle: s.job ? text(doc.querySelector(s.job)) : undefined,
           startDate: s.startDate ? text(doc.querySelector(s.startDate)) : undefined,
         };
+        const app = spec.applicationId;
+        const applicationId = app && ((app.param && url.searchParams.get(app.param)) || app.route?.exec(url.pathname)?.[1]);
+        if (applicationId && ID_LIKE.test(applicationId)) candidate.siteApplicationId = applicationId;
         // No anchor: the manager places a floating button instead.
         return anchor ? [{ anchor, position: 'append', candidate }] : [];
       }

@@ -22,6 +22,8 @@ export interface CandidateOnPage {
   /** The stage as the page shows it, e.g. "Hired". */
   stage?: string;
   startDate?: string;
+  /** The ATS's own id of the application shown (Greenhouse's `?application_id=`), when the page gives it. */
+  siteApplicationId?: string;
 }
 
 /** One place to put a button, and the candidate it acts on. */

@@ -57,16 +57,17 @@ test.describe('Export to FactorialHR on Greenhouse (app.greenhouse.io) with a Ko
     );
     expect(lookups.some((r) => decodeURIComponent(r.query).includes(`remote_ids=${LUCAS}`))).toBe(true);
 
-    // Kombo has no start date: the disabled Export says what is still needed.
+    // The start date is on Lucas's accepted offer in Kombo (the page shows none); the disabled Export says what is
+    // still needed.
+    await expect(dialog.getByRole('textbox', { name: 'Start date' })).toHaveValue('2026-12-01');
     const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
     await expect(exportButton).toBeDisabled();
-    await expect(exportButton).toHaveAccessibleDescription('To export, complete: Start date, Legal entity.');
-    await dialog.getByRole('textbox', { name: 'Start date' }).fill('2027-01-04');
+    await expect(exportButton).toHaveAccessibleDescription('To export, complete: Legal entity.');
     await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
     await exportButton.click();
     await expect(dialog.getByRole('status')).toContainText('Exported to Factorial HR');
-    const state = await sandboxControl<{ factorial: { employees: { email: string }[] } }>(sandbox, 'GET', 'state');
-    expect(state.factorial.employees.filter((e) => e.email === 'lucas.moreau@example.com')).toHaveLength(1);
+    const state = await sandboxControl<{ factorial: { employees: { email: string; contract_starts_on?: string }[] } }>(sandbox, 'GET', 'state');
+    expect(state.factorial.employees.filter((e) => e.email === 'lucas.moreau@example.com')).toMatchObject([{ contract_starts_on: '2026-12-01' }]);
   });
 
   test('the stage comes from Kombo: a candidate at Interview cannot be exported, whatever the page shows', async ({ context, options, sandbox }) => {

@@ -5,6 +5,12 @@ import { idAfter, mailto, tel, text, type Mount, type SiteAdapter, type TestUrl 
  * The sandbox's demo ATS (served by `npm start` / the tests on 127.0.0.1). Its candidate ids are the ATS's own
  * ids, which Kombo knows as `remote_id`s, like Greenhouse's.
  */
+/** The demo ATS names the application a candidate page shows on its header, as Greenhouse does in its URL. */
+const applicationIdOf = (main: Element) => {
+  const id = main.querySelector<HTMLElement>('[data-application-id]')?.dataset.applicationId;
+  return id && ID_LIKE.test(id) ? id : undefined;
+};
+
 export const demoAts: SiteAdapter = {
   id: 'demo-ats',
   name: 'Demo ATS',
@@ -36,6 +42,7 @@ export const demoAts: SiteAdapter = {
             jobTitle: text(main.querySelector('.job-title, [data-field="job"]')),
             stage: text(main.querySelector('.stage')),
             startDate: text(main.querySelector('.start-date, [data-field="start-date"]')),
+            siteApplicationId: applicationIdOf(main),
           },
         },
       ];

@@ -27,6 +27,8 @@ export const greenhouse = defineAdapter({
   idPattern: /^\d{1,20}$/,
   candidateList: /^\/people\/?$/,
   pipeline: /^\/plans\/(\d{1,20})\/pipeline/,
+  // The person page names the application it shows: /people/123?application_id=456 or /people/123/applications/456.
+  applicationId: { param: 'application_id', route: /^\/people\/\d+\/applications\/(\d+)/ },
   selectors: {
     actions: '[data-provides="person-header-actions"], .person-header .actions',
     name: 'h1, .person-name',

@@ -452,3 +452,22 @@ describe('selectors are data a recipe can replace', () => {
     expect(taught.hosts).toBe(greenhouse.hosts);
   });
 });
+
+describe('the application a candidate page shows (for Kombo’s import into tracking)', () => {
+  const greenhouseDoc = () => fixture('greenhouse', 'candidate.html');
+  const appOf = (href: string) => greenhouse.mounts(greenhouseDoc(), new URL(href), 'candidate')[0]?.candidate.siteApplicationId;
+
+  it('Greenhouse names it in ?application_id= or /applications/:id; anything else is not taken', () => {
+    expect(appOf('https://app.greenhouse.io/people/48213377?application_id=51234567#application')).toBe('51234567');
+    expect(appOf('https://app.greenhouse.io/people/10/applications/20/redesign')).toBe('20');
+    expect(appOf('https://app.greenhouse.io/people/10')).toBeUndefined();
+    expect(appOf('https://app.greenhouse.io/people/10?application_id=%3Cscript%3E')).toBeUndefined();
+  });
+
+  it('the demo ATS names it on the candidate header, as the sandbox serves it', () => {
+    const doc = fixture('demo-ats', 'candidate.html');
+    doc.querySelector('.candidate-header')?.setAttribute('data-application-id', '90001003');
+    const [mount] = demoAts.mounts(doc, new URL('http://127.0.0.1:4780/demo-ats/candidates/40112234'), 'candidate');
+    expect(mount.candidate.siteApplicationId).toBe('90001003');
+  });
+});
