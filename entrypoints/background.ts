@@ -146,8 +146,8 @@ export default defineBackground(() => {
   // Popup: hired candidates, quick and bulk export, Retry. Every job pull is followed by a hired pull.
   serveIntent('refreshHiredCandidates', policy, async ({ force }) => ok(await refreshHiredCandidates({ force })));
   serveIntent('preparePopupExport', policy, async (key) => ok(await preparePopupExport(key)));
-  serveIntent('planBulkExport', policy, async ({ legalEntityId }) => ok(await planBulkExport(legalEntityId)));
-  serveIntent('startBulkExport', policy, async ({ keys, legalEntityId }) => ok(await startBulkExport(keys, legalEntityId)));
+  serveIntent('planBulkExport', policy, async (answers) => ok(await planBulkExport(answers)));
+  serveIntent('startBulkExport', policy, async ({ keys, ...answers }) => ok(await startBulkExport(keys, answers)));
   serveIntent('dismissBulkExport', policy, async () => (await dismissBulkExport(), ok(null)));
   serveIntent('retryOperation', policy, async (id) => (await retryOperation(id), ok(null)));
   followJobPulls();

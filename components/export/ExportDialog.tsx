@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
-import { ExportFields, type ExportDraft, type ExportProgress, type PageCandidate } from '@/lib/messaging/intents/export';
+import type { ExportFields, ExportDraft, ExportProgress, PageCandidate } from '@/lib/messaging/intents/export';
+import { checkExportForm, formValues } from '@/lib/export/form';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging/result';
 import { t } from './messages';
@@ -41,7 +42,7 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
   const dialogRef = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<ExportDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [values, setValues] = useState<Record<Field, string>>({ firstName: '', lastName: '', email: '', phone: '', startDate: '', jobTitle: '', legalEntityId: '', teamId: '', locationId: '' });
+  const [values, setValues] = useState<Record<Field, string>>(() => formValues({}));
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
@@ -99,28 +100,25 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
     return () => clearInterval(timer);
   }, [progress]);
 
-  const parsed = useMemo(() => ExportFields.safeParse(values), [values]);
-  const errors = useMemo(() => {
-    const out: Partial<Record<Field, string>> = {};
-    if (!parsed.success) for (const issue of parsed.error.issues) out[issue.path[0] as Field] ??= issue.message;
-    return out;
-  }, [parsed]);
+  // The one rule of every export form (Export all's too).
+  const check = useMemo(() => checkExportForm(values), [values]);
+  const errors = check.errors;
 
   const blocked = !draft || !draft.hired || !!draft.existing;
   const finished = progress?.state === 'done';
-  const canExport = !blocked && parsed.success && !busy && !finished && progress?.state !== 'sending' && !(progress?.state === 'queued');
+  const canExport = !blocked && !!check.fields && !busy && !finished && progress?.state !== 'sending' && !(progress?.state === 'queued');
   // A disabled Export says why: the fields still missing or invalid, by their labels.
   const labelOf = (field: Field) => (field in CHOICE_LABELS ? t(CHOICE_LABELS[field as keyof typeof CHOICE_LABELS]) : t(field as TextField));
-  const stillNeeded = !blocked && !finished && !parsed.success ? Object.keys(errors).map((f) => labelOf(f as Field)).filter(Boolean) : [];
+  const stillNeeded = !blocked && !finished && !check.fields ? Object.keys(errors).map((f) => labelOf(f as Field)).filter(Boolean) : [];
 
   async function submit(event: MouseEvent<HTMLButtonElement>) {
     if (!event.nativeEvent.isTrusted) return;
     setTouched(Object.fromEntries(Object.keys(values).map((k) => [k, true])));
-    if (!canExport || !parsed.success || !draft) return;
+    if (!canExport || !check.fields || !draft) return;
     setBusy(true);
     setSubmitError(null);
     try {
-      const result = await sendIntent('submitExport', { candidateKey: draft.candidateKey, fields: parsed.data });
+      const result = await sendIntent('submitExport', { candidateKey: draft.candidateKey, fields: check.fields });
       if (result.ok) setProgress(result.value);
       else setSubmitError(result.error.message);
     } catch {

@@ -8,7 +8,7 @@ import { atsName, candidateKey, completeDraft, employeeInFactorial, queueExport,
 import { iconPaths, TOOLBAR_SIZES } from '../icons';
 import { factorialLookups } from '../export/lookups';
 import type { ExportDraft, ExportFields, PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
-import type { BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
+import type { BulkAnswers, BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
 import { onOperationChange, process, requeue } from '../outbox';
 import { adapterById } from '../sites/adapters';
 import { LAST_KEY, type PullSummary } from '../sync/jobPull';
@@ -422,26 +422,39 @@ export async function preparePopupExport(key: string): Promise<ExportDraft> {
 
 // ---------------------------------------------------------------- Export all
 
-const item = (group: HiredGroup): BulkPlanItem => ({ candidateKey: group.key, name: group.name, jobTitle: group.jobTitle });
+const item = (group: HiredGroup, lacks?: BulkPlanItem['lacks']): BulkPlanItem => ({ candidateKey: group.key, name: group.name, jobTitle: group.jobTitle, ...(lacks?.length ? { lacks } : {}) });
+
+/** Everyone waiting, checked by the form's rule with what the recruiter gave once and per person. */
+async function assessWaiting(answers: BulkAnswers, legalEntityId: string | undefined): Promise<Assessed[]> {
+  const lookups = await factorialLookups();
+  const perPerson = answers.perPerson ?? {};
+  return waitingGroups(await db().candidates.toArray()).map((g) => {
+    const override = g.keys.map((k) => perPerson[k]).find(Boolean) ?? {};
+    return assess(g, lookups, legalEntityId, answers.fill, override);
+  });
+}
 
 /** Who Export all would send now, and who it leaves out and why. Sends nothing to Factorial but look-ups. */
-export async function planBulkExport(legalEntityId?: string): Promise<BulkPlan> {
+export async function planBulkExport(answers: BulkAnswers = {}): Promise<BulkPlan> {
   if (!(await db().connections.get('hr'))) throw new PublicError(t('hrNotConnected'));
   const alreadyThere = await checkInFactorial().catch(() => [] as HiredGroup[]);
   const lookups = await factorialLookups();
-  const chosen = legalEntityId && lookups.legalEntities.some((e) => e.id === legalEntityId) ? legalEntityId : undefined;
+  const wanted = answers.legalEntityId ?? answers.fill?.legalEntityId;
+  const chosen = wanted && lookups.legalEntities.some((e) => e.id === wanted) ? wanted : undefined;
   // Several legal entities and none chosen yet: the confirmation asks for one for everyone, so it is not a reason
   // to leave anybody out of the plan (the run itself still requires it).
   const entityFor = chosen ?? lookups.legalEntities[0]?.id;
-  const assessed = waitingGroups(await db().candidates.toArray()).map((g) => assess(g, lookups, entityFor));
+  const assessed = await assessWaiting(answers, entityFor);
   return {
-    ready: assessed.filter((a) => 'fields' in a).map((a) => item(a.group)),
+    ready: assessed.filter((a) => 'fields' in a).map((a) => item(a.group, a.lacks)),
     skipped: [
-      ...assessed.flatMap((a) => ('reason' in a ? [{ ...item(a.group), reason: a.reason }] : [])),
+      ...assessed.flatMap((a) => ('reason' in a ? [{ ...item(a.group, a.lacks), reason: a.reason, missing: a.missing }] : [])),
       ...alreadyThere.map((g) => ({ ...item(g), reason: t('alreadyInFactorial'), employeeUrl: g.employeeUrl })),
     ],
     legalEntities: lookups.legalEntities.length > 1 ? lookups.legalEntities.map((e) => ({ id: e.id, name: e.country ? `${e.name} (${e.country})` : e.name })) : [],
     legalEntityId: chosen ?? (lookups.legalEntities.length === 1 ? lookups.legalEntities[0].id : undefined),
+    teams: lookups.teams.map((x) => ({ id: x.id, name: x.name })),
+    locations: lookups.locations.map((l) => ({ id: l.id, name: l.country ? `${l.name} (${l.country})` : l.name })),
   };
 }
 
@@ -459,11 +472,11 @@ async function runIsActive(run: BulkRunRecord | undefined): Promise<boolean> {
  * Queue every ready person as a durable export operation, then let the outbox send them, paced to Factorial's
  * limit. The popup only watches: the worker finishes the run whether it stays open or not.
  */
-export async function startBulkExport(keys: readonly string[], legalEntityId?: string): Promise<BulkRunView> {
+export async function startBulkExport(keys: readonly string[], answers: BulkAnswers = {}): Promise<BulkRunView> {
   if (await runIsActive(await readRun())) throw new PublicError(t('runStillGoing'));
-  const lookups = await factorialLookups();
   const wanted = new Set(keys);
-  const assessed = waitingGroups(await db().candidates.toArray()).map((g) => assess(g, lookups, legalEntityId));
+  // The same check as the plan, again here: nobody whose data is incomplete is sent, whatever the popup asked.
+  const assessed = await assessWaiting(answers, answers.legalEntityId ?? answers.fill?.legalEntityId);
   // Only who the confirmation listed is sent (someone hired since then waits for the next run).
   const ready = assessed.filter((a): a is Extract<Assessed, { fields: ExportFields }> => 'fields' in a && a.group.keys.some((k) => wanted.has(k)));
   if (!ready.length) throw new PublicError(t('nobodyReady'));
