@@ -12,7 +12,7 @@ import { dialogKeyHandler } from '../ui/dialog-keyboard';
  * until everything needed is there. Everything shown is text (React escapes it); links are http(s) only.
  */
 
-type Field = keyof ExportFields;
+type Field = Exclude<keyof ExportFields, 'customFields'>;
 type TextField = 'firstName' | 'lastName' | 'email' | 'phone' | 'startDate' | 'jobTitle';
 const TEXT_FIELDS: { name: TextField; wide?: boolean; hint?: boolean; inputMode?: 'email' | 'tel' | 'numeric' }[] = [
   { name: 'firstName' },

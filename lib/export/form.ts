@@ -6,7 +6,8 @@ import { ExportFields } from '../messaging/intents/export';
  * connector), so components may use it.
  */
 
-export type FormField = keyof ExportFields;
+/** The form's own fields (custom fields are checked by `checkCustomFields`). */
+export type FormField = Exclude<keyof ExportFields, 'customFields'>;
 export type FormValues = Record<FormField, string>;
 
 export const FORM_FIELDS: readonly FormField[] = ['firstName', 'lastName', 'email', 'phone', 'startDate', 'jobTitle', 'legalEntityId', 'teamId', 'locationId'];

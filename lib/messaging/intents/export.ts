@@ -66,6 +66,11 @@ export const ExportFields = z.object({
   legalEntityId: z.string().min(1, says('legalEntityMissing')),
   teamId: z.string().optional().or(z.literal('')),
   locationId: z.string().optional().or(z.literal('')),
+  /** Factorial custom fields, by field id, as Factorial's custom_fields/values takes them (text). */
+  customFields: z
+    .record(z.string().min(1).max(64), z.string().max(5000))
+    .refine((r) => Object.keys(r).length <= 100)
+    .optional(),
 });
 export type ExportFields = z.infer<typeof ExportFields>;
 
