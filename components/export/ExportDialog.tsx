@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
-import type { ExportFields, ExportDraft, ExportProgress, PageCandidate } from '@/lib/messaging/intents/export';
-import { checkExportForm, formValues } from '@/lib/export/form';
+import type { CustomFieldDef, ExportFields, ExportDraft, ExportProgress, PageCandidate } from '@/lib/messaging/intents/export';
+import { checkCustomFields, checkExportForm, formValues, requiredCustomFields } from '@/lib/export/form';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging/result';
 import { t } from './messages';
@@ -44,6 +44,8 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
   const [loadError, setLoadError] = useState<string | null>(null);
   const [values, setValues] = useState<Record<Field, string>>(() => formValues({}));
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  /** Factorial custom fields, by field id ("true"/"false" for a checkbox, comma-separated for multiple choice). */
+  const [customValues, setCustomValues] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -103,13 +105,21 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
   // The one rule of every export form (Export all's too).
   const check = useMemo(() => checkExportForm(values), [values]);
   const errors = check.errors;
+  // Factorial's required custom fields for the chosen legal entity, checked by the same rule as Export all's.
+  const entity = draft?.lookups.legalEntities.find((e) => e.id === values.legalEntityId);
+  const customFields = useMemo(() => requiredCustomFields(draft?.lookups.customFields, entity), [draft, entity]);
+  const custom = useMemo(() => checkCustomFields(customFields, customValues), [customFields, customValues]);
+  const customOk = custom.missing.length === 0 && Object.keys(custom.errors).length === 0;
 
   const blocked = !draft || !draft.hired || !!draft.existing;
   const finished = progress?.state === 'done';
-  const canExport = !blocked && !!check.fields && !busy && !finished && progress?.state !== 'sending' && !(progress?.state === 'queued');
+  const canExport = !blocked && !!check.fields && customOk && !busy && !finished && progress?.state !== 'sending' && !(progress?.state === 'queued');
   // A disabled Export says why: the fields still missing or invalid, by their labels.
   const labelOf = (field: Field) => (field in CHOICE_LABELS ? t(CHOICE_LABELS[field as keyof typeof CHOICE_LABELS]) : t(field as TextField));
-  const stillNeeded = !blocked && !finished && !check.fields ? Object.keys(errors).map((f) => labelOf(f as Field)).filter(Boolean) : [];
+  const stillNeeded =
+    !blocked && !finished && (!check.fields || !customOk)
+      ? [...Object.keys(errors).map((f) => labelOf(f as Field)), ...custom.missing.map((f) => f.label), ...customFields.filter((f) => custom.errors[f.id]).map((f) => f.label)].filter(Boolean)
+      : [];
 
   async function submit(event: MouseEvent<HTMLButtonElement>) {
     if (!event.nativeEvent.isTrusted) return;
@@ -118,7 +128,7 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
     setBusy(true);
     setSubmitError(null);
     try {
-      const result = await sendIntent('submitExport', { candidateKey: draft.candidateKey, fields: check.fields });
+      const result = await sendIntent('submitExport', { candidateKey: draft.candidateKey, fields: { ...check.fields, ...(customFields.length ? { customFields: custom.values } : {}) } });
       if (result.ok) setProgress(result.value);
       else setSubmitError(result.error.message);
     } catch {
@@ -226,6 +236,17 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
               <Choice id={fieldIds.locationId} label={t('location')} value={values.locationId} onChange={(v) => setValue('locationId', v)} disabled={finished}
                 options={draft.lookups.locations.map((l) => ({ value: l.id, label: l.country ? `${l.name} (${l.country})` : l.name }))} />
             </div>
+            {customFields.length > 0 && (
+              <fieldset className="custom">
+                <legend>{t('customFields', { entity: entity?.name ?? '' })}</legend>
+                <div className="grid">
+                  {customFields.map((field) => (
+                    <CustomFieldControl key={field.id} field={field} value={customValues[field.id] ?? ''} error={customValues[field.id] ? custom.errors[field.id] : undefined} disabled={finished}
+                      onChange={(v) => setCustomValues((c) => ({ ...c, [field.id]: v }))} />
+                  ))}
+                </div>
+              </fieldset>
+            )}
           </form>
         )}
         <Progress progress={progress} />
@@ -269,6 +290,67 @@ function Choice(props: { id: string; label: string; value: string; onChange(v: s
       {props.error && (
         <span className="error" id={`${props.id}-error`}>
           {props.error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** One Factorial custom field with its type's control; its value is text, as custom_fields/values takes it. */
+function CustomFieldControl({ field, value, error, disabled, onChange }: { field: CustomFieldDef; value: string; error?: string; disabled?: boolean; onChange(v: string): void }) {
+  const id = `hb-custom-${field.id}`;
+  const described = error ? `${id}-error` : field.type === 'date' ? `${id}-hint` : undefined;
+  const common = { id, disabled, 'aria-invalid': !!error, 'aria-describedby': described };
+  let control;
+  if (field.type === 'long_text') control = <textarea {...common} value={value} onChange={(e) => onChange(e.target.value)} rows={3} />;
+  else if (field.type === 'checkbox')
+    control = <input {...common} type="checkbox" checked={value === 'true'} onChange={(e) => onChange(e.target.checked ? 'true' : 'false')} />;
+  else if (field.type === 'single_choice')
+    control = (
+      <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('choose')}</option>
+        {(field.options ?? []).map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  else if (field.type === 'multiple_choice') {
+    const chosen = value ? value.split(',') : [];
+    const toggle = (v: string, on: boolean) => onChange((on ? [...chosen, v] : chosen.filter((c) => c !== v)).join(','));
+    return (
+      <fieldset className="field wide choices" aria-describedby={described}>
+        <legend>{field.label}</legend>
+        {(field.options ?? []).map((o) => (
+          <label key={o.value}>
+            <input type="checkbox" disabled={disabled} checked={chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} /> {o.label}
+          </label>
+        ))}
+        {error && (
+          <span className="error" id={`${id}-error`}>
+            {error}
+          </span>
+        )}
+      </fieldset>
+    );
+  } else
+    control = (
+      <input {...common} type="text" autoComplete="off" inputMode={field.type === 'money' || field.type === 'cents' || field.type === 'rating' ? 'decimal' : field.type === 'date' ? 'numeric' : undefined} value={value}
+        onChange={(e) => onChange(e.target.value)} placeholder={field.type === 'date' ? t('dateHint') : undefined} />
+    );
+  return (
+    <div className={`field${field.type === 'long_text' ? ' wide' : ''}${field.type === 'checkbox' ? ' check' : ''}`}>
+      <label htmlFor={id}>{field.label}</label>
+      {control}
+      {field.type === 'date' && !error && (
+        <span className="hint" id={`${id}-hint`}>
+          {t('dateHint')}
+        </span>
+      )}
+      {error && (
+        <span className="error" id={`${id}-error`}>
+          {error}
         </span>
       )}
     </div>

@@ -1,4 +1,5 @@
-import { ExportFields } from '../messaging/intents/export';
+import { ExportFields, type CustomFieldDef } from '../messaging/intents/export';
+import { t } from './messages';
 
 /**
  * The one completeness and validation rule of an export form, used by the page's and the popup's Export dialog
@@ -53,4 +54,69 @@ export function checkExportForm(values: FormValues): FormCheck {
     if (!values[field]?.trim() && !missing.includes(field)) missing.push(field);
   }
   return { errors, missing };
+}
+
+// ---------------------------------------------------------------- Factorial custom fields
+
+/** Does this field belong to the chosen legal entity? A field with no legal entity is company-wide. */
+function belongsTo(field: CustomFieldDef, entity: { id: string; name: string } | undefined): boolean {
+  if (!field.legalEntityId && !field.legalEntityName) return true;
+  if (!entity) return false;
+  return field.legalEntityId ? field.legalEntityId === entity.id : field.legalEntityName === entity.name;
+}
+
+/** The custom fields the form asks for: Factorial's required ones for the chosen legal entity. */
+export function requiredCustomFields(fields: readonly CustomFieldDef[] | undefined, entity: { id: string; name: string } | undefined): CustomFieldDef[] {
+  return (fields ?? []).filter((f) => f.required && belongsTo(f, entity));
+}
+
+const realDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+
+/** What is wrong with a value for a field of this type (the field-level error), or undefined. Empty is not checked here. */
+export function customValueError(field: CustomFieldDef, value: string): string | undefined {
+  const v = value.trim();
+  const options = (field.options ?? []).map((o) => o.value);
+  switch (field.type) {
+    case 'date':
+      return realDate(v) ? undefined : t('customDate');
+    case 'checkbox':
+      return v === 'true' || v === 'false' ? undefined : t('customCheckbox');
+    case 'money':
+    case 'cents':
+    case 'rating':
+      return /^-?\d+(\.\d{1,2})?$/.test(v) ? undefined : t('customNumber');
+    case 'single_choice':
+      return options.includes(v) ? undefined : t('customChoice');
+    case 'multiple_choice':
+      return v.split(',').every((x) => options.includes(x.trim())) ? undefined : t('customChoice');
+    case 'text':
+    case 'long_text':
+      return v.length > 5000 ? t('customLong') : undefined;
+    default:
+      return t('customUnknownType', { type: field.type });
+  }
+}
+
+export interface CustomCheck {
+  /** What is sent, by field id (only the fields asked for). */
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  /** Required fields with no value, by label. */
+  missing: CustomFieldDef[];
+}
+
+/** The one rule for custom fields, in the form and in Export all: every required one has a value of its type. */
+export function checkCustomFields(fields: readonly CustomFieldDef[], values: Record<string, string | undefined>): CustomCheck {
+  const out: CustomCheck = { values: {}, errors: {}, missing: [] };
+  for (const field of fields) {
+    const value = values[field.id]?.trim() ?? '';
+    if (!value) {
+      out.missing.push(field);
+      continue;
+    }
+    const error = customValueError(field, value);
+    if (error) out.errors[field.id] = error;
+    else out.values[field.id] = value;
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, 
 import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';
 import { employeeInFactorial } from './in-factorial';
+import { checkCustomFields, requiredCustomFields } from './form';
 import { factorialLookups } from './lookups';
 import { t } from './messages';
 import { EXPORT_STEPS, employeeOf, remainingWrites, stepFailure } from './steps';
@@ -271,6 +272,13 @@ export async function queueExport(key: string, fields: ExportFields): Promise<Op
   const lookups = await factorialLookups();
   const entity = lookups.legalEntities.find((e) => e.id === fields.legalEntityId);
   if (!entity) throw new PublicError(t('chooseLegalEntity'));
+  // The form's custom-field rule again, here: nothing goes out with a required field missing or of the wrong type.
+  const known = new Set((lookups.customFields ?? []).map((f) => f.id));
+  const gone = Object.keys(fields.customFields ?? {}).filter((id) => !known.has(id));
+  if (gone.length) throw new PublicError(t('customFieldGone'));
+  const custom = checkCustomFields(requiredCustomFields(lookups.customFields, entity), fields.customFields ?? {});
+  const problem = [...custom.missing.map((f) => f.label), ...Object.keys(custom.errors).map((id) => lookups.customFields!.find((f) => f.id === id)!.label)];
+  if (problem.length) throw new PublicError(t('customFieldsNeeded', { fields: problem.join(', ') }));
   const payload = { fields, companyId: entity.companyId, country: entity.country, name: `${fields.firstName} ${fields.lastName}`, hiredWhenQueued: candidateRecord.hired };
   // Retry of an export that stopped half-way resumes it (its done steps are kept), with the form's current fields.
   const unfinished = await unfinishedExport(key);

@@ -87,6 +87,16 @@ export interface PageCandidateStatus {
   employeeUrl?: string;
 }
 
+export interface CustomFieldDef {
+  id: string;
+  label: string;
+  type: string;
+  required: boolean;
+  legalEntityId?: string;
+  legalEntityName?: string;
+  options?: { value: string; label: string }[];
+}
+
 export interface ExportDraft {
   candidateKey: string;
   /** Where the pre-filled data came from. */
@@ -101,6 +111,8 @@ export interface ExportDraft {
     legalEntities: { id: string; companyId: string; name: string; country?: string }[];
     teams: { id: string; name: string }[];
     locations: { id: string; name: string; country?: string }[];
+    /** Factorial's custom fields (custom_fields/fields), with the choices of choice fields. */
+    customFields?: CustomFieldDef[];
   };
   /** Already an employee with this email, or already exported from here. */
   existing?: { employeeUrl: string; name?: string; exportedHere?: boolean };

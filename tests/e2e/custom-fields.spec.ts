@@ -1,0 +1,63 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
+import { connectCard } from '../../scripts/browser';
+import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+
+// A company whose Factorial asks for its own fields: two required custom fields for Hirebridge Demo GmbH (id 12),
+// none for the S.L. The seeded Kombo world's hires Aisha and Sofia have no start date.
+
+async function connectBoth(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox) {
+  await allowSandboxHost(context, extensionId);
+  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
+  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
+  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
+  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
+}
+
+type Value = { field_id: number; valuable_id: number; value: string };
+type Employee = { id: number; email: string };
+const state = (sandbox: Sandbox) => sandboxControl<{ factorial: { employees: Employee[]; customFieldValues: Value[] } }>(sandbox, 'GET', 'state');
+
+test.describe('Factorial custom fields in the export', () => {
+  test('required fields of the chosen legal entity show with their type’s control, are checked, and are written to the new employee once', async ({ context, extensionId, options, sandbox }) => {
+    const laptop = await sandboxControl<{ id: string }>(sandbox, 'POST', 'factorial/custom-fields', { label: 'Laptop', field_type: 'single_choice', required: true, legal_entity_id: 12, options: ['Mac', 'Linux'] });
+    const medical = await sandboxControl<{ id: string }>(sandbox, 'POST', 'factorial/custom-fields', { label: 'Medical check on', field_type: 'date', required: true, legal_entity_id: 12 });
+    await connectBoth(context, extensionId, options, sandbox);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const list = popup.getByRole('list', { name: 'Hired candidates waiting for export' });
+    await list.getByRole('listitem').filter({ hasText: 'Aisha Khan' }).getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = popup.getByRole('dialog', { name: 'Export to FactorialHR' });
+    await dialog.getByRole('textbox', { name: 'Start date' }).fill('2027-02-01');
+    const submit = dialog.getByRole('button', { name: 'Export', exact: true });
+
+    // The S.L. asks for nothing more; the GmbH asks for its two fields, under their own heading.
+    await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
+    await expect(dialog.getByRole('combobox', { name: 'Laptop' })).toHaveCount(0);
+    await expect(submit).toBeEnabled();
+    await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo GmbH (DE)' });
+    const group = dialog.getByRole('group', { name: 'Asked for by Factorial for Hirebridge Demo GmbH' });
+    await expect(group.getByRole('combobox', { name: 'Laptop' })).toBeVisible();
+    await expect(submit).toBeDisabled();
+    await expect(submit).toHaveAccessibleDescription(/Laptop, Medical check on/);
+
+    // A value of the wrong type is a field-level error and keeps Export disabled.
+    const date = group.getByRole('textbox', { name: 'Medical check on' });
+    await date.fill('15/01/2027');
+    await expect(date).toHaveAccessibleDescription('Use a date like 2026-12-01.');
+    await group.getByRole('combobox', { name: 'Laptop' }).selectOption('Linux');
+    await expect(submit).toBeDisabled();
+    await date.fill('2027-01-15');
+    await expect(submit).toBeEnabled();
+    await submit.click();
+    await expect(dialog.getByRole('status')).toContainText('Exported to Factorial HR');
+
+    const after = await state(sandbox);
+    const aisha = after.factorial.employees.filter((e) => e.email === 'aisha.khan@example.com');
+    expect(aisha).toHaveLength(1);
+    const values = after.factorial.customFieldValues.filter((v) => v.valuable_id === aisha[0].id).map((v) => [String(v.field_id), v.value]);
+    expect(values.sort()).toEqual([[laptop.id, 'Linux'], [medical.id, '2027-01-15']].sort());
+    const posts = (await sandboxControl<{ method: string; path: string }[]>(sandbox, 'GET', 'requests')).filter((r) => r.method === 'POST' && r.path.endsWith('custom_fields/values'));
+    expect(posts).toHaveLength(2);
+  });
+});
