@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
 import type { BulkPlan, BulkPlanItem } from '@/lib/messaging/intents/popup';
-import { checkExportForm, formValues, type Fill } from '@/lib/export/form';
+import { checkExportForm, customValueError, formValues, type Fill } from '@/lib/export/form';
+import { CustomFieldControl } from '../export/CustomFieldControl';
 import { t } from './messages';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
 
@@ -25,8 +26,13 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
   const [plan, setPlan] = useState<BulkPlan | null>(null);
   // A date still being typed (or wrong) is shown as a field error and not used: nobody moves lists mid-typing.
   const usable = (f: Fill | undefined): Fill => ({ ...f, startDate: f?.startDate?.trim() && !dateError(f.startDate) ? f.startDate.trim() : undefined });
+  const customError = (id: string) => {
+    const field = plan?.customFields.find((c) => c.id === id);
+    const value = fill.customFields?.[id];
+    return field && value?.trim() ? customValueError(field, value) : undefined;
+  };
   const answers = { legalEntityId: legalEntityId || undefined, fill: usable(fill), perPerson: Object.fromEntries(Object.entries(perPerson).map(([k, f]) => [k, usable(f)])) };
-  const fieldErrors = [fill, ...Object.values(perPerson)].some((f) => !!dateError(f.startDate));
+  const fieldErrors = [fill, ...Object.values(perPerson)].some((f) => !!dateError(f.startDate)) || Object.keys(fill.customFields ?? {}).some((id) => !!customError(id));
   const answersKey = JSON.stringify(answers);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -156,6 +162,17 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
                 </select>
               </div>
             )}
+            {plan.customFields.map((field) => (
+              <div className="hb-field" key={field.id}>
+                <CustomFieldControl
+                  idPrefix={`${ids.startDate}-custom-`}
+                  field={field}
+                  value={fill.customFields?.[field.id] ?? ''}
+                  error={customError(field.id)}
+                  onChange={(v) => setFill((f) => ({ ...f, customFields: { ...f.customFields, [field.id]: v } }))}
+                />
+              </div>
+            ))}
           </fieldset>
         )}
         {plan && (

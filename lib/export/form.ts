@@ -16,7 +16,7 @@ export const FORM_FIELDS: readonly FormField[] = ['firstName', 'lastName', 'emai
 /** What Export all lets the recruiter give once for everyone who lacks it, and override per person. */
 export const FILLABLE_FIELDS = ['startDate', 'legalEntityId', 'teamId', 'locationId'] as const;
 export type FillableField = (typeof FILLABLE_FIELDS)[number];
-export type Fill = Partial<Record<FillableField, string>>;
+export type Fill = Partial<Record<FillableField, string>> & { customFields?: Record<string, string> };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const given = (value: unknown) => typeof value === 'string' && value.trim() !== '';

@@ -1,5 +1,5 @@
-import { checkExportForm, formValues, type Fill, type FillableField, type FormField } from '../export/form';
-import type { ExportFields } from '../messaging/intents/export';
+import { checkCustomFields, checkExportForm, formValues, requiredCustomFields, type Fill, type FillableField, type FormField } from '../export/form';
+import type { CustomFieldDef, ExportFields } from '../messaging/intents/export';
 import { fieldWord, type HiredGroup } from './groups';
 import { t } from './messages';
 
@@ -16,7 +16,7 @@ export type Assessed =
 
 export function assessForExport(
   group: HiredGroup,
-  lookups: { legalEntities: readonly { id: string }[] },
+  lookups: { legalEntities: readonly { id: string; name?: string }[]; customFields?: readonly CustomFieldDef[] },
   legalEntityId: string | undefined,
   fill: Fill = {},
   override: Fill = {},
@@ -28,7 +28,12 @@ export function assessForExport(
   // What this person's own data lacks: the dialog offers them a value of their own there.
   const lacks: FillableField[] = (['startDate'] as const).filter((f) => !group.fields[f]?.trim());
   const check = checkExportForm(values);
-  if (check.fields) return { group, fields: check.fields, lacks };
+  // Factorial's required custom fields for their legal entity: for everyone, or this person's own.
+  const entity = entities.find((e) => e.id === values.legalEntityId);
+  const required = requiredCustomFields(lookups.customFields, entity && { id: entity.id, name: entity.name ?? '' });
+  const custom = checkCustomFields(required, { ...fill.customFields, ...Object.fromEntries(Object.entries(override.customFields ?? {}).filter(([, v]) => v?.trim())) });
+  const customOk = !custom.missing.length && !Object.keys(custom.errors).length;
+  if (check.fields && customOk) return { group, fields: required.length ? { ...check.fields, customFields: custom.values } : check.fields, lacks };
   const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')}${t('and')}${words[words.length - 1]}` : words[0]);
   const invalid = Object.entries(check.errors)
     .filter(([field]) => !check.missing.includes(field as FormField))
@@ -36,7 +41,8 @@ export function assessForExport(
       const word = fieldWord(field as FormField) ?? field;
       return `${word.charAt(0).toUpperCase()}${word.slice(1)}: ${message}`;
     });
-  const missing = check.missing.map((f) => fieldWord(f) ?? f);
+  for (const field of required) if (custom.errors[field.id]) invalid.push(`${field.label}: ${custom.errors[field.id]}`);
+  const missing = [...check.missing.map((f) => fieldWord(f) ?? f), ...custom.missing.map((f) => f.label)];
   // Say why the start date is missing when the ATS said (e.g. the accepted offer has none).
   const note = !values.startDate.trim() && group.startDateNote ? group.startDateNote : '';
   return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', note, ...invalid].filter(Boolean).join(' '), missing: check.missing, lacks };

@@ -6,6 +6,7 @@ import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord, type OperationRecord } from '../db';
 import { atsName, candidateKey, completeDraft, employeeInFactorial, queueExport, type InFactorial } from '../export';
 import { iconPaths, TOOLBAR_SIZES } from '../icons';
+import { requiredCustomFields } from '../export/form';
 import { factorialLookups } from '../export/lookups';
 import type { ExportDraft, ExportFields, PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
 import type { BulkAnswers, BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
@@ -455,6 +456,7 @@ export async function planBulkExport(answers: BulkAnswers = {}): Promise<BulkPla
     legalEntityId: chosen ?? (lookups.legalEntities.length === 1 ? lookups.legalEntities[0].id : undefined),
     teams: lookups.teams.map((x) => ({ id: x.id, name: x.name })),
     locations: lookups.locations.map((l) => ({ id: l.id, name: l.country ? `${l.name} (${l.country})` : l.name })),
+    customFields: requiredCustomFields(lookups.customFields, lookups.legalEntities.find((e) => e.id === entityFor)),
   };
 }
 

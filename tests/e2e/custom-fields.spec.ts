@@ -60,4 +60,36 @@ test.describe('Factorial custom fields in the export', () => {
     const posts = (await sandboxControl<{ method: string; path: string }[]>(sandbox, 'GET', 'requests')).filter((r) => r.method === 'POST' && r.path.endsWith('custom_fields/values'));
     expect(posts).toHaveLength(2);
   });
+
+  test('Export all names who lacks a required custom field; given once for everyone, each new employee gets it, once', async ({ context, extensionId, options, sandbox }) => {
+    const laptop = await sandboxControl<{ id: string }>(sandbox, 'POST', 'factorial/custom-fields', { label: 'Laptop', field_type: 'single_choice', required: true, legal_entity_id: 12, options: ['Mac', 'Linux'] });
+    await sandboxControl(sandbox, 'POST', 'factorial/custom-fields', { label: 'Badge number', field_type: 'text', required: false, legal_entity_id: 12 });
+    await connectBoth(context, extensionId, options, sandbox);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(popup.getByRole('list', { name: 'Hired candidates waiting for export' }).getByRole('listitem')).toHaveCount(3);
+    await popup.getByRole('button', { name: 'Export all' }).click();
+    const confirm = popup.getByRole('dialog', { name: 'Export all hired candidates' });
+    await confirm.getByRole('combobox', { name: 'Legal entity for everyone' }).selectOption({ label: 'Hirebridge Demo GmbH (DE)' });
+    const skipped = confirm.getByRole('list', { name: /^Left out/ });
+    // Each person with the one thing (or things) they need; an optional field is not asked for.
+    await expect(skipped.getByRole('listitem').filter({ hasText: 'Lucas Moreau' })).toContainText('Missing Laptop.');
+    await expect(skipped.getByRole('listitem').filter({ hasText: 'Aisha Khan' })).toContainText('Missing start date and Laptop.');
+    await expect(confirm.getByRole('textbox', { name: 'Badge number' })).toHaveCount(0);
+    await expect(confirm.getByRole('button', { name: 'Export 0 candidates' })).toBeDisabled();
+
+    await confirm.getByRole('textbox', { name: 'Start date', exact: true }).fill('2027-03-01');
+    await confirm.getByRole('combobox', { name: 'Laptop' }).selectOption('Mac');
+    const start = confirm.getByRole('button', { name: 'Export 3 candidates' });
+    await expect(start).toBeEnabled();
+    await start.click();
+    await expect(popup.getByText(/^3 of 3 sent: 3 exported\. Finished\./)).toBeVisible({ timeout: 20_000 });
+
+    const after = await state(sandbox);
+    for (const email of ['lucas.moreau@example.com', 'aisha.khan@example.com', 'sofia.almeida@example.com']) {
+      const [employee, ...others] = after.factorial.employees.filter((e) => e.email === email);
+      expect(others).toHaveLength(0);
+      expect(after.factorial.customFieldValues.filter((v) => v.valuable_id === employee.id).map((v) => [String(v.field_id), v.value])).toEqual([[laptop.id, 'Mac']]);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../result';
 import { says } from './messages';
-import { CandidateKeyInput, type ExportDraft } from './export';
+import { CandidateKeyInput, type CustomFieldDef, type ExportDraft } from './export';
 
 /**
  * Intents of the toolbar popup: hired candidates waiting for export, one export or all of them, and Retry.
@@ -12,7 +12,17 @@ export const RefreshHiredInput = z.object({ force: z.boolean().optional() });
 const LegalEntityIdInput = z.string().trim().min(1).max(100);
 /** Values Export all's recruiter gives (for everyone who lacks one, or for one person); checked by the form's rule. */
 const FillValue = z.string().trim().max(100).optional();
-export const BulkFill = z.object({ startDate: FillValue, legalEntityId: FillValue, teamId: FillValue, locationId: FillValue });
+export const BulkFill = z.object({
+  startDate: FillValue,
+  legalEntityId: FillValue,
+  teamId: FillValue,
+  locationId: FillValue,
+  /** Factorial custom fields by field id. */
+  customFields: z
+    .record(z.string().min(1).max(64), z.string().max(5000))
+    .refine((r) => Object.keys(r).length <= 100)
+    .optional(),
+});
 const BulkAnswers = {
   legalEntityId: LegalEntityIdInput.optional(),
   /** For everyone whose own data lacks it. */
@@ -59,6 +69,8 @@ export interface BulkPlan {
   /** Factorial's lists, for a team and a location for everyone. */
   teams: { id: string; name: string }[];
   locations: { id: string; name: string }[];
+  /** Factorial's required custom fields for the legal entity chosen: given once for everyone. */
+  customFields: CustomFieldDef[];
 }
 
 export interface BulkRunView {
