@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
 import type { ExportFields, ExportDraft, ExportProgress, PageCandidate } from '@/lib/messaging/intents/export';
-import { checkCustomFields, checkExportForm, formValues, requiredCustomFields } from '@/lib/export/form';
+import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping } from '@/lib/export/form';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging/result';
 import { t } from './messages';
@@ -88,6 +88,17 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
     }
   }
 
+  // The admin's fixed team and location for the legal entity chosen, unless the recruiter picked their own.
+  useEffect(() => {
+    const defaults = draft?.mapping?.entityDefaults[values.legalEntityId];
+    if (!defaults) return;
+    setValues((v) => ({
+      ...v,
+      teamId: touchedRef.current.teamId || !defaults.teamId ? v.teamId : defaults.teamId,
+      locationId: touchedRef.current.locationId || !defaults.locationId ? v.locationId : defaults.locationId,
+    }));
+  }, [draft, values.legalEntityId]);
+
   // Focus the first field when the form appears; keep Tab inside the dialog.
   useEffect(() => {
     const first = dialogRef.current?.querySelector<HTMLElement>('input, select, button');
@@ -108,11 +119,15 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
   const errors = check.errors;
   // Factorial's required custom fields for the chosen legal entity, checked by the same rule as Export all's.
   const entity = draft?.lookups.legalEntities.find((e) => e.id === values.legalEntityId);
-  const customFields = useMemo(() => requiredCustomFields(draft?.lookups.customFields, entity), [draft, entity]);
-  const custom = useMemo(() => checkCustomFields(customFields, customValues), [customFields, customValues]);
+  const customFields = useMemo(() => formCustomFields(draft?.lookups.customFields, entity, draft?.mapping), [draft, entity]);
+  // The admin's mapping fills what the recruiter has not typed (a mapped field they cleared stays empty).
+  const mapped = useMemo(() => mappedValues(draft?.mapping, values.legalEntityId, values), [draft, values]);
+  const customShown = (id: string) => customValues[id] ?? mapped.customFields[id] ?? '';
+  const custom = useMemo(() => checkCustomFields(customFields, Object.fromEntries(customFields.map((f) => [f.id, customValues[f.id] ?? mapped.customFields[f.id]]))), [customFields, customValues, mapped]);
+  const stale = useMemo(() => (draft ? staleMapping(draft.mapping, draft.lookups) : []), [draft]);
   const customOk = custom.missing.length === 0 && Object.keys(custom.errors).length === 0;
 
-  const blocked = !draft || !draft.hired || !!draft.existing;
+  const blocked = !draft || !draft.hired || !!draft.existing || stale.length > 0;
   const finished = progress?.state === 'done';
   const canExport = !blocked && !!check.fields && customOk && !busy && !finished && progress?.state !== 'sending' && !(progress?.state === 'queued');
   // A disabled Export says why: the fields still missing or invalid, by their labels.
@@ -164,6 +179,11 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
           </p>
         )}
         {draft?.warning && <p className="notice warn">{draft.warning}</p>}
+        {stale.map((message) => (
+          <p className="notice err" role="alert" key={message}>
+            {message}
+          </p>
+        ))}
         {draft?.untracked && (
           <div className="notice warn" role="status">
             <p className="untracked">{draft.untracked.message}</p>
@@ -242,7 +262,7 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
                 <legend>{t('customFields', { entity: entity?.name ?? '' })}</legend>
                 <div className="grid">
                   {customFields.map((field) => (
-                    <CustomFieldControl key={field.id} field={field} value={customValues[field.id] ?? ''} error={customValues[field.id] ? custom.errors[field.id] : undefined} disabled={finished}
+                    <CustomFieldControl key={field.id} field={field} value={customShown(field.id)} error={customShown(field.id) ? custom.errors[field.id] : undefined} disabled={finished}
                       onChange={(v) => setCustomValues((c) => ({ ...c, [field.id]: v }))} />
                   ))}
                 </div>

@@ -1,4 +1,5 @@
 import { ExportFields, type CustomFieldDef } from '../messaging/intents/export';
+import type { FieldMapping } from '../settings/schema';
 import { t } from './messages';
 
 /**
@@ -70,6 +71,11 @@ export function requiredCustomFields(fields: readonly CustomFieldDef[] | undefin
   return (fields ?? []).filter((f) => f.required && belongsTo(f, entity));
 }
 
+/** The custom fields a form shows for this legal entity: the required ones, and those the admin mapped. */
+export function formCustomFields(fields: readonly CustomFieldDef[] | undefined, entity: { id: string; name: string } | undefined, mapping: FieldMapping | undefined): CustomFieldDef[] {
+  return (fields ?? []).filter((f) => (f.required || !!mapping?.customFields[f.id]) && belongsTo(f, entity));
+}
+
 const realDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
 /** What is wrong with a value for a field of this type (the field-level error), or undefined. Empty is not checked here. */
@@ -105,18 +111,50 @@ export interface CustomCheck {
   missing: CustomFieldDef[];
 }
 
-/** The one rule for custom fields, in the form and in Export all: every required one has a value of its type. */
+/** The one rule for custom fields, in the form and in Export all: every required one has a value, every value fits its type. */
 export function checkCustomFields(fields: readonly CustomFieldDef[], values: Record<string, string | undefined>): CustomCheck {
   const out: CustomCheck = { values: {}, errors: {}, missing: [] };
   for (const field of fields) {
     const value = values[field.id]?.trim() ?? '';
     if (!value) {
-      out.missing.push(field);
+      if (field.required) out.missing.push(field);
       continue;
     }
     const error = customValueError(field, value);
     if (error) out.errors[field.id] = error;
     else out.values[field.id] = value;
   }
+  return out;
+}
+
+// ---------------------------------------------------------------- the admin's field mapping
+
+type Lists = { legalEntities: readonly { id: string }[]; teams: readonly { id: string }[]; locations: readonly { id: string }[]; customFields?: readonly { id: string }[] };
+
+/**
+ * What the admin's mapping gives this person for this legal entity: its fixed team and location, and each mapped
+ * custom field's value (a fixed value, or one of the person's own fields). Below anything the recruiter types.
+ */
+export function mappedValues(mapping: FieldMapping | undefined, legalEntityId: string, own: Partial<Record<FormField, unknown>>): { teamId?: string; locationId?: string; customFields: Record<string, string> } {
+  const defaults = mapping?.entityDefaults[legalEntityId] ?? {};
+  const customFields: Record<string, string> = {};
+  for (const [id, source] of Object.entries(mapping?.customFields ?? {})) {
+    const value = source.from === 'fixed' ? source.value : text(own[source.field]);
+    if (value.trim()) customFields[id] = value.trim();
+  }
+  return { teamId: defaults.teamId, locationId: defaults.locationId, customFields };
+}
+
+/** Mapped Factorial things that no longer exist (the export waits, with this message, until an admin fixes it). */
+export function staleMapping(mapping: FieldMapping | undefined, lists: Lists): string[] {
+  if (!mapping) return [];
+  const has = (list: readonly { id: string }[] | undefined, id: string) => !!list?.some((x) => x.id === id);
+  const out: string[] = [];
+  for (const [entity, d] of Object.entries(mapping.entityDefaults)) {
+    if (!has(lists.legalEntities, entity)) out.push(t('mappingGone', { what: t('mappingEntity'), id: entity }));
+    if (d.teamId && !has(lists.teams, d.teamId)) out.push(t('mappingGone', { what: t('mappingTeam'), id: d.teamId }));
+    if (d.locationId && !has(lists.locations, d.locationId)) out.push(t('mappingGone', { what: t('mappingLocation'), id: d.locationId }));
+  }
+  for (const id of Object.keys(mapping.customFields)) if (!has(lists.customFields, id)) out.push(t('mappingGone', { what: t('mappingCustomField'), id }));
   return out;
 }

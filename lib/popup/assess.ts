@@ -1,4 +1,5 @@
-import { checkCustomFields, checkExportForm, formValues, requiredCustomFields, type Fill, type FillableField, type FormField } from '../export/form';
+import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping, type Fill, type FillableField, type FormField } from '../export/form';
+import type { FieldMapping } from '../settings/schema';
 import type { CustomFieldDef, ExportFields } from '../messaging/intents/export';
 import { fieldWord, type HiredGroup } from './groups';
 import { t } from './messages';
@@ -16,24 +17,33 @@ export type Assessed =
 
 export function assessForExport(
   group: HiredGroup,
-  lookups: { legalEntities: readonly { id: string; name?: string }[]; customFields?: readonly CustomFieldDef[] },
+  lookups: { legalEntities: readonly { id: string; name?: string }[]; teams?: readonly { id: string }[]; locations?: readonly { id: string }[]; customFields?: readonly CustomFieldDef[] },
   legalEntityId: string | undefined,
   fill: Fill = {},
   override: Fill = {},
+  mapping?: FieldMapping,
 ): Assessed {
   const entities = lookups.legalEntities;
   const known = (id: string | undefined) => (id && entities.some((e) => e.id === id) ? id : undefined);
   const chosen = known(legalEntityId) ?? known(fill.legalEntityId) ?? (entities.length === 1 ? entities[0].id : '');
-  const values = formValues(group.fields, { ...fill, legalEntityId: chosen }, { ...override, legalEntityId: known(override.legalEntityId) });
+  const entityId = known(override.legalEntityId) ?? chosen;
+  // Below what the recruiter gives for everyone: the admin's fixed defaults for that legal entity.
+  const mapped = mappedValues(mapping, entityId, group.fields);
+  const given = (v: string | undefined) => (v?.trim() ? v : undefined);
+  const everyone = { ...fill, teamId: given(fill.teamId) ?? mapped.teamId, locationId: given(fill.locationId) ?? mapped.locationId, legalEntityId: chosen };
+  const values = formValues(group.fields, everyone, { ...override, legalEntityId: known(override.legalEntityId) });
   // What this person's own data lacks: the dialog offers them a value of their own there.
   const lacks: FillableField[] = (['startDate'] as const).filter((f) => !group.fields[f]?.trim());
   const check = checkExportForm(values);
   // Factorial's required custom fields for their legal entity: for everyone, or this person's own.
   const entity = entities.find((e) => e.id === values.legalEntityId);
-  const required = requiredCustomFields(lookups.customFields, entity && { id: entity.id, name: entity.name ?? '' });
-  const custom = checkCustomFields(required, { ...fill.customFields, ...Object.fromEntries(Object.entries(override.customFields ?? {}).filter(([, v]) => v?.trim())) });
+  const required = formCustomFields(lookups.customFields, entity && { id: entity.id, name: entity.name ?? '' }, mapping);
+  const nonEmpty = (r: Record<string, string> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([, v]) => v?.trim()));
+  const custom = checkCustomFields(required, { ...mapped.customFields, ...nonEmpty(fill.customFields), ...nonEmpty(override.customFields) });
+  const stale = lookups.teams && lookups.locations ? staleMapping(mapping, { legalEntities: entities, teams: lookups.teams, locations: lookups.locations, customFields: lookups.customFields }) : [];
+  if (stale.length) return { group, reason: stale[0], missing: [], lacks };
   const customOk = !custom.missing.length && !Object.keys(custom.errors).length;
-  if (check.fields && customOk) return { group, fields: required.length ? { ...check.fields, customFields: custom.values } : check.fields, lacks };
+  if (check.fields && customOk) return { group, fields: Object.keys(custom.values).length ? { ...check.fields, customFields: custom.values } : check.fields, lacks };
   const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')}${t('and')}${words[words.length - 1]}` : words[0]);
   const invalid = Object.entries(check.errors)
     .filter(([field]) => !check.missing.includes(field as FormField))

@@ -6,7 +6,8 @@ import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord, type OperationRecord } from '../db';
 import { atsName, candidateKey, completeDraft, employeeInFactorial, queueExport, type InFactorial } from '../export';
 import { iconPaths, TOOLBAR_SIZES } from '../icons';
-import { requiredCustomFields } from '../export/form';
+import { formCustomFields } from '../export/form';
+import { readSettings } from '../settings';
 import { factorialLookups } from '../export/lookups';
 import type { ExportDraft, ExportFields, PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
 import type { BulkAnswers, BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
@@ -404,7 +405,7 @@ async function groupOf(key: string): Promise<HiredGroup> {
 export async function preparePopupExport(key: string): Promise<ExportDraft> {
   const group = await groupOf(key);
   const fields = { ...group.fields };
-  const { lookups, existing, warning } = await completeDraft(group.key, fields);
+  const { lookups, existing, warning, mapping } = await completeDraft(group.key, fields);
   if (existing && !existing.exportedHere && group.state === 'waiting') await markInFactorial(group, { employeeUrl: existing.employeeUrl, name: existing.name });
   const hired = group.state !== 'not-hired';
   return {
@@ -416,6 +417,7 @@ export async function preparePopupExport(key: string): Promise<ExportDraft> {
     fields,
     fieldNotes: group.startDateNote && !fields.startDate ? { startDate: group.startDateNote } : undefined,
     lookups,
+    mapping,
     existing,
     warning,
   };
@@ -428,10 +430,11 @@ const item = (group: HiredGroup, lacks?: BulkPlanItem['lacks']): BulkPlanItem =>
 /** Everyone waiting, checked by the form's rule with what the recruiter gave once and per person. */
 async function assessWaiting(answers: BulkAnswers, legalEntityId: string | undefined): Promise<Assessed[]> {
   const lookups = await factorialLookups();
+  const mapping = (await readSettings()).values.fieldMapping;
   const perPerson = answers.perPerson ?? {};
   return waitingGroups(await db().candidates.toArray()).map((g) => {
     const override = g.keys.map((k) => perPerson[k]).find(Boolean) ?? {};
-    return assess(g, lookups, legalEntityId, answers.fill, override);
+    return assess(g, lookups, legalEntityId, answers.fill, override, mapping);
   });
 }
 
@@ -456,7 +459,7 @@ export async function planBulkExport(answers: BulkAnswers = {}): Promise<BulkPla
     legalEntityId: chosen ?? (lookups.legalEntities.length === 1 ? lookups.legalEntities[0].id : undefined),
     teams: lookups.teams.map((x) => ({ id: x.id, name: x.name })),
     locations: lookups.locations.map((l) => ({ id: l.id, name: l.country ? `${l.name} (${l.country})` : l.name })),
-    customFields: requiredCustomFields(lookups.customFields, lookups.legalEntities.find((e) => e.id === entityFor)),
+    customFields: formCustomFields(lookups.customFields, lookups.legalEntities.find((e) => e.id === entityFor), (await readSettings()).values.fieldMapping),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCustomFields, checkExportForm, customValueError, formValues, requiredCustomFields } from '@/lib/export/form';
+import { checkCustomFields, checkExportForm, customValueError, formValues, mappedValues, requiredCustomFields, staleMapping } from '@/lib/export/form';
 import type { CustomFieldDef } from '@/lib/messaging/intents/export';
 
 /** The one rule of every export form (the page's and the popup's Export, and Export all). */
@@ -53,5 +53,23 @@ describe('Factorial custom fields', () => {
     const fields = [field({ id: 'a', label: 'Laptop', type: 'single_choice', options: [{ value: 'Mac', label: 'Mac' }] }), field({ id: 'b', label: 'Medical check on', type: 'date' })];
     expect(checkCustomFields(fields, { a: 'Mac', b: ' ' })).toEqual({ values: { a: 'Mac' }, errors: {}, missing: [fields[1]] });
     expect(checkCustomFields(fields, { a: 'PC', b: '2027-01-15' })).toEqual({ values: { b: '2027-01-15' }, errors: { a: 'Choose one of the options in the list.' }, missing: [] });
+  });
+});
+
+describe('the admin’s field mapping', () => {
+  const mapping = { entityDefaults: { '12': { teamId: '21', locationId: '31' } }, customFields: { a: { from: 'fixed' as const, value: 'Mac' }, b: { from: 'ats' as const, field: 'jobTitle' as const } } };
+
+  it('gives the legal entity’s team and location and each mapped custom field its value', () => {
+    expect(mappedValues(mapping, '12', { jobTitle: 'Product Manager' })).toEqual({ teamId: '21', locationId: '31', customFields: { a: 'Mac', b: 'Product Manager' } });
+    expect(mappedValues(mapping, '11', {})).toEqual({ teamId: undefined, locationId: undefined, customFields: { a: 'Mac' } });
+  });
+
+  it('a mapping to a Factorial field, team or legal entity that no longer exists is named', () => {
+    const lists = { legalEntities: [{ id: '12' }], teams: [{ id: '21' }], locations: [], customFields: [{ id: 'a' }] };
+    expect(staleMapping(mapping, lists)).toEqual([
+      'The field mapping points to a Factorial location that no longer exists (id 31). Exports wait until an admin fixes the field mapping in Hirebridge’s settings.',
+      'The field mapping points to a Factorial custom field that no longer exists (id b). Exports wait until an admin fixes the field mapping in Hirebridge’s settings.',
+    ]);
+    expect(staleMapping(mapping, { ...lists, locations: [{ id: '31' }], customFields: [{ id: 'a' }, { id: 'b' }] })).toEqual([]);
   });
 });

@@ -114,6 +114,8 @@ export interface ExportDraft {
     /** Factorial's custom fields (custom_fields/fields), with the choices of choice fields. */
     customFields?: CustomFieldDef[];
   };
+  /** The admin's field mapping (team/location per legal entity, custom-field sources). */
+  mapping?: import('../../settings/schema').FieldMapping;
   /** Already an employee with this email, or already exported from here. */
   existing?: { employeeUrl: string; name?: string; exportedHere?: boolean };
   /** A message about data that could not be loaded (the form still works). */
