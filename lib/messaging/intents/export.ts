@@ -142,6 +142,8 @@ export const exportIntents = {
   submitExport: { input: SubmitExportInput, from: ['content-script', 'extension-page'] },
   exportProgress: { input: z.string().min(1).max(100), from: ['content-script', 'extension-page'] },
   importTrackedApplication: { input: OpenExportInput, from: ['content-script', 'extension-page'] },
+  /** Factorial's lists, for the admin's field mapping on the options page. */
+  factorialLists: { input: z.undefined(), from: ['extension-page'] },
 } as const;
 
 export interface ExportProtocol {
@@ -152,4 +154,5 @@ export interface ExportProtocol {
   exportProgress(operationId: string): Result<ExportProgress>;
   /** Import the page's application into Kombo's tracking, then the form's draft again. */
   importTrackedApplication(input: z.input<typeof OpenExportInput>): Result<ExportDraft>;
+  factorialLists(): Result<ExportDraft['lookups']>;
 }

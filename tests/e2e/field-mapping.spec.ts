@@ -1,0 +1,82 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
+import { connectCard } from '../../scripts/browser';
+import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+
+// The admin's field mapping: Hirebridge Demo GmbH (id 12) asks for a "Laptop" custom field; the admin fixes its value
+// and the team of everyone hired into the GmbH, behind the passphrase; Export all then needs only a start date.
+
+async function connectBoth(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox) {
+  await allowSandboxHost(context, extensionId);
+  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
+  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
+  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
+  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
+}
+
+type State = { factorial: { employees: { id: number; email: string; team_id?: number }[]; customFieldValues: { field_id: number; valuable_id: number; value: string }[] } };
+
+test.describe('Field mapping for admins', () => {
+  test('team per legal entity and a fixed custom-field value, saved behind the passphrase, reach every export; a mapping to a gone field makes exports wait', async ({ context, extensionId, options, sandbox }) => {
+    const laptop = await sandboxControl<{ id: string }>(sandbox, 'POST', 'factorial/custom-fields', { label: 'Laptop', field_type: 'single_choice', required: true, legal_entity_id: 12, options: ['Mac', 'Linux'] });
+    const badge = await sandboxControl<{ id: string }>(sandbox, 'POST', 'factorial/custom-fields', { label: 'Badge colour', field_type: 'text', required: false });
+    await connectBoth(context, extensionId, options, sandbox);
+    await options.reload();
+    const security = options.getByRole('region', { name: 'Security' });
+    await security.getByLabel('Admin passphrase').fill('correct horse battery');
+    await security.getByRole('button', { name: 'Set passphrase' }).click();
+    await security.getByRole('button', { name: 'Lock now' }).click();
+
+    const mapping = options.getByRole('region', { name: 'Field mapping' });
+    await mapping.getByRole('combobox', { name: 'Team for Hirebridge Demo GmbH' }).selectOption({ label: 'Sales' });
+    await mapping.getByRole('combobox', { name: /^Value of Laptop/ }).selectOption({ label: 'A fixed value' });
+    await mapping.getByRole('textbox', { name: 'Fixed value of Laptop' }).fill('Mac');
+    await mapping.getByRole('combobox', { name: /^Value of Badge colour/ }).selectOption({ label: 'A fixed value' });
+    await mapping.getByRole('textbox', { name: 'Fixed value of Badge colour' }).fill('green');
+    // Locked: refused with the reason, nothing saved.
+    await mapping.getByRole('button', { name: 'Save field mapping' }).click();
+    await expect(mapping.getByRole('alert')).toContainText('needs the admin passphrase');
+    await security.getByLabel('Admin passphrase').fill('correct horse battery');
+    await security.getByRole('button', { name: 'Unlock' }).click();
+    await expect(security.getByRole('status')).toHaveText('Unlocked for 15 minutes.');
+    await mapping.getByRole('button', { name: 'Save field mapping' }).click();
+    await expect(mapping.getByRole('status')).toHaveText('Field mapping saved.');
+
+    // A field the mapping names disappears from Factorial: options say so, the form waits.
+    await sandboxControl(sandbox, 'DELETE', `factorial/custom-fields/${badge.id}`);
+    await options.reload();
+    await expect(mapping.getByRole('alert')).toContainText(`custom field that no longer exists (id ${badge.id})`);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const list = popup.getByRole('list', { name: 'Hired candidates waiting for export' });
+    await list.getByRole('listitem').filter({ hasText: 'Aisha Khan' }).getByRole('button', { name: 'Export', exact: true }).click();
+    const form = popup.getByRole('dialog', { name: 'Export to FactorialHR' });
+    await expect(form.getByRole('alert')).toContainText(`custom field that no longer exists (id ${badge.id})`);
+    await form.getByRole('textbox', { name: 'Start date' }).fill('2027-02-01');
+    await form.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo GmbH (DE)' });
+    await expect(form.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    // The admin unmaps it; the form then shows the mapped team and laptop, and Export all needs only a start date.
+    await mapping.getByRole('combobox', { name: `Value of ${badge.id} ?` }).selectOption({ label: 'Not mapped' });
+    await mapping.getByRole('button', { name: 'Save field mapping' }).click();
+    await expect(mapping.getByRole('status')).toHaveText('Field mapping saved.');
+    await expect(mapping.getByRole('alert')).toHaveCount(0);
+
+    await popup.reload();
+    await popup.getByRole('button', { name: 'Export all' }).click();
+    const confirm = popup.getByRole('dialog', { name: 'Export all hired candidates' });
+    await confirm.getByRole('combobox', { name: 'Legal entity for everyone' }).selectOption({ label: 'Hirebridge Demo GmbH (DE)' });
+    await confirm.getByRole('textbox', { name: 'Start date', exact: true }).fill('2027-03-01');
+    await confirm.getByRole('button', { name: 'Export 3 candidates' }).click();
+    await expect(popup.getByText(/^3 of 3 sent: 3 exported\. Finished\./)).toBeVisible({ timeout: 20_000 });
+
+    const state = await sandboxControl<State>(sandbox, 'GET', 'state');
+    for (const email of ['lucas.moreau@example.com', 'aisha.khan@example.com', 'sofia.almeida@example.com']) {
+      const [employee, ...others] = state.factorial.employees.filter((e) => e.email === email);
+      expect(others).toHaveLength(0);
+      expect(employee.team_id).toBe(22);
+      expect(state.factorial.customFieldValues.filter((v) => v.valuable_id === employee.id).map((v) => [String(v.field_id), v.value])).toEqual([[laptop.id, 'Mac']]);
+    }
+  });
+});
