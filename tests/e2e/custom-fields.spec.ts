@@ -1,18 +1,9 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard } from '../../scripts/browser';
-import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+import type { Sandbox } from '../../sandbox/server';
+import { connectBoth, expect, sandboxControl, test } from './fixtures';
 
 // A company whose Factorial asks for its own fields: two required custom fields for Hirebridge Demo GmbH (id 12),
 // none for the S.L. The seeded Kombo world's hires Aisha and Sofia have no start date.
 
-async function connectBoth(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox) {
-  await allowSandboxHost(context, extensionId);
-  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
-  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
-  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
-  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
-}
 
 type Value = { field_id: number; valuable_id: number; value: string };
 type Employee = { id: number; email: string };

@@ -1,18 +1,8 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard } from '../../scripts/browser';
-import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+import { connectBoth, expect, sandboxControl, test } from './fixtures';
 
 // The admin's field mapping: Hirebridge Demo GmbH (id 12) asks for a "Laptop" custom field; the admin fixes its value
 // and the team of everyone hired into the GmbH, behind the passphrase; Export all then needs only a start date.
 
-async function connectBoth(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox) {
-  await allowSandboxHost(context, extensionId);
-  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
-  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
-  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
-  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
-}
 
 type State = { factorial: { employees: { id: number; email: string; team_id?: number }[]; customFieldValues: { field_id: number; valuable_id: number; value: string }[] } };
 

@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard } from '../../scripts/browser';
-import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+import { connectBoth, expect, sandboxControl, test } from './fixtures';
 
 // Seeded in the sandbox's Kombo world (a Greenhouse account): hired are Marta (already an employee in Factorial),
 // Lucas, Aisha and Sofia. The demo ATS shows them by their Greenhouse ids, with a start date on hired people's pages.
@@ -14,13 +13,6 @@ const employeesWith = async (sandbox: Sandbox, email: string) =>
   (await sandboxControl<{ factorial: { employees: Employee[] } }>(sandbox, 'GET', 'state')).factorial.employees.filter((e) => e.email === email).length;
 const badge = (worker: Worker) => worker.evaluate(() => chrome.action.getBadgeText({}));
 
-async function connectBoth(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox) {
-  await allowSandboxHost(context, extensionId);
-  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
-  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
-  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
-  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
-}
 
 async function openPopup(context: BrowserContext, extensionId: string) {
   const popup = await context.newPage();
