@@ -23,7 +23,7 @@ const TEXT_FIELDS: { name: TextField; wide?: boolean; hint?: boolean; inputMode?
   { name: 'startDate', hint: true, inputMode: 'numeric' },
   { name: 'jobTitle', wide: true },
 ];
-const CHOICE_LABELS = { legalEntityId: 'legalEntity', teamId: 'team', locationId: 'location' } as const;
+const CHOICE_LABELS = { legalEntityId: 'legalEntity', teamId: 'team', locationId: 'location', managerId: 'managerId', trialPeriodEndsOn: 'trialPeriodEndsOn' } as const;
 
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
@@ -39,7 +39,7 @@ export type ExportDialogProps = {
 
 export function ExportDialog({ adapterId, candidate, load, compact, onClose }: ExportDialogProps) {
   const ids = { title: useId(), desc: useId() };
-  const fieldIds = Object.fromEntries(['firstName', 'lastName', 'email', 'phone', 'startDate', 'jobTitle', 'legalEntityId', 'teamId', 'locationId'].map((f) => [f, `hb-${f}`])) as Record<Field, string>;
+  const fieldIds = Object.fromEntries(['firstName', 'lastName', 'email', 'phone', 'startDate', 'jobTitle', 'legalEntityId', 'teamId', 'locationId', 'managerId', 'trialPeriodEndsOn'].map((f) => [f, `hb-${f}`])) as Record<Field, string>;
   const dialogRef = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<ExportDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -47,6 +47,7 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   /** Factorial custom fields, by field id ("true"/"false" for a checkbox, comma-separated for multiple choice). */
   const [customValues, setCustomValues] = useState<Record<string, string>>({});
+  const [managerSearch, setManagerSearch] = useState('');
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -90,14 +91,13 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
 
   // The admin's fixed team and location for the legal entity chosen, unless the recruiter picked their own.
   useEffect(() => {
-    const defaults = draft?.mapping?.entityDefaults[values.legalEntityId];
-    if (!defaults) return;
-    setValues((v) => ({
-      ...v,
-      teamId: touchedRef.current.teamId || !defaults.teamId ? v.teamId : defaults.teamId,
-      locationId: touchedRef.current.locationId || !defaults.locationId ? v.locationId : defaults.locationId,
-    }));
-  }, [draft, values.legalEntityId]);
+    if (!draft?.mapping?.entityDefaults[values.legalEntityId]) return;
+    setValues((v) => {
+      const m = mappedValues(draft.mapping, v.legalEntityId, v);
+      const keep = (field: 'teamId' | 'locationId' | 'managerId' | 'trialPeriodEndsOn') => (touchedRef.current[field] || !m[field] ? v[field] : m[field]!);
+      return { ...v, teamId: keep('teamId'), locationId: keep('locationId'), managerId: keep('managerId'), trialPeriodEndsOn: keep('trialPeriodEndsOn') };
+    });
+  }, [draft, values.legalEntityId, values.startDate]);
 
   // Focus the first field when the form appears; keep Tab inside the dialog.
   useEffect(() => {
@@ -256,6 +256,33 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
               <Choice id={fieldIds.teamId} label={t('team')} value={values.teamId} onChange={(v) => setValue('teamId', v)} disabled={finished} options={draft.lookups.teams.map((t) => ({ value: t.id, label: t.name }))} />
               <Choice id={fieldIds.locationId} label={t('location')} value={values.locationId} onChange={(v) => setValue('locationId', v)} disabled={finished}
                 options={draft.lookups.locations.map((l) => ({ value: l.id, label: l.country ? `${l.name} (${l.country})` : l.name }))} />
+              {(draft.lookups.employees?.length ?? 0) > 0 && (
+                <div className="field">
+                  <label htmlFor="hb-manager-search">{t('managerSearch')}</label>
+                  <input id="hb-manager-search" type="search" autoComplete="off" value={managerSearch} onChange={(e) => setManagerSearch(e.target.value)} disabled={finished} />
+                </div>
+              )}
+              {(draft.lookups.employees?.length ?? 0) > 0 && (
+                <Choice id={fieldIds.managerId} label={t('managerId')} value={values.managerId} onChange={(v) => setValue('managerId', v)} disabled={finished}
+                  options={(draft.lookups.employees ?? [])
+                    .filter((e) => e.id === values.managerId || e.name.toLowerCase().includes(managerSearch.trim().toLowerCase()))
+                    .map((e) => ({ value: e.id, label: e.name }))} />
+              )}
+              <div className="field">
+                <label htmlFor={fieldIds.trialPeriodEndsOn}>{t('trialPeriodEndsOn')}</label>
+                <input id={fieldIds.trialPeriodEndsOn} type="text" inputMode="numeric" autoComplete="off" value={values.trialPeriodEndsOn} placeholder={t('dateHint')} disabled={finished}
+                  onChange={(e) => setValue('trialPeriodEndsOn', e.target.value)} aria-invalid={!!show('trialPeriodEndsOn')}
+                  aria-describedby={show('trialPeriodEndsOn') ? `${fieldIds.trialPeriodEndsOn}-error` : `${fieldIds.trialPeriodEndsOn}-hint`} />
+                {show('trialPeriodEndsOn') ? (
+                  <span className="error" id={`${fieldIds.trialPeriodEndsOn}-error`}>
+                    {errors.trialPeriodEndsOn}
+                  </span>
+                ) : (
+                  <span className="hint" id={`${fieldIds.trialPeriodEndsOn}-hint`}>
+                    {t('trialHint')}
+                  </span>
+                )}
+              </div>
             </div>
             {customFields.length > 0 && (
               <fieldset className="custom">

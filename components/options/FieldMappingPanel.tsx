@@ -34,13 +34,14 @@ export function FieldMappingPanel() {
 
   const managed = !!view?.managed.includes('fieldMapping');
   const stale = draft && lists ? staleMapping(draft, lists) : [];
-  const setEntity = (entityId: string, key: 'teamId' | 'locationId', value: string) => {
+  const setEntity = (entityId: string, key: 'teamId' | 'locationId' | 'managerId' | 'trialMonths', value: string) => {
     setSaved(false);
     setDraft((d) => {
       if (!d) return d;
-      const next = { ...d.entityDefaults[entityId], [key]: value || undefined };
+      const months = Number(value);
+      const next = { ...d.entityDefaults[entityId], [key]: key === 'trialMonths' ? (value && Number.isInteger(months) && months >= 1 && months <= 24 ? months : undefined) : value || undefined };
       const entityDefaults = { ...d.entityDefaults, [entityId]: next };
-      if (!next.teamId && !next.locationId) delete entityDefaults[entityId];
+      if (!next.teamId && !next.locationId && !next.managerId && !next.trialMonths) delete entityDefaults[entityId];
       return { ...d, entityDefaults };
     });
   };
@@ -91,6 +92,13 @@ export function FieldMappingPanel() {
                 options={lists.teams.map((x) => ({ value: x.id, label: x.name }))} stale={draft.entityDefaults[entity.id]?.teamId} />
               <Select label={t('mappingLocationFor', { entity: entity.name })} value={draft.entityDefaults[entity.id]?.locationId ?? ''} onChange={(v) => setEntity(entity.id, 'locationId', v)}
                 options={lists.locations.map((x) => ({ value: x.id, label: x.name }))} stale={draft.entityDefaults[entity.id]?.locationId} />
+              <ManagerChoice entity={entity.name} employees={lists.employees ?? []} value={draft.entityDefaults[entity.id]?.managerId ?? ''} onChange={(v) => setEntity(entity.id, 'managerId', v)} />
+              <div className="hb-field">
+                <label>
+                  {t('mappingTrialFor', { entity: entity.name })}{' '}
+                  <input type="number" min={1} max={24} inputMode="numeric" value={draft.entityDefaults[entity.id]?.trialMonths ?? ''} onChange={(e) => setEntity(entity.id, 'trialMonths', e.target.value)} />
+                </label>
+              </div>
             </fieldset>
           ))}
           {shownFields.length > 0 && (
@@ -165,5 +173,21 @@ function Select({ label, value, onChange, options, stale }: { label: string; val
         ))}
       </select>
     </div>
+  );
+}
+
+/** The manager of everyone hired into an entity, chosen from Factorial's employees (search by name). */
+function ManagerChoice({ entity, employees, value, onChange }: { entity: string; employees: { id: string; name: string }[]; value: string; onChange(v: string): void }) {
+  const [search, setSearch] = useState('');
+  const shown = employees.filter((e) => e.id === value || e.name.toLowerCase().includes(search.trim().toLowerCase()));
+  return (
+    <>
+      <div className="hb-field">
+        <label>
+          {t('mappingManagerSearch', { entity })} <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+      </div>
+      <Select label={t('mappingManagerFor', { entity })} value={value} onChange={onChange} options={shown.map((e) => ({ value: e.id, label: e.name }))} stale={value} />
+    </>
   );
 }

@@ -61,6 +61,10 @@ export interface NewEmployee {
   startDate?: string;
   jobTitle?: string;
   country?: string;
+  /** Factorial employee id of their manager. */
+  managerId?: string;
+  /** YYYY-MM-DD: set means a trial period that ends then. */
+  trialPeriodEndsOn?: string;
 }
 
 export interface FactorialHrPort {
@@ -75,6 +79,8 @@ export interface FactorialHrPort {
   currentContract(employeeId: string): Promise<ContractVersion | null>;
   /** Write the job title on a contract version (one PUT; the caller checks first, so it is never sent twice). */
   setJobTitle(contractVersionId: string, jobTitle: string): Promise<ContractVersion>;
+  /** Active employees, to choose a manager from. */
+  listEmployees(): Promise<{ id: string; name: string }[]>;
   /** Factorial's custom fields, with their active options. */
   listCustomFields(): Promise<CustomField[]>;
   /** The employee's custom-field values, by field id (read before writing: a value is never sent twice). */

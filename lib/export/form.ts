@@ -12,7 +12,7 @@ import { t } from './messages';
 export type FormField = Exclude<keyof ExportFields, 'customFields'>;
 export type FormValues = Record<FormField, string>;
 
-export const FORM_FIELDS: readonly FormField[] = ['firstName', 'lastName', 'email', 'phone', 'startDate', 'jobTitle', 'legalEntityId', 'teamId', 'locationId'];
+export const FORM_FIELDS: readonly FormField[] = ['firstName', 'lastName', 'email', 'phone', 'startDate', 'jobTitle', 'legalEntityId', 'teamId', 'locationId', 'managerId', 'trialPeriodEndsOn'];
 
 /** What Export all lets the recruiter give once for everyone who lacks it, and override per person. */
 export const FILLABLE_FIELDS = ['startDate', 'legalEntityId', 'teamId', 'locationId'] as const;
@@ -129,20 +129,33 @@ export function checkCustomFields(fields: readonly CustomFieldDef[], values: Rec
 
 // ---------------------------------------------------------------- the admin's field mapping
 
-type Lists = { legalEntities: readonly { id: string }[]; teams: readonly { id: string }[]; locations: readonly { id: string }[]; customFields?: readonly { id: string }[] };
+type Lists = { legalEntities: readonly { id: string }[]; teams: readonly { id: string }[]; locations: readonly { id: string }[]; customFields?: readonly { id: string }[]; employees?: readonly { id: string }[] };
 
 /**
  * What the admin's mapping gives this person for this legal entity: its fixed team and location, and each mapped
  * custom field's value (a fixed value, or one of the person's own fields). Below anything the recruiter types.
  */
-export function mappedValues(mapping: FieldMapping | undefined, legalEntityId: string, own: Partial<Record<FormField, unknown>>): { teamId?: string; locationId?: string; customFields: Record<string, string> } {
+export function mappedValues(
+  mapping: FieldMapping | undefined,
+  legalEntityId: string,
+  own: Partial<Record<FormField, unknown>>,
+): { teamId?: string; locationId?: string; managerId?: string; trialPeriodEndsOn?: string; customFields: Record<string, string> } {
   const defaults = mapping?.entityDefaults[legalEntityId] ?? {};
+  // A trial period of N months from the start date (the day before the same date N months on).
+  const start = text(own.startDate);
+  let trialPeriodEndsOn: string | undefined;
+  if (defaults.trialMonths && /^\d{4}-\d{2}-\d{2}$/.test(start)) {
+    const end = new Date(`${start}T00:00:00Z`);
+    end.setUTCMonth(end.getUTCMonth() + defaults.trialMonths);
+    end.setUTCDate(end.getUTCDate() - 1);
+    if (!Number.isNaN(end.getTime())) trialPeriodEndsOn = end.toISOString().slice(0, 10);
+  }
   const customFields: Record<string, string> = {};
   for (const [id, source] of Object.entries(mapping?.customFields ?? {})) {
     const value = source.from === 'fixed' ? source.value : text(own[source.field]);
     if (value.trim()) customFields[id] = value.trim();
   }
-  return { teamId: defaults.teamId, locationId: defaults.locationId, customFields };
+  return { teamId: defaults.teamId, locationId: defaults.locationId, managerId: defaults.managerId, trialPeriodEndsOn, customFields };
 }
 
 /** Mapped Factorial things that no longer exist (the export waits, with this message, until an admin fixes it). */
@@ -154,6 +167,7 @@ export function staleMapping(mapping: FieldMapping | undefined, lists: Lists): s
     if (!has(lists.legalEntities, entity)) out.push(t('mappingGone', { what: t('mappingEntity'), id: entity }));
     if (d.teamId && !has(lists.teams, d.teamId)) out.push(t('mappingGone', { what: t('mappingTeam'), id: d.teamId }));
     if (d.locationId && !has(lists.locations, d.locationId)) out.push(t('mappingGone', { what: t('mappingLocation'), id: d.locationId }));
+    if (d.managerId && lists.employees && !has(lists.employees, d.managerId)) out.push(t('mappingGone', { what: t('mappingManager'), id: d.managerId }));
   }
   for (const id of Object.keys(mapping.customFields)) if (!has(lists.customFields, id)) out.push(t('mappingGone', { what: t('mappingCustomField'), id }));
   return out;

@@ -8,12 +8,13 @@ let cached: { at: number; value: Promise<ExportDraft['lookups']> } | undefined;
 export function factorialLookups(): Promise<ExportDraft['lookups']> {
   if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
   const value = withHr(async (hr) => {
-    const [entities, teams, locations, customFields] = await Promise.all([hr.listLegalEntities(), hr.listTeams(), hr.listLocations(), hr.listCustomFields()]);
+    const [entities, teams, locations, customFields, employees] = await Promise.all([hr.listLegalEntities(), hr.listTeams(), hr.listLocations(), hr.listCustomFields(), hr.listEmployees()]);
     return {
       legalEntities: entities.map((e) => ({ id: e.id, companyId: e.companyId, name: e.legalName, country: e.country?.toUpperCase() })),
       teams: teams.map((t) => ({ id: t.id, name: t.name })),
       locations: locations.map((l) => ({ id: l.id, name: l.name, country: l.country?.toUpperCase() })),
       customFields,
+      employees,
     };
   });
   cached = { at: Date.now(), value };

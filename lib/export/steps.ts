@@ -49,6 +49,8 @@ const createEmployee: Step<ExportContext> = {
         teamId: fields.teamId || undefined,
         locationId: fields.locationId || undefined,
         startDate: fields.startDate,
+        managerId: fields.managerId || undefined,
+        trialPeriodEndsOn: fields.trialPeriodEndsOn || undefined,
         country: typeof operation.payload.country === 'string' ? operation.payload.country.toLowerCase() : undefined,
       });
       return facts(created.id, 'created');

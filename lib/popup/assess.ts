@@ -32,6 +32,10 @@ export function assessForExport(
   const given = (v: string | undefined) => (v?.trim() ? v : undefined);
   const everyone = { ...fill, teamId: given(fill.teamId) ?? mapped.teamId, locationId: given(fill.locationId) ?? mapped.locationId, legalEntityId: chosen };
   const values = formValues(group.fields, everyone, { ...override, legalEntityId: known(override.legalEntityId) });
+  // The entity's manager and trial period (from the start date as given), when the admin mapped them.
+  const withDates = mappedValues(mapping, entityId, values);
+  if (withDates.managerId) values.managerId = withDates.managerId;
+  if (withDates.trialPeriodEndsOn) values.trialPeriodEndsOn = withDates.trialPeriodEndsOn;
   // What this person's own data lacks: the dialog offers them a value of their own there.
   const lacks: FillableField[] = (['startDate'] as const).filter((f) => !group.fields[f]?.trim());
   const check = checkExportForm(values);

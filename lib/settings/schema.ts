@@ -19,7 +19,19 @@ export const FieldSource = z.discriminatedUnion('from', [
  * into it) and where each Factorial custom field's value comes from. Keys are Factorial ids.
  */
 export const FieldMapping = z.object({
-  entityDefaults: z.record(FactorialId, z.object({ teamId: FactorialId.optional(), locationId: FactorialId.optional() })).default({}),
+  entityDefaults: z
+    .record(
+      FactorialId,
+      z.object({
+        teamId: FactorialId.optional(),
+        locationId: FactorialId.optional(),
+        /** create_with_contract's manager_id. */
+        managerId: FactorialId.optional(),
+        /** has_trial_period with trial_period_ends_on this many months after the start date. */
+        trialMonths: z.number().int().min(1).max(24).optional(),
+      }),
+    )
+    .default({}),
   customFields: z.record(FactorialId, FieldSource).default({}),
 });
 export type FieldMapping = z.infer<typeof FieldMapping>;

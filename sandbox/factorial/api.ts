@@ -126,6 +126,8 @@ export const CreateWithContractBody = z.object({
   team_id: id.optional(),
   location_id: id.optional(),
   manager_id: id.optional(),
+  has_trial_period: z.boolean().optional(),
+  trial_period_ends_on: isoDate.optional(),
   country: z.string().optional(),
   nationality: z.string().optional(),
   birthday_on: isoDate.optional(),
@@ -212,11 +214,16 @@ export function factorialRouter(world: () => FactorialWorld): Router {
     if (body.legal_entity_id && !w.legalEntities.some((l) => l.id === body.legal_entity_id)) return error(422, 'legal_entity_id does not exist', 'errors');
     if (body.team_id && !w.teams.some((t) => t.id === body.team_id)) return error(422, 'team_id does not exist', 'errors');
     if (body.location_id && !w.locations.some((l) => l.id === body.location_id)) return error(422, 'location_id does not exist', 'errors');
+    if (body.manager_id && !w.employees.some((e) => e.id === body.manager_id)) return error(422, 'manager_id does not exist', 'errors');
     const created = {
       ...employee(w.nextId++, body.first_name, body.last_name, body.email, body.legal_entity_id ?? w.legalEntities[0].id, body.location_id ?? w.locations[0].id),
       phone_number: body.phone_number ?? null,
       contract_starts_on: body.contract_starts_on ?? null,
       team_id: body.team_id ?? null,
+      manager_id: body.manager_id ?? null,
+      // Kept with the employee here (Factorial keeps them on the contract version).
+      has_trial_period: body.has_trial_period ?? null,
+      trial_period_ends_on: body.trial_period_ends_on ?? null,
     };
     w.employees.push(created as never);
     if (body.team_id) w.teams.find((t) => t.id === body.team_id)?.employee_ids.push(created.id);

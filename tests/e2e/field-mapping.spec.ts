@@ -4,7 +4,7 @@ import { connectBoth, expect, sandboxControl, test } from './fixtures';
 // and the team of everyone hired into the GmbH, behind the passphrase; Export all then needs only a start date.
 
 
-type State = { factorial: { employees: { id: number; email: string; team_id?: number }[]; customFieldValues: { field_id: number; valuable_id: number; value: string }[] } };
+type State = { factorial: { employees: { id: number; email: string; team_id?: number; manager_id?: number; has_trial_period?: boolean; trial_period_ends_on?: string }[]; customFieldValues: { field_id: number; valuable_id: number; value: string }[] } };
 
 test.describe('Field mapping for admins', () => {
   test('team per legal entity and a fixed custom-field value, saved behind the passphrase, reach every export; a mapping to a gone field makes exports wait', async ({ context, extensionId, options, sandbox }) => {
@@ -19,6 +19,12 @@ test.describe('Field mapping for admins', () => {
 
     const mapping = options.getByRole('region', { name: 'Field mapping' });
     await mapping.getByRole('combobox', { name: 'Team for Hirebridge Demo GmbH' }).selectOption({ label: 'Sales' });
+    // The manager, found by searching Factorial's employees; a six-month trial period.
+    await mapping.getByRole('searchbox', { name: 'Search a manager for Hirebridge Demo GmbH' }).fill('jon');
+    const manager = mapping.getByRole('combobox', { name: 'Manager for Hirebridge Demo GmbH' });
+    await expect(manager.getByRole('option')).toHaveText(['None', 'Jonas Becker']);
+    await manager.selectOption({ label: 'Jonas Becker' });
+    await mapping.getByRole('spinbutton', { name: 'Trial period for Hirebridge Demo GmbH (months from the start date)' }).fill('6');
     await mapping.getByRole('combobox', { name: /^Value of Laptop/ }).selectOption({ label: 'A fixed value' });
     await mapping.getByRole('textbox', { name: 'Fixed value of Laptop' }).fill('Mac');
     await mapping.getByRole('combobox', { name: /^Value of Badge colour/ }).selectOption({ label: 'A fixed value' });
@@ -62,10 +68,11 @@ test.describe('Field mapping for admins', () => {
     await expect(popup.getByText(/^3 of 3 sent: 3 exported\. Finished\./)).toBeVisible({ timeout: 20_000 });
 
     const state = await sandboxControl<State>(sandbox, 'GET', 'state');
+    const trialEnds: Record<string, string> = { 'lucas.moreau@example.com': '2027-05-31', 'aisha.khan@example.com': '2027-08-31', 'sofia.almeida@example.com': '2027-08-31' };
     for (const email of ['lucas.moreau@example.com', 'aisha.khan@example.com', 'sofia.almeida@example.com']) {
       const [employee, ...others] = state.factorial.employees.filter((e) => e.email === email);
       expect(others).toHaveLength(0);
-      expect(employee.team_id).toBe(22);
+      expect(employee).toMatchObject({ team_id: 22, manager_id: 102, has_trial_period: true, trial_period_ends_on: trialEnds[email] });
       expect(state.factorial.customFieldValues.filter((v) => v.valuable_id === employee.id).map((v) => [String(v.field_id), v.value])).toEqual([[laptop.id, 'Mac']]);
     }
   });

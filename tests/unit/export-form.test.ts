@@ -73,3 +73,15 @@ describe('the admin’s field mapping', () => {
     expect(staleMapping(mapping, { ...lists, locations: [{ id: '31' }], customFields: [{ id: 'a' }, { id: 'b' }] })).toEqual([]);
   });
 });
+
+describe('manager and trial period from the mapping', () => {
+  it('the entity’s manager, and a trial period of N months from the start date', () => {
+    const mapping = { entityDefaults: { '12': { managerId: '101', trialMonths: 6 } }, customFields: {} };
+    expect(mappedValues(mapping, '12', { startDate: '2027-03-01' })).toMatchObject({ managerId: '101', trialPeriodEndsOn: '2027-08-31' });
+    expect(mappedValues(mapping, '12', { startDate: '' }).trialPeriodEndsOn).toBeUndefined();
+    expect(staleMapping(mapping, { legalEntities: [{ id: '12' }], teams: [], locations: [], employees: [{ id: '102' }] })).toEqual([
+      'The field mapping points to a Factorial manager (employee) that no longer exists (id 101). Exports wait until an admin fixes the field mapping in Hirebridge’s settings.',
+    ]);
+    expect(checkExportForm(formValues({ trialPeriodEndsOn: '2027-02-30' })).errors.trialPeriodEndsOn).toBe('This date does not exist.');
+  });
+});

@@ -13,6 +13,7 @@ const hr = {
   customFieldValues: vi.fn<FactorialHrPort['customFieldValues']>(),
   writeCustomFieldValue: vi.fn<FactorialHrPort['writeCustomFieldValue']>(),
   listCustomFields: async () => [],
+  listEmployees: async () => [],
   listLegalEntities: async () => [{ id: '11', companyId: '1', legalName: 'Hirebridge Demo S.L.', country: 'es' }],
   listTeams: async () => [],
   listLocations: async () => [],

@@ -60,6 +60,8 @@ export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks
         contract_starts_on: input.startDate,
         country: input.country,
         phone_number: input.phone,
+        manager_id: input.managerId,
+        ...(input.trialPeriodEndsOn ? { has_trial_period: true, trial_period_ends_on: input.trialPeriodEndsOn } : {}),
       });
       const created = await client.http.request(factorialOne(EmployeeSchema), client.resourcePath('employees/employees/create_with_contract'), { method: 'POST', body });
       return toEmployee(created);
@@ -69,6 +71,11 @@ export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks
       const rows = await client.all(ContractVersionSchema, 'contracts/contract_versions', { employee_ids: [employeeId] });
       const current = currentContractVersion(rows.filter((r) => r.employee_id === employeeId));
       return current ? toContract(current) : null;
+    },
+
+    async listEmployees() {
+      const rows = await client.all(EmployeeSchema, 'employees/employees', { only_active: true, only_managers: false });
+      return rows.map((e) => ({ id: e.id, name: e.full_name || `${e.first_name} ${e.last_name}`.trim() }));
     },
 
     async listCustomFields() {

@@ -66,6 +66,17 @@ export const ExportFields = z.object({
   legalEntityId: z.string().min(1, says('legalEntityMissing')),
   teamId: z.string().optional().or(z.literal('')),
   locationId: z.string().optional().or(z.literal('')),
+  managerId: z.string().max(64).optional().or(z.literal('')),
+  trialPeriodEndsOn: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, says('dateFormat'))
+    .refine((d) => {
+      const date = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
+    }, says('dateDoesNotExist'))
+    .optional()
+    .or(z.literal('')),
   /** Factorial custom fields, by field id, as Factorial's custom_fields/values takes them (text). */
   customFields: z
     .record(z.string().min(1).max(64), z.string().max(5000))
@@ -111,6 +122,8 @@ export interface ExportDraft {
     legalEntities: { id: string; companyId: string; name: string; country?: string }[];
     teams: { id: string; name: string }[];
     locations: { id: string; name: string; country?: string }[];
+    /** Active employees, to choose a manager from. */
+    employees?: { id: string; name: string }[];
     /** Factorial's custom fields (custom_fields/fields), with the choices of choice fields. */
     customFields?: CustomFieldDef[];
   };
