@@ -247,11 +247,10 @@ function PersonDate({ person, value, everyone, onChange }: { person: BulkPlanIte
   const error = dateError(value);
   return (
     <span className="hb-person-field">
-      <label htmlFor={id} className="hb-visually-hidden">
-        {t('startDateFor', { name: person.name })}
-      </label>
+      {/* Named by aria-label, not a hidden label: the row's text stays the person and their reason. */}
       <input
         id={id}
+        aria-label={t('startDateFor', { name: person.name })}
         type="text"
         inputMode="numeric"
         autoComplete="off"
