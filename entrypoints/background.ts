@@ -1,5 +1,5 @@
 import { checkConnection, connect, listConnections, removeConnection } from '@/lib/connections';
-import { exportProgress, importTrackedApplication, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
+import { exportProgress, factorialLookups, forgetLookups, importTrackedApplication, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
 import { fail, ok } from '@/lib/messaging';
 import { serveIntent, type SenderPolicy } from '@/lib/messaging/server';
 import { t } from '@/lib/messaging/messages';
@@ -120,6 +120,8 @@ export default defineBackground(() => {
   serveIntent('importTrackedApplication', policy, async ({ adapterId, candidate }) => ok(await importTrackedApplication(adapterId, candidate)));
   serveIntent('submitExport', policy, async ({ candidateKey, fields }) => ok(await submitExport(candidateKey, fields)));
   serveIntent('exportProgress', policy, async (operationId) => ok(await exportProgress(operationId)));
+  // The admin mapping fields wants Factorial's lists as they are now (and so does the next export).
+  serveIntent('factorialLists', policy, async () => (forgetLookups(), ok(await factorialLookups())));
 
   // Sync to ATS (pages of other sites; any page through the toolbar icon)
   serveIntent('syncOffered', policy, async ({ adapterId }) => ok(await isSyncOffered(adapterId)));
@@ -146,8 +148,8 @@ export default defineBackground(() => {
   // Popup: hired candidates, quick and bulk export, Retry. Every job pull is followed by a hired pull.
   serveIntent('refreshHiredCandidates', policy, async ({ force }) => ok(await refreshHiredCandidates({ force })));
   serveIntent('preparePopupExport', policy, async (key) => ok(await preparePopupExport(key)));
-  serveIntent('planBulkExport', policy, async ({ legalEntityId }) => ok(await planBulkExport(legalEntityId)));
-  serveIntent('startBulkExport', policy, async ({ keys, legalEntityId }) => ok(await startBulkExport(keys, legalEntityId)));
+  serveIntent('planBulkExport', policy, async (answers) => ok(await planBulkExport(answers)));
+  serveIntent('startBulkExport', policy, async ({ keys, ...answers }) => ok(await startBulkExport(keys, answers)));
   serveIntent('dismissBulkExport', policy, async () => (await dismissBulkExport(), ok(null)));
   serveIntent('retryOperation', policy, async (id) => (await retryOperation(id), ok(null)));
   followJobPulls();

@@ -18,6 +18,22 @@ export interface FactorialWorld {
   sources: { id: number; name: string; label: string; category: string; company_id: number }[];
   /** Where Factorial keeps an employee's job title: one version per employee here (a new hire has one). */
   contractVersions: (Record<string, unknown> & { id: number; employee_id: number; effective_on: string; job_title: string | null })[];
+  /** custom_fields/fields (2026-07-01 `custom_fields_field`), their options and values (valuable_type Employee). */
+  customFields: FactorialCustomField[];
+  customFieldOptions: { id: number; field_id: number; label: string; value: string; is_active: boolean }[];
+  customFieldValues: { id: number; field_id: number; valuable_type: string; valuable_id: number; value: string; custom_field_identifier: string; label: string; required: boolean }[];
+}
+
+export interface FactorialCustomField {
+  id: number;
+  company_id: number;
+  field_type: string;
+  label_text: string;
+  required: boolean;
+  position: number;
+  slug: string;
+  legal_entity_id?: number;
+  legal_entity_name?: string;
 }
 
 export interface KomboAttachment {
@@ -89,6 +105,10 @@ export function seedFactorial(): FactorialWorld {
       { id: 62, name: 'referral', label: 'Referral', category: 'referral', company_id: 1 },
     ],
     contractVersions: [],
+    // One optional field company-wide; required ones are added per test (POST /__sandbox/factorial/custom-fields).
+    customFields: [{ id: 501, company_id: 1, field_type: 'single_choice', label_text: 'T-Shirt Size', required: false, position: 1, slug: 'tshirt_size' }],
+    customFieldOptions: ['S', 'M', 'L'].map((v, i) => ({ id: 511 + i, field_id: 501, label: v, value: v, is_active: true })),
+    customFieldValues: [],
   };
   world.contractVersions.push(contractVersion(151, 101, '2024-03-01', 'Engineering Manager'), contractVersion(152, 102, '2025-01-15', 'Account Executive'));
   const postings: [string, string, number, number][] = [

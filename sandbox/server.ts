@@ -99,6 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         factorial: {
           employees: world.factorial.employees,
           contractVersions: world.factorial.contractVersions,
+          customFieldValues: world.factorial.customFieldValues,
           candidates: world.factorial.candidates,
           applications: world.factorial.applications,
           jobPostings: world.factorial.jobPostings,
@@ -146,6 +147,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         w.locations.push({ id: w.nextId++, company_id: 1, name: `Office ${pad(i)}`, country: countries[i % countries.length], city: `City ${pad(i)}`, main: false, timezone: 'Europe/Madrid' });
       }
       return json(200, { ok: true, teams: w.teams.length, locations: w.locations.length });
+    });
+    // A company whose Factorial asks for its own fields: add a custom field (with options for choice fields).
+    r.on('POST', '/__sandbox/factorial/custom-fields', (req) => {
+      const parsed = z
+        .object({ label: z.string().min(1), field_type: z.string().min(1), required: z.boolean().default(false), legal_entity_id: z.number().int().optional(), options: z.array(z.string()).default([]) })
+        .safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      const w = world.factorial;
+      const entity = w.legalEntities.find((l) => l.id === parsed.data.legal_entity_id);
+      const field = {
+        id: w.nextId++,
+        company_id: w.company.id,
+        field_type: parsed.data.field_type,
+        label_text: parsed.data.label,
+        required: parsed.data.required,
+        position: w.customFields.length + 1,
+        slug: parsed.data.label.toLowerCase().replace(/[^a-z0-9]+/g, '_'),
+        ...(entity ? { legal_entity_id: entity.id, legal_entity_name: entity.legal_name } : {}),
+      };
+      w.customFields.push(field);
+      for (const option of parsed.data.options) w.customFieldOptions.push({ id: w.nextId++, field_id: field.id, label: option, value: option, is_active: true });
+      return json(200, { id: String(field.id) });
+    });
+    r.on('DELETE', '/__sandbox/factorial/custom-fields/:id', (req) => {
+      const w = world.factorial;
+      w.customFields = w.customFields.filter((f) => f.id !== Number(req.params.id));
+      return json(200, { ok: true });
     });
     r.on('POST', '/__sandbox/jobs/mutate', (req) => {
       const parsed = z

@@ -1,17 +1,19 @@
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
-import { ExportFields, type ExportDraft, type ExportProgress, type PageCandidate } from '@/lib/messaging/intents/export';
+import type { ExportFields, ExportDraft, ExportProgress, PageCandidate } from '@/lib/messaging/intents/export';
+import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping } from '@/lib/export/form';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging/result';
 import { t } from './messages';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
+import { CustomFieldControl } from './CustomFieldControl';
 
 /**
  * The "Export to FactorialHR" dialog: pre-filled, editable, validated field by field; Export stays disabled
  * until everything needed is there. Everything shown is text (React escapes it); links are http(s) only.
  */
 
-type Field = keyof ExportFields;
+type Field = Exclude<keyof ExportFields, 'customFields'>;
 type TextField = 'firstName' | 'lastName' | 'email' | 'phone' | 'startDate' | 'jobTitle';
 const TEXT_FIELDS: { name: TextField; wide?: boolean; hint?: boolean; inputMode?: 'email' | 'tel' | 'numeric' }[] = [
   { name: 'firstName' },
@@ -21,7 +23,7 @@ const TEXT_FIELDS: { name: TextField; wide?: boolean; hint?: boolean; inputMode?
   { name: 'startDate', hint: true, inputMode: 'numeric' },
   { name: 'jobTitle', wide: true },
 ];
-const CHOICE_LABELS = { legalEntityId: 'legalEntity', teamId: 'team', locationId: 'location' } as const;
+const CHOICE_LABELS = { legalEntityId: 'legalEntity', teamId: 'team', locationId: 'location', managerId: 'managerId', trialPeriodEndsOn: 'trialPeriodEndsOn' } as const;
 
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
@@ -37,12 +39,15 @@ export type ExportDialogProps = {
 
 export function ExportDialog({ adapterId, candidate, load, compact, onClose }: ExportDialogProps) {
   const ids = { title: useId(), desc: useId() };
-  const fieldIds = Object.fromEntries(['firstName', 'lastName', 'email', 'phone', 'startDate', 'jobTitle', 'legalEntityId', 'teamId', 'locationId'].map((f) => [f, `hb-${f}`])) as Record<Field, string>;
+  const fieldIds = Object.fromEntries(['firstName', 'lastName', 'email', 'phone', 'startDate', 'jobTitle', 'legalEntityId', 'teamId', 'locationId', 'managerId', 'trialPeriodEndsOn'].map((f) => [f, `hb-${f}`])) as Record<Field, string>;
   const dialogRef = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<ExportDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [values, setValues] = useState<Record<Field, string>>({ firstName: '', lastName: '', email: '', phone: '', startDate: '', jobTitle: '', legalEntityId: '', teamId: '', locationId: '' });
+  const [values, setValues] = useState<Record<Field, string>>(() => formValues({}));
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  /** Factorial custom fields, by field id ("true"/"false" for a checkbox, comma-separated for multiple choice). */
+  const [customValues, setCustomValues] = useState<Record<string, string>>({});
+  const [managerSearch, setManagerSearch] = useState('');
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -84,6 +89,16 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
     }
   }
 
+  // The admin's fixed team and location for the legal entity chosen, unless the recruiter picked their own.
+  useEffect(() => {
+    if (!draft?.mapping?.entityDefaults[values.legalEntityId]) return;
+    setValues((v) => {
+      const m = mappedValues(draft.mapping, v.legalEntityId, v);
+      const keep = (field: 'teamId' | 'locationId' | 'managerId' | 'trialPeriodEndsOn') => (touchedRef.current[field] || !m[field] ? v[field] : m[field]!);
+      return { ...v, teamId: keep('teamId'), locationId: keep('locationId'), managerId: keep('managerId'), trialPeriodEndsOn: keep('trialPeriodEndsOn') };
+    });
+  }, [draft, values.legalEntityId, values.startDate]);
+
   // Focus the first field when the form appears; keep Tab inside the dialog.
   useEffect(() => {
     const first = dialogRef.current?.querySelector<HTMLElement>('input, select, button');
@@ -99,28 +114,37 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
     return () => clearInterval(timer);
   }, [progress]);
 
-  const parsed = useMemo(() => ExportFields.safeParse(values), [values]);
-  const errors = useMemo(() => {
-    const out: Partial<Record<Field, string>> = {};
-    if (!parsed.success) for (const issue of parsed.error.issues) out[issue.path[0] as Field] ??= issue.message;
-    return out;
-  }, [parsed]);
+  // The one rule of every export form (Export all's too).
+  const check = useMemo(() => checkExportForm(values), [values]);
+  const errors = check.errors;
+  // Factorial's required custom fields for the chosen legal entity, checked by the same rule as Export all's.
+  const entity = draft?.lookups.legalEntities.find((e) => e.id === values.legalEntityId);
+  const customFields = useMemo(() => formCustomFields(draft?.lookups.customFields, entity, draft?.mapping), [draft, entity]);
+  // The admin's mapping fills what the recruiter has not typed (a mapped field they cleared stays empty).
+  const mapped = useMemo(() => mappedValues(draft?.mapping, values.legalEntityId, values), [draft, values]);
+  const customShown = (id: string) => customValues[id] ?? mapped.customFields[id] ?? '';
+  const custom = useMemo(() => checkCustomFields(customFields, Object.fromEntries(customFields.map((f) => [f.id, customValues[f.id] ?? mapped.customFields[f.id]]))), [customFields, customValues, mapped]);
+  const stale = useMemo(() => (draft ? staleMapping(draft.mapping, draft.lookups) : []), [draft]);
+  const customOk = custom.missing.length === 0 && Object.keys(custom.errors).length === 0;
 
-  const blocked = !draft || !draft.hired || !!draft.existing;
+  const blocked = !draft || !draft.hired || !!draft.existing || stale.length > 0;
   const finished = progress?.state === 'done';
-  const canExport = !blocked && parsed.success && !busy && !finished && progress?.state !== 'sending' && !(progress?.state === 'queued');
+  const canExport = !blocked && !!check.fields && customOk && !busy && !finished && progress?.state !== 'sending' && !(progress?.state === 'queued');
   // A disabled Export says why: the fields still missing or invalid, by their labels.
   const labelOf = (field: Field) => (field in CHOICE_LABELS ? t(CHOICE_LABELS[field as keyof typeof CHOICE_LABELS]) : t(field as TextField));
-  const stillNeeded = !blocked && !finished && !parsed.success ? Object.keys(errors).map((f) => labelOf(f as Field)).filter(Boolean) : [];
+  const stillNeeded =
+    !blocked && !finished && (!check.fields || !customOk)
+      ? [...Object.keys(errors).map((f) => labelOf(f as Field)), ...custom.missing.map((f) => f.label), ...customFields.filter((f) => custom.errors[f.id]).map((f) => f.label)].filter(Boolean)
+      : [];
 
   async function submit(event: MouseEvent<HTMLButtonElement>) {
     if (!event.nativeEvent.isTrusted) return;
     setTouched(Object.fromEntries(Object.keys(values).map((k) => [k, true])));
-    if (!canExport || !parsed.success || !draft) return;
+    if (!canExport || !check.fields || !draft) return;
     setBusy(true);
     setSubmitError(null);
     try {
-      const result = await sendIntent('submitExport', { candidateKey: draft.candidateKey, fields: parsed.data });
+      const result = await sendIntent('submitExport', { candidateKey: draft.candidateKey, fields: { ...check.fields, ...(customFields.length ? { customFields: custom.values } : {}) } });
       if (result.ok) setProgress(result.value);
       else setSubmitError(result.error.message);
     } catch {
@@ -155,6 +179,11 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
           </p>
         )}
         {draft?.warning && <p className="notice warn">{draft.warning}</p>}
+        {stale.map((message) => (
+          <p className="notice err" role="alert" key={message}>
+            {message}
+          </p>
+        ))}
         {draft?.untracked && (
           <div className="notice warn" role="status">
             <p className="untracked">{draft.untracked.message}</p>
@@ -227,7 +256,45 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
               <Choice id={fieldIds.teamId} label={t('team')} value={values.teamId} onChange={(v) => setValue('teamId', v)} disabled={finished} options={draft.lookups.teams.map((t) => ({ value: t.id, label: t.name }))} />
               <Choice id={fieldIds.locationId} label={t('location')} value={values.locationId} onChange={(v) => setValue('locationId', v)} disabled={finished}
                 options={draft.lookups.locations.map((l) => ({ value: l.id, label: l.country ? `${l.name} (${l.country})` : l.name }))} />
+              {(draft.lookups.employees?.length ?? 0) > 0 && (
+                <div className="field">
+                  <label htmlFor="hb-manager-search">{t('managerSearch')}</label>
+                  <input id="hb-manager-search" type="search" autoComplete="off" value={managerSearch} onChange={(e) => setManagerSearch(e.target.value)} disabled={finished} />
+                </div>
+              )}
+              {(draft.lookups.employees?.length ?? 0) > 0 && (
+                <Choice id={fieldIds.managerId} label={t('managerId')} value={values.managerId} onChange={(v) => setValue('managerId', v)} disabled={finished}
+                  options={(draft.lookups.employees ?? [])
+                    .filter((e) => e.id === values.managerId || e.name.toLowerCase().includes(managerSearch.trim().toLowerCase()))
+                    .map((e) => ({ value: e.id, label: e.name }))} />
+              )}
+              <div className="field">
+                <label htmlFor={fieldIds.trialPeriodEndsOn}>{t('trialPeriodEndsOn')}</label>
+                <input id={fieldIds.trialPeriodEndsOn} type="text" inputMode="numeric" autoComplete="off" value={values.trialPeriodEndsOn} placeholder={t('dateHint')} disabled={finished}
+                  onChange={(e) => setValue('trialPeriodEndsOn', e.target.value)} aria-invalid={!!show('trialPeriodEndsOn')}
+                  aria-describedby={show('trialPeriodEndsOn') ? `${fieldIds.trialPeriodEndsOn}-error` : `${fieldIds.trialPeriodEndsOn}-hint`} />
+                {show('trialPeriodEndsOn') ? (
+                  <span className="error" id={`${fieldIds.trialPeriodEndsOn}-error`}>
+                    {errors.trialPeriodEndsOn}
+                  </span>
+                ) : (
+                  <span className="hint" id={`${fieldIds.trialPeriodEndsOn}-hint`}>
+                    {t('trialHint')}
+                  </span>
+                )}
+              </div>
             </div>
+            {customFields.length > 0 && (
+              <fieldset className="custom">
+                <legend>{t('customFields', { entity: entity?.name ?? '' })}</legend>
+                <div className="grid">
+                  {customFields.map((field) => (
+                    <CustomFieldControl key={field.id} field={field} value={customShown(field.id)} error={customShown(field.id) ? custom.errors[field.id] : undefined} disabled={finished}
+                      onChange={(v) => setCustomValues((c) => ({ ...c, [field.id]: v }))} />
+                  ))}
+                </div>
+              </fieldset>
+            )}
           </form>
         )}
         <Progress progress={progress} />

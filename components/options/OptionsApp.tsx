@@ -3,6 +3,7 @@ import { iconFile } from '@/lib/icons';
 import { sendIntent, type ConnectionView } from '@/lib/messaging';
 import { ActivityPanel } from './ActivityPanel';
 import { DataPanel } from './DataPanel';
+import { FieldMappingPanel } from './FieldMappingPanel';
 import { IntegrationCard } from './IntegrationCard';
 import { JobsPanel } from './JobsPanel';
 import { t } from './messages';
@@ -64,6 +65,7 @@ export function OptionsApp() {
       )}
       {connections && <JobsPanel provider={bySlot('ats')?.provider} />}
       {connections && <SyncSettingsPanel />}
+      {connections && bySlot('hr') && <FieldMappingPanel />}
       {connections && <SitesPanel />}
       {connections && <ActivityPanel />}
       {connections && <DataPanel />}

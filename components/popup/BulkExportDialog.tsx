@@ -1,30 +1,46 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
-import type { BulkPlan } from '@/lib/messaging/intents/popup';
+import type { BulkPlan, BulkPlanItem } from '@/lib/messaging/intents/popup';
+import { checkExportForm, customValueError, formValues, type Fill } from '@/lib/export/form';
+import { CustomFieldControl } from '../export/CustomFieldControl';
 import { t } from './messages';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
 
 /**
- * Export all's confirmation: who will be exported, who is left out and why (nothing is guessed), and — when
- * Factorial has several legal entities — one legal entity for everyone. Confirming queues the exports in the
- * service worker, which sends them paced to Factorial's limit whether the popup stays open or not.
+ * Export all's confirmation: who will be exported, who is left out and why (nothing is guessed). What is missing
+ * is given once for everyone who lacks it (start date; legal entity, team, location from Factorial's lists) and
+ * overridden per person inline; the worker checks everyone with the export form's own rule, so nobody incomplete
+ * is sent. Confirming queues the exports in the service worker, which sends them paced to Factorial's limit
+ * whether the popup stays open or not.
  */
 
 
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onStarted(): void }) {
-  const ids = { title: useId(), desc: useId(), entity: useId(), entityHint: useId(), ready: useId(), skipped: useId() };
+  const ids = { title: useId(), desc: useId(), entity: useId(), entityHint: useId(), ready: useId(), skipped: useId(), startDate: useId(), startDateHint: useId(), team: useId(), location: useId() };
   const dialogRef = useRef<HTMLDivElement>(null);
   const [legalEntityId, setLegalEntityId] = useState('');
+  const [fill, setFill] = useState<Fill>({});
+  const [perPerson, setPerPerson] = useState<Record<string, Fill>>({});
   const [plan, setPlan] = useState<BulkPlan | null>(null);
+  // A date still being typed (or wrong) is shown as a field error and not used: nobody moves lists mid-typing.
+  const usable = (f: Fill | undefined): Fill => ({ ...f, startDate: f?.startDate?.trim() && !dateError(f.startDate) ? f.startDate.trim() : undefined });
+  const customError = (id: string) => {
+    const field = plan?.customFields.find((c) => c.id === id);
+    const value = fill.customFields?.[id];
+    return field && value?.trim() ? customValueError(field, value) : undefined;
+  };
+  const answers = { legalEntityId: legalEntityId || undefined, fill: usable(fill), perPerson: Object.fromEntries(Object.entries(perPerson).map(([k, f]) => [k, usable(f)])) };
+  const fieldErrors = [fill, ...Object.values(perPerson)].some((f) => !!dateError(f.startDate)) || Object.keys(fill.customFields ?? {}).some((id) => !!customError(id));
+  const answersKey = JSON.stringify(answers);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let current = true;
     setError(null);
-    sendIntent('planBulkExport', { legalEntityId: legalEntityId || undefined })
+    sendIntent('planBulkExport', answers)
       .then((result) => {
         if (!current) return;
         if (result.ok) setPlan(result.value);
@@ -34,7 +50,8 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
     return () => {
       current = false;
     };
-  }, [legalEntityId]);
+    // answersKey stands for the answers (a new object every render).
+  }, [answersKey]);
 
   // Focus the first control once the plan is there (or the dialog itself while it loads).
   const focused = useRef(false);
@@ -46,11 +63,11 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
   }, [plan, error]);
 
   async function start() {
-    if (!plan?.ready.length || (plan.legalEntities.length > 1 && !legalEntityId)) return;
+    if (!plan?.ready.length || (plan.legalEntities.length > 1 && !legalEntityId) || fieldErrors) return;
     setBusy(true);
     setError(null);
     try {
-      const result = await sendIntent('startBulkExport', { keys: plan.ready.map((r) => r.candidateKey), legalEntityId: legalEntityId || plan.legalEntityId });
+      const result = await sendIntent('startBulkExport', { ...answers, keys: plan.ready.map((r) => r.candidateKey), legalEntityId: legalEntityId || plan.legalEntityId });
       if (result.ok) onStarted();
       else setError(result.error.message);
     } catch {
@@ -61,6 +78,7 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
   }
 
   const onKeyDown = dialogKeyHandler(dialogRef, onClose);
+  const setPersonDate = (key: string, value: string) => setPerPerson((p) => ({ ...p, [key]: { ...p[key], startDate: value } }));
 
   const needsEntity = !!plan && plan.legalEntities.length > 1;
   const entityMissing = needsEntity && !legalEntityId;
@@ -94,6 +112,70 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
           </div>
         )}
         {plan && (
+          <fieldset className="hb-fill">
+            <legend>{t('fillTitle')}</legend>
+            <div className="hb-field">
+              <label htmlFor={ids.startDate}>{t('startDateAll')}</label>
+              <input
+                id={ids.startDate}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                value={fill.startDate ?? ''}
+                onChange={(e) => setFill((f) => ({ ...f, startDate: e.target.value }))}
+                aria-invalid={!!dateError(fill.startDate)}
+                aria-describedby={[ids.startDateHint, dateError(fill.startDate) ? `${ids.startDate}-error` : ''].filter(Boolean).join(' ')}
+                placeholder="2026-12-01"
+              />
+              <span className="hb-hint" id={ids.startDateHint}>
+                {t('startDateAllHint')}
+              </span>
+              {dateError(fill.startDate) && (
+                <span className="hb-error" id={`${ids.startDate}-error`}>
+                  {dateError(fill.startDate)}
+                </span>
+              )}
+            </div>
+            {plan.teams.length > 0 && (
+              <div className="hb-field">
+                <label htmlFor={ids.team}>{t('teamAll')}</label>
+                <select id={ids.team} value={fill.teamId ?? ''} onChange={(e) => setFill((f) => ({ ...f, teamId: e.target.value }))}>
+                  <option value="">{t('none')}</option>
+                  {plan.teams.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {plan.locations.length > 0 && (
+              <div className="hb-field">
+                <label htmlFor={ids.location}>{t('locationAll')}</label>
+                <select id={ids.location} value={fill.locationId ?? ''} onChange={(e) => setFill((f) => ({ ...f, locationId: e.target.value }))}>
+                  <option value="">{t('none')}</option>
+                  {plan.locations.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {plan.customFields.map((field) => (
+              <div className="hb-field" key={field.id}>
+                <CustomFieldControl
+                  idPrefix={`${ids.startDate}-custom-`}
+                  field={field}
+                  value={fill.customFields?.[field.id] ?? ''}
+                  error={customError(field.id)}
+                  onChange={(v) => setFill((f) => ({ ...f, customFields: { ...f.customFields, [field.id]: v } }))}
+                />
+              </div>
+            ))}
+          </fieldset>
+        )}
+        {plan && (
           <>
             <h3 id={ids.ready}>{t('ready', { count: plan.ready.length })}</h3>
             {plan.ready.length ? (
@@ -102,6 +184,7 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
                   <li key={person.candidateKey}>
                     <span className="hb-name">{person.name}</span>
                     {person.jobTitle && <span className="hb-meta"> · {person.jobTitle}</span>}
+                    <PersonDate person={person} value={perPerson[person.candidateKey]?.startDate} everyone={fill.startDate} onChange={setPersonDate} />
                   </li>
                 ))}
               </ul>
@@ -120,6 +203,7 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
                           {t('openInFactorial')}
                         </a>
                       )}
+                      <PersonDate person={person} value={perPerson[person.candidateKey]?.startDate} everyone={fill.startDate} onChange={setPersonDate} />
                     </li>
                   ))}
                 </ul>
@@ -136,7 +220,7 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
           <button
             type="button"
             className="hb-primary"
-            disabled={!plan?.ready.length || entityMissing || busy}
+            disabled={!plan?.ready.length || entityMissing || fieldErrors || busy}
             aria-describedby={entityMissing ? `${ids.entity}-needed` : undefined}
             onClick={start}
           >
@@ -148,5 +232,40 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
         </div>
       </div>
     </div>
+  );
+}
+
+/** The form's own message for a start date given here (empty is not an error: it means "none given"). */
+function dateError(value: string | undefined): string | undefined {
+  return value?.trim() ? checkExportForm(formValues({ startDate: value })).errors.startDate : undefined;
+}
+
+/** A start date for this person alone, when their own data has none (it wins over the one for everyone). */
+function PersonDate({ person, value, everyone, onChange }: { person: BulkPlanItem; value: string | undefined; everyone: string | undefined; onChange(key: string, value: string): void }) {
+  const id = useId();
+  if (!person.lacks?.includes('startDate')) return null;
+  const error = dateError(value);
+  return (
+    <span className="hb-person-field">
+      {/* Named by aria-label, not a hidden label: the row's text stays the person and their reason. */}
+      <input
+        id={id}
+        aria-label={t('startDateFor', { name: person.name })}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        value={value ?? ''}
+        placeholder={everyone?.trim() || '2026-12-01'}
+        title={t('startDateForHint', { name: person.name })}
+        onChange={(e) => onChange(person.candidateKey, e.target.value)}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error && (
+        <span className="hb-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </span>
   );
 }

@@ -35,6 +35,19 @@ export interface Employee { id: string; firstName: string; lastName: string; ema
 /** An employee's contract version: where Factorial keeps the job title. */
 export interface ContractVersion { id: string; employeeId: string; effectiveOn?: string; jobTitle?: string }
 
+/** A Factorial custom field (custom_fields/fields), with its choices for single and multiple choice. */
+export type CustomFieldType = 'text' | 'long_text' | 'date' | 'rating' | 'checkbox' | 'single_choice' | 'multiple_choice' | 'money' | 'cents';
+export interface CustomField {
+  id: string;
+  label: string;
+  type: CustomFieldType | string;
+  required: boolean;
+  /** The legal entity it belongs to (Factorial names it; the id when it gives one). */
+  legalEntityId?: string;
+  legalEntityName?: string;
+  options?: { value: string; label: string }[];
+}
+
 export interface NewEmployee {
   companyId: string;
   firstName: string;
@@ -48,6 +61,10 @@ export interface NewEmployee {
   startDate?: string;
   jobTitle?: string;
   country?: string;
+  /** Factorial employee id of their manager. */
+  managerId?: string;
+  /** YYYY-MM-DD: set means a trial period that ends then. */
+  trialPeriodEndsOn?: string;
 }
 
 export interface FactorialHrPort {
@@ -62,6 +79,14 @@ export interface FactorialHrPort {
   currentContract(employeeId: string): Promise<ContractVersion | null>;
   /** Write the job title on a contract version (one PUT; the caller checks first, so it is never sent twice). */
   setJobTitle(contractVersionId: string, jobTitle: string): Promise<ContractVersion>;
+  /** Active employees, to choose a manager from. */
+  listEmployees(): Promise<{ id: string; name: string }[]>;
+  /** Factorial's custom fields, with their active options. */
+  listCustomFields(): Promise<CustomField[]>;
+  /** The employee's custom-field values, by field id (read before writing: a value is never sent twice). */
+  customFieldValues(employeeId: string): Promise<Map<string, string>>;
+  /** Write one custom-field value on an employee (custom_fields/values, valuable_type Employee). */
+  writeCustomFieldValue(fieldId: string, employeeId: string, value: string): Promise<void>;
   /** Link to the employee in Factorial's web app. */
   employeeUrl(id: string): string;
 }

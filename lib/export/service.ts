@@ -9,6 +9,8 @@ import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, 
 import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';
 import { employeeInFactorial } from './in-factorial';
+import { readSettings } from '../settings';
+import { checkCustomFields, customValueError, requiredCustomFields, staleMapping } from './form';
 import { factorialLookups } from './lookups';
 import { t } from './messages';
 import { EXPORT_STEPS, employeeOf, remainingWrites, stepFailure } from './steps';
@@ -197,6 +199,7 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
     fields,
     fieldNotes,
     lookups,
+    mapping: completed.mapping,
     existing,
     warning,
     untracked,
@@ -229,21 +232,22 @@ export async function importTrackedApplication(adapterId: string, page: PageCand
  * exported from here, known to the ATS as one (`known`), or found by email. An export that stopped half-way is not
  * "already there": the form stays open so Export can finish it.
  */
-export async function completeDraft(key: string, fields: Partial<ExportFields>, known?: KnownEmployee): Promise<Pick<ExportDraft, 'lookups' | 'existing' | 'warning'>> {
+export async function completeDraft(key: string, fields: Partial<ExportFields>, known?: KnownEmployee): Promise<Pick<ExportDraft, 'lookups' | 'existing' | 'warning' | 'mapping'>> {
   const lookups = await factorialLookups();
+  const mapping = (await readSettings()).values.fieldMapping;
   if (lookups.legalEntities.length === 1 && !fields.legalEntityId) fields.legalEntityId = lookups.legalEntities[0].id;
 
   let existing: ExportDraft['existing'];
   const exported = await exportedRecord(key);
   const unfinished = exported ? undefined : await unfinishedExport(key);
   if (exported) existing = { employeeUrl: String(exported.data.employeeUrl ?? ''), name: `${exported.firstName} ${exported.lastName}`, exportedHere: true };
-  else if (unfinished) return { lookups, existing: undefined, warning: t('resumeExport', { message: unfinished.lastError ?? '' }) };
+  else if (unfinished) return { lookups, mapping, existing: undefined, warning: t('resumeExport', { message: unfinished.lastError ?? '' }) };
   else if (known) existing = { employeeUrl: known.url, name: [fields.firstName, fields.lastName].filter(Boolean).join(' ') || undefined };
   else if (fields.email) {
     const employee = await withHr((hr) => employeeInFactorial(hr, fields.email!));
     if (employee) existing = employee;
   }
-  return { lookups, existing };
+  return { lookups, existing, mapping };
 }
 
 /** The latest export of this candidate that needs attention after some of its steps went through. */
@@ -271,6 +275,22 @@ export async function queueExport(key: string, fields: ExportFields): Promise<Op
   const lookups = await factorialLookups();
   const entity = lookups.legalEntities.find((e) => e.id === fields.legalEntityId);
   if (!entity) throw new PublicError(t('chooseLegalEntity'));
+  // The form's custom-field rule again, here: nothing goes out with a required field missing or of the wrong type.
+  const stale = staleMapping((await readSettings()).values.fieldMapping, lookups);
+  if (stale.length) throw new PublicError(stale[0]);
+  const known = new Set((lookups.customFields ?? []).map((f) => f.id));
+  const gone = Object.keys(fields.customFields ?? {}).filter((id) => !known.has(id));
+  if (gone.length) throw new PublicError(t('customFieldGone'));
+  const custom = checkCustomFields(requiredCustomFields(lookups.customFields, entity), fields.customFields ?? {});
+  for (const [id, value] of Object.entries(fields.customFields ?? {})) {
+    const def = lookups.customFields!.find((f) => f.id === id)!;
+    if (value.trim() && !custom.errors[id]) {
+      const error = customValueError(def, value);
+      if (error) custom.errors[id] = error;
+    }
+  }
+  const problem = [...custom.missing.map((f) => f.label), ...Object.keys(custom.errors).map((id) => lookups.customFields!.find((f) => f.id === id)!.label)];
+  if (problem.length) throw new PublicError(t('customFieldsNeeded', { fields: problem.join(', ') }));
   const payload = { fields, companyId: entity.companyId, country: entity.country, name: `${fields.firstName} ${fields.lastName}`, hiredWhenQueued: candidateRecord.hired };
   // Retry of an export that stopped half-way resumes it (its done steps are kept), with the form's current fields.
   const unfinished = await unfinishedExport(key);

@@ -7,8 +7,8 @@ import { t } from './messages';
 
 /**
  * The steps of one export, in order, each done once (see `runSteps`): everything the form asks for reaches
- * Factorial, and the export is "done" only when every step that applies is. A later step (custom field values,
- * issue 16) slots in at the end the same way: read first, write only what is missing.
+ * Factorial, and the export is "done" only when every step that applies is. Each later step reads first and
+ * writes only what is missing.
  */
 
 export interface ExportContext {
@@ -49,6 +49,8 @@ const createEmployee: Step<ExportContext> = {
         teamId: fields.teamId || undefined,
         locationId: fields.locationId || undefined,
         startDate: fields.startDate,
+        managerId: fields.managerId || undefined,
+        trialPeriodEndsOn: fields.trialPeriodEndsOn || undefined,
         country: typeof operation.payload.country === 'string' ? operation.payload.country.toLowerCase() : undefined,
       });
       return facts(created.id, 'created');
@@ -83,7 +85,33 @@ const writeJobTitle: Step<ExportContext> = {
   },
 };
 
-export const EXPORT_STEPS: readonly Step<ExportContext>[] = [createEmployee, writeJobTitle];
+/** The custom-field values the form gave (empty ones are not written). */
+const customValues = (fields: ExportFields) => Object.entries(fields.customFields ?? {}).filter(([, v]) => v.trim() !== '');
+
+/**
+ * 3. Factorial custom fields (custom_fields/values, valuable_type Employee), after the contract. Only for someone
+ * this export created. Each value is read back first and recorded as written one by one, so a worker stopped half
+ * way writes only what is still missing.
+ */
+const writeCustomFields: Step<ExportContext> = {
+  name: 'customFields',
+  label: () => t('stepCustomFields'),
+  applies: ({ fields }, results) => customValues(fields).length > 0 && employeeOf(results)?.outcome === 'created',
+  async run({ hr, fields }, results, progress) {
+    const employee = employeeOf(results)!;
+    const present = await hr.customFieldValues(employee.id);
+    const written = [...((results.customFields?.written as string[] | undefined) ?? [])];
+    for (const [fieldId, value] of customValues(fields)) {
+      if (written.includes(fieldId) || present.get(fieldId) === value.trim()) continue;
+      await hr.writeCustomFieldValue(fieldId, employee.id, value.trim());
+      written.push(fieldId);
+      await progress({ written });
+    }
+    return { written };
+  },
+};
+
+export const EXPORT_STEPS: readonly Step<ExportContext>[] = [createEmployee, writeJobTitle, writeCustomFields];
 
 /**
  * How many POSTs the steps still to do will send, for pacing against Factorial's documented "200 requests per minute
@@ -92,7 +120,10 @@ export const EXPORT_STEPS: readonly Step<ExportContext>[] = [createEmployee, wri
  */
 export function remainingWrites(operation: OperationRecord): number {
   const results = (operation.payload.steps as StepResults | undefined) ?? {};
-  return results.employee?.done ? 0 : 1;
+  const fields = operation.payload.fields as ExportFields | undefined;
+  // Each custom-field value is a POST too.
+  const values = results.customFields?.done || !fields ? 0 : customValues(fields).length - ((results.customFields?.written as string[] | undefined)?.length ?? 0);
+  return (results.employee?.done ? 0 : 1) + Math.max(0, values);
 }
 
 /** A later step failed after the employee exists: say so, and that Retry continues from there. Keeps retry rules. */

@@ -1,35 +1,63 @@
-import { ExportFields } from '../messaging/intents/export';
+import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping, type Fill, type FillableField, type FormField } from '../export/form';
+import type { FieldMapping } from '../settings/schema';
+import type { CustomFieldDef, ExportFields } from '../messaging/intents/export';
 import { fieldWord, type HiredGroup } from './groups';
 import { t } from './messages';
 
 /**
- * Can Export all send this person as is? The same ExportFields rules as the form; nothing is guessed, so a
- * missing value makes a plain reason ("Missing start date and legal entity.") instead of a default.
- * The only value filled in is the legal entity: the one chosen for everyone, or Factorial's only one.
+ * Can Export all send this person? The export form's own rule (`checkExportForm`); nothing is guessed, so a
+ * missing value makes a plain reason ("Missing start date and legal entity.") instead of a default. Filled in
+ * only what the recruiter gave: `fill` for everyone who lacks it (the legal entity: the one chosen for everyone,
+ * or Factorial's only one), `override` for this person.
  */
 
-export type Assessed = { group: HiredGroup; fields: ExportFields } | { group: HiredGroup; reason: string };
+export type Assessed =
+  | { group: HiredGroup; fields: ExportFields; lacks: FillableField[] }
+  | { group: HiredGroup; reason: string; missing: FormField[]; lacks: FillableField[] };
 
-export function assessForExport(group: HiredGroup, lookups: { legalEntities: readonly { id: string }[] }, legalEntityId: string | undefined): Assessed {
+export function assessForExport(
+  group: HiredGroup,
+  lookups: { legalEntities: readonly { id: string; name?: string }[]; teams?: readonly { id: string }[]; locations?: readonly { id: string }[]; customFields?: readonly CustomFieldDef[] },
+  legalEntityId: string | undefined,
+  fill: Fill = {},
+  override: Fill = {},
+  mapping?: FieldMapping,
+): Assessed {
   const entities = lookups.legalEntities;
-  const chosen = legalEntityId && entities.some((e) => e.id === legalEntityId) ? legalEntityId : entities.length === 1 ? entities[0].id : '';
-  const values: Record<keyof ExportFields, string> = { firstName: '', lastName: '', email: '', phone: '', startDate: '', jobTitle: '', legalEntityId: chosen, teamId: '', locationId: '' };
-  for (const [name, value] of Object.entries(group.fields)) if (typeof value === 'string') values[name as keyof ExportFields] = value;
-  const parsed = ExportFields.safeParse(values);
-  if (parsed.success) return { group, fields: parsed.data };
-  const missing: string[] = [];
-  const invalid: string[] = [];
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as keyof ExportFields;
-    const word = fieldWord(field) ?? String(field);
-    if (!values[field]?.trim()) {
-      if (!missing.includes(word)) missing.push(word);
-    } else if (!invalid.some((m) => m.toLowerCase().startsWith(word))) {
-      invalid.push(`${word.charAt(0).toUpperCase()}${word.slice(1)}: ${issue.message}`);
-    }
-  }
+  const known = (id: string | undefined) => (id && entities.some((e) => e.id === id) ? id : undefined);
+  const chosen = known(legalEntityId) ?? known(fill.legalEntityId) ?? (entities.length === 1 ? entities[0].id : '');
+  const entityId = known(override.legalEntityId) ?? chosen;
+  // Below what the recruiter gives for everyone: the admin's fixed defaults for that legal entity.
+  const mapped = mappedValues(mapping, entityId, group.fields);
+  const given = (v: string | undefined) => (v?.trim() ? v : undefined);
+  const everyone = { ...fill, teamId: given(fill.teamId) ?? mapped.teamId, locationId: given(fill.locationId) ?? mapped.locationId, legalEntityId: chosen };
+  const values = formValues(group.fields, everyone, { ...override, legalEntityId: known(override.legalEntityId) });
+  // The entity's manager and trial period (from the start date as given), when the admin mapped them.
+  const withDates = mappedValues(mapping, entityId, values);
+  if (withDates.managerId) values.managerId = withDates.managerId;
+  if (withDates.trialPeriodEndsOn) values.trialPeriodEndsOn = withDates.trialPeriodEndsOn;
+  // What this person's own data lacks: the dialog offers them a value of their own there.
+  const lacks: FillableField[] = (['startDate'] as const).filter((f) => !group.fields[f]?.trim());
+  const check = checkExportForm(values);
+  // Factorial's required custom fields for their legal entity: for everyone, or this person's own.
+  const entity = entities.find((e) => e.id === values.legalEntityId);
+  const required = formCustomFields(lookups.customFields, entity && { id: entity.id, name: entity.name ?? '' }, mapping);
+  const nonEmpty = (r: Record<string, string> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([, v]) => v?.trim()));
+  const custom = checkCustomFields(required, { ...mapped.customFields, ...nonEmpty(fill.customFields), ...nonEmpty(override.customFields) });
+  const stale = lookups.teams && lookups.locations ? staleMapping(mapping, { legalEntities: entities, teams: lookups.teams, locations: lookups.locations, customFields: lookups.customFields }) : [];
+  if (stale.length) return { group, reason: stale[0], missing: [], lacks };
+  const customOk = !custom.missing.length && !Object.keys(custom.errors).length;
+  if (check.fields && customOk) return { group, fields: Object.keys(custom.values).length ? { ...check.fields, customFields: custom.values } : check.fields, lacks };
   const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')}${t('and')}${words[words.length - 1]}` : words[0]);
+  const invalid = Object.entries(check.errors)
+    .filter(([field]) => !check.missing.includes(field as FormField))
+    .map(([field, message]) => {
+      const word = fieldWord(field as FormField) ?? field;
+      return `${word.charAt(0).toUpperCase()}${word.slice(1)}: ${message}`;
+    });
+  for (const field of required) if (custom.errors[field.id]) invalid.push(`${field.label}: ${custom.errors[field.id]}`);
+  const missing = [...check.missing.map((f) => fieldWord(f) ?? f), ...custom.missing.map((f) => f.label)];
   // Say why the start date is missing when the ATS said (e.g. the accepted offer has none).
   const note = !values.startDate.trim() && group.startDateNote ? group.startDateNote : '';
-  return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', note, ...invalid].filter(Boolean).join(' ') };
+  return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', note, ...invalid].filter(Boolean).join(' '), missing: check.missing, lacks };
 }

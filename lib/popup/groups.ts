@@ -103,4 +103,4 @@ export function badgeText(waiting: number): string {
 }
 
 /** Field names as people read them, for "Missing start date and legal entity." */
-export const fieldWord = (field: keyof ExportFields): string => t(field);
+export const fieldWord = (field: Exclude<keyof ExportFields, 'customFields'>): string => t(field);

@@ -39,6 +39,8 @@ export const t = defineMessages({
     legalEntityId: 'legal entity',
     teamId: 'team',
     locationId: 'location',
+    managerId: 'manager',
+    trialPeriodEndsOn: 'end of the trial period',
   },
   es: {
     throughKombo: '{tool} a través de Kombo',
@@ -77,5 +79,7 @@ export const t = defineMessages({
     legalEntityId: 'entidad legal',
     teamId: 'equipo',
     locationId: 'centro de trabajo',
+    managerId: 'responsable',
+    trialPeriodEndsOn: 'fin del periodo de prueba',
   },
 });

@@ -6,9 +6,11 @@ import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord, type OperationRecord } from '../db';
 import { atsName, candidateKey, completeDraft, employeeInFactorial, queueExport, type InFactorial } from '../export';
 import { iconPaths, TOOLBAR_SIZES } from '../icons';
+import { formCustomFields } from '../export/form';
+import { readSettings } from '../settings';
 import { factorialLookups } from '../export/lookups';
 import type { ExportDraft, ExportFields, PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
-import type { BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
+import type { BulkAnswers, BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
 import { onOperationChange, process, requeue } from '../outbox';
 import { adapterById } from '../sites/adapters';
 import { LAST_KEY, type PullSummary } from '../sync/jobPull';
@@ -403,7 +405,7 @@ async function groupOf(key: string): Promise<HiredGroup> {
 export async function preparePopupExport(key: string): Promise<ExportDraft> {
   const group = await groupOf(key);
   const fields = { ...group.fields };
-  const { lookups, existing, warning } = await completeDraft(group.key, fields);
+  const { lookups, existing, warning, mapping } = await completeDraft(group.key, fields);
   if (existing && !existing.exportedHere && group.state === 'waiting') await markInFactorial(group, { employeeUrl: existing.employeeUrl, name: existing.name });
   const hired = group.state !== 'not-hired';
   return {
@@ -415,6 +417,7 @@ export async function preparePopupExport(key: string): Promise<ExportDraft> {
     fields,
     fieldNotes: group.startDateNote && !fields.startDate ? { startDate: group.startDateNote } : undefined,
     lookups,
+    mapping,
     existing,
     warning,
   };
@@ -422,26 +425,41 @@ export async function preparePopupExport(key: string): Promise<ExportDraft> {
 
 // ---------------------------------------------------------------- Export all
 
-const item = (group: HiredGroup): BulkPlanItem => ({ candidateKey: group.key, name: group.name, jobTitle: group.jobTitle });
+const item = (group: HiredGroup, lacks?: BulkPlanItem['lacks']): BulkPlanItem => ({ candidateKey: group.key, name: group.name, jobTitle: group.jobTitle, ...(lacks?.length ? { lacks } : {}) });
+
+/** Everyone waiting, checked by the form's rule with what the recruiter gave once and per person. */
+async function assessWaiting(answers: BulkAnswers, legalEntityId: string | undefined): Promise<Assessed[]> {
+  const lookups = await factorialLookups();
+  const mapping = (await readSettings()).values.fieldMapping;
+  const perPerson = answers.perPerson ?? {};
+  return waitingGroups(await db().candidates.toArray()).map((g) => {
+    const override = g.keys.map((k) => perPerson[k]).find(Boolean) ?? {};
+    return assess(g, lookups, legalEntityId, answers.fill, override, mapping);
+  });
+}
 
 /** Who Export all would send now, and who it leaves out and why. Sends nothing to Factorial but look-ups. */
-export async function planBulkExport(legalEntityId?: string): Promise<BulkPlan> {
+export async function planBulkExport(answers: BulkAnswers = {}): Promise<BulkPlan> {
   if (!(await db().connections.get('hr'))) throw new PublicError(t('hrNotConnected'));
   const alreadyThere = await checkInFactorial().catch(() => [] as HiredGroup[]);
   const lookups = await factorialLookups();
-  const chosen = legalEntityId && lookups.legalEntities.some((e) => e.id === legalEntityId) ? legalEntityId : undefined;
+  const wanted = answers.legalEntityId ?? answers.fill?.legalEntityId;
+  const chosen = wanted && lookups.legalEntities.some((e) => e.id === wanted) ? wanted : undefined;
   // Several legal entities and none chosen yet: the confirmation asks for one for everyone, so it is not a reason
   // to leave anybody out of the plan (the run itself still requires it).
   const entityFor = chosen ?? lookups.legalEntities[0]?.id;
-  const assessed = waitingGroups(await db().candidates.toArray()).map((g) => assess(g, lookups, entityFor));
+  const assessed = await assessWaiting(answers, entityFor);
   return {
-    ready: assessed.filter((a) => 'fields' in a).map((a) => item(a.group)),
+    ready: assessed.filter((a) => 'fields' in a).map((a) => item(a.group, a.lacks)),
     skipped: [
-      ...assessed.flatMap((a) => ('reason' in a ? [{ ...item(a.group), reason: a.reason }] : [])),
+      ...assessed.flatMap((a) => ('reason' in a ? [{ ...item(a.group, a.lacks), reason: a.reason, missing: a.missing }] : [])),
       ...alreadyThere.map((g) => ({ ...item(g), reason: t('alreadyInFactorial'), employeeUrl: g.employeeUrl })),
     ],
     legalEntities: lookups.legalEntities.length > 1 ? lookups.legalEntities.map((e) => ({ id: e.id, name: e.country ? `${e.name} (${e.country})` : e.name })) : [],
     legalEntityId: chosen ?? (lookups.legalEntities.length === 1 ? lookups.legalEntities[0].id : undefined),
+    teams: lookups.teams.map((x) => ({ id: x.id, name: x.name })),
+    locations: lookups.locations.map((l) => ({ id: l.id, name: l.country ? `${l.name} (${l.country})` : l.name })),
+    customFields: formCustomFields(lookups.customFields, lookups.legalEntities.find((e) => e.id === entityFor), (await readSettings()).values.fieldMapping),
   };
 }
 
@@ -459,11 +477,11 @@ async function runIsActive(run: BulkRunRecord | undefined): Promise<boolean> {
  * Queue every ready person as a durable export operation, then let the outbox send them, paced to Factorial's
  * limit. The popup only watches: the worker finishes the run whether it stays open or not.
  */
-export async function startBulkExport(keys: readonly string[], legalEntityId?: string): Promise<BulkRunView> {
+export async function startBulkExport(keys: readonly string[], answers: BulkAnswers = {}): Promise<BulkRunView> {
   if (await runIsActive(await readRun())) throw new PublicError(t('runStillGoing'));
-  const lookups = await factorialLookups();
   const wanted = new Set(keys);
-  const assessed = waitingGroups(await db().candidates.toArray()).map((g) => assess(g, lookups, legalEntityId));
+  // The same check as the plan, again here: nobody whose data is incomplete is sent, whatever the popup asked.
+  const assessed = await assessWaiting(answers, answers.legalEntityId ?? answers.fill?.legalEntityId);
   // Only who the confirmation listed is sent (someone hired since then waits for the next run).
   const ready = assessed.filter((a): a is Extract<Assessed, { fields: ExportFields }> => 'fields' in a && a.group.keys.some((k) => wanted.has(k)));
   if (!ready.length) throw new PublicError(t('nobodyReady'));

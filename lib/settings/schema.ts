@@ -7,6 +7,35 @@ export const SOURCE_NAME_DEFAULT = 'Hirebridge';
 export const RETENTION_DAYS_DEFAULT = 30;
 export const AUTO_SYNC_STAGE_DEFAULT = 'Engaged';
 
+const FactorialId = z.string().trim().min(1).max(64);
+/** Where a Factorial custom field's value comes from: a fixed value, or one of the ATS's standard fields. */
+export const MAPPABLE_ATS_FIELDS = ['jobTitle', 'startDate', 'email', 'phone', 'firstName', 'lastName'] as const;
+export const FieldSource = z.discriminatedUnion('from', [
+  z.object({ from: z.literal('fixed'), value: z.string().trim().min(1).max(5000) }),
+  z.object({ from: z.literal('ats'), field: z.enum(MAPPABLE_ATS_FIELDS) }),
+]);
+/**
+ * The admin's field mapping into Factorial: fixed defaults per legal entity (the team and location of everyone hired
+ * into it) and where each Factorial custom field's value comes from. Keys are Factorial ids.
+ */
+export const FieldMapping = z.object({
+  entityDefaults: z
+    .record(
+      FactorialId,
+      z.object({
+        teamId: FactorialId.optional(),
+        locationId: FactorialId.optional(),
+        /** create_with_contract's manager_id. */
+        managerId: FactorialId.optional(),
+        /** has_trial_period with trial_period_ends_on this many months after the start date. */
+        trialMonths: z.number().int().min(1).max(24).optional(),
+      }),
+    )
+    .default({}),
+  customFields: z.record(FactorialId, FieldSource).default({}),
+});
+export type FieldMapping = z.infer<typeof FieldMapping>;
+
 /** One zod schema per setting: the single source for defaults, validation and the managed policy's shape. */
 export const SettingsSchema = z.object({
   /** Site adapters an admin switched off (by adapter id). */
@@ -18,6 +47,8 @@ export const SettingsSchema = z.object({
   autoSyncStage: z.string().trim().min(1).max(80).default(AUTO_SYNC_STAGE_DEFAULT),
   /** Days local candidate data is kept. */
   retentionDays: z.number().int().min(1, { error: () => t('retentionMin') }).max(365, { error: () => t('retentionMax') }).default(RETENTION_DAYS_DEFAULT),
+  /** Field mapping into Factorial HR (Export to FactorialHR). */
+  fieldMapping: FieldMapping.default({ entityDefaults: {}, customFields: {} }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingName = keyof Settings;
@@ -37,6 +68,7 @@ export const SettingChange = z.discriminatedUnion('name', [
   z.object({ name: z.literal('autoSync'), value: SettingsSchema.shape.autoSync }),
   z.object({ name: z.literal('autoSyncStage'), value: SettingsSchema.shape.autoSyncStage }),
   z.object({ name: z.literal('retentionDays'), value: SettingsSchema.shape.retentionDays }),
+  z.object({ name: z.literal('fieldMapping'), value: FieldMapping }),
 ]);
 export type SettingChange = z.infer<typeof SettingChange>;
 

@@ -91,6 +91,29 @@ function forVersion<T extends Record<string, unknown>>(row: T, version: string):
 const id = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
+/** POST custom_fields/values: every property required and a string in the 2026-07-01 spec. */
+const CreateCustomFieldValueBody = z.object({ field_id: id, valuable_type: z.string(), valuable_id: id, value: z.string() });
+
+/** What a custom field of this type refuses (the message Factorial's 422 would carry), or undefined. */
+function customValueProblem(type: string, value: string, options: string[]): string | undefined {
+  switch (type) {
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? undefined : 'must be a date YYYY-MM-DD';
+    case 'checkbox':
+      return value === 'true' || value === 'false' ? undefined : 'must be true or false';
+    case 'money':
+    case 'cents':
+    case 'rating':
+      return /^-?\d+(\.\d+)?$/.test(value) ? undefined : 'must be a number';
+    case 'single_choice':
+      return options.includes(value) ? undefined : 'is not one of the options';
+    case 'multiple_choice':
+      return value.split(',').every((v) => options.includes(v.trim())) ? undefined : 'is not one of the options';
+    default:
+      return value.trim() ? undefined : "can't be blank";
+  }
+}
+
 /** create_with_contract's request body (2024-10-01 and 2026-07-01 specs; `phone_number` from the 2026 versions). */
 export const CreateWithContractBody = z.object({
   company_id: id,
@@ -103,6 +126,8 @@ export const CreateWithContractBody = z.object({
   team_id: id.optional(),
   location_id: id.optional(),
   manager_id: id.optional(),
+  has_trial_period: z.boolean().optional(),
+  trial_period_ends_on: isoDate.optional(),
   country: z.string().optional(),
   nationality: z.string().optional(),
   birthday_on: isoDate.optional(),
@@ -189,11 +214,16 @@ export function factorialRouter(world: () => FactorialWorld): Router {
     if (body.legal_entity_id && !w.legalEntities.some((l) => l.id === body.legal_entity_id)) return error(422, 'legal_entity_id does not exist', 'errors');
     if (body.team_id && !w.teams.some((t) => t.id === body.team_id)) return error(422, 'team_id does not exist', 'errors');
     if (body.location_id && !w.locations.some((l) => l.id === body.location_id)) return error(422, 'location_id does not exist', 'errors');
+    if (body.manager_id && !w.employees.some((e) => e.id === body.manager_id)) return error(422, 'manager_id does not exist', 'errors');
     const created = {
       ...employee(w.nextId++, body.first_name, body.last_name, body.email, body.legal_entity_id ?? w.legalEntities[0].id, body.location_id ?? w.locations[0].id),
       phone_number: body.phone_number ?? null,
       contract_starts_on: body.contract_starts_on ?? null,
       team_id: body.team_id ?? null,
+      manager_id: body.manager_id ?? null,
+      // Kept with the employee here (Factorial keeps them on the contract version).
+      has_trial_period: body.has_trial_period ?? null,
+      trial_period_ends_on: body.trial_period_ends_on ?? null,
     };
     w.employees.push(created as never);
     if (body.team_id) w.teams.find((t) => t.id === body.team_id)?.employee_ids.push(created.id);
@@ -226,6 +256,37 @@ export function factorialRouter(world: () => FactorialWorld): Router {
     const { id: _id, ...changes } = parsed.data;
     Object.assign(version, changes, { updated_at: new Date().toISOString() });
     return json(200, renderIds(version, strings(req)));
+  });
+
+  // ---- custom fields
+  r.on('GET', `${base}/custom_fields/fields`, (req) => {
+    const ids = idsParam(req, 'ids');
+    const type = req.query.get('field_type');
+    return list(req, world(), world().customFields.filter((f) => (!ids.length || ids.includes(f.id)) && (!type || f.field_type === type)) as unknown as Row[]);
+  });
+  r.on('GET', `${base}/custom_fields/options`, (req) => {
+    const fields = idsParam(req, 'field_ids');
+    return list(req, world(), world().customFieldOptions.filter((o) => !fields.length || fields.includes(o.field_id)));
+  });
+  r.on('GET', `${base}/custom_fields/values`, (req) => {
+    const employees = idsParam(req, 'employee_ids');
+    const field = req.query.get('field_id');
+    return list(req, world(), world().customFieldValues.filter((v) => (!employees.length || (v.valuable_type === 'Employee' && employees.includes(v.valuable_id))) && (!field || v.field_id === Number(field))));
+  });
+  r.on('POST', `${base}/custom_fields/values`, (req) => {
+    const parsed = CreateCustomFieldValueBody.safeParse(req.body);
+    if (!parsed.success) return error(422, zodMessage(parsed.error), 'errors');
+    const w = world();
+    const body = parsed.data;
+    const field = w.customFields.find((f) => f.id === body.field_id);
+    if (!field) return error(422, 'field_id does not exist', 'errors');
+    if (body.valuable_type !== 'Employee' || !w.employees.some((e) => e.id === body.valuable_id)) return error(422, 'valuable_id does not exist', 'errors');
+    const wrong = customValueProblem(field.field_type, body.value, w.customFieldOptions.filter((o) => o.field_id === field.id && o.is_active).map((o) => o.value));
+    if (wrong) return error(422, `value ${wrong}`, 'errors');
+    if (w.customFieldValues.some((v) => v.field_id === field.id && v.valuable_type === 'Employee' && v.valuable_id === body.valuable_id)) return error(422, 'value has already been set for this field', 'errors');
+    const created = { id: w.nextId++, field_id: field.id, valuable_type: 'Employee', valuable_id: body.valuable_id, value: body.value, custom_field_identifier: `cf_${field.id}`, label: field.label_text, required: field.required };
+    w.customFieldValues.push(created);
+    return json(201, renderIds(created, strings(req)));
   });
 
   // ---- ATS

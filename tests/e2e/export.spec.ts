@@ -1,7 +1,5 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard } from '../../scripts/browser';
-import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+import type { Sandbox } from '../../sandbox/server';
+import { connectBoth, expect, sandboxControl, test } from './fixtures';
 
 // Seeded demo-ATS people (their ids are the ATS's own, which Kombo knows as remote_ids).
 const MARTA = '40112233'; // Hired, and already an employee in Factorial
@@ -13,13 +11,6 @@ type Employee = { email: string; id: number };
 const employees = async (sandbox: Sandbox, email: string) =>
   (await sandboxControl<{ factorial: { employees: Employee[] } }>(sandbox, 'GET', 'state')).factorial.employees.filter((e) => e.email === email);
 
-async function connectBoth(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox) {
-  await allowSandboxHost(context, extensionId);
-  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
-  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
-  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
-  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
-}
 
 test.describe('Export to FactorialHR on the demo ATS', () => {
   test('from the candidate page: pre-filled from the ATS API, validated, exported once, marked exported', async ({ context, extensionId, options, sandbox }) => {

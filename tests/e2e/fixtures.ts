@@ -114,3 +114,12 @@ export async function openDemoAtsExport(context: BrowserContext, extensionId: st
   const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
   return { page, dialog, exportButton: dialog.getByRole('button', { name: 'Export', exact: true }) };
 }
+
+/** Factorial HR and Kombo (Greenhouse) connected on the options page, against the sandbox. */
+export async function connectBoth(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox) {
+  await allowSandboxHost(context, extensionId);
+  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
+  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
+  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
+  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
+}

@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard } from '../../scripts/browser';
-import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+import { connectBoth, expect, sandboxControl, test } from './fixtures';
 
 // Seeded in the sandbox's Kombo world (a Greenhouse account): hired are Marta (already an employee in Factorial),
 // Lucas, Aisha and Sofia. The demo ATS shows them by their Greenhouse ids, with a start date on hired people's pages.
@@ -14,13 +13,6 @@ const employeesWith = async (sandbox: Sandbox, email: string) =>
   (await sandboxControl<{ factorial: { employees: Employee[] } }>(sandbox, 'GET', 'state')).factorial.employees.filter((e) => e.email === email).length;
 const badge = (worker: Worker) => worker.evaluate(() => chrome.action.getBadgeText({}));
 
-async function connectBoth(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox) {
-  await allowSandboxHost(context, extensionId);
-  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
-  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
-  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
-  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
-}
 
 async function openPopup(context: BrowserContext, extensionId: string) {
   const popup = await context.newPage();
@@ -207,6 +199,66 @@ test.describe('Popup: hired candidates', () => {
     expect(csv).toContain('Nora Lindqvist exported to Factorial HR.');
     expect(csv).not.toContain(SANDBOX_KEYS.factorial);
     expect(csv).not.toContain(SANDBOX_KEYS.kombo);
+  });
+
+  test('Export all exports: a start date given once for everyone who lacks one, overridden per person; nobody twice', async ({ context, extensionId, options, sandbox }) => {
+    // Aisha, Sofia and Nora have no start date in the ATS (Lucas's accepted offer has one).
+    await hire(sandbox, 'Nora', 'Lindqvist');
+    await connectBoth(context, extensionId, options, sandbox);
+    const popup = await openPopup(context, extensionId);
+    await expect(hiredList(popup).getByRole('listitem')).toHaveCount(4);
+
+    // One exported by hand with the form.
+    await row(popup, 'Aisha Khan').getByRole('button', { name: 'Export', exact: true }).click();
+    const form = popup.getByRole('dialog', { name: 'Export to FactorialHR' });
+    await form.getByRole('textbox', { name: 'Start date' }).fill('2027-02-01');
+    await form.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
+    await form.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(form.getByRole('status')).toContainText('Exported to Factorial HR');
+    await form.getByRole('button', { name: 'Close' }).click();
+    await expect(hiredList(popup).getByRole('listitem')).toHaveCount(3);
+
+    await popup.getByRole('button', { name: 'Export all' }).click();
+    const confirm = popup.getByRole('dialog', { name: 'Export all hired candidates' });
+    const skipped = confirm.getByRole('list', { name: /^Left out/ });
+    await expect(skipped.getByRole('listitem').filter({ hasText: 'Sofia Almeida' })).toContainText('Missing start date.');
+    await expect(skipped.getByRole('listitem').filter({ hasText: 'Nora Lindqvist' })).toContainText('Missing start date.');
+    await expect(confirm.getByRole('button', { name: 'Export 1 candidate' })).toBeDisabled();
+    await confirm.getByRole('combobox', { name: 'Legal entity for everyone' }).selectOption({ label: 'Hirebridge Demo GmbH (DE)' });
+
+    // Given once, for everyone who lacks one: a wrong date is a field error and exports nobody.
+    const everyone = confirm.getByRole('textbox', { name: 'Start date', exact: true });
+    await everyone.fill('2027-02-30');
+    await expect(everyone).toHaveAccessibleDescription(/This date does not exist/);
+    await expect(confirm.getByRole('button', { name: 'Export 1 candidate' })).toBeDisabled();
+    await everyone.fill('2027-03-01');
+    const ready = confirm.getByRole('list', { name: 'Will be exported (3)' });
+    await expect(ready).toContainText('Sofia Almeida');
+    await expect(ready).toContainText('Nora Lindqvist');
+    await expect(ready).toContainText('Lucas Moreau');
+    await expect(confirm.getByRole('list', { name: /^Left out/ })).toHaveCount(0);
+    // Lucas has his own date: nothing to give him. Nora gets her own, inline.
+    await expect(confirm.getByRole('textbox', { name: 'Start date for Lucas Moreau' })).toHaveCount(0);
+    await confirm.getByRole('textbox', { name: 'Start date for Nora Lindqvist' }).fill('2027-03-15');
+    await confirm.getByRole('combobox', { name: 'Team for everyone' }).selectOption({ index: 1 });
+    const start = confirm.getByRole('button', { name: 'Export 3 candidates' });
+    await expect(start).toBeEnabled();
+    await start.click();
+    await expect(confirm).toHaveCount(0);
+    await expect(popup.getByText(/^3 of 3 sent: 3 exported\. Finished\./)).toBeVisible({ timeout: 20_000 });
+    await expect(popup.getByText('No hired candidates are waiting.', { exact: false })).toBeVisible();
+
+    // Exactly once each, with the dates given; Lucas keeps his offer's; the one exported by hand is not sent again.
+    const state = await sandboxControl<{ factorial: { employees: { email: string; legal_entity_id: number; contract_starts_on?: string; team_id?: number }[] } }>(sandbox, 'GET', 'state');
+    const employee = (email: string) => state.factorial.employees.filter((e) => e.email === email);
+    expect(employee('sofia.almeida@example.com')).toHaveLength(1);
+    expect(employee('sofia.almeida@example.com')[0]).toMatchObject({ legal_entity_id: 12, contract_starts_on: '2027-03-01', team_id: expect.any(Number) });
+    expect(employee('nora.lindqvist@example.com')).toHaveLength(1);
+    expect(employee('nora.lindqvist@example.com')[0]).toMatchObject({ contract_starts_on: '2027-03-15' });
+    expect(employee('lucas.moreau@example.com')[0]).toMatchObject({ contract_starts_on: '2026-12-01' });
+    expect(employee('aisha.khan@example.com')).toHaveLength(1);
+    const creates = (await sandboxControl<{ method: string; path: string }[]>(sandbox, 'GET', 'requests')).filter((r) => r.method === 'POST' && r.path.endsWith(CREATE));
+    expect(creates).toHaveLength(4);
   });
 
   test('closing the popup does not stop Export all: the service worker finishes it', async ({ context, extensionId, options, sandbox, serviceWorker }) => {

@@ -145,6 +145,36 @@ describe('Factorial stand-in', () => {
     expect((await call(V, 'contracts/contract_versions/424242', { method: 'PUT', body: JSON.stringify({ id: '424242', job_title: 'x' }) })).status).toBe(404);
   });
 
+  it('custom fields: fields, options and values as the 2026-07-01 spec has them; a value of the wrong type is refused with 422', async () => {
+    const added = await fetch(`${sandbox.url}/__sandbox/factorial/custom-fields`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'Badge photo taken on', field_type: 'date', required: true, legal_entity_id: 12 }),
+    }).then((r) => r.json());
+    const fields = await call(V, 'custom_fields/fields');
+    expect(spec2026.response(P2026 + 'custom_fields/fields', 'get', fields.body).errors).toBe('No errors');
+    expect(fields.body.data).toContainEqual(expect.objectContaining({ id: added.id, field_type: 'date', label_text: 'Badge photo taken on', required: true, legal_entity_id: '12', legal_entity_name: 'Hirebridge Demo GmbH' }));
+    const options = await call(V, 'custom_fields/options?field_ids[]=501');
+    expect(spec2026.response(P2026 + 'custom_fields/options', 'get', options.body).errors).toBe('No errors');
+    expect(options.body.data.map((o: { value: string }) => o.value)).toEqual(['S', 'M', 'L']);
+
+    const employee = (await call(V, 'employees/employees/create_with_contract', { method: 'POST', body: JSON.stringify({ company_id: '1', first_name: 'Ana', last_name: 'Vidal', email: 'ana.vidal@example.com' }) })).body.id;
+    const value = { field_id: added.id, valuable_type: 'Employee', valuable_id: employee, value: '2027-01-04' };
+    expect(spec2026.request(P2026 + 'custom_fields/values', 'post', value).errors).toBe('No errors');
+    const created = await call(V, 'custom_fields/values', { method: 'POST', body: JSON.stringify(value) });
+    expect(created.status).toBe(201);
+    expect(spec2026.response(P2026 + 'custom_fields/values', 'post', created.body).errors).toBe('No errors');
+    const values = await call(V, `custom_fields/values?employee_ids[]=${employee}`);
+    expect(spec2026.response(P2026 + 'custom_fields/values', 'get', values.body).errors).toBe('No errors');
+    expect(values.body.data).toEqual([expect.objectContaining({ field_id: added.id, valuable_id: employee, value: '2027-01-04' })]);
+
+    const wrong = await call(V, 'custom_fields/values', { method: 'POST', body: JSON.stringify({ field_id: '501', valuable_type: 'Employee', valuable_id: employee, value: 'XXL' }) });
+    expect(wrong.status).toBe(422);
+    expect(JSON.stringify(wrong.body)).toContain('not one of the options');
+    expect((await call(V, 'custom_fields/values', { method: 'POST', body: JSON.stringify({ ...value, value: '04/01/2027' }) })).status).toBe(422);
+    expect((await call(V, 'custom_fields/values', { method: 'POST', body: JSON.stringify({ ...value, field_id: '999999' }) })).status).toBe(422);
+  });
+
   it('filters applications by phase, and shows the read-only cv from 2026-07-01 only', async () => {
     const phases = await call(V, 'ats/application_phases');
     const hired = phases.body.data.filter((p: { phase_type: string }) => p.phase_type === 'hired').map((p: { id: string }) => p.id);

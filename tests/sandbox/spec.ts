@@ -27,9 +27,22 @@ function allowNullInNullableEnums(node: unknown): void {
   Object.values(node).forEach(allowNullInNullableEnums);
 }
 
+/**
+ * Factorial's 2026-07-01 spec types `custom_fields_value.value` as `type: unknown`, which JSON Schema has not:
+ * read as what it says, any value.
+ */
+function unknownTypeIsAny(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(unknownTypeIsAny);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as { type?: unknown };
+  if (schema.type === 'unknown') delete schema.type;
+  Object.values(node).forEach(unknownTypeIsAny);
+}
+
 export function specValidator(file: string) {
   const spec = load(file);
   allowNullInNullableEnums(spec);
+  unknownTypeIsAny(spec);
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
   addFormats(ajv);
   ajv.addSchema(spec as object, 'spec');

@@ -10,6 +10,10 @@ const hr = {
   createEmployee: vi.fn<FactorialHrPort['createEmployee']>(),
   currentContract: vi.fn<FactorialHrPort['currentContract']>(),
   setJobTitle: vi.fn<FactorialHrPort['setJobTitle']>(),
+  customFieldValues: vi.fn<FactorialHrPort['customFieldValues']>(),
+  writeCustomFieldValue: vi.fn<FactorialHrPort['writeCustomFieldValue']>(),
+  listCustomFields: async () => [],
+  listEmployees: async () => [],
   listLegalEntities: async () => [{ id: '11', companyId: '1', legalName: 'Hirebridge Demo S.L.', country: 'es' }],
   listTeams: async () => [],
   listLocations: async () => [],
@@ -32,7 +36,7 @@ describe('export-employee operation', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await resetDbForTests();
-    for (const mock of [hr.findEmployeeByEmail, hr.createEmployee, hr.currentContract, hr.setJobTitle]) mock.mockReset();
+    for (const mock of [hr.findEmployeeByEmail, hr.createEmployee, hr.currentContract, hr.setJobTitle, hr.customFieldValues, hr.writeCustomFieldValue]) mock.mockReset();
   });
 
   it('a create refused with 422 because the email was just taken looks again and settles on that employee', async () => {
@@ -70,7 +74,7 @@ describe('export-employee steps: the job title on the contract version', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await resetDbForTests();
-    for (const mock of [hr.findEmployeeByEmail, hr.createEmployee, hr.currentContract, hr.setJobTitle]) mock.mockReset();
+    for (const mock of [hr.findEmployeeByEmail, hr.createEmployee, hr.currentContract, hr.setJobTitle, hr.customFieldValues, hr.writeCustomFieldValue]) mock.mockReset();
     hr.setJobTitle.mockImplementation(async (id, jobTitle) => ({ ...contract(jobTitle), id }));
   });
 
@@ -161,5 +165,87 @@ describe('export-employee steps: the job title on the contract version', () => {
     expect(hr.setJobTitle.mock.calls).toEqual([['9100', 'Senior Product Manager']]);
     expect(hr.createEmployee).toHaveBeenCalledTimes(1);
     expect(await db().operations.count()).toBe(1);
+  });
+});
+
+describe('export-employee steps: Factorial custom fields, after the contract', () => {
+  const contract = (jobTitle?: string): ContractVersion => ({ id: '9100', employeeId: '7001', effectiveOn: '2026-12-01', jobTitle });
+  const withCustom = { ...fields, jobTitle: 'Product Manager', customFields: { '501': 'L', '502': 'ES12 3456', '503': '' } };
+  const stored = async (id: string) => (await db().operations.get(id))!;
+  const employeeDone = { done: true, id: '7001', url: 'https://app.factorialhr.com/employees/7001', outcome: 'created', createSent: true };
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await resetDbForTests();
+    for (const mock of [hr.findEmployeeByEmail, hr.createEmployee, hr.currentContract, hr.setJobTitle, hr.customFieldValues, hr.writeCustomFieldValue]) mock.mockReset();
+    hr.setJobTitle.mockImplementation(async (id, jobTitle) => ({ ...contract(jobTitle), id }));
+    hr.customFieldValues.mockResolvedValue(new Map());
+    hr.writeCustomFieldValue.mockResolvedValue(undefined);
+  });
+
+  it('writes each given value on the new employee after the job title, empty ones not at all; only then "done"', async () => {
+    hr.findEmployeeByEmail.mockResolvedValue(null);
+    hr.createEmployee.mockResolvedValue(LUCAS);
+    hr.currentContract.mockResolvedValue(contract());
+    const done = await exportOnce({ fields: withCustom });
+    expect(done).toMatchObject({ state: 'done', payload: { steps: { jobTitle: { done: true }, customFields: { done: true, written: ['501', '502'] } } } });
+    expect(hr.writeCustomFieldValue.mock.calls).toEqual([
+      ['501', '7001', 'L'],
+      ['502', '7001', 'ES12 3456'],
+    ]);
+    expect(hr.setJobTitle.mock.invocationCallOrder[0]).toBeLessThan(hr.writeCustomFieldValue.mock.invocationCallOrder[0]);
+  });
+
+  it('a stopped worker between the contract and the custom fields resumes at the custom fields: no second employee, no second PUT', async () => {
+    const { operation } = await enqueue('export-employee', 'demo-ats:40112234', {
+      fields: withCustom,
+      companyId: '1',
+      name: 'Lucas Moreau',
+      steps: { employee: employeeDone, jobTitle: { done: true, contractVersionId: '9100', written: true } },
+    });
+    await db().operations.update(operation.id, { state: 'sending' });
+    expect(await process(operation.id)).toMatchObject({ state: 'done', payload: { outcome: 'created', steps: { customFields: { done: true } } } });
+    expect(hr.findEmployeeByEmail).not.toHaveBeenCalled();
+    expect(hr.createEmployee).not.toHaveBeenCalled();
+    expect(hr.currentContract).not.toHaveBeenCalled();
+    expect(hr.writeCustomFieldValue).toHaveBeenCalledTimes(2);
+  });
+
+  it('a worker stopped half way through the values writes only what is still missing', async () => {
+    // 501 was recorded as written; 502 had landed in Factorial but its record had not.
+    const { operation } = await enqueue('export-employee', 'demo-ats:40112234', {
+      fields: withCustom,
+      companyId: '1',
+      name: 'Lucas Moreau',
+      steps: { employee: employeeDone, jobTitle: { done: true, contractVersionId: '9100', written: true }, customFields: { written: ['501'] } },
+    });
+    await db().operations.update(operation.id, { state: 'sending' });
+    hr.customFieldValues.mockResolvedValue(new Map([['502', 'ES12 3456']]));
+    expect(await process(operation.id)).toMatchObject({ state: 'done' });
+    expect(hr.writeCustomFieldValue).not.toHaveBeenCalled();
+  });
+
+  it('a refused value is needs-attention, never "Exported"; Retry writes only the missing value', async () => {
+    hr.findEmployeeByEmail.mockResolvedValue(null);
+    hr.createEmployee.mockResolvedValue(LUCAS);
+    hr.currentContract.mockResolvedValue(contract());
+    hr.writeCustomFieldValue.mockResolvedValueOnce(undefined).mockRejectedValueOnce(new ConnectorError({ code: 'invalid-request', vendor: 'Factorial', status: 422, message: 'Factorial said: value is invalid.' }));
+    const failed = await exportOnce({ fields: withCustom });
+    expect(failed?.state).toBe('needs-attention');
+    expect(failed?.remoteId).toBeUndefined();
+    expect(failed?.lastError).toBe('The employee is in Factorial HR, but the custom-field data was not saved: Factorial said: value is invalid. Retry continues from there.');
+    expect((await stored(failed!.id)).payload.steps).toMatchObject({ customFields: { written: ['501'] } });
+    await requeue(failed!.id);
+    expect(await process(failed!.id)).toMatchObject({ state: 'done', remoteId: '7001' });
+    expect(hr.createEmployee).toHaveBeenCalledTimes(1);
+    expect(hr.setJobTitle).toHaveBeenCalledTimes(1);
+    expect(hr.writeCustomFieldValue.mock.calls.map((c) => c[0])).toEqual(['501', '502', '502']);
+  });
+
+  it('someone already in Factorial HR gets no custom-field values', async () => {
+    hr.findEmployeeByEmail.mockResolvedValue(LUCAS);
+    expect(await exportOnce({ fields: withCustom })).toMatchObject({ state: 'done', payload: { outcome: 'duplicate' } });
+    expect(hr.customFieldValues).not.toHaveBeenCalled();
+    expect(hr.writeCustomFieldValue).not.toHaveBeenCalled();
   });
 });

@@ -288,7 +288,7 @@ describe('pulled from the ATS', () => {
     expect(groups.get('Lucas Moreau')).toMatchObject({ fields: { startDate: '2027-01-04' }, startDateNote: undefined });
     expect(groups.get('Aisha Khan')?.startDateNote).toBe('The accepted offer in Greenhouse has no start date.');
     const one = { legalEntities: [{ id: '11' }] };
-    expect(assessForExport(groups.get('Aisha Khan')!, one, undefined)).toEqual({ group: groups.get('Aisha Khan'), reason: 'Missing start date. The accepted offer in Greenhouse has no start date.' });
+    expect(assessForExport(groups.get('Aisha Khan')!, one, undefined)).toEqual({ group: groups.get('Aisha Khan'), reason: 'Missing start date. The accepted offer in Greenhouse has no start date.', missing: ['startDate'], lacks: ['startDate'] });
     expect(assessForExport(groups.get('Sofia Almeida')!, one, undefined)).toMatchObject({ reason: 'Missing start date. Greenhouse has no accepted offer for this hire, so it gives no start date.' });
     expect(assessForExport(groups.get('Lucas Moreau')!, one, undefined)).toMatchObject({ fields: { startDate: '2027-01-04' } });
 
@@ -313,5 +313,24 @@ describe('pulled from the ATS', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('Export all: what the recruiter gives once, and per person', () => {
+  const [pulledOnly] = groupCandidates([pulled]);
+  const two = { legalEntities: [{ id: '11' }, { id: '12' }] };
+
+  it('a start date given for everyone fills only who lacks one; a person’s own answer wins', () => {
+    const [lucas] = groupCandidates([pulled, captured]);
+    expect(assessForExport(pulledOnly, two, '11', { startDate: '2027-03-01' })).toMatchObject({ fields: { startDate: '2027-03-01' }, lacks: ['startDate'] });
+    expect(assessForExport(lucas, two, '11', { startDate: '2027-03-01' })).toMatchObject({ fields: { startDate: '2026-12-01' }, lacks: [] });
+    expect(assessForExport(pulledOnly, two, '11', { startDate: '2027-03-01' }, { startDate: '2027-04-05' })).toMatchObject({ fields: { startDate: '2027-04-05' } });
+    expect(assessForExport(pulledOnly, two, '11', {}, { legalEntityId: '12' })).toMatchObject({ reason: 'Missing start date.', missing: ['startDate'] });
+    expect(assessForExport(pulledOnly, two, '11', { startDate: '2027-03-01' }, { legalEntityId: '12' })).toMatchObject({ fields: { legalEntityId: '12' } });
+  });
+
+  it('team and location for everyone; a bad date for everyone is the form’s own message, nothing is sent', () => {
+    expect(assessForExport(pulledOnly, two, '11', { startDate: '2027-03-01', teamId: '7', locationId: '9' })).toMatchObject({ fields: { teamId: '7', locationId: '9' } });
+    expect(assessForExport(pulledOnly, two, '11', { startDate: '2027-02-30' })).toMatchObject({ reason: 'Start date: This date does not exist.', missing: [] });
   });
 });

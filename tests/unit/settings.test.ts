@@ -11,7 +11,7 @@ describe('admin settings overlaid by managed policy', () => {
 
   it('starts from the documented defaults', async () => {
     const { values, managed } = await readSettings();
-    expect(values).toEqual({ disabledAdapters: [], sourceName: 'Hirebridge', autoSync: false, autoSyncStage: 'Engaged', retentionDays: 30 });
+    expect(values).toEqual({ disabledAdapters: [], sourceName: 'Hirebridge', autoSync: false, autoSyncStage: 'Engaged', retentionDays: 30, fieldMapping: { entityDefaults: {}, customFields: {} } });
     expect(managed).toEqual([]);
   });
 
@@ -57,5 +57,18 @@ describe('sync rules fixed by policy', () => {
     await fakeBrowser.storage.managed.set({ pullIntervalMinutes: 5, countries: 'everywhere' });
     expect(await readPullInterval()).toBe(60);
     expect(await readCountryFilter()).toEqual(['ES']);
+  });
+
+  it('the field mapping is a typed setting the policy may fix; a malformed one is refused or ignored', async () => {
+    const mapping = { entityDefaults: { '12': { teamId: '21', locationId: '31' } }, customFields: { '501': { from: 'fixed', value: 'M' }, '502': { from: 'ats', field: 'jobTitle' } } };
+    expect((await writeSetting('fieldMapping', mapping)).values.fieldMapping).toEqual(mapping);
+    await expect(writeSetting('fieldMapping', { entityDefaults: {}, customFields: { '501': { from: 'ats', field: 'salary' } } })).rejects.toThrow();
+    await fakeBrowser.storage.managed.set({ fieldMapping: { entityDefaults: { '11': { teamId: '22' } }, customFields: {} } });
+    const view = await readSettings();
+    expect(view.managed).toContain('fieldMapping');
+    expect(view.values.fieldMapping.entityDefaults).toEqual({ '11': { teamId: '22' } });
+    await expect(writeSetting('fieldMapping', mapping)).rejects.toBeInstanceOf(ManagedSettingError);
+    await fakeBrowser.storage.managed.set({ fieldMapping: { customFields: { '501': { from: 'guess' } } } });
+    expect((await readSettings()).values.fieldMapping).toEqual(mapping);
   });
 });

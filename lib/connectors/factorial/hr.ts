@@ -4,7 +4,7 @@ import type { ContractVersion, Employee, FactorialCredentials, FactorialHrPort, 
 import { createFactorialClient } from './client';
 import { FACTORIAL_API_VERSION, factorialEmployeeUrl } from './environments';
 import { currentContractVersion, employeeEmailFields, factorialOne } from './quirks';
-import { ContractVersion as ContractVersionSchema, CreateEmployeeBody, Credentials, Employee as EmployeeSchema, LegalEntity, Location, Team } from './schemas';
+import { ContractVersion as ContractVersionSchema, CreateEmployeeBody, Credentials, CustomField, CustomFieldOption, CustomFieldValue, Employee as EmployeeSchema, LegalEntity, Location, Team } from './schemas';
 
 /** Factorial HR: the employee side of Factorial (Export to FactorialHR). */
 export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks): FactorialHrPort {
@@ -60,6 +60,8 @@ export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks
         contract_starts_on: input.startDate,
         country: input.country,
         phone_number: input.phone,
+        manager_id: input.managerId,
+        ...(input.trialPeriodEndsOn ? { has_trial_period: true, trial_period_ends_on: input.trialPeriodEndsOn } : {}),
       });
       const created = await client.http.request(factorialOne(EmployeeSchema), client.resourcePath('employees/employees/create_with_contract'), { method: 'POST', body });
       return toEmployee(created);
@@ -69,6 +71,46 @@ export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks
       const rows = await client.all(ContractVersionSchema, 'contracts/contract_versions', { employee_ids: [employeeId] });
       const current = currentContractVersion(rows.filter((r) => r.employee_id === employeeId));
       return current ? toContract(current) : null;
+    },
+
+    async listEmployees() {
+      const rows = await client.all(EmployeeSchema, 'employees/employees', { only_active: true, only_managers: false });
+      return rows.map((e) => ({ id: e.id, name: e.full_name || `${e.first_name} ${e.last_name}`.trim() }));
+    },
+
+    async listCustomFields() {
+      const fields = await client.all(CustomField, 'custom_fields/fields');
+      const choices = fields.filter((f) => f.field_type === 'single_choice' || f.field_type === 'multiple_choice');
+      const options = choices.length ? await client.all(CustomFieldOption, 'custom_fields/options', { field_ids: choices.map((f) => f.id) }) : [];
+      return fields.map((f) => ({
+        id: f.id,
+        label: f.label_text,
+        type: f.field_type,
+        required: f.required === true,
+        legalEntityId: f.legal_entity_id,
+        legalEntityName: f.legal_entity_name,
+        options: choices.includes(f)
+          ? options.filter((o) => o.field_id === f.id && o.is_active !== false).map((o) => ({ value: o.value ?? o.label ?? o.id, label: o.label ?? o.value ?? o.id }))
+          : undefined,
+      }));
+    },
+
+    async customFieldValues(employeeId) {
+      const rows = await client.all(CustomFieldValue, 'custom_fields/values', { employee_ids: [employeeId] });
+      const values = new Map<string, string>();
+      for (const row of rows) {
+        if (row.valuable_type !== 'Employee' || row.valuable_id !== employeeId || row.value === null || row.value === undefined) continue;
+        values.set(row.field_id, Array.isArray(row.value) ? row.value.join(',') : String(row.value));
+      }
+      return values;
+    },
+
+    async writeCustomFieldValue(fieldId, employeeId, value) {
+      // The spec types `value` as a string for every field type (checkbox "true"/"false", multiple choice comma-separated).
+      await client.http.request(z.unknown(), client.resourcePath('custom_fields/values'), {
+        method: 'POST',
+        body: { field_id: fieldId, valuable_type: 'Employee', valuable_id: employeeId, value },
+      });
     },
 
     async setJobTitle(contractVersionId, jobTitle) {

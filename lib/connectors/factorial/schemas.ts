@@ -57,7 +57,25 @@ export const CreateEmployeeBody = z.object({
   contract_starts_on: z.string().optional(),
   country: z.string().optional(),
   phone_number: z.string().optional(),
+  manager_id: z.string().optional(),
+  has_trial_period: z.boolean().optional(),
+  trial_period_ends_on: z.string().optional(),
 });
+
+/** custom_fields/fields (2026-07-01 `custom_fields_field`): the label is `label_text`; choices come from custom_fields/options. */
+export const CustomFieldType = z.enum(['text', 'long_text', 'date', 'rating', 'checkbox', 'single_choice', 'multiple_choice', 'money', 'cents']);
+export const CustomField = z.looseObject({
+  id: factorialId,
+  field_type: z.string(),
+  label_text: z.string(),
+  required: z.boolean().nullish(),
+  legal_entity_name: text,
+  legal_entity_id: optionalFactorialId,
+  slug: text,
+});
+export const CustomFieldOption = z.looseObject({ id: factorialId, label: text, value: text, is_active: z.boolean().nullish(), field_id: optionalFactorialId });
+/** custom_fields/values (`custom_fields_value`): `value` is typed "unknown" by the spec. */
+export const CustomFieldValue = z.looseObject({ id: factorialId, field_id: factorialId, valuable_id: factorialId, valuable_type: z.string(), value: z.unknown() });
 
 /** contracts/contract_versions: where an employee's job title lives. */
 export const ContractVersion = z.looseObject({

@@ -66,6 +66,22 @@ export const ExportFields = z.object({
   legalEntityId: z.string().min(1, says('legalEntityMissing')),
   teamId: z.string().optional().or(z.literal('')),
   locationId: z.string().optional().or(z.literal('')),
+  managerId: z.string().max(64).optional().or(z.literal('')),
+  trialPeriodEndsOn: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, says('dateFormat'))
+    .refine((d) => {
+      const date = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
+    }, says('dateDoesNotExist'))
+    .optional()
+    .or(z.literal('')),
+  /** Factorial custom fields, by field id, as Factorial's custom_fields/values takes them (text). */
+  customFields: z
+    .record(z.string().min(1).max(64), z.string().max(5000))
+    .refine((r) => Object.keys(r).length <= 100)
+    .optional(),
 });
 export type ExportFields = z.infer<typeof ExportFields>;
 
@@ -82,6 +98,16 @@ export interface PageCandidateStatus {
   employeeUrl?: string;
 }
 
+export interface CustomFieldDef {
+  id: string;
+  label: string;
+  type: string;
+  required: boolean;
+  legalEntityId?: string;
+  legalEntityName?: string;
+  options?: { value: string; label: string }[];
+}
+
 export interface ExportDraft {
   candidateKey: string;
   /** Where the pre-filled data came from. */
@@ -96,7 +122,13 @@ export interface ExportDraft {
     legalEntities: { id: string; companyId: string; name: string; country?: string }[];
     teams: { id: string; name: string }[];
     locations: { id: string; name: string; country?: string }[];
+    /** Active employees, to choose a manager from. */
+    employees?: { id: string; name: string }[];
+    /** Factorial's custom fields (custom_fields/fields), with the choices of choice fields. */
+    customFields?: CustomFieldDef[];
   };
+  /** The admin's field mapping (team/location per legal entity, custom-field sources). */
+  mapping?: import('../../settings/schema').FieldMapping;
   /** Already an employee with this email, or already exported from here. */
   existing?: { employeeUrl: string; name?: string; exportedHere?: boolean };
   /** A message about data that could not be loaded (the form still works). */
@@ -123,6 +155,8 @@ export const exportIntents = {
   submitExport: { input: SubmitExportInput, from: ['content-script', 'extension-page'] },
   exportProgress: { input: z.string().min(1).max(100), from: ['content-script', 'extension-page'] },
   importTrackedApplication: { input: OpenExportInput, from: ['content-script', 'extension-page'] },
+  /** Factorial's lists, for the admin's field mapping on the options page. */
+  factorialLists: { input: z.undefined(), from: ['extension-page'] },
 } as const;
 
 export interface ExportProtocol {
@@ -133,4 +167,5 @@ export interface ExportProtocol {
   exportProgress(operationId: string): Result<ExportProgress>;
   /** Import the page's application into Kombo's tracking, then the form's draft again. */
   importTrackedApplication(input: z.input<typeof OpenExportInput>): Result<ExportDraft>;
+  factorialLists(): Result<ExportDraft['lookups']>;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../result';
 import { says } from './messages';
-import { CandidateKeyInput, type ExportDraft } from './export';
+import { CandidateKeyInput, type CustomFieldDef, type ExportDraft } from './export';
 
 /**
  * Intents of the toolbar popup: hired candidates waiting for export, one export or all of them, and Retry.
@@ -10,11 +10,35 @@ import { CandidateKeyInput, type ExportDraft } from './export';
 
 export const RefreshHiredInput = z.object({ force: z.boolean().optional() });
 const LegalEntityIdInput = z.string().trim().min(1).max(100);
-export const PlanBulkExportInput = z.object({ legalEntityId: LegalEntityIdInput.optional() });
+/** Values Export all's recruiter gives (for everyone who lacks one, or for one person); checked by the form's rule. */
+const FillValue = z.string().trim().max(100).optional();
+export const BulkFill = z.object({
+  startDate: FillValue,
+  legalEntityId: FillValue,
+  teamId: FillValue,
+  locationId: FillValue,
+  /** Factorial custom fields by field id. */
+  customFields: z
+    .record(z.string().min(1).max(64), z.string().max(5000))
+    .refine((r) => Object.keys(r).length <= 100)
+    .optional(),
+});
+const BulkAnswers = {
+  legalEntityId: LegalEntityIdInput.optional(),
+  /** For everyone whose own data lacks it. */
+  fill: BulkFill.optional(),
+  /** Per person (by candidate key): wins over `fill` and over their own data. */
+  perPerson: z
+    .record(CandidateKeyInput, BulkFill)
+    .refine((r) => Object.keys(r).length <= 1000)
+    .optional(),
+};
+export const PlanBulkExportInput = z.object(BulkAnswers);
 export const StartBulkExportInput = z.object({
   keys: z.array(CandidateKeyInput).min(1, says('nobodyToExport')).max(1000),
-  legalEntityId: LegalEntityIdInput.optional(),
+  ...BulkAnswers,
 });
+export type BulkAnswers = z.infer<typeof PlanBulkExportInput>;
 export const OperationIdInput = z.string().min(1).max(100);
 
 export interface HiredPullView {
@@ -31,15 +55,22 @@ export interface BulkPlanItem {
   candidateKey: string;
   name: string;
   jobTitle?: string;
+  /** Fields this person's own data lacks (the dialog offers a value for them alone). */
+  lacks?: ('startDate' | 'legalEntityId' | 'teamId' | 'locationId')[];
 }
 
 export interface BulkPlan {
   ready: BulkPlanItem[];
   /** Left out, with the reason in plain words (what is missing, or already in Factorial HR). */
-  skipped: (BulkPlanItem & { reason: string; employeeUrl?: string })[];
+  skipped: (BulkPlanItem & { reason: string; employeeUrl?: string; missing?: string[] })[];
   /** Offered when Factorial has more than one: the one chosen applies to everyone. */
   legalEntities: { id: string; name: string }[];
   legalEntityId?: string;
+  /** Factorial's lists, for a team and a location for everyone. */
+  teams: { id: string; name: string }[];
+  locations: { id: string; name: string }[];
+  /** Factorial's required custom fields for the legal entity chosen: given once for everyone. */
+  customFields: CustomFieldDef[];
 }
 
 export interface BulkRunView {

@@ -283,3 +283,28 @@ describe('Factorial ATS connector', () => {
     await expect(ats.listJobs({ cursor: second.next })).rejects.toMatchObject({ code: 'bad-response', message: expect.stringContaining('same page twice while listing job postings') });
   });
 });
+
+describe('Factorial custom fields, against the sandbox (which follows the 2026-07-01 spec)', () => {
+  it('lists fields with their options and legal entity, reads an employee’s values, writes one value as valuable_type Employee', async () => {
+    const { startSandbox, SANDBOX_KEYS } = await import('../../../sandbox/server');
+    const sandbox = await startSandbox();
+    close = () => sandbox.close();
+    await fetch(`${sandbox.url}/__sandbox/factorial/custom-fields`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'Laptop', field_type: 'multiple_choice', required: true, legal_entity_id: 11, options: ['Mac', 'Linux'] }),
+    });
+    const hr = createFactorialHr({ apiKey: SANDBOX_KEYS.factorial, baseUrl: `${sandbox.url}/factorial` });
+    const fields = await hr.listCustomFields();
+    expect(fields).toContainEqual({ id: '501', label: 'T-Shirt Size', type: 'single_choice', required: false, legalEntityId: undefined, legalEntityName: undefined, options: ['S', 'M', 'L'].map((v) => ({ value: v, label: v })) });
+    const laptop = fields.find((f) => f.label === 'Laptop')!;
+    expect(laptop).toMatchObject({ type: 'multiple_choice', required: true, legalEntityId: '11', legalEntityName: 'Hirebridge Demo S.L.', options: [{ value: 'Mac' }, { value: 'Linux' }] });
+
+    const created = await hr.createEmployee({ companyId: '1', firstName: 'Ana', lastName: 'Vidal', email: 'ana.vidal@example.com', legalEntityId: '11' });
+    expect(await hr.customFieldValues(created.id)).toEqual(new Map());
+    await hr.writeCustomFieldValue(laptop.id, created.id, 'Mac,Linux');
+    expect(await hr.customFieldValues(created.id)).toEqual(new Map([[laptop.id, 'Mac,Linux']]));
+    // A value of the wrong type: Factorial's own refusal, in plain words.
+    await expect(hr.writeCustomFieldValue('501', created.id, 'XXL')).rejects.toMatchObject({ status: 422, message: expect.stringContaining('not one of the options') });
+  });
+});

@@ -1,0 +1,193 @@
+import { useEffect, useId, useState } from 'react';
+import { staleMapping } from '@/lib/export/form';
+import { sendIntent } from '@/lib/messaging/client';
+import type { ExportDraft } from '@/lib/messaging/intents/export';
+import { MAPPABLE_ATS_FIELDS, type FieldMapping } from '@/lib/settings/schema';
+import { t } from './messages';
+import { useSettings } from './SitesPanel';
+
+type Lists = ExportDraft['lookups'];
+type Source = FieldMapping['customFields'][string];
+
+/**
+ * Region "Field mapping" (admins): the fixed team and location per Factorial legal entity, and where each Factorial
+ * custom field's value comes from. Saved as one typed setting through the passphrase guard; read-only when the
+ * organisation's policy sets it. A mapping to something Factorial no longer has is shown, and exports wait.
+ */
+export function FieldMappingPanel() {
+  const headingId = useId();
+  const { view, error, change } = useSettings();
+  const [lists, setLists] = useState<Lists | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<FieldMapping | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    sendIntent('factorialLists', undefined)
+      .then((result) => (result.ok ? setLists(result.value) : setListError(result.error.message)))
+      .catch(() => setListError(t('noContact')));
+  }, []);
+  // Filled once from the stored mapping: a refused save (locked) keeps the admin's edits instead of resetting them.
+  useEffect(() => {
+    if (view && !draft) setDraft(view.values.fieldMapping);
+  }, [view, draft]);
+
+  const managed = !!view?.managed.includes('fieldMapping');
+  const stale = draft && lists ? staleMapping(draft, lists) : [];
+  const setEntity = (entityId: string, key: 'teamId' | 'locationId' | 'managerId' | 'trialMonths', value: string) => {
+    setSaved(false);
+    setDraft((d) => {
+      if (!d) return d;
+      const months = Number(value);
+      const next = { ...d.entityDefaults[entityId], [key]: key === 'trialMonths' ? (value && Number.isInteger(months) && months >= 1 && months <= 24 ? months : undefined) : value || undefined };
+      const entityDefaults = { ...d.entityDefaults, [entityId]: next };
+      if (!next.teamId && !next.locationId && !next.managerId && !next.trialMonths) delete entityDefaults[entityId];
+      return { ...d, entityDefaults };
+    });
+  };
+  const setSource = (fieldId: string, source: Source | undefined) => {
+    setSaved(false);
+    setDraft((d) => {
+      if (!d) return d;
+      const customFields = { ...d.customFields };
+      if (source) customFields[fieldId] = source;
+      else delete customFields[fieldId];
+      return { ...d, customFields };
+    });
+  };
+  // A mapped field Factorial no longer has stays listed (by its id), so the admin can unmap it.
+  const shownFields = lists && draft
+    ? [...(lists.customFields ?? []), ...Object.keys(draft.customFields).filter((id) => !(lists.customFields ?? []).some((f) => f.id === id)).map((id) => ({ id, label: `${id} ?`, required: false, legalEntityName: undefined }))]
+    : [];
+  const sourceKey = (s: Source | undefined) => (!s ? '' : s.from === 'fixed' ? 'fixed' : `ats:${s.field}`);
+  const fixedMissing = !!draft && Object.values(draft.customFields).some((s) => s.from === 'fixed' && !s.value.trim());
+
+  async function save() {
+    if (!draft) return;
+    if (await change({ name: 'fieldMapping', value: draft })) setSaved(true);
+  }
+
+  return (
+    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
+      <h2 id={headingId}>{t('mappingTitle')}</h2>
+      <p className="hb-sub">{t('mappingSub')}</p>
+      {managed && <p className="hb-note">{t('managedNote')}</p>}
+      {[error, listError].filter(Boolean).map((message) => (
+        <p className="hb-alert" role="alert" key={message}>
+          {message}
+        </p>
+      ))}
+      {stale.map((message) => (
+        <p className="hb-alert" role="alert" key={message}>
+          {message}
+        </p>
+      ))}
+      {!lists && !listError && <p className="hb-note">{t('mappingLoading')}</p>}
+      {lists && draft && (
+        <>
+          {lists.legalEntities.map((entity) => (
+            <fieldset key={entity.id} className="hb-field" disabled={managed}>
+              <legend>{t('mappingEntity', { entity: entity.name })}</legend>
+              <Select label={t('mappingTeamFor', { entity: entity.name })} value={draft.entityDefaults[entity.id]?.teamId ?? ''} onChange={(v) => setEntity(entity.id, 'teamId', v)}
+                options={lists.teams.map((x) => ({ value: x.id, label: x.name }))} stale={draft.entityDefaults[entity.id]?.teamId} />
+              <Select label={t('mappingLocationFor', { entity: entity.name })} value={draft.entityDefaults[entity.id]?.locationId ?? ''} onChange={(v) => setEntity(entity.id, 'locationId', v)}
+                options={lists.locations.map((x) => ({ value: x.id, label: x.name }))} stale={draft.entityDefaults[entity.id]?.locationId} />
+              <ManagerChoice entity={entity.name} employees={lists.employees ?? []} value={draft.entityDefaults[entity.id]?.managerId ?? ''} onChange={(v) => setEntity(entity.id, 'managerId', v)} />
+              <div className="hb-field">
+                <label>
+                  {t('mappingTrialFor', { entity: entity.name })}{' '}
+                  <input type="number" min={1} max={24} inputMode="numeric" value={draft.entityDefaults[entity.id]?.trialMonths ?? ''} onChange={(e) => setEntity(entity.id, 'trialMonths', e.target.value)} />
+                </label>
+              </div>
+            </fieldset>
+          ))}
+          {shownFields.length > 0 && (
+            <fieldset className="hb-field" disabled={managed}>
+              <legend>{t('mappingCustomTitle')}</legend>
+              {shownFields.map((field) => {
+                const source = draft.customFields[field.id];
+                const note = field.required ? (field.legalEntityName ? t('mappingRequired', { entity: field.legalEntityName }) : t('mappingRequiredAll')) : undefined;
+                return (
+                  <div key={field.id} className="hb-field">
+                    <label>
+                      {t('mappingSourceFor', { field: field.label })}
+                      {note ? ` (${note})` : ''}{' '}
+                      <select
+                        value={sourceKey(source)}
+                        onChange={(e) => {
+                          const v = e.target.value;
+                          setSource(field.id, !v ? undefined : v === 'fixed' ? { from: 'fixed', value: '' } : { from: 'ats', field: v.slice(4) as (typeof MAPPABLE_ATS_FIELDS)[number] });
+                        }}
+                      >
+                        <option value="">{t('mappingNotMapped')}</option>
+                        <option value="fixed">{t('mappingFixed')}</option>
+                        {MAPPABLE_ATS_FIELDS.map((f) => (
+                          <option key={f} value={`ats:${f}`}>
+                            {t('mappingFromAts', { field: t(`atsField_${f}`) })}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    {source?.from === 'fixed' && (
+                      <label>
+                        {t('mappingFixedFor', { field: field.label })}{' '}
+                        <input value={source.value} onChange={(e) => setSource(field.id, { from: 'fixed', value: e.target.value })} />
+                      </label>
+                    )}
+                  </div>
+                );
+              })}
+            </fieldset>
+          )}
+          {!managed && (
+            <div className="hb-actions">
+              <button type="button" disabled={fixedMissing} onClick={() => void save()}>
+                {t('mappingSave')}
+              </button>
+            </div>
+          )}
+          {saved && (
+            <p role="status" className="hb-note">
+              {t('mappingSaved')}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Select({ label, value, onChange, options, stale }: { label: string; value: string; onChange(v: string): void; options: { value: string; label: string }[]; stale?: string }) {
+  const id = useId();
+  // A mapped id Factorial no longer lists stays visible as itself, so the admin sees what to fix.
+  const missing = stale && !options.some((o) => o.value === stale) ? [{ value: stale, label: `${stale} ?` }] : [];
+  return (
+    <div className="hb-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('mappingNone')}</option>
+        {[...missing, ...options].map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The manager of everyone hired into an entity, chosen from Factorial's employees (search by name). */
+function ManagerChoice({ entity, employees, value, onChange }: { entity: string; employees: { id: string; name: string }[]; value: string; onChange(v: string): void }) {
+  const [search, setSearch] = useState('');
+  const shown = employees.filter((e) => e.id === value || e.name.toLowerCase().includes(search.trim().toLowerCase()));
+  return (
+    <>
+      <div className="hb-field">
+        <label>
+          {t('mappingManagerSearch', { entity })} <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+      </div>
+      <Select label={t('mappingManagerFor', { entity })} value={value} onChange={onChange} options={shown.map((e) => ({ value: e.id, label: e.name }))} stale={value} />
+    </>
+  );
+}
