@@ -18,6 +18,7 @@ import {
 import { countLocalData, deleteLocalData, ensureRetentionAlarm, onRetentionAlarm } from '@/lib/retention';
 import { lock, removePassphrase, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
 import { readSettings, writeSetting } from '@/lib/settings';
+import { applyTeamActiveJobs, exportTeamSetup, importTeamSetup, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/sites/registration';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
@@ -61,7 +62,11 @@ export default defineBackground(() => {
     // An enabled adapter's page, or a tab the person opened Hirebridge on (toolbar icon) while it stays on that site.
     isAllowedPage: (url, tabId) => isAllowedAtsPage(url, disabledAdapters) || isGrantedTab(tabId, url),
     ready: settingsLoaded,
-    requireAdmin,
+    // A browser set up from the team's file follows it: its admin actions are the admin's (not this browser's).
+    requireAdmin: async () => {
+      await refuseOnRecruiterBrowser();
+      await requireAdmin();
+    },
   });
 
   // Security and Data (options page)
@@ -84,6 +89,17 @@ export default defineBackground(() => {
   });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void loadDisabledAdapters();
+  });
+
+  // Team setup file (options page)
+  serveIntent('teamSetupStatus', policy, async () => ok(await teamSetupStatus()));
+  serveIntent('exportTeamSetup', policy, async ({ passphrase }) => ok(await exportTeamSetup(passphrase)));
+  serveIntent('importTeamSetup', policy, async ({ text, passphrase }) => {
+    // Replacing an admin's own setup needs the admin passphrase (when set); a recruiter's browser takes a newer file.
+    if ((await teamSetupStatus()).role === 'admin') await requireAdmin();
+    const summary = await importTeamSetup(text, passphrase);
+    await loadDisabledAdapters();
+    return ok(summary);
   });
 
   // Integrations (options page)
@@ -155,7 +171,8 @@ export default defineBackground(() => {
 
   // Alarms: job pulls and operations waiting for a retry.
   browser.alarms.onAlarm.addListener((alarm) => {
-    void onJobPullAlarm(alarm);
+    // A recruiter's browser keeps the team's active jobs as pulls bring them.
+    void onJobPullAlarm(alarm).then(() => applyTeamActiveJobs()).catch(() => undefined);
     void onOutboxAlarm(alarm);
     void onRetentionAlarm(alarm);
   });

@@ -9,10 +9,13 @@ import { t } from './messages';
 import { SecurityPanel } from './SecurityPanel';
 import { SitesPanel } from './SitesPanel';
 import { SyncSettingsPanel } from './SyncSettingsPanel';
+import { TeamPanel } from './TeamPanel';
 
 export function OptionsApp() {
   const [connections, setConnections] = useState<ConnectionView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Bumped by an import: every region reads its state again.
+  const [generation, setGeneration] = useState(0);
 
   const refresh = useCallback(async () => {
     try {
@@ -45,7 +48,7 @@ export function OptionsApp() {
         </p>
       )}
       {connections && (
-        <div className="hb-grid">
+        <div className="hb-grid" key={`grid-${generation}`}>
           <IntegrationCard
             slot="hr"
             title="Factorial HR"
@@ -62,12 +65,13 @@ export function OptionsApp() {
           />
         </div>
       )}
-      {connections && <JobsPanel provider={bySlot('ats')?.provider} />}
-      {connections && <SyncSettingsPanel />}
-      {connections && <SitesPanel />}
+      {connections && <JobsPanel key={`jobs-${generation}`} provider={bySlot('ats')?.provider} />}
+      {connections && <SyncSettingsPanel key={`sync-${generation}`} />}
+      {connections && <SitesPanel key={`sites-${generation}`} />}
       {connections && <ActivityPanel />}
-      {connections && <DataPanel />}
+      {connections && <DataPanel key={`data-${generation}`} />}
       {connections && <SecurityPanel onChanged={refresh} />}
+      {connections && <TeamPanel onImported={() => (setGeneration((g) => g + 1), void refresh())} />}
     </main>
   );
 }
