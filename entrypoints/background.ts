@@ -63,8 +63,8 @@ export default defineBackground(() => {
     isAllowedPage: (url, tabId) => isAllowedAtsPage(url, disabledAdapters) || isGrantedTab(tabId, url),
     ready: settingsLoaded,
     // A browser set up from the team's file follows it: its admin actions are the admin's (not this browser's).
-    requireAdmin: async () => {
-      await refuseOnRecruiterBrowser();
+    requireAdmin: async (intent) => {
+      await refuseOnRecruiterBrowser(intent);
       await requireAdmin();
     },
   });

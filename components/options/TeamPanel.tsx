@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
 import type { ImportSummary, TeamSetupStatus } from '@/lib/teams/schema';
@@ -19,7 +20,7 @@ export function useTeamStatus() {
 }
 
 function slotNames(slots: Array<'hr' | 'ats'>): string {
-  return slots.length ? slots.map((s) => t(s)).join(t('and')) : t('none');
+  return slots.length ? [...slots].sort((a) => (a === 'hr' ? -1 : 1)).map((s) => t(s)).join(t('and')) : t('none');
 }
 
 /** Region "Team setup": export this browser's setup to a file (admin), import one in a recruiter's browser. */
@@ -65,6 +66,9 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
     try {
       const text = await file.text().catch(() => null);
       if (text === null) return setMessage({ text: t('unreadable'), error: true });
+      // Custom base URLs (a proxy, the sandbox) need the browser's permission, asked while the click still counts.
+      const origins = customOrigins(text);
+      if (origins.length) await browser.permissions.request({ origins }).catch(() => false);
       const result = await sendIntent('importTeamSetup', { text, ...(importPass ? { passphrase: importPass } : {}) });
       if (!result.ok) return setMessage({ text: result.error.message, error: true });
       setImportPass('');
@@ -138,4 +142,15 @@ function summaryText(summary: ImportSummary): string {
   if (summary.pendingJobs) parts.push(t('importedPending', { count: summary.pendingJobs }));
   if (summary.withoutKey.length) parts.push(t('importedWithoutKey', { slots: slotNames(summary.withoutKey) }));
   return parts.join(' ');
+}
+
+/** The hosts a file's Custom connections reach (the background checks the file itself; this only asks early). */
+function customOrigins(text: string): string[] {
+  try {
+    const connections = (JSON.parse(text) as { connections?: Array<{ baseUrl?: unknown }> }).connections;
+    const urls = (Array.isArray(connections) ? connections : []).map((c) => c?.baseUrl).filter((u): u is string => typeof u === 'string' && URL.canParse(u));
+    return [...new Set(urls.map(originPattern))];
+  } catch {
+    return [];
+  }
 }

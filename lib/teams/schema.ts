@@ -60,6 +60,8 @@ export interface TeamSetupStatus {
   /** The file's own date. */
   createdAt?: string;
   importedAt?: string;
+  /** Connections the file named without a key: this browser connects them itself. */
+  keysToConnect?: Array<'hr' | 'ats'>;
 }
 
 export interface ImportSummary {

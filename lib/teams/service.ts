@@ -26,9 +26,15 @@ export async function teamSetupStatus(): Promise<TeamSetupStatus> {
   return stored ?? { role: 'admin' };
 }
 
-/** Admin actions on a browser that follows a team setup are the admin's, not this browser's. */
-export async function refuseOnRecruiterBrowser(): Promise<void> {
-  if ((await teamSetupStatus()).role === 'recruiter') throw new PublicError(t('recruiterBrowser'));
+/**
+ * Admin actions on a browser that follows a team setup are the admin's, not this browser's. One exception: a file
+ * exported without keys leaves the connections to be made here, so connecting stays open.
+ */
+export async function refuseOnRecruiterBrowser(intent: string): Promise<void> {
+  const status = await teamSetupStatus();
+  if (status.role !== 'recruiter') return;
+  if (intent === 'connect' && status.keysToConnect?.length) return;
+  throw new PublicError(t('recruiterBrowser'));
 }
 
 function companyOf(connections: readonly ConnectionRecord[]) {
@@ -143,7 +149,14 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
   if (file.syncRules.pullIntervalMinutes !== undefined && managedRules.pullIntervalMinutes === undefined) await writePullInterval(file.syncRules.pullIntervalMinutes);
   if (file.syncRules.countries !== undefined && managedRules.countries === undefined) await writeCountryFilter(file.syncRules.countries);
   await database.settings.put({ key: ACTIVE_JOBS_KEY, value: file.activeJobs ?? null });
-  const status: TeamSetupStatus = { role: 'recruiter', by: 'file', companyName: file.company.name, createdAt: file.createdAt, importedAt: new Date().toISOString() };
+  const status: TeamSetupStatus = {
+    role: 'recruiter',
+    by: 'file',
+    companyName: file.company.name,
+    createdAt: file.createdAt,
+    importedAt: new Date().toISOString(),
+    ...(withoutKey.length ? { keysToConnect: withoutKey } : {}),
+  };
   await database.settings.put({ key: STATUS_KEY, value: status });
 
   // The jobs must be here to be activated: pull them now (a failed pull leaves them for the next one).
