@@ -18,7 +18,7 @@ import {
 import { countLocalData, deleteLocalData, ensureRetentionAlarm, onRetentionAlarm } from '@/lib/retention';
 import { lock, removePassphrase, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
 import { readSettings, writeSetting } from '@/lib/settings';
-import { applyTeamActiveJobs, exportTeamSetup, importTeamSetup, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
+import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSetup, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/sites/registration';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
@@ -87,8 +87,20 @@ export default defineBackground(() => {
     if (name === 'disabledAdapters') await loadDisabledAdapters();
     return ok(view);
   });
+  // The organisation's policy: its connections, active jobs and settings (one run at a time).
+  let policyRun: Promise<unknown> = Promise.resolve();
+  const followPolicy = () =>
+    (policyRun = policyRun.then(async () => {
+      const { applied } = await applyManagedPolicy();
+      // A newly deployed ATS needs its jobs before the team's can be activated.
+      if (applied.includes('ats')) await runJobPull().catch(() => undefined);
+      await applyTeamActiveJobs();
+    }).catch(() => undefined));
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void loadDisabledAdapters();
+    if (area === 'managed') {
+      void loadDisabledAdapters();
+      void followPolicy();
+    }
   });
 
   // Team setup file (options page)
@@ -185,6 +197,7 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncGrantedHostScripts());
 
   // Every worker start: finish what a stopped worker left behind.
+  void followPolicy();
   void resumeInterruptedPull();
   void resumeOutbox();
   void ensureRetentionAlarm();

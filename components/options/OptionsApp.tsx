@@ -9,13 +9,15 @@ import { t } from './messages';
 import { SecurityPanel } from './SecurityPanel';
 import { SitesPanel } from './SitesPanel';
 import { SyncSettingsPanel } from './SyncSettingsPanel';
-import { TeamPanel } from './TeamPanel';
+import { TeamPanel, useTeamStatus } from './TeamPanel';
 
 export function OptionsApp() {
   const [connections, setConnections] = useState<ConnectionView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   // Bumped by an import: every region reads its state again.
   const [generation, setGeneration] = useState(0);
+  const team = useTeamStatus();
+  const deployed = (slot: 'hr' | 'ats') => !!team.status?.policySlots?.includes(slot);
 
   const refresh = useCallback(async () => {
     try {
@@ -55,6 +57,7 @@ export function OptionsApp() {
             description={t('hrDescription')}
             connection={bySlot('hr')}
             onChanged={refresh}
+            managedByPolicy={deployed('hr')}
           />
           <IntegrationCard
             slot="ats"
@@ -62,6 +65,7 @@ export function OptionsApp() {
             description={t('atsDescription')}
             connection={bySlot('ats')}
             onChanged={refresh}
+            managedByPolicy={deployed('ats')}
           />
         </div>
       )}

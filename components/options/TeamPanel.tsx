@@ -86,7 +86,9 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
       <h2 id={headingId}>{t('teamTitle')}</h2>
       {status && (
         <p className="hb-sub">
-          {recruiter
+          {status.by === 'policy'
+            ? t('teamPolicySub', { company: status.companyName ? ` (${status.companyName})` : '' })
+            : recruiter
             ? t('teamRecruiterSub', { date: status.createdAt ? formatDateTime(status.createdAt) : '', company: status.companyName ? ` (${status.companyName})` : '' })
             : t('teamAdminSub')}
         </p>
@@ -112,7 +114,17 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
           </span>
         </form>
       )}
-      {status && (
+      {!!status?.policyNotes?.length && (
+        <div role="note" aria-label={t('policyNotesTitle')}>
+          <p className="hb-sub">{t('policyNotesTitle')}</p>
+          <ul>
+            {status.policyNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {status && status.by !== 'policy' && (
         <form onSubmit={(e) => void importSetup(e)} className="hb-field" noValidate>
           <label htmlFor={fileId}>{t('importFile')}</label>
           <input id={fileId} type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />

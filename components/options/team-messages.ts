@@ -25,6 +25,10 @@ export const t = defineMessages({
     hr: 'Factorial HR',
     ats: 'the ATS',
     and: ' and ',
+    managedConnection: 'Managed by your organisation: connected by policy, its key is never shown here.',
+    deployedNotApplied: 'Your organisation deploys this connection, but it could not be set up here (see Team setup). Ask your admin.',
+    teamPolicySub: 'This browser is managed by your organisation{company}: its connections, active jobs and settings come from its policy and show read-only. Exporting and syncing work as usual.',
+    policyNotesTitle: 'Parts of your organisation’s policy were ignored:',
   },
   es: {
     teamTitle: 'Configuración de equipo',
@@ -49,5 +53,9 @@ export const t = defineMessages({
     hr: 'Factorial HR',
     ats: 'el ATS',
     and: ' y ',
+    managedConnection: 'Gestionada por tu organización: conectada por política; su clave nunca se muestra aquí.',
+    deployedNotApplied: 'Tu organización despliega esta conexión, pero no se ha podido configurar aquí (mira Configuración de equipo). Pregunta a tu administrador.',
+    teamPolicySub: 'Este navegador lo gestiona tu organización{company}: sus conexiones, ofertas activas y ajustes vienen de su política y se muestran solo para lectura. Exportar y sincronizar funcionan como siempre.',
+    policyNotesTitle: 'Se han ignorado partes de la política de tu organización:',
   },
 });

@@ -161,6 +161,9 @@ export async function checkConnection(slot: ConnectionSlot): Promise<Result<Conn
   } catch (error) {
     lastCheckOk = false;
     lastCheckMessage = error instanceof Error ? error.message : t('checkFailed');
+    // Nobody here has the key to type in again: the admin who deployed it does.
+    const refused = error instanceof ConnectorError && (error.code === 'auth' || error.code === 'forbidden');
+    if (refused && record.origin === 'policy') lastCheckMessage = t('deployedKeyRefused', { reason: lastCheckMessage });
   }
   const updated = { ...record, lastCheckAt: new Date().toISOString(), lastCheckOk, lastCheckMessage };
   await db().connections.put(updated);

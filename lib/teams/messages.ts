@@ -14,6 +14,11 @@ export const t = defineMessages({
     connectionFailed: '{provider}: {reason} Nothing was changed.',
     passphraseShort: 'Use a passphrase of at least {min} characters to encrypt the keys.',
     recruiterBrowser: 'This browser follows your team’s setup, so this is done by your admin.',
+    policyUnknownKey: '“{key}” is not a Hirebridge policy setting, so it was ignored.',
+    policyWrongValue: '“{key}” was ignored: {reason}',
+    policyConnectionIgnored: 'The {slot} connection in the policy was ignored ({field}: {reason}). Ask your admin to correct the policy.',
+    policyKeyRefused: 'The key your organisation deployed for {provider} was refused ({reason}). Ask your admin for a new one.',
+    policyNoPermission: 'The policy’s {provider} base URL {host} is not allowed in this browser yet. Ask your admin to allow it by policy.',
   },
   es: {
     notJson: 'Este archivo no es una configuración de equipo de Hirebridge: no es JSON válido. No se ha cambiado nada.',
@@ -27,5 +32,10 @@ export const t = defineMessages({
     connectionFailed: '{provider}: {reason} No se ha cambiado nada.',
     passphraseShort: 'Usa una frase de paso de al menos {min} caracteres para cifrar las claves.',
     recruiterBrowser: 'Este navegador sigue la configuración de tu equipo, así que esto lo hace tu administrador.',
+    policyUnknownKey: '«{key}» no es un ajuste de política de Hirebridge, así que se ha ignorado.',
+    policyWrongValue: 'Se ha ignorado «{key}»: {reason}',
+    policyConnectionIgnored: 'Se ha ignorado la conexión {slot} de la política ({field}: {reason}). Pide a tu administrador que corrija la política.',
+    policyKeyRefused: '{provider} ha rechazado la clave que desplegó tu organización ({reason}). Pide una nueva a tu administrador.',
+    policyNoPermission: 'La URL base de {provider} de la política, {host}, aún no está permitida en este navegador. Pide a tu administrador que la permita por política.',
   },
 });

@@ -62,6 +62,10 @@ export interface TeamSetupStatus {
   importedAt?: string;
   /** Connections the file named without a key: this browser connects them itself. */
   keysToConnect?: Array<'hr' | 'ats'>;
+  /** Why parts of the organisation's policy were ignored. */
+  policyNotes?: string[];
+  /** Connections the policy deploys: their cards are the organisation's (no key form). */
+  policySlots?: Array<'hr' | 'ats'>;
 }
 
 export interface ImportSummary {

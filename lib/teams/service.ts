@@ -8,6 +8,7 @@ import { readManagedSyncRules, readSettings, writeSetting, type SettingName } fr
 import { readCountryFilter, readPullInterval, runJobPull, setJobActive, writeCountryFilter, writePullInterval } from '../sync';
 import { openWithPassphrase, sealWithPassphrase } from './crypto';
 import { t } from './messages';
+import { POLICY_JOBS_KEY, readPolicyReport, STATUS_KEY, type PolicyJobs } from './policy';
 import { SETUP_FORMAT, SETUP_VERSION, SetupEnvelope, TeamSetupFile, type ImportSummary, type SetupConnection, type TeamSetupStatus } from './schema';
 
 /**
@@ -16,14 +17,14 @@ import { SETUP_FORMAT, SETUP_VERSION, SetupEnvelope, TeamSetupFile, type ImportS
  * everything (format, version, company, passphrase, every key against its vendor) before it changes anything.
  */
 
-const STATUS_KEY = 'team.setup';
 /** The file's active jobs, kept so a later pull that brings one of them still activates it. */
 const ACTIVE_JOBS_KEY = 'team.activeJobs';
 const PROVIDER_NAMES: Record<Provider, string> = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' };
 
 export async function teamSetupStatus(): Promise<TeamSetupStatus> {
   const stored = (await db().settings.get(STATUS_KEY))?.value as TeamSetupStatus | undefined;
-  return stored ?? { role: 'admin' };
+  const { notes, slots } = await readPolicyReport();
+  return { ...(stored ?? { role: 'admin' }), policyNotes: notes, policySlots: slots };
 }
 
 /**
@@ -34,6 +35,8 @@ export async function refuseOnRecruiterBrowser(intent: string): Promise<void> {
   const status = await teamSetupStatus();
   if (status.role !== 'recruiter') return;
   if (intent === 'connect' && status.keysToConnect?.length) return;
+  // Checking a key changes nothing; it is how a recruiter finds out a deployed key stopped working.
+  if (intent === 'checkConnection') return;
   throw new PublicError(t('recruiterBrowser'));
 }
 
@@ -116,6 +119,8 @@ function sameCompany(file: TeamSetupFile['company'], records: readonly Pick<Conn
 }
 
 export async function importTeamSetup(text: string, passphrase?: string): Promise<ImportSummary> {
+  // The organisation's policy outranks any file.
+  if ((await teamSetupStatus()).by === 'policy') throw new PublicError(t('recruiterBrowser'));
   const file = parseTeamSetup(text);
   const database = db();
   if (!sameCompany(file.company, await database.connections.toArray())) throw new PublicError(t('otherCompany'));
@@ -168,13 +173,18 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
 /** Make the active jobs exactly the team's (after an import, and after every pull on a recruiter's browser). */
 export async function applyTeamActiveJobs(): Promise<{ active: number; pending: number }> {
   const database = db();
-  const wanted = (await database.settings.get(ACTIVE_JOBS_KEY))?.value as TeamSetupFile['activeJobs'] | null | undefined;
-  if (!wanted) return { active: 0, pending: 0 };
-  const ids = new Set(wanted.ids);
-  const jobs = await database.jobs.where('provider').equals(wanted.provider).toArray();
+  // The policy's jobs (ids, or every open job in some countries) outrank a file's.
+  const policy = (await database.settings.get(POLICY_JOBS_KEY))?.value as PolicyJobs | null | undefined;
+  const fromFile = (await database.settings.get(ACTIVE_JOBS_KEY))?.value as TeamSetupFile['activeJobs'] | null | undefined;
+  const ats = await database.connections.get('ats');
+  const provider = policy ? ats?.provider : fromFile?.provider;
+  if ((!policy && !fromFile) || !provider) return { active: 0, pending: 0 };
+  const ids = new Set(policy ? (policy.ids ?? []) : fromFile!.ids);
+  const countries = new Set(policy?.countries ?? []);
+  const jobs = await database.jobs.where('provider').equals(provider).toArray();
   let active = 0;
   for (const job of jobs) {
-    const want = ids.has(job.vendorId);
+    const want = ids.has(job.vendorId) || (!!job.country && countries.has(job.country.toUpperCase()) && job.status !== 'archived');
     ids.delete(job.vendorId);
     if (want && job.status === 'disabled') await setJobActive(job.key, true);
     else if (!want && job.status === 'active') await setJobActive(job.key, false);
