@@ -69,6 +69,16 @@ export default defineBackground(() => {
     },
   });
 
+  // The organisation's policy: its connections, active jobs and settings (one run at a time).
+  let policyRun: Promise<unknown> = Promise.resolve();
+  const followPolicy = () =>
+    (policyRun = policyRun.then(async () => {
+      const { applied } = await applyManagedPolicy();
+      // A newly deployed ATS needs its jobs before the team's can be activated.
+      if (applied.includes('ats')) await runJobPull().catch(() => undefined);
+      await applyTeamActiveJobs();
+    }).catch(() => undefined));
+
   // Security and Data (options page)
   serveIntent('securityStatus', policy, async () => ok(await securityStatus()));
   serveIntent('setPassphrase', policy, async (passphrase) => ok(await setPassphrase(passphrase)));
@@ -87,15 +97,6 @@ export default defineBackground(() => {
     if (name === 'disabledAdapters') await loadDisabledAdapters();
     return ok(view);
   });
-  // The organisation's policy: its connections, active jobs and settings (one run at a time).
-  let policyRun: Promise<unknown> = Promise.resolve();
-  const followPolicy = () =>
-    (policyRun = policyRun.then(async () => {
-      const { applied } = await applyManagedPolicy();
-      // A newly deployed ATS needs its jobs before the team's can be activated.
-      if (applied.includes('ats')) await runJobPull().catch(() => undefined);
-      await applyTeamActiveJobs();
-    }).catch(() => undefined));
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') {
       void loadDisabledAdapters();
@@ -104,7 +105,8 @@ export default defineBackground(() => {
   });
 
   // Team setup file (options page)
-  serveIntent('teamSetupStatus', policy, async () => ok(await teamSetupStatus()));
+  // What the page shows waits for a policy run under way (a deployed connection being verified).
+  serveIntent('teamSetupStatus', policy, async () => (await policyRun, ok(await teamSetupStatus())));
   serveIntent('exportTeamSetup', policy, async ({ passphrase }) => ok(await exportTeamSetup(passphrase)));
   serveIntent('importTeamSetup', policy, async ({ text, passphrase }) => {
     // Replacing an admin's own setup needs the admin passphrase (when set); a recruiter's browser takes a newer file.
@@ -115,7 +117,7 @@ export default defineBackground(() => {
   });
 
   // Integrations (options page)
-  serveIntent('listConnections', policy, async () => ok(await listConnections()));
+  serveIntent('listConnections', policy, async () => (await policyRun, ok(await listConnections())));
   serveIntent('connect', policy, async (input) => {
     const result = await connect(input);
     // A newly connected ATS gets its jobs at once rather than at the next alarm.
@@ -193,7 +195,11 @@ export default defineBackground(() => {
     void ensureJobPullAlarm({ replace: true });
     void syncGrantedHostScripts();
   });
-  browser.permissions.onAdded.addListener(() => void syncGrantedHostScripts());
+  browser.permissions.onAdded.addListener(() => {
+    void syncGrantedHostScripts();
+    // A deployed connection on a host that was not allowed yet can be set up now.
+    void followPolicy();
+  });
   browser.permissions.onRemoved.addListener(() => void syncGrantedHostScripts());
 
   // Every worker start: finish what a stopped worker left behind.
