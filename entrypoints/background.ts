@@ -110,7 +110,10 @@ export default defineBackground(() => {
   serveIntent('exportTeamSetup', policy, async ({ passphrase }) => ok(await exportTeamSetup(passphrase)));
   serveIntent('importTeamSetup', policy, async ({ text, passphrase }) => {
     // Replacing an admin's own setup needs the admin passphrase (when set); a recruiter's browser takes a newer file.
-    if ((await teamSetupStatus()).role === 'admin') await requireAdmin();
+    if ((await teamSetupStatus()).role === 'admin') {
+      const refused = await requireAdmin().then(() => null, (error: { publicMessage?: string }) => error.publicMessage ?? t('internal'));
+      if (refused) return fail('locked', refused);
+    }
     const summary = await importTeamSetup(text, passphrase);
     await loadDisabledAdapters();
     return ok(summary);

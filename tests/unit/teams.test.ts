@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDbForTests, type ConnectionRecord } from '@/lib/db';
 import { forgetVaultKeyForTests, sealSecret } from '@/lib/secrets';
 import { readSettings } from '@/lib/settings';
-import { exportTeamSetup, importTeamSetup, openWithPassphrase, parseTeamSetup, refuseOnRecruiterBrowser, sealWithPassphrase, SETUP_FORMAT, teamSetupStatus } from '@/lib/teams';
+import { applyManagedPolicy, exportTeamSetup, importTeamSetup, openWithPassphrase, parseTeamSetup, refuseOnRecruiterBrowser, sealWithPassphrase, SETUP_FORMAT, teamSetupStatus } from '@/lib/teams';
 
 const PASS = 'correct horse battery';
 // Fewer rounds than the product's 310,000 keep the unit tests quick; the format carries the count either way.
@@ -103,5 +103,54 @@ describe('importing a team setup', () => {
     expect(file.company).toMatchObject({ komboIntegrationId: 'greenhouse:acme', factorialCompanyId: '42' });
     const keyless = parseTeamSetup((await exportTeamSetup()).text);
     expect(keyless.connections[0]!.key).toBeUndefined();
+  });
+});
+
+describe('the organisation’s policy', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    forgetVaultKeyForTests();
+    await resetDbForTests();
+  });
+
+  it('ignores unknown keys and wrong values one by one, with a note each, and never half-applies a connection', async () => {
+    await fakeBrowser.storage.managed.set({
+      managedBy: 'Acme IT',
+      favouriteFruit: 'mango',
+      retentionDays: 'forever',
+      activeJobIds: ['KJ000002'],
+      connections: {
+        hr: { provider: 'factorial-hr', environment: 'moon', apiKey: 'sbx-factorial-3f9a2c7d41' },
+        ats: { provider: 'factorial-hr', environment: 'production', apiKey: 'sbx-factorial-3f9a2c7d41' },
+        crm: {},
+      },
+    });
+    const report = await applyManagedPolicy();
+    expect(report.notes).toEqual(
+      expect.arrayContaining([
+        '“favouriteFruit” is not a Hirebridge policy setting, so it was ignored.',
+        expect.stringMatching(/^“retentionDays” was ignored: /),
+        '“connections.crm” is not a Hirebridge policy setting, so it was ignored.',
+        expect.stringMatching(/^The hr connection in the policy was ignored \(environment: /),
+        'The ats connection in the policy was ignored (provider: factorial-hr does not belong in "ats"). Ask your admin to correct the policy.',
+      ]),
+    );
+    expect(report.notes).toHaveLength(5);
+    expect(await db().connections.count()).toBe(0);
+    expect(report.slots).toEqual(['hr', 'ats']);
+    // What was right still applies: the browser is the organisation's, admin actions are the admin's.
+    expect(await teamSetupStatus()).toMatchObject({ role: 'recruiter', by: 'policy', companyName: 'Acme IT', policySlots: ['hr', 'ats'] });
+    await expect(refuseOnRecruiterBrowser('changeSetting')).rejects.toThrow(/done by your admin/);
+    await expect(importTeamSetup(JSON.stringify(fileWith()))).rejects.toThrow(/done by your admin/);
+  });
+
+  it('a policy that no longer manages anything gives the browser back', async () => {
+    await fakeBrowser.storage.managed.set({ managedBy: 'Acme IT' });
+    await applyManagedPolicy();
+    expect((await teamSetupStatus()).role).toBe('recruiter');
+    await fakeBrowser.storage.managed.clear();
+    await fakeBrowser.storage.managed.set({ sourceName: 'Acme Sourcing' });
+    await applyManagedPolicy();
+    expect((await teamSetupStatus()).role).toBe('admin');
   });
 });
