@@ -23,7 +23,7 @@ import { hasOriginPermission } from './permissions';
  * A connection is saved whole or not at all.
  */
 
-const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const;
+export const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const;
 
 export function slotOf(provider: ConnectInput['provider']): ConnectionSlot {
   return provider === 'factorial-hr' ? 'hr' : 'ats';

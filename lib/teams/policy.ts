@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { prepareConnection, removeConnection, saveConnections } from '../connections';
+import { PROVIDER_NAMES, prepareConnection, removeConnection, saveConnections } from '../connections';
 import { db, type ConnectionSlot } from '../db';
 import { ConnectInput } from '../messaging/intents/connections';
 import { ManagedSyncRules, readRawPolicy, SettingsSchema } from '../settings';
@@ -18,7 +18,6 @@ export const POLICY_JOBS_KEY = 'team.policyJobs';
 const FINGERPRINTS_KEY = 'team.policyFingerprints';
 const REPORT_KEY = 'team.policyReport';
 
-const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const;
 const CONNECTION_FIELDS = ['provider', 'environment', 'baseUrl', 'integrationId', 'apiKey'];
 
 /** Policy keys of the team setup (the settings' own keys are read by lib/settings). */

@@ -1,5 +1,5 @@
-import { prepareConnection, saveConnections, type PreparedConnection } from '../connections';
-import { db, type ConnectionRecord, type Provider } from '../db';
+import { PROVIDER_NAMES, prepareConnection, saveConnections, type PreparedConnection } from '../connections';
+import { db, type ConnectionRecord } from '../db';
 import { ConnectInput } from '../messaging/intents/connections';
 import { PublicError } from '../messaging/result';
 import { openSecret } from '../secrets';
@@ -19,7 +19,6 @@ import { SETUP_FORMAT, SETUP_VERSION, SetupEnvelope, TeamSetupFile, type ImportS
 
 /** The file's active jobs, kept so a later pull that brings one of them still activates it. */
 const ACTIVE_JOBS_KEY = 'team.activeJobs';
-const PROVIDER_NAMES: Record<Provider, string> = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' };
 
 export async function teamSetupStatus(): Promise<TeamSetupStatus> {
   const stored = (await db().settings.get(STATUS_KEY))?.value as TeamSetupStatus | undefined;
