@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SANDBOX_KEYS } from '../../sandbox/server';
 import { EXTENSION_DIR, grantHostPermission, launchWithExtension, openOptions, type LaunchedExtension } from '../../scripts/browser';
-import { allowSandboxHost, expect, resetSandbox, sandboxControl, test } from './fixtures';
+import { allowSandboxHost, expect, resetSandbox, exportLucasAtOnce, test } from './fixtures';
 
 /**
  * Deploy by managed policy, with a REAL policy file: headless Debian Chromium reads
@@ -15,7 +15,6 @@ import { allowSandboxHost, expect, resetSandbox, sandboxControl, test } from './
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_COPY = resolve(EXTENSION_DIR, '..', 'chrome-mv3-policy-test');
-const LUCAS = '40112234';
 const jobRow = (options: Page, name: string) => options.getByRole('region', { name: 'Jobs' }).getByRole('row').filter({ has: options.getByRole('rowheader', { name, exact: true }) });
 
 // Serial: the policy file is one per machine. Two browser starts per test take longer than the default.
@@ -122,17 +121,7 @@ test.describe('Deploy by managed policy (real Chromium policy file)', () => {
       expect(await options.content()).not.toContain(SANDBOX_KEYS.kombo);
 
       // Exporting works at once.
-      const page = await launched.context.newPage();
-      await page.goto(`${sandbox.url}/demo-ats/candidates/${LUCAS}`);
-      await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
-      await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Lucas');
-      await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
-      await dialog.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Sales' });
-      await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-      await expect(dialog.getByRole('status')).toContainText('Exported');
-      const state = await sandboxControl<{ factorial: { employees: { email: string }[] } }>(sandbox, 'GET', 'state');
-      expect(state.factorial.employees.filter((e) => e.email === 'lucas.moreau@example.com')).toHaveLength(1);
+      await exportLucasAtOnce(launched.context, sandbox);
     } finally {
       await launched.context.close();
     }

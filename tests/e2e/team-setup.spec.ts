@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SANDBOX_KEYS } from '../../sandbox/server';
 import { connectCard, launchWithExtension, openOptions } from '../../scripts/browser';
-import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+import { allowSandboxHost, expect, exportLucasAtOnce, test } from './fixtures';
 
 /**
  * Team setup without IT: the admin exports a file in one profile, a recruiter imports it in a second, clean
  * profile and is ready at once (connected, the same active jobs and settings), with admin actions left to the admin.
  */
 
-const LUCAS = '40112234'; // a hired demo-ATS candidate (Product Manager), not yet an employee
 const PASSPHRASE = 'team passphrase 2026';
 const jobRow = (options: Page, name: string) => options.getByRole('region', { name: 'Jobs' }).getByRole('row').filter({ has: options.getByRole('rowheader', { name, exact: true }) });
 
@@ -99,17 +98,7 @@ test.describe('Team setup file', () => {
       await expect(jobRow(page, 'Frontend Engineer')).toContainText('Active');
 
       // Exporting works at once.
-      const ats = await recruiter.context.newPage();
-      await ats.goto(`${sandbox.url}/demo-ats/candidates/${LUCAS}`);
-      await ats.getByRole('button', { name: 'Export to FactorialHR' }).click();
-      const dialog = ats.getByRole('dialog', { name: 'Export to FactorialHR' });
-      await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Lucas');
-      await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
-      await dialog.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Sales' });
-      await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-      await expect(dialog.getByRole('status')).toContainText('Exported');
-      const state = await sandboxControl<{ factorial: { employees: { email: string }[] } }>(sandbox, 'GET', 'state');
-      expect(state.factorial.employees.filter((e) => e.email === 'lucas.moreau@example.com')).toHaveLength(1);
+      await exportLucasAtOnce(recruiter.context, sandbox);
     } finally {
       await recruiter.context.close();
     }
