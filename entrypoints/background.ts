@@ -18,6 +18,7 @@ import {
 import { countLocalData, deleteLocalData, ensureRetentionAlarm, onRetentionAlarm } from '@/lib/retention';
 import { lock, removePassphrase, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
 import { readSettings, writeSetting } from '@/lib/settings';
+import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSetup, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/sites/registration';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
@@ -61,8 +62,22 @@ export default defineBackground(() => {
     // An enabled adapter's page, or a tab the person opened Hirebridge on (toolbar icon) while it stays on that site.
     isAllowedPage: (url, tabId) => isAllowedAtsPage(url, disabledAdapters) || isGrantedTab(tabId, url),
     ready: settingsLoaded,
-    requireAdmin,
+    // A browser set up from the team's file follows it: its admin actions are the admin's (not this browser's).
+    requireAdmin: async (intent) => {
+      await refuseOnRecruiterBrowser(intent);
+      await requireAdmin();
+    },
   });
+
+  // The organisation's policy: its connections, active jobs and settings (one run at a time).
+  let policyRun: Promise<unknown> = Promise.resolve();
+  const followPolicy = () =>
+    (policyRun = policyRun.then(async () => {
+      const { applied } = await applyManagedPolicy();
+      // A newly deployed ATS needs its jobs before the team's can be activated.
+      if (applied.includes('ats')) await runJobPull().catch(() => undefined);
+      await applyTeamActiveJobs();
+    }).catch(() => undefined));
 
   // Security and Data (options page)
   serveIntent('securityStatus', policy, async () => ok(await securityStatus()));
@@ -83,11 +98,29 @@ export default defineBackground(() => {
     return ok(view);
   });
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void loadDisabledAdapters();
+    if (area === 'managed') {
+      void loadDisabledAdapters();
+      void followPolicy();
+    }
+  });
+
+  // Team setup file (options page)
+  // What the page shows waits for a policy run under way (a deployed connection being verified).
+  serveIntent('teamSetupStatus', policy, async () => (await policyRun, ok(await teamSetupStatus())));
+  serveIntent('exportTeamSetup', policy, async ({ passphrase }) => ok(await exportTeamSetup(passphrase)));
+  serveIntent('importTeamSetup', policy, async ({ text, passphrase }) => {
+    // Replacing an admin's own setup needs the admin passphrase (when set); a recruiter's browser takes a newer file.
+    if ((await teamSetupStatus()).role === 'admin') {
+      const refused = await requireAdmin().then(() => null, (error: { publicMessage?: string }) => error.publicMessage ?? t('internal'));
+      if (refused) return fail('locked', refused);
+    }
+    const summary = await importTeamSetup(text, passphrase);
+    await loadDisabledAdapters();
+    return ok(summary);
   });
 
   // Integrations (options page)
-  serveIntent('listConnections', policy, async () => ok(await listConnections()));
+  serveIntent('listConnections', policy, async () => (await policyRun, ok(await listConnections())));
   serveIntent('connect', policy, async (input) => {
     const result = await connect(input);
     // A newly connected ATS gets its jobs at once rather than at the next alarm.
@@ -157,7 +190,8 @@ export default defineBackground(() => {
 
   // Alarms: job pulls and operations waiting for a retry.
   browser.alarms.onAlarm.addListener((alarm) => {
-    void onJobPullAlarm(alarm);
+    // A recruiter's browser keeps the team's active jobs as pulls bring them.
+    void onJobPullAlarm(alarm).then(() => applyTeamActiveJobs()).catch(() => undefined);
     void onOutboxAlarm(alarm);
     void onRetentionAlarm(alarm);
   });
@@ -166,10 +200,15 @@ export default defineBackground(() => {
     void ensureJobPullAlarm({ replace: true });
     void syncGrantedHostScripts();
   });
-  browser.permissions.onAdded.addListener(() => void syncGrantedHostScripts());
+  browser.permissions.onAdded.addListener(() => {
+    void syncGrantedHostScripts();
+    // A deployed connection on a host that was not allowed yet can be set up now.
+    void followPolicy();
+  });
   browser.permissions.onRemoved.addListener(() => void syncGrantedHostScripts());
 
   // Every worker start: finish what a stopped worker left behind.
+  void followPolicy();
   void resumeInterruptedPull();
   void resumeOutbox();
   void ensureRetentionAlarm();

@@ -25,9 +25,11 @@ export interface LaunchedExtension {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile. */
-export async function launchWithExtension(opts: { headless: boolean; locale?: string; userDataDir?: string }): Promise<LaunchedExtension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}. Run "npm run build" first.`);
+export async function launchWithExtension(opts: { headless: boolean; locale?: string; userDataDir?: string; extensionDir?: string }): Promise<LaunchedExtension> {
+  // Another directory gives the unpacked extension another id (policy tests keep their policy to themselves).
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Run "npm run build" first.`);
   }
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'hirebridge-profile-')), {
     executablePath: chromiumPath(),
@@ -35,8 +37,8 @@ export async function launchWithExtension(opts: { headless: boolean; locale?: st
     locale: opts.locale,
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       // This machine has no network beyond the sandbox: keep Chromium's own background traffic quiet.
       '--disable-background-networking',
       '--disable-component-update',

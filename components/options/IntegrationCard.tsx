@@ -3,6 +3,7 @@ import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
 import { ConnectInput, sendIntent, type ConnectionView, type Failure } from '@/lib/messaging';
 import { t } from './messages';
+import { t as teamT } from './team-messages';
 
 /**
  * One integration card (a region named by its heading): connect with a key, or show the connection with
@@ -47,14 +48,21 @@ interface Props {
   onChanged(): void;
 }
 
-export function IntegrationCard({ slot, title, description, connection, onChanged }: Props) {
+export function IntegrationCard({ slot, title, description, connection, onChanged, managedByPolicy }: Props & { managedByPolicy?: boolean }) {
   const headingId = useId();
+  // A connection the organisation deploys is theirs: no key form here, even when its key stopped working.
+  const deployed = managedByPolicy || connection?.origin === 'policy';
   return (
     <section className="hb-card" role="region" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       <p className="hb-sub">{description}</p>
+      {deployed && <p className="hb-note">{teamT('managedConnection')}</p>}
       {connection ? (
-        <ConnectedView connection={connection} onChanged={onChanged} />
+        <ConnectedView connection={connection} onChanged={onChanged} deployed={deployed} />
+      ) : deployed ? (
+        <p className="hb-alert" role="alert">
+          {teamT('deployedNotApplied')}
+        </p>
       ) : (
         <ConnectForm slot={slot} onConnected={onChanged} />
       )}
@@ -238,7 +246,7 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 }
 
 
-function ConnectedView({ connection, onChanged }: { connection: ConnectionView; onChanged(): void }) {
+function ConnectedView({ connection, onChanged, deployed }: { connection: ConnectionView; onChanged(): void; deployed?: boolean }) {
   const [showDetails, setShowDetails] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -290,9 +298,11 @@ function ConnectedView({ connection, onChanged }: { connection: ConnectionView; 
         <button type="button" aria-expanded={showDetails} aria-controls={detailsId} onClick={() => void toggleDetails()}>
           {showDetails ? t('hide') : t('view')}
         </button>
-        <button type="button" className="hb-danger" disabled={busy} onClick={() => run(() => sendIntent('removeConnection', connection.slot))}>
-          {t('removeIntegration')}
-        </button>
+        {!deployed && (
+          <button type="button" className="hb-danger" disabled={busy} onClick={() => run(() => sendIntent('removeConnection', connection.slot))}>
+            {t('removeIntegration')}
+          </button>
+        )}
       </div>
       {showDetails && (
         <div id={detailsId}>

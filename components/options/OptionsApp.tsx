@@ -10,10 +10,15 @@ import { t } from './messages';
 import { SecurityPanel } from './SecurityPanel';
 import { SitesPanel } from './SitesPanel';
 import { SyncSettingsPanel } from './SyncSettingsPanel';
+import { TeamPanel, useTeamStatus } from './TeamPanel';
 
 export function OptionsApp() {
   const [connections, setConnections] = useState<ConnectionView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Bumped by an import: every region reads its state again.
+  const [generation, setGeneration] = useState(0);
+  const team = useTeamStatus();
+  const deployed = (slot: 'hr' | 'ats') => !!team.status?.policySlots?.includes(slot);
 
   const refresh = useCallback(async () => {
     try {
@@ -46,13 +51,14 @@ export function OptionsApp() {
         </p>
       )}
       {connections && (
-        <div className="hb-grid">
+        <div className="hb-grid" key={`grid-${generation}`}>
           <IntegrationCard
             slot="hr"
             title="Factorial HR"
             description={t('hrDescription')}
             connection={bySlot('hr')}
             onChanged={refresh}
+            managedByPolicy={deployed('hr')}
           />
           <IntegrationCard
             slot="ats"
@@ -60,16 +66,18 @@ export function OptionsApp() {
             description={t('atsDescription')}
             connection={bySlot('ats')}
             onChanged={refresh}
+            managedByPolicy={deployed('ats')}
           />
         </div>
       )}
-      {connections && <JobsPanel provider={bySlot('ats')?.provider} />}
-      {connections && <SyncSettingsPanel />}
-      {connections && bySlot('hr') && <FieldMappingPanel />}
-      {connections && <SitesPanel />}
+      {connections && <JobsPanel key={`jobs-${generation}`} provider={bySlot('ats')?.provider} />}
+      {connections && <SyncSettingsPanel key={`sync-${generation}`} />}
+      {connections && bySlot('hr') && <FieldMappingPanel key={`mapping-${generation}`} />}
+      {connections && <SitesPanel key={`sites-${generation}`} />}
       {connections && <ActivityPanel />}
-      {connections && <DataPanel />}
+      {connections && <DataPanel key={`data-${generation}`} />}
       {connections && <SecurityPanel onChanged={refresh} />}
+      {connections && <TeamPanel onImported={() => (setGeneration((g) => g + 1), void refresh())} />}
     </main>
   );
 }

@@ -1,2 +1,2 @@
-export { connect, listConnections, checkConnection, removeConnection, withHr, withAts, NotConnectedError, toView, slotOf } from './service';
+export { PROVIDER_NAMES, connect, prepareConnection, saveConnections, type PreparedConnection, listConnections, checkConnection, removeConnection, withHr, withAts, NotConnectedError, toView, slotOf } from './service';
 export { hasOriginPermission } from './permissions';

@@ -10,6 +10,7 @@ export const t = defineMessages({
     checkFailed: 'The check failed.',
     notConnected: '{what} is not connected. An admin can connect it on the Hirebridge settings page.',
     theAts: 'The ATS',
+    deployedKeyRefused: '{reason} This key was deployed by your organisation: ask your admin for a new one.',
   },
   es: {
     notAllowedYet: 'Hirebridge todavía no tiene permiso para acceder a {host}. Vuelve a hacer clic en Conectar y permite el acceso cuando el navegador lo pida.',
@@ -19,5 +20,6 @@ export const t = defineMessages({
     checkFailed: 'La comprobación ha fallado.',
     notConnected: '{what} no está conectado. Un administrador puede conectarlo en la página de configuración de Hirebridge.',
     theAts: 'El ATS',
+    deployedKeyRefused: '{reason} Esta clave la desplegó tu organización: pide una nueva a tu administrador.',
   },
 });

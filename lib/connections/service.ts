@@ -23,7 +23,7 @@ import { hasOriginPermission } from './permissions';
  * A connection is saved whole or not at all.
  */
 
-const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const;
+export const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const;
 
 export function slotOf(provider: ConnectInput['provider']): ConnectionSlot {
   return provider === 'factorial-hr' ? 'hr' : 'ats';
@@ -64,6 +64,7 @@ export function toView(record: ConnectionRecord): ConnectionView {
     lastCheckAt: record.lastCheckAt,
     lastCheckOk: record.lastCheckOk,
     lastCheckMessage: record.lastCheckMessage,
+    origin: record.origin,
   };
 }
 
@@ -75,7 +76,14 @@ function connectorFailure(error: unknown): Result<never> {
   throw error;
 }
 
-export async function connect(input: ConnectInput): Promise<Result<ConnectionView>> {
+/** A verified connection, not yet stored: what `saveConnections` writes. */
+export interface PreparedConnection {
+  record: ConnectionRecord;
+  sealed: Awaited<ReturnType<typeof sealSecret>>;
+}
+
+/** Check the key against the vendor and encrypt it; nothing is stored yet. */
+export async function prepareConnection(input: ConnectInput, origin?: ConnectionRecord['origin']): Promise<Result<PreparedConnection>> {
   const slot = slotOf(input.provider);
   const baseUrl = baseUrlFor(input);
   if (!(await hasOriginPermission(baseUrl))) {
@@ -104,21 +112,38 @@ export async function connect(input: ConnectInput): Promise<Result<ConnectionVie
     integrationId,
     tool: integrationId ? komboToolFromIntegrationId(integrationId) : input.provider === 'factorial-ats' ? 'factorial' : undefined,
     accountLabel: account.label,
+    companyId: account.companyId,
     keyHint: keyHint(input.apiKey),
     secretId: sealed.id,
     connectedAt: now,
     lastCheckAt: now,
     lastCheckOk: true,
+    ...(origin ? { origin } : {}),
   };
+  return ok({ record, sealed });
+}
+
+/** Store verified connections together (all or none), replacing what their slots held. */
+export async function saveConnections(prepared: readonly PreparedConnection[]): Promise<void> {
   const database = db();
   await database.transaction('rw', database.connections, database.secrets, async () => {
-    const previous = await database.connections.get(slot);
-    if (previous) await database.secrets.delete(previous.secretId);
-    await database.secrets.put(sealed);
-    await database.connections.put(record);
+    for (const { record, sealed } of prepared) {
+      const previous = await database.connections.get(record.slot);
+      if (previous) await database.secrets.delete(previous.secretId);
+      await database.secrets.put(sealed);
+      await database.connections.put(record);
+    }
   });
-  await recordActivity({ kind: 'connection', level: 'success', message: t('loggedConnected', { provider: PROVIDER_NAMES[input.provider] }) });
-  return ok(toView(record));
+  for (const { record } of prepared) {
+    await recordActivity({ kind: 'connection', level: 'success', message: t('loggedConnected', { provider: PROVIDER_NAMES[record.provider] }) });
+  }
+}
+
+export async function connect(input: ConnectInput): Promise<Result<ConnectionView>> {
+  const prepared = await prepareConnection(input);
+  if (!prepared.ok) return prepared;
+  await saveConnections([prepared.value]);
+  return ok(toView(prepared.value.record));
 }
 
 export async function listConnections(): Promise<ConnectionView[]> {
@@ -136,6 +161,9 @@ export async function checkConnection(slot: ConnectionSlot): Promise<Result<Conn
   } catch (error) {
     lastCheckOk = false;
     lastCheckMessage = error instanceof Error ? error.message : t('checkFailed');
+    // Nobody here has the key to type in again: the admin who deployed it does.
+    const refused = error instanceof ConnectorError && (error.code === 'auth' || error.code === 'forbidden');
+    if (refused && record.origin === 'policy') lastCheckMessage = t('deployedKeyRefused', { reason: lastCheckMessage });
   }
   const updated = { ...record, lastCheckAt: new Date().toISOString(), lastCheckOk, lastCheckMessage };
   await db().connections.put(updated);

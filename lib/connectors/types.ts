@@ -24,6 +24,8 @@ export interface KomboCredentials {
 export interface VerifiedAccount {
   /** Human label of what the key belongs to, e.g. company name or Kombo environment/integration. */
   label?: string;
+  /** Factorial: the company the key belongs to (a team setup file is checked against it). */
+  companyId?: string;
   /** For Kombo: the tool behind the integration, from the X-Integration-Id prefix (greenhouse, lever, factorial…). */
   tool?: string;
 }

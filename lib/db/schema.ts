@@ -30,6 +30,10 @@ export const ConnectionRecord = z.object({
   lastCheckOk: z.boolean(),
   lastCheckMessage: z.string().optional(),
   accountLabel: z.string().optional(),
+  /** Factorial: the company id the key belongs to (from the key check). */
+  companyId: z.string().optional(),
+  /** Set up by a team setup file or the organisation's policy rather than typed in here. */
+  origin: z.enum(['file', 'policy']).optional(),
   /** Kombo: the ATS behind the integration (from the X-Integration-Id prefix). */
   tool: z.string().optional(),
 });

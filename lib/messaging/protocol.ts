@@ -6,6 +6,7 @@ import { jobIntents, type JobProtocol } from './intents/jobs';
 import { popupIntents, type PopupProtocol } from './intents/popup';
 import { settingsIntents, type SettingsProtocol } from './intents/settings';
 import { syncIntents, type SyncProtocol } from './intents/sync';
+import { teamIntents, type TeamProtocol } from './intents/teams';
 
 /**
  * The one message protocol between extension contexts. Pages and content scripts ask for *intents*
@@ -30,8 +31,9 @@ export const Intents = {
   ...popupIntents,
   ...syncIntents,
   ...adminIntents,
+  ...teamIntents,
 } as const satisfies Record<string, IntentSpec>;
 
-export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & PopupProtocol & SyncProtocol & AdminProtocol;
+export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & PopupProtocol & SyncProtocol & AdminProtocol & TeamProtocol;
 
 export type IntentName = keyof typeof Intents & keyof ProtocolMap;

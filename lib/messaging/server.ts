@@ -19,8 +19,8 @@ export interface SenderPolicy {
   extensionOrigin: string;
   /** Whether a content script on this page URL may ask for intents (an enabled ATS host). */
   isAllowedPage(url: URL, tabId?: number): boolean;
-  /** Throws (a PublicError) when admin actions need the passphrase right now. */
-  requireAdmin?(): Promise<void>;
+  /** Throws (a PublicError) when this admin intent may not run right now (passphrase locked, a recruiter's browser). */
+  requireAdmin?(intent: IntentName): Promise<void>;
   /** Resolves once what isAllowedPage depends on is loaded (e.g. the switched-off adapters, after a worker restart). */
   ready?: Promise<unknown>;
 }
@@ -71,7 +71,7 @@ export function serveIntent<K extends IntentName>(name: K, policy: () => SenderP
     try {
       if ((spec as { admin?: true }).admin && current.requireAdmin) {
         try {
-          await current.requireAdmin();
+          await current.requireAdmin(name);
         } catch (error) {
           return fail('locked', publicMessage(error));
         }

@@ -21,7 +21,7 @@ const NO_ANSWER = Symbol('no answer');
 /** The last policy the store gave this worker: what counts while it does not answer. */
 let lastManagedPolicy: Record<string, unknown> = {};
 
-async function readRawPolicy(): Promise<Record<string, unknown>> {
+export async function readRawPolicy(): Promise<Record<string, unknown>> {
   let raw = lastManagedPolicy;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {

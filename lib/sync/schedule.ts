@@ -32,12 +32,24 @@ export async function writePullInterval(minutes: number): Promise<number> {
   return value;
 }
 
+/** Chrome fires no alarm sooner than 30 s after it is set. */
+const MIN_ALARM_DELAY_MINUTES = 0.5;
+
+/**
+ * When the first pull of a new schedule comes: somewhere within one period, at random. A policy push (or an
+ * update) re-creates the alarm in every browser of a team at about the same moment; with a fixed delay all of
+ * them would then pull the ATS together, every period, for good.
+ */
+export function firstPullDelayMinutes(period: number, random: () => number = Math.random): number {
+  return Math.max(MIN_ALARM_DELAY_MINUTES, Math.min(period, random() * period));
+}
+
 /** Make sure the alarm exists with the configured period (re-created when the period changed). */
 export async function ensureJobPullAlarm(opts: { replace?: boolean } = {}): Promise<void> {
   const period = await readPullInterval();
   const existing = await browser.alarms.get(JOB_PULL_ALARM);
   if (existing && existing.periodInMinutes === period && !opts.replace) return;
-  await browser.alarms.create(JOB_PULL_ALARM, { periodInMinutes: period, delayInMinutes: period });
+  await browser.alarms.create(JOB_PULL_ALARM, { periodInMinutes: period, delayInMinutes: firstPullDelayMinutes(period) });
 }
 
 /** True when the last successful pull is older than one period (e.g. the browser was closed). */

@@ -123,3 +123,21 @@ export async function connectBoth(context: BrowserContext, extensionId: string, 
   await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'Custom', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
   await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
 }
+
+/**
+ * A recruiter's first export on a browser set up for them (team setup file or policy): the demo ATS's hired
+ * Lucas Moreau becomes exactly one Factorial employee.
+ */
+export async function exportLucasAtOnce(context: BrowserContext, sandbox: Sandbox): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${sandbox.url}/demo-ats/candidates/40112234`);
+  await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+  await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Lucas');
+  await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
+  await dialog.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Sales' });
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Exported');
+  const state = await sandboxControl<{ factorial: { employees: { email: string }[] } }>(sandbox, 'GET', 'state');
+  expect(state.factorial.employees.filter((e) => e.email === 'lucas.moreau@example.com')).toHaveLength(1);
+}

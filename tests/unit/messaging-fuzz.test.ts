@@ -213,6 +213,8 @@ const SAMPLES: Partial<Record<keyof typeof Intents, unknown>> = {
   retryOperation: STUCK_OPERATION,
   setPassphrase: 'a new passphrase chosen by someone else',
   unlockAdmin: PASSPHRASE,
+  exportTeamSetup: { passphrase: 'a passphrase someone else chose' },
+  importTeamSetup: { text: '{"format":"hirebridge-team-setup","version":1}', passphrase: 'a guessed passphrase' },
 };
 const INTENT_NAMES = Object.keys(Intents) as (keyof typeof Intents)[];
 const VALID_PAYLOADS = Object.fromEntries(INTENT_NAMES.map((name) => [name, SAMPLES[name]])) as Record<keyof typeof Intents, unknown>;

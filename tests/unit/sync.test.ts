@@ -4,7 +4,7 @@ import type { AtsJob, AtsJobQuery, AtsPort } from '@/lib/connectors/types';
 import { db, resetDbForTests } from '@/lib/db';
 import { applyPulledJob, jobKey } from '@/lib/sync/rules';
 import { pullJobs, readLastPull, readPullState, setJobActive } from '@/lib/sync/jobPull';
-import { ensureJobPullAlarm, isPullOverdue, JOB_PULL_ALARM, writePullInterval } from '@/lib/sync/schedule';
+import { ensureJobPullAlarm, firstPullDelayMinutes, isPullOverdue, JOB_PULL_ALARM, writePullInterval } from '@/lib/sync/schedule';
 
 const job = (id: string, over: Partial<AtsJob> = {}): AtsJob => ({
   id,
@@ -156,6 +156,21 @@ describe('the pull alarm', () => {
     expect((await fakeBrowser.alarms.get(JOB_PULL_ALARM))?.periodInMinutes).toBe(15);
     await writePullInterval(60);
     expect((await fakeBrowser.alarms.get(JOB_PULL_ALARM))?.periodInMinutes).toBe(60);
+  });
+
+  it('starts a new schedule at a random point within one period, so a team’s browsers do not pull together', async () => {
+    expect(firstPullDelayMinutes(180, () => 0)).toBe(0.5);
+    expect(firstPullDelayMinutes(180, () => 0.25)).toBe(45);
+    expect(firstPullDelayMinutes(180, () => 0.999999)).toBeLessThanOrEqual(180);
+    // 200 browsers re-creating the alarm after one policy push: their first pulls spread over the whole period.
+    const delays = Array.from({ length: 200 }, () => firstPullDelayMinutes(180));
+    const perHour = [0, 1, 2].map((h) => delays.filter((d) => d >= h * 60 && d < (h + 1) * 60).length);
+    expect(Math.min(...perHour)).toBeGreaterThan(30);
+    const before = Date.now();
+    await ensureJobPullAlarm({ replace: true });
+    const alarm = await fakeBrowser.alarms.get(JOB_PULL_ALARM);
+    expect(alarm?.periodInMinutes).toBe(180);
+    expect(alarm!.scheduledTime - before).toBeLessThanOrEqual(180 * 60_000 + 1000);
   });
 
   it('knows when a pull was missed', () => {

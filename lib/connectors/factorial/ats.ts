@@ -155,7 +155,7 @@ export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHook
       );
       // The key must also reach the ATS: one cheap list proves it.
       await client.page(JobPosting, 'ats/job_postings', {}, null, 1);
-      return { label: body?.legal_name ?? body?.name ?? undefined, tool: 'factorial' };
+      return { label: body?.legal_name ?? body?.name ?? undefined, companyId: body?.company_id != null ? String(body.company_id) : undefined, tool: 'factorial' };
     },
 
     async listJobs(query) {

@@ -24,7 +24,7 @@ export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks
         z.union([z.object({ data: z.array(Credentials) }).transform((b) => b.data[0]), z.array(Credentials).transform((a) => a[0]), Credentials]),
         client.resourcePath('api_public/credentials'),
       );
-      return { label: body?.legal_name ?? body?.name ?? undefined };
+      return { label: body?.legal_name ?? body?.name ?? undefined, companyId: body?.company_id != null ? String(body.company_id) : undefined };
     },
 
     async listLegalEntities() {

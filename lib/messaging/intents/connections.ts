@@ -106,6 +106,8 @@ export interface ConnectionView {
   lastCheckAt: string;
   lastCheckOk: boolean;
   lastCheckMessage?: string;
+  /** Set up by a team setup file or the organisation's policy. */
+  origin?: 'file' | 'policy';
 }
 
 export const connectionIntents = {

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { ImportSummary, TeamSetupStatus } from '../../teams/schema';
+import type { Result } from '../result';
+
+/** Team setup file (options page): export is an admin action; import is how a recruiter's browser is set up. */
+export const ExportTeamSetupInput = z.strictObject({ passphrase: z.string().max(1000).optional() });
+/** A setup file is a few KB; 2 MB leaves room for thousands of active job ids. */
+export const ImportTeamSetupInput = z.strictObject({ text: z.string().max(2_000_000), passphrase: z.string().max(1000).optional() });
+
+export const teamIntents = {
+  teamSetupStatus: { input: z.undefined(), from: ['extension-page'] },
+  exportTeamSetup: { input: ExportTeamSetupInput, from: ['extension-page'], admin: true },
+  // Not `admin`: a recruiter's browser re-imports a newer file; on an admin's browser the handler asks for the passphrase.
+  importTeamSetup: { input: ImportTeamSetupInput, from: ['extension-page'] },
+} as const;
+
+export interface TeamProtocol {
+  teamSetupStatus(): Result<TeamSetupStatus>;
+  exportTeamSetup(input: z.input<typeof ExportTeamSetupInput>): Result<{ fileName: string; text: string }>;
+  importTeamSetup(input: z.input<typeof ImportTeamSetupInput>): Result<ImportSummary>;
+}

@@ -1,0 +1,41 @@
+import { defineMessages } from '../i18n';
+
+/** Team setup file: why an import was refused, and why an admin action is not offered on a recruiter's browser. */
+export const t = defineMessages({
+  en: {
+    notJson: 'This file is not a Hirebridge team setup: it is not valid JSON. Nothing was changed.',
+    notSetup: 'This file is not a Hirebridge team setup file. Nothing was changed.',
+    newer: 'This team setup file is from a newer version of Hirebridge (format {version}). Update Hirebridge, then import it again. Nothing was changed.',
+    damaged: 'This team setup file is damaged ({detail}). Ask your admin for a new one. Nothing was changed.',
+    otherCompany: 'This team setup file is for another company than the one this browser is connected to. Nothing was changed.',
+    keysOtherCompany: 'The keys in this team setup file belong to another company than the file says. Nothing was changed.',
+    needPassphrase: 'This file holds encrypted API keys: type the passphrase your admin gave you.',
+    wrongPassphrase: 'That passphrase does not open the keys in this file. Nothing was changed.',
+    connectionFailed: '{provider}: {reason} Nothing was changed.',
+    passphraseShort: 'Use a passphrase of at least {min} characters to encrypt the keys.',
+    recruiterBrowser: 'This browser follows your team’s setup, so this is done by your admin.',
+    policyUnknownKey: '“{key}” is not a Hirebridge policy setting, so it was ignored.',
+    policyWrongValue: '“{key}” was ignored: {reason}',
+    policyConnectionIgnored: 'The {slot} connection in the policy was ignored ({field}: {reason}). Ask your admin to correct the policy.',
+    policyKeyRefused: 'The key your organisation deployed for {provider} was refused ({reason}). Ask your admin for a new one.',
+    policyNoPermission: 'The policy’s {provider} base URL {host} is not allowed in this browser yet. Ask your admin to allow it by policy.',
+  },
+  es: {
+    notJson: 'Este archivo no es una configuración de equipo de Hirebridge: no es JSON válido. No se ha cambiado nada.',
+    notSetup: 'Este archivo no es un archivo de configuración de equipo de Hirebridge. No se ha cambiado nada.',
+    newer: 'Este archivo de configuración es de una versión más reciente de Hirebridge (formato {version}). Actualiza Hirebridge y vuelve a importarlo. No se ha cambiado nada.',
+    damaged: 'Este archivo de configuración de equipo está dañado ({detail}). Pide uno nuevo a tu administrador. No se ha cambiado nada.',
+    otherCompany: 'Este archivo de configuración es de otra empresa distinta de la conectada en este navegador. No se ha cambiado nada.',
+    keysOtherCompany: 'Las claves de este archivo pertenecen a otra empresa distinta de la que indica el archivo. No se ha cambiado nada.',
+    needPassphrase: 'Este archivo contiene claves de API cifradas: escribe la frase de paso que te dio tu administrador.',
+    wrongPassphrase: 'Esa frase de paso no abre las claves de este archivo. No se ha cambiado nada.',
+    connectionFailed: '{provider}: {reason} No se ha cambiado nada.',
+    passphraseShort: 'Usa una frase de paso de al menos {min} caracteres para cifrar las claves.',
+    recruiterBrowser: 'Este navegador sigue la configuración de tu equipo, así que esto lo hace tu administrador.',
+    policyUnknownKey: '«{key}» no es un ajuste de política de Hirebridge, así que se ha ignorado.',
+    policyWrongValue: 'Se ha ignorado «{key}»: {reason}',
+    policyConnectionIgnored: 'Se ha ignorado la conexión {slot} de la política ({field}: {reason}). Pide a tu administrador que corrija la política.',
+    policyKeyRefused: '{provider} ha rechazado la clave que desplegó tu organización ({reason}). Pide una nueva a tu administrador.',
+    policyNoPermission: 'La URL base de {provider} de la política, {host}, aún no está permitida en este navegador. Pide a tu administrador que la permita por política.',
+  },
+});

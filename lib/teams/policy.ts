@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { PROVIDER_NAMES, prepareConnection, removeConnection, saveConnections } from '../connections';
+import { db, type ConnectionSlot } from '../db';
+import { ConnectInput } from '../messaging/intents/connections';
+import { ManagedSyncRules, readRawPolicy, SettingsSchema } from '../settings';
+import { t } from './messages';
+import type { TeamSetupStatus } from './schema';
+
+/**
+ * Deploy by managed policy (Chrome/Edge `3rdparty.extensions.<id>`, Firefox `3rdparty.Extensions.<id>`): the
+ * organisation's connections (the key is verified, then kept encrypted like a typed one and never shown or
+ * exported), its active jobs and, through lib/settings' overlay, its settings. Every policy value is checked on
+ * its own: a wrong one is ignored with a note, and a connection is applied whole or not at all.
+ */
+
+export const STATUS_KEY = 'team.setup';
+export const POLICY_JOBS_KEY = 'team.policyJobs';
+const FINGERPRINTS_KEY = 'team.policyFingerprints';
+const REPORT_KEY = 'team.policyReport';
+
+const CONNECTION_FIELDS = ['provider', 'environment', 'baseUrl', 'integrationId', 'apiKey'];
+
+/** Policy keys of the team setup (the settings' own keys are read by lib/settings). */
+const PolicyTeam = {
+  managedBy: z.string().trim().min(1).max(200),
+  activeJobIds: z.array(z.string().min(1).max(200)).max(5000),
+  activeJobCountries: ManagedSyncRules.shape.countries,
+};
+
+export interface PolicyReport {
+  /** Why parts of the policy were ignored, in plain words. */
+  notes: string[];
+  managedBy?: string;
+  /** Slots the policy deploys (applied or not): their cards show the organisation's, never a key form. */
+  slots: ConnectionSlot[];
+  /** Slots whose connection this run stored (new or changed in the policy). */
+  applied: ConnectionSlot[];
+}
+
+export interface PolicyJobs {
+  ids?: string[];
+  countries?: string[];
+}
+
+function firstIssue(error: z.ZodError): { field: string; reason: string } {
+  const issue = error.issues[0];
+  return { field: issue?.path.join('.') || 'value', reason: issue?.message ?? '' };
+}
+
+async function fingerprint(input: ConnectInput): Promise<string> {
+  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(input)));
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Read the policy and bring this browser in line with it. Run at every worker start and when the policy changes. */
+export async function applyManagedPolicy(): Promise<PolicyReport> {
+  const raw = await readRawPolicy();
+  const notes: string[] = [];
+  const known = new Set([...Object.keys(SettingsSchema.shape), ...Object.keys(ManagedSyncRules.shape), ...Object.keys(PolicyTeam), 'connections']);
+  for (const key of Object.keys(raw)) if (!known.has(key)) notes.push(t('policyUnknownKey', { key }));
+  // Settings are applied by lib/settings' overlay; a wrong one is only noted here so people can see why.
+  const shapes: Record<string, z.ZodType> = { ...SettingsSchema.shape, ...ManagedSyncRules.shape, ...PolicyTeam };
+  const valid: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shapes)) {
+    if (raw[key] === undefined) continue;
+    const parsed = schema.safeParse(raw[key]);
+    if (parsed.success) valid[key] = parsed.data;
+    else notes.push(t('policyWrongValue', { key, reason: firstIssue(parsed.error).reason }));
+  }
+
+  const database = db();
+  const fingerprints = ((await database.settings.get(FINGERPRINTS_KEY))?.value ?? {}) as Partial<Record<ConnectionSlot, string>>;
+  const slots: ConnectionSlot[] = [];
+  const applied: ConnectionSlot[] = [];
+  const rawConnections = raw.connections;
+  if (rawConnections !== undefined && (typeof rawConnections !== 'object' || rawConnections === null || Array.isArray(rawConnections))) {
+    notes.push(t('policyWrongValue', { key: 'connections', reason: 'expected an object with "hr" and/or "ats"' }));
+  }
+  const entries = typeof rawConnections === 'object' && rawConnections && !Array.isArray(rawConnections) ? (rawConnections as Record<string, unknown>) : {};
+  for (const key of Object.keys(entries)) if (key !== 'hr' && key !== 'ats') notes.push(t('policyUnknownKey', { key: `connections.${key}` }));
+  for (const slot of ['hr', 'ats'] as const) {
+    const entry = entries[slot];
+    if (entry === undefined) continue;
+    slots.push(slot);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      notes.push(t('policyConnectionIgnored', { slot, field: slot, reason: 'expected an object' }));
+      continue;
+    }
+    const fields = entry as Record<string, unknown>;
+    for (const key of Object.keys(fields)) if (!CONNECTION_FIELDS.includes(key)) notes.push(t('policyUnknownKey', { key: `connections.${slot}.${key}` }));
+    const input = ConnectInput.safeParse(Object.fromEntries(CONNECTION_FIELDS.filter((k) => k in fields).map((k) => [k, fields[k]])));
+    if (!input.success) {
+      notes.push(t('policyConnectionIgnored', { slot, ...firstIssue(input.error) }));
+      continue;
+    }
+    if ((input.data.provider === 'factorial-hr') !== (slot === 'hr')) {
+      notes.push(t('policyConnectionIgnored', { slot, field: 'provider', reason: `${input.data.provider} does not belong in "${slot}"` }));
+      continue;
+    }
+    const print = await fingerprint(input.data);
+    const existing = await database.connections.get(slot);
+    if (existing?.origin === 'policy' && fingerprints[slot] === print) continue;
+    const prepared = await prepareConnection(input.data, 'policy');
+    if (!prepared.ok) {
+      const provider = PROVIDER_NAMES[input.data.provider];
+      const text =
+        prepared.error.code === 'permission'
+          ? t('policyNoPermission', { provider, host: new URL(input.data.baseUrl ?? 'https://invalid').host })
+          : t('policyKeyRefused', { provider, reason: prepared.error.message });
+      notes.push(text);
+      // A deployed key that stops working: the card says to ask the admin (never asks for a key).
+      if (existing?.origin === 'policy') await database.connections.put({ ...existing, lastCheckAt: new Date().toISOString(), lastCheckOk: false, lastCheckMessage: text });
+      continue;
+    }
+    await saveConnections([prepared.value]);
+    fingerprints[slot] = print;
+    applied.push(slot);
+  }
+  // A connection the organisation withdrew from the policy goes away with it. An empty answer may also be a policy
+  // store that did not answer in time, so it removes nothing.
+  const answered = Object.keys(raw).length > 0;
+  for (const record of answered ? await database.connections.toArray() : []) {
+    if (record.origin === 'policy' && !slots.includes(record.slot)) {
+      await removeConnection(record.slot);
+      delete fingerprints[record.slot];
+    }
+  }
+  await database.settings.put({ key: FINGERPRINTS_KEY, value: fingerprints });
+
+  const jobs: PolicyJobs | null =
+    valid.activeJobIds || valid.activeJobCountries ? { ids: valid.activeJobIds as string[] | undefined, countries: valid.activeJobCountries as string[] | undefined } : null;
+  await database.settings.put({ key: POLICY_JOBS_KEY, value: jobs });
+
+  const managedBy = valid.managedBy as string | undefined;
+  const current = (await database.settings.get(STATUS_KEY))?.value as TeamSetupStatus | undefined;
+  if (slots.length || jobs || managedBy) {
+    await database.settings.put({ key: STATUS_KEY, value: { role: 'recruiter', by: 'policy', companyName: managedBy } satisfies TeamSetupStatus });
+  } else if (current?.by === 'policy' && answered) {
+    await database.settings.delete(STATUS_KEY);
+  }
+  const report: PolicyReport = { notes, managedBy, slots, applied };
+  await database.settings.put({ key: REPORT_KEY, value: report });
+  return report;
+}
+
+export async function readPolicyReport(): Promise<PolicyReport> {
+  return ((await db().settings.get(REPORT_KEY))?.value as PolicyReport | undefined) ?? { notes: [], slots: [], applied: [] };
+}

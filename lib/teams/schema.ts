@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { Environment, Provider } from '../db/schema';
+import { ManagedSyncRules, SettingsSchema } from '../settings/schema';
+
+/**
+ * The team setup file an admin exports and recruiters import. JSON, versioned: a reader refuses a file from a
+ * newer format rather than guessing. Keys are present only encrypted to the admin's passphrase (crypto.ts).
+ */
+
+export const SETUP_FORMAT = 'hirebridge-team-setup';
+export const SETUP_VERSION = 1;
+
+const Sealed = z.strictObject({
+  salt: z.string().min(1).max(64),
+  iv: z.string().min(1).max(64),
+  ciphertext: z.string().min(1).max(4096),
+  iterations: z.number().int().min(100_000).max(10_000_000),
+});
+
+export const SetupConnection = z.strictObject({
+  provider: Provider,
+  environment: Environment,
+  /** Only for the Custom environment (a proxy or the sandbox). */
+  baseUrl: z.string().max(2048).optional(),
+  integrationId: z.string().max(256).optional(),
+  /** Absent: the file was exported without keys. */
+  key: Sealed.optional(),
+});
+export type SetupConnection = z.infer<typeof SetupConnection>;
+
+/** Who the setup is for: a file for one company is refused by a browser connected to another. */
+export const SetupCompany = z.strictObject({
+  name: z.string().max(200).optional(),
+  factorialCompanyId: z.string().max(64).optional(),
+  komboIntegrationId: z.string().max(256).optional(),
+});
+
+/** First look at a file: enough to tell "not ours" and "from a newer version" apart from "damaged". */
+export const SetupEnvelope = z.looseObject({ format: z.literal(SETUP_FORMAT), version: z.number().int().min(1) });
+
+export const TeamSetupFile = z.strictObject({
+  format: z.literal(SETUP_FORMAT),
+  version: z.literal(SETUP_VERSION),
+  createdAt: z.iso.datetime({ offset: true }),
+  company: SetupCompany,
+  connections: z.array(SetupConnection).max(2),
+  /** Active jobs by the ATS's own job id. */
+  activeJobs: z.strictObject({ provider: Provider, ids: z.array(z.string().min(1).max(200)).max(5000) }).optional(),
+  settings: SettingsSchema.partial().strict(),
+  syncRules: ManagedSyncRules.partial().strict(),
+});
+export type TeamSetupFile = z.infer<typeof TeamSetupFile>;
+
+/** What this browser remembers about the setup it follows. */
+export interface TeamSetupStatus {
+  /** admin: set up by hand here; recruiter: set up from a team file (or the organisation's policy). */
+  role: 'admin' | 'recruiter';
+  by?: 'file' | 'policy';
+  companyName?: string;
+  /** The file's own date. */
+  createdAt?: string;
+  importedAt?: string;
+  /** Connections the file named without a key: this browser connects them itself. */
+  keysToConnect?: Array<'hr' | 'ats'>;
+  /** Why parts of the organisation's policy were ignored. */
+  policyNotes?: string[];
+  /** Connections the policy deploys: their cards are the organisation's (no key form). */
+  policySlots?: Array<'hr' | 'ats'>;
+}
+
+export interface ImportSummary {
+  connected: Array<'hr' | 'ats'>;
+  /** Connections the file named without a key: they stay to be connected here. */
+  withoutKey: Array<'hr' | 'ats'>;
+  activeJobs: number;
+  /** Job ids from the file not (yet) pulled from the ATS: activated when a later pull brings them. */
+  pendingJobs: number;
+  createdAt: string;
+}

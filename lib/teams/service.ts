@@ -1,0 +1,193 @@
+import { PROVIDER_NAMES, prepareConnection, saveConnections, type PreparedConnection } from '../connections';
+import { db, type ConnectionRecord } from '../db';
+import { ConnectInput } from '../messaging/intents/connections';
+import { PublicError } from '../messaging/result';
+import { openSecret } from '../secrets';
+import { MIN_PASSPHRASE_LENGTH } from '../security';
+import { readManagedSyncRules, readSettings, writeSetting, type SettingName } from '../settings';
+import { readCountryFilter, readPullInterval, runJobPull, setJobActive, writeCountryFilter, writePullInterval } from '../sync';
+import { openWithPassphrase, sealWithPassphrase } from './crypto';
+import { t } from './messages';
+import { POLICY_JOBS_KEY, readPolicyReport, STATUS_KEY, type PolicyJobs } from './policy';
+import { SETUP_FORMAT, SETUP_VERSION, SetupEnvelope, TeamSetupFile, type ImportSummary, type SetupConnection, type TeamSetupStatus } from './schema';
+
+/**
+ * Team setup without IT: the admin's browser writes its connections (keys only encrypted to a passphrase),
+ * active jobs and settings into one file; a recruiter's browser reads it back in one step. An import checks
+ * everything (format, version, company, passphrase, every key against its vendor) before it changes anything.
+ */
+
+/** The file's active jobs, kept so a later pull that brings one of them still activates it. */
+const ACTIVE_JOBS_KEY = 'team.activeJobs';
+
+export async function teamSetupStatus(): Promise<TeamSetupStatus> {
+  const stored = (await db().settings.get(STATUS_KEY))?.value as TeamSetupStatus | undefined;
+  const { notes, slots } = await readPolicyReport();
+  return { ...(stored ?? { role: 'admin' }), policyNotes: notes, policySlots: slots };
+}
+
+/**
+ * Admin actions on a browser that follows a team setup are the admin's, not this browser's. One exception: a file
+ * exported without keys leaves the connections to be made here, so connecting stays open.
+ */
+export async function refuseOnRecruiterBrowser(intent: string): Promise<void> {
+  const status = await teamSetupStatus();
+  if (status.role !== 'recruiter') return;
+  if (intent === 'connect' && status.keysToConnect?.length) return;
+  // Checking a key changes nothing; it is how a recruiter finds out a deployed key stopped working.
+  if (intent === 'checkConnection') return;
+  throw new PublicError(t('recruiterBrowser'));
+}
+
+function companyOf(connections: readonly ConnectionRecord[]) {
+  const factorial = connections.find((c) => c.companyId);
+  const kombo = connections.find((c) => c.provider === 'kombo');
+  return {
+    name: connections.find((c) => c.slot === 'hr')?.accountLabel ?? factorial?.accountLabel,
+    factorialCompanyId: factorial?.companyId,
+    komboIntegrationId: kombo?.integrationId,
+  };
+}
+
+export async function exportTeamSetup(passphrase?: string): Promise<{ fileName: string; text: string }> {
+  if (passphrase !== undefined && passphrase.length < MIN_PASSPHRASE_LENGTH) throw new PublicError(t('passphraseShort', { min: MIN_PASSPHRASE_LENGTH }));
+  const database = db();
+  const records = await database.connections.toArray();
+  const connections: SetupConnection[] = [];
+  for (const record of records) {
+    // Only a key typed in this browser is the admin's to hand on; one deployed by policy never leaves it.
+    if (record.origin === 'policy') continue;
+    const key = passphrase ? await sealWithPassphrase(await openSecret(record.secretId), passphrase) : undefined;
+    connections.push({
+      provider: record.provider,
+      environment: record.environment,
+      ...(record.environment === 'custom' ? { baseUrl: record.baseUrl } : {}),
+      ...(record.integrationId ? { integrationId: record.integrationId } : {}),
+      ...(key ? { key } : {}),
+    });
+  }
+  const ats = records.find((r) => r.slot === 'ats');
+  const active = ats ? await database.jobs.where('status').equals('active').filter((j) => j.provider === ats.provider).toArray() : [];
+  const view = await readSettings();
+  const settings = Object.fromEntries(Object.entries(view.values).filter(([name]) => !view.managed.includes(name as SettingName)));
+  const managedRules = await readManagedSyncRules();
+  const file: TeamSetupFile = {
+    format: SETUP_FORMAT,
+    version: SETUP_VERSION,
+    createdAt: new Date().toISOString(),
+    company: companyOf(records),
+    connections,
+    ...(ats ? { activeJobs: { provider: ats.provider, ids: active.map((j) => j.vendorId).sort() } } : {}),
+    settings,
+    syncRules: {
+      ...(managedRules.pullIntervalMinutes === undefined ? { pullIntervalMinutes: await readPullInterval() } : {}),
+      ...(managedRules.countries === undefined ? { countries: await readCountryFilter() } : {}),
+    },
+  };
+  const day = file.createdAt.slice(0, 10);
+  return { fileName: `hirebridge-team-setup-${day}.json`, text: JSON.stringify(TeamSetupFile.parse(file), null, 2) };
+}
+
+/** Read and check a file: the parsed setup, or why it is refused. */
+export function parseTeamSetup(text: string): TeamSetupFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new PublicError(t('notJson'));
+  }
+  const envelope = SetupEnvelope.safeParse(raw);
+  if (!envelope.success) throw new PublicError(t('notSetup'));
+  if (envelope.data.version > SETUP_VERSION) throw new PublicError(t('newer', { version: envelope.data.version }));
+  const parsed = TeamSetupFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PublicError(t('damaged', { detail: issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'unreadable' }));
+  }
+  // Defaults filled in by the schema are not in the file: only what the admin exported is applied.
+  const given = (raw as { settings: Record<string, unknown> }).settings;
+  parsed.data.settings = Object.fromEntries(Object.entries(parsed.data.settings).filter(([name]) => name in given));
+  return parsed.data;
+}
+
+function sameCompany(file: TeamSetupFile['company'], records: readonly Pick<ConnectionRecord, 'companyId' | 'provider' | 'integrationId'>[]): boolean {
+  const here = companyOf(records as ConnectionRecord[]);
+  if (file.factorialCompanyId && here.factorialCompanyId && file.factorialCompanyId !== here.factorialCompanyId) return false;
+  if (file.komboIntegrationId && here.komboIntegrationId && file.komboIntegrationId !== here.komboIntegrationId) return false;
+  return true;
+}
+
+export async function importTeamSetup(text: string, passphrase?: string): Promise<ImportSummary> {
+  // The organisation's policy outranks any file.
+  if ((await teamSetupStatus()).by === 'policy') throw new PublicError(t('recruiterBrowser'));
+  const file = parseTeamSetup(text);
+  const database = db();
+  if (!sameCompany(file.company, await database.connections.toArray())) throw new PublicError(t('otherCompany'));
+
+  // Every key is decrypted and checked against its vendor before anything is stored.
+  const prepared: PreparedConnection[] = [];
+  const withoutKey: Array<'hr' | 'ats'> = [];
+  for (const entry of file.connections) {
+    const slot = entry.provider === 'factorial-hr' ? 'hr' : 'ats';
+    if (!entry.key) {
+      withoutKey.push(slot);
+      continue;
+    }
+    if (!passphrase) throw new PublicError(t('needPassphrase'));
+    const apiKey = await openWithPassphrase(entry.key, passphrase);
+    if (apiKey === null) throw new PublicError(t('wrongPassphrase'));
+    const input = ConnectInput.safeParse({ provider: entry.provider, environment: entry.environment, baseUrl: entry.baseUrl, integrationId: entry.integrationId, apiKey });
+    if (!input.success) throw new PublicError(t('damaged', { detail: `${PROVIDER_NAMES[entry.provider]}: ${input.error.issues[0]?.message ?? ''}` }));
+    const result = await prepareConnection(input.data, 'file');
+    if (!result.ok) throw new PublicError(t('connectionFailed', { provider: PROVIDER_NAMES[entry.provider], reason: result.error.message }));
+    prepared.push(result.value);
+  }
+  if (!sameCompany(file.company, prepared.map((p) => p.record))) throw new PublicError(t('keysOtherCompany'));
+
+  await saveConnections(prepared);
+  const managed = (await readSettings()).managed;
+  for (const [name, value] of Object.entries(file.settings) as [SettingName, unknown][]) {
+    if (!managed.includes(name)) await writeSetting(name, value);
+  }
+  const managedRules = await readManagedSyncRules();
+  if (file.syncRules.pullIntervalMinutes !== undefined && managedRules.pullIntervalMinutes === undefined) await writePullInterval(file.syncRules.pullIntervalMinutes);
+  if (file.syncRules.countries !== undefined && managedRules.countries === undefined) await writeCountryFilter(file.syncRules.countries);
+  await database.settings.put({ key: ACTIVE_JOBS_KEY, value: file.activeJobs ?? null });
+  const status: TeamSetupStatus = {
+    role: 'recruiter',
+    by: 'file',
+    companyName: file.company.name,
+    createdAt: file.createdAt,
+    importedAt: new Date().toISOString(),
+    ...(withoutKey.length ? { keysToConnect: withoutKey } : {}),
+  };
+  await database.settings.put({ key: STATUS_KEY, value: status });
+
+  // The jobs must be here to be activated: pull them now (a failed pull leaves them for the next one).
+  if (await database.connections.get('ats')) await runJobPull().catch(() => undefined);
+  const { active, pending } = await applyTeamActiveJobs();
+  return { connected: prepared.map((p) => p.record.slot), withoutKey, activeJobs: active, pendingJobs: pending, createdAt: file.createdAt };
+}
+
+/** Make the active jobs exactly the team's (after an import, and after every pull on a recruiter's browser). */
+export async function applyTeamActiveJobs(): Promise<{ active: number; pending: number }> {
+  const database = db();
+  // The policy's jobs (ids, or every open job in some countries) outrank a file's.
+  const policy = (await database.settings.get(POLICY_JOBS_KEY))?.value as PolicyJobs | null | undefined;
+  const fromFile = (await database.settings.get(ACTIVE_JOBS_KEY))?.value as TeamSetupFile['activeJobs'] | null | undefined;
+  const ats = await database.connections.get('ats');
+  const provider = policy ? ats?.provider : fromFile?.provider;
+  if ((!policy && !fromFile) || !provider) return { active: 0, pending: 0 };
+  const ids = new Set(policy ? (policy.ids ?? []) : fromFile!.ids);
+  const countries = new Set(policy?.countries ?? []);
+  const jobs = await database.jobs.where('provider').equals(provider).toArray();
+  let active = 0;
+  for (const job of jobs) {
+    const want = ids.has(job.vendorId) || (!!job.country && countries.has(job.country.toUpperCase()) && job.status !== 'archived');
+    ids.delete(job.vendorId);
+    if (want && job.status === 'disabled') await setJobActive(job.key, true);
+    else if (!want && job.status === 'active') await setJobActive(job.key, false);
+    if (want && job.status !== 'archived') active++;
+  }
+  return { active, pending: ids.size };
+}
