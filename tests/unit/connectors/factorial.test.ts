@@ -67,7 +67,7 @@ describe('Factorial quirks', () => {
 describe('Factorial HR connector', () => {
   it('sends the key in x-api-key to the pinned version path', async () => {
     const { hr, server } = await hrWith(() => ({ body: { data: [{ id: 1, company_id: 1, employee_id: 2, name: 'Acme', legal_name: 'Acme S.L.' }] } }));
-    await expect(hr.verify()).resolves.toEqual({ label: 'Acme S.L.' });
+    await expect(hr.verify()).resolves.toEqual({ label: 'Acme S.L.', companyId: '1' });
     expect(server.seen[0].headers['x-api-key']).toBe(KEY);
     expect(server.seen[0].path).toBe(`/api/${FACTORIAL_API_VERSION}/resources/api_public/credentials`);
   });
