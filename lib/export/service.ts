@@ -10,7 +10,7 @@ import type { SiteAdapter } from '../sites/types';
 import { employeeInFactorial } from './in-factorial';
 import { factorialLookups } from './lookups';
 import { t } from './messages';
-import { EXPORT_STEPS, employeeOf, remainingWrites, stepFailure } from './steps';
+import { EXPORT_STEPS, employeeOf, stepFailure } from './steps';
 
 /**
  * Export to FactorialHR, on the service-worker side. Prefer, in this order: the connected ATS's API by the page's
@@ -247,7 +247,7 @@ registerHandler(
       return { outcome: employee.outcome, remoteId: employee.id, remoteUrl: employee.url };
     });
   },
-  { vendor: 'factorial', writes: remainingWrites },
+  { vendor: 'factorial' },
 );
 
 // Mark the candidate exported and log it, whichever context started the export.

@@ -85,16 +85,6 @@ const writeJobTitle: Step<ExportContext> = {
 
 export const EXPORT_STEPS: readonly Step<ExportContext>[] = [createEmployee, writeJobTitle];
 
-/**
- * How many POSTs the steps still to do will send, for pacing against Factorial's documented "200 requests per minute
- * for POST requests": the create, unless it is done. The contract edit is a PUT, outside that documented limit (a
- * 429 on it still pauses every send to Factorial for its Retry-After).
- */
-export function remainingWrites(operation: OperationRecord): number {
-  const results = (operation.payload.steps as StepResults | undefined) ?? {};
-  return results.employee?.done ? 0 : 1;
-}
-
 /** A later step failed after the employee exists: say so, and that Retry continues from there. Keeps retry rules. */
 export function stepFailure(step: Step<ExportContext>, results: StepResults, error: unknown): unknown {
   const employee = employeeOf(results);
