@@ -71,17 +71,18 @@ export interface BenchBrowser {
 /**
  * The same launch as scripts/browser.ts `launchWithExtension` (same flags, same built extension, fresh profile),
  * plus a DevTools port: Playwright offers CDP sessions on pages only, and the pull row needs the service worker's heap.
+ * `extensionDir`: another build (the bulk-export row's time-scaled one).
  */
-export async function launchBenchBrowser(): Promise<BenchBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}. Build first.`);
+export async function launchBenchBrowser(extensionDir = EXTENSION_DIR): Promise<BenchBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}. Build first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'hb-bench-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
