@@ -6,6 +6,7 @@ import { BenchSandbox, launchBenchBrowser, round, type BenchBrowser, type Row } 
 import { runBulkExportBound } from './rows/bulk-export-bound';
 import { runContentScriptLoad } from './rows/content-script-load';
 import { runFullPull } from './rows/jobs-full-pull-10k';
+import { runFullPull100k } from './rows/jobs-full-pull-100k';
 import { runNoChangePull } from './rows/jobs-no-change-pull';
 import { runPdfProfile } from './rows/pdf-profile';
 
@@ -121,6 +122,16 @@ async function main() {
         return result;
       },
     },
+    {
+      name: 'jobs-full-pull-100k',
+      unit: 'ms',
+      budget: '≤ 11× the 10k row, peak SW heap ≤ 2× the 10k row',
+      measure: async () => {
+        if (!pull) throw new Error('the 10k pull did not run, so there is nothing to compare with');
+        await Promise.all([...browsers].map((b) => b.close()));
+        return runFullPull100k(sb, launch, pull.row);
+      },
+    },
     { name: 'content-script-load', unit: 'KB gzip', budget: '≤ 15 KB (≤ 5 ms main thread)', measure: () => runContentScriptLoad(sb, launch) },
     { name: 'pdf-profile', unit: 'ms', budget: '≤ 300 ms (≤ 1 MB)', measure: () => runPdfProfile(launch) },
     { name: 'bulk-export-bound', unit: '%', budget: '≥ 95 % (0 lost, 0 duplicated, 0 answered 429)', measure: () => runBulkExportBound(sb, launch) },
@@ -129,8 +140,8 @@ async function main() {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const unknown = wanted.filter((w) => !defs.some((d) => d.name === w));
   if (unknown.length) throw new Error(`Unknown row(s): ${unknown.join(', ')}. Rows: ${defs.map((d) => d.name).join(', ')}`);
-  // The no-change pull needs the 10k pull before it.
-  if (wanted.includes('jobs-no-change-pull') && !wanted.includes('jobs-full-pull-10k')) wanted.push('jobs-full-pull-10k');
+  // The no-change pull and the 100k pull need the 10k pull before them.
+  if (wanted.some((w) => w === 'jobs-no-change-pull' || w === 'jobs-full-pull-100k') && !wanted.includes('jobs-full-pull-10k')) wanted.push('jobs-full-pull-10k');
   const selected = defs.filter((d) => !wanted.length || wanted.includes(d.name));
 
   const measured: Row[] = [];

@@ -57,7 +57,7 @@ export interface NaivePull {
   serverMs: number;
 }
 
-interface Measured {
+export interface Measured {
   summary: PullSummary;
   wallMs: number;
   serverMs: number;
@@ -76,14 +76,15 @@ const komboConnectInput = (sandbox: BenchSandbox) => ({
 });
 
 /** Wait for the pull's summary record, then account for it with the sandbox's log. */
-async function measurePull(sandbox: BenchSandbox, page: Page): Promise<Measured> {
+async function measurePull(sandbox: BenchSandbox, page: Page, count = JOB_COUNT): Promise<Measured> {
   const summary = await waitFor(
-    'the 10k pull to finish',
+    `the pull of ${count} jobs to finish`,
     async () => {
       const last = await readStore<{ value: PullSummary } | undefined>(page, 'settings', 'jobPull.last');
       return last && last.value.counts.pages > 0 && last.value;
     },
-    120_000,
+    // About 12 s per 10,000 jobs on a busy machine, with room to spare.
+    Math.max(120_000, (count / 10_000) * 60_000),
     250,
   );
   if (!summary.ok) throw new Error(`The pull failed: ${summary.message}`);
@@ -110,9 +111,9 @@ export interface FullPullResult {
 }
 
 /** One headline pull in a fresh browser; the browser stays open (its page is returned) for what follows. */
-async function headlinePull(sandbox: BenchSandbox, launch: () => Promise<BenchBrowser>): Promise<{ measured: Measured; browser: BenchBrowser; page: Page }> {
+export async function headlinePull(sandbox: BenchSandbox, launch: () => Promise<BenchBrowser>, count = JOB_COUNT): Promise<{ measured: Measured; browser: BenchBrowser; page: Page }> {
   await sandbox.reset();
-  await sandbox.control('POST', 'jobs', { vendor: 'kombo', count: JOB_COUNT });
+  await sandbox.control('POST', 'jobs', { vendor: 'kombo', count });
   const browser = await launch();
   await allowSandboxHost(browser);
   const page = await browser.context.newPage();
@@ -129,7 +130,7 @@ async function headlinePull(sandbox: BenchSandbox, launch: () => Promise<BenchBr
     const connected = await callIntent(page, 'connect', komboConnectInput(sandbox));
     if (!connected.ok) throw new Error(`connect failed: ${connected.error.message}`);
     // Connecting the ATS starts the first (full) pull at once, in the service worker.
-    const measured = await measurePull(sandbox, page);
+    const measured = await measurePull(sandbox, page, count);
     measured.heap = await sampler.stop();
     return { measured, browser, page };
   } finally {
@@ -206,7 +207,7 @@ async function pullWithOptionsPageOpen(sandbox: BenchSandbox, launch: () => Prom
   }
 }
 
-const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+export const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
 /** The naive pull, in the options page (an extension page: same origin, same host permission as the worker). */
 async function naivePull(sandbox: BenchSandbox, options: Page): Promise<NaivePull> {
