@@ -5,6 +5,7 @@ import { EXTENSION_DIR } from '../scripts/browser';
 import { BenchSandbox, launchBenchBrowser, round, type BenchBrowser, type Row } from './lib/harness';
 import { runBulkExportBound } from './rows/bulk-export-bound';
 import { runContentScriptLoad } from './rows/content-script-load';
+import { runFactorialNoChangePull } from './rows/factorial-pull-no-change';
 import { runFullPull } from './rows/jobs-full-pull-10k';
 import { runFullPull100k } from './rows/jobs-full-pull-100k';
 import { runNoChangePull } from './rows/jobs-no-change-pull';
@@ -132,6 +133,7 @@ async function main() {
         return runFullPull100k(sb, launch, pull.row);
       },
     },
+    { name: 'factorial-pull-no-change', unit: 'writes', budget: '0 writes; requests = pages needed', measure: () => runFactorialNoChangePull(sb, launch) },
     { name: 'content-script-load', unit: 'KB gzip', budget: '≤ 15 KB (≤ 5 ms main thread)', measure: () => runContentScriptLoad(sb, launch) },
     { name: 'pdf-profile', unit: 'ms', budget: '≤ 300 ms (≤ 1 MB)', measure: () => runPdfProfile(launch) },
     { name: 'bulk-export-bound', unit: '%', budget: '≥ 95 % (0 lost, 0 duplicated, 0 answered 429)', measure: () => runBulkExportBound(sb, launch) },
