@@ -1,6 +1,22 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { BUILT_IN_ATS_HOSTS, VENDOR_API_HOSTS } from './lib/hosts';
+import { iconPaths, TOOLBAR_SIZES } from './lib/icons';
+
+/**
+ * Firefox: a fixed add-on id (enterprise policy and storage.managed are keyed by it; AMO keeps it for ever);
+ * 140 is the ESR line with built-in data consent (Android has it from 142); and what leaves the browser:
+ * candidates' names and contact details and what the ATS page shows, sent only to the HR and ATS accounts the
+ * organisation connects. See README "Load it in Firefox".
+ */
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'hirebridge@hirebridge.app',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
 
 // The manifest declares only the vendors' API hosts and the built-in ATS hosts. Everything else (custom base URLs,
 // other ATS hosts, the local sandbox) is an optional permission asked for at run time, never <all_urls>.
@@ -28,10 +44,20 @@ export default defineConfig({
     },
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  // `npm run zip`: the store packages, and for Mozilla's review the sources that build the Firefox package
+  // (`npm ci && npm run build:firefox`, see README "Store packages") — not the tests, sandbox, bench or docs.
+  zip: {
+    includeSources: ['package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md', 'entrypoints/**', 'components/**', 'lib/**', 'public/**'],
+  },
+  // Firefox gets Manifest V3 too (WXT defaults it to MV2): one set of APIs (action, scripting, storage.session,
+  // optional_host_permissions) for both browsers. See README "Load it in Firefox".
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
     default_locale: 'en',
+    icons: iconPaths(),
+    action: { default_icon: iconPaths('default', TOOLBAR_SIZES) },
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
     host_permissions: [...VENDOR_API_HOSTS, ...BUILT_IN_ATS_HOSTS],
     // Extension pages run only their own scripts; nothing may frame them or post forms elsewhere.
@@ -41,5 +67,6 @@ export default defineConfig({
     // Organisation-wide settings deployed by policy (chrome.storage.managed); see README "Managed policy".
     storage: { managed_schema: 'managed_schema.json' },
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
+  }),
 });

@@ -76,6 +76,8 @@ export default defineContentScript({
         adapters: ADAPTERS,
         place: (mount, { adapter, kind }) => place(mount, adapter.id, false, { kind, siteName: adapter.name }),
         placeFloating: (mount, { adapter, kind }) => place(mount, adapter.id, true, { kind, siteName: adapter.name }),
+        // WXT's own watcher (the Navigation API, else a poll), removed when this content script is invalidated.
+        watchLocation: (onChange) => ctx.addEventListener(window, 'wxt:locationchange', onChange),
       });
     };
     // Firefox and Chrome both have requestIdleCallback; the fallback is for anything else.

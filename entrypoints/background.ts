@@ -1,5 +1,5 @@
 import { checkConnection, connect, listConnections, removeConnection } from '@/lib/connections';
-import { exportProgress, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
+import { exportProgress, importTrackedApplication, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
 import { fail, ok } from '@/lib/messaging';
 import { serveIntent, type SenderPolicy } from '@/lib/messaging/server';
 import { t } from '@/lib/messaging/messages';
@@ -19,7 +19,7 @@ import { countLocalData, deleteLocalData, ensureRetentionAlarm, onRetentionAlarm
 import { lock, removePassphrase, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
 import { readSettings, writeSetting } from '@/lib/settings';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
-import { isAllowedAtsPage, syncGrantedHostScripts } from '@/lib/sites/registration';
+import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/sites/registration';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
 import { autoSyncSeenCandidates, syncedCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
 import {
@@ -54,7 +54,7 @@ export default defineBackground(() => {
     disabledAdapters.clear();
     values.disabledAdapters.forEach((id) => disabledAdapters.add(id));
   };
-  const settingsLoaded = Promise.all([loadDisabledAdapters(), loadGrantedTabs()]).catch(() => undefined);
+  const settingsLoaded = Promise.all([loadDisabledAdapters(), loadGrantedTabs(), loadGrantedAtsOrigins()]).catch(() => undefined);
   const policy = (): SenderPolicy => ({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
@@ -117,6 +117,7 @@ export default defineBackground(() => {
     return ok(null);
   });
   serveIntent('prepareExport', policy, async ({ adapterId, candidate }) => ok(await prepareExport(adapterId, candidate)));
+  serveIntent('importTrackedApplication', policy, async ({ adapterId, candidate }) => ok(await importTrackedApplication(adapterId, candidate)));
   serveIntent('submitExport', policy, async ({ candidateKey, fields }) => ok(await submitExport(candidateKey, fields)));
   serveIntent('exportProgress', policy, async (operationId) => ok(await exportProgress(operationId)));
 

@@ -33,9 +33,21 @@ export interface KomboWorld {
   jobs: Record<string, unknown>[];
   candidates: Record<string, unknown>[];
   applications: Record<string, unknown>[];
+  /** Offers as GET /ats/offers has them; an application lists its own as `{id, remote_id, status}`. */
+  offers: Record<string, unknown>[];
   attachments: KomboAttachment[];
   resultLinks: { application_id: string; label: string; url: string }[];
   tags: { candidate_id: string; name: string }[];
+  /**
+   * Kombo's "Only Sync Created Applications" (dashboard setting): when on, the API shows only applications created
+   * through Kombo or imported with POST /ats/import-tracked-application, and only candidates with one of those.
+   */
+  syncOnlyCreated: boolean;
+  /** Application ids Kombo tracks under that setting. */
+  tracked: Set<string>;
+  /** Real Kombo fetches an imported application "during the next sync": when set, imports wait for one. */
+  importsWaitForSync: boolean;
+  pendingImports: Set<string>;
 }
 
 export interface World {
@@ -394,7 +406,20 @@ export function seedKombo(): KomboWorld {
   ];
   for (const job of jobs.slice(0, 3)) job.screening_questions = QUESTIONS(job.id as string) as never[];
 
-  const world: KomboWorld = { nextId: 1000, jobs, candidates: [], applications: [], attachments: [], resultLinks: [], tags: [] };
+  const world: KomboWorld = {
+    nextId: 1000,
+    jobs,
+    candidates: [],
+    applications: [],
+    offers: [],
+    attachments: [],
+    resultLinks: [],
+    tags: [],
+    syncOnlyCreated: false,
+    tracked: new Set(),
+    importsWaitForSync: false,
+    pendingImports: new Set(),
+  };
   const people: [string, string, string, string, number, number][] = [
     // first, last, email, phone, job n, stage index (4 = Hired)
     ['Marta', 'Serrano', 'marta.serrano@example.com', '+34 600 111 222', 1, 4],
@@ -413,7 +438,39 @@ export function seedKombo(): KomboWorld {
   people.forEach(([first, last, email, phone, jobN, stage], i) => {
     addKomboCandidate(world, { first, last, email, phone, job: jobs[jobN - 1], stage, remoteId: String(40_112_233 + i) });
   });
+  // Hires keep their start date on the accepted offer (Greenhouse's offer "starts_at"). Sofia was hired without
+  // an offer in the ATS; Aisha's accepted offer has no start date; Javier's offer is out, not yet answered.
+  const offerFor = (email: string, status: string, startDate: string | null) => {
+    const candidate = world.candidates.find((c) => (c.email_addresses as { email_address: string }[])[0]?.email_address === email)!;
+    addKomboOffer(world, world.applications.find((a) => a.candidate_id === candidate.id)!, { status, startDate });
+  };
+  offerFor('marta.serrano@example.com', 'ACCEPTED', '2026-11-02T00:00:00.000Z');
+  offerFor('lucas.moreau@example.com', 'DECLINED', '2026-11-16T00:00:00.000Z');
+  offerFor('lucas.moreau@example.com', 'ACCEPTED', '2026-12-01T00:00:00.000Z');
+  offerFor('aisha.khan@example.com', 'ACCEPTED', null);
+  offerFor('javier.ortega@example.com', 'SENT', '2027-01-11T00:00:00.000Z');
   return world;
+}
+
+/** An offer on an application, shaped like GET /ats/offers' results (the `application` summary is added when listed). */
+export function addKomboOffer(world: KomboWorld, application: Record<string, unknown>, p: { status: string; startDate: string | null }) {
+  const n = world.nextId++;
+  const offer = {
+    id: `KO${n}`,
+    remote_id: String(70_000_000 + n),
+    status: p.status,
+    employment_start_date: p.startDate,
+    application_id: application.id,
+    custom_fields: {},
+    integration_fields: [],
+    changed_at: T0,
+    remote_deleted_at: null,
+    remote_created_at: T0,
+    remote_updated_at: T0,
+    remote_data: null,
+  };
+  world.offers.push(offer);
+  return offer;
 }
 
 export function addKomboCandidate(

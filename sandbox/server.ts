@@ -7,7 +7,7 @@ import { factorialRouter, validFactorialVersion } from './factorial/api';
 import { Faults, type FaultKind, type VendorName } from './faults';
 import { json, readBody, Router, send, type SandboxRequest, type SandboxResponse } from './http';
 import { komboError, komboRouter } from './kombo/api';
-import { addKomboCandidate, komboJob, seedWorld, type World } from './seed';
+import { addKomboCandidate, addKomboOffer, komboJob, seedWorld, type World } from './seed';
 
 /**
  * The sandbox: stand-ins for Factorial (HR + ATS) and Kombo, a demo ATS web app, and a control API for tests.
@@ -114,6 +114,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           jobs: world.kombo.jobs.map((j) => ({ id: j.id, remote_id: j.remote_id, name: j.name, status: j.status, changed_at: j.changed_at, remote_deleted_at: j.remote_deleted_at })),
           candidates: world.kombo.candidates,
           applications: world.kombo.applications,
+          offers: world.kombo.offers,
+          syncOnlyCreated: world.kombo.syncOnlyCreated,
+          tracked: [...world.kombo.tracked],
+          pendingImports: [...world.kombo.pendingImports],
           attachments: world.kombo.attachments.map(({ data, ...meta }) => ({ ...meta, size: data.length })),
           resultLinks: world.kombo.resultLinks,
           tags: world.kombo.tags,
@@ -184,15 +188,46 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       return json(200, { ok: true });
     });
+    /** A candidate created in the ATS itself (not through Kombo), optionally with an offer on their application. */
     r.on('POST', '/__sandbox/candidates', (req) => {
       const parsed = z
-        .object({ first_name: z.string(), last_name: z.string(), email: z.string().nullable(), phone: z.string().optional(), job_id: z.string().optional(), hired: z.boolean().optional() })
+        .object({
+          first_name: z.string(),
+          last_name: z.string(),
+          email: z.string().nullable(),
+          phone: z.string().optional(),
+          job_id: z.string().optional(),
+          hired: z.boolean().optional(),
+          offer: z
+            .object({
+              status: z.enum(['ACCEPTED', 'DECLINED', 'SENT', 'APPROVED', 'DRAFT', 'ABANDONED']).default('ACCEPTED'),
+              employment_start_date: z.string().datetime().nullable(),
+            })
+            .optional(),
+        })
         .safeParse(req.body);
       if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
       const p = parsed.data;
       const job = world.kombo.jobs.find((j) => j.id === p.job_id) ?? world.kombo.jobs[0];
       const candidate = addKomboCandidate(world.kombo, { first: p.first_name, last: p.last_name, email: p.email, phone: p.phone, job, stage: p.hired ? 4 : 1 });
-      return json(200, { id: candidate.id, remote_id: candidate.remote_id });
+      const application = world.kombo.applications[world.kombo.applications.length - 1];
+      if (p.offer) addKomboOffer(world.kombo, application, { status: p.offer.status, startDate: p.offer.employment_start_date });
+      return json(200, { id: candidate.id, remote_id: candidate.remote_id, application_remote_id: application.remote_id });
+    });
+    /** Kombo's "Only Sync Created Applications" switch, and whether an import waits for Kombo's next sync. */
+    r.on('POST', '/__sandbox/kombo/tracking', (req) => {
+      const parsed = z.object({ syncOnlyCreated: z.boolean(), importsWaitForSync: z.boolean().optional() }).safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      world.kombo.syncOnlyCreated = parsed.data.syncOnlyCreated;
+      world.kombo.importsWaitForSync = parsed.data.importsWaitForSync ?? false;
+      return json(200, { ok: true });
+    });
+    /** Kombo's next sync: imported applications waiting for it become visible. */
+    r.on('POST', '/__sandbox/kombo/sync', () => {
+      for (const id of world.kombo.pendingImports) world.kombo.tracked.add(id);
+      const synced = world.kombo.pendingImports.size;
+      world.kombo.pendingImports.clear();
+      return json(200, { ok: true, synced });
     });
     return r;
   }

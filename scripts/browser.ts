@@ -6,11 +6,16 @@ import { join, resolve } from 'node:path';
 /** Where `wxt build` puts the Chromium build of the extension. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', process.env.HIREBRIDGE_OUT_DIR ?? '.output', 'chrome-mv3');
 
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+/** A browser's executable: the path in `envVar` if set, else the first of the usual Debian paths that exists. */
+export function findBrowser(name: string, envVar: string, paths: readonly string[], debianPackage: string): string {
+  const candidates = [process.env[envVar], ...paths].filter(Boolean) as string[];
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('Chromium was not found. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.');
+  if (!found) throw new Error(`${name} was not found. Install it (Debian: apt-get install -y ${debianPackage}) or set ${envVar}.`);
   return found;
+}
+
+export function chromiumPath(): string {
+  return findBrowser('Chromium', 'CHROMIUM_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser'], 'chromium');
 }
 
 export interface LaunchedExtension {

@@ -46,20 +46,43 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Importing into Kombo's tracking, or looking again, for a candidate Kombo does not know. */
+  const [tracking, setTracking] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const touchedRef = useRef(touched);
+  touchedRef.current = touched;
+
+  /** A (new) draft fills the fields; what the person already edited stays as they left it. */
+  const applyDraft = (next: ExportDraft) => {
+    setDraft(next);
+    setValues((v) => {
+      const out = { ...v };
+      for (const [key, value] of Object.entries(next.fields)) if (typeof value === 'string' && !touchedRef.current[key as Field]) out[key as Field] = value;
+      return out;
+    });
+  };
 
   useEffect(() => {
     (load ? load() : sendIntent('prepareExport', { adapterId: adapterId!, candidate: candidate! }))
       .then((result) => {
         if (!result.ok) return setLoadError(result.error.message);
-        setDraft(result.value);
-        setValues((v) => {
-          const next = { ...v };
-          for (const [key, value] of Object.entries(result.value.fields)) if (typeof value === 'string') next[key as Field] = value;
-          return next;
-        });
+        applyDraft(result.value);
       })
       .catch(() => setLoadError(t('noContact')));
+    // applyDraft only uses setters and a ref: not a dependency.
   }, [adapterId, candidate, load]);
+
+  /** Import the application into Kombo's tracking (or just look again after Kombo's sync), then refill the form. */
+  async function retrack(event: MouseEvent<HTMLButtonElement>, importFirst: boolean) {
+    if (!event.nativeEvent.isTrusted || !adapterId || !candidate) return;
+    setTracking({ busy: true, error: null });
+    try {
+      const result = await sendIntent(importFirst ? 'importTrackedApplication' : 'prepareExport', { adapterId, candidate });
+      if (result.ok) applyDraft(result.value);
+      setTracking({ busy: false, error: result.ok ? null : result.error.message });
+    } catch {
+      setTracking({ busy: false, error: t('noContact') });
+    }
+  }
 
   // Focus the first field when the form appears; keep Tab inside the dialog.
   useEffect(() => {
@@ -111,7 +134,9 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
   const onKeyDown = dialogKeyHandler(dialogRef, onClose);
 
   const show = (field: Field) => (touched[field] || values[field] !== '') && errors[field];
-  const describedBy = (field: Field, hint?: boolean) => [show(field) ? `${fieldIds[field]}-error` : '', hint ? `${fieldIds[field]}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const note = (field: Field) => (values[field] === '' ? draft?.fieldNotes?.[field] : undefined);
+  const describedBy = (field: Field, hint?: boolean) =>
+    [show(field) ? `${fieldIds[field]}-error` : '', note(field) ? `${fieldIds[field]}-note` : '', hint ? `${fieldIds[field]}-hint` : ''].filter(Boolean).join(' ') || undefined;
   const setValue = (field: Field, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
     setTouched((t) => ({ ...t, [field]: true }));
@@ -130,6 +155,21 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
           </p>
         )}
         {draft?.warning && <p className="notice warn">{draft.warning}</p>}
+        {draft?.untracked && (
+          <div className="notice warn" role="status">
+            <p className="untracked">{draft.untracked.message}</p>
+            {adapterId && (draft.untracked.canImport || draft.untracked.imported) && (
+              <button type="button" disabled={tracking.busy} aria-busy={tracking.busy || undefined} onClick={(e) => retrack(e, draft.untracked!.canImport)}>
+                {draft.untracked.canImport ? (tracking.busy ? t('importing') : t('importTracking')) : tracking.busy ? t('lookingAgain') : t('lookAgain')}
+              </button>
+            )}
+          </div>
+        )}
+        {tracking.error && (
+          <p className="notice err" role="alert">
+            {tracking.error}
+          </p>
+        )}
         {draft && !draft.hired && !draft.existing && (
           <p className="notice warn" role="status">
             {draft.notHiredReason}
@@ -165,6 +205,11 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
                     placeholder={hint ? t('dateHint') : undefined}
                     disabled={finished}
                   />
+                  {note(name) && (
+                    <span className="hint note" id={`${fieldIds[name]}-note`}>
+                      {note(name)}
+                    </span>
+                  )}
                   {hint && (
                     <span className="hint" id={`${fieldIds[name]}-hint`}>
                       {t('dateHint')}

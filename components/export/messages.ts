@@ -35,6 +35,10 @@ export const t = defineMessages({
     waitingRetry: 'Factorial did not answer yet ({reason}). Hirebridge will try again at {time}; you can close this window.',
     busy: 'busy',
     sending: 'Sending to Factorial HR…',
+    importTracking: 'Import into Kombo’s tracking',
+    importing: 'Importing…',
+    lookAgain: 'Look again',
+    lookingAgain: 'Looking again…',
   },
   es: {
     title: 'Exportar a FactorialHR',
@@ -69,5 +73,9 @@ export const t = defineMessages({
     waitingRetry: 'Factorial todavía no ha respondido ({reason}). Hirebridge lo volverá a intentar a las {time}; puedes cerrar esta ventana.',
     busy: 'ocupado',
     sending: 'Enviando a Factorial HR…',
+    importTracking: 'Importar al seguimiento de Kombo',
+    importing: 'Importando…',
+    lookAgain: 'Volver a buscar',
+    lookingAgain: 'Buscando de nuevo…',
   },
 });

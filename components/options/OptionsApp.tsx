@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { iconFile } from '@/lib/icons';
 import { sendIntent, type ConnectionView } from '@/lib/messaging';
 import { ActivityPanel } from './ActivityPanel';
 import { DataPanel } from './DataPanel';
@@ -34,6 +35,7 @@ export function OptionsApp() {
   return (
     <main className="hb-page">
       <header>
+        <img className="hb-logo" src={`/${iconFile(48)}`} alt="" width={32} height={32} />
         <h1>{t('pageTitle')}</h1>
         <p>{t('intro')}</p>
       </header>

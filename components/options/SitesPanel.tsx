@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { sendIntent } from '@/lib/messaging';
 import type { SettingChange, SettingsView } from '@/lib/settings/schema';
 import { ADAPTERS } from '@/lib/sites/adapters';
+import { grantableAddress, grantedAtsHosts } from '@/lib/sites/granted-hosts';
 import { t } from './messages';
 
 /** The admin settings as the worker reports them (with what the organisation's policy manages), and a way to change one. */
@@ -72,6 +73,15 @@ export function SitesPanel() {
   const headingId = useId();
   const revokeHintId = useId();
   const { view, error, change } = useSettings();
+  const [grantNote, setGrantNote] = useState<string | null>(null);
+  const addressId = useId();
+  const [address, setAddress] = useState('');
+  const [addressError, setAddressError] = useState<string | null>(null);
+  const [granted, setGranted] = useState<ReturnType<typeof grantedAtsHosts>>([]);
+  const refreshGranted = useCallback(async () => setGranted(grantedAtsHosts((await browser.permissions.getAll()).origins ?? [])), []);
+  useEffect(() => {
+    void refreshGranted();
+  }, [refreshGranted]);
   const disabled = new Set(view?.values.disabledAdapters ?? []);
   const managed = !!view?.managed.includes('disabledAdapters');
 
@@ -83,6 +93,30 @@ export function SitesPanel() {
   };
 
   const demo = useLocalDemoAccess();
+
+  async function allowAddress() {
+    const read = grantableAddress(address);
+    if (!read.ok) {
+      const host = address.trim().replace(/^https?:\/\//i, '').split('/')[0];
+      const ats = read.adapter?.name ?? '';
+      setAddressError(
+        read.reason === 'not-an-address' ? t('addressNotAnAddress') : read.reason === 'not-https' ? t('addressNotHttps') : read.reason === 'built-in' ? t('addressBuiltIn', { host, ats }) : t('addressUnknown', { host }),
+      );
+      return;
+    }
+    setAddressError(null);
+    // Asked for in this click's user gesture; the worker registers the content script when the grant arrives.
+    const ok = await browser.permissions.request({ origins: [read.origin] });
+    setGrantNote(ok ? t('addressAllowed', { ats: read.adapter.name, host: read.host }) : t('demoNotAllowed'));
+    if (ok) setAddress('');
+    await refreshGranted();
+  }
+
+  async function removeAddress(host: string, origin: string) {
+    await browser.permissions.remove({ origins: [origin] });
+    setGrantNote(t('addressRemoved', { host }));
+    await refreshGranted();
+  }
 
   return (
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
@@ -105,6 +139,45 @@ export function SitesPanel() {
             </li>
           ))}
         </ul>
+      )}
+      <div className="hb-field">
+        <label htmlFor={addressId}>{t('signInAddress')}</label>
+        <span className="hb-actions">
+          <input
+            id={addressId}
+            value={address}
+            placeholder="acme.greenhouse.io"
+            aria-invalid={!!addressError}
+            aria-describedby={`${addressId}-hint`}
+            onChange={(e) => (setAddress(e.target.value), setAddressError(null))}
+          />
+          <button type="button" disabled={!address.trim()} onClick={() => void allowAddress()}>
+            {t('allowAddress')}
+          </button>
+        </span>
+        <span className="hb-hint" id={`${addressId}-hint`}>
+          {addressError ?? t('signInHint')}
+        </span>
+        {grantNote && (
+          <span role="status" className="hb-note">
+            {grantNote}
+          </span>
+        )}
+      </div>
+      {granted.length > 0 && (
+        <>
+          <h3>{t('grantedAddresses')}</h3>
+          <ul className="hb-sites">
+            {granted.map((g) => (
+              <li key={g.origin}>
+                {g.host} ({g.adapterName}){' '}
+                <button type="button" onClick={() => void removeAddress(g.host, g.origin)}>
+                  {t('removeAddress', { host: g.host })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <div className="hb-actions">
         {demo.allowed ? (

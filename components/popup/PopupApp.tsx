@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { db, type OperationRecord } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n';
+import { iconFile } from '@/lib/icons';
 import { sendIntent } from '@/lib/messaging/client';
 import type { ConnectionView } from '@/lib/messaging/intents/connections';
 import { waitingGroups, type HiredGroup } from '@/lib/popup/groups';
@@ -118,6 +119,7 @@ export function PopupApp() {
     <>
       <main className="hb-popup" aria-labelledby={titleId} inert={!!exporting || confirmAll}>
         <header className="hb-popup-header">
+          <img className="hb-logo" src={`/${iconFile(32)}`} alt="" width={18} height={18} />
           <h1 id={titleId}>{t('title')}</h1>
           {candidates && <span className="hb-count">{strings.waiting(groups.length)}</span>}
           <button type="button" className="hb-link-button" onClick={() => browser.runtime.openOptionsPage()}>

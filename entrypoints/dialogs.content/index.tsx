@@ -1,4 +1,5 @@
 import { createRoot, type Root } from 'react-dom/client';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ExportDialog } from '@/components/export/ExportDialog';
 import dialogCss from '@/components/export/dialog.css?inline';
 import { SyncDialog, type ResumeSource } from '@/components/sync/SyncDialog';
@@ -11,20 +12,19 @@ import { DIALOGS_GLOBAL, type DialogRequest, type DialogsApi } from '@/lib/sites
 /**
  * The dialogs' code, injected by the service worker into a tab on first use (never with the page): on an ATS
  * page after a click on a button, or on any page the user opened Hirebridge on (toolbar icon, activeTab).
- * Each dialog renders into its own shadow root so the page's styles cannot reach it.
+ * Each dialog renders into its own shadow root (WXT's createShadowRootUi) so the page's styles cannot reach it.
  */
 export default defineContentScript({
   matches: [...BUILT_IN_ATS_HOSTS],
   registration: 'runtime',
-  main() {
-    let root: Root | undefined;
-    let host: HTMLElement | undefined;
+  main(ctx) {
+    let ui: ShadowRootContentScriptUi<Root> | undefined;
+    /** The latest open; a slower earlier one that resolves after it is dropped. */
+    let opening = 0;
 
     const close = (request: DialogRequest) => {
-      root?.unmount();
-      host?.remove();
-      root = undefined;
-      host = undefined;
+      ui?.remove();
+      ui = undefined;
       request.onSettled?.();
       if (request.returnFocus?.isConnected) request.returnFocus.focus();
     };
@@ -53,22 +53,31 @@ export default defineContentScript({
 
     const api: DialogsApi = {
       open(request) {
-        if (host) close(request);
-        host = document.createElement('hirebridge-dialog');
-        const shadow = host.attachShadow({ mode: 'open' });
-        const style = document.createElement('style');
-        style.textContent = dialogCss;
-        const container = document.createElement('div');
-        shadow.append(style, container);
-        document.body.append(host);
-        root = createRoot(container);
-        if (request.kind === 'export') {
-          root.render(<ExportDialog adapterId={request.adapterId} candidate={request.candidate} onClose={() => close(request)} />);
-        } else {
-          const page = sourced(request);
-          const resume: ResumeSource = page.resumeUrl ? { fetchLinked: () => fetchResume(page.resumeUrl!) } : {};
-          root.render(<SyncDialog page={page} resume={resume} onClose={() => close(request)} />);
-        }
+        if (ui) close(request);
+        const seq = ++opening;
+        void createShadowRootUi(ctx, {
+          name: 'hirebridge-dialog',
+          position: 'inline',
+          anchor: 'body',
+          append: 'last',
+          css: dialogCss,
+          onMount(container) {
+            const root = createRoot(container);
+            if (request.kind === 'export') {
+              root.render(<ExportDialog adapterId={request.adapterId} candidate={request.candidate} onClose={() => close(request)} />);
+            } else {
+              const page = sourced(request);
+              const resume: ResumeSource = page.resumeUrl ? { fetchLinked: () => fetchResume(page.resumeUrl!) } : {};
+              root.render(<SyncDialog page={page} resume={resume} onClose={() => close(request)} />);
+            }
+            return root;
+          },
+          onRemove: (root) => root?.unmount(),
+        }).then((created) => {
+          if (seq !== opening) return created.remove();
+          ui = created;
+          created.mount();
+        });
       },
     };
     (globalThis as unknown as Record<string, DialogsApi>)[DIALOGS_GLOBAL] = api;

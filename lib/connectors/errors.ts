@@ -22,6 +22,8 @@ export class ConnectorError extends Error {
   readonly status?: number;
   /** Vendor's own error code, e.g. Kombo's PLATFORM.RATE_LIMIT_EXCEEDED. */
   readonly vendorCode?: string;
+  /** The vendor's own words (keys redacted, plain text), for a message that quotes them once. */
+  readonly vendorMessage?: string;
   /** From Retry-After (seconds or HTTP date), when the vendor sent one. */
   readonly retryAfterMs?: number;
   /** Worth retrying later (network, timeout, 408/425/429/5xx, vendor rate limits). */
@@ -33,6 +35,7 @@ export class ConnectorError extends Error {
     message: string;
     status?: number;
     vendorCode?: string;
+    vendorMessage?: string;
     retryAfterMs?: number;
     transient?: boolean;
   }) {
@@ -42,6 +45,7 @@ export class ConnectorError extends Error {
     this.vendor = init.vendor;
     this.status = init.status;
     this.vendorCode = init.vendorCode;
+    this.vendorMessage = init.vendorMessage;
     this.retryAfterMs = init.retryAfterMs;
     this.transient = init.transient ?? ['unreachable', 'timeout', 'rate-limited', 'server'].includes(init.code);
   }
@@ -54,6 +58,7 @@ export class ConnectorError extends Error {
       message: this.message,
       status: this.status,
       vendorCode: this.vendorCode,
+      vendorMessage: this.vendorMessage,
       retryAfterMs: this.retryAfterMs,
       transient: this.transient,
     };

@@ -5,5 +5,5 @@ export { createFactorialHr } from './factorial/hr';
 export { createFactorialAts } from './factorial/ats';
 export { FACTORIAL_API_VERSION, resolveFactorialBaseUrl, factorialWebUrl } from './factorial/environments';
 export { createKomboAts } from './kombo/client';
-export { resolveKomboBaseUrl, komboToolFromIntegrationId } from './kombo/environments';
+export { resolveKomboBaseUrl, komboToolFromIntegrationId, komboToolFamily } from './kombo/environments';
 export { komboToolName } from './kombo/tools';

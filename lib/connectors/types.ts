@@ -124,6 +124,8 @@ export interface KnownEmployee {
 
 export interface AtsApplicationSummary {
   id: string;
+  /** The id the ATS's own web app uses for the application (Kombo remote_id). */
+  remoteId?: string;
   jobId?: string;
   jobName?: string;
   stageName?: string;
@@ -142,9 +144,37 @@ export interface AtsCandidate {
   applications: AtsApplicationSummary[];
 }
 
+/** Why the ATS gives no start date for a hire: no accepted offer, or an accepted offer without a start date. */
+export type StartDateGap = 'no-accepted-offer' | 'no-start-date';
+/** A hire's start date as the ATS keeps it (YYYY-MM-DD), or why there is none. */
+export type HireStartDate = { startDate: string } | { gap: StartDateGap };
+
+/** An application as the ATS's web app names it: what a page shows, for Kombo's import into tracking. */
+export interface SiteApplicationIds {
+  candidateRemoteId: string;
+  applicationRemoteId?: string;
+  jobRemoteId?: string;
+}
+
+/** Can Kombo import this application into its tracking? Either yes, or why not (the ATS cannot, an id is missing). */
+export type TrackingImportPlan = { possible: true } | { possible: false; reason: 'unsupported' | 'needs-application-id' | 'needs-job-id' };
+
+/**
+ * Kombo's application tracking: with "Only Sync Created Applications" on, Kombo sees only applications created
+ * through it; an ATS-created one becomes visible once imported into tracking (where the ATS supports it).
+ */
+export interface AtsTracking {
+  plan(ids: SiteApplicationIds): TrackingImportPlan;
+  /** Start tracking it. Kombo fetches the application's data with its next sync (in the sandbox: at once). */
+  importApplication(ids: SiteApplicationIds): Promise<void>;
+}
+
 export interface HiredApplication {
   applicationId: string;
   candidate: AtsCandidate;
+  /** From the ATS when it keeps one (Kombo: the accepted offer); else `startDateGap` says why not. */
+  startDate?: string;
+  startDateGap?: StartDateGap;
   jobId?: string;
   jobName?: string;
   hiredAt?: string;
@@ -199,6 +229,10 @@ export interface AtsPort {
   /** Many candidates by the ids their ATS web app shows, in as few requests as the API allows. */
   findCandidatesByRemoteIds(remoteIds: string[]): Promise<AtsCandidate[]>;
   listHiredApplications(query: { cursor?: string | null }): Promise<{ items: HiredApplication[]; next: string | null }>;
+  /** The hire's start date from the ATS (Kombo: the application's accepted offer); absent where the ATS keeps none. */
+  hireStartDate?(applicationId: string): Promise<HireStartDate>;
+  /** Present where the API tracks only some applications (Kombo). */
+  readonly tracking?: AtsTracking;
   /** Apply a candidate to a job; an existing candidate with the same email gets the application. */
   createApplication(input: NewApplication): Promise<CreatedApplication>;
 }

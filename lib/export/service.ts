@@ -1,6 +1,7 @@
 import { recordActivity } from '../activity';
 import { withAts, withHr } from '../connections';
-import type { AtsCandidate, KnownEmployee } from '../connectors/types';
+import { komboToolFamily } from '../connectors';
+import type { AtsCandidate, HireStartDate, KnownEmployee, SiteApplicationIds, TrackingImportPlan } from '../connectors/types';
 import { db, type CandidateRecord, type OperationRecord } from '../db';
 import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
 import { PublicError } from '../messaging/result';
@@ -11,6 +12,7 @@ import { employeeInFactorial } from './in-factorial';
 import { factorialLookups } from './lookups';
 import { t } from './messages';
 import { EXPORT_STEPS, employeeOf, stepFailure } from './steps';
+import { atsName, startDateNote } from './notes';
 
 /**
  * Export to FactorialHR, on the service-worker side. Prefer, in this order: the connected ATS's API by the page's
@@ -31,8 +33,22 @@ function adapterOrFail(adapterId: string): SiteAdapter {
 async function isConnectedAts(adapter: SiteAdapter): Promise<boolean> {
   const connection = await db().connections.get('ats');
   if (!connection) return false;
-  if (connection.provider === 'kombo') return !!adapter.komboTool && connection.tool === adapter.komboTool;
+  if (connection.provider === 'kombo') return !!adapter.komboTool && !!connection.tool && komboToolFamily(connection.tool) === adapter.komboTool;
   return connection.provider === 'factorial-ats' && adapter.id === 'factorial';
+}
+
+/** The page's ids, as Kombo's import into tracking needs them. */
+const siteIds = (page: PageCandidate): SiteApplicationIds => ({ candidateRemoteId: page.siteCandidateId, applicationRemoteId: page.siteApplicationId });
+
+/**
+ * The connected ATS's API does not know this page's candidate. Through Kombo that usually means the integration
+ * tracks only applications created through Kombo ("Only Sync Created Applications"): say so, and the way out.
+ */
+function untrackedNotice(tool: string, page: PageCandidate, plan: TrackingImportPlan, imported: boolean): NonNullable<ExportDraft['untracked']> {
+  const why = t('untracked', { tool, id: page.siteCandidateId });
+  if (imported) return { message: `${why} ${t('untrackedImported', { tool })}`, canImport: false, imported: true };
+  const way = plan.possible ? t('untrackedImport') : plan.reason === 'unsupported' ? t('untrackedAskAdmin', { tool }) : t('untrackedOpenApplication', { tool });
+  return { message: `${why} ${way}`, canImport: plan.possible, imported: false };
 }
 
 function hiredApplication(candidate: AtsCandidate) {
@@ -66,6 +82,12 @@ export async function pageCandidatesStatus(adapterId: string, candidates: PageCa
       const exported = await exportedRecord(candidateKey(adapterId, candidate.siteCandidateId));
       if (exported) return { siteCandidateId: candidate.siteCandidateId, state: 'exported', employeeUrl: String(exported.data.employeeUrl ?? '') || undefined };
       const api = fromApi?.get(candidate.siteCandidateId);
+      // The ATS's API answered without them (Kombo may not track them): the page's Hired still counts, but another
+      // stage must not lock the dialog that explains why they are missing and imports them.
+      if (fromApi && !api) {
+        const hiredOnPage = !!candidate.stage && HIRED_STAGE.test(candidate.stage);
+        return { siteCandidateId: candidate.siteCandidateId, state: hiredOnPage ? 'exportable' : 'unknown', reason: t('untrackedShort') };
+      }
       if (api) {
         const hired = hiredApplication(api);
         const stage = api.applications[0]?.stageName;
@@ -99,12 +121,26 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
   let stage = page.stage;
   let warning: string | undefined;
   let knownEmployee: KnownEmployee | undefined;
+  let fieldNotes: ExportDraft['fieldNotes'];
+  let untracked: ExportDraft['untracked'];
+  const previous = await db().candidates.get(key);
 
   if (await isConnectedAts(adapter)) {
     try {
-      const candidate = await withAts((ats) => ats.findCandidateByRemoteId(page.siteCandidateId));
+      const found = await withAts(async (ats, connection) => {
+        const tool = atsName(connection);
+        const candidate = await ats.findCandidateByRemoteId(page.siteCandidateId);
+        if (!candidate) return { tool, candidate, tracking: ats.tracking && { plan: ats.tracking.plan(siteIds(page)) } };
+        const hire = hiredApplication(candidate);
+        // Only a hire has a start date to look for; a failed look-up costs the pre-fill, not the form.
+        const start: HireStartDate | { error: unknown } | undefined =
+          hire && ats.hireStartDate ? await ats.hireStartDate(hire.id).catch((error: unknown) => ({ error })) : undefined;
+        return { tool, candidate, start };
+      });
+      const candidate = found.candidate;
       if (candidate) {
         const application = hiredApplication(candidate) ?? candidate.applications[0];
+        const start = 'start' in found ? found.start : undefined;
         fields = {
           ...fields,
           firstName: candidate.firstName || fields.firstName,
@@ -112,11 +148,18 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
           email: candidate.email ?? fields.email,
           phone: candidate.phone ?? fields.phone,
           jobTitle: application?.jobName ?? fields.jobTitle,
+          startDate: (start && 'startDate' in start ? start.startDate : undefined) ?? fields.startDate,
         };
+        if (!fields.startDate && start && 'gap' in start) fieldNotes = { startDate: startDateNote(start.gap, found.tool) };
+        if (!fields.startDate && start && 'error' in start) {
+          fieldNotes = { startDate: t('startDateNotRead', { tool: found.tool, reason: start.error instanceof Error ? start.error.message : t('unknownError') }) };
+        }
         source = 'ats-api';
         hired = !!hiredApplication(candidate);
         knownEmployee = candidate.applications.find((a) => a.employee)?.employee;
         stage = application?.stageName ?? stage;
+      } else if ('tracking' in found && found.tracking) {
+        untracked = untrackedNotice(found.tool, page, found.tracking.plan, typeof previous?.data.trackingImportedAt === 'string');
       } else {
         warning = t('notFoundThroughAts', { site: adapter.name });
       }
@@ -130,7 +173,6 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
   warning = [warning, completed.warning].filter(Boolean).join(' ') || undefined;
 
   const now = new Date().toISOString();
-  const previous = await db().candidates.get(key);
   await db().candidates.put({
     key,
     source: adapter.name,
@@ -153,10 +195,32 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
     hired,
     notHiredReason: hired ? undefined : notHiredReason([fields.firstName, fields.lastName].filter(Boolean).join(' '), stage),
     fields,
+    fieldNotes,
     lookups,
     existing,
     warning,
+    untracked,
   };
+}
+
+/**
+ * Import the page's application into Kombo's tracking (the dialog's way out for an untracked candidate), then
+ * prepare the form again: Kombo may know them now. A refusal surfaces in plain words with Kombo's code.
+ */
+export async function importTrackedApplication(adapterId: string, page: PageCandidate): Promise<ExportDraft> {
+  const adapter = adapterOrFail(adapterId);
+  if (!(await isConnectedAts(adapter))) throw new PublicError(t('importNotHere', { site: adapter.name }));
+  const name = page.fullName || t('thisCandidate');
+  await withAts(async (ats) => {
+    if (!ats.tracking) throw new PublicError(t('importNotHere', { site: adapter.name }));
+    await ats.tracking.importApplication(siteIds(page));
+  });
+  const key = candidateKey(adapterId, page.siteCandidateId);
+  const now = new Date().toISOString();
+  const record = await db().candidates.get(key);
+  if (record) await db().candidates.put({ ...record, updatedAt: now, data: { ...record.data, trackingImportedAt: now } });
+  await recordActivity({ kind: 'export', level: 'info', message: t('loggedImported', { name, site: adapter.name }) });
+  return prepareExport(adapterId, page);
 }
 
 /**

@@ -1,7 +1,11 @@
 /**
- * Putting the resume's original pages after the profile pages (pdf-lib), and stamping the document metadata.
+ * Putting the resume's original pages after the profile pages, and stamping the document metadata.
+ *
+ * @cantoo/pdf-lib (a maintained fork of pdf-lib, same API) because it decrypts: a resume encrypted with only an
+ * owner password (copy/print restrictions: certificates, "restrict editing" exports) opens in every viewer with
+ * the empty user password, so it is opened the same way and merged. One that needs a real password is reported.
  */
-import { PDFDocument } from 'pdf-lib';
+import { PDFBool, PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { cleanText } from './text';
 import type { ProfileResult, ResumeFile } from './types';
 
@@ -70,6 +74,52 @@ async function profileOnly(profile: Uint8Array, meta: Meta): Promise<{ bytes: Ui
 
 const UNREADABLE = 'The resume PDF could not be read, so the profile has no resume pages: ';
 
+/**
+ * An encrypted resume, opened as a viewer opens it: with the empty user password (owner-password-only files).
+ * Pages copied from a file that is still encrypted would come out blank or as garbage, so anything else is refused.
+ */
+async function openEncrypted(probe: PDFDocument, bytes: Uint8Array): Promise<{ doc: PDFDocument } | { reason: string }> {
+  const encrypt = probe.context.lookup(probe.context.trailerInfo.Encrypt);
+  const filter = encrypt instanceof PDFDict ? encrypt.lookup(PDFName.of('Filter')) : undefined;
+  if (filter instanceof PDFName && filter !== PDFName.of('Standard')) {
+    return { reason: 'it is encrypted for named recipients (certificate security), so only they can open it. Ask the candidate for an unprotected copy.' };
+  }
+  try {
+    return { doc: await PDFDocument.load(bytes, { password: '', updateMetadata: false }) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/needs password|password incorrect/i.test(message)) {
+      return { reason: 'it is password-protected (encrypted): it needs a password to open. Ask the candidate for a copy without one.' };
+    }
+    return { reason: 'it is encrypted in a way that cannot be opened here. Ask the candidate for an unprotected copy.' };
+  }
+}
+
+/**
+ * Filled forms keep what they show: field appearances become page content before the pages are copied (copied
+ * pages leave the form behind). A form that says NeedAppearances leaves drawing its values to the viewer, so every
+ * field is drawn afresh first, as a viewer would; one field that cannot be drawn keeps the appearance it had, and
+ * a form that cannot be flattened at all is copied as it is.
+ */
+function flattenForm(doc: PDFDocument): void {
+  try {
+    const form = doc.getForm();
+    const fields = form.getFields();
+    if (fields.length === 0) return;
+    const viewerDraws = form.acroForm.dict.lookup(PDFName.of('NeedAppearances')) === PDFBool.True;
+    for (const field of fields) {
+      try {
+        if (viewerDraws || field.needsAppearancesUpdate()) field.defaultUpdateAppearances(form.getDefaultFont());
+      } catch {
+        // this field keeps its appearance (a signature, a glyph the standard font lacks)
+      }
+    }
+    form.flatten({ updateFieldAppearances: false });
+  } catch {
+    // copied as it is
+  }
+}
+
 /** The profile pages, then (when the resume is a readable PDF) every page of the resume, in one document. */
 export async function assemble(profile: Uint8Array, meta: Meta, resume?: ResumeFile | null): Promise<ProfileResult> {
   const alone = async (status: ProfileResult['resume'], resumeMessage?: string): Promise<ProfileResult> => ({
@@ -92,8 +142,12 @@ export async function assemble(profile: Uint8Array, meta: Meta, resume?: ResumeF
   } catch {
     return alone('unreadable', `${UNREADABLE}the file is damaged or is not a complete PDF.`);
   }
-  // pdf-lib cannot decrypt: copied pages of an encrypted file would come out blank or as garbage.
-  if (source.isEncrypted) return alone('unreadable', `${UNREADABLE}it is password-protected (encrypted).`);
+  if (source.isEncrypted) {
+    const opened = await openEncrypted(source, bytes);
+    if ('reason' in opened) return alone('unreadable', `${UNREADABLE}${opened.reason}`);
+    source = opened.doc;
+  }
+  flattenForm(source);
 
   try {
     const indices = source.getPageIndices();

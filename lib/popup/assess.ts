@@ -29,5 +29,7 @@ export function assessForExport(group: HiredGroup, lookups: { legalEntities: rea
     }
   }
   const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')}${t('and')}${words[words.length - 1]}` : words[0]);
-  return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', ...invalid].filter(Boolean).join(' ') };
+  // Say why the start date is missing when the ATS said (e.g. the accepted offer has none).
+  const note = !values.startDate.trim() && group.startDateNote ? group.startDateNote : '';
+  return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', note, ...invalid].filter(Boolean).join(' ') };
 }

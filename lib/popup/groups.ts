@@ -1,4 +1,6 @@
+import type { StartDateGap } from '../connectors/types';
 import type { CandidateRecord } from '../db/schema';
+import { startDateNote } from '../export/notes';
 import type { ExportFields } from '../messaging/intents/export';
 import { t } from './messages';
 
@@ -10,7 +12,8 @@ import { t } from './messages';
  *
  * What the popup keeps in a candidate record's `data` (besides what the export flow keeps there):
  * - `origin`: 'page' | 'ats' — where the record came from;
- * - `startDate`: YYYY-MM-DD, when a page showed one;
+ * - `startDate`: YYYY-MM-DD, when a page showed one or the ATS keeps one (Kombo: the accepted offer);
+ * - `startDateGap`: `{ gap, tool }`, why the ATS gives no start date (pulled records);
  * - `factorialCheckedAt`: when the email was looked up in Factorial HR;
  * - `inFactorial`: `{ employeeUrl, name? }` when someone with that email is already an employee there.
  */
@@ -29,6 +32,8 @@ export interface HiredGroup {
   fromAts: boolean;
   /** The best of every record's data, for the form. */
   fields: Partial<ExportFields>;
+  /** Why there is no start date, when the ATS said ("The accepted offer in Greenhouse has no start date."). */
+  startDateNote?: string;
   state: HiredState;
   employeeUrl?: string;
   /** The email was already looked up in Factorial HR. */
@@ -65,6 +70,7 @@ export function groupCandidates(records: readonly CandidateRecord[]): HiredGroup
       startDate: first((r) => r.data.startDate),
     };
     for (const name of Object.keys(fields) as (keyof ExportFields)[]) if (fields[name] === undefined) delete fields[name];
+    const gap = fields.startDate ? undefined : ordered.map((r) => r.data.startDateGap as { gap?: StartDateGap; tool?: string } | undefined).find((g) => g?.gap && g.tool);
     const employeeUrl = exported ? text(exported.data.employeeUrl) : inFactorial ? text((inFactorial.data.inFactorial as { employeeUrl?: string }).employeeUrl) : undefined;
     groups.push({
       key: representative.key,
@@ -75,6 +81,7 @@ export function groupCandidates(records: readonly CandidateRecord[]): HiredGroup
       sources: [...new Set(ordered.map((r) => r.source).filter(Boolean))],
       fromAts: members.some((r) => r.data.origin === 'ats'),
       fields,
+      startDateNote: gap ? startDateNote(gap.gap!, gap.tool!) : undefined,
       state,
       employeeUrl,
       checkedInFactorial: members.some((r) => !!r.data.factorialCheckedAt),

@@ -4,7 +4,8 @@ import { withAts, withHr } from '../connections';
 import { komboToolName } from '../connectors';
 import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord, type OperationRecord } from '../db';
-import { candidateKey, completeDraft, employeeInFactorial, queueExport, type InFactorial } from '../export';
+import { atsName, candidateKey, completeDraft, employeeInFactorial, queueExport, type InFactorial } from '../export';
+import { iconPaths, TOOLBAR_SIZES } from '../icons';
 import { factorialLookups } from '../export/lookups';
 import type { ExportDraft, ExportFields, PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
 import type { BulkPlan, BulkPlanItem, BulkRunView, HiredPullView } from '../messaging/intents/popup';
@@ -193,6 +194,9 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
           jobId: item.jobId,
           // The ATS says they are an employee already (Factorial ATS: the application's employee_id).
           ...(item.employee && !previous?.data.inFactorial ? { inFactorial: { employeeUrl: item.employee.url } } : {}),
+          // The ATS's start date (Kombo: the accepted offer), or why it has none, for the form and Export all.
+          startDate: item.startDate,
+          startDateGap: item.startDateGap && { gap: item.startDateGap, tool: atsName(connection) },
         },
       };
       for (const [k, v] of Object.entries(next.data)) if (v === undefined) delete next.data[k];
@@ -356,20 +360,31 @@ export function followJobPulls(): () => void {
   return () => subscription.unsubscribe();
 }
 
-/** The toolbar badge: how many hired candidates wait for export, following every change to the list. */
+/** Toolbar updates are cosmetic: one that fails, at once or later, must never stop the badge or the background. */
+function toToolbar(update: (action: typeof browser.action) => Promise<unknown>): void {
+  try {
+    void update(browser.action).catch(() => undefined);
+  } catch {
+    // No toolbar API in this context: nothing to show.
+  }
+}
+
+/**
+ * The toolbar badge and icon: how many hired candidates wait for export (the icon gets a dot), following every
+ * change to the list.
+ */
 export function followBadge(): () => void {
   let shown: string | undefined;
-  void browser.action.setBadgeBackgroundColor({ color: '#2f5bea' }).catch(() => undefined);
+  toToolbar((action) => action.setBadgeBackgroundColor({ color: '#2f5bea' }));
   const subscription = liveQuery(() => db().candidates.toArray()).subscribe({
     next: (records) => {
       const waiting = waitingGroups(records).length;
       const text = badgeText(waiting);
       if (text === shown) return;
       shown = text;
-      void browser.action.setBadgeText({ text }).catch(() => undefined);
-      void browser.action
-        .setTitle({ title: waiting ? (waiting === 1 ? t('badgeOne') : t('badgeMany', { count: waiting })) : 'Hirebridge' })
-        .catch(() => undefined);
+      toToolbar((action) => action.setBadgeText({ text }));
+      toToolbar((action) => action.setIcon({ path: iconPaths(waiting ? 'waiting' : 'default', TOOLBAR_SIZES, '/') }));
+      toToolbar((action) => action.setTitle({ title: waiting ? (waiting === 1 ? t('badgeOne') : t('badgeMany', { count: waiting })) : 'Hirebridge' }));
     },
     error: () => undefined,
   });
@@ -398,6 +413,7 @@ export async function preparePopupExport(key: string): Promise<ExportDraft> {
     hired,
     notHiredReason: hired ? undefined : t('notHiredAnyMore', { name: group.name }),
     fields,
+    fieldNotes: group.startDateNote && !fields.startDate ? { startDate: group.startDateNote } : undefined,
     lookups,
     existing,
     warning,

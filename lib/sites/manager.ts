@@ -2,8 +2,8 @@ import type { Mount, PageKind, SiteAdapter } from './types';
 
 /**
  * Runs the matching site adapter on the current page and keeps its buttons in place: on SPA navigation
- * (history, hash, DOM changes) it re-evaluates; when the URL changes, everything injected for the previous
- * page is torn down (its AbortSignal fires).
+ * (WXT's `wxt:locationchange` for history and hash changes, and DOM changes) it re-evaluates; when the URL
+ * changes, everything injected for the previous page is torn down (its AbortSignal fires).
  */
 
 export interface PlaceContext {
@@ -21,6 +21,12 @@ export interface SiteManagerOptions {
   place(mount: Mount, ctx: PlaceContext): Element;
   /** Place a floating button when a candidate page offers no anchor. */
   placeFloating?(mount: Omit<Mount, 'anchor' | 'position'>, ctx: PlaceContext): Element;
+  /**
+   * Calls back on every URL change of the page (pushState from the page's own world, hash routes, back/forward),
+   * even one that changes no DOM: the content script passes WXT's `wxt:locationchange`
+   * (`ctx.addEventListener(window, 'wxt:locationchange', …)`), which stops with the content script.
+   */
+  watchLocation(onChange: () => void): void;
   window?: Window;
 }
 
@@ -99,10 +105,7 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
     schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
-  win.addEventListener('popstate', schedule);
-  win.addEventListener('hashchange', schedule);
-  // A navigation that changes only the URL (no DOM change yet) is caught by a cheap check of location.
-  const urlWatch = win.setInterval(() => win.location.href !== pageHref && schedule(), 500);
+  options.watchLocation(schedule);
   evaluate();
 
   return {
@@ -110,9 +113,6 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
     stop() {
       stopped = true;
       observer.disconnect();
-      win.clearInterval(urlWatch);
-      win.removeEventListener('popstate', schedule);
-      win.removeEventListener('hashchange', schedule);
       teardown();
     },
   };

@@ -1,11 +1,16 @@
+import { hasType, jsonLdGraph, jsonLdPerson, microdataPerson, rdfaPerson, textOf, type Node } from './structured-data';
 import { mailto, tel, text } from './types';
 
 /**
  * The generic adapter: reads the person on any page (a sourcing tool, a profile page) from open standards,
- * best effort — schema.org `Person` (JSON-LD or microdata), its `Review` (a 1–5 rating and summary), a
- * schema.org `Conversation` of `Message`s (the screening transcript), `mailto:` / `tel:` links, a linked resume
- * PDF and the page title. Everything read here is untrusted page data: it is only ever shown as text, and the
- * Sync form lets the recruiter fix it.
+ * best effort — schema.org `Person` (JSON-LD, microdata or RDFa; a ProfilePage's main entity first), its `Review`
+ * (a 1–5 rating and summary), a schema.org `Conversation` of `Message`s (the screening transcript), `mailto:` /
+ * `tel:` links and a linked resume PDF. Everything read here is untrusted page data: it is only ever shown as text,
+ * and the Sync form lets the recruiter fix it.
+ *
+ * Never an invented name: the name comes only from structured data that says "this Person's name". A page's
+ * heading, `<title>`, site name or handle is not a person's name (a portfolio's first heading is "LinkedIn", a
+ * profile page is titled "u/ahuff1999"): an empty field the recruiter fills beats a wrong one.
  */
 
 export interface PageProfile {
@@ -39,31 +44,6 @@ const safe = <T>(read: () => T): T | undefined => {
     return undefined;
   }
 };
-const isType = (node: Record<string, unknown>, type: string) => {
-  const t = node['@type'];
-  return t === type || (Array.isArray(t) && t.includes(type)) || (typeof t === 'string' && t.endsWith(`/${type}`));
-};
-
-/** Every JSON-LD node on the page, flattened (@graph, arrays), skipping blocks that do not parse. */
-function jsonLdNodes(doc: Document): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  const visit = (value: unknown, depth: number) => {
-    if (depth > 5 || !value || typeof value !== 'object') return;
-    if (Array.isArray(value)) return value.slice(0, 200).forEach((v) => visit(v, depth + 1));
-    const node = value as Record<string, unknown>;
-    out.push(node);
-    if (node['@graph']) visit(node['@graph'], depth + 1);
-  };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 20)) {
-    try {
-      visit(JSON.parse(script.textContent ?? ''), 0);
-    } catch {
-      // A broken block is skipped; the rest of the page still counts.
-    }
-  }
-  return out;
-}
-
 /** A rating on any scale, brought to 1–5. */
 function normaliseRating(rating: unknown): number | undefined {
   if (!rating || typeof rating !== 'object') return undefined;
@@ -74,12 +54,6 @@ function normaliseRating(rating: unknown): number | undefined {
   if (!Number.isFinite(value) || !Number.isFinite(best) || !Number.isFinite(worst) || best <= worst) return undefined;
   const scaled = 1 + ((value - worst) / (best - worst)) * 4;
   return Math.min(5, Math.max(1, Math.round(scaled)));
-}
-
-function microdata(scope: Element, prop: string): string | undefined {
-  const el = scope.querySelector(`[itemprop="${prop}"]`);
-  if (!el) return undefined;
-  return clip(el.getAttribute('content') ?? (el instanceof HTMLAnchorElement ? el.getAttribute('href')?.replace(/^(mailto|tel):/, '') : undefined) ?? el.textContent, 320);
 }
 
 function resumeLink(doc: Document, base: URL): string | undefined {
@@ -101,15 +75,16 @@ const TITLE_SEPARATOR = /\s[|·–—-]\s/;
 
 export function readPageProfile(doc: Document, url: URL, siteName?: string): PageProfile {
   const titleParts = doc.title.split(TITLE_SEPARATOR);
-  const nodes = jsonLdNodes(doc);
-  const person = nodes.find((n) => isType(n, 'Person'));
-  const personScope = doc.querySelector('[itemtype$="schema.org/Person"]');
-  const review = (person?.review ?? nodes.find((n) => isType(n, 'Review'))) as Record<string, unknown> | Record<string, unknown>[] | undefined;
+  const graph = jsonLdGraph(doc);
+  const person: Node | undefined = jsonLdPerson(graph);
+  const markup = [microdataPerson(doc), rdfaPerson(doc)].filter((m) => !!m);
+  const fromMarkup = (prop: string, max: number) => markup.map((m) => clip(m.prop(prop), max)).find(Boolean);
+  const review = (person?.review ?? graph.nodes.find(({ node }) => hasType(node, 'Review'))?.node) as Node | Node[] | undefined;
   const firstReview = Array.isArray(review) ? review[0] : review;
 
-  const composed = [clip(person?.givenName, 100), clip(person?.familyName, 100)].filter(Boolean).join(' ');
-  const fullName =
-    clip(person?.name, 200) ?? (composed || undefined) ?? (personScope && microdata(personScope, 'name')) ?? text(doc.querySelector('h1')) ?? clip(titleParts[0], 200);
+  const composed = [clip(textOf(person?.givenName), 100), clip(textOf(person?.familyName), 100)].filter(Boolean).join(' ');
+  const markupComposed = [fromMarkup('givenName', 100), fromMarkup('familyName', 100)].filter(Boolean).join(' ');
+  const fullName = clip(textOf(person?.name), 200) ?? (composed || undefined) ?? fromMarkup('name', 200) ?? (markupComposed || undefined);
 
   const transcript: PageProfile['transcript'] = [];
   const conversation = doc.querySelector('[itemtype$="schema.org/Conversation"]');
@@ -120,17 +95,17 @@ export function readPageProfile(doc: Document, url: URL, siteName?: string): Pag
     }
   }
 
-  const email = clip(String(person?.email ?? '').replace(/^mailto:/i, ''), 320) ?? (personScope && microdata(personScope, 'email')) ?? safe(() => mailto(doc));
-  const phone = clip(String(person?.telephone ?? '').replace(/^tel:/i, ''), 64) ?? (personScope && microdata(personScope, 'telephone')) ?? safe(() => tel(doc));
+  const email = clip(textOf(person?.email)?.replace(/^mailto:/i, ''), 320) ?? fromMarkup('email', 320) ?? safe(() => mailto(doc));
+  const phone = clip(textOf(person?.telephone)?.replace(/^tel:/i, ''), 64) ?? fromMarkup('telephone', 64) ?? safe(() => tel(doc));
 
   return {
-    fullName: fullName ?? undefined,
+    fullName,
     email: email ?? undefined,
     phone: phone ?? undefined,
-    headline: clip(person?.jobTitle, 200) ?? (personScope ? microdata(personScope, 'jobTitle') : undefined),
+    headline: clip(textOf(person?.jobTitle), 200) ?? clip(textOf(person?.hasOccupation), 200) ?? fromMarkup('jobTitle', 200),
     stage: text(doc.querySelector('[data-stage]')),
     rating: normaliseRating(firstReview?.reviewRating),
-    summary: clip(firstReview?.reviewBody, 5000),
+    summary: clip(textOf(firstReview?.reviewBody), 5000),
     transcript,
     resumeUrl: resumeLink(doc, url),
     sourceUrl: url.href,

@@ -1,3 +1,5 @@
+import type { AdapterSelectors } from './define';
+
 /**
  * A site adapter knows one ATS web app: which URLs are its pages, what kind of page each is, which candidate
  * ids they carry, and where Hirebridge's buttons go. Adapters run inside web pages: they never reach the
@@ -20,6 +22,8 @@ export interface CandidateOnPage {
   /** The stage as the page shows it, e.g. "Hired". */
   stage?: string;
   startDate?: string;
+  /** The ATS's own id of the application shown (Greenhouse's `?application_id=`), when the page gives it. */
+  siteApplicationId?: string;
 }
 
 /** One place to put a button, and the candidate it acts on. */
@@ -38,14 +42,36 @@ export interface SiteAdapter {
   komboTool?: string;
   /** Match patterns of the hosts it runs on (built-in hosts are in the manifest). */
   hosts: readonly string[];
-  /** Is this URL one of the site's pages at all? */
+  /** Hosts an admin may grant at run time (a company's sign-in subdomain, another region), beyond `hosts`. */
+  grantableHost?: RegExp;
+  /** Is this URL one of the site's pages at all (on a built-in or a grantable host)? */
   isSite(url: URL): boolean;
+  /** True when this page's host is not built in: the service worker answers it only once the host is granted. */
+  needsGrant?(url: URL): boolean;
+  /** The selectors it reads the DOM with (plain data), and a copy of the adapter with some of them replaced. */
+  selectors?: Readonly<AdapterSelectors>;
+  withSelectors?(overrides: Partial<AdapterSelectors>): SiteAdapter;
   /** The kind of page, from the URL alone. */
   pageKind(url: URL): PageKind | null;
   /** On a candidate page, the candidate's id from the URL (null when the URL holds none). */
   candidateId(url: URL): string | null;
   /** Buttons to place on this page now (called again after SPA navigation and DOM changes). */
   mounts(doc: Document, url: URL, kind: PageKind): Mount[];
+}
+
+/**
+ * A URL of the real app, with what the adapter must make of it and where the URL shape was seen in public
+ * (vendor docs, integrations, open-source tools that link into the app). Every adapter file lists its own;
+ * one unit test runs them all (tests/unit/sites/real-urls.test.ts). Never imported by the content script.
+ */
+export interface TestUrl {
+  url: string;
+  /** The page kind; null for a page of the app that is none of them; 'not-site' when it is not the ATS at all. */
+  kind: PageKind | null | 'not-site';
+  /** The candidate id the page must yield (candidate pages). */
+  id?: string;
+  /** Where this shape comes from: a public page or repository, and what it shows. */
+  source: string;
 }
 
 /** Helpers shared by adapters for reading the DOM defensively. */

@@ -88,7 +88,7 @@ export function demoAtsRouter(world: () => KomboWorld): Router {
     const stage = stageName(w, app);
     return page(
       fullName(c),
-      `<div class="candidate-header"><div><h1>${e(fullName(c))}</h1><p class="job-title">${e(job?.name ?? '')}</p></div><div class="candidate-actions"></div></div>
+      `<div class="candidate-header"${app ? ` data-application-id="${e(app.remote_id)}"` : ''}><div><h1>${e(fullName(c))}</h1><p class="job-title">${e(job?.name ?? '')}</p></div><div class="candidate-actions"></div></div>
 <dl><dt>Email</dt><dd><a href="mailto:${e(emailOf(c))}">${e(emailOf(c))}</a></dd>
 <dt>Phone</dt><dd><a href="tel:${e(phoneOf(c))}">${e(phoneOf(c))}</a></dd>
 <dt>Stage</dt><dd><span class="stage${stage === 'Hired' ? ' hired' : ''}">${e(stage)}</span></dd>

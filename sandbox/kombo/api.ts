@@ -65,6 +65,11 @@ const after = (req: SandboxRequest, row: Record<string, unknown>) => {
 };
 const includeDeleted = (req: SandboxRequest, row: Record<string, unknown>) => req.query.get('include_deleted') === 'true' || !row.remote_deleted_at;
 
+/** Under "Only Sync Created Applications", Kombo sees only the applications it tracks, and their candidates. */
+const tracked = (world: KomboWorld, application: Record<string, unknown>) => !world.syncOnlyCreated || world.tracked.has(String(application.id));
+const candidateTracked = (world: KomboWorld, candidate: Record<string, unknown>) =>
+  !world.syncOnlyCreated || world.applications.some((a) => a.candidate_id === candidate.id && tracked(world, a));
+
 function jobRef(job: Record<string, unknown> | undefined) {
   return job ? { id: job.id, remote_id: job.remote_id, name: job.name } : null;
 }
@@ -79,7 +84,7 @@ function candidateView(world: KomboWorld, candidate: Record<string, unknown>) {
     ...candidate,
     tags: world.tags.filter((t) => t.candidate_id === candidate.id).map((t) => ({ id: `T-${t.name}`, remote_id: null, name: t.name })),
     applications: world.applications
-      .filter((a) => a.candidate_id === candidate.id)
+      .filter((a) => a.candidate_id === candidate.id && tracked(world, a))
       .map((a) => ({
         id: a.id,
         remote_id: a.remote_id,
@@ -120,7 +125,25 @@ function applicationView(world: KomboWorld, application: Record<string, unknown>
         }
       : null,
     interviews: [],
-    offers: [],
+    offers: world.offers.filter((o) => o.application_id === application.id).map((o) => ({ id: o.id, remote_id: o.remote_id, status: o.status })),
+  };
+}
+
+/** GET /ats/offers' row: the offer with a summary of its application's candidate and job. */
+function offerView(world: KomboWorld, offer: Record<string, unknown>) {
+  const application = world.applications.find((a) => a.id === offer.application_id);
+  const candidate = world.candidates.find((c) => c.id === application?.candidate_id);
+  const job = world.jobs.find((j) => j.id === application?.job_id);
+  return {
+    ...offer,
+    application: application
+      ? {
+          candidate: candidate
+            ? { id: candidate.id, remote_id: candidate.remote_id, first_name: candidate.first_name, last_name: candidate.last_name, email_addresses: candidate.email_addresses }
+            : null,
+          job: job ? { id: job.id, remote_id: job.remote_id, name: job.name } : null,
+        }
+      : null,
   };
 }
 
@@ -178,7 +201,10 @@ function answerView(job: Record<string, unknown>, a: { question_id: string; answ
   const question = (job.screening_questions as { id: string; remote_id: string | null; title: string; format: { type: string; options?: { id: string; name: string }[] } }[]).find(
     (q) => q.id === a.question_id,
   );
-  const type = question?.format.type ?? 'UNKNOWN';
+  // Kombo reports back only these six types; anything else (FILE answers included) comes back as UNKNOWN with
+  // `raw` (its spec and its SDK agree on this).
+  const reported = ['TEXT', 'SINGLE_SELECT', 'MULTI_SELECT', 'BOOLEAN', 'NUMBER', 'DATE'];
+  const type = question && reported.includes(question.format.type) ? question.format.type : 'UNKNOWN';
   const optionName = (id: string) => question?.format.options?.find((o) => o.id === id)?.name ?? id;
   const answer =
     type === 'TEXT' ? { content: String(a.answer) }
@@ -194,6 +220,41 @@ function answerView(job: Record<string, unknown>, a: { question_id: string; answ
 function inputInvalid(error: z.ZodError) {
   const issue = error.issues[0];
   return komboError(400, 'PLATFORM.INPUT_INVALID', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+}
+
+/** The sandbox's Kombo integration is a Greenhouse account (SANDBOX_KEYS.komboIntegrationId). */
+const SANDBOX_TOOL = 'greenhouse';
+const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?)?Z?$/, 'must be YYYY-MM-DDTHH:mm:ss.sssZ');
+const idOf = <F extends Record<string, z.ZodString>>(idType: string, fields: F) => z.object({ id_type: z.literal(idType), ...fields }).strict();
+
+/** The request body of POST /ats/import-tracked-application, from the spec: one object per tool that supports it. */
+export const ImportTrackedBody = z
+  .object({
+    tracked_at: isoDateTime.nullable(),
+    greenhouse: idOf('application_id', { application_id: z.string().min(1) }).optional(),
+    onlyfy: idOf('application_id', { application_id: z.string().min(1) }).optional(),
+    successfactors: idOf('application_remote_id', { application_remote_id: z.string().min(1) }).optional(),
+    recruitee: idOf('placement_id', { placement_id: z.string().min(1) }).optional(),
+    smartrecruiters: idOf('candidate_and_job_remote_ids', { candidate_remote_id: z.string().min(1), job_remote_id: z.string().min(1) }).optional(),
+    erecruiter: z
+      .union([
+        idOf('application_and_job_remote_ids', { application_remote_id: z.string().min(1), job_remote_id: z.string().min(1) }),
+        idOf('application_and_candidate_remote_ids', { candidate_remote_id: z.string().min(1), application_remote_id: z.string().min(1) }),
+      ])
+      .optional(),
+  })
+  .strict();
+
+/** Kombo's own ids are 24 characters of base58 (the spec's pattern for the import's id). */
+function importId(world: KomboWorld): string {
+  const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+  let n = world.nextId++;
+  let id = '';
+  do {
+    id = alphabet[n % 58] + id;
+    n = Math.floor(n / 58);
+  } while (n > 0);
+  return `TR${id}`.padStart(24, '1');
 }
 
 export function komboRouter(world: () => KomboWorld): Router {
@@ -225,6 +286,7 @@ export function komboRouter(world: () => KomboWorld): Router {
     const rows = w.candidates
       .filter(
         (c) =>
+          candidateTracked(w, c) &&
           after(req, c) &&
           includeDeleted(req, c) &&
           (!ids.length || ids.includes(String(c.id))) &&
@@ -243,6 +305,7 @@ export function komboRouter(world: () => KomboWorld): Router {
     const rows = w.applications
       .filter(
         (a) =>
+          tracked(w, a) &&
           after(req, a) &&
           includeDeleted(req, a) &&
           (!outcomes.length || outcomes.includes(String(a.outcome))) &&
@@ -251,6 +314,50 @@ export function komboRouter(world: () => KomboWorld): Router {
       )
       .map((a) => applicationView(w, a));
     return paged(req, rows);
+  });
+
+  r.on('GET', `${base}/ats/offers`, (req) => {
+    const w = world();
+    const ids = list(req, 'ids');
+    const remoteIds = list(req, 'remote_ids');
+    const rows = w.offers
+      .filter((o) => {
+        const application = w.applications.find((a) => a.id === o.application_id);
+        return (
+          !!application &&
+          tracked(w, application) &&
+          after(req, o) &&
+          includeDeleted(req, o) &&
+          (!ids.length || ids.includes(String(o.id))) &&
+          (!remoteIds.length || remoteIds.includes(String(o.remote_id)))
+        );
+      })
+      .map((o) => offerView(w, o));
+    return paged(req, rows);
+  });
+
+  /**
+   * Start tracking an application the integration does not see ("Only Sync Created Applications"). The sandbox is
+   * a Greenhouse integration, so the body names `greenhouse` with id_type `application_id` (Greenhouse's
+   * application id); Kombo then asks Greenhouse for it, and an id Greenhouse does not know is refused.
+   */
+  r.on('POST', `${base}/ats/import-tracked-application`, (req) => {
+    const parsed = ImportTrackedBody.safeParse(req.body);
+    if (!parsed.success) return inputInvalid(parsed.error);
+    const w = world();
+    const { tracked_at: trackedAt, ...tools } = parsed.data;
+    const named = Object.keys(tools).filter((k) => tools[k as keyof typeof tools] !== undefined);
+    if (named.length !== 1 || named[0] !== SANDBOX_TOOL) {
+      return komboError(400, 'PLATFORM.INPUT_INVALID', `This is a Greenhouse integration: name "greenhouse" (and only it) in the body, not ${named.map((n) => `"${n}"`).join(', ') || 'no tool'}.`);
+    }
+    const wanted = parsed.data.greenhouse!;
+    const application = w.applications.find((a) => a.remote_id === wanted.application_id && !a.remote_deleted_at);
+    if (!application) {
+      return komboError(400, 'REMOTE.INPUT_INVALID', `Greenhouse answered 404 Not Found for GET /v1/applications/${wanted.application_id}: there is no application with this id.`);
+    }
+    if (w.importsWaitForSync && !w.tracked.has(String(application.id))) w.pendingImports.add(String(application.id));
+    else w.tracked.add(String(application.id));
+    return written({ id: importId(w), tracked_at: new Date(trackedAt ?? Date.now()).toISOString(), imported_id: { greenhouse: wanted } });
   });
 
   r.on('POST', `${base}/ats/jobs/:job_id/applications`, (req) => {
@@ -285,6 +392,7 @@ export function komboRouter(world: () => KomboWorld): Router {
       application = addKomboApplication(w, candidate, job, 0);
     }
     application.screening_question_answers = (body.screening_question_answers ?? []).map((a) => answerView(job, a));
+    w.tracked.add(String(application.id)); // created through Kombo: tracked whatever the setting
     for (const attachment of body.attachments ?? []) {
       w.attachments.push({
         id: `AT${w.nextId++}`,
@@ -302,7 +410,8 @@ export function komboRouter(world: () => KomboWorld): Router {
     const parsed = z.object({ tag: z.object({ name: z.string().min(1) }) }).safeParse(req.body);
     if (!parsed.success) return inputInvalid(parsed.error);
     const w = world();
-    if (!w.candidates.some((c) => c.id === req.params.candidate_id)) return komboError(404, 'PLATFORM.INPUT_INVALID', 'Unknown candidate.');
+    const candidate = w.candidates.find((c) => c.id === req.params.candidate_id);
+    if (!candidate || !candidateTracked(w, candidate)) return komboError(404, 'PLATFORM.INPUT_INVALID', 'Unknown candidate.');
     w.tags.push({ candidate_id: req.params.candidate_id, name: parsed.data.tag.name });
     return written({});
   });
@@ -311,7 +420,7 @@ export function komboRouter(world: () => KomboWorld): Router {
     const parsed = z.object({ label: z.string().min(1), url: z.string().url() }).safeParse(req.body);
     if (!parsed.success) return inputInvalid(parsed.error);
     const w = world();
-    if (!w.applications.some((a) => a.id === req.params.application_id)) return komboError(404, 'PLATFORM.INPUT_INVALID', 'Unknown application.');
+    if (!w.applications.some((a) => a.id === req.params.application_id && tracked(w, a))) return komboError(404, 'PLATFORM.INPUT_INVALID', 'Unknown application.');
     w.resultLinks.push({ application_id: req.params.application_id, ...parsed.data });
     return written({});
   });
@@ -320,7 +429,7 @@ export function komboRouter(world: () => KomboWorld): Router {
     const parsed = z.object({ attachment: Attachment }).safeParse(req.body);
     if (!parsed.success) return inputInvalid(parsed.error);
     const w = world();
-    if (!w.applications.some((a) => a.id === req.params.application_id)) return komboError(404, 'PLATFORM.INPUT_INVALID', 'Unknown application.');
+    if (!w.applications.some((a) => a.id === req.params.application_id && tracked(w, a))) return komboError(404, 'PLATFORM.INPUT_INVALID', 'Unknown application.');
     const a = parsed.data.attachment;
     const id = `AT${w.nextId++}`;
     w.attachments.push({ id, name: a.name, type: a.type, content_type: a.content_type ?? 'application/octet-stream', data: Buffer.from(a.data ?? '', 'base64') });

@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard } from '../../scripts/browser';
+import { connectCard, grantHostPermission } from '../../scripts/browser';
 import { expect, routeVendorHosts, sandboxControl, test } from './fixtures';
 
 /**
@@ -21,8 +21,8 @@ function greenhousePerson(id: string, shownName: string): string {
   <a href="/people/${id}/activity">Activity</a></body></html>`;
 }
 
-async function serveGreenhouse(context: BrowserContext) {
-  await context.route('https://app.greenhouse.io/**', async (route) => {
+async function serveGreenhouse(context: BrowserContext, origin = 'https://app.greenhouse.io') {
+  await context.route(`${origin}/**`, async (route) => {
     const match = /^\/people\/(\d+)/.exec(new URL(route.request().url()).pathname);
     const names: Record<string, string> = { [LUCAS]: 'Lucas M.', [DANIEL]: 'Daniel Weber' };
     if (!match || !names[match[1]]) return route.fulfill({ status: 404, body: 'Not found' });
@@ -57,16 +57,17 @@ test.describe('Export to FactorialHR on Greenhouse (app.greenhouse.io) with a Ko
     );
     expect(lookups.some((r) => decodeURIComponent(r.query).includes(`remote_ids=${LUCAS}`))).toBe(true);
 
-    // Kombo has no start date: the disabled Export says what is still needed.
+    // The start date is on Lucas's accepted offer in Kombo (the page shows none); the disabled Export says what is
+    // still needed.
+    await expect(dialog.getByRole('textbox', { name: 'Start date' })).toHaveValue('2026-12-01');
     const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
     await expect(exportButton).toBeDisabled();
-    await expect(exportButton).toHaveAccessibleDescription('To export, complete: Start date, Legal entity.');
-    await dialog.getByRole('textbox', { name: 'Start date' }).fill('2027-01-04');
+    await expect(exportButton).toHaveAccessibleDescription('To export, complete: Legal entity.');
     await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
     await exportButton.click();
     await expect(dialog.getByRole('status')).toContainText('Exported to Factorial HR');
-    const state = await sandboxControl<{ factorial: { employees: { email: string }[] } }>(sandbox, 'GET', 'state');
-    expect(state.factorial.employees.filter((e) => e.email === 'lucas.moreau@example.com')).toHaveLength(1);
+    const state = await sandboxControl<{ factorial: { employees: { email: string; contract_starts_on?: string }[] } }>(sandbox, 'GET', 'state');
+    expect(state.factorial.employees.filter((e) => e.email === 'lucas.moreau@example.com')).toMatchObject([{ contract_starts_on: '2026-12-01' }]);
   });
 
   test('the stage comes from Kombo: a candidate at Interview cannot be exported, whatever the page shows', async ({ context, options, sandbox }) => {
@@ -77,5 +78,49 @@ test.describe('Export to FactorialHR on Greenhouse (app.greenhouse.io) with a Ko
     const button = page.getByRole('button', { name: 'Export to FactorialHR' });
     await expect(button).toBeDisabled();
     await expect(button).toHaveAccessibleDescription(/Only hired candidates can be exported\./);
+  });
+
+  test('numbered hosts past app6 and the EU region are built in: the button appears with no grant', async ({ context, options, sandbox }) => {
+    await connectProduction(options, context, sandbox);
+    for (const origin of ['https://app7.greenhouse.io', 'https://app.eu.greenhouse.io']) {
+      await serveGreenhouse(context, origin);
+      const page = await context.newPage();
+      await page.goto(`${origin}/people/${LUCAS}/applications/9001`);
+      await expect(page.getByRole('button', { name: 'Export to FactorialHR' }), origin).toBeEnabled();
+      await page.close();
+    }
+  });
+
+  test("a company's sign-in subdomain works once an admin allows it in Options → Sites, and stops when removed", async ({ context, extensionId, options, sandbox }) => {
+    await connectProduction(options, context, sandbox);
+    const origin = 'https://acme.greenhouse.io';
+    await serveGreenhouse(context, origin);
+    const page = await context.newPage();
+    await page.goto(`${origin}/people/${LUCAS}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lucas M.');
+    // Not granted: no content script, no button.
+    await expect(page.locator('hirebridge-action')).toHaveCount(0);
+
+    // The Sites region reads the address and says which ATS it is. Chrome's prompt cannot be clicked headless: the
+    // site access is given first the way chrome://extensions gives it, so the panel's own request resolves at once.
+    const sites = options.getByRole('region', { name: 'Sites' });
+    const address = sites.getByRole('textbox', { name: 'Your company’s own ATS address' });
+    await address.fill('app.greenhouse.io');
+    await sites.getByRole('button', { name: 'Allow this address' }).click();
+    await expect(address).toHaveAccessibleDescription('app.greenhouse.io is already included for Greenhouse: nothing to allow.');
+    await grantHostPermission(context, extensionId, `${origin}/*`);
+    await address.fill('https://acme.greenhouse.io/users/sign_in');
+    await sites.getByRole('button', { name: 'Allow this address' }).click();
+    await expect(sites.getByRole('status')).toHaveText('Allowed: Greenhouse pages on acme.greenhouse.io now show Hirebridge’s buttons.');
+    await expect(sites.getByRole('button', { name: 'Remove acme.greenhouse.io' })).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Export to FactorialHR' })).toBeEnabled();
+
+    await options.getByRole('region', { name: 'Sites' }).getByRole('button', { name: 'Remove acme.greenhouse.io' }).click();
+    await expect(options.getByRole('region', { name: 'Sites' }).getByRole('status')).toContainText('acme.greenhouse.io no longer shows');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lucas M.');
+    await expect(page.locator('hirebridge-action')).toHaveCount(0);
   });
 });

@@ -132,8 +132,12 @@ test.describe('Spanish UI (browser language es-ES)', () => {
     await popup.getByRole('button', { name: 'Exportar todo' }).click();
     const confirm = popup.getByRole('dialog', { name: 'Exportar todos los candidatos contratados' });
     await expect(confirm.getByRole('combobox', { name: 'Entidad legal para todos' })).toBeFocused();
-    // Nobody's start date is known yet: each is left out with the reason, in Spanish.
-    await expect(confirm.getByRole('list', { name: 'Excluidos (3)' }).getByRole('listitem').filter({ hasText: 'Lucas Moreau' })).toHaveText('Lucas Moreau: Falta: fecha de incorporación.');
+    // Lucas's start date comes from his accepted offer; Aisha's accepted offer has none: left out with the reason
+    // and why, in Spanish.
+    await expect(confirm.getByRole('list', { name: 'Se exportarán (1)' })).toContainText('Lucas Moreau');
+    await expect(confirm.getByRole('list', { name: 'Excluidos (2)' }).getByRole('listitem').filter({ hasText: 'Aisha Khan' })).toHaveText(
+      'Aisha Khan: Falta: fecha de incorporación. La oferta aceptada en Greenhouse no tiene fecha de incorporación.',
+    );
     await expectNoEnglish(popup.locator('body'), ['Hired candidates', 'Export', 'Export all', 'Sync now', 'Jobs', 'Recent activity', 'Settings', 'Cancel', 'Legal entity']);
     await popup.keyboard.press('Escape');
     await expect(confirm).toHaveCount(0);

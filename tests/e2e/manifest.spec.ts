@@ -20,3 +20,19 @@ test('permissions, CSP, managed policy schema and alarms of the loaded extension
     .poll(() => serviceWorker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => `${a.name} ${a.periodInMinutes}`).sort()))
     .toEqual(['hirebridge:job-pull 180', 'hirebridge:retention 1440']);
 });
+
+/** The icon set as Chromium loaded it: every size the manifest names is a PNG of that size, and the toolbar's. */
+test('icons: the manifest and the toolbar name real PNGs of their sizes', async ({ serviceWorker }) => {
+  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  const declared: Record<string, string> = { ...manifest.icons, ...Object.fromEntries(Object.entries((manifest.action?.default_icon ?? {}) as Record<string, string>).map(([s, p]) => [`action ${s}`, p])) };
+  expect(Object.keys(manifest.icons ?? {}).sort()).toEqual(['128', '16', '32', '48', '96']);
+  expect(Object.keys(manifest.action?.default_icon ?? {}).sort()).toEqual(['16', '32']);
+  for (const [size, path] of Object.entries(declared)) {
+    // PNG: signature, then the IHDR chunk with width and height (big-endian) at bytes 16–23.
+    const header = await serviceWorker.evaluate(async (p) => Array.from(new Uint8Array(await (await fetch(chrome.runtime.getURL(p))).arrayBuffer()).slice(0, 24)), path);
+    const view = new DataView(Uint8Array.from(header).buffer);
+    expect(header.slice(1, 4), path).toEqual([0x50, 0x4e, 0x47]);
+    const px = Number(size.replace('action ', ''));
+    expect([view.getUint32(16), view.getUint32(20)], path).toEqual([px, px]);
+  }
+});

@@ -20,8 +20,13 @@ test.describe('Sites: an admin switches adapters off and on', () => {
     await expect(page.getByRole('button', { name: 'Export to FactorialHR' })).toBeVisible();
 
     await demo.uncheck();
-    await options.reload();
-    await expect(options.getByRole('region', { name: 'Sites' }).getByRole('checkbox', { name: 'Demo ATS' })).not.toBeChecked();
+    // The box follows the click at once; the worker's save lands a moment later. A reload shows what was saved.
+    await expect
+      .poll(async () => {
+        await options.reload();
+        return options.getByRole('region', { name: 'Sites' }).getByRole('checkbox', { name: 'Demo ATS' }).isChecked();
+      })
+      .toBe(false);
     await page.reload();
     // The content script still runs, but the worker refuses the page: no button is left behind.
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

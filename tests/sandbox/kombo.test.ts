@@ -99,6 +99,73 @@ describe('Kombo stand-in', () => {
     expect(state.kombo.attachments).toHaveLength(2);
   });
 
+  it('lists offers with their start dates; hired applications name their offers', async () => {
+    const applications = await call('/ats/applications?outcomes=HIRED');
+    const lucas = applications.body.data.results.find((a: { candidate: { remote_id: string } }) => a.candidate.remote_id === '40112234');
+    expect(lucas.offers.map((o: { status: string }) => o.status)).toEqual(['DECLINED', 'ACCEPTED']);
+    const ids = lucas.offers.map((o: { id: string }) => o.id).join(',');
+    const offers = await call(`/ats/offers?ids=${ids}`);
+    expectSpec('/ats/offers', 'get', offers.body);
+    expect(offers.body.data.results.map((o: { status: string; employment_start_date: string }) => [o.status, o.employment_start_date])).toEqual([
+      ['DECLINED', '2026-11-16T00:00:00.000Z'],
+      ['ACCEPTED', '2026-12-01T00:00:00.000Z'],
+    ]);
+    expect(offers.body.data.results[1].application).toMatchObject({ candidate: { remote_id: '40112234' }, job: { name: 'Product Manager' } });
+    // Aisha's accepted offer has no start date; Sofia was hired without an offer.
+    const all = await call('/ats/offers?page_size=250');
+    const byCandidate = (remoteId: string) => all.body.data.results.filter((o: { application: { candidate: { remote_id: string } } }) => o.application.candidate.remote_id === remoteId);
+    expect(byCandidate('40112235').map((o: { status: string; employment_start_date: null }) => [o.status, o.employment_start_date])).toEqual([['ACCEPTED', null]]);
+    expect(byCandidate('40112236')).toEqual([]);
+  });
+
+  it('reports a FILE answer back as UNKNOWN, as Kombo does', async () => {
+    const body = {
+      candidate: { first_name: 'Ana', last_name: 'Vidal', email_address: 'ana.vidal@example.com' },
+      screening_question_answers: [{ question_id: 'KJ000001-Q7', answer: { name: 'p.pdf', content_type: 'application/pdf', data: 'JVBERg==' } }],
+    };
+    const created = await call('/ats/jobs/KJ000001/applications', { method: 'POST', body: JSON.stringify(body) });
+    expectSpec('/ats/jobs/{job_id}/applications', 'post', created.body);
+    expect(created.body.data.screening_question_answers[0].question).toMatchObject({ title: 'Portfolio', type: 'UNKNOWN' });
+  });
+
+  it('"Only Sync Created Applications": ATS-created candidates are invisible until their application is imported', async () => {
+    const control = (path: string, body?: unknown) =>
+      fetch(`${sandbox.url}/__sandbox/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    await control('kombo/tracking', { syncOnlyCreated: true, importsWaitForSync: true });
+    expect((await call('/ats/candidates?remote_ids=40112234')).body.data.results).toEqual([]);
+    expect((await call('/ats/applications?outcomes=HIRED')).body.data.results).toEqual([]);
+    expect((await call('/ats/offers')).body.data.results).toEqual([]);
+
+    const request = { tracked_at: '2026-11-20T10:00:00.000Z', greenhouse: { id_type: 'application_id', application_id: '90001003' } };
+    expect(spec.request('/ats/import-tracked-application', 'post', request).errors).toBe('No errors');
+    const imported = await call('/ats/import-tracked-application', { method: 'POST', body: JSON.stringify(request) });
+    expect(imported.status).toBe(200);
+    expectSpec('/ats/import-tracked-application', 'post', imported.body);
+    expect(imported.body.data).toMatchObject({ tracked_at: '2026-11-20T10:00:00.000Z', imported_id: { greenhouse: { application_id: '90001003' } } });
+    // Kombo fetches an imported application with its next sync.
+    expect((await call('/ats/candidates?remote_ids=40112234')).body.data.results).toEqual([]);
+    await control('kombo/sync');
+    const lucas = (await call('/ats/candidates?remote_ids=40112234')).body.data.results;
+    expect(lucas).toHaveLength(1);
+    expect((await call('/ats/applications?outcomes=HIRED')).body.data.results.map((a: { id: string }) => a.id)).toEqual([lucas[0].applications[0].id]);
+
+    // What Kombo refuses: an application Greenhouse does not have, another tool's ids, a body without tracked_at.
+    const missing = await call('/ats/import-tracked-application', { method: 'POST', body: JSON.stringify({ ...request, greenhouse: { id_type: 'application_id', application_id: '1' } }) });
+    expect([missing.status, missing.body.error.code]).toEqual([400, 'REMOTE.INPUT_INVALID']);
+    expect(missing.body.error.message).toContain('Greenhouse');
+    const otherTool = await call('/ats/import-tracked-application', { method: 'POST', body: JSON.stringify({ tracked_at: null, recruitee: { id_type: 'placement_id', placement_id: '1' } }) });
+    expect(otherTool.body.error.code).toBe('PLATFORM.INPUT_INVALID');
+    const noDate = await call('/ats/import-tracked-application', { method: 'POST', body: JSON.stringify({ greenhouse: request.greenhouse }) });
+    expect(noDate.body.error).toMatchObject({ code: 'PLATFORM.INPUT_INVALID', message: expect.stringContaining('tracked_at') });
+
+    // Applications created through Kombo are tracked whatever the setting.
+    const created = await call('/ats/jobs/KJ000001/applications', {
+      method: 'POST',
+      body: JSON.stringify({ candidate: { first_name: 'Ana', last_name: 'Vidal', email_address: 'ana.vidal@example.com' } }),
+    });
+    expect((await call(`/ats/candidates?ids=${created.body.data.candidate_id}`)).body.data.results).toHaveLength(1);
+  });
+
   it('answers rate limits and server faults with Kombo codes', async () => {
     await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vendor: 'kombo', kind: 'rate-limit', retryAfterSeconds: 3 }) });
     const limited = await call('/ats/jobs');

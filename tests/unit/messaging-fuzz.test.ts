@@ -186,6 +186,7 @@ const SAMPLES: Partial<Record<keyof typeof Intents, unknown>> = {
   setCountryFilter: ['ES'],
   pageCandidatesStatus: { adapterId: 'greenhouse', candidates: [{ siteCandidateId: '40112234', fullName: 'Lucas Moreau' }] },
   prepareExport: { adapterId: 'greenhouse', candidate: { siteCandidateId: '40112234' } },
+  importTrackedApplication: { adapterId: 'greenhouse', candidate: { siteCandidateId: '40112234', siteApplicationId: '90001003' } },
   submitExport: {
     candidateKey: CANDIDATE_KEY,
     fields: { firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com', startDate: '2026-12-01', legalEntityId: '1' },

@@ -196,6 +196,40 @@ describe('the toolbar badge', () => {
       stop();
     }
   });
+
+  it('switches the toolbar icon to the waiting variant while someone waits, and back', async () => {
+    const setIcon = vi.spyOn(fakeBrowser.action, 'setIcon').mockResolvedValue(undefined);
+    const lastIcon = () => (setIcon.mock.lastCall?.[0] as { path: Record<string, string> } | undefined)?.path;
+    const stop = followBadge();
+    try {
+      await vi.waitFor(() => expect(lastIcon()).toEqual({ 16: '/icon/16.png', 32: '/icon/32.png' }));
+      await db().candidates.bulkPut([pulled]);
+      await vi.waitFor(() => expect(lastIcon()).toEqual({ 16: '/icon/waiting/16.png', 32: '/icon/waiting/32.png' }));
+      await db().candidates.update('ats:kombo:KC1', { exportedEmployeeId: '1' });
+      await vi.waitFor(() => expect(lastIcon()).toEqual({ 16: '/icon/16.png', 32: '/icon/32.png' }));
+    } finally {
+      stop();
+      setIcon.mockRestore();
+    }
+  });
+
+  it('keeps the badge going when a toolbar call throws (as browser.action did in the old Firefox build)', async () => {
+    const setIcon = vi.spyOn(fakeBrowser.action, 'setIcon').mockImplementation(() => {
+      throw new TypeError('browser.action is undefined');
+    });
+    const stop = followBadge();
+    try {
+      await db().candidates.bulkPut([pulled]);
+      // What comes after the failing call still happens, and the next change is still followed.
+      await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({})).toBe('Hirebridge: 1 hired candidate waiting for export'));
+      await db().candidates.update('ats:kombo:KC1', { exportedEmployeeId: '1' });
+      await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
+      expect(setIcon).toHaveBeenCalledTimes(2);
+    } finally {
+      stop();
+      setIcon.mockRestore();
+    }
+  });
 });
 
 describe('pulled from the ATS', () => {
@@ -239,6 +273,31 @@ describe('pulled from the ATS', () => {
     await refreshHiredCandidates({ force: true });
     expect((await db().candidates.get('ats:kombo:KC1'))?.hired).toBe(false);
     expect(waitingGroups(await db().candidates.toArray())).toHaveLength(0);
+  });
+
+  it('keeps the ATS’s start date, or why there is none; the ATS wins over a page, and Export all says why', async () => {
+    fakes.hired = [[
+      { ...hiredApp('KC1', 'Lucas', 'Moreau', 'Product Manager'), startDate: '2027-01-04' },
+      { ...hiredApp('KC3', 'Aisha', 'Khan', 'Account Executive'), startDateGap: 'no-start-date' },
+      { ...hiredApp('KC4', 'Sofia', 'Almeida', 'Data Engineer'), startDateGap: 'no-accepted-offer' },
+    ]];
+    await db().candidates.put(record({ key: 'demo-ats:40112234', firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com', data: { origin: 'page', startDate: '2026-12-01' } }));
+    await refreshHiredCandidates({ force: true });
+    expect((await db().candidates.get('ats:kombo:KC3'))?.data.startDateGap).toEqual({ gap: 'no-start-date', tool: 'Greenhouse' });
+    const groups = new Map(waitingGroups(await db().candidates.toArray()).map((g) => [g.name, g]));
+    expect(groups.get('Lucas Moreau')).toMatchObject({ fields: { startDate: '2027-01-04' }, startDateNote: undefined });
+    expect(groups.get('Aisha Khan')?.startDateNote).toBe('The accepted offer in Greenhouse has no start date.');
+    const one = { legalEntities: [{ id: '11' }] };
+    expect(assessForExport(groups.get('Aisha Khan')!, one, undefined)).toEqual({ group: groups.get('Aisha Khan'), reason: 'Missing start date. The accepted offer in Greenhouse has no start date.' });
+    expect(assessForExport(groups.get('Sofia Almeida')!, one, undefined)).toMatchObject({ reason: 'Missing start date. Greenhouse has no accepted offer for this hire, so it gives no start date.' });
+    expect(assessForExport(groups.get('Lucas Moreau')!, one, undefined)).toMatchObject({ fields: { startDate: '2027-01-04' } });
+
+    // The offer got its start date in the ATS: the next pull forgets why there was none.
+    fakes.hired = [[{ ...hiredApp('KC3', 'Aisha', 'Khan', 'Account Executive'), startDate: '2027-02-01' }]];
+    await refreshHiredCandidates({ force: true });
+    const aisha = await db().candidates.get('ats:kombo:KC3');
+    expect(aisha?.data).toMatchObject({ startDate: '2027-02-01' });
+    expect(aisha?.data.startDateGap).toBeUndefined();
   });
 
   it('each finished job pull is followed by one hired pull', async () => {

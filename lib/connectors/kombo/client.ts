@@ -1,10 +1,22 @@
 import type { z } from 'zod';
+import { ConnectorError } from '../errors';
 import { createHttpClient, type HttpHooks } from '../http';
 import { t } from '../messages';
-import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, KomboCredentials, ScreeningAnswerValue } from '../types';
+import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, HireStartDate, KomboCredentials, ScreeningAnswerValue, SiteApplicationIds } from '../types';
 import { classifyKomboError, readKomboError } from './errors';
-import { komboToolFromIntegrationId } from './environments';
-import { Application, Candidate, CheckApiKey, CreatedApplication, Job, paged, Written } from './schemas';
+import { komboToolFamily, komboToolFromIntegrationId } from './environments';
+import { Application, Candidate, CheckApiKey, CreatedApplication, ImportedTracked, Job, Offer, paged, Written } from './schemas';
+import { komboToolName } from './tools';
+import { trackingImportBody, trackingImportPlan } from './tracking';
+
+/*
+ * Why not Kombo's own SDK (@kombo-api/sdk) here: measured on this build, it adds 120 KiB raw / 27 KiB gzip to the
+ * service worker with its standalone functions (296 / 46 KiB with the Kombo class; it bundles zod's v3 copy) to
+ * replace about 120 lines (schemas.ts, komboQuery, readKomboError), brings a second HTTP client (its own fetch,
+ * retries and errors, beside lib/connectors/http.ts's timeouts, hooks, key redaction and retry rules), and its
+ * closed enums would fail a whole page on a value Kombo adds later. It stays the tests' second opinion instead
+ * (tests/sandbox/kombo-sdk.test.ts).
+ */
 
 /** Kombo's page size ceiling for list endpoints. */
 export const KOMBO_MAX_PAGE_SIZE = 250;
@@ -31,6 +43,7 @@ function toCandidate(c: z.output<typeof Candidate>): AtsCandidate {
     phone: c.phone_numbers?.[0]?.phone_number,
     applications: (c.applications ?? []).map((a) => ({
       id: a.id,
+      remoteId: a.remote_id ?? undefined,
       jobId: a.job?.id,
       jobName: a.job?.name,
       stageName: a.current_stage?.name,
@@ -45,6 +58,24 @@ function komboAnswer(value: ScreeningAnswerValue): unknown {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00.000Z`;
   return value;
 }
+
+/**
+ * A hire's start date lives on the application's accepted offer (`employment_start_date`, an ISO date-time; its
+ * date is the day). Several accepted offers (a renegotiation): the one updated last counts.
+ */
+function startDateOf(application: Pick<z.output<typeof Application>, 'offers'>, offers: ReadonlyMap<string, Offer>): HireStartDate {
+  const accepted = (application.offers ?? [])
+    .filter((ref) => ref.status === 'ACCEPTED')
+    .map((ref) => offers.get(ref.id))
+    .filter((offer): offer is Offer => !!offer && offer.status === 'ACCEPTED' && !offer.remote_deleted_at)
+    .sort((a, b) => (b.remote_updated_at ?? '').localeCompare(a.remote_updated_at ?? ''));
+  if (!accepted.length) return { gap: 'no-accepted-offer' };
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(accepted[0].employment_start_date ?? '')?.[0];
+  return day ? { startDate: day } : { gap: 'no-start-date' };
+}
+
+const acceptedOfferIds = (applications: readonly Pick<z.output<typeof Application>, 'offers'>[]) =>
+  [...new Set(applications.flatMap((a) => (a.offers ?? []).filter((o) => o.status === 'ACCEPTED').map((o) => o.id)))];
 
 function toJob(job: Job): AtsJob {
   return {
@@ -84,6 +115,17 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     const body = await http.request(paged(Candidate), 'ats/candidates', { query: komboQuery({ ...params, page_size: 1 }) });
     const found = body.data.results[0];
     return found ? toCandidate(found) : null;
+  };
+
+  /** Offers by id, one request per 250 (GET /ats/offers has no application filter: the application names them). */
+  const offersById = async (ids: readonly string[]): Promise<Map<string, Offer>> => {
+    const found = new Map<string, Offer>();
+    for (let i = 0; i < ids.length; i += KOMBO_MAX_PAGE_SIZE) {
+      const chunk = ids.slice(i, i + KOMBO_MAX_PAGE_SIZE);
+      const body = await http.request(paged(Offer), 'ats/offers', { query: komboQuery({ ids: chunk, page_size: chunk.length }) });
+      for (const offer of body.data.results) found.set(offer.id, offer);
+    }
+    return found;
   };
 
   /** Follow-up writes that should not undo a created application when they fail: their failure becomes a warning. */
@@ -166,21 +208,48 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
       const body = await http.request(paged(Application), 'ats/applications', {
         query: komboQuery({ outcomes: ['HIRED'], cursor: query.cursor ?? undefined, page_size: 100 }),
       });
+      const applications = body.data.results.filter((a) => a.candidate);
+      // One more request per page: the accepted offers' start dates.
+      const offers = await offersById(acceptedOfferIds(applications));
       return {
-        items: body.data.results.flatMap((a) =>
-          a.candidate
-            ? [
-                {
-                  applicationId: a.id,
-                  jobId: a.job?.id ?? a.job_id ?? undefined,
-                  jobName: a.job?.name,
-                  candidate: toCandidate({ ...a.candidate, applications: [] }),
-                },
-              ]
-            : [],
-        ),
+        items: applications.map((a) => {
+          const start = startDateOf(a, offers);
+          return {
+            applicationId: a.id,
+            jobId: a.job?.id ?? a.job_id ?? undefined,
+            jobName: a.job?.name,
+            candidate: toCandidate({ ...a.candidate!, applications: [] }),
+            ...('startDate' in start ? { startDate: start.startDate } : { startDateGap: start.gap }),
+          };
+        }),
         next: body.data.next,
       };
+    },
+
+    async hireStartDate(applicationId) {
+      const body = await http.request(paged(Application), 'ats/applications', { query: komboQuery({ ids: [applicationId], page_size: 1 }) });
+      const application = body.data.results[0];
+      if (!application) return { gap: 'no-accepted-offer' };
+      return startDateOf(application, await offersById(acceptedOfferIds([application])));
+    },
+
+    tracking: {
+      plan: (ids: SiteApplicationIds) => trackingImportPlan(tool, ids),
+      async importApplication(ids: SiteApplicationIds) {
+        if (!trackingImportPlan(tool, ids).possible) {
+          throw new ConnectorError({ vendor: 'Kombo', code: 'invalid-request', transient: false, message: t('komboCannotImport', { tool: komboToolName(komboToolFamily(tool)) }) });
+        }
+        try {
+          await http.request(ImportedTracked, 'ats/import-tracked-application', { method: 'POST', body: trackingImportBody(tool, ids, new Date()) });
+        } catch (error) {
+          // Refused (not a hiccup): say who refused, with Kombo's code and words, once.
+          if (!(error instanceof ConnectorError) || error.transient || !error.vendorCode) throw error;
+          const said = error.vendorMessage ? t('vendorSaid', { vendor: 'Kombo', message: error.vendorMessage }) : '';
+          const code = error.vendorCode;
+          const key = code.startsWith('REMOTE.') ? 'komboImportRefusedByAts' : code.startsWith('INTEGRATION.') ? 'komboImportNotAllowed' : 'komboImportRefused';
+          throw new ConnectorError({ ...error.toJSON(), message: t(key, { tool: komboToolName(komboToolFamily(tool)), code, said }) });
+        }
+      },
     },
   };
 }

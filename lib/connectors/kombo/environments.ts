@@ -15,3 +15,12 @@ export function resolveKomboBaseUrl(environment: 'eu' | 'us' | 'custom', customU
 export function komboToolFromIntegrationId(integrationId: string): string {
   return integrationId.split(':')[0]?.toLowerCase() ?? '';
 }
+
+/**
+ * Kombo tools that are the same ATS web app under another API version (Kombo's SDK lists `greenhousev3`, Greenhouse
+ * Harvest v3): pages of that ATS are the connected ATS either way.
+ */
+const TOOL_FAMILY: Record<string, string> = { greenhousev3: 'greenhouse' };
+
+/** The ATS (as site adapters name it in `komboTool`) behind a Kombo tool. */
+export const komboToolFamily = (tool: string): string => TOOL_FAMILY[tool] ?? tool;

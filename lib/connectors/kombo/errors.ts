@@ -14,7 +14,7 @@ export function readKomboError(body: unknown): VendorErrorDetails {
 }
 
 export function classifyKomboError(status: number, details: VendorErrorDetails, retryAfterMs?: number): ConnectorError | undefined {
-  const base = { vendor: 'Kombo' as const, status, vendorCode: details.code, retryAfterMs };
+  const base = { vendor: 'Kombo' as const, status, vendorCode: details.code, vendorMessage: details.message, retryAfterMs };
   const said = details.message ? t('vendorSaid', { vendor: 'Kombo', message: details.message }) : '';
   switch (details.code) {
     case 'PLATFORM.RATE_LIMIT_EXCEEDED':

@@ -42,6 +42,7 @@ const JobRef = z.looseObject({ id: z.string(), remote_id: z.string().nullish(), 
 
 export const CandidateApplication = z.looseObject({
   id: z.string(),
+  remote_id: z.string().nullish(),
   outcome: z.string().nullish(),
   current_stage: Stage,
   job: JobRef,
@@ -61,8 +62,12 @@ export const Candidate = z.looseObject({
 });
 export type Candidate = z.infer<typeof Candidate>;
 
+/** An application lists its offers as `{id, remote_id, status}` only; GET /ats/offers has the rest. */
+const OfferRef = z.looseObject({ id: z.string(), remote_id: z.string().nullish(), status: z.string().nullish() });
+
 export const Application = z.looseObject({
   id: z.string(),
+  remote_id: z.string().nullish(),
   outcome: z.string().nullish(),
   job_id: z.string().nullish(),
   candidate_id: z.string().nullish(),
@@ -73,7 +78,22 @@ export const Application = z.looseObject({
     .nullish(),
   current_stage: Stage,
   job: JobRef,
+  offers: z.array(OfferRef).nullish(),
 });
+
+/** GET /ats/offers: `employment_start_date` is an ISO date-time (or null: the ATS has no start date). */
+export const Offer = z.looseObject({
+  id: z.string(),
+  status: z.string().nullish(),
+  employment_start_date: text,
+  application_id: z.string().nullish(),
+  remote_updated_at: text,
+  remote_deleted_at: text,
+});
+export type Offer = z.infer<typeof Offer>;
+
+/** What POST /ats/import-tracked-application answers. */
+export const ImportedTracked = success(z.looseObject({ id: z.string(), tracked_at: text }));
 
 /** What POST /ats/jobs/{job_id}/applications answers: the application with its candidate. */
 export const CreatedApplication = success(

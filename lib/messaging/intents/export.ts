@@ -26,6 +26,8 @@ export const PageCandidate = z.object({
   jobTitle: pageText(500),
   stage: pageText(200),
   startDate: pageText(64),
+  // Best effort like the rest: a malformed one is dropped, not a reason to refuse the candidate.
+  siteApplicationId: z.string().trim().max(128).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
 });
 export type PageCandidate = z.infer<typeof PageCandidate>;
 
@@ -88,6 +90,8 @@ export interface ExportDraft {
   hired: boolean;
   notHiredReason?: string;
   fields: Partial<ExportFields>;
+  /** Why a field is empty, when the ATS says (e.g. "The accepted offer in Greenhouse has no start date."). */
+  fieldNotes?: Partial<Record<keyof ExportFields, string>>;
   lookups: {
     legalEntities: { id: string; companyId: string; name: string; country?: string }[];
     teams: { id: string; name: string }[];
@@ -97,6 +101,11 @@ export interface ExportDraft {
   existing?: { employeeUrl: string; name?: string; exportedHere?: boolean };
   /** A message about data that could not be loaded (the form still works). */
   warning?: string;
+  /**
+   * The connected ATS's API (through Kombo) does not know this page's candidate: why, in plain words, and the way
+   * out — importing the application into Kombo's tracking from the dialog, when possible, or the admin's setting.
+   */
+  untracked?: { message: string; canImport: boolean; imported: boolean };
 }
 
 export interface ExportProgress {
@@ -113,6 +122,7 @@ export const exportIntents = {
   prepareExport: { input: OpenExportInput, from: ['content-script', 'extension-page'] },
   submitExport: { input: SubmitExportInput, from: ['content-script', 'extension-page'] },
   exportProgress: { input: z.string().min(1).max(100), from: ['content-script', 'extension-page'] },
+  importTrackedApplication: { input: OpenExportInput, from: ['content-script', 'extension-page'] },
 } as const;
 
 export interface ExportProtocol {
@@ -121,4 +131,6 @@ export interface ExportProtocol {
   prepareExport(input: z.input<typeof OpenExportInput>): Result<ExportDraft>;
   submitExport(input: z.input<typeof SubmitExportInput>): Result<ExportProgress>;
   exportProgress(operationId: string): Result<ExportProgress>;
+  /** Import the page's application into Kombo's tracking, then the form's draft again. */
+  importTrackedApplication(input: z.input<typeof OpenExportInput>): Result<ExportDraft>;
 }

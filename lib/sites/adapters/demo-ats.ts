@@ -1,10 +1,16 @@
 import { ID_LIKE, safe } from '../define';
-import { idAfter, mailto, tel, text, type Mount, type SiteAdapter } from '../types';
+import { idAfter, mailto, tel, text, type Mount, type SiteAdapter, type TestUrl } from '../types';
 
 /**
  * The sandbox's demo ATS (served by `npm start` / the tests on 127.0.0.1). Its candidate ids are the ATS's own
  * ids, which Kombo knows as `remote_id`s, like Greenhouse's.
  */
+/** The demo ATS names the application a candidate page shows on its header, as Greenhouse does in its URL. */
+const applicationIdOf = (main: Element) => {
+  const id = main.querySelector<HTMLElement>('[data-application-id]')?.dataset.applicationId;
+  return id && ID_LIKE.test(id) ? id : undefined;
+};
+
 export const demoAts: SiteAdapter = {
   id: 'demo-ats',
   name: 'Demo ATS',
@@ -36,6 +42,7 @@ export const demoAts: SiteAdapter = {
             jobTitle: text(main.querySelector('.job-title, [data-field="job"]')),
             stage: text(main.querySelector('.stage')),
             startDate: text(main.querySelector('.start-date, [data-field="start-date"]')),
+            siteApplicationId: applicationIdOf(main),
           },
         },
       ];
@@ -76,3 +83,12 @@ export const demoAts: SiteAdapter = {
     });
   },
 };
+
+/** The sandbox's own routes (sandbox/demo/ats.ts in this repository). */
+export const testUrls: TestUrl[] = [
+  { url: 'http://127.0.0.1:4780/demo-ats/candidates/40112234', kind: 'candidate', id: '40112234', source: 'sandbox/demo/ats.ts: GET /demo-ats/candidates/:remoteId' },
+  { url: 'http://127.0.0.1:4780/demo-ats/candidates', kind: 'candidate-list', source: 'sandbox/demo/ats.ts: GET /demo-ats/candidates' },
+  { url: 'http://localhost:4780/demo-ats/jobs/JOB-1/pipeline', kind: 'pipeline', source: 'sandbox/demo/ats.ts: GET /demo-ats/jobs/:remoteId/pipeline' },
+  { url: 'http://127.0.0.1:4780/demo-ats/jobs', kind: null, source: 'sandbox/demo/ats.ts: GET /demo-ats/jobs' },
+  { url: 'http://127.0.0.1:4780/demo-sourcing/people/1', kind: 'not-site', source: 'sandbox/demo/sourcing.ts: the demo sourcing app on the same host is not the ATS' },
+];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectorError, createKomboAts, komboToolFromIntegrationId, resolveKomboBaseUrl } from '@/lib/connectors';
+import { ConnectorError, createKomboAts, komboToolFamily, komboToolFromIntegrationId, resolveKomboBaseUrl } from '@/lib/connectors';
 import { classifyKomboError } from '@/lib/connectors/kombo/errors';
 import { fixtureServer, type Reply, type Seen } from './fixture-server';
 
@@ -26,6 +26,9 @@ const job = (id: string, extra: Record<string, unknown> = {}) => ({
 describe('Kombo quirks', () => {
   it('reads the tool from the integration id, and the base URLs per region', () => {
     expect(komboToolFromIntegrationId('Greenhouse:8d1h')).toBe('greenhouse');
+    // Greenhouse Harvest v3 (Kombo's SDK names the tool greenhousev3) is still Greenhouse's web app.
+    expect(komboToolFamily('greenhousev3')).toBe('greenhouse');
+    expect(komboToolFamily('lever')).toBe('lever');
     expect(resolveKomboBaseUrl('eu')).toBe('https://api.kombo.dev/v1');
     expect(resolveKomboBaseUrl('us')).toBe('https://api.us.kombo.dev/v1');
     expect(resolveKomboBaseUrl('custom', 'https://proxy.example.com/kombo/v1/')).toBe('https://proxy.example.com/kombo/v1');
@@ -95,6 +98,95 @@ describe('Kombo connector', () => {
     const page = await kombo.listHiredApplications({});
     expect(page.items).toMatchObject([{ applicationId: 'KA1', jobName: 'Backend', candidate: { id: 'KC1' } }]);
     expect(new URLSearchParams(server.seen[0].query).get('outcomes')).toBe('HIRED');
+  });
+
+  // Offer rows shaped like GET /ats/offers' results in Kombo's OpenAPI (the fields the connector reads).
+  const offer = (id: string, status: string, start: string | null, updated = '2026-10-01T00:00:00.000Z') => ({
+    id, remote_id: `r${id}`, status, employment_start_date: start, application_id: 'KA1', remote_updated_at: updated, remote_deleted_at: null, changed_at: updated,
+  });
+  const hiredApp = (id: string, offers: { id: string; status: string }[]) => ({
+    id, remote_id: `r${id}`, outcome: 'HIRED', job_id: 'KJ1', current_stage: null, job: { id: 'KJ1', remote_id: '1', name: 'Backend' },
+    candidate: { id: `C${id}`, remote_id: `9${id}`, first_name: 'A', last_name: id, email_addresses: [] }, offers: offers.map((o) => ({ ...o, remote_id: null })),
+  });
+
+  it('reads a hire’s start date from the accepted offer: the last updated one, its day; or says why there is none', async () => {
+    const offers = [offer('O1', 'ACCEPTED', '2026-12-01T00:00:00.000Z', '2026-10-01T00:00:00Z'), offer('O2', 'ACCEPTED', '2027-01-04T00:00:00.000Z', '2026-11-01T00:00:00Z'), offer('O3', 'ACCEPTED', null), offer('O4', 'SENT', '2027-02-01T00:00:00.000Z')];
+    const applications: Record<string, ReturnType<typeof hiredApp>> = {
+      A: hiredApp('A', [{ id: 'O1', status: 'ACCEPTED' }, { id: 'O2', status: 'ACCEPTED' }, { id: 'O4', status: 'SENT' }]),
+      B: hiredApp('B', [{ id: 'O3', status: 'ACCEPTED' }]),
+      C: hiredApp('C', [{ id: 'O4', status: 'SENT' }]),
+    };
+    const { kombo, server } = await komboWith((req) => {
+      const q = new URLSearchParams(req.query);
+      const ids = q.get('ids')?.split(',') ?? [];
+      if (req.path === '/ats/offers') return success({ next: null, results: offers.filter((o) => ids.includes(o.id)) });
+      return success({ next: null, results: ids.map((id) => applications[id]) });
+    });
+    await expect(kombo.hireStartDate!('A')).resolves.toEqual({ startDate: '2027-01-04' });
+    // Only the accepted offers are asked for, by id.
+    expect(new URLSearchParams(server.seen[1].query).get('ids')).toBe('O1,O2');
+    await expect(kombo.hireStartDate!('B')).resolves.toEqual({ gap: 'no-start-date' });
+    const before = server.seen.length;
+    await expect(kombo.hireStartDate!('C')).resolves.toEqual({ gap: 'no-accepted-offer' });
+    expect(server.seen.slice(before).map((r) => r.path)).toEqual(['/ats/applications']);
+  });
+
+  it('adds the start dates to a page of hires with one offers request', async () => {
+    const offers = [offer('O1', 'ACCEPTED', '2026-12-01T00:00:00.000Z'), offer('O3', 'ACCEPTED', null)];
+    const { kombo, server } = await komboWith((req) =>
+      req.path === '/ats/offers'
+        ? success({ next: null, results: offers })
+        : success({ next: 'N', results: [hiredApp('A', [{ id: 'O1', status: 'ACCEPTED' }]), hiredApp('B', [{ id: 'O3', status: 'ACCEPTED' }]), hiredApp('C', [])] }),
+    );
+    const page = await kombo.listHiredApplications({});
+    expect(page.items.map((i) => [i.applicationId, i.startDate, i.startDateGap])).toEqual([
+      ['A', '2026-12-01', undefined],
+      ['B', undefined, 'no-start-date'],
+      ['C', undefined, 'no-accepted-offer'],
+    ]);
+    expect(server.seen.map((r) => r.path)).toEqual(['/ats/applications', '/ats/offers']);
+    expect(Object.fromEntries(new URLSearchParams(server.seen[1].query))).toEqual({ ids: 'O1,O3', page_size: '2' });
+  });
+
+  it('imports into Kombo’s tracking with the tool’s id_type, and knows when it cannot', async () => {
+    const { kombo, server } = await komboWith(() => success({ id: 'B1Ps8fBZs4bQjVDUM2ZFsCLn', tracked_at: '2026-11-20T10:00:00.000Z', imported_id: {} }));
+    expect(kombo.tracking!.plan({ candidateRemoteId: '1', applicationRemoteId: '2' })).toEqual({ possible: true });
+    expect(kombo.tracking!.plan({ candidateRemoteId: '1' })).toEqual({ possible: false, reason: 'needs-application-id' });
+    await kombo.tracking!.importApplication({ candidateRemoteId: '1', applicationRemoteId: '2' });
+    expect(server.seen[0]).toMatchObject({ method: 'POST', path: '/ats/import-tracked-application' });
+    const body = JSON.parse(server.seen[0].body);
+    expect(body).toEqual({ tracked_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), greenhouse: { id_type: 'application_id', application_id: '2' } });
+    await expect(kombo.tracking!.importApplication({ candidateRemoteId: '1' })).rejects.toMatchObject({ code: 'invalid-request' });
+    expect(server.seen).toHaveLength(1);
+
+    const { trackingImportPlan, trackingImportBody } = await import('@/lib/connectors/kombo/tracking');
+    expect(trackingImportPlan('lever', { candidateRemoteId: '1', applicationRemoteId: '2' })).toEqual({ possible: false, reason: 'unsupported' });
+    expect(trackingImportPlan('factorial', { candidateRemoteId: '1', applicationRemoteId: '2' })).toEqual({ possible: false, reason: 'unsupported' });
+    expect(trackingImportPlan('smartrecruiters', { candidateRemoteId: '1' })).toEqual({ possible: false, reason: 'needs-job-id' });
+    expect(trackingImportBody('smartrecruiters', { candidateRemoteId: 'c1', jobRemoteId: 'j1' }, new Date('2026-11-20T10:00:00Z'))).toEqual({
+      tracked_at: '2026-11-20T10:00:00.000Z',
+      smartrecruiters: { id_type: 'candidate_and_job_remote_ids', candidate_remote_id: 'c1', job_remote_id: 'j1' },
+    });
+    expect(trackingImportBody('recruitee', { candidateRemoteId: 'c1', applicationRemoteId: 'p1' }, new Date(0))).toMatchObject({ recruitee: { id_type: 'placement_id', placement_id: 'p1' } });
+  });
+
+  it('says who refused an import, with Kombo’s code and words once; a hiccup stays a hiccup', async () => {
+    const cases: [Reply, RegExp][] = [
+      [error(400, 'REMOTE.INPUT_INVALID', 'Greenhouse answered 404 for /applications/2.'), /^Greenhouse refused to let Kombo import this application into its tracking \(REMOTE\.INPUT_INVALID\)\. Kombo said: Greenhouse answered 404 for \/applications\/2\.$/],
+      [error(403, 'INTEGRATION.ACTION_NOT_AVAILABLE', 'Not available for this tool.'), /^The Greenhouse integration in Kombo does not allow importing applications into its tracking \(INTEGRATION\.ACTION_NOT_AVAILABLE\)\. Kombo said: Not available for this tool\.$/],
+      [error(400, 'PLATFORM.INPUT_INVALID', 'tracked_at: Required'), /^Kombo did not import this application into its tracking \(PLATFORM\.INPUT_INVALID\)\. Kombo said: tracked_at: Required$/],
+    ];
+    for (const [reply, message] of cases) {
+      const { kombo } = await komboWith(() => reply);
+      const e = (await kombo.tracking!.importApplication({ candidateRemoteId: '1', applicationRemoteId: '2' }).catch((x) => x)) as ConnectorError;
+      await close!();
+      close = undefined;
+      expect(e).toBeInstanceOf(ConnectorError);
+      expect(e.message).toMatch(message);
+      expect(e.vendorCode).toBe((reply.body as { error: { code: string } }).error.code);
+    }
+    const { kombo } = await komboWith(() => ({ ...error(429, 'PLATFORM.RATE_LIMIT_EXCEEDED'), headers: { 'retry-after': '0' } }));
+    await expect(kombo.tracking!.importApplication({ candidateRemoteId: '1', applicationRemoteId: '2' })).rejects.toMatchObject({ code: 'rate-limited', transient: true, message: expect.stringContaining('slow down') });
   });
 
   it('does not retry a read on a plain 500, but does on 429 and 503', async () => {

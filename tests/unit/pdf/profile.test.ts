@@ -280,14 +280,15 @@ describe('resume', () => {
     expect(result.pageCount).toBe(1);
   });
 
-  it('reports an encrypted PDF as unreadable rather than attaching pages that cannot be decrypted', async () => {
+  it('reports an encrypted PDF it cannot decrypt as unreadable rather than attaching pages that would be garbage', async () => {
+    // Behaviour change (issue 15): encrypted resumes are now opened when a viewer could open them (owner password
+    // only: tests/unit/pdf/resume-files.test.ts). An /Encrypt entry with no keys in it cannot be opened by anyone.
     const doc = await PDFDocument.load(await makePdf(['SECRET PAGE']));
-    // pdf-lib cannot encrypt; an /Encrypt entry in the trailer is what marks a file as encrypted.
     doc.context.trailerInfo.Encrypt = doc.context.register(doc.context.obj({ Filter: 'Standard', V: 2, R: 3 }));
     const encrypted = await doc.save({ useObjectStreams: false });
     const result = await buildProfilePdf(baseInput(), fonts, { bytes: encrypted });
     expect(result.resume).toBe('unreadable');
-    expect(result.resumeMessage).toContain('password-protected');
+    expect(result.resumeMessage).toContain('encrypted');
     expect(result.pageCount).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
 import { ADAPTERS, adapterById, adapterForUrl, ashby, factorialAts, greenhouse, lever, recruitee, screenloop, smartrecruiters, teamtailor, workable } from '@/lib/sites/adapters';
 import { demoAts } from '@/lib/sites/adapters/demo-ats';
+import { matchesPattern } from '@/lib/sites/match-pattern';
 import type { CandidateOnPage, SiteAdapter } from '@/lib/sites/types';
 
 /**
@@ -269,17 +270,6 @@ function byCandidateId(doc: Document, id: string): Element {
   return el;
 }
 
-/** Chrome match patterns (scheme://host/path, `*.` host wildcards), enough to check an adapter's `hosts`. */
-function matchesPattern(pattern: string, url: URL): boolean {
-  const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)(\/.*)$/.exec(pattern);
-  if (!m) throw new Error(`bad match pattern ${pattern}`);
-  const [, scheme, host, path] = m;
-  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-  const hostOk = host === '*' || (host.startsWith('*.') ? url.hostname.endsWith(host.slice(1)) || url.hostname === host.slice(2) : url.hostname === host);
-  const pathRe = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return hostOk && pathRe.test(url.pathname + url.search);
-}
-
 describe('adapter registry', () => {
   it('has a test case for every shipped adapter, with unique ids', () => {
     // A new adapter without fixtures fails here instead of shipping untested.
@@ -435,5 +425,49 @@ describe.each(CASES.map((c) => [c.adapter.id, c] as const))('%s adapter', (id, c
       byCandidateId(doc, ids.hired).parentElement!.remove();
       expect(adapter.mounts(doc, url(), 'pipeline')).toEqual([]);
     });
+  });
+});
+
+describe('selectors are data a recipe can replace', () => {
+  // A page whose markup the built-in selectors do not know: rows carry no id attribute, only links to the person.
+  const page = () =>
+    new DOMParser().parseFromString(
+      `<base href="https://app.greenhouse.io/people"><table><tbody>
+        <tr class="person-row"><td><a class="name" href="/people/48213377?application_id=9001">Ana García López</a></td><td class="stage">Hired</td><td></td></tr>
+        <tr class="person-row"><td><a class="name" href="https://evil.example/people/666">Mallory</a></td><td class="stage">Offer</td><td></td></tr>
+        <tr class="person-row" data-person-id="not an id"><td><a class="name" href="/people/48213378">Ben Okafor</a></td><td></td></tr>
+      </tbody></table>`,
+      'text/html',
+    );
+
+  it('withSelectors gives a copy reading the page with the recipe, ids from the rows\' links; the built-in one is unchanged', () => {
+    const url = new URL('https://app.greenhouse.io/people');
+    expect(greenhouse.mounts(page(), url, 'candidate-list')).toEqual([]);
+    const taught = greenhouse.withSelectors!({ row: 'tr.person-row', rowId: 'data-person-id', name: 'a.name', stage: '.stage' });
+    const candidates = taught.mounts(page(), url, 'candidate-list').map((m) => m.candidate);
+    // Another site's link gives no id; a row whose id attribute is not an id is refused, not guessed from its link.
+    expect(candidates).toEqual([{ siteCandidateId: '48213377', fullName: 'Ana García López', email: undefined, phone: undefined, stage: 'Hired', jobTitle: undefined }]);
+    expect(taught.selectors!.row).toBe('tr.person-row');
+    expect(greenhouse.selectors!.row).toBe('[data-person-id]');
+    expect(taught.hosts).toBe(greenhouse.hosts);
+  });
+});
+
+describe('the application a candidate page shows (for Kombo’s import into tracking)', () => {
+  const greenhouseDoc = () => fixture('greenhouse', 'candidate.html');
+  const appOf = (href: string) => greenhouse.mounts(greenhouseDoc(), new URL(href), 'candidate')[0]?.candidate.siteApplicationId;
+
+  it('Greenhouse names it in ?application_id= or /applications/:id; anything else is not taken', () => {
+    expect(appOf('https://app.greenhouse.io/people/48213377?application_id=51234567#application')).toBe('51234567');
+    expect(appOf('https://app.greenhouse.io/people/10/applications/20/redesign')).toBe('20');
+    expect(appOf('https://app.greenhouse.io/people/10')).toBeUndefined();
+    expect(appOf('https://app.greenhouse.io/people/10?application_id=%3Cscript%3E')).toBeUndefined();
+  });
+
+  it('the demo ATS names it on the candidate header, as the sandbox serves it', () => {
+    const doc = fixture('demo-ats', 'candidate.html');
+    doc.querySelector('.candidate-header')?.setAttribute('data-application-id', '90001003');
+    const [mount] = demoAts.mounts(doc, new URL('http://127.0.0.1:4780/demo-ats/candidates/40112234'), 'candidate');
+    expect(mount.candidate.siteApplicationId).toBe('90001003');
   });
 });

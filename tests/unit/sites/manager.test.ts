@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ADAPTERS, greenhouse, recruitee } from '@/lib/sites/adapters';
 import { startSiteManager, type PlaceContext, type SiteManagerOptions } from '@/lib/sites/manager';
 import type { Mount, SiteAdapter } from '@/lib/sites/types';
@@ -41,8 +42,11 @@ function start(overrides: Partial<SiteManagerOptions> = {}) {
     placed.push({ element, id, floating, ctx });
     return element;
   };
+  // The content script's own context: URL changes come from WXT's `wxt:locationchange`, as in the extension.
+  const ctx = new ContentScriptContext('ats-test');
   const manager = startSiteManager({
     adapters: ADAPTERS,
+    watchLocation: (onChange) => ctx.addEventListener(window, 'wxt:locationchange', onChange),
     place(mount: Mount, ctx) {
       const element = make(mount.candidate.siteCandidateId, false, ctx);
       if (mount.position === 'after') mount.anchor.after(element);
@@ -58,7 +62,7 @@ function start(overrides: Partial<SiteManagerOptions> = {}) {
     },
     ...overrides,
   });
-  stops.push(manager.stop);
+  stops.push(() => (manager.stop(), ctx.abort()));
   /** The buttons on the page now, by candidate id. */
   const onPage = () => [...document.querySelectorAll('hirebridge-action')].map((el) => `${el.hasAttribute('data-floating') ? 'floating:' : ''}${el.getAttribute('data-id')}`);
   return { manager, placed, onPage };
@@ -72,7 +76,7 @@ afterEach(async () => {
   document.body.innerHTML = '';
 });
 
-// Waits a little longer than the manager's 500 ms URL check.
+// Waits a little longer than WXT's 1 s location poll (happy-dom has no Navigation API).
 const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 2500, interval: 20 });
 
 describe('site manager', () => {
@@ -219,7 +223,8 @@ describe('site manager', () => {
     expect(placed[0].ctx.signal.aborted).toBe(true);
     history.pushState({}, '', '/people/48213379');
     render('greenhouse', 'candidate-hostile.html');
-    await new Promise((r) => setTimeout(r, 700));
+    // Longer than one location poll.
+    await new Promise((r) => setTimeout(r, 1300));
     expect(onPage()).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ describe('generic page reader (schema.org Person, Review, Conversation; mailto/t
     expect(profile.transcript).toEqual(person.transcript);
   });
 
-  it('falls back to microdata, mailto/tel links, the heading and a CV link', () => {
+  it('falls back to microdata, mailto/tel links and a CV link (never to the heading or title: issue 15)', () => {
     const profile = load(`<html><head><title>Ana Lima | Talent</title></head><body>
       <div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ana Lima</span><span itemprop="jobTitle">Designer</span></div>
       <a href="mailto:ana%40example.com?subject=hi">mail</a><a href="tel:+351%20900">call</a><a href="/files/ana-cv.pdf">Download CV</a></body></html>`);

@@ -1,0 +1,15 @@
+import { komboToolFamily } from '../connectors/kombo/environments';
+import { komboToolName } from '../connectors/kombo/tools';
+import type { StartDateGap } from '../connectors/types';
+import type { ConnectionRecord } from '../db/schema';
+import { t } from './messages';
+
+/** The connected ATS as people name it in what Hirebridge says about its data ("Greenhouse", "Factorial ATS"). */
+export function atsName(connection: Pick<ConnectionRecord, 'provider' | 'tool'>): string {
+  return connection.provider === 'kombo' && connection.tool ? komboToolName(komboToolFamily(connection.tool)) : 'Factorial ATS';
+}
+
+/** Why a hire's start date is empty, in the same words in the form, the popup's form and Export all. */
+export function startDateNote(gap: StartDateGap, tool: string): string {
+  return gap === 'no-start-date' ? t('offerWithoutStartDate', { tool }) : t('noAcceptedOffer', { tool });
+}
