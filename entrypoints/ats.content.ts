@@ -5,7 +5,7 @@ import { ADAPTERS } from '@/lib/sites/adapters';
 import { startSiteManager } from '@/lib/sites/manager';
 import type { Mount } from '@/lib/sites/types';
 import { createActionButton, type ActionButton } from '@/lib/sites/ui/action-button';
-import { openDialog } from '@/lib/sites/ui/dialog-loader';
+import { openDialog, prepareDialog } from '@/lib/sites/ui/dialog-loader';
 
 /**
  * On ATS pages: the site manager finds candidates and places an "Export to FactorialHR" button for each; the
@@ -53,6 +53,8 @@ export default defineContentScript({
         floating,
         onClick: (element) =>
           openDialog({ kind: 'export', adapterId, candidate, returnFocus: element, onSettled: () => refresh([{ adapterId, candidate, button }]) }),
+        // About to click: the dialog's code and this form's data are fetched now, so the form is there on the click.
+        onPrepare: (action) => prepareDialog(action === 'export' ? { kind: 'export', adapterId, candidate } : { kind: 'sync' }),
       });
       button.setStatus('checking');
       if (context?.kind === 'candidate') offerSync(adapterId, context.siteName, candidate, button);

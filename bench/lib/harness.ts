@@ -1,7 +1,8 @@
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromiumPath, EXTENSION_DIR, grantHostPermission, openOptions } from '../../scripts/browser';
 import { connectFactorialHrToSandbox, connectKomboToSandbox } from '../../scripts/demo';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -110,6 +111,20 @@ export async function launchBenchBrowser(extensionDir = EXTENSION_DIR): Promise<
     await context.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The extension built again with bench-only build flags (`env`, e.g. WXT_BENCH_TIME_SCALE), into a directory of its
+ * own; `remove()` deletes it. Release builds never set these flags.
+ */
+export function buildVariant(env: Record<string, string>): { dir: string; remove(): void } {
+  const out = mkdtempSync(join(tmpdir(), 'hb-bench-variant-'));
+  const built = spawnSync('npx', ['wxt', 'build'], { cwd: resolve(import.meta.dirname, '..', '..'), env: { ...process.env, ...env, HIREBRIDGE_OUT_DIR: out }, encoding: 'utf8' });
+  if (built.status !== 0) {
+    rmSync(out, { recursive: true, force: true });
+    throw new Error(`The bench build (${Object.keys(env).join(', ')}) failed: ${(built.stderr || built.stdout).slice(-500)}`);
+  }
+  return { dir: join(out, 'chrome-mv3'), remove: () => rmSync(out, { recursive: true, force: true }) };
 }
 
 /** A raw CDP connection to the extension's service worker. */

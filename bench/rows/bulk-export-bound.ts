@@ -1,12 +1,9 @@
 import type { Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { FACTORIAL_POSTS_PER_MINUTE } from '../../lib/outbox/pacing';
 import { SANDBOX_KEYS } from '../../sandbox/server';
 import {
   allowSandboxHost,
+  buildVariant,
   callIntent,
   connectFactorialHr,
   connectKombo,
@@ -59,7 +56,6 @@ const WINDOW_MS = 60_000 / SCALE;
 const START_DATE = '2027-01-15';
 const CREATE_PATH = /\/employees\/employees\/create_with_contract$/;
 const FACTORIAL_BASE = (sandbox: BenchSandbox) => `${sandbox.url}/factorial/api/2026-07-01/resources`;
-const ROOT = resolve(import.meta.dirname, '..', '..');
 
 interface Person {
   first: string;
@@ -76,17 +72,6 @@ const people = (tag: string): Person[] =>
     email: `bench.${tag.toLowerCase()}.hire${i + 1}@example.com`,
     phone: `+34 600 ${String(100_000 + i).slice(0, 3)} ${String(100_000 + i).slice(3)}`,
   }));
-
-/** The extension built with the time-scaled pacing window, in a directory of its own (removed afterwards). */
-function buildTimeScaled(): { dir: string; remove(): void } {
-  const out = mkdtempSync(join(tmpdir(), 'hb-bench-scaled-'));
-  const built = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, HIREBRIDGE_OUT_DIR: out, WXT_BENCH_TIME_SCALE: String(SCALE) }, encoding: 'utf8' });
-  if (built.status !== 0) {
-    rmSync(out, { recursive: true, force: true });
-    throw new Error(`The time-scaled build failed: ${(built.stderr || built.stdout).slice(-500)}`);
-  }
-  return { dir: join(out, 'chrome-mv3'), remove: () => rmSync(out, { recursive: true, force: true }) };
-}
 
 export interface LimitUse {
   /** POSTs the sandbox accepted, and answered 429. */
@@ -272,7 +257,8 @@ async function naiveExport(sandbox: BenchSandbox, page: Page, wanted: Person[]) 
 const limitBody = { vendor: 'factorial', perMinute: PER_WINDOW, windowMs: WINDOW_MS, methods: ['POST'] };
 
 export async function runBulkExportBound(sandbox: BenchSandbox, launch: (extensionDir?: string) => Promise<BenchBrowser>): Promise<Row> {
-  const scaled = buildTimeScaled();
+  // The extension built with the time-scaled pacing window.
+  const scaled = buildVariant({ WXT_BENCH_TIME_SCALE: String(SCALE) });
   await sandbox.reset();
   const browser = await launch(scaled.dir);
   try {
