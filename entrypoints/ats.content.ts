@@ -15,6 +15,9 @@ import { openDialog, prepareDialog } from '@/lib/sites/ui/dialog-loader';
 export default defineContentScript({
   matches: [...BUILT_IN_ATS_HOSTS],
   runAt: 'document_idle',
+  // WXT's start-up notice goes by a DOM event only, not also by window.postMessage into the ATS page (which wakes
+  // every message listener the page has).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let pending: { adapterId: string; candidate: PageCandidate; button: ActionButton }[] = [];
     let flush: number | undefined;
