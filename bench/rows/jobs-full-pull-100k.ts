@@ -132,7 +132,8 @@ export async function runFullPull100k(sandbox: BenchSandbox, launch: () => Promi
       notes:
         `Service worker, as shipped, one run: ${measured.requests} requests, ${measured.stored} jobs stored; pull ${measured.wallMs} ms wall − ${round(measured.serverMs, 0)} ms server ` +
         `= ${round(measured.extensionMs, 0)} ms (${round(timeRatio, 2)}× the 10k row's ${tenKMs} ms; ${round(measured.extensionMs / measured.requests, 1)} ms per page of 100). ` +
-        `Peak SW JS heap ${peakMB} MB from ${mb(measured.heap!.startBytes)} MB after GC (${round(heapRatio, 2)}× the 10k row's ${tenKPeakMB} MB). ` +
+        `Peak SW JS heap ${peakMB} MB from ${mb(measured.heap!.startBytes)} MB after GC (${round(heapRatio, 2)}× the 10k row's ${tenKPeakMB} MB); ` +
+        `${measured.heap!.afterGcBytes === undefined ? '?' : mb(measured.heap!.afterGcBytes)} MB held once the pull was over and garbage collected. ` +
         `Baseline (naive: every page collected in memory, then one bulk write; same extension page, scratch DB): ${naive.requests} requests, ${naive.rows} rows, ` +
         `${round(naive.totalMs, 0)} ms wall − ${round(naive.serverMs, 0)} ms server (writing ${round(naive.writeMs, 0)} ms); its page's peak JS heap ${mb(naive.peakHeapBytes)} MB from ${mb(naive.startHeapBytes)} MB.`,
       extra: {
@@ -144,6 +145,7 @@ export async function runFullPull100k(sandbox: BenchSandbox, launch: () => Promi
         counts: measured.summary.counts,
         peakHeapMB: peakMB,
         startHeapMB: mb(measured.heap!.startBytes),
+        afterGcHeapMB: measured.heap!.afterGcBytes === undefined ? null : mb(measured.heap!.afterGcBytes),
         heapSamples: measured.heap!.samples,
         timeRatioTo10k: round(timeRatio, 2),
         heapRatioTo10k: round(heapRatio, 2),

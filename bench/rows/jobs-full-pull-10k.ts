@@ -64,7 +64,8 @@ export interface Measured {
   extensionMs: number;
   requests: number;
   stored: number;
-  heap?: { peakBytes: number; startBytes: number; samples: number };
+  /** `afterGcBytes`: what the worker still holds once the pull is over and garbage is collected. */
+  heap?: { peakBytes: number; startBytes: number; samples: number; afterGcBytes?: number };
 }
 
 const komboConnectInput = (sandbox: BenchSandbox) => ({
@@ -132,6 +133,8 @@ export async function headlinePull(sandbox: BenchSandbox, launch: () => Promise<
     // Connecting the ATS starts the first (full) pull at once, in the service worker.
     const measured = await measurePull(sandbox, page, count);
     measured.heap = await sampler.stop();
+    await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    measured.heap.afterGcBytes = (await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage').catch(() => undefined))?.usedSize;
     return { measured, browser, page };
   } finally {
     cdp.close();
