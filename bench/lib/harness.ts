@@ -227,6 +227,62 @@ export async function nameShim(page: Page): Promise<void> {
   await page.evaluate('globalThis.__name ??= (fn) => fn');
 }
 
+/** What `naiveHelpers` defines in a page, as `globalThis.__hbNaive`, for the naive baselines run there. */
+export interface NaiveHelpers {
+  /** A fresh scratch database (deleted first) with the same store and indexes as the product's `jobs` table. */
+  scratchJobs(name: string): Promise<IDBDatabase>;
+  /** One page of the sandbox's Kombo jobs, with a plain fetch. */
+  komboPage(base: string, key: string, integrationId: string, pageSize: number, cursor: string | null): Promise<{ data: { results: any[]; next: string | null } }>;
+  /** The row the product would store for a Kombo job. */
+  komboRecord(job: any, now: string): unknown;
+}
+
+/** Define `globalThis.__hbNaive` (see NaiveHelpers) in an extension page. Passed as a string, like nameShim. */
+export async function naiveHelpers(page: Page): Promise<void> {
+  await page.evaluate(`globalThis.__hbNaive = {
+    async scratchJobs(name) {
+      await new Promise((resolve) => {
+        const del = indexedDB.deleteDatabase(name);
+        del.onsuccess = del.onerror = del.onblocked = resolve;
+      });
+      return new Promise((resolve, reject) => {
+        const open = indexedDB.open(name, 1);
+        open.onupgradeneeded = () => {
+          const store = open.result.createObjectStore('jobs', { keyPath: 'key' });
+          for (const index of ['provider', 'status', 'country', 'name']) store.createIndex(index, index);
+        };
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+    },
+    async komboPage(base, key, integrationId, pageSize, cursor) {
+      const query = new URLSearchParams({ page_size: String(pageSize), include_deleted: 'true' });
+      if (cursor) query.set('cursor', cursor);
+      const response = await fetch(base + '/ats/jobs?' + query, { headers: { authorization: 'Bearer ' + key, 'x-integration-id': integrationId, accept: 'application/json' } });
+      return response.json();
+    },
+    komboRecord(job, now) {
+      return {
+        key: 'kombo:' + job.id,
+        provider: 'kombo',
+        vendorId: job.id,
+        remoteId: job.remote_id,
+        name: job.name,
+        status: job.remote_deleted_at || job.status === 'CLOSED' ? 'archived' : 'disabled',
+        frozen: false,
+        atsStatus: job.status,
+        country: job.location?.country,
+        locationName: job.location?.city,
+        url: job.remote_url,
+        screeningQuestions: job.screening_questions ?? [],
+        changedAt: job.changed_at,
+        firstSeenAt: now,
+        updatedAt: now,
+      };
+    },
+  }`);
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const median = (values: number[]) => {

@@ -327,7 +327,7 @@ export async function runBulkExportBound(sandbox: BenchSandbox, launch: (extensi
       notes:
         `Export all (popup intents), ${COUNT} hired people; Factorial limited to ${PER_WINDOW} POSTs per ${s(WINDOW_MS)} s (a minute scaled ${SCALE}×, sliding, POSTs only as documented; ` +
         `the extension built with WXT_BENCH_TIME_SCALE=${SCALE}, pacing limit = the product's FACTORIAL_POSTS_PER_MINUTE = ${PER_WINDOW}). ` +
-        `${COUNT - lost}/${COUNT} exported, ${lost} lost, ${duplicated} duplicated, ${answered429} answered 429; operations ${JSON.stringify(states)}. ` +
+        `${COUNT - lost}/${COUNT} exported, ${lost} lost, ${duplicated} duplicated, ${answered429} answered 429; Export all sent ${driver.ready} (the ${COUNT} and ${driver.ready - COUNT} hire(s) the sandbox's ATS seeds with a start date), operations ${JSON.stringify(states)}. ` +
         `${use.accepted} POSTs from first to last arrival in ${s(use.spanMs)} s; the limit allows it in ${s(use.allowedMs)} s (${BOUND_WINDOWS} full windows) = ${use.pctUncapped} %. ` +
         `Most POSTs in one window ${use.mostInWindow}; windows where the limit bound ${use.boundWindows}. ` +
         `${round(factorial.length / Math.max(1, creates), 2)} Factorial requests per create (look-up, create, contract read, job-title PUT); ${s(elapsedMs)} s until all settled; start dates captured from ${captured} page visits in ${s(captureMs)} s (not timed). ` +

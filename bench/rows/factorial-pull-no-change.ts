@@ -6,6 +6,7 @@ import {
   median,
   misses,
   nameShim,
+  naiveHelpers,
   readStore,
   requestSandboxOrigin,
   round,
@@ -13,6 +14,7 @@ import {
   waitFor,
   type BenchBrowser,
   type BenchSandbox,
+  type NaiveHelpers,
   type Logged,
   type Row,
 } from '../lib/harness';
@@ -61,22 +63,11 @@ function changed(before: Map<string, string>, after: Map<string, string>): numbe
 async function naiveRewrite(sandbox: BenchSandbox, page: Page) {
   await sandbox.clearRequests();
   await nameShim(page);
+  await naiveHelpers(page);
   const result = await page.evaluate(
     async ({ base, key, pageSize }) => {
       const name = 'hirebridge-bench-scratch-factorial';
-      await new Promise((resolve) => {
-        const del = indexedDB.deleteDatabase(name);
-        del.onsuccess = del.onerror = del.onblocked = resolve;
-      });
-      const database: IDBDatabase = await new Promise((resolve, reject) => {
-        const open = indexedDB.open(name, 1);
-        open.onupgradeneeded = () => {
-          const store = open.result.createObjectStore('jobs', { keyPath: 'key' });
-          for (const index of ['provider', 'status', 'country', 'name']) store.createIndex(index, index);
-        };
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
+      const database = await (globalThis as unknown as { __hbNaive: NaiveHelpers }).__hbNaive.scratchJobs(name);
       const headers = { 'x-api-key': key, accept: 'application/json' };
       let writes = 0;
       let requests = 0;

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { SANDBOX_KEYS } from '../../sandbox/server';
 import { pollHeap } from '../lib/cdp';
-import { misses, nameShim, round, serverMs, type BenchBrowser, type BenchSandbox, type Row } from '../lib/harness';
-import { headlinePull, mb } from './jobs-full-pull-10k';
+import { misses, nameShim, naiveHelpers, round, serverMs, type BenchBrowser, type BenchSandbox, type NaiveHelpers, type Row } from '../lib/harness';
+import { headlinePull, mb, type NaivePull } from './jobs-full-pull-10k';
 
 /**
  * jobs-full-pull-100k: the same first pull as jobs-full-pull-10k (Kombo connected from popup.html, the service worker
@@ -19,13 +19,7 @@ export const JOB_COUNT_100K = 100_000;
 const PAGE_SIZE = 100;
 const JOBS_PATH = '/kombo/v1/ats/jobs';
 
-interface NaiveAll {
-  totalMs: number;
-  fetchMs: number;
-  writeMs: number;
-  requests: number;
-  rows: number;
-  serverMs: number;
+interface NaiveAll extends NaivePull {
   peakHeapBytes: number;
   startHeapBytes: number;
 }
@@ -33,54 +27,25 @@ interface NaiveAll {
 async function naiveCollectThenWrite(browser: BenchBrowser, sandbox: BenchSandbox, page: Page): Promise<NaiveAll> {
   await sandbox.clearRequests();
   await nameShim(page);
+  await naiveHelpers(page);
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
   const sampler = pollHeap({ send: (method, params) => cdp.send(method as never, params as never) }, 100);
   const result = await page.evaluate(
     async ({ base, key, integrationId, pageSize }) => {
       const name = 'hirebridge-bench-scratch-100k';
-      await new Promise((resolve) => {
-        const del = indexedDB.deleteDatabase(name);
-        del.onsuccess = del.onerror = del.onblocked = resolve;
-      });
-      const database: IDBDatabase = await new Promise((resolve, reject) => {
-        const open = indexedDB.open(name, 1);
-        open.onupgradeneeded = () => {
-          const store = open.result.createObjectStore('jobs', { keyPath: 'key' });
-          for (const index of ['provider', 'status', 'country', 'name']) store.createIndex(index, index);
-        };
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
+      const naive = (globalThis as unknown as { __hbNaive: NaiveHelpers }).__hbNaive;
+      const database = await naive.scratchJobs(name);
       const all: unknown[] = [];
       let requests = 0;
       let cursor: string | null = null;
       const started = performance.now();
       do {
-        const query = new URLSearchParams({ page_size: String(pageSize), include_deleted: 'true' });
-        if (cursor) query.set('cursor', cursor);
-        const response = await fetch(`${base}/ats/jobs?${query}`, { headers: { authorization: `Bearer ${key}`, 'x-integration-id': integrationId, accept: 'application/json' } });
-        const body = await response.json();
+        const body = await naive.komboPage(base, key, integrationId, pageSize, cursor);
         requests += 1;
         const now = new Date().toISOString();
         for (const job of body.data.results) {
-          all.push({
-            key: `kombo:${job.id}`,
-            provider: 'kombo',
-            vendorId: job.id,
-            remoteId: job.remote_id,
-            name: job.name,
-            status: job.remote_deleted_at || job.status === 'CLOSED' ? 'archived' : 'disabled',
-            frozen: false,
-            atsStatus: job.status,
-            country: job.location?.country,
-            locationName: job.location?.city,
-            url: job.remote_url,
-            screeningQuestions: job.screening_questions ?? [],
-            changedAt: job.changed_at,
-            firstSeenAt: now,
-            updatedAt: now,
-          });
+          all.push(naive.komboRecord(job, now));
         }
         cursor = body.data.next;
       } while (cursor);

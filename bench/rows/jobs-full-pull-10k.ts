@@ -9,6 +9,7 @@ import {
   misses,
   openOptionsPage,
   nameShim,
+  naiveHelpers,
   readStore,
   requestSandboxOrigin,
   round,
@@ -17,6 +18,7 @@ import {
   waitFor,
   type BenchBrowser,
   type BenchSandbox,
+  type NaiveHelpers,
   type Logged,
   type Row,
 } from '../lib/harness';
@@ -216,23 +218,12 @@ export const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 async function naivePull(sandbox: BenchSandbox, options: Page): Promise<NaivePull> {
   await sandbox.clearRequests();
   await nameShim(options);
+  await naiveHelpers(options);
   const result = await options.evaluate(
     async ({ base, key, integrationId, pageSize }) => {
       const name = 'hirebridge-bench-scratch';
-      await new Promise((resolve) => {
-        const del = indexedDB.deleteDatabase(name);
-        del.onsuccess = del.onerror = del.onblocked = resolve;
-      });
-      const database: IDBDatabase = await new Promise((resolve, reject) => {
-        const open = indexedDB.open(name, 1);
-        open.onupgradeneeded = () => {
-          // Same store and indexes as the product's `jobs` table.
-          const store = open.result.createObjectStore('jobs', { keyPath: 'key' });
-          for (const index of ['provider', 'status', 'country', 'name']) store.createIndex(index, index);
-        };
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
+      const naive = (globalThis as unknown as { __hbNaive: NaiveHelpers }).__hbNaive;
+      const database = await naive.scratchJobs(name);
       const putOne = (record: unknown) =>
         new Promise<void>((resolve, reject) => {
           // One put, one transaction, awaited before the next: what `await table.put(row)` in a loop does.
@@ -248,33 +239,14 @@ async function naivePull(sandbox: BenchSandbox, options: Page): Promise<NaivePul
       let cursor: string | null = null;
       const started = performance.now();
       do {
-        const query = new URLSearchParams({ page_size: String(pageSize), include_deleted: 'true' });
-        if (cursor) query.set('cursor', cursor);
         const t0 = performance.now();
-        const response = await fetch(`${base}/ats/jobs?${query}`, { headers: { authorization: `Bearer ${key}`, 'x-integration-id': integrationId, accept: 'application/json' } });
-        const body = await response.json();
+        const body = await naive.komboPage(base, key, integrationId, pageSize, cursor);
         requests += 1;
         const t1 = performance.now();
         fetchMs += t1 - t0;
         const now = new Date().toISOString();
         for (const job of body.data.results) {
-          await putOne({
-            key: `kombo:${job.id}`,
-            provider: 'kombo',
-            vendorId: job.id,
-            remoteId: job.remote_id,
-            name: job.name,
-            status: job.remote_deleted_at || job.status === 'CLOSED' ? 'archived' : 'disabled',
-            frozen: false,
-            atsStatus: job.status,
-            country: job.location?.country,
-            locationName: job.location?.city,
-            url: job.remote_url,
-            screeningQuestions: job.screening_questions ?? [],
-            changedAt: job.changed_at,
-            firstSeenAt: now,
-            updatedAt: now,
-          });
+          await putOne(naive.komboRecord(job, now));
           rows += 1;
         }
         writeMs += performance.now() - t1;
