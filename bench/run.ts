@@ -1,11 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR } from '../scripts/browser';
-import { BenchSandbox, launchBenchBrowser, round, type BenchBrowser, type Row } from './lib/harness';
-import { runBulkExport } from './rows/bulk-export-200';
+import { BenchSandbox, buildVariant, launchBenchBrowser, round, type BenchBrowser, type Row } from './lib/harness';
+import { runBulkExportBound } from './rows/bulk-export-bound';
 import { runContentScriptLoad } from './rows/content-script-load';
+import { runDialogOpen } from './rows/dialog-open';
+import { runFactorialNoChangePull } from './rows/factorial-pull-no-change';
 import { runFullPull } from './rows/jobs-full-pull-10k';
+import { runFullPull100k } from './rows/jobs-full-pull-100k';
 import { runNoChangePull } from './rows/jobs-no-change-pull';
 import { runPdfProfile } from './rows/pdf-profile';
 
@@ -13,13 +16,16 @@ import { runPdfProfile } from './rows/pdf-profile';
  * `npm run bench`: SPEC §9's budgets, measured in real Chromium with the built extension against the sandbox.
  * Prints a table and writes bench/results.json. Each row is isolated: one that throws is reported with a null value
  * and the error, and the others still run. Browsers and the sandbox are closed on every path (also Ctrl-C).
+ *
+ * `tsx bench/run.ts <row> …` (or `npm run bench -- <row> …`) runs only the rows named; their results replace those
+ * rows in results.json and the others are kept as they were.
  */
 
 const RESULTS = join(import.meta.dirname, 'results.json');
 
 const browsers = new Set<BenchBrowser>();
-async function launch(): Promise<BenchBrowser> {
-  const browser = await launchBenchBrowser();
+async function launch(extensionDir?: string): Promise<BenchBrowser> {
+  const browser = await launchBenchBrowser(extensionDir);
   browsers.add(browser);
   const close = browser.close;
   browser.close = async () => {
@@ -82,36 +88,81 @@ function printTable(rows: Row[]) {
   for (const r of rows) if (r.notes) console.log(`\n${r.name}: ${r.notes}`);
 }
 
+interface RowDef {
+  name: string;
+  unit: string;
+  budget: string;
+  measure: (sb: BenchSandbox) => Promise<Row>;
+}
+
 async function main() {
   const started = Date.now();
   console.log(`Hirebridge bench — extension ${EXTENSION_DIR}`);
   sandbox = await BenchSandbox.start();
   const sb = sandbox;
-  const rows: Row[] = [];
 
   // The two job rows share a browser: the no-change pull follows the 10k pull.
   let pull: Awaited<ReturnType<typeof runFullPull>> | undefined;
-  rows.push(
-    await row('jobs-full-pull-10k', 'ms', '≤ 2000 ms', async () => {
-      pull = await runFullPull(sb, launch);
-      return pull.row;
-    }),
-  );
-  rows.push(
-    await row('jobs-no-change-pull', 'requests', '1 request (≤ 50 ms)', async () => {
-      if (!pull) throw new Error('the 10k pull did not run, so there is nothing to re-pull');
-      return runNoChangePull(sb, pull.page, pull.naive);
-    }),
-  );
+  const defs: RowDef[] = [
+    {
+      name: 'jobs-full-pull-10k',
+      unit: 'ms',
+      budget: '≤ 2000 ms',
+      measure: async () => {
+        pull = await runFullPull(sb, launch);
+        return pull.row;
+      },
+    },
+    {
+      name: 'jobs-no-change-pull',
+      unit: 'requests',
+      budget: '1 request (≤ 50 ms)',
+      measure: async () => {
+        if (!pull) throw new Error('the 10k pull did not run, so there is nothing to re-pull');
+        const result = await runNoChangePull(sb, pull.page, pull.naive);
+        await Promise.all([...browsers].map((b) => b.close()));
+        return result;
+      },
+    },
+    {
+      name: 'jobs-full-pull-100k',
+      unit: 'ms',
+      budget: '≤ 11× the 10k row, peak SW heap ≤ 2× the 10k row',
+      measure: async () => {
+        if (!pull) throw new Error('the 10k pull did not run, so there is nothing to compare with');
+        await Promise.all([...browsers].map((b) => b.close()));
+        return runFullPull100k(sb, launch, pull.row);
+      },
+    },
+    { name: 'factorial-pull-no-change', unit: 'writes', budget: '0 writes; requests = pages needed', measure: () => runFactorialNoChangePull(sb, launch) },
+    { name: 'content-script-load', unit: 'KB gzip', budget: '≤ 15 KB (≤ 5 ms main thread)', measure: () => runContentScriptLoad(sb, launch) },
+    {
+      name: 'dialog-open',
+      unit: 'ms',
+      budget: '≤ 100 ms (median of fresh pages)',
+      measure: () => runDialogOpen(sb, launch, () => buildVariant({ WXT_BENCH_DIALOG_ON_CLICK: '1' })),
+    },
+    { name: 'pdf-profile', unit: 'ms', budget: '≤ 300 ms (≤ 1 MB)', measure: () => runPdfProfile(launch) },
+    { name: 'bulk-export-bound', unit: '%', budget: '≥ 95 % (0 lost, 0 duplicated, 0 answered 429)', measure: () => runBulkExportBound(sb, launch) },
+  ];
+
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((w) => !defs.some((d) => d.name === w));
+  if (unknown.length) throw new Error(`Unknown row(s): ${unknown.join(', ')}. Rows: ${defs.map((d) => d.name).join(', ')}`);
+  // The no-change pull and the 100k pull need the 10k pull before them.
+  if (wanted.some((w) => w === 'jobs-no-change-pull' || w === 'jobs-full-pull-100k') && !wanted.includes('jobs-full-pull-10k')) wanted.push('jobs-full-pull-10k');
+  const selected = defs.filter((d) => !wanted.length || wanted.includes(d.name));
+
+  const measured: Row[] = [];
+  for (const def of selected) measured.push(await row(def.name, def.unit, def.budget, () => def.measure(sb)));
   await Promise.all([...browsers].map((b) => b.close()));
 
-  rows.push(await row('content-script-load', 'KB gzip', '≤ 15 KB (≤ 5 ms main thread)', () => runContentScriptLoad(sb, launch)));
-  rows.push(await row('pdf-profile', 'ms', '≤ 300 ms (≤ 1 MB)', () => runPdfProfile(launch)));
-  rows.push(await row('bulk-export-200', '%', '≥ 90 % (0 lost, 0 duplicated)', () => runBulkExport(sb, launch)));
-
+  // A partial run replaces only its rows; rows this bench no longer has are dropped.
+  const previous: Row[] = wanted.length && existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : [];
+  const rows = defs.flatMap((d) => measured.find((r) => r.name === d.name) ?? previous.find((r) => r.name === d.name) ?? []);
   writeFileSync(RESULTS, `${JSON.stringify(rows, null, 2)}\n`);
-  printTable(rows);
-  console.log(`\nWrote ${RESULTS} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  printTable(measured);
+  console.log(`\nWrote ${RESULTS} (${measured.length} of ${rows.length} rows measured now) in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   // Missed budgets are results, not errors; only a row that could not run fails the command.
   process.exitCode = crashed ? 1 : 0;
 }

@@ -5,7 +5,7 @@ import { ADAPTERS } from '@/lib/sites/adapters';
 import { startSiteManager } from '@/lib/sites/manager';
 import type { Mount } from '@/lib/sites/types';
 import { createActionButton, type ActionButton } from '@/lib/sites/ui/action-button';
-import { openDialog } from '@/lib/sites/ui/dialog-loader';
+import { openDialog, prepareDialog } from '@/lib/sites/ui/dialog-loader';
 
 /**
  * On ATS pages: the site manager finds candidates and places an "Export to FactorialHR" button for each; the
@@ -15,6 +15,9 @@ import { openDialog } from '@/lib/sites/ui/dialog-loader';
 export default defineContentScript({
   matches: [...BUILT_IN_ATS_HOSTS],
   runAt: 'document_idle',
+  // WXT's start-up notice goes by a DOM event only, not also by window.postMessage into the ATS page (which wakes
+  // every message listener the page has).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let pending: { adapterId: string; candidate: PageCandidate; button: ActionButton }[] = [];
     let flush: number | undefined;
@@ -53,6 +56,8 @@ export default defineContentScript({
         floating,
         onClick: (element) =>
           openDialog({ kind: 'export', adapterId, candidate, returnFocus: element, onSettled: () => refresh([{ adapterId, candidate, button }]) }),
+        // About to click: the dialog's code and this form's data are fetched now, so the form is there on the click.
+        onPrepare: (action) => prepareDialog(action === 'export' ? { kind: 'export', adapterId, candidate } : { kind: 'sync' }),
       });
       button.setStatus('checking');
       if (context?.kind === 'candidate') offerSync(adapterId, context.siteName, candidate, button);

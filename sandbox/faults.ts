@@ -14,10 +14,16 @@ export interface Fault {
   pathIncludes?: string;
 }
 
+interface RateLimit {
+  limit: number;
+  windowMs: number;
+  methods?: string[];
+}
+
 export class Faults {
   private list: Fault[] = [];
   private windows: Record<VendorName, number[]> = { factorial: [], kombo: [] };
-  private limits: Partial<Record<VendorName, number>> = {};
+  private limits: Partial<Record<VendorName, RateLimit>> = {};
 
   add(fault: Fault) {
     this.list.push({ ...fault, times: fault.times ?? 1 });
@@ -27,9 +33,13 @@ export class Faults {
     this.limits = {};
     this.windows = { factorial: [], kombo: [] };
   }
-  setRateLimit(vendor: VendorName, perMinute: number | null) {
+  /**
+   * At most `perMinute` requests (only `methods`, when given: Factorial documents its limit for POSTs) within any
+   * `windowMs` (default a minute; benchmarks use a shorter, time-scaled "minute").
+   */
+  setRateLimit(vendor: VendorName, perMinute: number | null, options: { windowMs?: number; methods?: string[] } = {}) {
     if (perMinute === null) delete this.limits[vendor];
-    else this.limits[vendor] = perMinute;
+    else this.limits[vendor] = { limit: perMinute, windowMs: options.windowMs ?? 60_000, methods: options.methods?.map((m) => m.toUpperCase()) };
     this.windows[vendor] = [];
   }
 
@@ -47,12 +57,12 @@ export class Faults {
     return fault;
   }
 
-  /** Sliding one-minute window: seconds to wait when over the limit, else undefined (and the request counts). */
-  overLimit(vendor: VendorName, now = Date.now()): number | undefined {
-    const limit = this.limits[vendor];
-    if (!limit) return undefined;
-    const window = (this.windows[vendor] = this.windows[vendor].filter((t) => now - t < 60_000));
-    if (window.length >= limit) return Math.max(1, Math.ceil((60_000 - (now - window[0])) / 1000));
+  /** Sliding window: seconds to wait when over the limit, else undefined (and the request counts). */
+  overLimit(vendor: VendorName, method = 'GET', now = Date.now()): number | undefined {
+    const rule = this.limits[vendor];
+    if (!rule || (rule.methods && !rule.methods.includes(method.toUpperCase()))) return undefined;
+    const window = (this.windows[vendor] = this.windows[vendor].filter((t) => now - t < rule.windowMs));
+    if (window.length >= rule.limit) return Math.max(1, Math.ceil((rule.windowMs - (now - window[0])) / 1000));
     window.push(now);
     return undefined;
   }

@@ -86,9 +86,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
     r.on('DELETE', '/__sandbox/faults', () => (faults.clear(), json(200, { ok: true })));
     r.on('POST', '/__sandbox/rate-limit', (req) => {
-      const parsed = z.object({ vendor: z.enum(['factorial', 'kombo']), perMinute: z.number().int().positive().nullable() }).safeParse(req.body);
+      const parsed = z
+        .object({
+          vendor: z.enum(['factorial', 'kombo']),
+          perMinute: z.number().int().positive().nullable(),
+          windowMs: z.number().int().min(100).max(3_600_000).optional(),
+          methods: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])).min(1).optional(),
+        })
+        .safeParse(req.body);
       if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
-      faults.setRateLimit(parsed.data.vendor, parsed.data.perMinute);
+      faults.setRateLimit(parsed.data.vendor, parsed.data.perMinute, { windowMs: parsed.data.windowMs, methods: parsed.data.methods });
       return json(200, { ok: true });
     });
     r.on('GET', '/__sandbox/requests', () => json(200, log));
@@ -322,7 +329,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           }
           if (out) return respond(out);
         }
-        const wait = faults.overLimit(vendor);
+        const wait = faults.overLimit(vendor, method);
         if (wait !== undefined) return respond(faultResponse(vendor, 'rate-limit', wait) as SandboxResponse);
         if (vendor === 'factorial' && matched && !validFactorialVersion(matched.params.version ?? '')) {
           return respond(json(404, { message: 'Unknown API version' }));

@@ -55,7 +55,7 @@ export class CdpClient {
 }
 
 /** Poll a target's JS heap while something runs; the peak is what matters (is the pull streamed?). */
-export function pollHeap(client: CdpClient, everyMs = 25) {
+export function pollHeap(client: Pick<CdpClient, 'send'>, everyMs = 25) {
   let peak = 0;
   let samples = 0;
   let stopped = false;

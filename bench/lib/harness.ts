@@ -1,7 +1,8 @@
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromiumPath, EXTENSION_DIR, grantHostPermission, openOptions } from '../../scripts/browser';
 import { connectFactorialHrToSandbox, connectKomboToSandbox } from '../../scripts/demo';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -71,17 +72,18 @@ export interface BenchBrowser {
 /**
  * The same launch as scripts/browser.ts `launchWithExtension` (same flags, same built extension, fresh profile),
  * plus a DevTools port: Playwright offers CDP sessions on pages only, and the pull row needs the service worker's heap.
+ * `extensionDir`: another build (the bulk-export row's time-scaled one).
  */
-export async function launchBenchBrowser(): Promise<BenchBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}. Build first.`);
+export async function launchBenchBrowser(extensionDir = EXTENSION_DIR): Promise<BenchBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}. Build first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'hb-bench-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -109,6 +111,20 @@ export async function launchBenchBrowser(): Promise<BenchBrowser> {
     await context.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The extension built again with bench-only build flags (`env`, e.g. WXT_BENCH_TIME_SCALE), into a directory of its
+ * own; `remove()` deletes it. Release builds never set these flags.
+ */
+export function buildVariant(env: Record<string, string>): { dir: string; remove(): void } {
+  const out = mkdtempSync(join(tmpdir(), 'hb-bench-variant-'));
+  const built = spawnSync('npx', ['wxt', 'build'], { cwd: resolve(import.meta.dirname, '..', '..'), env: { ...process.env, ...env, HIREBRIDGE_OUT_DIR: out }, encoding: 'utf8' });
+  if (built.status !== 0) {
+    rmSync(out, { recursive: true, force: true });
+    throw new Error(`The bench build (${Object.keys(env).join(', ')}) failed: ${(built.stderr || built.stdout).slice(-500)}`);
+  }
+  return { dir: join(out, 'chrome-mv3'), remove: () => rmSync(out, { recursive: true, force: true }) };
 }
 
 /** A raw CDP connection to the extension's service worker. */
@@ -209,6 +225,62 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
  */
 export async function nameShim(page: Page): Promise<void> {
   await page.evaluate('globalThis.__name ??= (fn) => fn');
+}
+
+/** What `naiveHelpers` defines in a page, as `globalThis.__hbNaive`, for the naive baselines run there. */
+export interface NaiveHelpers {
+  /** A fresh scratch database (deleted first) with the same store and indexes as the product's `jobs` table. */
+  scratchJobs(name: string): Promise<IDBDatabase>;
+  /** One page of the sandbox's Kombo jobs, with a plain fetch. */
+  komboPage(base: string, key: string, integrationId: string, pageSize: number, cursor: string | null): Promise<{ data: { results: any[]; next: string | null } }>;
+  /** The row the product would store for a Kombo job. */
+  komboRecord(job: any, now: string): unknown;
+}
+
+/** Define `globalThis.__hbNaive` (see NaiveHelpers) in an extension page. Passed as a string, like nameShim. */
+export async function naiveHelpers(page: Page): Promise<void> {
+  await page.evaluate(`globalThis.__hbNaive = {
+    async scratchJobs(name) {
+      await new Promise((resolve) => {
+        const del = indexedDB.deleteDatabase(name);
+        del.onsuccess = del.onerror = del.onblocked = resolve;
+      });
+      return new Promise((resolve, reject) => {
+        const open = indexedDB.open(name, 1);
+        open.onupgradeneeded = () => {
+          const store = open.result.createObjectStore('jobs', { keyPath: 'key' });
+          for (const index of ['provider', 'status', 'country', 'name']) store.createIndex(index, index);
+        };
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+    },
+    async komboPage(base, key, integrationId, pageSize, cursor) {
+      const query = new URLSearchParams({ page_size: String(pageSize), include_deleted: 'true' });
+      if (cursor) query.set('cursor', cursor);
+      const response = await fetch(base + '/ats/jobs?' + query, { headers: { authorization: 'Bearer ' + key, 'x-integration-id': integrationId, accept: 'application/json' } });
+      return response.json();
+    },
+    komboRecord(job, now) {
+      return {
+        key: 'kombo:' + job.id,
+        provider: 'kombo',
+        vendorId: job.id,
+        remoteId: job.remote_id,
+        name: job.name,
+        status: job.remote_deleted_at || job.status === 'CLOSED' ? 'archived' : 'disabled',
+        frozen: false,
+        atsStatus: job.status,
+        country: job.location?.country,
+        locationName: job.location?.city,
+        url: job.remote_url,
+        screeningQuestions: job.screening_questions ?? [],
+        changedAt: job.changed_at,
+        firstSeenAt: now,
+        updatedAt: now,
+      };
+    },
+  }`);
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -9,6 +9,7 @@ import {
   misses,
   openOptionsPage,
   nameShim,
+  naiveHelpers,
   readStore,
   requestSandboxOrigin,
   round,
@@ -17,6 +18,7 @@ import {
   waitFor,
   type BenchBrowser,
   type BenchSandbox,
+  type NaiveHelpers,
   type Logged,
   type Row,
 } from '../lib/harness';
@@ -57,14 +59,15 @@ export interface NaivePull {
   serverMs: number;
 }
 
-interface Measured {
+export interface Measured {
   summary: PullSummary;
   wallMs: number;
   serverMs: number;
   extensionMs: number;
   requests: number;
   stored: number;
-  heap?: { peakBytes: number; startBytes: number; samples: number };
+  /** `afterGcBytes`: what the worker still holds once the pull is over and garbage is collected. */
+  heap?: { peakBytes: number; startBytes: number; samples: number; afterGcBytes?: number };
 }
 
 const komboConnectInput = (sandbox: BenchSandbox) => ({
@@ -76,14 +79,15 @@ const komboConnectInput = (sandbox: BenchSandbox) => ({
 });
 
 /** Wait for the pull's summary record, then account for it with the sandbox's log. */
-async function measurePull(sandbox: BenchSandbox, page: Page): Promise<Measured> {
+async function measurePull(sandbox: BenchSandbox, page: Page, count = JOB_COUNT): Promise<Measured> {
   const summary = await waitFor(
-    'the 10k pull to finish',
+    `the pull of ${count} jobs to finish`,
     async () => {
       const last = await readStore<{ value: PullSummary } | undefined>(page, 'settings', 'jobPull.last');
       return last && last.value.counts.pages > 0 && last.value;
     },
-    120_000,
+    // About 12 s per 10,000 jobs on a busy machine, with room to spare.
+    Math.max(120_000, (count / 10_000) * 60_000),
     250,
   );
   if (!summary.ok) throw new Error(`The pull failed: ${summary.message}`);
@@ -110,9 +114,9 @@ export interface FullPullResult {
 }
 
 /** One headline pull in a fresh browser; the browser stays open (its page is returned) for what follows. */
-async function headlinePull(sandbox: BenchSandbox, launch: () => Promise<BenchBrowser>): Promise<{ measured: Measured; browser: BenchBrowser; page: Page }> {
+export async function headlinePull(sandbox: BenchSandbox, launch: () => Promise<BenchBrowser>, count = JOB_COUNT): Promise<{ measured: Measured; browser: BenchBrowser; page: Page }> {
   await sandbox.reset();
-  await sandbox.control('POST', 'jobs', { vendor: 'kombo', count: JOB_COUNT });
+  await sandbox.control('POST', 'jobs', { vendor: 'kombo', count });
   const browser = await launch();
   await allowSandboxHost(browser);
   const page = await browser.context.newPage();
@@ -129,8 +133,10 @@ async function headlinePull(sandbox: BenchSandbox, launch: () => Promise<BenchBr
     const connected = await callIntent(page, 'connect', komboConnectInput(sandbox));
     if (!connected.ok) throw new Error(`connect failed: ${connected.error.message}`);
     // Connecting the ATS starts the first (full) pull at once, in the service worker.
-    const measured = await measurePull(sandbox, page);
+    const measured = await measurePull(sandbox, page, count);
     measured.heap = await sampler.stop();
+    await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    measured.heap.afterGcBytes = (await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage').catch(() => undefined))?.usedSize;
     return { measured, browser, page };
   } finally {
     cdp.close();
@@ -206,29 +212,18 @@ async function pullWithOptionsPageOpen(sandbox: BenchSandbox, launch: () => Prom
   }
 }
 
-const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+export const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
 /** The naive pull, in the options page (an extension page: same origin, same host permission as the worker). */
 async function naivePull(sandbox: BenchSandbox, options: Page): Promise<NaivePull> {
   await sandbox.clearRequests();
   await nameShim(options);
+  await naiveHelpers(options);
   const result = await options.evaluate(
     async ({ base, key, integrationId, pageSize }) => {
       const name = 'hirebridge-bench-scratch';
-      await new Promise((resolve) => {
-        const del = indexedDB.deleteDatabase(name);
-        del.onsuccess = del.onerror = del.onblocked = resolve;
-      });
-      const database: IDBDatabase = await new Promise((resolve, reject) => {
-        const open = indexedDB.open(name, 1);
-        open.onupgradeneeded = () => {
-          // Same store and indexes as the product's `jobs` table.
-          const store = open.result.createObjectStore('jobs', { keyPath: 'key' });
-          for (const index of ['provider', 'status', 'country', 'name']) store.createIndex(index, index);
-        };
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
+      const naive = (globalThis as unknown as { __hbNaive: NaiveHelpers }).__hbNaive;
+      const database = await naive.scratchJobs(name);
       const putOne = (record: unknown) =>
         new Promise<void>((resolve, reject) => {
           // One put, one transaction, awaited before the next: what `await table.put(row)` in a loop does.
@@ -244,33 +239,14 @@ async function naivePull(sandbox: BenchSandbox, options: Page): Promise<NaivePul
       let cursor: string | null = null;
       const started = performance.now();
       do {
-        const query = new URLSearchParams({ page_size: String(pageSize), include_deleted: 'true' });
-        if (cursor) query.set('cursor', cursor);
         const t0 = performance.now();
-        const response = await fetch(`${base}/ats/jobs?${query}`, { headers: { authorization: `Bearer ${key}`, 'x-integration-id': integrationId, accept: 'application/json' } });
-        const body = await response.json();
+        const body = await naive.komboPage(base, key, integrationId, pageSize, cursor);
         requests += 1;
         const t1 = performance.now();
         fetchMs += t1 - t0;
         const now = new Date().toISOString();
         for (const job of body.data.results) {
-          await putOne({
-            key: `kombo:${job.id}`,
-            provider: 'kombo',
-            vendorId: job.id,
-            remoteId: job.remote_id,
-            name: job.name,
-            status: job.remote_deleted_at || job.status === 'CLOSED' ? 'archived' : 'disabled',
-            frozen: false,
-            atsStatus: job.status,
-            country: job.location?.country,
-            locationName: job.location?.city,
-            url: job.remote_url,
-            screeningQuestions: job.screening_questions ?? [],
-            changedAt: job.changed_at,
-            firstSeenAt: now,
-            updatedAt: now,
-          });
+          await putOne(naive.komboRecord(job, now));
           rows += 1;
         }
         writeMs += performance.now() - t1;

@@ -4,6 +4,7 @@ import type { ExportFields, ExportDraft, ExportProgress, PageCandidate } from '@
 import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping } from '@/lib/export/form';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging/result';
+import type { AskedDraft } from '@/lib/sites/ui/dialog-loader';
 import { t } from './messages';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
 import { CustomFieldControl } from './CustomFieldControl';
@@ -27,23 +28,36 @@ const CHOICE_LABELS = { legalEntityId: 'legalEntity', teamId: 'team', locationId
 
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
+/** A draft's fields over `values`, except those the person already edited. */
+const withDraft = (values: Record<Field, string>, next: ExportDraft, touched: Partial<Record<Field, boolean>>) => {
+  const out = { ...values };
+  for (const [key, value] of Object.entries(next.fields)) if (typeof value === 'string' && !touched[key as Field]) out[key as Field] = value;
+  return out;
+};
+
 export type ExportDialogProps = {
   onClose(): void;
   /** The popup's smaller layout: one column, less padding. */
   compact?: boolean;
 } & (
-  | { adapterId: string; candidate: PageCandidate; load?: undefined }
+  /**
+   * `prefetched`: the draft the page already asked for when the pointer reached the button; `settled` once it is in,
+   * so the form opens filled in its first frame.
+   */
+  | { adapterId: string; candidate: PageCandidate; prefetched?: AskedDraft; load?: undefined }
   /** The popup loads the draft of a stored candidate instead of a page's (keep the function stable). */
-  | { load(): Promise<Result<ExportDraft>>; adapterId?: undefined; candidate?: undefined }
+  | { load(): Promise<Result<ExportDraft>>; adapterId?: undefined; candidate?: undefined; prefetched?: undefined }
 );
 
-export function ExportDialog({ adapterId, candidate, load, compact, onClose }: ExportDialogProps) {
+export function ExportDialog({ adapterId, candidate, load, prefetched, compact, onClose }: ExportDialogProps) {
   const ids = { title: useId(), desc: useId() };
   const fieldIds = Object.fromEntries(['firstName', 'lastName', 'email', 'phone', 'startDate', 'jobTitle', 'legalEntityId', 'teamId', 'locationId', 'managerId', 'trialPeriodEndsOn'].map((f) => [f, `hb-${f}`])) as Record<Field, string>;
   const dialogRef = useRef<HTMLDivElement>(null);
-  const [draft, setDraft] = useState<ExportDraft | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [values, setValues] = useState<Record<Field, string>>(() => formValues({}));
+  // What the first render had: a draft that settles between the render and the effect is still applied by the effect.
+  const [ready] = useState(() => prefetched?.settled);
+  const [draft, setDraft] = useState<ExportDraft | null>(ready?.ok ? ready.value : null);
+  const [loadError, setLoadError] = useState<string | null>(ready && !ready.ok ? ready.error.message : null);
+  const [values, setValues] = useState<Record<Field, string>>(() => (ready?.ok ? withDraft(formValues({}), ready.value, {}) : formValues({})));
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   /** Factorial custom fields, by field id ("true"/"false" for a checkbox, comma-separated for multiple choice). */
   const [customValues, setCustomValues] = useState<Record<string, string>>({});
@@ -59,22 +73,20 @@ export function ExportDialog({ adapterId, candidate, load, compact, onClose }: E
   /** A (new) draft fills the fields; what the person already edited stays as they left it. */
   const applyDraft = (next: ExportDraft) => {
     setDraft(next);
-    setValues((v) => {
-      const out = { ...v };
-      for (const [key, value] of Object.entries(next.fields)) if (typeof value === 'string' && !touchedRef.current[key as Field]) out[key as Field] = value;
-      return out;
-    });
+    setValues((v) => withDraft(v, next, touchedRef.current));
   };
 
   useEffect(() => {
-    (load ? load() : sendIntent('prepareExport', { adapterId: adapterId!, candidate: candidate! }))
+    // Already in, and in the first render: nothing to wait for.
+    if (ready) return;
+    (load ? load() : (prefetched?.result ?? sendIntent('prepareExport', { adapterId: adapterId!, candidate: candidate! })))
       .then((result) => {
         if (!result.ok) return setLoadError(result.error.message);
         applyDraft(result.value);
       })
       .catch(() => setLoadError(t('noContact')));
     // applyDraft only uses setters and a ref: not a dependency.
-  }, [adapterId, candidate, load]);
+  }, [adapterId, candidate, load, prefetched]);
 
   /** Import the application into Kombo's tracking (or just look again after Kombo's sync), then refill the form. */
   async function retrack(event: MouseEvent<HTMLButtonElement>, importFirst: boolean) {

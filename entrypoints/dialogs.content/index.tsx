@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ExportDialog } from '@/components/export/ExportDialog';
@@ -63,13 +64,16 @@ export default defineContentScript({
           css: dialogCss,
           onMount(container) {
             const root = createRoot(container);
-            if (request.kind === 'export') {
-              root.render(<ExportDialog adapterId={request.adapterId} candidate={request.candidate} onClose={() => close(request)} />);
-            } else {
-              const page = sourced(request);
-              const resume: ResumeSource = page.resumeUrl ? { fetchLinked: () => fetchResume(page.resumeUrl!) } : {};
-              root.render(<SyncDialog page={page} resume={resume} onClose={() => close(request)} />);
-            }
+            // Rendered at once, in this task: the form (filled, when its data came ahead) is in the next frame.
+            flushSync(() => {
+              if (request.kind === 'export') {
+                root.render(<ExportDialog adapterId={request.adapterId} candidate={request.candidate} prefetched={request.draft} onClose={() => close(request)} />);
+              } else {
+                const page = sourced(request);
+                const resume: ResumeSource = page.resumeUrl ? { fetchLinked: () => fetchResume(page.resumeUrl!) } : {};
+                root.render(<SyncDialog page={page} resume={resume} onClose={() => close(request)} />);
+              }
+            });
             return root;
           },
           onRemove: (root) => root?.unmount(),

@@ -14,6 +14,7 @@ import {
 } from '../connectors';
 import { db, type ConnectionRecord, type ConnectionSlot } from '../db';
 import { fail, ok, type ConnectInput, type ConnectionView, type Result } from '../messaging';
+import { pacedHooks } from '../outbox';
 import { keyHint, maskKey, openSecret, sealSecret } from '../secrets';
 import { t } from './messages';
 import { hasOriginPermission } from './permissions';
@@ -37,8 +38,10 @@ function baseUrlFor(input: ConnectInput): string {
 function portFor(
   provider: ConnectInput['provider'],
   creds: { apiKey: string; baseUrl: string; integrationId?: string },
-  hooks?: HttpHooks,
+  callerHooks?: HttpHooks,
 ): FactorialHrPort | AtsPort {
+  // Every write to a vendor takes its place in that vendor's window, whoever sends it.
+  const hooks = pacedHooks(provider === 'kombo' ? 'kombo' : 'factorial', callerHooks);
   switch (provider) {
     case 'factorial-hr':
       return createFactorialHr({ apiKey: creds.apiKey, baseUrl: creds.baseUrl }, hooks);

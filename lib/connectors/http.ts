@@ -15,6 +15,11 @@ export interface RequestInfo {
   path: string;
 }
 export interface HttpHooks {
+  /**
+   * Awaited right before the request is sent (the vendor's pacing: a place in its window). The function it returns,
+   * if any, is called once the answer or the failure is in.
+   */
+  beforeSend?(info: RequestInfo): Promise<() => void> | undefined;
   onRequest?(info: RequestInfo): void;
   onResponse?(info: RequestInfo & { status: number; ms: number }): void;
 }
@@ -136,6 +141,7 @@ export function createHttpClient(options: HttpClientOptions) {
     const idempotent = method === 'GET';
     let started = 0;
     let raw: unknown;
+    const sent = await hooks?.beforeSend?.(info);
     try {
       const response = await ofetch.raw(url, {
         method,
@@ -160,6 +166,8 @@ export function createHttpClient(options: HttpClientOptions) {
       raw = response._data;
     } catch (error) {
       throw toConnectorError(error);
+    } finally {
+      sent?.();
     }
     if (raw instanceof NotJson) throw badResponse(vendor, t('notJson'));
     const parsed = schema.safeParse(raw);

@@ -13,7 +13,7 @@ import { readSettings } from '../settings';
 import { checkCustomFields, customValueError, requiredCustomFields, staleMapping } from './form';
 import { factorialLookups } from './lookups';
 import { t } from './messages';
-import { EXPORT_STEPS, employeeOf, remainingWrites, stepFailure } from './steps';
+import { EXPORT_STEPS, employeeOf, stepFailure } from './steps';
 import { atsName, startDateNote } from './notes';
 
 /**
@@ -331,7 +331,7 @@ registerHandler(
       return { outcome: employee.outcome, remoteId: employee.id, remoteUrl: employee.url };
     });
   },
-  { vendor: 'factorial', writes: remainingWrites },
+  { vendor: 'factorial' },
 );
 
 // Mark the candidate exported and log it, whichever context started the export.

@@ -113,19 +113,6 @@ const writeCustomFields: Step<ExportContext> = {
 
 export const EXPORT_STEPS: readonly Step<ExportContext>[] = [createEmployee, writeJobTitle, writeCustomFields];
 
-/**
- * How many POSTs the steps still to do will send, for pacing against Factorial's documented "200 requests per minute
- * for POST requests": the create, unless it is done. The contract edit is a PUT, outside that documented limit (a
- * 429 on it still pauses every send to Factorial for its Retry-After).
- */
-export function remainingWrites(operation: OperationRecord): number {
-  const results = (operation.payload.steps as StepResults | undefined) ?? {};
-  const fields = operation.payload.fields as ExportFields | undefined;
-  // Each custom-field value is a POST too.
-  const values = results.customFields?.done || !fields ? 0 : customValues(fields).length - ((results.customFields?.written as string[] | undefined)?.length ?? 0);
-  return (results.employee?.done ? 0 : 1) + Math.max(0, values);
-}
-
 /** A later step failed after the employee exists: say so, and that Retry continues from there. Keeps retry rules. */
 export function stepFailure(step: Step<ExportContext>, results: StepResults, error: unknown): unknown {
   const employee = employeeOf(results);

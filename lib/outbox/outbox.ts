@@ -32,12 +32,13 @@ export interface HandlerContext {
 }
 export type OperationHandler = (operation: OperationRecord, context: HandlerContext) => Promise<HandlerResult>;
 
-/** How a kind of operation is paced (SPEC: vendor limits). Both may depend on the operation. */
+/**
+ * How a kind of operation is paced (SPEC: vendor limits): it takes a turn among the vendor's operations in flight.
+ * Its writes are counted one by one as they are sent, against the vendor's window (see `pacing.ts`).
+ */
 export interface HandlerOptions {
-  /** Which vendor's limits the sends count against; default: see `vendorOf`. */
+  /** Which vendor's turns the operation takes; default: see `vendorOf`. May depend on the operation. */
   vendor?: PacedVendor | ((operation: OperationRecord) => PacedVendor | undefined | Promise<PacedVendor | undefined>);
-  /** How many writes (POSTs) one attempt makes; default 1. */
-  writes?: number | ((operation: OperationRecord) => number);
 }
 
 export const OUTBOX_ALARM_PREFIX = 'hirebridge:outbox:';
@@ -73,14 +74,6 @@ export async function vendorOf(operation: OperationRecord): Promise<PacedVendor 
   const ats = await db().connections.get('ats');
   if (!ats) return undefined;
   return ats.provider === 'kombo' ? 'kombo' : 'factorial';
-}
-
-function writesOf(operation: OperationRecord, vendor: PacedVendor): number {
-  const declared = handlerOptions.get(operation.kind)?.writes;
-  if (typeof declared === 'function') return declared(operation);
-  if (typeof declared === 'number') return declared;
-  // Through Factorial ATS a sync creates the candidate and then the application: two POSTs.
-  return operation.kind === 'sync-candidate' && vendor === 'factorial' ? 2 : 1;
 }
 
 /** Be told about every state change (the popup badge, activity, waiting callers). */
@@ -121,7 +114,7 @@ export async function requeue(id: string, payload?: Record<string, unknown>): Pr
 
 /**
  * Run one operation, if it is due and not already running in this worker. It waits (still "queued") for its
- * vendor's pacing slot before it is marked "sending", so every send respects the vendor's limits.
+ * vendor's turn before it is marked "sending"; each write it sends then waits for its place in the vendor's window.
  */
 export async function process(id: string): Promise<OperationRecord | undefined> {
   if (running.has(id)) return db().operations.get(id);
@@ -134,7 +127,7 @@ export async function process(id: string): Promise<OperationRecord | undefined> 
     void ensureDrainAlarm();
 
     const vendor = await vendorOf(waiting);
-    const release = vendor ? await pacerFor(vendor).acquire(writesOf(waiting, vendor)) : () => {};
+    const release = vendor ? await pacerFor(vendor).acquire() : () => {};
     try {
       // Read again: it may have waited a while for its slot.
       const operation = await db().operations.get(id);

@@ -518,6 +518,12 @@ export async function retryOperation(id: string): Promise<void> {
 
 async function finishRunIfSettled(operationId: string): Promise<void> {
   const database = db();
+  // Cheap look first (keys of pending operations, read-only): while the run goes on, most settles end here instead of
+  // reading every operation of the run in a read-write transaction that holds up the other sends' saves.
+  const run = (await database.settings.get(BULK_RUN_KEY))?.value as BulkRunRecord | undefined;
+  if (!run || run.finishedAt || !run.operationIds.includes(operationId)) return;
+  const pending = new Set(await database.operations.where('state').anyOf('queued', 'sending').primaryKeys());
+  if (run.operationIds.some((id) => pending.has(id))) return;
   const summary = await database.transaction('rw', database.settings, database.operations, async () => {
     const run = (await database.settings.get(BULK_RUN_KEY))?.value as BulkRunRecord | undefined;
     if (!run || run.finishedAt || !run.operationIds.includes(operationId)) return null;

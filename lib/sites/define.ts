@@ -101,7 +101,9 @@ export function safe<T>(read: () => T): T | undefined {
 
 export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   const s = spec.selectors;
-  const builtIn = spec.hosts.map((pattern) => parseMatchPattern(pattern).host);
+  // Built when first needed: every ATS page loads every adapter, and most never ask.
+  let builtIn: RegExp[] | undefined;
+  const builtInHosts = () => (builtIn ??= spec.hosts.map((pattern) => parseMatchPattern(pattern).host));
   const routes = Array.isArray(spec.candidatePage) ? spec.candidatePage : [spec.candidatePage as RegExp];
   const isId = (id: string | null | undefined): id is string =>
     !!id && ID_LIKE.test(id) && !NOT_AN_ID.test(id) && (!spec.idPattern || spec.idPattern.test(id));
@@ -132,7 +134,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     }
     return null;
   };
-  const isBuiltInHost = (url: URL) => url.protocol === 'https:' && builtIn.some((host) => host.test(url.hostname));
+  const isBuiltInHost = (url: URL) => url.protocol === 'https:' && builtInHosts().some((host) => host.test(url.hostname));
   return {
     id: spec.id,
     name: spec.name,

@@ -10,13 +10,18 @@ import { applyPulledJob, archiveMissing, jobKey } from './rules';
  *
  * - Kombo: incremental with `updated_after` = start of the last successful pull; deleted jobs are included.
  * - Factorial ATS: job postings have no `updated_at`, so every pull lists everything; only real changes are
- *   written, and jobs missing from the complete listing are archived.
+ *   written, and jobs missing from the complete listing are archived. The ids seen so far are kept page by page
+ *   (one small row per page, written with that page's cursor), never as one list rewritten on every page: what each
+ *   page writes stays the same size however many jobs there are.
  */
 
 export const PULL_PAGE_SIZE = 100;
 export const STATE_KEY = 'jobPull.state';
 export const LAST_KEY = 'jobPull.last';
 const WATERMARK_KEY = 'jobPull.watermark';
+/** `jobPull.seen:<page>`: the vendor ids one page of a complete listing (Factorial) held. */
+const SEEN_PREFIX = 'jobPull.seen:';
+const seenKey = (page: number) => `${SEEN_PREFIX}${String(page).padStart(6, '0')}`;
 
 export interface PullCounts {
   added: number;
@@ -33,7 +38,9 @@ export interface PullState {
   startedAt: string;
   cursor: string | null;
   updatedAfter?: string;
-  /** Factorial: vendor ids seen so far in this complete listing (to archive what disappeared). */
+  /** Factorial: a complete listing, compared at the end with what is stored (ids seen: `jobPull.seen:*` rows). */
+  listing?: boolean;
+  /** Written by earlier versions (the whole list in the state); read once when such a pull resumes. */
   seen?: string[];
   counts: PullCounts;
 }
@@ -67,19 +74,29 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
   const database = db();
 
   const previous = await readPullState();
-  const state: PullState =
-    previous?.running && previous.provider === provider
-      ? previous
-      : {
-          running: true,
-          provider,
-          startedAt: now(),
-          cursor: null,
-          updatedAfter: provider === 'kombo' ? await readWatermark(provider) : undefined,
-          seen: provider === 'factorial-ats' ? [] : undefined,
-          counts: emptyCounts(),
-        };
-  await database.settings.put({ key: STATE_KEY, value: state });
+  const resumed = previous?.running === true && previous.provider === provider;
+  const state: PullState = resumed
+    ? previous
+    : {
+        running: true,
+        provider,
+        startedAt: now(),
+        cursor: null,
+        updatedAfter: provider === 'kombo' ? await readWatermark(provider) : undefined,
+        listing: provider === 'factorial-ats' ? true : undefined,
+        counts: emptyCounts(),
+      };
+  await database.transaction('rw', database.settings, async () => {
+    // A fresh listing starts from no ids seen (a pull cut off for another provider may have left some).
+    if (!resumed) await clearSeen();
+    if (state.seen) {
+      // Resuming a pull started by an earlier version, which kept the whole list in the state: one row like the others.
+      await database.settings.put({ key: `${SEEN_PREFIX}earlier`, value: state.seen });
+      state.seen = undefined;
+      state.listing = true;
+    }
+    await database.settings.put({ key: STATE_KEY, value: state });
+  });
 
   try {
     const fetchPage = (cursor: string | null) => ats.listJobs({ cursor, updatedAfter: state.updatedAfter, pageSize: PULL_PAGE_SIZE });
@@ -107,7 +124,7 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
           }
         });
         if (writes.length) await database.jobs.bulkPut(writes);
-        state.seen?.push(...page.jobs.map((job) => job.id));
+        if (state.listing) await database.settings.put({ key: seenKey(state.counts.pages), value: page.jobs.map((job) => job.id) });
         state.cursor = page.next;
         state.counts.pages += 1;
         await database.settings.put({ key: STATE_KEY, value: state });
@@ -115,7 +132,7 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
       if (!page.next) break;
     }
 
-    if (state.seen) await archiveMissingJobs(provider, new Set(state.seen), now(), state.counts);
+    if (state.listing) await archiveMissingJobs(provider, now(), state.counts);
 
     const summary: PullSummary = { provider, startedAt: state.startedAt, finishedAt: now(), ok: true, counts: state.counts };
     await database.transaction('rw', database.settings, async () => {
@@ -123,8 +140,9 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
       await database.settings.bulkPut([
         { key: WATERMARK_KEY, value: { ...marks, [provider]: state.startedAt } },
         { key: LAST_KEY, value: summary },
-        { key: STATE_KEY, value: { ...state, running: false, seen: undefined } },
+        { key: STATE_KEY, value: { ...state, running: false } },
       ]);
+      await clearSeen();
     });
     return summary;
   } catch (error) {
@@ -137,19 +155,29 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
       counts: state.counts,
     };
     // The watermark stays where it was, so the next pull asks again for everything this one missed.
-    await database.settings.bulkPut([
-      { key: LAST_KEY, value: summary },
-      { key: STATE_KEY, value: { ...state, running: false, seen: undefined } },
-    ]);
+    await database.transaction('rw', database.settings, async () => {
+      await database.settings.bulkPut([
+        { key: LAST_KEY, value: summary },
+        { key: STATE_KEY, value: { ...state, running: false } },
+      ]);
+      await clearSeen();
+    });
     throw error;
   }
 }
 
-async function archiveMissingJobs(provider: Provider, seen: Set<string>, stamp: string, counts: PullCounts) {
+/** The ids of a complete listing, from its page rows (`jobPull.seen:*`). */
+const seenRows = () => db().settings.where('key').startsWith(SEEN_PREFIX);
+const clearSeen = () => seenRows().delete();
+
+async function archiveMissingJobs(provider: Provider, stamp: string, counts: PullCounts) {
   const database = db();
-  await database.transaction('rw', database.jobs, async () => {
-    const stored = await database.jobs.where('provider').equals(provider).toArray();
-    const writes = stored.filter((job) => !seen.has(job.vendorId)).map((job) => archiveMissing(job, stamp)).filter((job) => job !== null);
+  await database.transaction('rw', database.jobs, database.settings, async () => {
+    const seen = new Set<string>();
+    await seenRows().each((row) => (row.value as string[]).forEach((id) => seen.add(jobKey(provider, id))));
+    // Keys only: the stored jobs themselves are read just for those that went missing.
+    const missing = (await database.jobs.where('provider').equals(provider).primaryKeys()).filter((key) => !seen.has(key));
+    const writes = (await database.jobs.bulkGet(missing)).flatMap((job) => (job ? [archiveMissing(job, stamp)] : [])).filter((job) => job !== null);
     if (writes.length) await database.jobs.bulkPut(writes);
     counts.archived += writes.length;
   });

@@ -50,6 +50,45 @@ test.describe('Export to FactorialHR on the demo ATS', () => {
     await expect(page.getByRole('link', { name: 'View in Factorial' })).toBeVisible();
   });
 
+  test('the pointer reaching the button gets the form ready before the click, and the click uses it; a page script cannot ask', async ({ context, extensionId, options, sandbox }) => {
+    await connectBoth(context, extensionId, options, sandbox);
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/demo-ats/candidates/${AISHA}`);
+    const button = page.getByRole('button', { name: 'Export to FactorialHR' });
+    await expect(button).toBeEnabled();
+    // The form's data is the ATS's record of this person: each ask is one Kombo look-up by the page's id.
+    const lookups = async () =>
+      (await sandboxControl<{ path: string; query: string }[]>(sandbox, 'GET', 'requests')).filter((r) => r.path === '/kombo/v1/ats/candidates' && r.query.includes(AISHA)).length;
+    await expect.poll(lookups).toBeGreaterThan(0); // the button's status
+    const afterStatus = await lookups();
+
+    // Synthetic pointer events from the page's own script are not a person about to click.
+    await page.evaluate(() => {
+      const inner = document.querySelector('hirebridge-action')!.shadowRoot!.querySelector('button')!;
+      for (const type of ['pointerenter', 'pointerdown']) inner.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true }));
+    });
+    await page.waitForTimeout(500);
+    expect(await lookups()).toBe(afterStatus);
+
+    await button.hover();
+    await expect.poll(lookups).toBe(afterStatus + 1);
+    await button.click();
+    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Aisha');
+    await expect(dialog.getByRole('textbox', { name: 'First name' })).toBeFocused();
+    // The click opened the form with what the hover asked for, not with an ask of its own.
+    expect(await lookups()).toBe(afterStatus + 1);
+
+    // Closed (the button asks for its status again) and opened again: the form asks again, it does not reuse the first.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(lookups).toBe(afterStatus + 2);
+    await expect(button).toBeEnabled();
+    await button.click();
+    await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Aisha');
+    await expect.poll(lookups).toBe(afterStatus + 3);
+  });
+
   test('someone already in Factorial HR is shown as such on their page, and cannot be exported again', async ({ context, extensionId, options, sandbox }) => {
     await connectBoth(context, extensionId, options, sandbox);
     const page = await context.newPage();

@@ -236,6 +236,22 @@ describe('faults and control', () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
+  it('can limit POSTs only, in a shorter window (the time-scaled minute of the bench)', async () => {
+    await fetch(`${sandbox.url}/__sandbox/rate-limit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vendor: 'factorial', perMinute: 2, windowMs: 400, methods: ['POST'] }) });
+    const post = () => call('2026-07-01', 'teams/teams', { method: 'POST', body: JSON.stringify({ name: 'x', company_id: 1 }) });
+    const first = [(await post()).status, (await post()).status];
+    const third = await post();
+    // GETs are outside the limit; a POST is counted again once the oldest left the window.
+    const gets = [];
+    for (let i = 0; i < 4; i++) gets.push((await call('2026-07-01', 'teams/teams')).status);
+    expect(first.every((s) => s !== 429)).toBe(true);
+    expect(third.status).toBe(429);
+    expect(third.headers.get('retry-after')).toBe('1');
+    expect(gets).toEqual([200, 200, 200, 200]);
+    await new Promise((r) => setTimeout(r, 450));
+    expect((await post()).status).not.toBe(429);
+  });
+
   it('logs vendor requests without keys', async () => {
     await call('2026-07-01', 'teams/teams');
     const log = await (await fetch(`${sandbox.url}/__sandbox/requests`)).json();

@@ -17,7 +17,7 @@ const job = (id: string, over: Partial<AtsJob> = {}): AtsJob => ({
 });
 
 /** An in-memory ATS that pages like the real ones and records every query it was asked. */
-function fakeAts(provider: AtsPort['provider'], jobs: AtsJob[], opts: { failOnPage?: number } = {}) {
+function fakeAts(provider: AtsPort['provider'], jobs: AtsJob[], opts: { failOnPage?: number; hangOnPage?: number } = {}) {
   const queries: AtsJobQuery[] = [];
   let calls = 0;
   const port: AtsPort = {
@@ -31,6 +31,8 @@ function fakeAts(provider: AtsPort['provider'], jobs: AtsJob[], opts: { failOnPa
       queries.push({ ...query });
       calls += 1;
       if (opts.failOnPage === calls) throw new Error('network down');
+      // A worker stopped while it waited for this page: the answer never comes.
+      if (opts.hangOnPage === calls) return new Promise(() => undefined);
       const visible = query.updatedAfter ? jobs.filter((j) => (j.changedAt ?? '') > query.updatedAfter!) : jobs;
       const start = query.cursor ? Number(query.cursor) : 0;
       const size = query.pageSize ?? 100;
@@ -129,6 +131,43 @@ describe('pulling jobs', () => {
     const after = await pullJobs(ats.port);
     expect(after.counts.archived).toBe(1);
     expect(await db().jobs.get(jobKey('factorial-ats', 'f5'))).toMatchObject({ status: 'archived' });
+  });
+
+  it('Factorial: a listing cut off by a stopped worker resumes, and archives exactly what the whole listing lacks', async () => {
+    const jobs = Array.from({ length: 250 }, (_, i) => job(`f${i}`));
+    await pullJobs(fakeAts('factorial-ats', jobs).port);
+    // Gone from the ATS since: one on the first page of the next listing, one on its last.
+    jobs.splice(10, 1);
+    jobs.splice(200, 1);
+    const stopped = fakeAts('factorial-ats', jobs, { hangOnPage: 2 });
+    void pullJobs(stopped.port);
+    await vi.waitFor(async () => expect((await readPullState())?.counts.pages).toBe(1));
+    // What each page stores is the cursor and counts (the ids seen go to one small row per page), not a growing list.
+    expect(JSON.stringify(await readPullState())).not.toContain('"f0"');
+
+    const resumed = fakeAts('factorial-ats', jobs);
+    const summary = await pullJobs(resumed.port);
+    expect(resumed.queries[0].cursor).toBe('100');
+    expect(summary.counts).toMatchObject({ archived: 2, added: 0, updated: 0 });
+    expect(await db().jobs.get(jobKey('factorial-ats', 'f10'))).toMatchObject({ status: 'archived' });
+    expect(await db().jobs.get(jobKey('factorial-ats', 'f201'))).toMatchObject({ status: 'archived' });
+    // Seen only before the stop (page 1) or only after it (page 3): kept.
+    expect(await db().jobs.get(jobKey('factorial-ats', 'f0'))).toMatchObject({ status: 'disabled' });
+    expect(await db().jobs.get(jobKey('factorial-ats', 'f249'))).toMatchObject({ status: 'disabled' });
+    expect(await db().settings.where('key').startsWith('jobPull.seen:').count()).toBe(0);
+  });
+
+  it('Factorial: a pull that resumes one an earlier version started (its ids kept in the state) still archives right', async () => {
+    const jobs = Array.from({ length: 150 }, (_, i) => job(`e${i}`));
+    await pullJobs(fakeAts('factorial-ats', jobs).port);
+    jobs.splice(120, 1);
+    const base = (await readPullState())!;
+    const earlier = { ...base, listing: undefined, running: true, cursor: '100', seen: jobs.slice(0, 100).map((j) => j.id), counts: { ...base.counts, pages: 1 } };
+    await db().settings.put({ key: 'jobPull.state', value: earlier });
+    const summary = await pullJobs(fakeAts('factorial-ats', jobs).port);
+    expect(summary.counts.archived).toBe(1);
+    expect(await db().jobs.get(jobKey('factorial-ats', 'e120'))).toMatchObject({ status: 'archived' });
+    expect(await db().jobs.get(jobKey('factorial-ats', 'e5'))).toMatchObject({ status: 'disabled' });
   });
 
   it('a pull interrupted mid-way resumes from its stored cursor, not from the start', async () => {

@@ -31,7 +31,18 @@ export interface ActionButton {
 
 let reasonSeq = 0;
 
-export function createActionButton(opts: { floating?: boolean; onClick(button: HTMLButtonElement): void }): ActionButton {
+/** A person is about to click `button`: the pointer reached it, it got the keyboard focus, or it is being pressed. */
+function onAboutToClick(button: HTMLButtonElement, prepare: () => void) {
+  const handler = (event: Event) => {
+    // Only a person's pointer or keyboard: a page script's synthetic events ask for nothing, and neither does focus
+    // given back by a script after a mouse click (e.g. when the dialog closes) — keyboard focus is :focus-visible.
+    if (!event.isTrusted || button.disabled || (event.type === 'focus' && !button.matches(':focus-visible'))) return;
+    prepare();
+  };
+  for (const type of ['pointerenter', 'focus', 'pointerdown']) button.addEventListener(type, handler);
+}
+
+export function createActionButton(opts: { floating?: boolean; onClick(button: HTMLButtonElement): void; onPrepare?(action: 'export' | 'sync'): void }): ActionButton {
   const host = document.createElement('hirebridge-action');
   if (opts.floating) host.setAttribute('data-floating', '');
   // Its text follows the browser's language, which may not be the page's.
@@ -57,6 +68,7 @@ export function createActionButton(opts: { floating?: boolean; onClick(button: H
     // Only a person's click: a page script dispatching synthetic clicks cannot start an export.
     if (event.isTrusted && !button.disabled) opts.onClick(button);
   });
+  if (opts.onPrepare) onAboutToClick(button, () => opts.onPrepare!('export'));
 
   let sync: HTMLButtonElement | undefined;
   return {
@@ -68,6 +80,7 @@ export function createActionButton(opts: { floating?: boolean; onClick(button: H
       sync.className = 'secondary';
       sync.textContent = t('sync');
       sync.addEventListener('click', (event) => event.isTrusted && onSync(sync!));
+      if (opts.onPrepare) onAboutToClick(sync, () => opts.onPrepare!('sync'));
       button.after(sync);
     },
     setStatus(status) {

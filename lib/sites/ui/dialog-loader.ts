@@ -1,5 +1,6 @@
 import { sendIntent } from '../../messaging/client';
-import type { PageCandidate } from '../../messaging/intents/export';
+import type { ExportDraft, PageCandidate } from '../../messaging/intents/export';
+import type { Result } from '../../messaging/result';
 import type { CandidateOnPage } from '../types';
 import { t } from './messages';
 
@@ -7,6 +8,10 @@ import { t } from './messages';
  * The dialogs (Export to FactorialHR, Sync to ATS) are one separate bundle, injected into the tab by the service
  * worker on first use, so the code every ATS page loads stays small. Both scripts share this extension's
  * isolated world, never the page's.
+ *
+ * "First use" starts when a person shows they are about to click — the pointer reaches a button, or it gets the
+ * keyboard focus, or it is pressed: the bundle is injected then, and the export form's data is asked for at the same
+ * time, so by the click (its release) both are usually there. Nothing of it happens on pages nobody points at.
  */
 
 interface Common {
@@ -15,7 +20,8 @@ interface Common {
   onSettled?(): void;
 }
 export type DialogRequest =
-  | (Common & { kind: 'export'; candidate: PageCandidate })
+  /** `draft`: the form's data, already asked for (else the dialog asks when it opens); `settled` once it is in. */
+  | (Common & { kind: 'export'; candidate: PageCandidate; draft?: AskedDraft })
   /** Sync reads the rest of the page itself (profile, transcript, resume) when it opens. */
   | (Common & { kind: 'sync'; siteName?: string; candidate?: CandidateOnPage });
 
@@ -25,16 +31,76 @@ export interface DialogsApi {
 
 export const DIALOGS_GLOBAL = '__hirebridgeDialogs';
 
+/**
+ * Bench only: a build made with WXT_BENCH_DIALOG_ON_CLICK=1 prepares nothing ahead (the bundle is injected on the
+ * click, the form asks for its data when it mounts), as before — `npm run bench`'s dialog-open baseline.
+ */
+const PREPARE_AHEAD = import.meta.env?.WXT_BENCH_DIALOG_ON_CLICK !== '1';
+/** A draft asked for this long before the click is asked for again (the person may have waited, things change). */
+const DRAFT_FRESH_MS = 20_000;
+
+export interface AskedDraft {
+  result: Promise<Result<ExportDraft>>;
+  settled?: Result<ExportDraft>;
+}
+
+const scope = globalThis as unknown as Record<string, DialogsApi | undefined>;
+let injecting: Promise<Result<null>> | undefined;
+const drafts = new Map<string, { at: number; draft: AskedDraft }>();
+const draftKey = (adapterId: string, candidate: PageCandidate) => `${adapterId}:${candidate.siteCandidateId}`;
+
+/** The bundle, injected once per page; a failed injection is tried again next time. */
+function injectDialogs(): Promise<Result<null>> {
+  if (scope[DIALOGS_GLOBAL]) return Promise.resolve({ ok: true, value: null });
+  injecting ??= sendIntent('loadDialogs', undefined).then(
+    (result) => {
+      if (!result.ok) injecting = undefined;
+      return result;
+    },
+    (error: unknown) => {
+      injecting = undefined;
+      throw error;
+    },
+  );
+  return injecting;
+}
+
+function askDraft(adapterId: string, candidate: PageCandidate): AskedDraft {
+  const key = draftKey(adapterId, candidate);
+  const known = drafts.get(key);
+  if (known && Date.now() - known.at < DRAFT_FRESH_MS) return known.draft;
+  const draft: AskedDraft = { result: sendIntent('prepareExport', { adapterId, candidate }) };
+  draft.result.then(
+    (result) => (draft.settled = result),
+    // Asked ahead and never used: nothing to report; the dialog asks again.
+    () => drafts.get(key)?.draft === draft && drafts.delete(key),
+  );
+  drafts.set(key, { at: Date.now(), draft });
+  return draft;
+}
+
+/** The person is about to click (pointer on the button, focus, press): get the dialog, and this form's data, ready. */
+export function prepareDialog(request: { kind: 'export'; adapterId: string; candidate: PageCandidate } | { kind: 'sync' }): void {
+  if (!PREPARE_AHEAD) return;
+  injectDialogs().catch(() => undefined);
+  if (request.kind === 'export') askDraft(request.adapterId, request.candidate);
+}
+
 export async function openDialog(request: DialogRequest): Promise<void> {
-  const scope = globalThis as unknown as Record<string, DialogsApi | undefined>;
+  let open = request;
+  if (PREPARE_AHEAD && request.kind === 'export' && !request.draft) {
+    // Used once: the next open (after an export, say) asks again.
+    open = { ...request, draft: askDraft(request.adapterId, request.candidate) };
+    drafts.delete(draftKey(request.adapterId, request.candidate));
+  }
   if (!scope[DIALOGS_GLOBAL]) {
-    const result = await sendIntent('loadDialogs', undefined);
+    const result = await injectDialogs().catch(() => ({ ok: false as const, error: { message: t('formNotOpened') } }));
     if (!result.ok || !scope[DIALOGS_GLOBAL]) {
       alertText(result.ok ? t('formNotOpened') : result.error.message);
       return;
     }
   }
-  scope[DIALOGS_GLOBAL]!.open(request);
+  scope[DIALOGS_GLOBAL]!.open(open);
 }
 
 function alertText(message: string) {

@@ -1,11 +1,13 @@
 import type { Page } from '@playwright/test';
+import { FACTORIAL_POSTS_PER_MINUTE } from '../../lib/outbox/pacing';
 import { SANDBOX_KEYS } from '../../sandbox/server';
 import {
   allowSandboxHost,
+  buildVariant,
   callIntent,
-  misses,
   connectFactorialHr,
   connectKombo,
+  misses,
   nameShim,
   openOptionsPage,
   readStore,
@@ -19,27 +21,40 @@ import {
 } from '../lib/harness';
 
 /**
- * bulk-export-200: 200 hired candidates exported to Factorial HR while the sandbox limits Factorial to 600
- * requests per minute (sliding window, 429 + Retry-After beyond it).
+ * bulk-export-bound: how much of Factorial's documented limit — 200 POST requests a minute — Export all uses, over
+ * a run long enough for the limit to bind in 3 windows: 3 × 200 + 1 hired people, so 601 creates (and as many
+ * look-ups, contract reads and job-title PUTs, which the documented limit does not count).
  *
- * Product path: "Export all" (popup intents refreshHiredCandidates → planBulkExport → startBulkExport) when the
- * service worker serves them. Until then, what exists: the per-candidate export intents an extension page may
- * send (prepareExport → submitExport, i.e. the dialog's calls), all 200 sent at once so the service worker's
- * outbox and pacer decide the pace; the bench only re-asks a prepareExport the vendor bounced, as a recruiter
- * would reopen the form. The mode used is in `extra.mode` and the notes.
+ * Time-scaled minute: the sandbox enforces 200 POSTs per 60/SCALE s (sliding window, 429 + Retry-After beyond), and
+ * the extension under test is a build made with WXT_BENCH_TIME_SCALE=SCALE, which divides the pacing window by the
+ * same factor (lib/outbox/pacing.ts). The limit the pacing reads is the product's constant, FACTORIAL_POSTS_PER_MINUTE,
+ * and the sandbox is given that same constant. Everything else is the shipped code.
  *
- * Rate achieved = Factorial requests the sandbox accepted (not 429) per minute, from the export's first Factorial
- * request to its last response, as a % of the 600/min allowed — capped at 100 (above means the limit never bound;
- * the uncapped figure is in `extra`). Lost = a hired candidate with no Factorial employee at the end; duplicated =
- * an email with more than one employee.
+ * Product path: each hired person's demo-ATS page is visited once (Export all takes the start date from the page; the
+ * ATS API has none), then the popup's intents run Export all (refreshHiredCandidates → planBulkExport →
+ * startBulkExport) and the bench waits for every operation to settle.
  *
- * Baseline: naive sequential sends from the same extension page — look the email up, create, next — ignoring the
- * limit until a 429, then waiting its Retry-After; 200 other hired people, a fresh window.
+ * Value: the fastest the limit allows C accepted POSTs, ⌊(C−1)/200⌋ full windows, as a % of the time the run took
+ * from the first POST's arrival at the sandbox to the last one's. With C = 3·200+1 that is 3 windows; 100 % = every
+ * window full. Also: lost (a hired person with no employee), duplicated (an email with two), 429s answered, and the
+ * windows in which the limit bound (disjoint windows in which 200 POSTs arrived).
+ *
+ * Baseline, same run, same scaled window: "send until 429" — one person after another from an extension page, look
+ * up then create, and on a 429 wait its Retry-After and send again; 601 other people, a fresh window.
  */
 
-const COUNT = 200;
-const LIMIT_PER_MIN = 600;
+const PER_WINDOW = FACTORIAL_POSTS_PER_MINUTE;
+const BOUND_WINDOWS = 3;
+const COUNT = BOUND_WINDOWS * PER_WINDOW + 1;
+/**
+ * A minute of the sandbox lasts 60/SCALE s. 2: 30 s windows, 6.7 POSTs/s allowed — below what the extension sends when
+ * nothing holds it back (6–12 exports/s with the shared 2-core machine at load 14–20, more when it is quiet), so the pacing, not the
+ * machine, sets the pace; the run takes a little over 90 s.
+ */
+const SCALE = Number(process.env.BENCH_TIME_SCALE ?? 2);
+const WINDOW_MS = 60_000 / SCALE;
 const START_DATE = '2027-01-15';
+const CREATE_PATH = /\/employees\/employees\/create_with_contract$/;
 const FACTORIAL_BASE = (sandbox: BenchSandbox) => `${sandbox.url}/factorial/api/2026-07-01/resources`;
 
 interface Person {
@@ -58,25 +73,56 @@ const people = (tag: string): Person[] =>
     phone: `+34 600 ${String(100_000 + i).slice(0, 3)} ${String(100_000 + i).slice(3)}`,
   }));
 
-interface RateFigures {
+export interface LimitUse {
+  /** POSTs the sandbox accepted, and answered 429. */
   accepted: number;
   bounced: number;
+  /** First accepted POST's arrival → last one's. */
   spanMs: number;
-  perMinute: number;
+  /** ⌊(accepted−1)/perWindow⌋ windows: the fastest the limit allows. */
+  allowedMs: number;
   pctUncapped: number;
   pct: number;
+  /** Most accepted POSTs that arrived within one window (the sandbox's sliding window). */
+  mostInWindow: number;
+  /** Disjoint windows that held a whole window's worth of POSTs: the limit bound there. */
+  boundWindows: number;
+  perMinuteScaled: number;
 }
 
-function rateOf(log: Logged[]): RateFigures {
-  const factorial = log.filter((r) => r.vendor === 'factorial');
-  if (!factorial.length) return { accepted: 0, bounced: 0, spanMs: 0, perMinute: 0, pctUncapped: 0, pct: 0 };
-  const first = Math.min(...factorial.map((r) => r.t - (r.ms ?? 0)));
-  const last = Math.max(...factorial.map((r) => r.t));
-  const accepted = factorial.filter((r) => r.status !== 429).length;
-  const spanMs = Math.max(1, last - first);
-  const perMinute = (accepted / spanMs) * 60_000;
-  const pctUncapped = (100 * perMinute) / LIMIT_PER_MIN;
-  return { accepted, bounced: factorial.length - accepted, spanMs, perMinute: round(perMinute, 0), pctUncapped: round(pctUncapped, 1), pct: round(Math.min(100, pctUncapped), 1) };
+export function limitUse(log: Logged[], perWindow = PER_WINDOW, windowMs = WINDOW_MS): LimitUse {
+  const posts = log.filter((r) => r.vendor === 'factorial' && r.method === 'POST');
+  const arrivals = posts.filter((r) => r.status !== 429).map((r) => r.t - (r.ms ?? 0)).sort((a, b) => a - b);
+  const accepted = arrivals.length;
+  const bounced = posts.length - accepted;
+  if (accepted < 2) return { accepted, bounced, spanMs: 0, allowedMs: 0, pctUncapped: 0, pct: 0, mostInWindow: accepted, boundWindows: 0, perMinuteScaled: 0 };
+  const spanMs = arrivals[accepted - 1] - arrivals[0];
+  const allowedMs = Math.floor((accepted - 1) / perWindow) * windowMs;
+  let mostInWindow = 0;
+  for (let i = 0, j = 0; i < accepted; i++) {
+    while (arrivals[i] - arrivals[j] >= windowMs) j++;
+    mostInWindow = Math.max(mostInWindow, i - j + 1);
+  }
+  // Disjoint windows that were full (perWindow POSTs arrived within windowMs): where the limit bound.
+  let boundWindows = 0;
+  for (let i = 0; i + perWindow - 1 < accepted; ) {
+    if (arrivals[i + perWindow - 1] - arrivals[i] < windowMs) {
+      boundWindows += 1;
+      i += perWindow;
+    } else i += 1;
+  }
+  const pctUncapped = spanMs > 0 ? (100 * allowedMs) / spanMs : 0;
+  return {
+    accepted,
+    bounced,
+    spanMs,
+    allowedMs,
+    pctUncapped: round(pctUncapped, 2),
+    pct: round(Math.min(100, pctUncapped), 1),
+    mostInWindow,
+    boundWindows,
+    perMinuteScaled: round(((accepted - 1) / Math.max(1, spanMs)) * windowMs, 1),
+  };
 }
 
 async function employeesByEmail(sandbox: BenchSandbox): Promise<Map<string, number>> {
@@ -92,20 +138,9 @@ function lostAndDuplicated(counts: Map<string, number>, wanted: Person[]) {
   return { lost, duplicated };
 }
 
-/** Is "Export all" served by this build's service worker? (An intent nobody serves gets no answer.) */
-async function exportAllAvailable(page: Page): Promise<boolean> {
-  try {
-    const answer = await Promise.race([callIntent(page, 'planBulkExport', {}), sleep(5_000).then(() => undefined)]);
-    return !!answer;
-  } catch {
-    return false;
-  }
-}
-
 interface OperationRow {
   id: string;
   kind: string;
-  subject: string;
   state: string;
   attempts: number;
 }
@@ -126,42 +161,6 @@ async function waitForOperations(page: Page, expected: number, timeoutMs: number
     /* reported as lost below */
   }
   return last;
-}
-
-/** What exists today: the dialog's two intents per candidate, all candidates at once. */
-async function perCandidateExport(page: Page, wanted: Person[]): Promise<{ prepareRetries: number; submitFailures: string[] }> {
-  let prepareRetries = 0;
-  const submitFailures: string[] = [];
-  await Promise.all(
-    wanted.map(async (person) => {
-      const candidate = { siteCandidateId: person.remoteId!, fullName: `${person.first} ${person.last}` };
-      let draft: any;
-      for (let attempt = 0; ; attempt++) {
-        const prepared = await callIntent<any>(page, 'prepareExport', { adapterId: 'demo-ats', candidate });
-        if (prepared.ok) {
-          draft = prepared.value;
-          break;
-        }
-        if (attempt >= 5) return void submitFailures.push(`prepare ${person.email}: ${prepared.error.message}`);
-        prepareRetries += 1;
-        await sleep(5_000 * (attempt + 1));
-      }
-      const fields = {
-        firstName: draft.fields.firstName ?? person.first,
-        lastName: draft.fields.lastName ?? person.last,
-        email: draft.fields.email ?? person.email,
-        phone: draft.fields.phone ?? '',
-        startDate: draft.fields.startDate ?? START_DATE,
-        jobTitle: draft.fields.jobTitle ?? '',
-        legalEntityId: draft.fields.legalEntityId ?? draft.lookups.legalEntities[0].id,
-        teamId: '',
-        locationId: '',
-      };
-      const submitted = await callIntent(page, 'submitExport', { candidateKey: draft.candidateKey, fields });
-      if (!submitted.ok) submitFailures.push(`submit ${person.email}: ${submitted.error.message}`);
-    }),
-  );
-  return { prepareRetries, submitFailures };
 }
 
 /**
@@ -207,7 +206,7 @@ async function captureFromPages(browser: BenchBrowser, sandbox: BenchSandbox, op
 }
 
 /** The product's Export all, through the popup's intents (what its button and confirmation send). */
-async function exportAll(page: Page): Promise<{ ready: number; skipped: number; skippedReasons: string[]; operationIds: string[] }> {
+async function exportAll(page: Page): Promise<{ ready: number; skipped: number; skippedReasons: string[] }> {
   const refreshed = await callIntent<any>(page, 'refreshHiredCandidates', { force: true });
   if (!refreshed.ok) throw new Error(`refreshHiredCandidates: ${refreshed.error.message}`);
   const first = await callIntent<any>(page, 'planBulkExport', {});
@@ -221,10 +220,10 @@ async function exportAll(page: Page): Promise<{ ready: number; skipped: number; 
   if (!keys.length) throw new Error(`Export all has nobody ready (${plan.value.skipped.length} left out: ${skippedReasons.join(' / ') || '—'})`);
   const started = await callIntent<any>(page, 'startBulkExport', { keys, legalEntityId });
   if (!started.ok) throw new Error(`startBulkExport: ${started.error.message}`);
-  return { ready: keys.length, skipped: plan.value.skipped.length, skippedReasons, operationIds: started.value.operationIds };
+  return { ready: keys.length, skipped: plan.value.skipped.length, skippedReasons };
 }
 
-/** Naive: one candidate after another, look up then create, until a 429 says wait. */
+/** Naive: one candidate after another, look up then create, until a 429 says wait (its Retry-After), then again. */
 async function naiveExport(sandbox: BenchSandbox, page: Page, wanted: Person[]) {
   await nameShim(page);
   return page.evaluate(
@@ -255,9 +254,13 @@ async function naiveExport(sandbox: BenchSandbox, page: Page, wanted: Person[]) 
   );
 }
 
-export async function runBulkExport(sandbox: BenchSandbox, launch: () => Promise<BenchBrowser>): Promise<Row> {
+const limitBody = { vendor: 'factorial', perMinute: PER_WINDOW, windowMs: WINDOW_MS, methods: ['POST'] };
+
+export async function runBulkExportBound(sandbox: BenchSandbox, launch: (extensionDir?: string) => Promise<BenchBrowser>): Promise<Row> {
+  // The extension built with the time-scaled pacing window.
+  const scaled = buildVariant({ WXT_BENCH_TIME_SCALE: String(SCALE) });
   await sandbox.reset();
-  const browser = await launch();
+  const browser = await launch(scaled.dir);
   try {
     await allowSandboxHost(browser);
     const options = await openOptionsPage(browser);
@@ -271,75 +274,84 @@ export async function runBulkExport(sandbox: BenchSandbox, launch: () => Promise
     }
     // Let the connect-time job pull finish so its requests stay out of the window.
     await sleep(1_000);
+    const c0 = Date.now();
+    const captured = await captureFromPages(browser, sandbox, options, wanted);
+    const captureMs = Date.now() - c0;
 
-    const available = await exportAllAvailable(options);
-    const mode = available ? 'Export all (popup intents)' : 'per-candidate intents (prepareExport + submitExport): Export all not served by this build';
-    const captured = available ? await captureFromPages(browser, sandbox, options, wanted) : 0;
-
-    await sandbox.control('POST', 'rate-limit', { vendor: 'factorial', perMinute: LIMIT_PER_MIN });
+    await sandbox.control('POST', 'rate-limit', limitBody);
     await sandbox.clearRequests();
     const t0 = Date.now();
-    const driver: Record<string, unknown> = available ? { captured, ...(await exportAll(options)) } : await perCandidateExport(options, wanted);
-    const operations = await waitForOperations(options, typeof driver.ready === 'number' ? driver.ready : COUNT, 150_000);
+    const driver = await exportAll(options);
+    const operations = await waitForOperations(options, driver.ready, 300_000);
     const elapsedMs = Date.now() - t0;
     const log = await sandbox.requests();
-    const rate = rateOf(log);
+    const use = limitUse(log);
+    const factorial = log.filter((r) => r.vendor === 'factorial');
+    const answered429 = factorial.filter((r) => r.status === 429).length;
     const { lost, duplicated } = lostAndDuplicated(await employeesByEmail(sandbox), wanted);
     const states = operations.reduce<Record<string, number>>((acc, o) => ((acc[o.state] = (acc[o.state] ?? 0) + 1), acc), {});
-    const byPath = log
-      .filter((r) => r.vendor === 'factorial')
-      .reduce<Record<string, number>>((acc, r) => {
-        const key = `${r.method} ${r.path.replace(/^\/factorial\/api\/[^/]+\/resources/, '')}${r.status === 429 ? ' (429)' : ''}`;
-        acc[key] = (acc[key] ?? 0) + 1;
-        return acc;
-      }, {});
+    const byPath = factorial.reduce<Record<string, number>>((acc, r) => {
+      const key = `${r.method} ${r.path.replace(/^\/factorial\/api\/[^/]+\/resources/, '').replace(/\/\d+$/, '/:id')}${r.status === 429 ? ' (429)' : ''}`;
+      acc[key] = (acc[key] ?? 0) + 1;
+      return acc;
+    }, {});
+    const creates = factorial.filter((r) => CREATE_PATH.test(r.path) && r.status !== 429).length;
 
-    // Baseline: fresh window, 200 other people.
+    // Baseline: fresh window, other people, the same scaled limit.
     const others = people('N');
-    await sandbox.control('POST', 'rate-limit', { vendor: 'factorial', perMinute: LIMIT_PER_MIN });
+    await sandbox.control('POST', 'rate-limit', limitBody);
     await sandbox.clearRequests();
     const n0 = Date.now();
     const naive = await naiveExport(sandbox, options, others);
     const naiveElapsed = Date.now() - n0;
-    const naiveRate = rateOf(await sandbox.requests());
+    const naiveUse = limitUse(await sandbox.requests());
     const naiveLoss = lostAndDuplicated(await employeesByEmail(sandbox), others);
     await sandbox.control('POST', 'rate-limit', { vendor: 'factorial', perMinute: null });
 
-    const factorialRequests = rate.accepted + rate.bounced;
     const missed = misses([
-      [rate.pct >= 90, `${rate.pct} % < 90 % of the allowed rate`],
+      [use.pct >= 95, `${use.pct} % < 95 % of the limit`],
       [lost === 0, `${lost} lost`],
       [duplicated === 0, `${duplicated} duplicated`],
+      [answered429 === 0, `${answered429} answered 429`],
+      [use.boundWindows >= BOUND_WINDOWS, `the limit bound in ${use.boundWindows} windows < ${BOUND_WINDOWS}`],
     ]);
+    const s = (ms: number) => round(ms / 1000, 2);
     return {
-      name: 'bulk-export-200',
-      value: rate.pct,
+      name: 'bulk-export-bound',
+      value: use.pct,
       unit: '%',
-      budget: '≥ 90 % (0 lost, 0 duplicated)',
-      baseline: naiveRate.pct,
+      budget: '≥ 95 % (0 lost, 0 duplicated, 0 answered 429)',
+      baseline: naiveUse.pct,
       within_budget: missed.length === 0,
       missed,
       notes:
-        `Mode: ${mode}. ${COUNT - lost}/${COUNT} exported, ${lost} lost, ${duplicated} duplicated; operations ${JSON.stringify(states)}. ` +
-        `${factorialRequests} Factorial requests (${rate.bounced} answered 429) over ${round(rate.spanMs / 1000, 1)} s = ${rate.perMinute}/min ` +
-        `(${rate.pctUncapped} % of ${LIMIT_PER_MIN}/min uncapped${rate.pctUncapped > 100 ? ': the limit never bound' : ''}); ` +
-        `${round(factorialRequests / COUNT, 2)} Factorial requests per export; ${round(elapsedMs / 1000, 1)} s until all settled. ` +
-        `Baseline (naive sequential, wait only after a 429): ${naiveRate.accepted + naiveRate.bounced} requests (${naiveRate.bounced} 429s) in ${round(naiveElapsed / 1000, 1)} s = ${naiveRate.perMinute}/min (${naiveRate.pctUncapped} % uncapped), ` +
-        `${naiveLoss.lost} lost, ${naiveLoss.duplicated} duplicated.`,
+        `Export all (popup intents), ${COUNT} hired people; Factorial limited to ${PER_WINDOW} POSTs per ${s(WINDOW_MS)} s (a minute scaled ${SCALE}×, sliding, POSTs only as documented; ` +
+        `the extension built with WXT_BENCH_TIME_SCALE=${SCALE}, pacing limit = the product's FACTORIAL_POSTS_PER_MINUTE = ${PER_WINDOW}). ` +
+        `${COUNT - lost}/${COUNT} exported, ${lost} lost, ${duplicated} duplicated, ${answered429} answered 429; Export all sent ${driver.ready} (the ${COUNT} and ${driver.ready - COUNT} hire(s) the sandbox's ATS seeds with a start date), operations ${JSON.stringify(states)}. ` +
+        `${use.accepted} POSTs from first to last arrival in ${s(use.spanMs)} s; the limit allows it in ${s(use.allowedMs)} s (${BOUND_WINDOWS} full windows) = ${use.pctUncapped} %. ` +
+        `Most POSTs in one window ${use.mostInWindow}; windows where the limit bound ${use.boundWindows}. ` +
+        `${round(factorial.length / Math.max(1, creates), 2)} Factorial requests per create (look-up, create, contract read, job-title PUT); ${s(elapsedMs)} s until all settled; start dates captured from ${captured} page visits in ${s(captureMs)} s (not timed). ` +
+        `Baseline (send until 429, then its Retry-After): ${naiveUse.accepted} POSTs in ${s(naiveUse.spanMs)} s = ${naiveUse.pctUncapped} %, ${naiveUse.bounced} answered 429 (${naive.waits} waits), ` +
+        `${naiveLoss.lost} lost, ${naiveLoss.duplicated} duplicated, ${s(naiveElapsed)} s.`,
       extra: {
-        mode,
+        timeScale: SCALE,
+        windowMs: WINDOW_MS,
+        perWindow: PER_WINDOW,
+        people: COUNT,
         lost,
         duplicated,
+        answered429,
         operations: states,
-        rate,
+        use,
         elapsedMs,
-        factorialRequestsPerExport: round(factorialRequests / COUNT, 2),
-        driver: { ...driver, operationIds: undefined },
+        captureMs,
+        driver,
         factorialRequests: byPath,
-        baseline: { ...naiveRate, elapsedMs: naiveElapsed, ...naiveLoss, waits: naive.waits, failures: naive.failures.slice(0, 5) },
+        baseline: { ...naiveUse, elapsedMs: naiveElapsed, ...naiveLoss, waits: naive.waits, failures: naive.failures.slice(0, 5) },
       },
     };
   } finally {
     await browser.close();
+    scaled.remove();
   }
 }
