@@ -14,7 +14,7 @@ import {
   refreshHiredCandidates,
   retryOperation,
   startBulkExport,
-} from '@/lib/popup';
+} from '@/lib/hires';
 import { countLocalData, deleteLocalData, ensureRetentionAlarm, onRetentionAlarm } from '@/lib/retention';
 import { lock, removePassphrase, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
 import { readSettings, writeSetting } from '@/lib/settings';

@@ -3,7 +3,7 @@ import { adminIntents, type AdminProtocol } from './intents/admin';
 import { connectionIntents, type ConnectionProtocol } from './intents/connections';
 import { exportIntents, type ExportProtocol } from './intents/export';
 import { jobIntents, type JobProtocol } from './intents/jobs';
-import { popupIntents, type PopupProtocol } from './intents/popup';
+import { hiredListIntents, type HiredListProtocol } from './intents/hires';
 import { settingsIntents, type SettingsProtocol } from './intents/settings';
 import { syncIntents, type SyncProtocol } from './intents/sync';
 import { teamIntents, type TeamProtocol } from './intents/teams';
@@ -28,12 +28,12 @@ export const Intents = {
   ...jobIntents,
   ...exportIntents,
   ...settingsIntents,
-  ...popupIntents,
+  ...hiredListIntents,
   ...syncIntents,
   ...adminIntents,
   ...teamIntents,
 } as const satisfies Record<string, IntentSpec>;
 
-export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & PopupProtocol & SyncProtocol & AdminProtocol & TeamProtocol;
+export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & HiredListProtocol & SyncProtocol & AdminProtocol & TeamProtocol;
 
 export type IntentName = keyof typeof Intents & keyof ProtocolMap;

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db, resetDbForTests, type CandidateRecord } from '@/lib/db';
-import { assessForExport } from '@/lib/popup/assess';
-import { badgeText, groupCandidates, waitingGroups } from '@/lib/popup/groups';
-import { capturePageCandidates, followBadge, followJobPulls, refreshHiredCandidates } from '@/lib/popup/service';
+import { assessForExport } from '@/lib/hires/assess';
+import { badgeText, groupCandidates, waitingGroups } from '@/lib/hires/groups';
+import { capturePageCandidates, followBadge, followJobPulls, refreshHiredCandidates } from '@/lib/hires';
 import type { AtsPort, FactorialHrPort, HiredApplication } from '@/lib/connectors/types';
 
 // The connected ATS and Factorial HR, as fakes behind the same ports the service uses.

@@ -1,4 +1,4 @@
-import type { BulkRunView, HiredPullView } from '../messaging/intents/popup';
+import type { BulkRunView, HiredPullView } from '../messaging/intents/hires';
 
 /** Where the popup's state lives in the `settings` table (read live by the popup, written by the service worker). */
 export const HIRED_PULL_KEY = 'hired.lastPull';

@@ -80,7 +80,7 @@ export interface BulkRunView {
   skipped: { name: string; reason: string }[];
 }
 
-export const popupIntents = {
+export const hiredListIntents = {
   refreshHiredCandidates: { input: RefreshHiredInput, from: ['extension-page'] },
   preparePopupExport: { input: CandidateKeyInput, from: ['extension-page'] },
   planBulkExport: { input: PlanBulkExportInput, from: ['extension-page'] },
@@ -89,7 +89,7 @@ export const popupIntents = {
   retryOperation: { input: OperationIdInput, from: ['extension-page'] },
 } as const;
 
-export interface PopupProtocol {
+export interface HiredListProtocol {
   /** Pull hired applications from the connected ATS (at most every few seconds unless forced). */
   refreshHiredCandidates(input: z.input<typeof RefreshHiredInput>): Result<HiredPullView>;
   /** The export form's draft for a stored hired candidate (the same draft as the page dialog's). */

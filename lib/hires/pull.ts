@@ -1,0 +1,174 @@
+import { liveQuery } from 'dexie';
+import { withAts } from '../connections';
+import { komboToolName } from '../connectors';
+import type { HiredApplication } from '../connectors/types';
+import { db, type CandidateRecord, type ConnectionRecord } from '../db';
+import { atsName } from '../export';
+import type { HiredPullView } from '../messaging/intents/hires';
+import { LAST_KEY, type PullSummary } from '../sync/jobPull';
+import { jobKey } from '../sync/rules';
+import { waitingGroups } from './groups';
+import { AFTER_JOB_PULL_KEY, HIRED_PULL_KEY, type HiredPullRecord } from './keys';
+import { t } from './messages';
+import { checkInFactorial } from './lookups';
+import { sameRecord } from './records';
+
+/** A popup opening right after another does not ask the ATS again. */
+const MIN_PULL_INTERVAL_MS = 60_000;
+/** Hired applications are few; this bounds a broken cursor, not real data (100 per page). */
+const MAX_HIRED_PAGES = 50;
+
+export function pulledSourceName(connection: Pick<ConnectionRecord, 'provider' | 'tool'>): string {
+  if (connection.provider !== 'kombo') return 'Factorial ATS';
+  const tool = (connection.tool && komboToolName(connection.tool)) || t('yourAts');
+  return t('throughKombo', { tool });
+}
+
+// pulled from the ATS API
+
+async function storePulled(connection: ConnectionRecord, items: HiredApplication[], complete: boolean): Promise<number> {
+  const provider = connection.provider;
+  const source = pulledSourceName(connection);
+  const now = new Date().toISOString();
+  const database = db();
+  const seen = new Set<string>();
+  await database.transaction('rw', database.candidates, database.jobs, async () => {
+    for (const item of items) {
+      const c = item.candidate;
+      const key = `ats:${provider}:${c.id}`;
+      seen.add(key);
+      const previous = await database.candidates.get(key);
+      const jobTitle = item.jobName ?? (item.jobId ? (await database.jobs.get(jobKey(provider, item.jobId)))?.name : undefined);
+      const next: CandidateRecord = {
+        key,
+        source,
+        firstName: c.firstName || previous?.firstName || '',
+        lastName: c.lastName || previous?.lastName || '',
+        email: c.email ?? previous?.email,
+        phone: c.phone ?? previous?.phone,
+        jobTitle: jobTitle ?? previous?.jobTitle,
+        hired: true,
+        exportedEmployeeId: previous?.exportedEmployeeId,
+        capturedAt: previous?.capturedAt ?? now,
+        updatedAt: now,
+        data: {
+          ...(previous?.data ?? {}),
+          origin: 'ats',
+          provider,
+          atsCandidateId: c.id,
+          remoteId: c.remoteId,
+          applicationId: item.applicationId,
+          jobId: item.jobId,
+          // The ATS says they are an employee already (Factorial ATS: the application's employee_id).
+          ...(item.employee && !previous?.data.inFactorial ? { inFactorial: { employeeUrl: item.employee.url } } : {}),
+          // The ATS's start date (Kombo: the accepted offer), or why it has none, for the form and Export all.
+          startDate: item.startDate,
+          startDateGap: item.startDateGap && { gap: item.startDateGap, tool: atsName(connection) },
+        },
+      };
+      for (const [k, v] of Object.entries(next.data)) if (v === undefined) delete next.data[k];
+      if (!sameRecord(previous, next)) await database.candidates.put(next);
+    }
+    // A complete listing that no longer has someone: they left the Hired stage in the ATS.
+    if (complete) {
+      await database.candidates
+        .filter((r) => r.data.origin === 'ats' && r.data.provider === provider && r.hired && !seen.has(r.key))
+        .modify({ hired: false, updatedAt: now });
+    }
+  });
+  return seen.size;
+}
+
+/** Every hired application the connected ATS lists, stored as candidates; null when no ATS is connected. */
+async function pullHiredFromAts(): Promise<number | null> {
+  if (!(await db().connections.get('ats'))) return null;
+  return withAts(async (ats, connection) => {
+    const items: HiredApplication[] = [];
+    let cursor: string | null = null;
+    let complete = false;
+    for (let page = 0; page < MAX_HIRED_PAGES; page++) {
+      const result: { items: HiredApplication[]; next: string | null } = await ats.listHiredApplications({ cursor });
+      items.push(...result.items);
+      if (!result.next || result.next === cursor) {
+        complete = true;
+        break;
+      }
+      cursor = result.next;
+    }
+    return storePulled(connection, items, complete);
+  });
+}
+
+// refresh (popup opening, job pulls)
+
+let refreshInFlight: { promise: Promise<HiredPullView>; force: boolean } | null = null;
+
+async function readHiredPull(): Promise<HiredPullRecord | undefined> {
+  return (await db().settings.get(HIRED_PULL_KEY))?.value as HiredPullRecord | undefined;
+}
+
+/**
+ * Pull hired applications from the ATS (unless just done) and look new people up in Factorial HR. One at a time:
+ * a caller joins the refresh under way, except a forced one (a job pull just ended), which follows it.
+ */
+export function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<HiredPullView> {
+  const current = refreshInFlight;
+  if (current && (current.force || !opts.force)) return current.promise;
+  const promise = (async (): Promise<HiredPullView> => {
+    if (current) await current.promise.catch(() => undefined);
+    const last = await readHiredPull();
+    const pulls = !!opts.force || !last || Date.now() - Date.parse(last.at) >= MIN_PULL_INTERVAL_MS;
+    let pulled = last?.pulled ?? 0;
+    let ok = true;
+    let message: string | undefined;
+    if (pulls) {
+      try {
+        pulled = (await pullHiredFromAts()) ?? 0;
+      } catch (error) {
+        ok = false;
+        message = t('hiredNotListed', { reason: error instanceof Error ? error.message : t('unknownError') });
+      }
+    }
+    try {
+      await checkInFactorial();
+    } catch {
+      // Factorial unreachable: people stay listed, and the export itself looks them up again.
+    }
+    const waiting = waitingGroups(await db().candidates.toArray()).length;
+    if (!pulls) return { ...last!, waiting };
+    const view: HiredPullView = { at: new Date().toISOString(), ok, message, pulled, waiting };
+    await db().settings.put({ key: HIRED_PULL_KEY, value: view });
+    return view;
+  })();
+  refreshInFlight = { promise, force: !!opts.force };
+  promise
+    .finally(() => {
+      if (refreshInFlight?.promise === promise) refreshInFlight = null;
+    })
+    .catch(() => undefined);
+  return promise;
+}
+
+/**
+ * Every job pull (alarm, Sync now, a new connection, a catch-up at start-up) is followed by a hired pull. Watching
+ * the last-pull record catches them all without each caller knowing; the marker makes it once per job pull.
+ */
+export function followJobPulls(): () => void {
+  const subscription = liveQuery(() => db().settings.get(LAST_KEY)).subscribe({
+    next: (row) => {
+      const finishedAt = (row?.value as PullSummary | undefined)?.finishedAt;
+      if (!finishedAt) return;
+      void (async () => {
+        const database = db();
+        const due = await database.transaction('rw', database.settings, async () => {
+          if ((await database.settings.get(AFTER_JOB_PULL_KEY))?.value === finishedAt) return false;
+          await database.settings.put({ key: AFTER_JOB_PULL_KEY, value: finishedAt });
+          return true;
+        });
+        if (due) await refreshHiredCandidates({ force: true });
+      })().catch(() => undefined);
+    },
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
+}
