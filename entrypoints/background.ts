@@ -32,7 +32,7 @@ import {
   setJobActive,
   writeCountryFilter,
   writePullInterval,
-} from '@/lib/sync';
+} from '@/lib/jobs';
 
 /**
  * The web page the popup was opened over: the active tab of the last focused window, or — when the popup itself

@@ -3,9 +3,9 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { db, type JobRecord, type JobStatus } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
-import { LAST_KEY, STATE_KEY, type PullState, type PullSummary } from '@/lib/sync/jobPull';
-import { DEFAULT_PULL_MINUTES, INTERVAL_KEY } from '@/lib/sync/schedule';
-import { COUNTRY_FILTER_KEY, passesCountryFilter } from '@/lib/sync/settings';
+import { LAST_KEY, STATE_KEY, type PullState, type PullSummary } from '@/lib/jobs/pull';
+import { DEFAULT_PULL_MINUTES, INTERVAL_KEY } from '@/lib/jobs/schedule';
+import { COUNTRY_FILTER_KEY, passesCountryFilter } from '@/lib/jobs/settings';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
 

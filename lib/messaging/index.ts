@@ -4,5 +4,5 @@ export * from './intents/connections';
 export * from './intents/jobs';
 export * from './intents/export';
 export { sendIntent } from './client';
-export * from './intents/sync';
+export * from './intents/sourcing';
 export * from './intents/settings';

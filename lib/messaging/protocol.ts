@@ -5,7 +5,7 @@ import { exportIntents, type ExportProtocol } from './intents/export';
 import { jobIntents, type JobProtocol } from './intents/jobs';
 import { hiredListIntents, type HiredListProtocol } from './intents/hires';
 import { settingsIntents, type SettingsProtocol } from './intents/settings';
-import { syncIntents, type SyncProtocol } from './intents/sync';
+import { sourcingIntents, type SourcingProtocol } from './intents/sourcing';
 import { teamIntents, type TeamProtocol } from './intents/teams';
 
 /**
@@ -29,11 +29,11 @@ export const Intents = {
   ...exportIntents,
   ...settingsIntents,
   ...hiredListIntents,
-  ...syncIntents,
+  ...sourcingIntents,
   ...adminIntents,
   ...teamIntents,
 } as const satisfies Record<string, IntentSpec>;
 
-export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & HiredListProtocol & SyncProtocol & AdminProtocol & TeamProtocol;
+export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & HiredListProtocol & SourcingProtocol & AdminProtocol & TeamProtocol;
 
 export type IntentName = keyof typeof Intents & keyof ProtocolMap;

@@ -84,7 +84,7 @@ export async function writeSetting<K extends SettingName>(name: K, value: unknow
 
 
 /**
- * Sync rules an organisation may fix by policy (they live in lib/sync's own settings): the job-pull interval and
+ * Sync rules an organisation may fix by policy (they live in lib/jobs's own settings): the job-pull interval and
  * the country filter. Invalid policy values are ignored.
  */
 export async function readManagedSyncRules(): Promise<{ pullIntervalMinutes?: number; countries?: string[] }> {

@@ -72,7 +72,7 @@ export const SettingChange = z.discriminatedUnion('name', [
 ]);
 export type SettingChange = z.infer<typeof SettingChange>;
 
-/** Policy-only keys for the sync rules (stored locally by lib/sync; a policy value overrides them). */
+/** Policy-only keys for the sync rules (stored locally by lib/jobs; a policy value overrides them). */
 export const ManagedSyncRules = z.object({
   pullIntervalMinutes: z.number().int().min(15).max(1440),
   countries: z.array(z.string().regex(/^[A-Za-z]{2}$/).transform((c) => c.toUpperCase())).max(250),

@@ -1,4 +1,4 @@
-import type { ResumeUpload } from '../messaging/intents/sync';
+import type { ResumeUpload } from '../messaging/intents/sourcing';
 import { bytesToBase64 } from '../pdf/base64';
 import { t } from './messages';
 

@@ -5,7 +5,7 @@ import { PublicError } from '../messaging/result';
 import { openSecret } from '../secrets';
 import { MIN_PASSPHRASE_LENGTH } from '../security';
 import { readManagedSyncRules, readSettings, writeSetting, type SettingName } from '../settings';
-import { readCountryFilter, readPullInterval, runJobPull, setJobActive, writeCountryFilter, writePullInterval } from '../sync';
+import { readCountryFilter, readPullInterval, runJobPull, setJobActive, writeCountryFilter, writePullInterval } from '../jobs';
 import { openWithPassphrase, sealWithPassphrase } from './crypto';
 import { t } from './messages';
 import { POLICY_JOBS_KEY, readPolicyReport, STATUS_KEY, type PolicyJobs } from './policy';

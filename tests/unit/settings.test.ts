@@ -41,7 +41,7 @@ describe('sync rules fixed by policy', () => {
   });
 
   it('the policy’s interval and countries win over local ones, local changes are refused, bad values ignored', async () => {
-    const { readPullInterval, writePullInterval, readCountryFilter, writeCountryFilter } = await import('@/lib/sync');
+    const { readPullInterval, writePullInterval, readCountryFilter, writeCountryFilter } = await import('@/lib/jobs');
     await writePullInterval(60);
     await writeCountryFilter(['es']);
     expect(await readPullInterval()).toBe(60);

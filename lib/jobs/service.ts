@@ -1,7 +1,7 @@
 import { recordActivity } from '../activity';
 import { NotConnectedError, withAts } from '../connections';
 import { db } from '../db';
-import { pullJobs, readLastPull, readPullState, type PullSummary } from './jobPull';
+import { pullJobs, readLastPull, readPullState, type PullSummary } from './pull';
 import { t } from './messages';
 import { ensureJobPullAlarm, isPullOverdue, JOB_PULL_ALARM, readPullInterval } from './schedule';
 

@@ -117,7 +117,7 @@ export interface SyncProgress {
   downloadAvailable: boolean;
 }
 
-export const syncIntents = {
+export const sourcingIntents = {
   loadDialogs: { input: z.undefined(), from: ['content-script'] },
   syncOffered: { input: z.object({ adapterId: z.string().min(1).max(64) }), from: ['content-script'] },
   syncActiveTab: { input: z.undefined(), from: ['extension-page'] },
@@ -129,7 +129,7 @@ export const syncIntents = {
   syncedCandidates: { input: z.undefined(), from: ['extension-page'] },
 } as const;
 
-export interface SyncProtocol {
+export interface SourcingProtocol {
   loadDialogs(): Result<null>;
   /** Whether this site's candidates can be synced (it is not the connected system-of-record ATS itself). */
   syncOffered(input: { adapterId: string }): Result<boolean>;

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AtsJob, AtsJobQuery, AtsPort } from '@/lib/connectors/types';
 import { db, resetDbForTests } from '@/lib/db';
-import { applyPulledJob, jobKey } from '@/lib/sync/rules';
-import { pullJobs, readLastPull, readPullState, setJobActive } from '@/lib/sync/jobPull';
-import { ensureJobPullAlarm, firstPullDelayMinutes, isPullOverdue, JOB_PULL_ALARM, writePullInterval } from '@/lib/sync/schedule';
+import { applyPulledJob, jobKey } from '@/lib/jobs/rules';
+import { pullJobs, readLastPull, readPullState, setJobActive } from '@/lib/jobs/pull';
+import { ensureJobPullAlarm, firstPullDelayMinutes, isPullOverdue, JOB_PULL_ALARM, writePullInterval } from '@/lib/jobs/schedule';
 
 const job = (id: string, over: Partial<AtsJob> = {}): AtsJob => ({
   id,

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
-import type { SyncProtocol } from '@/lib/messaging/intents/sync';
+import type { SourcingProtocol } from '@/lib/messaging/intents/sourcing';
 import { t } from './popup-messages';
 
-type Synced = Extract<ReturnType<SyncProtocol['syncedCandidates']>, { ok: true }>['value'];
+type Synced = Extract<ReturnType<SourcingProtocol['syncedCandidates']>, { ok: true }>['value'];
 
 /** Popup section: people synced to the ATS, with their application's current stage when the ATS reports it. */
 export function SyncedCandidates() {
