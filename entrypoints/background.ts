@@ -1,5 +1,5 @@
 import { checkConnection, connect, listConnections, removeConnection } from '@/lib/connections';
-import { exportProgress, factorialLookups, forgetLookups, importTrackedApplication, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
+import { exportProgress, factorialLookups, registerExportOperations, forgetLookups, importTrackedApplication, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
 import { fail, ok } from '@/lib/messaging';
 import { serveIntent, type SenderPolicy } from '@/lib/messaging/server';
 import { t } from '@/lib/messaging/messages';
@@ -8,6 +8,7 @@ import {
   capturePageCandidates,
   dismissBulkExport,
   followBadge,
+  followExportRuns,
   followJobPulls,
   planBulkExport,
   preparePopupExport,
@@ -22,7 +23,7 @@ import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSet
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/sites/registration';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
-import { autoSyncSeenCandidates, syncedCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
+import { autoSyncSeenCandidates, registerSourcingOperations, syncedCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
 import {
   catchUpMissedPull,
   ensureJobPullAlarm,
@@ -178,13 +179,20 @@ export default defineBackground(() => {
     return ok({ tabTitle: tab.title });
   });
 
-  // Popup: hired candidates, quick and bulk export, Retry. Every job pull is followed by a hired pull.
+  // Popup: hired candidates, quick and bulk export, Retry.
   serveIntent('refreshHiredCandidates', policy, async ({ force }) => ok(await refreshHiredCandidates({ force })));
   serveIntent('preparePopupExport', policy, async (key) => ok(await preparePopupExport(key)));
   serveIntent('planBulkExport', policy, async (answers) => ok(await planBulkExport(answers)));
   serveIntent('startBulkExport', policy, async ({ keys, ...answers }) => ok(await startBulkExport(keys, answers)));
   serveIntent('dismissBulkExport', policy, async () => (await dismissBulkExport(), ok(null)));
   serveIntent('retryOperation', policy, async (id) => (await retryOperation(id), ok(null)));
+
+  // Durable operations: what each kind sends, and what follows their changes (the candidate, the activity log,
+  // Export all's run). Registered here, once, rather than as a side effect of importing a flow.
+  registerExportOperations();
+  registerSourcingOperations();
+  followExportRuns();
+  // Every job pull is followed by a hired pull; the toolbar badge follows the hired list.
   followJobPulls();
   followBadge();
 

@@ -5,7 +5,7 @@ import type { AtsCandidate, HireStartDate, KnownEmployee, SiteApplicationIds, Tr
 import { db, type CandidateRecord, type OperationRecord } from '../db';
 import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
 import { PublicError } from '../messaging/result';
-import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, requeue, runSteps, settle } from '../outbox';
+import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, type OperationHandler, requeue, runSteps, settle } from '../outbox';
 import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';
 import { employeeInFactorial } from './in-factorial';
@@ -321,21 +321,17 @@ export async function exportProgress(operationId: string): Promise<ExportProgres
  * needs-attention with the reason, and Retry resumes at that step. The employee step finds by email first, so a
  * retry or a second device never duplicates.
  */
-registerHandler(
-  'export-employee',
-  async (operation, context) => {
+const sendExport: OperationHandler = async (operation, context) => {
     const fields = operation.payload.fields as ExportFields;
     return withHr(async (hr) => {
       const results = await runSteps(operation, context, EXPORT_STEPS, { hr, operation, fields }, stepFailure);
       const employee = employeeOf(results)!;
       return { outcome: employee.outcome, remoteId: employee.id, remoteUrl: employee.url };
     });
-  },
-  { vendor: 'factorial' },
-);
+};
 
 // Mark the candidate exported and log it, whichever context started the export.
-onOperationChange((operation) => {
+function onExportOperationChange(operation: OperationRecord): void {
   if (operation.kind !== 'export-employee') return;
   const name = String(operation.payload.name ?? t('aCandidate'));
   if (operation.state === 'done') {
@@ -353,4 +349,10 @@ onOperationChange((operation) => {
   } else if (operation.state === 'needs-attention') {
     void recordActivity({ kind: 'export', level: 'error', message: t('loggedAttention', { name, error: operation.lastError ?? '' }), operationId: operation.id });
   }
-});
+}
+
+/** The export operation's handler and its follower (called once, where the worker starts). */
+export function registerExportOperations(): void {
+  registerHandler('export-employee', sendExport, { vendor: 'factorial' });
+  onOperationChange(onExportOperationChange);
+}

@@ -142,8 +142,11 @@ async function markSiblingsExported(operation: OperationRecord): Promise<void> {
     });
 }
 
-onOperationChange((operation) => {
-  if (operation.kind !== 'export-employee') return;
-  if (operation.state === 'done') void markSiblingsExported(operation).catch(() => undefined);
-  if (operation.state === 'done' || operation.state === 'needs-attention') void finishRunIfSettled(operation.id).catch(() => undefined);
-});
+/** Export all's follower: siblings marked exported, the run closed and logged once its operations settle. */
+export function followExportRuns(): () => void {
+  return onOperationChange((operation) => {
+    if (operation.kind !== 'export-employee') return;
+    if (operation.state === 'done') void markSiblingsExported(operation).catch(() => undefined);
+    if (operation.state === 'done' || operation.state === 'needs-attention') void finishRunIfSettled(operation.id).catch(() => undefined);
+  });
+}

@@ -8,7 +8,7 @@ export { refreshHiredCandidates, followJobPulls } from './pull';
 export { checkInFactorial } from './lookups';
 export { followBadge } from './badge';
 export { preparePopupExport } from './draft';
-export { planBulkExport, startBulkExport, dismissBulkExport } from './bulk';
+export { planBulkExport, startBulkExport, dismissBulkExport, followExportRuns } from './bulk';
 export { retryOperation } from './retry';
 export { groupCandidates, waitingGroups, badgeText, type HiredGroup } from './groups';
 export { BULK_RUN_KEY, HIRED_PULL_KEY } from './keys';

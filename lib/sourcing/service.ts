@@ -5,7 +5,7 @@ import type { ScreeningAnswer, ScreeningQuestion } from '../connectors/types';
 import { withAts } from '../connections';
 import { db, type CandidateRecord, type OperationRecord } from '../db';
 import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from '../messaging/intents/sourcing';
-import { enqueue, onOperationChange, process, registerHandler, sendsOf, settle } from '../outbox';
+import { enqueue, onOperationChange, process, registerHandler, type OperationHandler, sendsOf, settle } from '../outbox';
 import { base64ToBytes, buildProfilePdf, bytesToBase64, pdfFileName } from '../pdf';
 import { readSettings, type Settings } from '../settings';
 import { passesCountryFilter, readCountryFilter } from '../jobs/settings';
@@ -280,7 +280,7 @@ export async function profilePdf(operationId: string): Promise<{ fileName: strin
 }
 
 /** Send the application: the same job twice is a duplicate; a candidate with the same email gets the new application. */
-registerHandler(KIND, async (operation) => {
+const sendSourcedApplication: OperationHandler = async (operation) => {
   const p = operation.payload as {
     fields: SyncFields;
     jobVendorId: string;
@@ -315,10 +315,10 @@ registerHandler(KIND, async (operation) => {
       throw error;
     }
   });
-});
+};
 
 // Remember the sync on the captured person and log it, whichever context started it.
-onOperationChange((operation) => {
+function onSourcingOperationChange(operation: OperationRecord): void {
   if (operation.kind !== KIND) return;
   const name = String(operation.payload.name ?? t('aCandidate'));
   const jobName = String(operation.payload.jobName ?? t('theJob'));
@@ -337,7 +337,13 @@ onOperationChange((operation) => {
   } else if (operation.state === 'needs-attention') {
     void recordActivity({ kind: 'sync', level: 'error', message: t('loggedAttention', { name, job: jobName, error: operation.lastError ?? '' }), operationId: operation.id });
   }
-});
+}
+
+/** The sourcing operation's handler and its follower (called once, where the worker starts). */
+export function registerSourcingOperations(): void {
+  registerHandler(KIND, sendSourcedApplication);
+  onOperationChange(onSourcingOperationChange);
+}
 
 /** Sync is offered on sites other than the system-of-record ATS (there the candidate already is). */
 export async function isSyncOffered(adapterId: string): Promise<boolean> {

@@ -22,7 +22,9 @@ const hr = {
 vi.mock('@/lib/connections', () => ({ withHr: (work: (port: unknown) => unknown) => work(hr), withAts: vi.fn() }));
 
 const { enqueue, process, requeue } = await import('@/lib/outbox');
-const { queueExport, completeDraft } = await import('@/lib/export/service');
+const { queueExport, completeDraft, registerExportOperations } = await import('@/lib/export/service');
+// The worker registers the export operation at start (entrypoints/background.ts); so does this test.
+registerExportOperations();
 
 const LUCAS: Employee = { id: '7001', firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com' };
 const fields = { firstName: 'Lucas', lastName: 'Moreau', email: LUCAS.email!, phone: '', startDate: '2026-12-01', jobTitle: '', legalEntityId: '11', teamId: '', locationId: '' };
