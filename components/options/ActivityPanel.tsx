@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { db, type ActivityRecord } from '@/lib/db';
+import { useActivityLog } from '@/lib/activity/queries';
+import type { ActivityRecord } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n';
 import { t } from './messages';
 
@@ -43,7 +43,7 @@ export function ActivityPanel() {
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState('all');
   const [level, setLevel] = useState<'all' | ActivityRecord['level']>('all');
-  const entries = useLiveQuery(() => db().activity.orderBy('at').reverse().toArray());
+  const entries = useActivityLog();
 
   // The popup's "full activity log" link lands here.
   useEffect(() => {

@@ -1,11 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useRef, useState } from 'react';
-import { db, type JobRecord, type JobStatus } from '@/lib/db';
+import type { JobRecord, JobStatus } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
-import { LAST_KEY, STATE_KEY, type PullState, type PullSummary } from '@/lib/jobs/pull';
-import { DEFAULT_PULL_MINUTES, INTERVAL_KEY } from '@/lib/jobs/schedule';
-import { COUNTRY_FILTER_KEY, passesCountryFilter } from '@/lib/jobs/settings';
+import type { PullSummary } from '@/lib/jobs/pull';
+import { useJobPullStatus, useJobs, useLocalJobSettings } from '@/lib/jobs/queries';
+import { passesCountryFilter } from '@/lib/jobs/settings';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
 
@@ -18,10 +17,6 @@ const STATUS_LABEL = { disabled: 'statusDisabled', active: 'statusActive', archi
 const INTERVALS = [15, 30, 60, 180, 360, 720, 1440] as const;
 const MAX_ROWS = 200;
 
-function setting<T>(key: string) {
-  return db().settings.get(key).then((row) => row?.value as T | undefined);
-}
-
 export function JobsPanel({ provider }: { provider: string | undefined }) {
   const headingId = useId();
   const searchId = useId();
@@ -33,19 +28,19 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
   const [error, setError] = useState<string | null>(null);
   const [countriesDraft, setCountriesDraft] = useState<string | null>(null);
 
-  const state = useLiveQuery(() => setting<PullState>(STATE_KEY));
+  const pull = useJobPullStatus();
+  const state = pull?.state;
   // While a pull writes page after page, the table keeps what it showed (re-reading 10,000 rows after every page
   // would slow the pull down several times); it refreshes once the pull ends. The progress bar shows the run.
   const pulling = !!state?.running;
-  const liveJobs = useLiveQuery<JobRecord[] | undefined>(() => (pulling ? undefined : provider ? db().jobs.where('provider').equals(provider).toArray() : []), [provider, pulling]);
+  const liveJobs = useJobs(provider, { paused: pulling });
   const shownJobs = useRef<JobRecord[] | undefined>(undefined);
   if (liveJobs) shownJobs.current = liveJobs;
   const jobs = liveJobs ?? shownJobs.current;
-  const last = useLiveQuery(() => setting<PullSummary>(LAST_KEY));
+  const last = pull?.last;
   // The organisation's policy may fix the interval and the country filter: then they show read-only.
   const policy = useSettings().view?.managedSyncRules ?? {};
-  const localInterval = useLiveQuery(() => setting<number>(INTERVAL_KEY)) ?? DEFAULT_PULL_MINUTES;
-  const localCountries = useLiveQuery(() => setting<string[]>(COUNTRY_FILTER_KEY)) ?? [];
+  const { interval: localInterval, countries: localCountries } = useLocalJobSettings();
   const interval = policy.pullIntervalMinutes ?? localInterval;
   const countries = policy.countries ?? localCountries;
 

@@ -1,13 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { db, type OperationRecord } from '@/lib/db';
+import type { OperationRecord } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n';
 import { iconFile } from '@/lib/icons';
 import { sendIntent } from '@/lib/messaging/client';
 import type { ConnectionView } from '@/lib/messaging/intents/connections';
 import { waitingGroups, type HiredGroup } from '@/lib/hires/groups';
-import { BULK_RUN_KEY, HIRED_PULL_KEY, type BulkRunRecord, type HiredPullRecord } from '@/lib/hires/keys';
-import { LAST_KEY, STATE_KEY, type PullState, type PullSummary } from '@/lib/jobs/pull';
+import type { BulkRunRecord } from '@/lib/hires/keys';
+import { useBulkRun, useCandidates, useHiredPull } from '@/lib/hires/queries';
+import type { PullSummary } from '@/lib/jobs/pull';
+import { useJobPullStatus } from '@/lib/jobs/queries';
 import { BulkExportDialog } from './BulkExportDialog';
 import { PopupExportDialog } from './PopupExportDialog';
 import { SyncedCandidates } from '../sourcing/SyncedCandidates';
@@ -42,8 +43,6 @@ const strings = {
       : t('lastPullFailed', { when, message: summary.message ?? t('unknownError') }),
 };
 
-const setting = <T,>(key: string) => db().settings.get(key).then((row) => row?.value as T | undefined);
-
 function when(iso: string): string {
   const today = new Date().toDateString() === new Date(iso).toDateString();
   return today ? t('atTime', { time: formatDateTime(iso, 'time') }) : t('onDate', { date: formatDateTime(iso) });
@@ -60,12 +59,14 @@ export function PopupApp() {
   const [focusRun, setFocusRun] = useState(false);
   const exportAllRef = useRef<HTMLButtonElement>(null);
 
-  const candidates = useLiveQuery(() => db().candidates.toArray());
-  const hiredPull = useLiveQuery(() => setting<HiredPullRecord>(HIRED_PULL_KEY));
-  const lastJobPull = useLiveQuery(() => setting<PullSummary>(LAST_KEY));
-  const jobPullState = useLiveQuery(() => setting<PullState>(STATE_KEY));
-  const run = useLiveQuery(() => setting<BulkRunRecord>(BULK_RUN_KEY));
-  const runOperations = useLiveQuery(async () => (run ? (await db().operations.bulkGet(run.operationIds)).filter((op): op is OperationRecord => !!op) : []), [run?.id]);
+  const candidates = useCandidates();
+  const hiredPull = useHiredPull();
+  const jobPull = useJobPullStatus();
+  const lastJobPull = jobPull?.last;
+  const jobPullState = jobPull?.state;
+  const bulkRun = useBulkRun();
+  const run = bulkRun?.run;
+  const runOperations = bulkRun?.operations;
 
   const groups = useMemo(() => waitingGroups(candidates ?? []), [candidates]);
   const alreadyInFactorial = useMemo(() => {
@@ -222,8 +223,8 @@ function HiredRow({ group, disabled, onExport }: { group: HiredGroup; disabled: 
 
 function BulkProgress({ run, operations, active }: { run: BulkRunRecord; operations: OperationRecord[]; active: boolean }) {
   const total = run.operationIds.length;
-  const done = operations.filter((op) => op.state === 'done' && op.payload.outcome !== 'duplicate').length;
-  const duplicates = operations.filter((op) => op.state === 'done' && op.payload.outcome === 'duplicate').length;
+  const done = operations.filter((op) => op.state === 'done' && op.delivery.outcome !== 'duplicate').length;
+  const duplicates = operations.filter((op) => op.state === 'done' && op.delivery.outcome === 'duplicate').length;
   const attention = operations.filter((op) => op.state === 'needs-attention').length;
   const settled = done + duplicates + attention;
   const [error, setError] = useState<string | null>(null);

@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
-import { db, type ActivityRecord, type OperationRecord } from '@/lib/db';
+import { useId, useMemo, useState } from 'react';
+import { useRecentActivity } from '@/lib/activity/queries';
+import { isUnreadable, type ActivityRecord, type OperationRecord, type Readable, type UnreadableRecord } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging/client';
 import { t } from './messages';
@@ -20,27 +20,34 @@ const retryAt = (time: string, reason?: string) => (reason ? t('retryAtBecause',
 const SHOWN = 6;
 const MAX_ATTENTION = 20;
 
-type Row = { at: string; operation: OperationRecord; entry?: undefined } | { at: string; entry: ActivityRecord; operation?: undefined };
+type Row =
+  | { at: string; operation: OperationRecord; entry?: undefined; unreadable?: undefined }
+  | { at: string; entry: ActivityRecord; operation?: undefined; unreadable?: undefined }
+  | { at: string; unreadable: UnreadableRecord; operation?: undefined; entry?: undefined };
 
 /**
  * The latest few, plus every operation still needing attention however old (so its Retry is never out of
  * reach), except those whose person was sent since by another operation. A log entry about an operation is that
  * operation's row, so only the entries of their own are added.
  */
-export function recent(all: readonly OperationRecord[], log: readonly ActivityRecord[]): Row[] {
+export function recent(stored: readonly Readable<OperationRecord>[], log: readonly ActivityRecord[]): Row[] {
+  const all = stored.filter((op): op is OperationRecord => !isUnreadable(op));
   const sentSince = new Set(all.filter((op) => op.state === 'done').map((op) => `${op.kind}:${op.subject}`));
   const open = (op: OperationRecord) => op.state !== 'needs-attention' || !sentSince.has(`${op.kind}:${op.subject}`);
   const rows: Row[] = [
     ...all.filter(open).map((operation) => ({ at: operation.updatedAt, operation })),
     ...log.filter((entry) => !entry.operationId).map((entry) => ({ at: entry.at, entry })),
+    // One this version cannot read needs attention too, however old: it says why (it is kept as stored).
+    ...stored.filter(isUnreadable).map((unreadable) => ({ at: text(unreadable.raw.updatedAt) ?? '', unreadable })),
   ].sort((a, b) => b.at.localeCompare(a.at));
   let attention = 0;
-  return rows.filter((row, i) => i < SHOWN || (row.operation?.state === 'needs-attention' && ++attention <= MAX_ATTENTION));
+  return rows.filter((row, i) => i < SHOWN || ((row.operation?.state === 'needs-attention' || row.unreadable) && ++attention <= MAX_ATTENTION));
 }
 
 export function RecentActivity() {
   const headingId = useId();
-  const rows = useLiveQuery(async () => recent(await db().operations.toArray(), await db().activity.orderBy('at').reverse().filter((entry) => !entry.operationId).limit(SHOWN).toArray()));
+  const source = useRecentActivity(SHOWN);
+  const rows = useMemo(() => source && recent(source.operations, source.log), [source]);
   const [retrying, setRetrying] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
 
@@ -75,6 +82,8 @@ export function RecentActivity() {
           {rows.map((row) =>
             row.operation ? (
               <OperationRow key={row.operation.id} operation={row.operation} busy={retrying.has(row.operation.id)} onRetry={() => retry(row.operation.id)} />
+            ) : row.unreadable ? (
+              <UnreadableRow key={`unreadable-${row.unreadable.key}`} record={row.unreadable} />
             ) : (
               <EntryRow key={`log-${row.entry.id ?? row.at}`} entry={row.entry} />
             ),
@@ -99,7 +108,7 @@ function OperationRow({ operation, busy, onRetry }: { operation: OperationRecord
       ? operation.lastError
       : waitingRetry
         ? retryAt(formatDateTime(operation.nextAttemptAt!, 'time'), operation.lastError)
-        : operation.state === 'done' && operation.payload.outcome === 'duplicate'
+        : operation.state === 'done' && operation.delivery.outcome === 'duplicate'
           ? t('duplicate')
           : undefined;
   return (
@@ -119,6 +128,28 @@ function OperationRow({ operation, busy, onRetry }: { operation: OperationRecord
           {busy ? t('retrying') : t('retry')}
         </button>
       )}
+    </li>
+  );
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
+
+/** A stored operation this version cannot read: shown as needing attention, with why; nothing is sent or changed. */
+function UnreadableRow({ record }: { record: UnreadableRecord }) {
+  const payload = record.raw.payload as { name?: unknown } | undefined;
+  const kind = text(record.raw.kind);
+  const updatedAt = text(record.raw.updatedAt);
+  return (
+    <li className="hb-op hb-op-needs-attention">
+      <div className="hb-op-main">
+        <span className="hb-name">{text(payload?.name) ?? t('someone')}</span>
+        <span className="hb-meta">
+          {kind && kind in KINDS ? t(KINDS[kind as OperationRecord['kind']]) : (kind ?? '')}
+          {updatedAt ? ` · ${formatDateTime(updatedAt)}` : ''}
+        </span>
+        <span className="hb-op-detail">{t('unreadable', { problem: record.problem })}</span>
+      </div>
+      <span className="hb-chip hb-chip-needs-attention">{t('stateAttention')}</span>
     </li>
   );
 }

@@ -9,6 +9,7 @@ import type {
   SettingRecord,
   VaultKeyRecord,
 } from './schema';
+import { candidateToV2, operationToV2 } from './migrations';
 
 /**
  * The one Hirebridge database. It lives in the extension's origin, so it must only be opened from the service
@@ -37,6 +38,19 @@ export class HirebridgeDb extends Dexie {
       activity: '++id, at, kind, operationId',
       settings: 'key',
     });
+    // 0.2.0: typed records. Same tables and indexes; operations keep the outbox's bookkeeping in `delivery` (out of
+    // the domain's payload) and candidates' `data` says its kind. Self-contained: a later version() adding a table
+    // stacks on top of this one unchanged.
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table('operations').toCollection().modify((operation: Record<string, unknown>, ref: { value: unknown }) => {
+          ref.value = operationToV2(operation);
+        });
+        await tx.table('candidates').toCollection().modify((candidate: Record<string, unknown>, ref: { value: unknown }) => {
+          ref.value = candidateToV2(candidate);
+        });
+      });
   }
 }
 

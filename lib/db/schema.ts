@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { ExportFields } from '../messaging/intents/export';
+import { AnswerValue, ResumeUpload, SyncFields } from '../messaging/intents/sourcing';
 
 /**
- * Shapes of what Hirebridge keeps in IndexedDB. Types flow from these schemas; records read back are trusted
- * (only the service worker and extension pages write them), records written from outside input are parsed first.
+ * Shapes of what Hirebridge keeps in IndexedDB. Types flow from these schemas. Candidates and operations are parsed
+ * when read (see `parse.ts` and each domain's read functions): a record an older or newer version wrote that does
+ * not fit shows as unreadable with the reason, and stays stored. Migrations between versions: `database.ts`.
  */
 
 /** Two connection slots: the HRIS (Factorial HR) and the one system-of-record ATS. */
@@ -40,86 +43,206 @@ export const ConnectionRecord = z.object({
 export type ConnectionRecord = z.infer<typeof ConnectionRecord>;
 
 /** An API key, AES-GCM encrypted with the vault key. */
-export interface SecretRecord {
-  id: string;
-  iv: Uint8Array;
-  ciphertext: ArrayBuffer;
-}
+export const SecretRecord = z.object({ id: z.string(), iv: z.instanceof(Uint8Array), ciphertext: z.instanceof(ArrayBuffer) });
+export type SecretRecord = z.infer<typeof SecretRecord>;
 
 /** The non-extractable vault key. IndexedDB stores CryptoKey objects without exposing their bytes. */
-export interface VaultKeyRecord {
-  id: 'vault';
-  key: CryptoKey;
-}
+export const VaultKeyRecord = z.object({ id: z.literal('vault'), key: z.custom<CryptoKey>((value) => typeof CryptoKey !== 'undefined' && value instanceof CryptoKey) });
+export type VaultKeyRecord = z.infer<typeof VaultKeyRecord>;
 
 export const JobStatus = z.enum(['disabled', 'active', 'archived']);
 export type JobStatus = z.infer<typeof JobStatus>;
 
-export interface JobRecord {
+export const JobRecord = z.object({
   /** `${provider}:${vendor job id}` so two providers never collide. */
-  key: string;
-  provider: Provider;
-  vendorId: string;
-  remoteId?: string;
-  name: string;
-  status: JobStatus;
+  key: z.string(),
+  provider: Provider,
+  vendorId: z.string(),
+  remoteId: z.string().optional(),
+  name: z.string(),
+  status: JobStatus,
   /** Active jobs keep their fields: pulls do not overwrite them. */
-  frozen: boolean;
-  atsStatus: string;
-  country?: string;
-  locationName?: string;
-  url?: string;
-  screeningQuestions: unknown[];
-  changedAt?: string;
-  firstSeenAt: string;
-  updatedAt: string;
-}
+  frozen: z.boolean(),
+  atsStatus: z.string(),
+  country: z.string().optional(),
+  locationName: z.string().optional(),
+  url: z.string().optional(),
+  /** The vendor's questions as its connector parsed them (see `ScreeningQuestion`). */
+  screeningQuestions: z.array(z.unknown()),
+  changedAt: z.string().optional(),
+  firstSeenAt: z.string(),
+  updatedAt: z.string(),
+});
+export type JobRecord = z.infer<typeof JobRecord>;
 
-export interface CandidateRecord {
-  key: string;
-  source: string;
-  firstName: string;
-  lastName: string;
-  email?: string;
-  phone?: string;
-  jobTitle?: string;
-  hired: boolean;
-  exportedEmployeeId?: string;
-  capturedAt: string;
-  updatedAt: string;
-  data: Record<string, unknown>;
-}
+/*
+ * Candidates. `data` is the domain's own part, discriminated by `kind`: a hired person (Export to Factorial HR,
+ * captured from an ATS page or pulled from the ATS) or a sourced one (Sync to ATS). Objects are loose: a field a
+ * later version adds survives an older reader's write.
+ */
+
+export const HireData = z.looseObject({
+  kind: z.literal('hire'),
+  /** Captured from a page, or listed by the connected ATS's hired pull. */
+  origin: z.enum(['page', 'ats']).optional(),
+  adapterId: z.string().optional(),
+  siteCandidateId: z.string().optional(),
+  provider: Provider.optional(),
+  atsCandidateId: z.string().optional(),
+  remoteId: z.string().optional(),
+  applicationId: z.string().optional(),
+  jobId: z.string().optional(),
+  stage: z.string().optional(),
+  startDate: z.string().optional(),
+  /** Why the ATS gave no start date, and which tool said so. */
+  startDateGap: z.looseObject({ gap: z.string().optional(), tool: z.string().optional() }).optional(),
+  employeeUrl: z.string().optional(),
+  /** Someone with this email is an employee in Factorial HR already. */
+  inFactorial: z.looseObject({ employeeUrl: z.string().optional(), name: z.string().optional() }).optional(),
+  factorialCheckedAt: z.string().optional(),
+  trackingImportedAt: z.string().optional(),
+});
+export type HireData = z.infer<typeof HireData>;
+
+const Transcript = z.array(z.object({ speaker: z.string(), text: z.string() }));
+
+export const SourcedData = z.looseObject({
+  kind: z.literal('sourced'),
+  sourceUrl: z.string(),
+  sourceSite: z.string(),
+  headline: z.string().optional(),
+  stage: z.string().optional(),
+  rating: z.number().optional(),
+  summary: z.string().optional(),
+  transcript: Transcript,
+  resumeUrl: z.string().optional(),
+  /** Job key → when it was synced, and the application. */
+  syncs: z.record(z.string(), z.object({ at: z.string(), applicationId: z.string().optional(), outcome: z.string().optional() })).optional(),
+  /** A sync the recruiter prepared to go out by itself when the page shows the admin's trigger stage. */
+  autoSyncPlan: z.object({ fields: SyncFields, answers: z.record(z.string(), z.unknown()), resume: ResumeUpload.optional(), plannedAt: z.string() }).optional(),
+});
+export type SourcedData = z.infer<typeof SourcedData>;
+
+const CandidateBase = {
+  key: z.string(),
+  /** The site or ATS the person was read from, by name. */
+  source: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  jobTitle: z.string().optional(),
+  hired: z.boolean(),
+  exportedEmployeeId: z.string().optional(),
+  capturedAt: z.string(),
+  updatedAt: z.string(),
+};
+export const HireCandidate = z.object({ ...CandidateBase, data: HireData });
+export type HireCandidate = z.infer<typeof HireCandidate>;
+export const SourcedCandidate = z.object({ ...CandidateBase, data: SourcedData });
+export type SourcedCandidate = z.infer<typeof SourcedCandidate>;
+export const CandidateRecord = z.union([HireCandidate, SourcedCandidate]);
+export type CandidateRecord = z.infer<typeof CandidateRecord>;
+
+/*
+ * Operations (the outbox). `payload` is the domain's typed input, discriminated by `kind`, and never touched by the
+ * outbox; the outbox's own bookkeeping is top-level (state, attempts, times, the last error, the remote record)
+ * and in `delivery` (what sending found out).
+ */
 
 export const OperationState = z.enum(['queued', 'sending', 'done', 'needs-attention']);
 export type OperationState = z.infer<typeof OperationState>;
 
-export interface OperationRecord {
-  id: string;
-  kind: 'export-employee' | 'sync-candidate';
-  state: OperationState;
+/** One step's recorded facts, by step name; `done: true` once the step completed (see `lib/outbox/steps.ts`). */
+export const StepResults = z.record(z.string(), z.looseObject({ done: z.boolean().optional() }));
+export type StepResults = z.infer<typeof StepResults>;
+
+export const Delivery = z.object({
+  /** Times sent, across Retry (which resets `attempts`): "created by my own earlier send" vs "someone else's". */
+  sends: z.number().int().min(0),
+  /** How it ended, e.g. 'created' or 'duplicate'. */
+  outcome: z.string().optional(),
+  /** Each step's checkpoint, so a stopped worker, a failure or Retry resumes at the first step not done. */
+  steps: StepResults.optional(),
+  /** Warnings the vendor gave with a success (plain words). */
+  warnings: z.array(z.string()).optional(),
+});
+export type Delivery = z.infer<typeof Delivery>;
+
+export const ExportPayload = z.object({
+  fields: ExportFields,
+  companyId: z.string(),
+  country: z.string().optional(),
+  name: z.string(),
+  hiredWhenQueued: z.boolean().optional(),
+});
+export type ExportPayload = z.infer<typeof ExportPayload>;
+
+export const SyncPayload = z.object({
+  name: z.string(),
+  candidateKey: z.string(),
+  jobKey: z.string(),
+  jobVendorId: z.string(),
+  jobName: z.string(),
+  fields: SyncFields,
+  /** Checked against the job's questions when queued. */
+  answers: z.array(z.object({ questionId: z.string(), value: AnswerValue })),
+  sourceName: z.string(),
+  link: z.object({ label: z.string(), url: z.string() }),
+  note: z.string(),
+  pdfFileName: z.string(),
+  pdfBase64: z.string(),
+  resumeNote: z.string().optional(),
+});
+export type SyncPayload = z.infer<typeof SyncPayload>;
+
+const OperationBase = {
+  id: z.string(),
+  state: OperationState,
   /** What the operation is about, e.g. the candidate key; used to refuse a second one in flight. */
-  subject: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-  nextAttemptAt?: string;
-  lastError?: string;
-  remoteId?: string;
-  remoteUrl?: string;
-  createdAt: string;
-  updatedAt: string;
-}
+  subject: z.string(),
+  attempts: z.number().int().min(0),
+  nextAttemptAt: z.string().optional(),
+  lastError: z.string().optional(),
+  remoteId: z.string().optional(),
+  remoteUrl: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  delivery: Delivery,
+};
+export const ExportOperation = z.object({ ...OperationBase, kind: z.literal('export-employee'), payload: ExportPayload });
+export type ExportOperation = z.infer<typeof ExportOperation>;
+export const SyncOperation = z.object({ ...OperationBase, kind: z.literal('sync-candidate'), payload: SyncPayload });
+export type SyncOperation = z.infer<typeof SyncOperation>;
+export const OperationRecord = z.discriminatedUnion('kind', [ExportOperation, SyncOperation]);
+export type OperationRecord = z.infer<typeof OperationRecord>;
+export type OperationKind = OperationRecord['kind'];
+export type PayloadOf<K extends OperationKind> = Extract<OperationRecord, { kind: K }>['payload'];
 
-export interface ActivityRecord {
-  id?: number;
-  at: string;
-  kind: string;
+export const ActivityLevel = z.enum(['info', 'success', 'warning', 'error']);
+export const ActivityRecord = z.object({
+  id: z.number().int().optional(),
+  at: z.string(),
+  kind: z.string(),
   /** Plain words, shown as text. Never a key, never a CV. */
-  message: string;
-  level: 'info' | 'success' | 'warning' | 'error';
-  operationId?: string;
-}
+  message: z.string(),
+  level: ActivityLevel,
+  operationId: z.string().optional(),
+});
+export type ActivityRecord = z.infer<typeof ActivityRecord>;
 
-export interface SettingRecord {
+/** A keyed row of the `settings` table. Each row's value has its own schema where it is defined (`storedRow`). */
+export const SettingRecord = z.object({ key: z.string(), value: z.unknown() });
+export type SettingRecord = z.infer<typeof SettingRecord>;
+
+/**
+ * A stored record this version cannot read (written by a newer version, or damaged). It stays stored as it is;
+ * readers show it with `problem` (plain words) instead of failing.
+ */
+export interface UnreadableRecord {
+  table: 'candidates' | 'operations';
   key: string;
-  value: unknown;
+  problem: string;
+  /** Whatever the record says about itself, for the list it is shown in. */
+  raw: Record<string, unknown>;
 }

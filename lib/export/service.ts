@@ -2,7 +2,7 @@ import { recordActivity } from '../activity';
 import { withAts, withHr } from '../connections';
 import { komboToolFamily } from '../connectors';
 import type { AtsCandidate, HireStartDate, KnownEmployee, SiteApplicationIds, TrackingImportPlan } from '../connectors/types';
-import { db, type CandidateRecord, type OperationRecord } from '../db';
+import { db, isUnreadable, parseOperation, readableOnly, readHire, readOperation, type ExportOperation, type HireCandidate, type OperationRecord } from '../db';
 import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
 import { PublicError } from '../messaging/result';
 import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, type OperationHandler, requeue, runSteps, settle } from '../outbox';
@@ -62,8 +62,8 @@ function notHiredReason(name: string | undefined, stage: string | undefined): st
   return stage ? t('notHiredAt', { who, stage }) : t('notHired', { who });
 }
 
-async function exportedRecord(key: string): Promise<CandidateRecord | undefined> {
-  const record = await db().candidates.get(key);
+async function exportedRecord(key: string): Promise<HireCandidate | undefined> {
+  const record = await readHire(key);
   return record?.exportedEmployeeId ? record : undefined;
 }
 
@@ -82,7 +82,7 @@ export async function pageCandidatesStatus(adapterId: string, candidates: PageCa
   return Promise.all(
     candidates.map(async (candidate): Promise<PageCandidateStatus> => {
       const exported = await exportedRecord(candidateKey(adapterId, candidate.siteCandidateId));
-      if (exported) return { siteCandidateId: candidate.siteCandidateId, state: 'exported', employeeUrl: String(exported.data.employeeUrl ?? '') || undefined };
+      if (exported) return { siteCandidateId: candidate.siteCandidateId, state: 'exported', employeeUrl: exported.data.employeeUrl || undefined };
       const api = fromApi?.get(candidate.siteCandidateId);
       // The ATS's API answered without them (Kombo may not track them): the page's Hired still counts, but another
       // stage must not lock the dialog that explains why they are missing and imports them.
@@ -125,7 +125,7 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
   let knownEmployee: KnownEmployee | undefined;
   let fieldNotes: ExportDraft['fieldNotes'];
   let untracked: ExportDraft['untracked'];
-  const previous = await db().candidates.get(key);
+  const previous = await readHire(key);
 
   if (await isConnectedAts(adapter)) {
     try {
@@ -187,7 +187,7 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
     exportedEmployeeId: previous?.exportedEmployeeId,
     capturedAt: previous?.capturedAt ?? now,
     updatedAt: now,
-    data: { ...(previous?.data ?? {}), stage, adapterId, siteCandidateId: page.siteCandidateId },
+    data: { ...previous?.data, kind: 'hire', stage, adapterId, siteCandidateId: page.siteCandidateId },
   });
 
   return {
@@ -220,7 +220,7 @@ export async function importTrackedApplication(adapterId: string, page: PageCand
   });
   const key = candidateKey(adapterId, page.siteCandidateId);
   const now = new Date().toISOString();
-  const record = await db().candidates.get(key);
+  const record = await readHire(key);
   if (record) await db().candidates.put({ ...record, updatedAt: now, data: { ...record.data, trackingImportedAt: now } });
   await recordActivity({ kind: 'export', level: 'info', message: t('loggedImported', { name, site: adapter.name }) });
   return prepareExport(adapterId, page);
@@ -240,7 +240,7 @@ export async function completeDraft(key: string, fields: Partial<ExportFields>, 
   let existing: ExportDraft['existing'];
   const exported = await exportedRecord(key);
   const unfinished = exported ? undefined : await unfinishedExport(key);
-  if (exported) existing = { employeeUrl: String(exported.data.employeeUrl ?? ''), name: `${exported.firstName} ${exported.lastName}`, exportedHere: true };
+  if (exported) existing = { employeeUrl: exported.data.employeeUrl ?? '', name: `${exported.firstName} ${exported.lastName}`, exportedHere: true };
   else if (unfinished) return { lookups, mapping, existing: undefined, warning: t('resumeExport', { message: unfinished.lastError ?? '' }) };
   else if (known) existing = { employeeUrl: known.url, name: [fields.firstName, fields.lastName].filter(Boolean).join(' ') || undefined };
   else if (fields.email) {
@@ -251,16 +251,19 @@ export async function completeDraft(key: string, fields: Partial<ExportFields>, 
 }
 
 /** The latest export of this candidate that needs attention after some of its steps went through. */
-async function unfinishedExport(key: string): Promise<OperationRecord | undefined> {
-  const operations = await db().operations.where('subject').equals(key).filter((op) => op.kind === 'export-employee' && op.state === 'needs-attention' && hasStepProgress(op)).toArray();
+async function unfinishedExport(key: string): Promise<ExportOperation | undefined> {
+  const stored = readableOnly((await db().operations.where('subject').equals(key).toArray()).map(parseOperation));
+  const operations = stored.filter((op): op is ExportOperation => op.kind === 'export-employee' && op.state === 'needs-attention' && hasStepProgress(op));
   return operations.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).pop();
 }
+
+const exportOutcome = (outcome: string | undefined): ExportProgress['outcome'] => (outcome === 'created' || outcome === 'duplicate' ? outcome : undefined);
 
 export function toProgress(operation: OperationRecord): ExportProgress {
   return {
     operationId: operation.id,
     state: operation.state,
-    outcome: operation.payload.outcome as ExportProgress['outcome'],
+    outcome: exportOutcome(operation.delivery.outcome),
     employeeUrl: operation.remoteUrl,
     message: operation.lastError,
     nextAttemptAt: operation.nextAttemptAt,
@@ -269,7 +272,7 @@ export function toProgress(operation: OperationRecord): ExportProgress {
 
 /** Write the durable export operation for a stored candidate (one form, or the popup's Export all). Sends nothing. */
 export async function queueExport(key: string, fields: ExportFields): Promise<OperationRecord> {
-  const candidate = await db().candidates.get(key);
+  const candidate = await readHire(key);
   if (!candidate) throw new PublicError(t('openAgain'));
   const candidateRecord = candidate;
   const lookups = await factorialLookups();
@@ -295,7 +298,7 @@ export async function queueExport(key: string, fields: ExportFields): Promise<Op
   // Retry of an export that stopped half-way resumes it (its done steps are kept), with the form's current fields.
   const unfinished = await unfinishedExport(key);
   if (unfinished) {
-    const resumed = await requeue(unfinished.id, { ...unfinished.payload, ...payload });
+    const resumed = await requeue<'export-employee'>(unfinished.id, { ...unfinished.payload, ...payload });
     if (resumed) return resumed;
   }
   const { operation } = await enqueue('export-employee', key, payload);
@@ -311,8 +314,8 @@ export async function submitExport(key: string, fields: ExportFields): Promise<E
 }
 
 export async function exportProgress(operationId: string): Promise<ExportProgress> {
-  const operation = await db().operations.get(operationId);
-  if (!operation) throw new PublicError(t('unknownExport'));
+  const operation = await readOperation(operationId);
+  if (!operation || isUnreadable(operation)) throw new PublicError(t('unknownExport'));
   return toProgress(operation);
 }
 
@@ -321,8 +324,8 @@ export async function exportProgress(operationId: string): Promise<ExportProgres
  * needs-attention with the reason, and Retry resumes at that step. The employee step finds by email first, so a
  * retry or a second device never duplicates.
  */
-const sendExport: OperationHandler = async (operation, context) => {
-    const fields = operation.payload.fields as ExportFields;
+const sendExport: OperationHandler<'export-employee'> = async (operation, context) => {
+    const fields = operation.payload.fields;
     return withHr(async (hr) => {
       const results = await runSteps(operation, context, EXPORT_STEPS, { hr, operation, fields }, stepFailure);
       const employee = employeeOf(results)!;
@@ -333,13 +336,13 @@ const sendExport: OperationHandler = async (operation, context) => {
 // Mark the candidate exported and log it, whichever context started the export.
 function onExportOperationChange(operation: OperationRecord): void {
   if (operation.kind !== 'export-employee') return;
-  const name = String(operation.payload.name ?? t('aCandidate'));
+  const name = operation.payload.name || t('aCandidate');
   if (operation.state === 'done') {
     void db().candidates.update(operation.subject, (record) => {
       record.exportedEmployeeId = operation.remoteId;
-      record.data = { ...record.data, employeeUrl: operation.remoteUrl };
+      if (record.data.kind === 'hire') record.data.employeeUrl = operation.remoteUrl;
     });
-    const duplicate = operation.payload.outcome === 'duplicate';
+    const duplicate = operation.delivery.outcome === 'duplicate';
     void recordActivity({
       kind: 'export',
       level: duplicate ? 'warning' : 'success',

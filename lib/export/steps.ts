@@ -1,6 +1,7 @@
 import { ConnectorError } from '../connectors/errors';
 import type { FactorialHrPort } from '../connectors/types';
-import type { OperationRecord } from '../db';
+import { z } from 'zod';
+import type { ExportOperation } from '../db';
 import type { ExportFields } from '../messaging';
 import { sendsOf, type Step, type StepResults } from '../outbox';
 import { t } from './messages';
@@ -13,20 +14,22 @@ import { t } from './messages';
 
 export interface ExportContext {
   hr: FactorialHrPort;
-  operation: OperationRecord;
+  operation: ExportOperation;
   fields: ExportFields;
 }
 
 /** What the employee step records: who, and whether this export created them or found them already there. */
-export interface EmployeeFacts {
-  id: string;
-  url: string;
-  outcome: 'created' | 'duplicate';
+const EmployeeFacts = z.looseObject({
+  id: z.string(),
+  url: z.string(),
+  outcome: z.enum(['created', 'duplicate']),
   /** Set just before the create is sent: a person found afterwards was created by this export. */
-  createSent?: boolean;
-}
+  createSent: z.boolean().optional(),
+});
+type EmployeeFacts = z.infer<typeof EmployeeFacts>;
 
-export const employeeOf = (results: StepResults) => (results.employee?.done ? (results.employee as unknown as EmployeeFacts) : undefined);
+/** The employee step's facts once it is done (parsed: they were read back from storage). */
+export const employeeOf = (results: StepResults): EmployeeFacts | undefined => (results.employee?.done ? EmployeeFacts.safeParse(results.employee).data : undefined);
 
 /** 1. The employee, with create_with_contract. Looked up by email first, so nobody is created twice. */
 const createEmployee: Step<ExportContext> = {
@@ -40,7 +43,7 @@ const createEmployee: Step<ExportContext> = {
     await progress({ createSent: true });
     try {
       const created = await hr.createEmployee({
-        companyId: String(operation.payload.companyId),
+        companyId: operation.payload.companyId,
         firstName: fields.firstName,
         lastName: fields.lastName,
         email: fields.email,
@@ -51,7 +54,7 @@ const createEmployee: Step<ExportContext> = {
         startDate: fields.startDate,
         managerId: fields.managerId || undefined,
         trialPeriodEndsOn: fields.trialPeriodEndsOn || undefined,
-        country: typeof operation.payload.country === 'string' ? operation.payload.country.toLowerCase() : undefined,
+        country: operation.payload.country?.toLowerCase(),
       });
       return facts(created.id, 'created');
     } catch (error) {

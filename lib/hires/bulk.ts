@@ -1,5 +1,5 @@
 import { recordActivity } from '../activity';
-import { db, type OperationRecord } from '../db';
+import { db, parseOperation, readableOnly, type OperationRecord } from '../db';
 import { queueExport } from '../export';
 import { formCustomFields } from '../export/form';
 import { readSettings } from '../settings';
@@ -9,7 +9,7 @@ import type { BulkAnswers, BulkPlan, BulkPlanItem, BulkRunView } from '../messag
 import { onOperationChange, process } from '../outbox';
 import { assessForExport as assess, type Assessed } from './assess';
 import { identityOf, waitingGroups, type HiredGroup } from './groups';
-import { BULK_RUN_KEY, type BulkRunRecord } from './keys';
+import { BULK_RUN_KEY, bulkRunRow, type BulkRunRecord } from './keys';
 import { t } from './messages';
 import { PublicError } from './errors';
 import { checkInFactorial } from './lookups';
@@ -55,7 +55,7 @@ export async function planBulkExport(answers: BulkAnswers = {}): Promise<BulkPla
 }
 
 async function readRun(): Promise<BulkRunRecord | undefined> {
-  return (await db().settings.get(BULK_RUN_KEY))?.value as BulkRunRecord | undefined;
+  return bulkRunRow.read();
 }
 
 async function runIsActive(run: BulkRunRecord | undefined): Promise<boolean> {
@@ -104,19 +104,19 @@ async function finishRunIfSettled(operationId: string): Promise<void> {
   const database = db();
   // Cheap look first (keys of pending operations, read-only): while the run goes on, most settles end here instead of
   // reading every operation of the run in a read-write transaction that holds up the other sends' saves.
-  const run = (await database.settings.get(BULK_RUN_KEY))?.value as BulkRunRecord | undefined;
+  const run = await bulkRunRow.read();
   if (!run || run.finishedAt || !run.operationIds.includes(operationId)) return;
   const pending = new Set(await database.operations.where('state').anyOf('queued', 'sending').primaryKeys());
   if (run.operationIds.some((id) => pending.has(id))) return;
   const summary = await database.transaction('rw', database.settings, database.operations, async () => {
-    const run = (await database.settings.get(BULK_RUN_KEY))?.value as BulkRunRecord | undefined;
+    const run = await bulkRunRow.read();
     if (!run || run.finishedAt || !run.operationIds.includes(operationId)) return null;
-    const operations = (await database.operations.bulkGet(run.operationIds)).filter((op): op is OperationRecord => !!op);
+    const operations = readableOnly((await database.operations.bulkGet(run.operationIds)).map((op) => op && parseOperation(op)));
     if (operations.some((op) => op.state === 'queued' || op.state === 'sending')) return null;
     await database.settings.put({ key: BULK_RUN_KEY, value: { ...run, finishedAt: new Date().toISOString() } });
     return {
-      created: operations.filter((op) => op.state === 'done' && op.payload.outcome !== 'duplicate').length,
-      duplicates: operations.filter((op) => op.state === 'done' && op.payload.outcome === 'duplicate').length,
+      created: operations.filter((op) => op.state === 'done' && op.delivery.outcome !== 'duplicate').length,
+      duplicates: operations.filter((op) => op.state === 'done' && op.delivery.outcome === 'duplicate').length,
       attention: operations.filter((op) => op.state === 'needs-attention').length,
       skipped: run.skipped.length,
     };
@@ -138,7 +138,7 @@ async function markSiblingsExported(operation: OperationRecord): Promise<void> {
     .candidates.filter((r) => r.key !== subject.key && !r.exportedEmployeeId && identityOf(r) === identity)
     .modify((r) => {
       r.exportedEmployeeId = operation.remoteId;
-      r.data = { ...r.data, employeeUrl: operation.remoteUrl };
+      if (r.data.kind === 'hire') r.data.employeeUrl = operation.remoteUrl;
     });
 }
 

@@ -59,20 +59,22 @@ export async function capturePageCandidates(
         capturedAt: previous?.capturedAt ?? now,
         updatedAt: now,
         data: {
-          ...(previous?.data ?? {}),
-          origin: previous?.data.origin ?? 'page',
+          ...(previous?.data.kind === 'hire' ? previous.data : {}),
+          kind: 'hire',
+          origin: previous?.data.kind === 'hire' ? (previous.data.origin ?? 'page') : 'page',
           adapterId,
           siteCandidateId: page.siteCandidateId,
-          stage: page.stage ?? previous?.data.stage,
-          startDate: isoDate(page.startDate) ?? previous?.data.startDate,
+          stage: page.stage ?? (previous?.data.kind === 'hire' ? previous.data.stage : undefined),
+          startDate: isoDate(page.startDate) ?? (previous?.data.kind === 'hire' ? previous.data.startDate : undefined),
         },
       };
       for (const key of ['stage', 'startDate'] as const) if (next.data[key] === undefined) delete next.data[key];
       const sibling = exportedByIdentity.get(identityOf(next));
       if (sibling && !next.exportedEmployeeId) {
         next.exportedEmployeeId = sibling.exportedEmployeeId;
-        next.data.employeeUrl = sibling.data.employeeUrl;
-        exportedNow.set(page.siteCandidateId, typeof sibling.data.employeeUrl === 'string' ? sibling.data.employeeUrl : undefined);
+        const employeeUrl = sibling.data.kind === 'hire' ? sibling.data.employeeUrl : undefined;
+        next.data.employeeUrl = employeeUrl;
+        exportedNow.set(page.siteCandidateId, employeeUrl);
       }
       if (!sameRecord(previous, next)) writes.push(next);
     });

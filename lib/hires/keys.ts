@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { storedRow } from '../db';
 import type { BulkRunView, HiredPullView } from '../messaging/intents/hires';
 
 /** Where the popup's state lives in the `settings` table (read live by the popup, written by the service worker). */
@@ -6,7 +8,17 @@ export const HIRED_PULL_KEY = 'hired.lastPull';
 export const AFTER_JOB_PULL_KEY = 'hired.afterJobPull';
 export const BULK_RUN_KEY = 'hired.bulkRun';
 
-export type HiredPullRecord = HiredPullView;
-export interface BulkRunRecord extends BulkRunView {
-  finishedAt?: string;
-}
+export const HiredPullRecord = z.object({ at: z.string(), ok: z.boolean(), message: z.string().optional(), pulled: z.number(), waiting: z.number() }) satisfies z.ZodType<HiredPullView>;
+export type HiredPullRecord = z.infer<typeof HiredPullRecord>;
+
+export const BulkRunRecord = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  operationIds: z.array(z.string()),
+  skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+  finishedAt: z.string().optional(),
+}) satisfies z.ZodType<BulkRunView>;
+export type BulkRunRecord = z.infer<typeof BulkRunRecord>;
+
+export const hiredPullRow = storedRow(HIRED_PULL_KEY, HiredPullRecord);
+export const bulkRunRow = storedRow(BULK_RUN_KEY, BulkRunRecord);

@@ -1,6 +1,6 @@
 import { recordActivity } from '../activity';
 import { withHr } from '../connections';
-import { db, type CandidateRecord } from '../db';
+import { db, type HireCandidate } from '../db';
 import { employeeInFactorial, type InFactorial } from '../export';
 import { waitingGroups, type HiredGroup } from './groups';
 import { t } from './messages';
@@ -23,8 +23,8 @@ export async function markInFactorial(group: HiredGroup, found: InFactorial | un
   await db().candidates.bulkGet(group.keys).then((records) =>
     db().candidates.bulkPut(
       records
-        .filter((r): r is CandidateRecord => !!r)
-        .map((r) => ({ ...r, data: { ...r.data, factorialCheckedAt: now, ...(found ? { inFactorial: found } : {}) } })),
+        .filter((r): r is HireCandidate => r?.data.kind === 'hire')
+        .map((r) => ({ ...r, data: { ...r.data, factorialCheckedAt: now, ...(found ? { inFactorial: { ...found } } : {}) } })),
     ),
   );
   if (found) {

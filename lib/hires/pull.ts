@@ -5,10 +5,10 @@ import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord } from '../db';
 import { atsName } from '../export';
 import type { HiredPullView } from '../messaging/intents/hires';
-import { LAST_KEY, type PullSummary } from '../jobs/pull';
+import { readLastPullFinishedAt } from '../jobs/pull';
 import { jobKey } from '../jobs/rules';
 import { waitingGroups } from './groups';
-import { AFTER_JOB_PULL_KEY, HIRED_PULL_KEY, type HiredPullRecord } from './keys';
+import { AFTER_JOB_PULL_KEY, HIRED_PULL_KEY, hiredPullRow, type HiredPullRecord } from './keys';
 import { t } from './messages';
 import { checkInFactorial } from './lookups';
 import { sameRecord } from './records';
@@ -52,7 +52,8 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
         capturedAt: previous?.capturedAt ?? now,
         updatedAt: now,
         data: {
-          ...(previous?.data ?? {}),
+          ...(previous?.data.kind === 'hire' ? previous.data : {}),
+          kind: 'hire',
           origin: 'ats',
           provider,
           atsCandidateId: c.id,
@@ -60,7 +61,7 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
           applicationId: item.applicationId,
           jobId: item.jobId,
           // The ATS says they are an employee already (Factorial ATS: the application's employee_id).
-          ...(item.employee && !previous?.data.inFactorial ? { inFactorial: { employeeUrl: item.employee.url } } : {}),
+          ...(item.employee && !(previous?.data.kind === 'hire' && previous.data.inFactorial) ? { inFactorial: { employeeUrl: item.employee.url } } : {}),
           // The ATS's start date (Kombo: the accepted offer), or why it has none, for the form and Export all.
           startDate: item.startDate,
           startDateGap: item.startDateGap && { gap: item.startDateGap, tool: atsName(connection) },
@@ -104,7 +105,7 @@ async function pullHiredFromAts(): Promise<number | null> {
 let refreshInFlight: { promise: Promise<HiredPullView>; force: boolean } | null = null;
 
 async function readHiredPull(): Promise<HiredPullRecord | undefined> {
-  return (await db().settings.get(HIRED_PULL_KEY))?.value as HiredPullRecord | undefined;
+  return hiredPullRow.read();
 }
 
 /**
@@ -154,9 +155,8 @@ export function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<
  * the last-pull record catches them all without each caller knowing; the marker makes it once per job pull.
  */
 export function followJobPulls(): () => void {
-  const subscription = liveQuery(() => db().settings.get(LAST_KEY)).subscribe({
-    next: (row) => {
-      const finishedAt = (row?.value as PullSummary | undefined)?.finishedAt;
+  const subscription = liveQuery(() => readLastPullFinishedAt()).subscribe({
+    next: (finishedAt) => {
       if (!finishedAt) return;
       void (async () => {
         const database = db();

@@ -1,5 +1,6 @@
 import type { AtsPort } from '../connectors/types';
-import { db, type JobRecord, type Provider } from '../db';
+import { z } from 'zod';
+import { db, Provider, storedRow, type JobRecord } from '../db';
 import { t } from './messages';
 import { applyPulledJob, archiveMissing, jobKey } from './rules';
 
@@ -23,48 +24,55 @@ const WATERMARK_KEY = 'jobPull.watermark';
 const SEEN_PREFIX = 'jobPull.seen:';
 const seenKey = (page: number) => `${SEEN_PREFIX}${String(page).padStart(6, '0')}`;
 
-export interface PullCounts {
-  added: number;
-  updated: number;
-  archived: number;
-  unchanged: number;
-  pages: number;
-  requests: number;
-}
+export const PullCounts = z.object({
+  added: z.number(),
+  updated: z.number(),
+  archived: z.number(),
+  unchanged: z.number(),
+  pages: z.number(),
+  requests: z.number(),
+});
+export type PullCounts = z.infer<typeof PullCounts>;
 
-export interface PullState {
-  running: boolean;
-  provider: Provider;
-  startedAt: string;
-  cursor: string | null;
-  updatedAfter?: string;
+export const PullState = z.object({
+  running: z.boolean(),
+  provider: Provider,
+  startedAt: z.string(),
+  cursor: z.string().nullable(),
+  updatedAfter: z.string().optional(),
   /** Factorial: a complete listing, compared at the end with what is stored (ids seen: `jobPull.seen:*` rows). */
-  listing?: boolean;
+  listing: z.boolean().optional(),
   /** Written by earlier versions (the whole list in the state); read once when such a pull resumes. */
-  seen?: string[];
-  counts: PullCounts;
-}
+  seen: z.array(z.string()).optional(),
+  counts: PullCounts,
+});
+export type PullState = z.infer<typeof PullState>;
 
-export interface PullSummary {
-  provider: Provider;
-  startedAt: string;
-  finishedAt: string;
-  ok: boolean;
-  message?: string;
-  counts: PullCounts;
-}
+export const PullSummary = z.object({
+  provider: Provider,
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  ok: z.boolean(),
+  message: z.string().optional(),
+  counts: PullCounts,
+});
+export type PullSummary = z.infer<typeof PullSummary>;
+
+/** The engine's own rows in `settings`; read them through `readPullState`/`readLastPull` or `lib/jobs/queries`. */
+export const pullStateRow = storedRow(STATE_KEY, PullState);
+export const lastPullRow = storedRow(LAST_KEY, PullSummary);
+const watermarkRow = storedRow(WATERMARK_KEY, z.record(z.string(), z.string()));
+const SeenIds = z.array(z.string());
 
 const emptyCounts = (): PullCounts => ({ added: 0, updated: 0, archived: 0, unchanged: 0, pages: 0, requests: 0 });
 
-export async function readPullState(): Promise<PullState | undefined> {
-  return (await db().settings.get(STATE_KEY))?.value as PullState | undefined;
-}
-export async function readLastPull(): Promise<PullSummary | undefined> {
-  return (await db().settings.get(LAST_KEY))?.value as PullSummary | undefined;
-}
+export const readPullState = (): Promise<PullState | undefined> => pullStateRow.read();
+export const readLastPull = (): Promise<PullSummary | undefined> => lastPullRow.read();
+const Finished = z.looseObject({ finishedAt: z.string() });
+/** When the last pull finished: all its followers need (read on its own, so a summary an older version wrote still counts). */
+export const readLastPullFinishedAt = async (): Promise<string | undefined> => Finished.safeParse((await db().settings.get(LAST_KEY))?.value).data?.finishedAt;
 async function readWatermark(provider: Provider): Promise<string | undefined> {
-  const marks = (await db().settings.get(WATERMARK_KEY))?.value as Record<string, string> | undefined;
-  return marks?.[provider];
+  return (await watermarkRow.read())?.[provider];
 }
 
 /** Run (or resume) one pull to the end. Throws what the connector throws, after recording it. */
@@ -136,7 +144,7 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
 
     const summary: PullSummary = { provider, startedAt: state.startedAt, finishedAt: now(), ok: true, counts: state.counts };
     await database.transaction('rw', database.settings, async () => {
-      const marks = ((await database.settings.get(WATERMARK_KEY))?.value as Record<string, string> | undefined) ?? {};
+      const marks = (await watermarkRow.read()) ?? {};
       await database.settings.bulkPut([
         { key: WATERMARK_KEY, value: { ...marks, [provider]: state.startedAt } },
         { key: LAST_KEY, value: summary },
@@ -174,7 +182,7 @@ async function archiveMissingJobs(provider: Provider, stamp: string, counts: Pul
   const database = db();
   await database.transaction('rw', database.jobs, database.settings, async () => {
     const seen = new Set<string>();
-    await seenRows().each((row) => (row.value as string[]).forEach((id) => seen.add(jobKey(provider, id))));
+    await seenRows().each((row) => (SeenIds.safeParse(row.value).data ?? []).forEach((id) => seen.add(jobKey(provider, id))));
     // Keys only: the stored jobs themselves are read just for those that went missing.
     const missing = (await database.jobs.where('provider').equals(provider).primaryKeys()).filter((key) => !seen.has(key));
     const writes = (await database.jobs.bulkGet(missing)).flatMap((job) => (job ? [archiveMissing(job, stamp)] : [])).filter((job) => job !== null);

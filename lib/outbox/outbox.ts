@@ -1,6 +1,6 @@
 import { ConnectorError } from '../connectors/errors';
 import { backoffDelay } from '../connectors/http';
-import { db, type OperationRecord } from '../db';
+import { db, isUnreadable, parseOperation, readableOnly, readOperation, type OperationKind, type OperationRecord, type PayloadOf, type StepResults } from '../db';
 import { t } from './messages';
 import { pacerFor, type PacedVendor } from './pacing';
 
@@ -12,25 +12,27 @@ import { pacerFor, type PacedVendor } from './pacing';
  * up before creating, so nothing is created twice.
  */
 
-export type OperationKind = OperationRecord['kind'];
+export type { OperationKind };
 
 export interface HandlerResult {
   remoteId?: string;
   remoteUrl?: string;
   /** E.g. 'created' or 'duplicate'. */
   outcome: string;
-  /** Small facts about the result kept on the operation (e.g. warnings), never files or keys. */
-  details?: Record<string, unknown>;
+  /** The vendor's warnings with a success, kept on the operation (plain words, never files or keys). */
+  warnings?: string[];
 }
 /** What a handler may do besides sending: keep progress on the operation as it goes. */
 export interface HandlerContext {
   /**
-   * Merge `patch` into the stored payload now, before the handler returns: a step that went through stays recorded
-   * across a stopped worker, a failure and Retry (see `runSteps`).
+   * Store the steps' results now, before the handler returns: a step that went through stays recorded across a
+   * stopped worker, a failure and Retry (see `runSteps`). Kept in `delivery.steps`, apart from the payload.
    */
-  checkpoint(patch: Record<string, unknown>): Promise<void>;
+  checkpoint(steps: StepResults): Promise<void>;
 }
-export type OperationHandler = (operation: OperationRecord, context: HandlerContext) => Promise<HandlerResult>;
+export type OperationOf<K extends OperationKind> = Extract<OperationRecord, { kind: K }>;
+/** Sends one operation of its kind; it is given the operation parsed, its payload typed by kind. */
+export type OperationHandler<K extends OperationKind = OperationKind> = (operation: OperationOf<K>, context: HandlerContext) => Promise<HandlerResult>;
 
 /**
  * How a kind of operation is paced (SPEC: vendor limits): it takes a turn among the vendor's operations in flight.
@@ -55,21 +57,20 @@ const handlerOptions = new Map<OperationKind, HandlerOptions>();
 const running = new Set<string>();
 const listeners = new Set<(operation: OperationRecord) => void>();
 
-export function registerHandler(kind: OperationKind, handler: OperationHandler, options: HandlerOptions = {}): void {
-  handlers.set(kind, handler);
+export function registerHandler<K extends OperationKind>(kind: K, handler: OperationHandler<K>, options: HandlerOptions = {}): void {
+  // The map is keyed by kind, so the operation it is called with is of this one.
+  handlers.set(kind, (operation, context) => handler(operation as OperationOf<K>, context));
   handlerOptions.set(kind, options);
 }
 
 /**
- * The vendor an operation writes to, for pacing: what its handler declared, else the payload's `vendor`, else by
- * kind — an export creates a Factorial employee; a sync writes to the connected system-of-record ATS.
+ * The vendor an operation writes to, for pacing: what its handler declared, else by kind — an export creates a
+ * Factorial employee; a sync writes to the connected system-of-record ATS.
  */
 export async function vendorOf(operation: OperationRecord): Promise<PacedVendor | undefined> {
   const declared = handlerOptions.get(operation.kind)?.vendor;
   if (typeof declared === 'function') return declared(operation);
   if (declared) return declared;
-  const fromPayload = operation.payload.vendor;
-  if (fromPayload === 'factorial' || fromPayload === 'kombo') return fromPayload;
   if (operation.kind === 'export-employee') return 'factorial';
   const ats = await db().connections.get('ats');
   if (!ats) return undefined;
@@ -93,23 +94,27 @@ async function save(operation: OperationRecord): Promise<OperationRecord> {
  * Queue an operation for a subject (e.g. one candidate). While one is queued, sending or done for the same
  * subject and kind, that one is returned instead: a double click or a second tab never makes two.
  */
-export async function enqueue(kind: OperationKind, subject: string, payload: Record<string, unknown>): Promise<{ operation: OperationRecord; created: boolean }> {
+export async function enqueue<K extends OperationKind>(kind: K, subject: string, payload: PayloadOf<K>): Promise<{ operation: OperationRecord; created: boolean }> {
   const database = db();
   return database.transaction('rw', database.operations, async () => {
     const existing = await database.operations.where('subject').equals(subject).filter((op) => op.kind === kind && op.state !== 'needs-attention').first();
     if (existing) return { operation: existing, created: false };
     const now = new Date().toISOString();
-    const operation: OperationRecord = { id: crypto.randomUUID(), kind, subject, state: 'queued', payload, attempts: 0, createdAt: now, updatedAt: now };
+    const operation = { id: crypto.randomUUID(), kind, subject, state: 'queued', payload, attempts: 0, delivery: { sends: 0 }, createdAt: now, updatedAt: now } as OperationRecord;
     await database.operations.add(operation);
     return { operation, created: true };
   });
 }
 
-/** Put a needs-attention operation back in the queue (Retry), possibly with corrected input. */
-export async function requeue(id: string, payload?: Record<string, unknown>): Promise<OperationRecord | undefined> {
-  const operation = await db().operations.get(id);
-  if (!operation || operation.state !== 'needs-attention') return operation;
-  return save({ ...operation, state: 'queued', payload: payload ?? operation.payload, attempts: 0, lastError: undefined, nextAttemptAt: undefined });
+/**
+ * Put a needs-attention operation back in the queue (Retry), possibly with corrected input. One this version cannot
+ * read is left as it is (its Retry says why: see `retryOperation`).
+ */
+export async function requeue<K extends OperationKind>(id: string, payload?: PayloadOf<K>): Promise<OperationRecord | undefined> {
+  const operation = await readOperation(id);
+  if (!operation || isUnreadable(operation)) return undefined;
+  if (operation.state !== 'needs-attention') return operation;
+  return save({ ...operation, state: 'queued', payload: payload ?? operation.payload, attempts: 0, lastError: undefined, nextAttemptAt: undefined } as OperationRecord);
 }
 
 /**
@@ -117,10 +122,10 @@ export async function requeue(id: string, payload?: Record<string, unknown>): Pr
  * vendor's turn before it is marked "sending"; each write it sends then waits for its place in the vendor's window.
  */
 export async function process(id: string): Promise<OperationRecord | undefined> {
-  if (running.has(id)) return db().operations.get(id);
+  if (running.has(id)) return readable(id);
   running.add(id);
   try {
-    const waiting = await db().operations.get(id);
+    const waiting = await readable(id);
     if (!waiting || !isDue(waiting)) return waiting;
     const handler = handlers.get(waiting.kind);
     if (!handler) return waiting;
@@ -130,23 +135,23 @@ export async function process(id: string): Promise<OperationRecord | undefined> 
     const release = vendor ? await pacerFor(vendor).acquire() : () => {};
     try {
       // Read again: it may have waited a while for its slot.
-      const operation = await db().operations.get(id);
+      const operation = await readable(id);
       if (!operation || !isDue(operation)) return operation;
       // `sends` survives Retry (which resets attempts): handlers use it to tell "created by an earlier send of
-      // this very operation" from "someone else created it".
-      let stored = { ...operation.payload, sends: sendsOf(operation) + 1 };
-      await save({ ...operation, state: 'sending', attempts: operation.attempts + 1, nextAttemptAt: undefined, payload: stored });
+      // this very operation" from "someone else created it". The handler sees the count before this send.
+      let stored: OperationRecord['delivery'] = { ...operation.delivery, sends: sendsOf(operation) + 1 };
+      await save({ ...operation, state: 'sending', attempts: operation.attempts + 1, nextAttemptAt: undefined, delivery: stored });
       const context: HandlerContext = {
-        async checkpoint(patch) {
+        async checkpoint(steps) {
           // Both copies: the stored one (what a restarted worker reads) and the one "done"/"failed" are saved from.
-          operation.payload = { ...operation.payload, ...patch };
-          stored = { ...stored, ...patch };
-          await db().operations.update(id, { payload: stored, updatedAt: new Date().toISOString() });
+          operation.delivery = { ...operation.delivery, steps };
+          stored = { ...stored, steps };
+          await db().operations.update(id, { delivery: stored, updatedAt: new Date().toISOString() });
         },
       };
       try {
         const result = await handler(operation, context);
-        return await save({ ...operation, state: 'done', attempts: operation.attempts + 1, remoteId: result.remoteId, remoteUrl: result.remoteUrl, lastError: undefined, nextAttemptAt: undefined, payload: { ...operation.payload, ...result.details, outcome: result.outcome } });
+        return await save({ ...operation, state: 'done', attempts: operation.attempts + 1, remoteId: result.remoteId, remoteUrl: result.remoteUrl, lastError: undefined, nextAttemptAt: undefined, delivery: { ...operation.delivery, outcome: result.outcome, warnings: result.warnings } });
       } catch (error) {
         return await fail(operation, error);
       }
@@ -160,7 +165,13 @@ export async function process(id: string): Promise<OperationRecord | undefined> 
 
 /** How many times this operation was sent before (across Retry). */
 export function sendsOf(operation: OperationRecord): number {
-  return Number(operation.payload.sends ?? 0) || 0;
+  return operation.delivery.sends;
+}
+
+/** The operation as stored, if this version can read it; an unreadable one is never run (it stays stored). */
+async function readable(id: string): Promise<OperationRecord | undefined> {
+  const operation = await readOperation(id);
+  return operation && !isUnreadable(operation) ? operation : undefined;
 }
 
 /** Queued (and its retry time has come) or left "sending" by a stopped worker. */
@@ -208,9 +219,12 @@ async function ensureDrainAlarm(): Promise<void> {
   if (!(await browser.alarms.get(OUTBOX_DRAIN_ALARM))) await browser.alarms.create(OUTBOX_DRAIN_ALARM, { periodInMinutes: 0.5 });
 }
 
+/** Queued or sending, as far as this version can read them (an unreadable one is shown, never sent). */
+const pendingOperations = async () => readableOnly((await db().operations.where('state').anyOf('queued', 'sending').toArray()).map(parseOperation));
+
 /** Carry on with whatever is due (a worker stopped during a long run); stop the alarm once nothing is left. */
 async function drain(): Promise<void> {
-  const pending = await db().operations.where('state').anyOf('queued', 'sending').toArray();
+  const pending = await pendingOperations();
   if (!pending.length) {
     drainAlarmSet = false;
     await browser.alarms.clear(OUTBOX_DRAIN_ALARM);
@@ -225,7 +239,7 @@ async function drain(): Promise<void> {
  */
 export async function resumeOutbox(): Promise<void> {
   const now = Date.now();
-  const pending = await db().operations.where('state').anyOf('queued', 'sending').toArray();
+  const pending = await pendingOperations();
   for (const operation of pending) {
     const due = !operation.nextAttemptAt || Date.parse(operation.nextAttemptAt) <= now;
     if (due) void process(operation.id);
@@ -235,7 +249,7 @@ export async function resumeOutbox(): Promise<void> {
 
 /** Wait until an operation settles (done / needs-attention) or is parked for a later retry, up to a limit. */
 export async function settle(id: string, timeoutMs: number): Promise<OperationRecord | undefined> {
-  const current = await db().operations.get(id);
+  const current = await readable(id);
   if (!current || current.state === 'done' || current.state === 'needs-attention' || (current.state === 'queued' && current.nextAttemptAt)) return current;
   return new Promise((resolve) => {
     const stop = onOperationChange((op) => {
@@ -248,7 +262,7 @@ export async function settle(id: string, timeoutMs: number): Promise<OperationRe
     });
     const timer = setTimeout(() => {
       stop();
-      void db().operations.get(id).then(resolve);
+      void readable(id).then(resolve);
     }, timeoutMs);
   });
 }

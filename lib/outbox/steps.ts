@@ -1,16 +1,16 @@
-import type { OperationRecord } from '../db';
+import type { OperationRecord, StepResults } from '../db';
 import type { HandlerContext } from './outbox';
 
 /**
  * A durable operation made of steps (e.g. create the employee, then write the job title on their contract).
- * Each step's result is kept on the operation (`payload.steps[name]`) the moment it is known, so a stopped worker,
+ * Each step's result is kept on the operation (`delivery.steps[name]`) the moment it is known, so a stopped worker,
  * a failure or Retry resumes at the first step not done, and a done step is never sent again. A step that talks
  * to the vendor before it is done can record that too (`progress`), to tell "my own earlier send" from "someone
  * else's record" when it runs again.
  */
 
 /** What each step recorded, by step name. `done: true` once it completed. */
-export type StepResults = Record<string, Record<string, unknown> & { done?: boolean }>;
+export type { StepResults };
 
 export interface Step<C> {
   name: string;
@@ -30,13 +30,13 @@ export async function runSteps<C>(
   context: C,
   onFailure: (step: Step<C>, results: StepResults, error: unknown) => unknown = (_step, _results, error) => error,
 ): Promise<StepResults> {
-  const results: StepResults = { ...((operation.payload.steps as StepResults | undefined) ?? {}) };
+  const results: StepResults = { ...(operation.delivery.steps ?? {}) };
   for (const step of steps) {
     if (results[step.name]?.done) continue;
     if (step.applies && !step.applies(context, results)) continue;
     const record = async (facts: Record<string, unknown>) => {
       results[step.name] = { ...results[step.name], ...facts };
-      await handler.checkpoint({ steps: { ...results } });
+      await handler.checkpoint({ ...results });
     };
     let facts: Record<string, unknown>;
     try {
@@ -51,6 +51,6 @@ export async function runSteps<C>(
 
 /** Whether any step of this operation has recorded anything (so Retry should resume it, not start anew). */
 export function hasStepProgress(operation: OperationRecord): boolean {
-  const steps = operation.payload.steps as StepResults | undefined;
+  const steps = operation.delivery.steps;
   return !!steps && Object.keys(steps).length > 0;
 }

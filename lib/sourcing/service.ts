@@ -3,7 +3,7 @@ import { komboToolName } from '../connectors';
 import { ConnectorError } from '../connectors/errors';
 import type { ScreeningAnswer, ScreeningQuestion } from '../connectors/types';
 import { withAts } from '../connections';
-import { db, type CandidateRecord, type OperationRecord } from '../db';
+import { asSourced, db, isUnreadable, readOperation, readSourced, type OperationRecord, type SourcedCandidate, type SourcedData, type SyncOperation } from '../db';
 import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from '../messaging/intents/sourcing';
 import { enqueue, onOperationChange, process, registerHandler, type OperationHandler, sendsOf, settle } from '../outbox';
 import { base64ToBytes, buildProfilePdf, bytesToBase64, pdfFileName } from '../pdf';
@@ -48,31 +48,16 @@ export function parseTranscript(text: string | undefined): { speaker: string; te
   return turns;
 }
 
-interface SourcedData {
-  kind: 'sourced';
-  sourceUrl: string;
-  sourceSite: string;
-  headline?: string;
-  stage?: string;
-  rating?: number;
-  summary?: string;
-  transcript: SourcedOnPage['transcript'];
-  resumeUrl?: string;
-  /** Job key → when it was synced, and the application. */
-  syncs?: Record<string, { at: string; applicationId?: string; outcome?: string }>;
-  /** A sync the recruiter prepared to go out by itself when the page shows the admin's trigger stage. */
-  autoSyncPlan?: { fields: SyncFields; answers: Record<string, unknown>; resume?: ResumeUpload; plannedAt: string };
-}
-
-const sourcedData = (record: CandidateRecord | undefined) => (record?.data as unknown as SourcedData | undefined) ?? undefined;
+/** The person's sourced data, parsed (a hire record, or one this version cannot read, has none). */
+const sourcedData = (record: SourcedCandidate | undefined): SourcedData | undefined => record?.data;
 
 /** Keep what the page showed: the popup lists captured people, and the retention purge removes them in time. */
-async function capture(page: SourcedOnPage): Promise<CandidateRecord> {
+async function capture(page: SourcedOnPage): Promise<SourcedCandidate> {
   const key = sourcedKey(page);
   const now = new Date().toISOString();
-  const existing = await db().candidates.get(key);
+  const existing = await readSourced(key);
   const name = splitName(page.fullName);
-  const record: CandidateRecord = {
+  const record: SourcedCandidate = {
     key,
     source: page.sourceSite,
     firstName: name.firstName ?? existing?.firstName ?? '',
@@ -94,7 +79,7 @@ async function capture(page: SourcedOnPage): Promise<CandidateRecord> {
       summary: page.summary,
       transcript: page.transcript,
       resumeUrl: page.resumeUrl,
-    } satisfies SourcedData as unknown as Record<string, unknown>,
+    },
   };
   await db().candidates.put(record);
   return record;
@@ -126,7 +111,7 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
   const { values } = await readSettings();
   let record = await capture(page);
   // The page may show the trigger stage of a planned sync: it goes now, and the form then shows it as synced.
-  if (page.stage && (await runAutoSyncIfDue(record.key, page.stage, values))) record = (await db().candidates.get(record.key)) ?? record;
+  if (page.stage && (await runAutoSyncIfDue(record.key, page.stage, values))) record = (await readSourced(record.key)) ?? record;
   const syncs = sourcedData(record)?.syncs ?? {};
   // Only Active jobs, and only those the country filter shows.
   const countries = await readCountryFilter();
@@ -202,21 +187,24 @@ function checkAnswers(questions: SyncJobOption['questions'], answers: Record<str
   return out;
 }
 
-export function toSyncProgress(operation: OperationRecord): SyncProgress {
+const syncOutcome = (outcome: string | undefined): SyncProgress['outcome'] =>
+  outcome === 'created' || outcome === 'added-to-existing' || outcome === 'duplicate' ? outcome : undefined;
+
+export function toSyncProgress(operation: SyncOperation): SyncProgress {
   return {
     operationId: operation.id,
     state: operation.state,
-    outcome: operation.payload.outcome as SyncProgress['outcome'],
+    outcome: syncOutcome(operation.delivery.outcome),
     message: operation.lastError,
     nextAttemptAt: operation.nextAttemptAt,
-    warnings: operation.payload.warnings as string[] | undefined,
-    resumeNote: operation.payload.resumeNote as string | undefined,
-    downloadAvailable: typeof operation.payload.pdfBase64 === 'string',
+    warnings: operation.delivery.warnings,
+    resumeNote: operation.payload.resumeNote,
+    downloadAvailable: !!operation.payload.pdfBase64,
   };
 }
 
 export async function submitSync(candidateKey: string, fields: SyncFields, answers: Record<string, unknown>, resume?: ResumeUpload, opts: { wait?: boolean } = {}): Promise<SyncProgress> {
-  const record = await db().candidates.get(candidateKey);
+  const record = await readSourced(candidateKey);
   const data = sourcedData(record);
   if (!record || !data) throw new PublicError(t('openAgain'));
   const job = await db().jobs.get(fields.jobKey);
@@ -262,35 +250,26 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
     resumeNote: pdf.resumeMessage,
   });
   void process(operation.id);
-  if (opts.wait === false) return toSyncProgress(operation);
+  if (opts.wait === false) return toSyncProgress(operation as SyncOperation);
   const settled = await settle(operation.id, 20_000);
-  return toSyncProgress(settled ?? operation);
+  return toSyncProgress((settled ?? operation) as SyncOperation);
 }
 
 export async function syncProgress(operationId: string): Promise<SyncProgress> {
-  const operation = await db().operations.get(operationId);
-  if (!operation || operation.kind !== KIND) throw new PublicError(t('unknownSync'));
+  const operation = await readOperation(operationId);
+  if (!operation || isUnreadable(operation) || operation.kind !== KIND) throw new PublicError(t('unknownSync'));
   return toSyncProgress(operation);
 }
 
 export async function profilePdf(operationId: string): Promise<{ fileName: string; base64: string }> {
-  const operation = await db().operations.get(operationId);
-  if (!operation || operation.kind !== KIND || typeof operation.payload.pdfBase64 !== 'string') throw new PublicError(t('pdfGone'));
-  return { fileName: String(operation.payload.pdfFileName), base64: operation.payload.pdfBase64 };
+  const operation = await readOperation(operationId);
+  if (!operation || isUnreadable(operation) || operation.kind !== KIND || !operation.payload.pdfBase64) throw new PublicError(t('pdfGone'));
+  return { fileName: operation.payload.pdfFileName, base64: operation.payload.pdfBase64 };
 }
 
 /** Send the application: the same job twice is a duplicate; a candidate with the same email gets the new application. */
-const sendSourcedApplication: OperationHandler = async (operation) => {
-  const p = operation.payload as {
-    fields: SyncFields;
-    jobVendorId: string;
-    answers: ScreeningAnswer[];
-    sourceName: string;
-    link: { label: string; url: string };
-    note: string;
-    pdfFileName: string;
-    pdfBase64: string;
-  };
+const sendSourcedApplication: OperationHandler<'sync-candidate'> = async (operation) => {
+  const p = operation.payload;
   return withAts(async (ats) => {
     const existing = await ats.findCandidateByEmail(p.fields.email);
     const already = existing?.applications.find((a) => a.jobId === p.jobVendorId);
@@ -309,7 +288,7 @@ const sendSourcedApplication: OperationHandler = async (operation) => {
         link: p.link,
         note: p.note || undefined,
       });
-      return { outcome: created.existingCandidate ? 'added-to-existing' : 'created', remoteId: created.applicationId, details: { warnings: created.warnings } };
+      return { outcome: created.existingCandidate ? 'added-to-existing' : 'created', remoteId: created.applicationId, warnings: created.warnings };
     } catch (error) {
       if (error instanceof ConnectorError && error.code === 'conflict') return { outcome: 'duplicate' };
       throw error;
@@ -320,14 +299,15 @@ const sendSourcedApplication: OperationHandler = async (operation) => {
 // Remember the sync on the captured person and log it, whichever context started it.
 function onSourcingOperationChange(operation: OperationRecord): void {
   if (operation.kind !== KIND) return;
-  const name = String(operation.payload.name ?? t('aCandidate'));
-  const jobName = String(operation.payload.jobName ?? t('theJob'));
+  const name = operation.payload.name || t('aCandidate');
+  const jobName = operation.payload.jobName || t('theJob');
+  const { candidateKey, jobKey } = operation.payload;
   if (operation.state === 'done') {
-    void db().candidates.update(String(operation.payload.candidateKey), (record) => {
-      const data = record.data as unknown as SourcedData;
-      data.syncs = { ...(data.syncs ?? {}), [String(operation.payload.jobKey)]: { at: operation.updatedAt, applicationId: operation.remoteId, outcome: String(operation.payload.outcome) } };
+    void db().candidates.update(candidateKey, (record) => {
+      if (record.data.kind !== 'sourced') return;
+      record.data.syncs = { ...(record.data.syncs ?? {}), [jobKey]: { at: operation.updatedAt, applicationId: operation.remoteId, outcome: operation.delivery.outcome } };
     });
-    const duplicate = operation.payload.outcome === 'duplicate';
+    const duplicate = operation.delivery.outcome === 'duplicate';
     void recordActivity({
       kind: 'sync',
       level: duplicate ? 'warning' : 'success',
@@ -364,14 +344,14 @@ const sameStage = (a: string, b: string) => a.trim().localeCompare(b.trim(), und
 export async function planAutoSync(candidateKey: string, fields: SyncFields, answers: Record<string, unknown>, resume?: ResumeUpload): Promise<{ stage: string; sentNow: boolean }> {
   const { values } = await readSettings();
   if (!values.autoSync) throw new PublicError(t('autoSyncOff'));
-  const record = await db().candidates.get(candidateKey);
+  const record = await readSourced(candidateKey);
   const data = sourcedData(record);
   if (!record || !data) throw new PublicError(t('openAgain'));
   const job = await db().jobs.get(fields.jobKey);
   if (!job || job.status !== 'active') throw new PublicError(t('jobNotActive'));
   checkAnswers(toQuestions(job.screeningQuestions), answers);
   await db().candidates.update(candidateKey, (r) => {
-    (r.data as unknown as SourcedData).autoSyncPlan = { fields, answers, resume, plannedAt: new Date().toISOString() };
+    if (r.data.kind === 'sourced') r.data.autoSyncPlan = { fields, answers, resume, plannedAt: new Date().toISOString() };
   });
   const sentNow = data.stage ? await runAutoSyncIfDue(candidateKey, data.stage, values) : false;
   return { stage: values.autoSyncStage, sentNow };
@@ -380,12 +360,12 @@ export async function planAutoSync(candidateKey: string, fields: SyncFields, ans
 /** A page showed this person at `stage`: send their planned sync if that is the trigger stage. */
 async function runAutoSyncIfDue(candidateKey: string, stage: string, values: Settings): Promise<boolean> {
   if (!values.autoSync || !sameStage(stage, values.autoSyncStage)) return false;
-  const plan = sourcedData(await db().candidates.get(candidateKey))?.autoSyncPlan;
+  const plan = sourcedData(await readSourced(candidateKey))?.autoSyncPlan;
   if (!plan) return false;
   await db().candidates.update(candidateKey, (r) => {
-    const data = r.data as unknown as SourcedData;
-    delete data.autoSyncPlan;
-    data.stage = stage;
+    if (r.data.kind !== 'sourced') return;
+    delete r.data.autoSyncPlan;
+    r.data.stage = stage;
   });
   try {
     await submitSync(candidateKey, plan.fields, plan.answers, plan.resume, { wait: false });
@@ -422,7 +402,8 @@ export interface SyncedCandidateView {
  */
 export async function syncedCandidates(limit = 20): Promise<{ items: SyncedCandidateView[]; stageError?: string }> {
   const records = (await db().candidates.toArray())
-    .filter((r) => Object.keys(sourcedData(r)?.syncs ?? {}).length > 0)
+    .map(asSourced)
+    .filter((r): r is SourcedCandidate => Object.keys(r?.data.syncs ?? {}).length > 0)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, limit);
   const jobs = new Map((await db().jobs.bulkGet(records.flatMap((r) => Object.keys(sourcedData(r)!.syncs!)))).filter((j) => !!j).map((j) => [j!.key, j!]));

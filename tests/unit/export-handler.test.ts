@@ -29,8 +29,18 @@ registerExportOperations();
 const LUCAS: Employee = { id: '7001', firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com' };
 const fields = { firstName: 'Lucas', lastName: 'Moreau', email: LUCAS.email!, phone: '', startDate: '2026-12-01', jobTitle: '', legalEntityId: '11', teamId: '', locationId: '' };
 
-async function exportOnce(payload: Record<string, unknown> = {}) {
-  const { operation } = await enqueue('export-employee', 'demo-ats:40112234', { fields, companyId: '1', name: 'Lucas Moreau', ...payload });
+type ExportPayload = import('@/lib/db').ExportPayload;
+type Delivery = import('@/lib/db').Delivery;
+
+/** Queue an export; `delivery` stands for what earlier sends of it recorded (the outbox's part, apart from the payload). */
+async function enqueueExport(payload: Partial<ExportPayload>, delivery: Partial<Delivery> = {}) {
+  const result = await enqueue('export-employee', 'demo-ats:40112234', { fields, companyId: '1', name: 'Lucas Moreau', ...payload });
+  if (Object.keys(delivery).length) await db().operations.update(result.operation.id, { delivery: { sends: 0, ...delivery } });
+  return result;
+}
+
+async function exportOnce(payload: Partial<ExportPayload> = {}, delivery: Partial<Delivery> = {}) {
+  const { operation } = await enqueueExport(payload, delivery);
   return process(operation.id);
 }
 
@@ -61,9 +71,9 @@ describe('export-employee operation', () => {
   it('after Retry, an employee created by an earlier send of the same operation counts as created, not as a duplicate', async () => {
     hr.findEmployeeByEmail.mockResolvedValue(LUCAS);
     // Retry resets attempts; `sends` remembers that this operation had been sent before.
-    expect((await exportOnce({ sends: 1 }))?.payload.outcome).toBe('created');
+    expect((await exportOnce({}, { sends: 1 }))?.delivery.outcome).toBe('created');
     await db().operations.clear();
-    expect((await exportOnce())?.payload.outcome).toBe('duplicate');
+    expect((await exportOnce())?.delivery.outcome).toBe('duplicate');
     expect(hr.createEmployee).not.toHaveBeenCalled();
   });
 });
@@ -85,10 +95,10 @@ describe('export-employee steps: the job title on the contract version', () => {
     hr.createEmployee.mockResolvedValue(LUCAS);
     hr.currentContract.mockResolvedValue(contract());
     const done = await exportOnce({ fields: withTitle });
-    expect(done).toMatchObject({ state: 'done', remoteId: '7001', payload: { outcome: 'created' } });
+    expect(done).toMatchObject({ state: 'done', remoteId: '7001', delivery: { outcome: 'created' } });
     expect(hr.currentContract).toHaveBeenCalledWith('7001');
     expect(hr.setJobTitle.mock.calls).toEqual([['9100', 'Product Manager']]);
-    expect(done?.payload.steps).toMatchObject({ employee: { done: true, id: '7001', outcome: 'created', createSent: true }, jobTitle: { done: true, contractVersionId: '9100', written: true } });
+    expect(done?.delivery.steps).toMatchObject({ employee: { done: true, id: '7001', outcome: 'created', createSent: true }, jobTitle: { done: true, contractVersionId: '9100', written: true } });
   });
 
   it('without a job title there is no contract step; someone already in Factorial HR is never edited', async () => {
@@ -97,7 +107,7 @@ describe('export-employee steps: the job title on the contract version', () => {
     expect((await exportOnce())?.state).toBe('done');
     await db().operations.clear();
     hr.findEmployeeByEmail.mockResolvedValue(LUCAS);
-    expect(await exportOnce({ fields: withTitle })).toMatchObject({ state: 'done', payload: { outcome: 'duplicate' } });
+    expect(await exportOnce({ fields: withTitle })).toMatchObject({ state: 'done', delivery: { outcome: 'duplicate' } });
     expect(hr.currentContract).not.toHaveBeenCalled();
     expect(hr.setJobTitle).not.toHaveBeenCalled();
   });
@@ -111,12 +121,12 @@ describe('export-employee steps: the job title on the contract version', () => {
     expect(failed?.state).toBe('needs-attention');
     expect(failed?.lastError).toBe('The employee is in Factorial HR, but the job title was not saved: The API key was rejected by Factorial. Retry continues from there.');
     expect(failed?.remoteId).toBeUndefined();
-    expect((await stored(failed!.id)).payload.steps).toMatchObject({ employee: { done: true, id: '7001' } });
+    expect((await stored(failed!.id)).delivery.steps).toMatchObject({ employee: { done: true, id: '7001' } });
 
     hr.findEmployeeByEmail.mockClear();
     await requeue(failed!.id);
     const retried = await process(failed!.id);
-    expect(retried).toMatchObject({ state: 'done', remoteId: '7001', payload: { outcome: 'created' } });
+    expect(retried).toMatchObject({ state: 'done', remoteId: '7001', delivery: { outcome: 'created' } });
     expect(hr.findEmployeeByEmail).not.toHaveBeenCalled();
     expect(hr.createEmployee).toHaveBeenCalledTimes(1);
     expect(hr.setJobTitle).toHaveBeenCalledTimes(2);
@@ -124,10 +134,10 @@ describe('export-employee steps: the job title on the contract version', () => {
 
   it('a contract edit that went through before the worker stopped is not sent again', async () => {
     // Left "sending" by a stopped worker: the employee step is recorded, the PUT had landed, its record had not.
-    const { operation } = await enqueue('export-employee', 'demo-ats:40112234', { fields: withTitle, companyId: '1', name: 'Lucas Moreau', steps: { employee: { done: true, id: '7001', url: hr.employeeUrl('7001'), outcome: 'created', createSent: true } } });
+    const { operation } = await enqueueExport({ fields: withTitle }, { steps: { employee: { done: true, id: '7001', url: hr.employeeUrl('7001'), outcome: 'created', createSent: true } } });
     await db().operations.update(operation.id, { state: 'sending' });
     hr.currentContract.mockResolvedValue(contract('Product Manager'));
-    expect(await process(operation.id)).toMatchObject({ state: 'done', payload: { outcome: 'created', steps: { jobTitle: { done: true, written: false } } } });
+    expect(await process(operation.id)).toMatchObject({ state: 'done', delivery: { outcome: 'created', steps: { jobTitle: { done: true, written: false } } } });
     expect(hr.findEmployeeByEmail).not.toHaveBeenCalled();
     expect(hr.setJobTitle).not.toHaveBeenCalled();
   });
@@ -139,14 +149,14 @@ describe('export-employee steps: the job title on the contract version', () => {
     const { operation } = await enqueue('export-employee', 'demo-ats:40112234', { fields: withTitle, companyId: '1', name: 'Lucas Moreau' });
     expect((await process(operation.id))?.state).toBe('queued');
     await db().operations.update(operation.id, { nextAttemptAt: undefined });
-    expect(await process(operation.id)).toMatchObject({ state: 'done', payload: { outcome: 'created' } });
+    expect(await process(operation.id)).toMatchObject({ state: 'done', delivery: { outcome: 'created' } });
     expect(hr.createEmployee).toHaveBeenCalledTimes(1);
     expect(hr.setJobTitle).toHaveBeenCalledTimes(1);
   });
 
   it('Export again on a half-done export resumes that operation; the form does not call the person "already there"', async () => {
     const now = new Date().toISOString();
-    await db().candidates.put({ key: 'demo-ats:40112234', source: 'Demo ATS', firstName: 'Lucas', lastName: 'Moreau', email: LUCAS.email, hired: true, capturedAt: now, updatedAt: now, data: {} });
+    await db().candidates.put({ key: 'demo-ats:40112234', source: 'Demo ATS', firstName: 'Lucas', lastName: 'Moreau', email: LUCAS.email, hired: true, capturedAt: now, updatedAt: now, data: { kind: 'hire' } });
     hr.findEmployeeByEmail.mockResolvedValue(null);
     hr.createEmployee.mockResolvedValue(LUCAS);
     hr.currentContract.mockResolvedValueOnce(null);
@@ -163,7 +173,7 @@ describe('export-employee steps: the job title on the contract version', () => {
     hr.currentContract.mockResolvedValue(contract());
     const again = await queueExport('demo-ats:40112234', { ...withTitle, jobTitle: 'Senior Product Manager' });
     expect(again.id).toBe(first.id);
-    expect(await process(again.id)).toMatchObject({ state: 'done', payload: { outcome: 'created' } });
+    expect(await process(again.id)).toMatchObject({ state: 'done', delivery: { outcome: 'created' } });
     expect(hr.setJobTitle.mock.calls).toEqual([['9100', 'Senior Product Manager']]);
     expect(hr.createEmployee).toHaveBeenCalledTimes(1);
     expect(await db().operations.count()).toBe(1);
@@ -190,7 +200,7 @@ describe('export-employee steps: Factorial custom fields, after the contract', (
     hr.createEmployee.mockResolvedValue(LUCAS);
     hr.currentContract.mockResolvedValue(contract());
     const done = await exportOnce({ fields: withCustom });
-    expect(done).toMatchObject({ state: 'done', payload: { steps: { jobTitle: { done: true }, customFields: { done: true, written: ['501', '502'] } } } });
+    expect(done).toMatchObject({ state: 'done', delivery: { steps: { jobTitle: { done: true }, customFields: { done: true, written: ['501', '502'] } } } });
     expect(hr.writeCustomFieldValue.mock.calls).toEqual([
       ['501', '7001', 'L'],
       ['502', '7001', 'ES12 3456'],
@@ -199,14 +209,9 @@ describe('export-employee steps: Factorial custom fields, after the contract', (
   });
 
   it('a stopped worker between the contract and the custom fields resumes at the custom fields: no second employee, no second PUT', async () => {
-    const { operation } = await enqueue('export-employee', 'demo-ats:40112234', {
-      fields: withCustom,
-      companyId: '1',
-      name: 'Lucas Moreau',
-      steps: { employee: employeeDone, jobTitle: { done: true, contractVersionId: '9100', written: true } },
-    });
+    const { operation } = await enqueueExport({ fields: withCustom }, { steps: { employee: employeeDone, jobTitle: { done: true, contractVersionId: '9100', written: true } } });
     await db().operations.update(operation.id, { state: 'sending' });
-    expect(await process(operation.id)).toMatchObject({ state: 'done', payload: { outcome: 'created', steps: { customFields: { done: true } } } });
+    expect(await process(operation.id)).toMatchObject({ state: 'done', delivery: { outcome: 'created', steps: { customFields: { done: true } } } });
     expect(hr.findEmployeeByEmail).not.toHaveBeenCalled();
     expect(hr.createEmployee).not.toHaveBeenCalled();
     expect(hr.currentContract).not.toHaveBeenCalled();
@@ -215,12 +220,7 @@ describe('export-employee steps: Factorial custom fields, after the contract', (
 
   it('a worker stopped half way through the values writes only what is still missing', async () => {
     // 501 was recorded as written; 502 had landed in Factorial but its record had not.
-    const { operation } = await enqueue('export-employee', 'demo-ats:40112234', {
-      fields: withCustom,
-      companyId: '1',
-      name: 'Lucas Moreau',
-      steps: { employee: employeeDone, jobTitle: { done: true, contractVersionId: '9100', written: true }, customFields: { written: ['501'] } },
-    });
+    const { operation } = await enqueueExport({ fields: withCustom }, { steps: { employee: employeeDone, jobTitle: { done: true, contractVersionId: '9100', written: true }, customFields: { written: ['501'] } } });
     await db().operations.update(operation.id, { state: 'sending' });
     hr.customFieldValues.mockResolvedValue(new Map([['502', 'ES12 3456']]));
     expect(await process(operation.id)).toMatchObject({ state: 'done' });
@@ -236,7 +236,7 @@ describe('export-employee steps: Factorial custom fields, after the contract', (
     expect(failed?.state).toBe('needs-attention');
     expect(failed?.remoteId).toBeUndefined();
     expect(failed?.lastError).toBe('The employee is in Factorial HR, but the custom-field data was not saved: Factorial said: value is invalid. Retry continues from there.');
-    expect((await stored(failed!.id)).payload.steps).toMatchObject({ customFields: { written: ['501'] } });
+    expect((await stored(failed!.id)).delivery.steps).toMatchObject({ customFields: { written: ['501'] } });
     await requeue(failed!.id);
     expect(await process(failed!.id)).toMatchObject({ state: 'done', remoteId: '7001' });
     expect(hr.createEmployee).toHaveBeenCalledTimes(1);
@@ -246,7 +246,7 @@ describe('export-employee steps: Factorial custom fields, after the contract', (
 
   it('someone already in Factorial HR gets no custom-field values', async () => {
     hr.findEmployeeByEmail.mockResolvedValue(LUCAS);
-    expect(await exportOnce({ fields: withCustom })).toMatchObject({ state: 'done', payload: { outcome: 'duplicate' } });
+    expect(await exportOnce({ fields: withCustom })).toMatchObject({ state: 'done', delivery: { outcome: 'duplicate' } });
     expect(hr.customFieldValues).not.toHaveBeenCalled();
     expect(hr.writeCustomFieldValue).not.toHaveBeenCalled();
   });

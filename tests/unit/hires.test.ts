@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db, resetDbForTests, type CandidateRecord } from '@/lib/db';
+import { db, resetDbForTests, type HireCandidate } from '@/lib/db';
 import { assessForExport } from '@/lib/hires/assess';
 import { badgeText, groupCandidates, waitingGroups } from '@/lib/hires/groups';
 import { capturePageCandidates, followBadge, followJobPulls, refreshHiredCandidates } from '@/lib/hires';
@@ -35,20 +35,20 @@ vi.mock('@/lib/connections', async (original) => ({
 }));
 
 const T = '2026-11-20T10:00:00.000Z';
-const record = (over: Partial<CandidateRecord> & { key: string }): CandidateRecord => ({
+const record = (over: Partial<HireCandidate> & { key: string }): HireCandidate => ({
   source: 'Demo ATS',
   firstName: '',
   lastName: '',
   hired: true,
   capturedAt: T,
   updatedAt: T,
-  data: {},
+  data: { kind: 'hire' },
   ...over,
 });
 
 // The same person pulled through Kombo and captured on the ATS page (whose list shows the email in capitals).
-const pulled = record({ key: 'ats:kombo:KC1', source: 'Greenhouse through Kombo', firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com', jobTitle: 'Product Manager', data: { origin: 'ats' } });
-const captured = record({ key: 'demo-ats:40112234', firstName: 'Lucas', lastName: 'M.', email: 'Lucas.Moreau@Example.com', phone: '+33 6 12 34 56 78', capturedAt: '2026-11-21T09:00:00.000Z', updatedAt: '2026-11-21T09:00:00.000Z', data: { origin: 'page', startDate: '2026-12-01' } });
+const pulled = record({ key: 'ats:kombo:KC1', source: 'Greenhouse through Kombo', firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com', jobTitle: 'Product Manager', data: { kind: 'hire', origin: 'ats' } });
+const captured = record({ key: 'demo-ats:40112234', firstName: 'Lucas', lastName: 'M.', email: 'Lucas.Moreau@Example.com', phone: '+33 6 12 34 56 78', capturedAt: '2026-11-21T09:00:00.000Z', updatedAt: '2026-11-21T09:00:00.000Z', data: { kind: 'hire', origin: 'page', startDate: '2026-12-01' } });
 
 describe('hired groups (what the popup lists and the badge counts)', () => {
   it('one row per person: page and ATS records merge, the ATS wins on names, the page brings the start date', () => {
@@ -66,12 +66,12 @@ describe('hired groups (what the popup lists and the badge counts)', () => {
 
   it('exported under any of its records, or already an employee, a person no longer waits', () => {
     expect(waitingGroups([pulled, { ...captured, exportedEmployeeId: '77' }])).toHaveLength(0);
-    expect(groupCandidates([pulled, { ...captured, exportedEmployeeId: '77', data: { employeeUrl: 'https://app.factorialhr.com/employees/77' } }])[0]).toMatchObject({
+    expect(groupCandidates([pulled, { ...captured, exportedEmployeeId: '77', data: { kind: 'hire', employeeUrl: 'https://app.factorialhr.com/employees/77' } }])[0]).toMatchObject({
       state: 'exported',
       key: 'demo-ats:40112234',
       employeeUrl: 'https://app.factorialhr.com/employees/77',
     });
-    expect(groupCandidates([{ ...pulled, data: { origin: 'ats', inFactorial: { employeeUrl: 'https://x/employees/1' } } }])[0].state).toBe('in-factorial');
+    expect(groupCandidates([{ ...pulled, data: { kind: 'hire', origin: 'ats', inFactorial: { employeeUrl: 'https://x/employees/1' } } }])[0].state).toBe('in-factorial');
     expect(groupCandidates([{ ...pulled, hired: false }])[0].state).toBe('not-hired');
   });
 
@@ -110,7 +110,7 @@ describe('Export all: who can be sent as is', () => {
   });
 
   it('invalid values are named with the form’s own message', () => {
-    const [broken] = groupCandidates([{ ...captured, email: 'lucas@', data: { origin: 'page', startDate: '01/12/2026' } }]);
+    const [broken] = groupCandidates([{ ...captured, email: 'lucas@', data: { kind: 'hire', origin: 'page', startDate: '01/12/2026' } }]);
     const result = assessForExport(broken, two, '11');
     expect(result).toMatchObject({ reason: expect.stringContaining('Email: Enter a valid email address') });
     expect(result).toMatchObject({ reason: expect.stringContaining('Start date: Use a date like 2026-12-01.') });
@@ -140,7 +140,7 @@ describe('captured from ATS pages', () => {
   });
 
   it('someone exported from the popup (another record) shows as exported on the page', async () => {
-    await db().candidates.put({ ...pulled, exportedEmployeeId: '5001', data: { origin: 'ats', employeeUrl: 'https://app.factorialhr.com/employees/5001' } });
+    await db().candidates.put({ ...pulled, exportedEmployeeId: '5001', data: { kind: 'hire', origin: 'ats', employeeUrl: 'https://app.factorialhr.com/employees/5001' } });
     const [status] = await capturePageCandidates('demo-ats', [lucasOnPage], [{ siteCandidateId: '40112234', state: 'exportable' }]);
     expect(status).toEqual({ siteCandidateId: '40112234', state: 'exported', employeeUrl: 'https://app.factorialhr.com/employees/5001' });
     expect((await db().candidates.get('demo-ats:40112234'))?.exportedEmployeeId).toBe('5001');
@@ -281,7 +281,7 @@ describe('pulled from the ATS', () => {
       { ...hiredApp('KC3', 'Aisha', 'Khan', 'Account Executive'), startDateGap: 'no-start-date' },
       { ...hiredApp('KC4', 'Sofia', 'Almeida', 'Data Engineer'), startDateGap: 'no-accepted-offer' },
     ]];
-    await db().candidates.put(record({ key: 'demo-ats:40112234', firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com', data: { origin: 'page', startDate: '2026-12-01' } }));
+    await db().candidates.put(record({ key: 'demo-ats:40112234', firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com', data: { kind: 'hire', origin: 'page', startDate: '2026-12-01' } }));
     await refreshHiredCandidates({ force: true });
     expect((await db().candidates.get('ats:kombo:KC3'))?.data.startDateGap).toEqual({ gap: 'no-start-date', tool: 'Greenhouse' });
     const groups = new Map(waitingGroups(await db().candidates.toArray()).map((g) => [g.name, g]));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { db, resetDbForTests, type ConnectionRecord } from '@/lib/db';
+import { ExportFields } from '@/lib/messaging/intents/export';
 import { Intents, type SenderKind } from '@/lib/messaging/protocol';
 import { sealSecret } from '@/lib/secrets';
 import { lock, setPassphrase } from '@/lib/security';
@@ -427,7 +428,7 @@ async function seed() {
     hired: true,
     capturedAt: new Date().toISOString(),
     updatedAt: new Date().toISOString(),
-    data: { jobTitle: 'Product Manager' },
+    data: { kind: 'hire', jobTitle: 'Product Manager' },
   });
   await db().operations.bulkPut([
     {
@@ -435,13 +436,38 @@ async function seed() {
       kind: 'export-employee',
       state: 'needs-attention',
       subject: CANDIDATE_KEY,
-      payload: { fields: (VALID_PAYLOADS.submitExport as { fields: unknown }).fields, companyId: '1', name: 'Lucas Moreau', hiredWhenQueued: true },
+      payload: { fields: ExportFields.parse((VALID_PAYLOADS.submitExport as { fields: unknown }).fields), companyId: '1', name: 'Lucas Moreau', hiredWhenQueued: true },
       attempts: 3,
+      delivery: { sends: 3 },
       lastError: 'The API key was rejected by Factorial.',
       createdAt: now,
       updatedAt: now,
     },
-    { id: DONE_OPERATION, kind: 'sync-candidate', state: 'done', subject: 'generic:x', payload: {}, attempts: 1, remoteId: '1', createdAt: now, updatedAt: now },
+    {
+      id: DONE_OPERATION,
+      kind: 'sync-candidate',
+      state: 'done',
+      subject: 'generic:x',
+      payload: {
+        name: 'Ana',
+        candidateKey: 'generic:x',
+        jobKey: 'kombo:J1',
+        jobVendorId: 'J1',
+        jobName: 'Engineer',
+        fields: { firstName: 'Ana', lastName: 'B', email: 'ana@example.com', jobKey: 'kombo:J1' },
+        answers: [],
+        sourceName: 'Hirebridge',
+        link: { label: 'Profile', url: 'https://example.org/ana' },
+        note: '',
+        pdfFileName: 'ana-b.pdf',
+        pdfBase64: '',
+      },
+      attempts: 1,
+      delivery: { sends: 1, outcome: 'created' },
+      remoteId: '1',
+      createdAt: now,
+      updatedAt: now,
+    },
   ]);
   await db().activity.bulkAdd([
     { at: now, kind: 'connection', message: 'Connected Factorial HR.', level: 'success' },

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ConnectorError } from '@/lib/connectors/errors';
 import { createFactorialHr } from '@/lib/connectors';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests, type OperationRecord } from '@/lib/db';
 import { enqueue, process, registerHandler, vendorOf } from '@/lib/outbox/outbox';
 import { fixtureServer } from './connectors/fixture-server';
 import { DEFAULT_PACE_LIMITS, FACTORIAL_POSTS_PER_MINUTE, Pacer, pacedHooks, resetPacersForTests, setPaceLimits } from '@/lib/outbox/pacing';
@@ -184,7 +184,8 @@ describe('the outbox sends through the pacer', () => {
 
   async function runAll(count: number) {
     const ids: string[] = [];
-    for (let i = 0; i < count; i++) ids.push((await enqueue('export-employee', `c${i}`, { name: `C ${i}` })).operation.id);
+    const fields = { firstName: 'C', lastName: 'Test', email: 'c@example.com', startDate: '2026-12-01', legalEntityId: '11' };
+    for (let i = 0; i < count; i++) ids.push((await enqueue('export-employee', `c${i}`, { fields, companyId: '1', name: `C ${i}` })).operation.id);
     await Promise.all(ids.map((id) => process(id)));
     return ids;
   }
@@ -216,7 +217,7 @@ describe('the outbox sends through the pacer', () => {
       // 3 windows' worth and one more: the limit binds three times.
       const ids = await runAll(16);
       const operations = await db().operations.bulkGet(ids);
-      expect(operations.every((op) => op?.state === 'done' && op.payload.outcome === 'created')).toBe(true);
+      expect(operations.every((op) => op?.state === 'done' && op.delivery.outcome === 'created')).toBe(true);
       const posts = arrivals.filter((a) => a.method === 'POST').map((a) => a.at);
       expect(posts).toHaveLength(16);
       expect(arrivals.filter((a) => a.method === 'GET')).toHaveLength(16);
@@ -257,11 +258,10 @@ describe('the outbox sends through the pacer', () => {
   });
 
   it('knows which vendor an operation writes to', async () => {
-    const op = (kind: 'export-employee' | 'sync-candidate', payload = {}) => ({ id: 'x', kind, state: 'queued' as const, subject: 's', payload, attempts: 0, createdAt: '', updatedAt: '' });
+    const op = (kind: 'export-employee' | 'sync-candidate') => ({ id: 'x', kind, state: 'queued' as const, subject: 's', payload: {}, attempts: 0, delivery: { sends: 0 }, createdAt: '', updatedAt: '' }) as OperationRecord;
     expect(await vendorOf(op('export-employee'))).toBe('factorial');
     expect(await vendorOf(op('sync-candidate'))).toBeUndefined();
     await db().connections.put({ slot: 'ats', provider: 'kombo', environment: 'eu', baseUrl: 'https://api.kombo.dev/v1', keyHint: '1234', secretId: 's', connectedAt: '', lastCheckAt: '', lastCheckOk: true });
     expect(await vendorOf(op('sync-candidate'))).toBe('kombo');
-    expect(await vendorOf(op('sync-candidate', { vendor: 'factorial' }))).toBe('factorial');
   });
 });

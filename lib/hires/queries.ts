@@ -1,0 +1,24 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db, parseOperation, readableOnly, type CandidateRecord, type OperationRecord, parseCandidate } from '../db';
+import { bulkRunRow, hiredPullRow, type BulkRunRecord, type HiredPullRecord } from './keys';
+
+/** What the UI may read of the hired candidates, as live queries (parsed; unreadable records are left out here). */
+
+/** Every stored candidate this version can read (the popup groups the hired ones). */
+export function useCandidates(): CandidateRecord[] | undefined {
+  return useLiveQuery(async () => readableOnly((await db().candidates.toArray()).map(parseCandidate)));
+}
+
+/** The last refresh of the hired list. */
+export function useHiredPull(): HiredPullRecord | undefined {
+  return useLiveQuery(() => hiredPullRow.read());
+}
+
+/** The current Export all run and its operations. */
+export function useBulkRun(): { run?: BulkRunRecord; operations: OperationRecord[] } | undefined {
+  return useLiveQuery(async () => {
+    const run = await bulkRunRow.read();
+    if (!run) return { operations: [] };
+    return { run, operations: readableOnly((await db().operations.bulkGet(run.operationIds)).map((op) => op && parseOperation(op))) };
+  });
+}

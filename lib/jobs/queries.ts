@@ -1,0 +1,45 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { z } from 'zod';
+import { db, JobRecord, type Provider } from '../db';
+import { lastPullRow, pullStateRow, type PullState, type PullSummary } from './pull';
+import { DEFAULT_PULL_MINUTES, INTERVAL_KEY } from './schedule';
+import { COUNTRY_FILTER_KEY } from './settings';
+
+/** What the UI may read of the jobs domain, as live queries: the stored jobs, the pull's progress, its local settings. */
+
+export interface JobPullStatus {
+  /** The pull in progress (or the last one's final state). */
+  state?: PullState;
+  /** How the last finished pull went. */
+  last?: PullSummary;
+}
+
+export function useJobPullStatus(): JobPullStatus | undefined {
+  return useLiveQuery(async () => ({ state: await pullStateRow.read(), last: await lastPullRow.read() }));
+}
+
+/**
+ * The provider's stored jobs. `paused`: keep what was shown (undefined) instead of re-reading, e.g. while a pull
+ * writes page after page.
+ */
+export function useJobs(provider: Provider | string | undefined, opts: { paused?: boolean } = {}): JobRecord[] | undefined {
+  return useLiveQuery<JobRecord[] | undefined>(
+    () => (opts.paused ? undefined : provider ? db().jobs.where('provider').equals(provider).toArray() : []),
+    [provider, opts.paused],
+  );
+}
+
+/** One stored job, parsed (the engine writes them; a row that does not fit is left out). */
+export const parseJob = (raw: unknown): JobRecord | undefined => JobRecord.safeParse(raw).data;
+
+const Interval = z.number().int().positive();
+const Countries = z.array(z.string());
+
+/** The pull interval and the country filter as set on this browser (the organisation's policy may override them). */
+export function useLocalJobSettings(): { interval: number; countries: string[] } {
+  const rows = useLiveQuery(async () => ({
+    interval: Interval.safeParse((await db().settings.get(INTERVAL_KEY))?.value).data,
+    countries: Countries.safeParse((await db().settings.get(COUNTRY_FILTER_KEY))?.value).data,
+  }));
+  return { interval: rows?.interval ?? DEFAULT_PULL_MINUTES, countries: rows?.countries ?? [] };
+}
