@@ -1,6 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useActivityLog } from '@/lib/activity/queries';
-import type { ActivityRecord } from '@/lib/db';
+import { useActivityLog, type ActivityRecord } from '@/lib/activity/queries';
 import { formatDateTime } from '@/lib/i18n';
 import { t } from './messages';
 

@@ -1,9 +1,8 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import type { JobRecord, JobStatus } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
 import type { PullSummary } from '@/lib/jobs/pull';
-import { useJobPullStatus, useJobs, useLocalJobSettings } from '@/lib/jobs/queries';
+import { useJobPullStatus, useJobs, useLocalJobSettings, type JobRecord, type JobStatus } from '@/lib/jobs/queries';
 import { passesCountryFilter } from '@/lib/jobs/settings';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';

@@ -1,12 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { OperationRecord } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n';
 import { iconFile } from '@/lib/icons';
 import { sendIntent } from '@/lib/messaging/client';
 import type { ConnectionView } from '@/lib/messaging/intents/connections';
 import { waitingGroups, type HiredGroup } from '@/lib/hires/groups';
 import type { BulkRunRecord } from '@/lib/hires/keys';
-import { useBulkRun, useCandidates, useHiredPull } from '@/lib/hires/queries';
+import { useBulkRun, useCandidates, useHiredPull, type OperationRecord } from '@/lib/hires/queries';
 import type { PullSummary } from '@/lib/jobs/pull';
 import { useJobPullStatus } from '@/lib/jobs/queries';
 import { BulkExportDialog } from './BulkExportDialog';

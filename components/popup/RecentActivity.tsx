@@ -1,6 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { useRecentActivity } from '@/lib/activity/queries';
-import { isUnreadable, type ActivityRecord, type OperationRecord, type Readable, type UnreadableRecord } from '@/lib/db';
+import { isUnreadable, useRecentActivity, type ActivityRecord, type OperationRecord, type Readable, type UnreadableRecord } from '@/lib/activity/queries';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging/client';
 import { t } from './messages';

@@ -12,6 +12,8 @@ const parseEntry = (raw: unknown): ActivityRecord[] => {
   return parsed.success ? [parsed.data] : [];
 };
 
+export { isUnreadable, type ActivityRecord, type OperationRecord, type Readable, type UnreadableRecord } from '../db';
+
 /** The whole activity log, newest first (the options page's Activity). Entries that do not parse are left out. */
 export function useActivityLog(): ActivityRecord[] | undefined {
   return useLiveQuery(async () => (await db().activity.orderBy('at').reverse().toArray()).flatMap(parseEntry));

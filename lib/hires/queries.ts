@@ -4,6 +4,8 @@ import { bulkRunRow, hiredPullRow, type BulkRunRecord, type HiredPullRecord } fr
 
 /** What the UI may read of the hired candidates, as live queries (parsed; unreadable records are left out here). */
 
+export type { CandidateRecord, OperationRecord } from '../db';
+
 /** Every stored candidate this version can read (the popup groups the hired ones). */
 export function useCandidates(): CandidateRecord[] | undefined {
   return useLiveQuery(async () => readableOnly((await db().candidates.toArray()).map(parseCandidate)));

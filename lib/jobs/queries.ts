@@ -7,6 +7,8 @@ import { COUNTRY_FILTER_KEY } from './settings';
 
 /** What the UI may read of the jobs domain, as live queries: the stored jobs, the pull's progress, its local settings. */
 
+export type { JobRecord, JobStatus } from '../db';
+
 export interface JobPullStatus {
   /** The pull in progress (or the last one's final state). */
   state?: PullState;
