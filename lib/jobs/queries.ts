@@ -1,11 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { z } from 'zod';
-import { db, JobRecord, type Provider } from '../db';
+import { db, type JobRecord, type Provider } from '../db';
 import { lastPullRow, pullStateRow, type PullState, type PullSummary } from './pull';
 import { DEFAULT_PULL_MINUTES, INTERVAL_KEY } from './schedule';
 import { COUNTRY_FILTER_KEY } from './settings';
 
-/** What the UI may read of the jobs domain, as live queries: the stored jobs, the pull's progress, its local settings. */
+/**
+ * What the UI may read of the jobs domain, as live queries: the stored jobs, the pull's progress, its local settings.
+ * Jobs are not parsed row by row here: only the pull writes them, from vendor answers parsed at the connector, and a
+ * pull can store 100,000 of them.
+ */
 
 export type { JobRecord, JobStatus } from '../db';
 
@@ -30,9 +34,6 @@ export function useJobs(provider: Provider | string | undefined, opts: { paused?
     [provider, opts.paused],
   );
 }
-
-/** One stored job, parsed (the engine writes them; a row that does not fit is left out). */
-export const parseJob = (raw: unknown): JobRecord | undefined => JobRecord.safeParse(raw).data;
 
 const Interval = z.number().int().positive();
 const Countries = z.array(z.string());

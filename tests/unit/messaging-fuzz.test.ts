@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { db, resetDbForTests, type ConnectionRecord } from '@/lib/db';
 import { ExportFields } from '@/lib/messaging/intents/export';
+import { syncPayload } from './fixtures/records';
 import { Intents, type SenderKind } from '@/lib/messaging/protocol';
 import { sealSecret } from '@/lib/secrets';
 import { lock, setPassphrase } from '@/lib/security';
@@ -448,20 +449,7 @@ async function seed() {
       kind: 'sync-candidate',
       state: 'done',
       subject: 'generic:x',
-      payload: {
-        name: 'Ana',
-        candidateKey: 'generic:x',
-        jobKey: 'kombo:J1',
-        jobVendorId: 'J1',
-        jobName: 'Engineer',
-        fields: { firstName: 'Ana', lastName: 'B', email: 'ana@example.com', jobKey: 'kombo:J1' },
-        answers: [],
-        sourceName: 'Hirebridge',
-        link: { label: 'Profile', url: 'https://example.org/ana' },
-        note: '',
-        pdfFileName: 'ana-b.pdf',
-        pdfBase64: '',
-      },
+      payload: syncPayload('Ana B', 'generic:x'),
       attempts: 1,
       delivery: { sends: 1, outcome: 'created' },
       remoteId: '1',

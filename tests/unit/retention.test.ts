@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db, resetDbForTests, type CandidateRecord, type OperationRecord, type SyncPayload } from '@/lib/db';
+import { db, resetDbForTests, type CandidateRecord, type OperationRecord } from '@/lib/db';
+import { syncPayload } from './fixtures/records';
 import { countLocalData, deleteLocalData, purgeExpired } from '@/lib/retention';
 import { writeSetting } from '@/lib/settings';
 
@@ -8,26 +9,12 @@ const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const ago = (days: number) => new Date(NOW - days * DAY).toISOString();
 const candidate = (key: string, updatedAt: string): CandidateRecord => ({ key, source: 'Lever', firstName: 'A', lastName: 'B', hired: false, capturedAt: updatedAt, updatedAt, data: { kind: 'hire' } });
-const SYNC_PAYLOAD: SyncPayload = {
-  name: 'A B',
-  candidateKey: 'sourced:x',
-  jobKey: 'kombo:J1',
-  jobVendorId: 'J1',
-  jobName: 'Engineer',
-  fields: { firstName: 'A', lastName: 'B', email: 'a@example.com', jobKey: 'kombo:J1' },
-  answers: [],
-  sourceName: 'Hirebridge',
-  link: { label: 'Profile', url: 'https://example.org/a' },
-  note: '',
-  pdfFileName: 'a-b.pdf',
-  pdfBase64: '',
-};
 const operation = (id: string, state: OperationRecord['state'], subject: string, updatedAt: string): OperationRecord => ({
   id,
   kind: 'sync-candidate',
   state,
   subject,
-  payload: SYNC_PAYLOAD,
+  payload: syncPayload(),
   attempts: 1,
   delivery: { sends: 1 },
   createdAt: updatedAt,
