@@ -1,4 +1,4 @@
-import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping, type Fill, type FillableField, type FormField } from '../export/form';
+import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping, withMappedFields, type Fill, type FillableField, type FormField } from '../export/form';
 import type { FieldMapping } from '../settings/schema';
 import type { CustomFieldDef, ExportFields } from '../messaging/intents/export';
 import { fieldWord, type HiredGroup } from './groups';
@@ -27,17 +27,19 @@ export function assessForExport(
   const known = (id: string | undefined) => (id && entities.some((e) => e.id === id) ? id : undefined);
   const chosen = known(legalEntityId) ?? known(fill.legalEntityId) ?? (entities.length === 1 ? entities[0].id : '');
   const entityId = known(override.legalEntityId) ?? chosen;
+  // The person's own data, with the admin's employee-field mapping (e.g. the start date from the offer) applied.
+  const own = withMappedFields(mapping, group.fields, group.atsValues);
   // Below what the recruiter gives for everyone: the admin's fixed defaults for that legal entity.
-  const mapped = mappedValues(mapping, entityId, group.fields);
+  const mapped = mappedValues(mapping, entityId, own, group.atsValues);
   const given = (v: string | undefined) => (v?.trim() ? v : undefined);
   const everyone = { ...fill, teamId: given(fill.teamId) ?? mapped.teamId, locationId: given(fill.locationId) ?? mapped.locationId, legalEntityId: chosen };
-  const values = formValues(group.fields, everyone, { ...override, legalEntityId: known(override.legalEntityId) });
+  const values = formValues(own, everyone, { ...override, legalEntityId: known(override.legalEntityId) });
   // The entity's manager and trial period (from the start date as given), when the admin mapped them.
-  const withDates = mappedValues(mapping, entityId, values);
+  const withDates = mappedValues(mapping, entityId, values, group.atsValues);
   if (withDates.managerId) values.managerId = withDates.managerId;
-  if (withDates.trialPeriodEndsOn) values.trialPeriodEndsOn = withDates.trialPeriodEndsOn;
+  if (withDates.trialPeriodEndsOn && !values.trialPeriodEndsOn.trim()) values.trialPeriodEndsOn = withDates.trialPeriodEndsOn;
   // What this person's own data lacks: the dialog offers them a value of their own there.
-  const lacks: FillableField[] = (['startDate'] as const).filter((f) => !group.fields[f]?.trim());
+  const lacks: FillableField[] = (['startDate'] as const).filter((f) => !own[f]?.trim());
   const check = checkExportForm(values);
   // Factorial's required custom fields for their legal entity: for everyone, or this person's own.
   const entity = entities.find((e) => e.id === values.legalEntityId);
