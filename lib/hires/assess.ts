@@ -12,8 +12,8 @@ import { t } from './messages';
  */
 
 export type Assessed =
-  | { group: HiredGroup; fields: ExportFields; lacks: FillableField[] }
-  | { group: HiredGroup; reason: string; missing: FormField[]; lacks: FillableField[] };
+  | { group: HiredGroup; fields: ExportFields; lacks: FillableField[]; lacksCustom: string[] }
+  | { group: HiredGroup; reason: string; missing: FormField[]; lacks: FillableField[]; lacksCustom: string[] };
 
 export function assessForExport(
   group: HiredGroup,
@@ -45,11 +45,14 @@ export function assessForExport(
   const entity = entities.find((e) => e.id === values.legalEntityId);
   const required = formCustomFields(lookups.customFields, entity && { id: entity.id, name: entity.name ?? '' }, mapping);
   const nonEmpty = (r: Record<string, string> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([, v]) => v?.trim()));
-  const custom = checkCustomFields(required, { ...mapped.customFields, ...nonEmpty(fill.customFields), ...nonEmpty(override.customFields) });
+  // For everyone means for everyone who lacks it: a value from their data or the mapping stays; their own answer wins.
+  const custom = checkCustomFields(required, { ...nonEmpty(fill.customFields), ...mapped.customFields, ...nonEmpty(override.customFields) });
+  // What their own data and the mapping do not give: the dialog offers a value for them alone there.
+  const lacksCustom = required.filter((f) => !mapped.customFields[f.id]).map((f) => f.id);
   const stale = lookups.teams && lookups.locations ? staleMapping(mapping, { legalEntities: entities, teams: lookups.teams, locations: lookups.locations, customFields: lookups.customFields }) : [];
-  if (stale.length) return { group, reason: stale[0], missing: [], lacks };
+  if (stale.length) return { group, reason: stale[0], missing: [], lacks, lacksCustom };
   const customOk = !custom.missing.length && !Object.keys(custom.errors).length;
-  if (check.fields && customOk) return { group, fields: Object.keys(custom.values).length ? { ...check.fields, customFields: custom.values } : check.fields, lacks };
+  if (check.fields && customOk) return { group, fields: Object.keys(custom.values).length ? { ...check.fields, customFields: custom.values } : check.fields, lacks, lacksCustom };
   const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')}${t('and')}${words[words.length - 1]}` : words[0]);
   const invalid = Object.entries(check.errors)
     .filter(([field]) => !check.missing.includes(field as FormField))
@@ -61,5 +64,5 @@ export function assessForExport(
   const missing = [...check.missing.map((f) => fieldWord(f) ?? f), ...custom.missing.map((f) => f.label)];
   // Say why the start date is missing when the ATS said (e.g. the accepted offer has none).
   const note = !values.startDate.trim() && group.startDateNote ? group.startDateNote : '';
-  return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', note, ...invalid].filter(Boolean).join(' '), missing: check.missing, lacks };
+  return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', note, ...invalid].filter(Boolean).join(' '), missing: check.missing, lacks, lacksCustom };
 }
