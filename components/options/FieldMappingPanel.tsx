@@ -5,6 +5,7 @@ import type { ExportDraft } from '@/lib/messaging/intents/export';
 import { MAPPABLE_ATS_FIELDS, MAPPABLE_EMPLOYEE_FIELDS, type FieldMapping, type FieldSource } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
+import { AdminLockNote, useAdminLock } from './admin-lock';
 
 type Lists = ExportDraft['lookups'];
 type Source = FieldSource;
@@ -33,7 +34,9 @@ export function FieldMappingPanel() {
     if (view && !draft) setDraft(view.values.fieldMapping);
   }, [view, draft]);
 
-  const managed = !!view?.managed.includes('fieldMapping');
+  // Read-only when the organisation's policy sets it, or on a recruiter's browser (the admin's mapping, with the reason).
+  const locked = !!useAdminLock();
+  const managed = !!view?.managed.includes('fieldMapping') || locked;
   const stale = draft && lists ? staleMapping(draft, lists) : [];
   const setEntity = (entityId: string, key: 'teamId' | 'locationId' | 'managerId' | 'trialMonths', value: string) => {
     setSaved(false);
@@ -82,7 +85,8 @@ export function FieldMappingPanel() {
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
       <h2 id={headingId}>{t('mappingTitle')}</h2>
       <p className="hb-sub">{t('mappingSub')}</p>
-      {managed && <p className="hb-note">{t('managedNote')}</p>}
+      {managed && !locked && <p className="hb-note">{t('managedNote')}</p>}
+      <AdminLockNote />
       {[error, listError].filter(Boolean).map((message) => (
         <p className="hb-alert" role="alert" key={message}>
           {message}

@@ -92,9 +92,29 @@ test.describe('Team setup file', () => {
       await expect(theirTeam).toContainText('This browser follows your team’s setup file of');
       await expect(theirTeam.getByRole('button', { name: 'Export team setup' })).toHaveCount(0);
 
-      // Roles follow: an admin action is the admin's, with the reason.
-      await jobRow(page, 'Frontend Engineer').getByRole('button', { name: 'Deactivate' }).click();
-      await expect(page.getByRole('region', { name: 'Jobs' }).getByRole('alert')).toHaveText('This browser follows your team’s setup, so this is done by your admin.');
+      // Roles follow: admin actions are disabled, with the reason beside them, from the page's first render on (a
+      // watcher set before the page's own scripts records any admin button that ever shows enabled).
+      await recruiter.context.addInitScript(() => {
+        const seen: string[] = [];
+        Object.assign(window, { enabledAdminButtons: seen });
+        const admin = /^(Activate|Deactivate|Remove integration|Delete local data|Connect)$/;
+        const look = () => {
+          for (const b of document.querySelectorAll('button')) if (!b.matches(':disabled') && admin.test(b.textContent?.trim() ?? '')) seen.push(b.textContent!.trim());
+        };
+        new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
+      });
+      await page.reload();
+      const reason = 'This browser follows your team’s setup, so this is done by your admin.';
+      const deactivate = jobRow(page, 'Frontend Engineer').getByRole('button', { name: 'Deactivate' });
+      await expect(deactivate).toBeDisabled();
+      await expect(deactivate).toHaveAccessibleDescription(reason);
+      await expect(page.getByRole('region', { name: 'Jobs' })).toContainText(reason);
+      await expect(page.getByRole('region', { name: 'ATS' }).getByRole('button', { name: 'Remove integration' })).toBeDisabled();
+      await expect(page.getByRole('region', { name: 'Data' }).getByRole('button', { name: 'Delete local data' })).toBeDisabled();
+      await expect(page.getByRole('region', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Source tag' })).toBeDisabled();
+      // Syncing the jobs is not an admin action: it stays.
+      await expect(page.getByRole('region', { name: 'Jobs' }).getByRole('button', { name: 'Sync now' })).toBeEnabled();
+      expect(await page.evaluate(() => (window as unknown as { enabledAdminButtons: string[] }).enabledAdminButtons)).toEqual([]);
       await expect(jobRow(page, 'Frontend Engineer')).toContainText('Active');
 
       // Exporting works at once.
