@@ -12,8 +12,8 @@ import { t } from './messages';
  */
 
 export type Assessed =
-  | { group: HiredGroup; fields: ExportFields; lacks: FillableField[]; lacksCustom: string[] }
-  | { group: HiredGroup; reason: string; missing: FormField[]; lacks: FillableField[]; lacksCustom: string[] };
+  | { group: HiredGroup; fields: ExportFields; lacks: FillableField[]; lacksCustom?: string[] }
+  | { group: HiredGroup; reason: string; missing: FormField[]; lacks: FillableField[]; lacksCustom?: string[] };
 
 export function assessForExport(
   group: HiredGroup,
@@ -48,11 +48,12 @@ export function assessForExport(
   // For everyone means for everyone who lacks it: a value from their data or the mapping stays; their own answer wins.
   const custom = checkCustomFields(required, { ...nonEmpty(fill.customFields), ...mapped.customFields, ...nonEmpty(override.customFields) });
   // What their own data and the mapping do not give: the dialog offers a value for them alone there.
-  const lacksCustom = required.filter((f) => !mapped.customFields[f.id]).map((f) => f.id);
+  const lacking = required.filter((f) => !mapped.customFields[f.id]).map((f) => f.id);
+  const lacksCustom = lacking.length ? lacking : undefined;
   const stale = lookups.teams && lookups.locations ? staleMapping(mapping, { legalEntities: entities, teams: lookups.teams, locations: lookups.locations, customFields: lookups.customFields }) : [];
-  if (stale.length) return { group, reason: stale[0], missing: [], lacks, lacksCustom };
+  if (stale.length) return { group, reason: stale[0], missing: [], lacks, ...(lacksCustom && { lacksCustom }) };
   const customOk = !custom.missing.length && !Object.keys(custom.errors).length;
-  if (check.fields && customOk) return { group, fields: Object.keys(custom.values).length ? { ...check.fields, customFields: custom.values } : check.fields, lacks, lacksCustom };
+  if (check.fields && customOk) return { group, fields: Object.keys(custom.values).length ? { ...check.fields, customFields: custom.values } : check.fields, lacks, ...(lacksCustom && { lacksCustom }) };
   const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')}${t('and')}${words[words.length - 1]}` : words[0]);
   const invalid = Object.entries(check.errors)
     .filter(([field]) => !check.missing.includes(field as FormField))
@@ -64,5 +65,5 @@ export function assessForExport(
   const missing = [...check.missing.map((f) => fieldWord(f) ?? f), ...custom.missing.map((f) => f.label)];
   // Say why the start date is missing when the ATS said (e.g. the accepted offer has none).
   const note = !values.startDate.trim() && group.startDateNote ? group.startDateNote : '';
-  return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', note, ...invalid].filter(Boolean).join(' '), missing: check.missing, lacks, lacksCustom };
+  return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', note, ...invalid].filter(Boolean).join(' '), missing: check.missing, lacks, ...(lacksCustom && { lacksCustom }) };
 }

@@ -42,7 +42,7 @@ describe('what one scheduled pull costs the ATS', () => {
   });
 
   it('Factorial ATS: every job posting page, locations and legal entities, the phases, one listing per hired phase, the hires', async () => {
-    const factorial = createFactorialAts({ apiKey: SANDBOX_KEYS.factorial, environment: 'custom', baseUrl: `${sandbox.url}/factorial` });
+    const factorial = createFactorialAts({ apiKey: SANDBOX_KEYS.factorial, baseUrl: `${sandbox.url}/factorial` });
     const requests = (await onePull(factorial)).map(resource);
     const count = (name: string) => requests.filter((r) => r === name).length;
     const postings = (await control<{ factorial: { jobPostings: unknown[] } }>('GET', 'state')).factorial.jobPostings.length;
