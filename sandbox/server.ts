@@ -242,6 +242,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (p.offer) addKomboOffer(world.kombo, application, { status: p.offer.status, startDate: p.offer.employment_start_date });
       return json(200, { id: candidate.id, remote_id: candidate.remote_id, application_remote_id: application.remote_id });
     });
+    /** The ATS's own custom fields (Kombo `custom_fields`) on a candidate, their application or its accepted offer. */
+    r.on('POST', '/__sandbox/kombo/custom-fields', (req) => {
+      const parsed = z.object({ email: z.string(), on: z.enum(['candidate', 'application', 'offer']), values: z.record(z.string(), z.unknown()) }).safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      const w = world.kombo;
+      const { email, on, values } = parsed.data;
+      const candidate = w.candidates.find((c) => (c.email_addresses as { email_address: string }[]).some((e) => e.email_address === email));
+      const application = candidate && w.applications.find((a) => a.candidate_id === candidate.id);
+      const offer = application && w.offers.find((o) => o.application_id === application.id && o.status === 'ACCEPTED');
+      const target = on === 'candidate' ? candidate : on === 'application' ? application : offer;
+      if (!target) return json(404, { error: `no ${on} for ${email}` });
+      Object.assign(target, { custom_fields: values, changed_at: new Date().toISOString() });
+      return json(200, { ok: true });
+    });
     /** Kombo's "Only Sync Created Applications" switch, and whether an import waits for Kombo's next sync. */
     r.on('POST', '/__sandbox/kombo/tracking', (req) => {
       const parsed = z.object({ syncOnlyCreated: z.boolean(), importsWaitForSync: z.boolean().optional() }).safeParse(req.body);

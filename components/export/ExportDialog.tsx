@@ -105,7 +105,7 @@ export function ExportDialog({ adapterId, candidate, load, prefetched, compact, 
   useEffect(() => {
     if (!draft?.mapping?.entityDefaults[values.legalEntityId]) return;
     setValues((v) => {
-      const m = mappedValues(draft.mapping, v.legalEntityId, v);
+      const m = mappedValues(draft.mapping, v.legalEntityId, v, draft.atsValues);
       const keep = (field: 'teamId' | 'locationId' | 'managerId' | 'trialPeriodEndsOn') => (touchedRef.current[field] || !m[field] ? v[field] : m[field]!);
       return { ...v, teamId: keep('teamId'), locationId: keep('locationId'), managerId: keep('managerId'), trialPeriodEndsOn: keep('trialPeriodEndsOn') };
     });
@@ -133,7 +133,7 @@ export function ExportDialog({ adapterId, candidate, load, prefetched, compact, 
   const entity = draft?.lookups.legalEntities.find((e) => e.id === values.legalEntityId);
   const customFields = useMemo(() => formCustomFields(draft?.lookups.customFields, entity, draft?.mapping), [draft, entity]);
   // The admin's mapping fills what the recruiter has not typed (a mapped field they cleared stays empty).
-  const mapped = useMemo(() => mappedValues(draft?.mapping, values.legalEntityId, values), [draft, values]);
+  const mapped = useMemo(() => mappedValues(draft?.mapping, values.legalEntityId, values, draft?.atsValues), [draft, values]);
   const customShown = (id: string) => customValues[id] ?? mapped.customFields[id] ?? '';
   const custom = useMemo(() => checkCustomFields(customFields, Object.fromEntries(customFields.map((f) => [f.id, customValues[f.id] ?? mapped.customFields[f.id]]))), [customFields, customValues, mapped]);
   const stale = useMemo(() => (draft ? staleMapping(draft.mapping, draft.lookups) : []), [draft]);

@@ -4,11 +4,15 @@ import type { LocalDataCounts } from '@/lib/retention';
 import { SettingsSchema } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
+import { AdminLockNote, useAdminLock } from './admin-lock';
 
 /** Region "Data": how long candidate data stays in this browser, and Delete local data (after a confirmation). */
 export function DataPanel() {
   const headingId = useId();
   const daysId = useId();
+  const lockId = useId();
+  const locked = !!useAdminLock();
+  const lockedBy = locked ? lockId : undefined;
   const { view, error, change } = useSettings();
   const [days, setDays] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<LocalDataCounts | null>(null);
@@ -36,6 +40,7 @@ export function DataPanel() {
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
       <h2 id={headingId}>{t('dataTitle')}</h2>
       <p className="hb-sub">{t('dataSub')}</p>
+      <AdminLockNote id={lockId} />
       {error && (
         <p className="hb-alert" role="alert">
           {error}
@@ -45,10 +50,11 @@ export function DataPanel() {
         <div className="hb-field">
           <label htmlFor={daysId}>{t('keepDays')}</label>
           <span className="hb-actions">
-            <input id={daysId} inputMode="numeric" value={shown} disabled={managed} aria-invalid={!!daysError} aria-describedby={`${daysId}-hint`} onChange={(e) => setDays(e.target.value)} style={{ width: 90 }} />
+            <input id={daysId} inputMode="numeric" value={shown} disabled={managed || locked} aria-invalid={!!daysError} aria-describedby={[`${daysId}-hint`, lockedBy].filter(Boolean).join(' ')} onChange={(e) => setDays(e.target.value)} style={{ width: 90 }} />
             <button
               type="button"
-              disabled={managed || !!daysError || days === null || Number(days) === view.values.retentionDays}
+              disabled={managed || locked || !!daysError || days === null || Number(days) === view.values.retentionDays}
+              aria-describedby={lockedBy}
               onClick={() => void change({ name: 'retentionDays', value: Number(days) }).then((saved) => saved && (setDays(null), setMessage({ text: t('keptFor', { days: days ?? '' }) })))}
             >
               {t('save')}
@@ -60,7 +66,7 @@ export function DataPanel() {
         </div>
       )}
       {!confirming && (
-        <button type="button" className="hb-danger" onClick={() => void askToDelete()}>
+        <button type="button" className="hb-danger" disabled={locked} aria-describedby={lockedBy} onClick={() => void askToDelete()}>
           {t('deleteLocalData')}
         </button>
       )}

@@ -2,12 +2,14 @@ import { useEffect, useId, useState } from 'react';
 import { staleMapping } from '@/lib/export/form';
 import { sendIntent } from '@/lib/messaging/client';
 import type { ExportDraft } from '@/lib/messaging/intents/export';
-import { MAPPABLE_ATS_FIELDS, type FieldMapping } from '@/lib/settings/schema';
+import { MAPPABLE_ATS_FIELDS, MAPPABLE_EMPLOYEE_FIELDS, type FieldMapping, type FieldSource } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
+import { AdminLockNote, useAdminLock } from './admin-lock';
 
 type Lists = ExportDraft['lookups'];
-type Source = FieldMapping['customFields'][string];
+type Source = FieldSource;
+type EmployeeField = (typeof MAPPABLE_EMPLOYEE_FIELDS)[number];
 
 /**
  * Region "Field mapping" (admins): the fixed team and location per Factorial legal entity, and where each Factorial
@@ -32,7 +34,9 @@ export function FieldMappingPanel() {
     if (view && !draft) setDraft(view.values.fieldMapping);
   }, [view, draft]);
 
-  const managed = !!view?.managed.includes('fieldMapping');
+  // Read-only when the organisation's policy sets it, or on a recruiter's browser (the admin's mapping, with the reason).
+  const locked = !!useAdminLock();
+  const managed = !!view?.managed.includes('fieldMapping') || locked;
   const stale = draft && lists ? staleMapping(draft, lists) : [];
   const setEntity = (entityId: string, key: 'teamId' | 'locationId' | 'managerId' | 'trialMonths', value: string) => {
     setSaved(false);
@@ -59,8 +63,18 @@ export function FieldMappingPanel() {
   const shownFields = lists && draft
     ? [...(lists.customFields ?? []), ...Object.keys(draft.customFields).filter((id) => !(lists.customFields ?? []).some((f) => f.id === id)).map((id) => ({ id, label: `${id} ?`, required: false, legalEntityName: undefined }))]
     : [];
-  const sourceKey = (s: Source | undefined) => (!s ? '' : s.from === 'fixed' ? 'fixed' : `ats:${s.field}`);
-  const fixedMissing = !!draft && Object.values(draft.customFields).some((s) => s.from === 'fixed' && !s.value.trim());
+  const setEmployeeSource = (field: EmployeeField, source: Source | undefined) => {
+    setSaved(false);
+    setDraft((d) => {
+      if (!d) return d;
+      const employeeFields = { ...d.employeeFields };
+      if (source) employeeFields[field] = source;
+      else delete employeeFields[field];
+      return { ...d, employeeFields };
+    });
+  };
+  // A fixed value or an ATS key left empty: nothing to save yet.
+  const incomplete = !!draft && [...Object.values(draft.customFields), ...Object.values(draft.employeeFields ?? {})].some((s) => !!s && (s.from === 'fixed' ? !s.value.trim() : s.from !== 'ats' && !s.key.trim()));
 
   async function save() {
     if (!draft) return;
@@ -71,7 +85,8 @@ export function FieldMappingPanel() {
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
       <h2 id={headingId}>{t('mappingTitle')}</h2>
       <p className="hb-sub">{t('mappingSub')}</p>
-      {managed && <p className="hb-note">{t('managedNote')}</p>}
+      {managed && !locked && <p className="hb-note">{t('managedNote')}</p>}
+      <AdminLockNote />
       {[error, listError].filter(Boolean).map((message) => (
         <p className="hb-alert" role="alert" key={message}>
           {message}
@@ -105,43 +120,24 @@ export function FieldMappingPanel() {
             <fieldset className="hb-field" disabled={managed}>
               <legend>{t('mappingCustomTitle')}</legend>
               {shownFields.map((field) => {
-                const source = draft.customFields[field.id];
                 const note = field.required ? (field.legalEntityName ? t('mappingRequired', { entity: field.legalEntityName }) : t('mappingRequiredAll')) : undefined;
                 return (
-                  <div key={field.id} className="hb-field">
-                    <label>
-                      {t('mappingSourceFor', { field: field.label })}
-                      {note ? ` (${note})` : ''}{' '}
-                      <select
-                        value={sourceKey(source)}
-                        onChange={(e) => {
-                          const v = e.target.value;
-                          setSource(field.id, !v ? undefined : v === 'fixed' ? { from: 'fixed', value: '' } : { from: 'ats', field: v.slice(4) as (typeof MAPPABLE_ATS_FIELDS)[number] });
-                        }}
-                      >
-                        <option value="">{t('mappingNotMapped')}</option>
-                        <option value="fixed">{t('mappingFixed')}</option>
-                        {MAPPABLE_ATS_FIELDS.map((f) => (
-                          <option key={f} value={`ats:${f}`}>
-                            {t('mappingFromAts', { field: t(`atsField_${f}`) })}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    {source?.from === 'fixed' && (
-                      <label>
-                        {t('mappingFixedFor', { field: field.label })}{' '}
-                        <input value={source.value} onChange={(e) => setSource(field.id, { from: 'fixed', value: e.target.value })} />
-                      </label>
-                    )}
-                  </div>
+                  <SourceChoice key={field.id} label={`${t('mappingSourceFor', { field: field.label })}${note ? ` (${note})` : ''}`} field={field.label} source={draft.customFields[field.id]}
+                    none={t('mappingNotMapped')} standard onChange={(s) => setSource(field.id, s)} />
                 );
               })}
             </fieldset>
           )}
+          <fieldset className="hb-field" disabled={managed}>
+            <legend>{t('mappingEmployeeTitle')}</legend>
+            {MAPPABLE_EMPLOYEE_FIELDS.map((field) => (
+              <SourceChoice key={field} label={t('mappingSourceFor', { field: t(`employeeField_${field}`) })} field={t(`employeeField_${field}`)} source={draft.employeeFields?.[field]}
+                none={t('mappingAtsOwn')} onChange={(s) => setEmployeeSource(field, s)} />
+            ))}
+          </fieldset>
           {!managed && (
             <div className="hb-actions">
-              <button type="button" disabled={fixedMissing} onClick={() => void save()}>
+              <button type="button" disabled={incomplete} onClick={() => void save()}>
                 {t('mappingSave')}
               </button>
             </div>
@@ -154,6 +150,55 @@ export function FieldMappingPanel() {
         </>
       )}
     </section>
+  );
+}
+
+/** Where one Factorial field gets its value: a fixed value, an ATS standard field, the ATS's custom field or the offer. */
+function SourceChoice({ label, field, source, none, standard, onChange }: { label: string; field: string; source: Source | undefined; none: string; standard?: boolean; onChange(s: Source | undefined): void }) {
+  const keyHint = useId();
+  const choice = !source ? '' : source.from === 'fixed' ? 'fixed' : source.from === 'ats' ? `ats:${source.field}` : source.from === 'atsCustom' ? `atsCustom:${source.on}` : 'offer';
+  const pick = (v: string): Source | undefined => {
+    const key = source && 'key' in source ? source.key : '';
+    if (!v) return undefined;
+    if (v === 'fixed') return { from: 'fixed', value: '' };
+    if (v === 'offer') return { from: 'offer', key };
+    if (v.startsWith('atsCustom:')) return { from: 'atsCustom', on: v.slice(10) as 'candidate' | 'application', key };
+    return { from: 'ats', field: v.slice(4) as (typeof MAPPABLE_ATS_FIELDS)[number] };
+  };
+  return (
+    <div className="hb-field">
+      <label>
+        {label}{' '}
+        <select value={choice} onChange={(e) => onChange(pick(e.target.value))}>
+          <option value="">{none}</option>
+          <option value="fixed">{t('mappingFixed')}</option>
+          {standard &&
+            MAPPABLE_ATS_FIELDS.map((f) => (
+              <option key={f} value={`ats:${f}`}>
+                {t('mappingFromAts', { field: t(`atsField_${f}`) })}
+              </option>
+            ))}
+          <option value="atsCustom:candidate">{t('mappingFromCandidateCustom')}</option>
+          <option value="atsCustom:application">{t('mappingFromApplicationCustom')}</option>
+          <option value="offer">{t('mappingFromOffer')}</option>
+        </select>
+      </label>
+      {source?.from === 'fixed' && (
+        <label>
+          {t('mappingFixedFor', { field })} <input value={source.value} onChange={(e) => onChange({ from: 'fixed', value: e.target.value })} />
+        </label>
+      )}
+      {source && (source.from === 'atsCustom' || source.from === 'offer') && (
+        <>
+          <label>
+            {t('mappingKeyFor', { field })} <input value={source.key} aria-describedby={keyHint} onChange={(e) => onChange({ ...source, key: e.target.value })} />
+          </label>
+          <span id={keyHint} className="hb-note">
+            {t('mappingKeyHint')}
+          </span>
+        </>
+      )}
+    </div>
   );
 }
 

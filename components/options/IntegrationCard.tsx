@@ -4,6 +4,7 @@ import { formatDateTime } from '@/lib/i18n';
 import { ConnectInput, sendIntent, type ConnectionView, type Failure } from '@/lib/messaging';
 import { t } from './messages';
 import { t as teamT } from './team-messages';
+import { AdminLockNote, useAdminLock } from './admin-lock';
 
 /**
  * One integration card (a region named by its heading): connect with a key, or show the connection with
@@ -48,8 +49,11 @@ interface Props {
   onChanged(): void;
 }
 
-export function IntegrationCard({ slot, title, description, connection, onChanged, managedByPolicy }: Props & { managedByPolicy?: boolean }) {
+export function IntegrationCard({ slot, title, description, connection, onChanged, managedByPolicy, toConnectHere }: Props & { managedByPolicy?: boolean; toConnectHere?: boolean }) {
   const headingId = useId();
+  const lockId = useId();
+  // A recruiter's browser connects only what the team's file left to connect here (a file without keys).
+  const locked = !!useAdminLock() && !(toConnectHere && !connection);
   // A connection the organisation deploys is theirs: no key form here, even when its key stopped working.
   const deployed = managedByPolicy || connection?.origin === 'policy';
   return (
@@ -57,20 +61,21 @@ export function IntegrationCard({ slot, title, description, connection, onChange
       <h2 id={headingId}>{title}</h2>
       <p className="hb-sub">{description}</p>
       {deployed && <p className="hb-note">{teamT('managedConnection')}</p>}
+      {locked && !deployed && <AdminLockNote id={lockId} />}
       {connection ? (
-        <ConnectedView connection={connection} onChanged={onChanged} deployed={deployed} />
+        <ConnectedView connection={connection} onChanged={onChanged} deployed={deployed} lockedBy={locked ? lockId : undefined} />
       ) : deployed ? (
         <p className="hb-alert" role="alert">
           {teamT('deployedNotApplied')}
         </p>
       ) : (
-        <ConnectForm slot={slot} onConnected={onChanged} />
+        <ConnectForm slot={slot} onConnected={onChanged} lockedBy={locked ? lockId : undefined} />
       )}
     </section>
   );
 }
 
-function ConnectForm({ slot, onConnected }: { slot: Slot; onConnected(): void }) {
+function ConnectForm({ slot, onConnected, lockedBy }: { slot: Slot; onConnected(): void; /** The id of the note saying why it is disabled. */ lockedBy?: string }) {
   const [provider, setProvider] = useState<Provider>(slot === 'hr' ? 'factorial-hr' : 'factorial-ats');
   const [environment, setEnvironment] = useState<string>(slot === 'hr' ? 'production' : 'production');
   const [baseUrl, setBaseUrl] = useState('');
@@ -143,6 +148,7 @@ function ConnectForm({ slot, onConnected }: { slot: Slot; onConnected(): void })
 
   return (
     <form onSubmit={submit} noValidate>
+      <fieldset disabled={!!lockedBy} aria-describedby={lockedBy} className="hb-plain">
       {slot === 'ats' && (
         <div className="hb-field">
           <label htmlFor={ids.provider}>{t('provider')}</label>
@@ -222,6 +228,7 @@ function ConnectForm({ slot, onConnected }: { slot: Slot; onConnected(): void })
           </span>
         )}
       </div>
+      </fieldset>
     </form>
   );
 }
@@ -246,7 +253,7 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 }
 
 
-function ConnectedView({ connection, onChanged, deployed }: { connection: ConnectionView; onChanged(): void; deployed?: boolean }) {
+function ConnectedView({ connection, onChanged, deployed, lockedBy }: { connection: ConnectionView; onChanged(): void; deployed?: boolean; lockedBy?: string }) {
   const [showDetails, setShowDetails] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -299,7 +306,7 @@ function ConnectedView({ connection, onChanged, deployed }: { connection: Connec
           {showDetails ? t('hide') : t('view')}
         </button>
         {!deployed && (
-          <button type="button" className="hb-danger" disabled={busy} onClick={() => run(() => sendIntent('removeConnection', connection.slot))}>
+          <button type="button" className="hb-danger" disabled={busy || !!lockedBy} aria-describedby={lockedBy} onClick={() => run(() => sendIntent('removeConnection', connection.slot))}>
             {t('removeIntegration')}
           </button>
         )}

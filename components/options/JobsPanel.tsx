@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
+import { AdminLockNote, useAdminLock } from './admin-lock';
 import type { PullSummary } from '@/lib/jobs/pull';
 import { useJobPullStatus, useJobs, useLocalJobSettings, type JobRecord, type JobStatus } from '@/lib/jobs/queries';
 import { passesCountryFilter } from '@/lib/jobs/settings';
@@ -64,11 +65,16 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
   }
 
   const running = state?.running === true;
+  // A recruiter's browser: the admin's job choices, shown with the reason (pulls still run here).
+  const locked = !!useAdminLock();
+  const lockId = useId();
+  const lockedBy = locked ? lockId : undefined;
 
   return (
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
       <h2 id={headingId}>{t('jobsTitle')}</h2>
       <p className="hb-sub">{t('jobsSub')}</p>
+      <AdminLockNote id={lockId} />
       {!provider && <p className="hb-note">{t('connectAtsForJobs')}</p>}
       <div className="hb-actions" style={{ marginBottom: 8 }}>
         <button type="button" className="hb-primary" disabled={!provider || running} onClick={() => act(() => sendIntent('syncJobsNow', undefined))}>
@@ -77,7 +83,7 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
         <label htmlFor={intervalId} className="hb-note">
           {t('pullEvery')}
         </label>
-        <select id={intervalId} value={interval} disabled={policy.pullIntervalMinutes !== undefined} title={policy.pullIntervalMinutes !== undefined ? t('managedNote') : undefined} onChange={(e) => act(() => sendIntent('setPullInterval', Number(e.target.value)))}>
+        <select id={intervalId} value={interval} disabled={policy.pullIntervalMinutes !== undefined || locked} aria-describedby={lockedBy} title={policy.pullIntervalMinutes !== undefined ? t('managedNote') : undefined} onChange={(e) => act(() => sendIntent('setPullInterval', Number(e.target.value)))}>
           {INTERVALS.map((minutes) => (
             <option key={minutes} value={minutes}>
               {t(`every${minutes}`)}
@@ -127,10 +133,10 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
               placeholder={t('allCountries')}
               value={countriesDraft ?? countries.join(', ')}
               onChange={(e) => setCountriesDraft(e.target.value)}
-              aria-describedby={`${countriesId}-hint`}
-              disabled={!!policy.countries}
+              aria-describedby={[`${countriesId}-hint`, lockedBy].filter(Boolean).join(' ')}
+              disabled={!!policy.countries || locked}
             />
-            <button type="submit" disabled={!!policy.countries}>
+            <button type="submit" disabled={!!policy.countries || locked} aria-describedby={lockedBy}>
               {t('apply')}
             </button>
           </span>
@@ -154,7 +160,7 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
           </thead>
           <tbody>
             {visible.slice(0, MAX_ROWS).map((job) => (
-              <JobRow key={job.key} job={job} onToggle={(active) => act(() => sendIntent('setJobActive', { key: job.key, active }))} />
+              <JobRow key={job.key} job={job} lockedBy={lockedBy} onToggle={(active) => act(() => sendIntent('setJobActive', { key: job.key, active }))} />
             ))}
           </tbody>
         </table>
@@ -169,7 +175,7 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
   );
 }
 
-function JobRow({ job, onToggle }: { job: JobRecord; onToggle(active: boolean): void }) {
+function JobRow({ job, onToggle, lockedBy }: { job: JobRecord; onToggle(active: boolean): void; /** The id of the note saying why it is disabled. */ lockedBy?: string }) {
   const active = job.status === 'active';
   return (
     <tr>
@@ -179,7 +185,7 @@ function JobRow({ job, onToggle }: { job: JobRecord; onToggle(active: boolean): 
         <span className={`hb-job-status hb-job-${job.status}`}>{t(STATUS_LABEL[job.status])}</span>
       </td>
       <td>
-        <button type="button" disabled={job.status === 'archived'} onClick={() => onToggle(!active)}>
+        <button type="button" disabled={job.status === 'archived' || !!lockedBy} aria-describedby={lockedBy} onClick={() => onToggle(!active)}>
           {active ? t('deactivate') : t('activate')}
         </button>
       </td>

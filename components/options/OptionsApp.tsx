@@ -10,6 +10,7 @@ import { t } from './messages';
 import { SecurityPanel } from './SecurityPanel';
 import { SitesPanel } from './SitesPanel';
 import { SyncSettingsPanel } from './SyncSettingsPanel';
+import { AdminLock } from './admin-lock';
 import { TeamPanel, useTeamStatus } from './TeamPanel';
 
 export function OptionsApp() {
@@ -50,34 +51,39 @@ export function OptionsApp() {
           {loadError}
         </p>
       )}
-      {connections && (
-        <div className="hb-grid" key={`grid-${generation}`}>
-          <IntegrationCard
-            slot="hr"
-            title="Factorial HR"
-            description={t('hrDescription')}
-            connection={bySlot('hr')}
-            onChanged={refresh}
-            managedByPolicy={deployed('hr')}
-          />
-          <IntegrationCard
-            slot="ats"
-            title={t('atsTitle')}
-            description={t('atsDescription')}
-            connection={bySlot('ats')}
-            onChanged={refresh}
-            managedByPolicy={deployed('ats')}
-          />
-        </div>
+      {/* Rendered once whose browser this is is known: a recruiter never sees admin controls enabled, not even briefly. */}
+      {connections && team.loaded && (
+        <AdminLock.Provider value={team.status?.adminReason}>
+          <div className="hb-grid" key={`grid-${generation}`}>
+            <IntegrationCard
+              slot="hr"
+              title="Factorial HR"
+              description={t('hrDescription')}
+              connection={bySlot('hr')}
+              onChanged={refresh}
+              managedByPolicy={deployed('hr')}
+              toConnectHere={!!team.status?.keysToConnect?.includes('hr')}
+            />
+            <IntegrationCard
+              slot="ats"
+              title={t('atsTitle')}
+              description={t('atsDescription')}
+              connection={bySlot('ats')}
+              onChanged={refresh}
+              managedByPolicy={deployed('ats')}
+              toConnectHere={!!team.status?.keysToConnect?.includes('ats')}
+            />
+          </div>
+          <JobsPanel key={`jobs-${generation}`} provider={bySlot('ats')?.provider} />
+          <SyncSettingsPanel key={`sync-${generation}`} />
+          {bySlot('hr') && <FieldMappingPanel key={`mapping-${generation}`} />}
+          <SitesPanel key={`sites-${generation}`} />
+          <ActivityPanel />
+          <DataPanel key={`data-${generation}`} />
+          <SecurityPanel onChanged={refresh} />
+          <TeamPanel onImported={() => (setGeneration((g) => g + 1), team.refresh(), void refresh())} />
+        </AdminLock.Provider>
       )}
-      {connections && <JobsPanel key={`jobs-${generation}`} provider={bySlot('ats')?.provider} />}
-      {connections && <SyncSettingsPanel key={`sync-${generation}`} />}
-      {connections && bySlot('hr') && <FieldMappingPanel key={`mapping-${generation}`} />}
-      {connections && <SitesPanel key={`sites-${generation}`} />}
-      {connections && <ActivityPanel />}
-      {connections && <DataPanel key={`data-${generation}`} />}
-      {connections && <SecurityPanel onChanged={refresh} />}
-      {connections && <TeamPanel onImported={() => (setGeneration((g) => g + 1), void refresh())} />}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { sendIntent } from '@/lib/messaging';
 import type { SecurityStatus } from '@/lib/security';
 import { t } from './messages';
+import { AdminLockNote, useAdminLock } from './admin-lock';
 
 const MIN_LENGTH = 10;
 
@@ -24,6 +25,9 @@ export function useSecurityStatus() {
 export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
   const headingId = useId();
   const fieldId = useId();
+  const lockId = useId();
+  // A recruiter's browser: the passphrase guards the admin's actions, which are not done here.
+  const adminLocked = !!useAdminLock();
   const { status, setStatus } = useSecurityStatus();
   const [value, setValue] = useState('');
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
@@ -60,8 +64,10 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
       <h2 id={headingId}>{t('securityTitle')}</h2>
       <p className="hb-sub">{status?.passphraseSet ? (locked ? t('securityLocked') : t('securityUnlocked')) : t('securityNone')}</p>
+      <AdminLockNote id={lockId} />
       {status && (
         <form onSubmit={submit} className="hb-field" noValidate>
+          <fieldset className="hb-plain" disabled={adminLocked} aria-describedby={adminLocked ? lockId : undefined}>
           <label htmlFor={fieldId}>{locked ? t('adminPassphrase') : status.passphraseSet ? t('newAdminPassphrase') : t('adminPassphrase')}</label>
           <span className="hb-actions">
             <input
@@ -90,6 +96,7 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
           <span className="hb-hint" id={`${fieldId}-hint`}>
             {tooShort ? t('passphraseTooShort', { min: MIN_LENGTH }) : locked ? t('wrongTriesSlowed') : t('passphraseHint', { min: MIN_LENGTH })}
           </span>
+          </fieldset>
         </form>
       )}
       {message && (

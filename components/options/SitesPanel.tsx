@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { sendIntent } from '@/lib/messaging';
+import { AdminLockNote, useAdminLock } from './admin-lock';
 import type { SettingChange, SettingsView } from '@/lib/settings/schema';
 import { ADAPTERS } from '@/lib/sites/adapters';
 import { grantableAddress, grantedAtsHosts } from '@/lib/sites/granted-hosts';
@@ -71,6 +72,9 @@ function useLocalDemoAccess() {
 /** Region "Sites": which ATS web apps get Hirebridge's buttons, and local addresses granted at run time. */
 export function SitesPanel() {
   const headingId = useId();
+  const lockId = useId();
+  // Which sites get the buttons is the admin's; allowing an address on this computer stays the browser's own.
+  const locked = !!useAdminLock();
   const revokeHintId = useId();
   const { view, error, change } = useSettings();
   const [grantNote, setGrantNote] = useState<string | null>(null);
@@ -123,6 +127,7 @@ export function SitesPanel() {
       <h2 id={headingId}>{t('sitesTitle')}</h2>
       <p className="hb-sub">{t('sitesSub')}</p>
       {managed && <p className="hb-note">{t('managedNote')}</p>}
+      <AdminLockNote id={lockId} />
       {error && (
         <p className="hb-alert" role="alert">
           {error}
@@ -133,7 +138,7 @@ export function SitesPanel() {
           {ADAPTERS.map((adapter) => (
             <li key={adapter.id}>
               <label>
-                <input type="checkbox" checked={!disabled.has(adapter.id)} disabled={managed} onChange={(e) => toggle(adapter.id, e.target.checked)} />
+                <input type="checkbox" checked={!disabled.has(adapter.id)} disabled={managed || locked} aria-describedby={locked ? lockId : undefined} onChange={(e) => toggle(adapter.id, e.target.checked)} />
                 {adapter.name}
               </label>
             </li>

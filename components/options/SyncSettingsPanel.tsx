@@ -2,12 +2,15 @@ import { useEffect, useId, useState } from 'react';
 import { SettingsSchema } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
+import { AdminLockNote, useAdminLock } from './admin-lock';
 
 /** Region "Sync to ATS": the source tag synced candidates get, and the optional automatic sync. */
 export function SyncSettingsPanel() {
   const headingId = useId();
   const sourceId = useId();
   const stageId = useId();
+  const lockId = useId();
+  const locked = !!useAdminLock();
   const { view, error, change } = useSettings();
   const [source, setSource] = useState('');
   const [stage, setStage] = useState('');
@@ -29,13 +32,14 @@ export function SyncSettingsPanel() {
     <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
       <h2 id={headingId}>{t('syncTitle')}</h2>
       <p className="hb-sub">{t('syncSub')}</p>
+      <AdminLockNote id={lockId} />
       {error && (
         <p className="hb-alert" role="alert">
           {error}
         </p>
       )}
       {view && (
-        <>
+        <fieldset className="hb-plain" disabled={locked} aria-describedby={locked ? lockId : undefined}>
           <div className="hb-field">
             <label htmlFor={sourceId}>{t('sourceTag')}</label>
             <span className="hb-actions">
@@ -68,7 +72,7 @@ export function SyncSettingsPanel() {
               {saved}
             </p>
           )}
-        </>
+        </fieldset>
       )}
     </section>
   );

@@ -10,13 +10,16 @@ const MIN_LENGTH = 10;
 /** This browser's place in the team: set up here by hand (admin) or from the team's file (recruiter). */
 export function useTeamStatus() {
   const [status, setStatus] = useState<TeamSetupStatus | null>(null);
+  // Answered (or failed): the page may render its regions, knowing whose browser this is.
+  const [loaded, setLoaded] = useState(false);
   const refresh = useCallback(() => {
     sendIntent('teamSetupStatus', undefined)
       .then((r) => r.ok && setStatus(r.value))
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => setLoaded(true));
   }, []);
   useEffect(refresh, [refresh]);
-  return { status, refresh };
+  return { status, loaded, refresh };
 }
 
 function slotNames(slots: Array<'hr' | 'ats'>): string {

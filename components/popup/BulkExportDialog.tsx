@@ -8,8 +8,8 @@ import { dialogKeyHandler } from '../ui/dialog-keyboard';
 
 /**
  * Export all's confirmation: who will be exported, who is left out and why (nothing is guessed). What is missing
- * is given once for everyone who lacks it (start date; legal entity, team, location from Factorial's lists) and
- * overridden per person inline; the worker checks everyone with the export form's own rule, so nobody incomplete
+ * is given once for everyone who lacks it (start date; legal entity, team, location from Factorial's lists; the
+ * required custom fields) and given per person inline (their start date, their custom fields); the worker checks everyone with the export form's own rule, so nobody incomplete
  * is sent. Confirming queues the exports in the service worker, which sends them paced to Factorial's limit
  * whether the popup stays open or not.
  */
@@ -26,13 +26,13 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
   const [plan, setPlan] = useState<BulkPlan | null>(null);
   // A date still being typed (or wrong) is shown as a field error and not used: nobody moves lists mid-typing.
   const usable = (f: Fill | undefined): Fill => ({ ...f, startDate: f?.startDate?.trim() && !dateError(f.startDate) ? f.startDate.trim() : undefined });
-  const customError = (id: string) => {
+  const customError = (id: string, given: Fill = fill) => {
     const field = plan?.customFields.find((c) => c.id === id);
-    const value = fill.customFields?.[id];
+    const value = given.customFields?.[id];
     return field && value?.trim() ? customValueError(field, value) : undefined;
   };
   const answers = { legalEntityId: legalEntityId || undefined, fill: usable(fill), perPerson: Object.fromEntries(Object.entries(perPerson).map(([k, f]) => [k, usable(f)])) };
-  const fieldErrors = [fill, ...Object.values(perPerson)].some((f) => !!dateError(f.startDate)) || Object.keys(fill.customFields ?? {}).some((id) => !!customError(id));
+  const fieldErrors = [fill, ...Object.values(perPerson)].some((f) => !!dateError(f.startDate) || Object.keys(f.customFields ?? {}).some((id) => !!customError(id, f)));
   const answersKey = JSON.stringify(answers);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -79,6 +79,35 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
 
   const onKeyDown = dialogKeyHandler(dialogRef, onClose);
   const setPersonDate = (key: string, value: string) => setPerPerson((p) => ({ ...p, [key]: { ...p[key], startDate: value } }));
+  const setPersonCustom = (key: string, id: string, value: string) => setPerPerson((p) => ({ ...p, [key]: { ...p[key], customFields: { ...p[key]?.customFields, [id]: value } } }));
+  // A person's own values for the custom fields they lack, inline in their row behind a toggle (a long list stays
+  // short); they win over the values for everyone.
+  const [openRows, setOpenRows] = useState<string[]>([]);
+  const personCustom = (person: BulkPlanItem) => {
+    const fields = (person.lacksCustom ?? []).flatMap((id) => plan?.customFields.filter((c) => c.id === id) ?? []);
+    if (!fields.length) return null;
+    const key = person.candidateKey;
+    const open = openRows.includes(key);
+    const own = perPerson[key];
+    return (
+      <span className="hb-person-field">
+        <button type="button" aria-expanded={open} onClick={() => setOpenRows((rows) => (open ? rows.filter((r) => r !== key) : [...rows, key]))}>
+          {t('ownValuesFor', { name: person.name })}
+        </button>
+        {open &&
+          fields.map((field) => (
+            <CustomFieldControl
+              key={field.id}
+              idPrefix={`${ids.startDate}-${key.replace(/[^A-Za-z0-9_-]/g, '_')}-`}
+              field={{ ...field, label: t('customFor', { field: field.label, name: person.name }) }}
+              value={own?.customFields?.[field.id] ?? ''}
+              error={customError(field.id, own)}
+              onChange={(v) => setPersonCustom(key, field.id, v)}
+            />
+          ))}
+      </span>
+    );
+  };
 
   const needsEntity = !!plan && plan.legalEntities.length > 1;
   const entityMissing = needsEntity && !legalEntityId;
@@ -185,6 +214,7 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
                     <span className="hb-name">{person.name}</span>
                     {person.jobTitle && <span className="hb-meta"> · {person.jobTitle}</span>}
                     <PersonDate person={person} value={perPerson[person.candidateKey]?.startDate} everyone={fill.startDate} onChange={setPersonDate} />
+                    {personCustom(person)}
                   </li>
                 ))}
               </ul>
@@ -204,6 +234,7 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
                         </a>
                       )}
                       <PersonDate person={person} value={perPerson[person.candidateKey]?.startDate} everyone={fill.startDate} onChange={setPersonDate} />
+                      {personCustom(person)}
                     </li>
                   ))}
                 </ul>

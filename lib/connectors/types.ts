@@ -161,6 +161,16 @@ export interface AtsApplicationSummary {
   cv?: AtsCv;
 }
 
+/**
+ * The ATS's custom fields of a hire's candidate and application, and its accepted offer's fields (Kombo:
+ * `employment_start_date` and its `custom_fields`), by key; nested objects as `a.b`. Text, as a form holds it.
+ */
+export interface AtsValues {
+  candidate?: Record<string, string>;
+  application?: Record<string, string>;
+  offer?: Record<string, string>;
+}
+
 export interface AtsCandidate {
   id: string;
   remoteId?: string;
@@ -207,6 +217,8 @@ export interface HiredApplication {
   hiredAt?: string;
   employee?: KnownEmployee;
   cv?: AtsCv;
+  /** What the ATS keeps beyond its standard fields, flattened to text (the admin's field mapping may use it). */
+  atsValues?: AtsValues;
 }
 
 /** A screening answer, typed by the question's format (file answers carry the file). */
@@ -255,7 +267,7 @@ export interface AtsPort {
   findCandidateByEmail(email: string): Promise<AtsCandidate | null>;
   /** Many candidates by the ids their ATS web app shows, in as few requests as the API allows. */
   findCandidatesByRemoteIds(remoteIds: string[]): Promise<AtsCandidate[]>;
-  listHiredApplications(query: { cursor?: string | null }): Promise<{ items: HiredApplication[]; next: string | null }>;
+  listHiredApplications(query: { cursor?: string | null; /** Read the candidates' custom fields too (one more request a page; only when mapped). */ candidateCustomFields?: boolean }): Promise<{ items: HiredApplication[]; next: string | null }>;
   /** The hire's start date from the ATS (Kombo: the application's accepted offer); absent where the ATS keeps none. */
   hireStartDate?(applicationId: string): Promise<HireStartDate>;
   /** Present where the API tracks only some applications (Kombo). */

@@ -101,6 +101,14 @@ export const HireData = z.looseObject({
   inFactorial: z.looseObject({ employeeUrl: z.string().optional(), name: z.string().optional() }).optional(),
   factorialCheckedAt: z.string().optional(),
   trackingImportedAt: z.string().optional(),
+  /** The ATS's custom fields and accepted offer (text by key), for the admin's field mapping. */
+  atsValues: z
+    .object({
+      candidate: z.record(z.string(), z.string()).optional(),
+      application: z.record(z.string(), z.string()).optional(),
+      offer: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
 });
 export type HireData = z.infer<typeof HireData>;
 

@@ -1,5 +1,6 @@
 import { ExportFields, type CustomFieldDef } from '../messaging/intents/export';
-import type { FieldMapping } from '../settings/schema';
+import type { AtsValues } from '../connectors/types';
+import { MAPPABLE_EMPLOYEE_FIELDS, type FieldMapping, type FieldSource } from '../settings/schema';
 import { t } from './messages';
 
 /**
@@ -131,14 +132,48 @@ export function checkCustomFields(fields: readonly CustomFieldDef[], values: Rec
 
 type Lists = { legalEntities: readonly { id: string }[]; teams: readonly { id: string }[]; locations: readonly { id: string }[]; customFields?: readonly { id: string }[]; employees?: readonly { id: string }[] };
 
+/** A source's value for this person: fixed, one of their own fields, the ATS's custom field or the accepted offer's. */
+export function sourceValue(source: FieldSource, own: Partial<Record<FormField, unknown>>, ats: AtsValues | undefined): string {
+  switch (source.from) {
+    case 'fixed':
+      return source.value.trim();
+    case 'ats':
+      return text(own[source.field]).trim();
+    case 'atsCustom':
+      return ats?.[source.on]?.[source.key]?.trim() ?? '';
+    case 'offer':
+      return ats?.offer?.[source.key]?.trim() ?? '';
+  }
+}
+
+/** Does the mapping read the candidates' custom fields (which costs the pull one more request a page)? */
+export const usesCandidateCustomFields = (mapping: FieldMapping | undefined) =>
+  [...Object.values(mapping?.customFields ?? {}), ...Object.values(mapping?.employeeFields ?? {})].some((s) => s?.from === 'atsCustom' && s.on === 'candidate');
+
+/**
+ * The person's own fields with the admin's employee-field mapping applied: a mapped source that gives a value
+ * wins over the ATS's standard field; one that gives nothing leaves the person's own value. Below the recruiter.
+ */
+export function withMappedFields<T extends Partial<Record<FormField, unknown>>>(mapping: FieldMapping | undefined, own: T, ats: AtsValues | undefined): T {
+  const out = { ...own };
+  for (const field of MAPPABLE_EMPLOYEE_FIELDS) {
+    const source = mapping?.employeeFields?.[field];
+    const value = source ? sourceValue(source, own, ats) : '';
+    if (value) (out as Record<string, unknown>)[field] = field === 'startDate' || field === 'trialPeriodEndsOn' ? (/^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? value) : value;
+  }
+  return out;
+}
+
 /**
  * What the admin's mapping gives this person for this legal entity: its fixed team and location, and each mapped
- * custom field's value (a fixed value, or one of the person's own fields). Below anything the recruiter types.
+ * custom field's value (a fixed value, one of the person's own fields, the ATS's custom fields or offer). Below
+ * anything the recruiter types.
  */
 export function mappedValues(
   mapping: FieldMapping | undefined,
   legalEntityId: string,
   own: Partial<Record<FormField, unknown>>,
+  ats?: AtsValues,
 ): { teamId?: string; locationId?: string; managerId?: string; trialPeriodEndsOn?: string; customFields: Record<string, string> } {
   const defaults = mapping?.entityDefaults[legalEntityId] ?? {};
   // A trial period of N months from the start date (the day before the same date N months on).
@@ -152,8 +187,8 @@ export function mappedValues(
   }
   const customFields: Record<string, string> = {};
   for (const [id, source] of Object.entries(mapping?.customFields ?? {})) {
-    const value = source.from === 'fixed' ? source.value : text(own[source.field]);
-    if (value.trim()) customFields[id] = value.trim();
+    const value = sourceValue(source, own, ats);
+    if (value) customFields[id] = value;
   }
   return { teamId: defaults.teamId, locationId: defaults.locationId, managerId: defaults.managerId, trialPeriodEndsOn, customFields };
 }

@@ -1,8 +1,8 @@
 import { recordActivity } from '../activity';
 import { withAts, withHr } from '../connections';
 import { komboToolFamily } from '../connectors';
-import type { AtsCandidate, HireStartDate, KnownEmployee, SiteApplicationIds, TrackingImportPlan } from '../connectors/types';
-import { db, isUnreadable, parseOperation, readableOnly, readHire, readOperation, type ExportOperation, type HireCandidate, type OperationRecord } from '../db';
+import type { AtsCandidate, AtsValues, HireStartDate, KnownEmployee, SiteApplicationIds, TrackingImportPlan } from '../connectors/types';
+import { asHire, db, isUnreadable, parseOperation, readableOnly, readHire, readOperation, type ExportOperation, type HireCandidate, type OperationRecord } from '../db';
 import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
 import { PublicError } from '../messaging/result';
 import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, type OperationHandler, requeue, runSteps, settle } from '../outbox';
@@ -10,7 +10,7 @@ import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';
 import { employeeInFactorial } from './in-factorial';
 import { readSettings } from '../settings';
-import { checkCustomFields, customValueError, requiredCustomFields, staleMapping } from './form';
+import { checkCustomFields, customValueError, requiredCustomFields, staleMapping, withMappedFields } from './form';
 import { factorialLookups } from './lookups';
 import { t } from './messages';
 import { EXPORT_STEPS, employeeOf, stepFailure } from './steps';
@@ -200,6 +200,7 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
     fieldNotes,
     lookups,
     mapping: completed.mapping,
+    atsValues: completed.atsValues,
     existing,
     warning,
     untracked,
@@ -232,22 +233,38 @@ export async function importTrackedApplication(adapterId: string, page: PageCand
  * exported from here, known to the ATS as one (`known`), or found by email. An export that stopped half-way is not
  * "already there": the form stays open so Export can finish it.
  */
-export async function completeDraft(key: string, fields: Partial<ExportFields>, known?: KnownEmployee): Promise<Pick<ExportDraft, 'lookups' | 'existing' | 'warning' | 'mapping'>> {
+export async function completeDraft(key: string, fields: Partial<ExportFields>, known?: KnownEmployee): Promise<Pick<ExportDraft, 'lookups' | 'existing' | 'warning' | 'mapping' | 'atsValues'>> {
   const lookups = await factorialLookups();
   const mapping = (await readSettings()).values.fieldMapping;
   if (lookups.legalEntities.length === 1 && !fields.legalEntityId) fields.legalEntityId = lookups.legalEntities[0].id;
+  // The ATS's custom fields and offer, as the last pull of hires stored them (for this person, by email).
+  const atsValues = await pulledAtsValues(key, fields.email);
+  Object.assign(fields, withMappedFields(mapping, fields, atsValues));
 
   let existing: ExportDraft['existing'];
   const exported = await exportedRecord(key);
   const unfinished = exported ? undefined : await unfinishedExport(key);
   if (exported) existing = { employeeUrl: exported.data.employeeUrl ?? '', name: `${exported.firstName} ${exported.lastName}`, exportedHere: true };
-  else if (unfinished) return { lookups, mapping, existing: undefined, warning: t('resumeExport', { message: unfinished.lastError ?? '' }) };
+  else if (unfinished) return { lookups, mapping, atsValues, existing: undefined, warning: t('resumeExport', { message: unfinished.lastError ?? '' }) };
   else if (known) existing = { employeeUrl: known.url, name: [fields.firstName, fields.lastName].filter(Boolean).join(' ') || undefined };
   else if (fields.email) {
     const employee = await withHr((hr) => employeeInFactorial(hr, fields.email!));
     if (employee) existing = employee;
   }
-  return { lookups, existing, mapping };
+  return { lookups, existing, mapping, atsValues };
+}
+
+/** The custom fields and accepted offer the ATS gave for this person: their own pulled record, or one with their email. */
+async function pulledAtsValues(key: string, email: string | undefined): Promise<AtsValues | undefined> {
+  const own = await readHire(key);
+  if (own?.data.atsValues) return own.data.atsValues;
+  if (!email?.trim()) return undefined;
+  const same = await db()
+    .candidates.where('email')
+    .equalsIgnoreCase(email.trim())
+    .filter((r) => { const hire = asHire(r); return hire?.data.origin === 'ats' && !!hire.data.atsValues; })
+    .first();
+  return asHire(same)?.data.atsValues;
 }
 
 /** The latest export of this candidate that needs attention after some of its steps went through. */

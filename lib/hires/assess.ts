@@ -1,4 +1,4 @@
-import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping, type Fill, type FillableField, type FormField } from '../export/form';
+import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping, withMappedFields, type Fill, type FillableField, type FormField } from '../export/form';
 import type { FieldMapping } from '../settings/schema';
 import type { CustomFieldDef, ExportFields } from '../messaging/intents/export';
 import { fieldWord, type HiredGroup } from './groups';
@@ -12,8 +12,8 @@ import { t } from './messages';
  */
 
 export type Assessed =
-  | { group: HiredGroup; fields: ExportFields; lacks: FillableField[] }
-  | { group: HiredGroup; reason: string; missing: FormField[]; lacks: FillableField[] };
+  | { group: HiredGroup; fields: ExportFields; lacks: FillableField[]; lacksCustom?: string[] }
+  | { group: HiredGroup; reason: string; missing: FormField[]; lacks: FillableField[]; lacksCustom?: string[] };
 
 export function assessForExport(
   group: HiredGroup,
@@ -27,27 +27,33 @@ export function assessForExport(
   const known = (id: string | undefined) => (id && entities.some((e) => e.id === id) ? id : undefined);
   const chosen = known(legalEntityId) ?? known(fill.legalEntityId) ?? (entities.length === 1 ? entities[0].id : '');
   const entityId = known(override.legalEntityId) ?? chosen;
+  // The person's own data, with the admin's employee-field mapping (e.g. the start date from the offer) applied.
+  const own = withMappedFields(mapping, group.fields, group.atsValues);
   // Below what the recruiter gives for everyone: the admin's fixed defaults for that legal entity.
-  const mapped = mappedValues(mapping, entityId, group.fields);
+  const mapped = mappedValues(mapping, entityId, own, group.atsValues);
   const given = (v: string | undefined) => (v?.trim() ? v : undefined);
   const everyone = { ...fill, teamId: given(fill.teamId) ?? mapped.teamId, locationId: given(fill.locationId) ?? mapped.locationId, legalEntityId: chosen };
-  const values = formValues(group.fields, everyone, { ...override, legalEntityId: known(override.legalEntityId) });
+  const values = formValues(own, everyone, { ...override, legalEntityId: known(override.legalEntityId) });
   // The entity's manager and trial period (from the start date as given), when the admin mapped them.
-  const withDates = mappedValues(mapping, entityId, values);
+  const withDates = mappedValues(mapping, entityId, values, group.atsValues);
   if (withDates.managerId) values.managerId = withDates.managerId;
-  if (withDates.trialPeriodEndsOn) values.trialPeriodEndsOn = withDates.trialPeriodEndsOn;
+  if (withDates.trialPeriodEndsOn && !values.trialPeriodEndsOn.trim()) values.trialPeriodEndsOn = withDates.trialPeriodEndsOn;
   // What this person's own data lacks: the dialog offers them a value of their own there.
-  const lacks: FillableField[] = (['startDate'] as const).filter((f) => !group.fields[f]?.trim());
+  const lacks: FillableField[] = (['startDate'] as const).filter((f) => !own[f]?.trim());
   const check = checkExportForm(values);
   // Factorial's required custom fields for their legal entity: for everyone, or this person's own.
   const entity = entities.find((e) => e.id === values.legalEntityId);
   const required = formCustomFields(lookups.customFields, entity && { id: entity.id, name: entity.name ?? '' }, mapping);
   const nonEmpty = (r: Record<string, string> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([, v]) => v?.trim()));
-  const custom = checkCustomFields(required, { ...mapped.customFields, ...nonEmpty(fill.customFields), ...nonEmpty(override.customFields) });
+  // For everyone means for everyone who lacks it: a value from their data or the mapping stays; their own answer wins.
+  const custom = checkCustomFields(required, { ...nonEmpty(fill.customFields), ...mapped.customFields, ...nonEmpty(override.customFields) });
+  // What their own data and the mapping do not give: the dialog offers a value for them alone there.
+  const lacking = required.filter((f) => !mapped.customFields[f.id]).map((f) => f.id);
+  const lacksCustom = lacking.length ? lacking : undefined;
   const stale = lookups.teams && lookups.locations ? staleMapping(mapping, { legalEntities: entities, teams: lookups.teams, locations: lookups.locations, customFields: lookups.customFields }) : [];
-  if (stale.length) return { group, reason: stale[0], missing: [], lacks };
+  if (stale.length) return { group, reason: stale[0], missing: [], lacks, ...(lacksCustom && { lacksCustom }) };
   const customOk = !custom.missing.length && !Object.keys(custom.errors).length;
-  if (check.fields && customOk) return { group, fields: Object.keys(custom.values).length ? { ...check.fields, customFields: custom.values } : check.fields, lacks };
+  if (check.fields && customOk) return { group, fields: Object.keys(custom.values).length ? { ...check.fields, customFields: custom.values } : check.fields, lacks, ...(lacksCustom && { lacksCustom }) };
   const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')}${t('and')}${words[words.length - 1]}` : words[0]);
   const invalid = Object.entries(check.errors)
     .filter(([field]) => !check.missing.includes(field as FormField))
@@ -59,5 +65,5 @@ export function assessForExport(
   const missing = [...check.missing.map((f) => fieldWord(f) ?? f), ...custom.missing.map((f) => f.label)];
   // Say why the start date is missing when the ATS said (e.g. the accepted offer has none).
   const note = !values.startDate.trim() && group.startDateNote ? group.startDateNote : '';
-  return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', note, ...invalid].filter(Boolean).join(' '), missing: check.missing, lacks };
+  return { group, reason: [missing.length ? t('missing', { fields: list(missing) }) : '', note, ...invalid].filter(Boolean).join(' '), missing: check.missing, lacks, ...(lacksCustom && { lacksCustom }) };
 }

@@ -16,7 +16,13 @@ import { checkInFactorial } from './lookups';
 
 // Export all
 
-const item = (group: HiredGroup, lacks?: BulkPlanItem['lacks']): BulkPlanItem => ({ candidateKey: group.key, name: group.name, jobTitle: group.jobTitle, ...(lacks?.length ? { lacks } : {}) });
+const item = (group: HiredGroup, lacks?: BulkPlanItem['lacks'], lacksCustom?: string[]): BulkPlanItem => ({
+  candidateKey: group.key,
+  name: group.name,
+  jobTitle: group.jobTitle,
+  ...(lacks?.length ? { lacks } : {}),
+  ...(lacksCustom?.length ? { lacksCustom } : {}),
+});
 
 /** Everyone waiting, checked by the form's rule with what the recruiter gave once and per person. */
 async function assessWaiting(answers: BulkAnswers, legalEntityId: string | undefined): Promise<Assessed[]> {
@@ -41,9 +47,9 @@ export async function planBulkExport(answers: BulkAnswers = {}): Promise<BulkPla
   const entityFor = chosen ?? lookups.legalEntities[0]?.id;
   const assessed = await assessWaiting(answers, entityFor);
   return {
-    ready: assessed.filter((a) => 'fields' in a).map((a) => item(a.group, a.lacks)),
+    ready: assessed.filter((a) => 'fields' in a).map((a) => item(a.group, a.lacks, a.lacksCustom)),
     skipped: [
-      ...assessed.flatMap((a) => ('reason' in a ? [{ ...item(a.group, a.lacks), reason: a.reason, missing: a.missing }] : [])),
+      ...assessed.flatMap((a) => ('reason' in a ? [{ ...item(a.group, a.lacks, a.lacksCustom), reason: a.reason, missing: a.missing }] : [])),
       ...alreadyThere.map((g) => ({ ...item(g), reason: t('alreadyInFactorial'), employeeUrl: g.employeeUrl })),
     ],
     legalEntities: lookups.legalEntities.length > 1 ? lookups.legalEntities.map((e) => ({ id: e.id, name: e.country ? `${e.name} (${e.country})` : e.name })) : [],

@@ -18,7 +18,7 @@ export async function groupOf(key: string): Promise<HiredGroup> {
 export async function preparePopupExport(key: string): Promise<ExportDraft> {
   const group = await groupOf(key);
   const fields = { ...group.fields };
-  const { lookups, existing, warning, mapping } = await completeDraft(group.key, fields);
+  const { lookups, existing, warning, mapping, atsValues } = await completeDraft(group.key, fields);
   if (existing && !existing.exportedHere && group.state === 'waiting') await markInFactorial(group, { employeeUrl: existing.employeeUrl, name: existing.name });
   const hired = group.state !== 'not-hired';
   return {
@@ -31,6 +31,7 @@ export async function preparePopupExport(key: string): Promise<ExportDraft> {
     fieldNotes: group.startDateNote && !fields.startDate ? { startDate: group.startDateNote } : undefined,
     lookups,
     mapping,
+    atsValues,
     existing,
     warning,
   };

@@ -1,4 +1,4 @@
-import type { StartDateGap } from '../connectors/types';
+import type { AtsValues, StartDateGap } from '../connectors/types';
 import type { CandidateRecord } from '../db/schema';
 import { startDateNote } from '../export/notes';
 import type { ExportFields } from '../messaging/intents/export';
@@ -15,7 +15,8 @@ import { t } from './messages';
  * - `startDate`: YYYY-MM-DD, when a page showed one or the ATS keeps one (Kombo: the accepted offer);
  * - `startDateGap`: `{ gap, tool }`, why the ATS gives no start date (pulled records);
  * - `factorialCheckedAt`: when the email was looked up in Factorial HR;
- * - `inFactorial`: `{ employeeUrl, name? }` when someone with that email is already an employee there.
+ * - `inFactorial`: `{ employeeUrl, name? }` when someone with that email is already an employee there;
+ * - `atsValues`: the ATS's custom fields and accepted offer (pulled records), for the admin's field mapping.
  */
 
 export type HiredState = 'waiting' | 'exported' | 'in-factorial' | 'not-hired';
@@ -32,6 +33,8 @@ export interface HiredGroup {
   fromAts: boolean;
   /** The best of every record's data, for the form. */
   fields: Partial<ExportFields>;
+  /** What the ATS keeps beyond its standard fields (custom fields, the accepted offer), when pulled. */
+  atsValues?: AtsValues;
   /** Why there is no start date, when the ATS said ("The accepted offer in Greenhouse has no start date."). */
   startDateNote?: string;
   state: HiredState;
@@ -81,6 +84,7 @@ export function groupCandidates(records: readonly CandidateRecord[]): HiredGroup
       sources: [...new Set(ordered.map((r) => r.source).filter(Boolean))],
       fromAts: members.some((r) => r.data.origin === 'ats'),
       fields,
+      atsValues: ordered.map((r) => (r.data.kind === 'hire' ? r.data.atsValues : undefined)).find(Boolean),
       startDateNote: gap ? startDateNote(gap.gap!, gap.tool!) : undefined,
       state,
       employeeUrl,

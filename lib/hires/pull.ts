@@ -4,6 +4,8 @@ import { komboToolName } from '../connectors';
 import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord } from '../db';
 import { atsName } from '../export';
+import { usesCandidateCustomFields } from '../export/form';
+import { readSettings } from '../settings';
 import type { HiredPullView } from '../messaging/intents/hires';
 import { readLastPullFinishedAt } from '../jobs/pull';
 import { jobKey } from '../jobs/rules';
@@ -65,6 +67,8 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
           // The ATS's start date (Kombo: the accepted offer), or why it has none, for the form and Export all.
           startDate: item.startDate,
           startDateGap: item.startDateGap && { gap: item.startDateGap, tool: atsName(connection) },
+          // The ATS's custom fields and accepted offer, for the admin's field mapping.
+          atsValues: item.atsValues && Object.keys(item.atsValues).length ? item.atsValues : undefined,
         },
       };
       for (const [k, v] of Object.entries(next.data)) if (v === undefined) delete next.data[k];
@@ -83,12 +87,13 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
 /** Every hired application the connected ATS lists, stored as candidates; null when no ATS is connected. */
 async function pullHiredFromAts(): Promise<number | null> {
   if (!(await db().connections.get('ats'))) return null;
+  const candidateCustomFields = usesCandidateCustomFields((await readSettings()).values.fieldMapping);
   return withAts(async (ats, connection) => {
     const items: HiredApplication[] = [];
     let cursor: string | null = null;
     let complete = false;
     for (let page = 0; page < MAX_HIRED_PAGES; page++) {
-      const result: { items: HiredApplication[]; next: string | null } = await ats.listHiredApplications({ cursor });
+      const result: { items: HiredApplication[]; next: string | null } = await ats.listHiredApplications({ cursor, candidateCustomFields });
       items.push(...result.items);
       if (!result.next || result.next === cursor) {
         complete = true;

@@ -8,12 +8,22 @@ export const RETENTION_DAYS_DEFAULT = 30;
 export const AUTO_SYNC_STAGE_DEFAULT = 'Engaged';
 
 const FactorialId = z.string().trim().min(1).max(64);
-/** Where a Factorial custom field's value comes from: a fixed value, or one of the ATS's standard fields. */
+/**
+ * Where a Factorial field's value comes from: a fixed value, one of the ATS's standard fields, a key of the ATS's
+ * custom fields (Kombo `custom_fields` of the candidate or the application; `a.b` reaches into an object), or a field
+ * of the accepted offer (`employment_start_date`, or a key of its `custom_fields`, e.g. `compensation.amount`).
+ */
 export const MAPPABLE_ATS_FIELDS = ['jobTitle', 'startDate', 'email', 'phone', 'firstName', 'lastName'] as const;
+const AtsKey = z.string().trim().min(1).max(200);
 export const FieldSource = z.discriminatedUnion('from', [
   z.object({ from: z.literal('fixed'), value: z.string().trim().min(1).max(5000) }),
   z.object({ from: z.literal('ats'), field: z.enum(MAPPABLE_ATS_FIELDS) }),
+  z.object({ from: z.literal('atsCustom'), on: z.enum(['candidate', 'application']), key: AtsKey }),
+  z.object({ from: z.literal('offer'), key: AtsKey }),
 ]);
+export type FieldSource = z.infer<typeof FieldSource>;
+/** Factorial employee fields a source may fill (below what the recruiter types; the person's own value when it gives none). */
+export const MAPPABLE_EMPLOYEE_FIELDS = ['startDate', 'jobTitle', 'phone', 'trialPeriodEndsOn'] as const;
 /**
  * The admin's field mapping into Factorial: fixed defaults per legal entity (the team and location of everyone hired
  * into it) and where each Factorial custom field's value comes from. Keys are Factorial ids.
@@ -33,6 +43,7 @@ export const FieldMapping = z.object({
     )
     .default({}),
   customFields: z.record(FactorialId, FieldSource).default({}),
+  employeeFields: z.partialRecord(z.enum(MAPPABLE_EMPLOYEE_FIELDS), FieldSource).optional(),
 });
 export type FieldMapping = z.infer<typeof FieldMapping>;
 

@@ -66,6 +66,8 @@ export interface TeamSetupStatus {
   policyNotes?: string[];
   /** Connections the policy deploys: their cards are the organisation's (no key form). */
   policySlots?: Array<'hr' | 'ats'>;
+  /** A recruiter's browser: why its admin actions are disabled (shown from the first render, beside them). */
+  adminReason?: string;
 }
 
 export interface ImportSummary {

@@ -23,7 +23,8 @@ const ACTIVE_JOBS_KEY = 'team.activeJobs';
 export async function teamSetupStatus(): Promise<TeamSetupStatus> {
   const stored = (await db().settings.get(STATUS_KEY))?.value as TeamSetupStatus | undefined;
   const { notes, slots } = await readPolicyReport();
-  return { ...(stored ?? { role: 'admin' }), policyNotes: notes, policySlots: slots };
+  const status: TeamSetupStatus = { ...(stored ?? { role: 'admin' }), policyNotes: notes, policySlots: slots };
+  return status.role === 'recruiter' ? { ...status, adminReason: t('recruiterBrowser') } : status;
 }
 
 /**

@@ -14,6 +14,9 @@ import { allowSandboxHost, expect, exportLucasAtOnce, test } from './fixtures';
 const PASSPHRASE = 'team passphrase 2026';
 const jobRow = (options: Page, name: string) => options.getByRole('region', { name: 'Jobs' }).getByRole('row').filter({ has: options.getByRole('rowheader', { name, exact: true }) });
 
+// Two browser starts (the admin's profile and a clean one) take longer than the default.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe('Team setup file', () => {
   test('export in the admin’s profile, import in a clean one: connected, same jobs and settings, export works at once', async ({ context, extensionId, options, sandbox }) => {
     // The admin's browser: both integrations, two active jobs, a source tag of their own.
@@ -92,9 +95,29 @@ test.describe('Team setup file', () => {
       await expect(theirTeam).toContainText('This browser follows your team’s setup file of');
       await expect(theirTeam.getByRole('button', { name: 'Export team setup' })).toHaveCount(0);
 
-      // Roles follow: an admin action is the admin's, with the reason.
-      await jobRow(page, 'Frontend Engineer').getByRole('button', { name: 'Deactivate' }).click();
-      await expect(page.getByRole('region', { name: 'Jobs' }).getByRole('alert')).toHaveText('This browser follows your team’s setup, so this is done by your admin.');
+      // Roles follow: admin actions are disabled, with the reason beside them, from the page's first render on (a
+      // watcher set before the page's own scripts records any admin button that ever shows enabled).
+      await recruiter.context.addInitScript(() => {
+        const seen: string[] = [];
+        Object.assign(window, { enabledAdminButtons: seen });
+        const admin = /^(Activate|Deactivate|Remove integration|Delete local data|Connect)$/;
+        const look = () => {
+          for (const b of document.querySelectorAll('button')) if (!b.matches(':disabled') && admin.test(b.textContent?.trim() ?? '')) seen.push(b.textContent!.trim());
+        };
+        new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
+      });
+      await page.reload();
+      const reason = 'This browser follows your team’s setup, so this is done by your admin.';
+      const deactivate = jobRow(page, 'Frontend Engineer').getByRole('button', { name: 'Deactivate' });
+      await expect(deactivate).toBeDisabled();
+      await expect(deactivate).toHaveAccessibleDescription(reason);
+      await expect(page.getByRole('region', { name: 'Jobs' })).toContainText(reason);
+      await expect(page.getByRole('region', { name: 'ATS' }).getByRole('button', { name: 'Remove integration' })).toBeDisabled();
+      await expect(page.getByRole('region', { name: 'Data' }).getByRole('button', { name: 'Delete local data' })).toBeDisabled();
+      await expect(page.getByRole('region', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Source tag' })).toBeDisabled();
+      // Syncing the jobs is not an admin action: it stays.
+      await expect(page.getByRole('region', { name: 'Jobs' }).getByRole('button', { name: 'Sync now' })).toBeEnabled();
+      expect(await page.evaluate(() => (window as unknown as { enabledAdminButtons: string[] }).enabledAdminButtons)).toEqual([]);
       await expect(jobRow(page, 'Frontend Engineer')).toContainText('Active');
 
       // Exporting works at once.

@@ -361,4 +361,73 @@ describe('Firefox ESR: enterprise policy', () => {
     const interval = await labelled(await region(options, 'Jobs'), 'Pull');
     expect(await interval.evaluate((el) => (el as HTMLSelectElement).disabled)).toBe(false);
   });
+
+  test('policies.json deploys the connections, key and all: shown managed with no key form, admin actions disabled with the reason; exporting works at once', async () => {
+    firefox = await launchFirefoxWithExtension({
+      policy: {
+        managedBy: 'Acme IT',
+        connections: {
+          hr: { provider: 'factorial-hr', environment: 'custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial },
+          ats: { provider: 'kombo', environment: 'custom', baseUrl: `${sandbox.url}/kombo/v1`, integrationId: SANDBOX_KEYS.komboIntegrationId, apiKey: SANDBOX_KEYS.kombo },
+        },
+        activeJobIds: ['KJ000002'],
+      },
+    });
+    let options = await openExtensionPage(firefox, '/options.html');
+    // The sandbox runs on this computer: its host is allowed as Sites → Allow the demo ATS does; the worker then
+    // sets up the deployed connections. The page shows what it read when it loaded: open it again until they are in.
+    await (await button(options, await region(options, 'Sites'), 'Allow the demo ATS on this computer')).click();
+    const connected = async (page: Page) =>
+      page.evaluate(() =>
+        ['Factorial HR', 'ATS'].every((name) =>
+          [...document.querySelectorAll('[role="region"]')].some((r) => r.querySelector('h2')?.textContent === name && r.textContent?.includes('Connected')),
+        ),
+      );
+    const until = Date.now() + 30_000;
+    while (!(await connected(options))) {
+      if (Date.now() > until) throw new Error('The deployed connections never showed as connected');
+      await options.close();
+      options = await openExtensionPage(firefox, '/options.html');
+      await region(options, 'ATS');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    for (const name of ['Factorial HR', 'ATS']) {
+      const card = await region(options, name);
+      await waitForText(options, card, 'Managed by your organisation');
+      // The organisation's connection: no key form, no Remove.
+      expect(await card.evaluate((el) => [...el.querySelectorAll('label')].some((l) => l.textContent?.trim() === 'API key'))).toBe(false);
+      expect(await card.evaluate((el) => [...el.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Remove integration'))).toBe(false);
+    }
+    await waitForText(options, await region(options, 'Team setup'), 'This browser is managed by your organisation (Acme IT)');
+    // Roles follow: activating jobs is the admin's, disabled with the reason beside it.
+    const row = await part(options, await region(options, 'Jobs'), 'row', 'Frontend Engineer');
+    await waitForText(options, row, 'Active');
+    const toggle = await row.$('button');
+    expect(await toggle!.evaluate((b) => [(b as HTMLButtonElement).disabled, document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent])).toEqual([
+      true,
+      'This browser follows your team’s setup, so this is done by your admin.',
+    ]);
+    // The deployed keys stay in the background's vault: never in the page.
+    const html = await options.content();
+    expect(html).not.toContain(SANDBOX_KEYS.factorial);
+    expect(html).not.toContain(SANDBOX_KEYS.kombo);
+
+    // Exporting works at once, through the deployed connections (from the demo ATS on this computer: a policy
+    // run puts Firefox in automation mode, which refuses connections to other hosts).
+    const page = await firefox.browser.newPage();
+    await page.goto(`${sandbox.url}/demo-ats/candidates/${LUCAS.id}`);
+    await (await atsButton(page, 'Export to FactorialHR')).click();
+    const form = await dialog(page, 'Export to FactorialHR');
+    await waitForValue(page, await labelled(form, 'Email'), LUCAS.email);
+    await type(form, 'Start date', '2027-01-04');
+    await choose(form, 'Legal entity', 'Hirebridge Demo S.L. (ES)');
+    await (await button(page, form, 'Export')).click();
+    await page.waitForFunction(
+      (root) => [...root.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Exported to Factorial HR')),
+      { timeout: 15_000, polling: 100 },
+      form,
+    );
+    const state = await sandboxControl<{ factorial: { employees: { email: string }[] } }>('GET', 'state');
+    expect(state.factorial.employees.filter((e) => e.email === LUCAS.email)).toHaveLength(1);
+  });
 });

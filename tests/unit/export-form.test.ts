@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCustomFields, checkExportForm, customValueError, formValues, mappedValues, requiredCustomFields, staleMapping } from '@/lib/export/form';
+import { checkCustomFields, checkExportForm, customValueError, formValues, mappedValues, requiredCustomFields, staleMapping, usesCandidateCustomFields, withMappedFields } from '@/lib/export/form';
 import type { CustomFieldDef } from '@/lib/messaging/intents/export';
 
 /** The one rule of every export form (the page's and the popup's Export, and Export all). */
@@ -71,6 +71,29 @@ describe('the admin’s field mapping', () => {
       'The field mapping points to a Factorial custom field that no longer exists (id b). Exports wait until an admin fixes the field mapping in Hirebridge’s settings.',
     ]);
     expect(staleMapping(mapping, { ...lists, locations: [{ id: '31' }], customFields: [{ id: 'a' }, { id: 'b' }] })).toEqual([]);
+  });
+});
+
+describe('the ATS’s custom fields and the offer as sources', () => {
+  const ats = { candidate: { shirt: 'M' }, application: { cost_centre: 'R&D-7' }, offer: { employment_start_date: '2027-02-01', 'compensation.amount': '52000', start_confirmed: '2027-02-15T00:00:00.000Z' } };
+  const mapping = {
+    entityDefaults: {},
+    customFields: { a: { from: 'atsCustom' as const, on: 'application' as const, key: 'cost_centre' }, b: { from: 'offer' as const, key: 'compensation.amount' }, c: { from: 'atsCustom' as const, on: 'candidate' as const, key: 'not_there' } },
+    employeeFields: { startDate: { from: 'offer' as const, key: 'start_confirmed' }, jobTitle: { from: 'atsCustom' as const, on: 'candidate' as const, key: 'title_there_is_none' } },
+  };
+
+  it('gives a custom field the ATS’s value (none when the ATS has none) and an employee field the mapped one, else the person’s own', () => {
+    expect(mappedValues(mapping, '12', {}, ats).customFields).toEqual({ a: 'R&D-7', b: '52000' });
+    expect(mappedValues(mapping, '12', {}, undefined).customFields).toEqual({});
+    // The offer's date-time becomes the day; the job title has no value in the ATS, so the person's own stays.
+    expect(withMappedFields(mapping, { startDate: '2027-01-01', jobTitle: 'Engineer' }, ats)).toEqual({ startDate: '2027-02-15', jobTitle: 'Engineer' });
+    expect(withMappedFields(mapping, { startDate: '2027-01-01' }, undefined)).toEqual({ startDate: '2027-01-01' });
+  });
+
+  it('reads the candidates’ custom fields (one more request a pull) only when the mapping uses them', () => {
+    expect(usesCandidateCustomFields(mapping)).toBe(true);
+    expect(usesCandidateCustomFields({ entityDefaults: {}, customFields: { a: mapping.customFields.a } })).toBe(false);
+    expect(usesCandidateCustomFields(undefined)).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDbForTests, type ConnectionRecord } from '@/lib/db';
 import { forgetVaultKeyForTests, sealSecret } from '@/lib/secrets';
-import { readSettings } from '@/lib/settings';
+import { readSettings, writeSetting } from '@/lib/settings';
 import { applyManagedPolicy, exportTeamSetup, importTeamSetup, openWithPassphrase, parseTeamSetup, refuseOnRecruiterBrowser, sealWithPassphrase, SETUP_FORMAT, teamSetupStatus } from '@/lib/teams';
 
 const PASS = 'correct horse battery';
@@ -103,6 +103,40 @@ describe('importing a team setup', () => {
     expect(file.company).toMatchObject({ komboIntegrationId: 'greenhouse:acme', factorialCompanyId: '42' });
     const keyless = parseTeamSetup((await exportTeamSetup()).text);
     expect(keyless.connections[0]!.key).toBeUndefined();
+  });
+});
+
+describe('the field mapping travels in the team setup file', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    forgetVaultKeyForTests();
+    await resetDbForTests();
+  });
+
+  it('the admin’s mapping (ATS custom fields and offer as sources too) is exported, and imported as the recruiter’s', async () => {
+    const mapping = {
+      entityDefaults: { '12': { teamId: '21', managerId: '101', trialMonths: 6 } },
+      customFields: { '501': { from: 'atsCustom' as const, on: 'application' as const, key: 'cost_centre' }, '502': { from: 'fixed' as const, value: 'Mac' } },
+      employeeFields: { startDate: { from: 'offer' as const, key: 'employment_start_date' } },
+    };
+    await writeSetting('fieldMapping', mapping);
+    const file = parseTeamSetup((await exportTeamSetup()).text);
+    expect(file.settings.fieldMapping).toEqual(mapping);
+
+    await resetDbForTests();
+    expect((await readSettings()).values.fieldMapping).toEqual({ entityDefaults: {}, customFields: {} });
+    await importTeamSetup(JSON.stringify({ ...file, company: {} }));
+    expect((await readSettings()).values.fieldMapping).toEqual(mapping);
+    // A recruiter's browser: changing the mapping is the admin's, and the page says why from its first render.
+    await expect(refuseOnRecruiterBrowser('changeSetting')).rejects.toThrow(/done by your admin/);
+    expect((await teamSetupStatus()).adminReason).toBe('This browser follows your team’s setup, so this is done by your admin.');
+  });
+
+  it('a mapping of the wrong shape makes the file damaged, and nothing changes', async () => {
+    const text = JSON.stringify(fileWith({ settings: { fieldMapping: { entityDefaults: {}, customFields: { '501': { from: 'atsCustom', on: 'offer', key: 'x' } } } } }));
+    expect(() => parseTeamSetup(text)).toThrow(/damaged \(settings\.fieldMapping\.customFields\.501/);
+    await expect(importTeamSetup(text)).rejects.toThrow(/damaged/);
+    expect((await teamSetupStatus()).role).toBe('admin');
   });
 });
 

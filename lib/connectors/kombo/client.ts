@@ -59,19 +59,52 @@ function komboAnswer(value: ScreeningAnswerValue): unknown {
   return value;
 }
 
-/**
- * A hire's start date lives on the application's accepted offer (`employment_start_date`, an ISO date-time; its
- * date is the day). Several accepted offers (a renegotiation): the one updated last counts.
- */
-function startDateOf(application: Pick<z.output<typeof Application>, 'offers'>, offers: ReadonlyMap<string, Offer>): HireStartDate {
-  const accepted = (application.offers ?? [])
+/** The application's accepted offer; several (a renegotiation): the one updated last counts. */
+function acceptedOffer(application: Pick<z.output<typeof Application>, 'offers'>, offers: ReadonlyMap<string, Offer>): Offer | undefined {
+  return (application.offers ?? [])
     .filter((ref) => ref.status === 'ACCEPTED')
     .map((ref) => offers.get(ref.id))
     .filter((offer): offer is Offer => !!offer && offer.status === 'ACCEPTED' && !offer.remote_deleted_at)
-    .sort((a, b) => (b.remote_updated_at ?? '').localeCompare(a.remote_updated_at ?? ''));
-  if (!accepted.length) return { gap: 'no-accepted-offer' };
-  const day = /^\d{4}-\d{2}-\d{2}/.exec(accepted[0].employment_start_date ?? '')?.[0];
+    .sort((a, b) => (b.remote_updated_at ?? '').localeCompare(a.remote_updated_at ?? ''))[0];
+}
+
+/** A hire's start date lives on the application's accepted offer (`employment_start_date`, an ISO date-time; its date is the day). */
+function startDateOf(application: Pick<z.output<typeof Application>, 'offers'>, offers: ReadonlyMap<string, Offer>): HireStartDate {
+  const accepted = acceptedOffer(application, offers);
+  if (!accepted) return { gap: 'no-accepted-offer' };
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(accepted.employment_start_date ?? '')?.[0];
   return day ? { startDate: day } : { gap: 'no-start-date' };
+}
+
+/** Bounds what one record's custom fields may put in the browser's database. */
+const MAX_ATS_VALUES = 100;
+const MAX_ATS_VALUE_LENGTH = 5000;
+
+/**
+ * Kombo's `custom_fields` (any JSON by key) as text by key: numbers and booleans as written, lists of plain values
+ * comma-separated, objects one level down as `key.inner` (e.g. `compensation.amount`). Anything else is left out.
+ */
+export function flattenCustomFields(fields: Record<string, unknown> | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  const plain = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+  const put = (key: string, value: unknown, depth: number) => {
+    if (Object.keys(out).length >= MAX_ATS_VALUES || key.length > 200) return;
+    const text = Array.isArray(value) ? (value.every((x) => plain(x) !== undefined) ? value.map(plain).join(',') : undefined) : plain(value);
+    if (text !== undefined) {
+      if (text.trim()) out[key] = text.trim().slice(0, MAX_ATS_VALUE_LENGTH);
+    } else if (value && typeof value === 'object' && !Array.isArray(value) && depth === 0) {
+      for (const [inner, v] of Object.entries(value)) put(`${key}.${inner}`, v, 1);
+    }
+  };
+  for (const [key, value] of Object.entries(fields ?? {})) put(key, value, 0);
+  return out;
+}
+
+/** The accepted offer's fields a mapping may use: its start date (the day) and its custom fields. */
+function offerValues(offer: Offer | undefined): Record<string, string> | undefined {
+  if (!offer) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(offer.employment_start_date ?? '')?.[0];
+  return { ...flattenCustomFields(offer.custom_fields), ...(day ? { employment_start_date: day } : {}) };
 }
 
 const acceptedOfferIds = (applications: readonly Pick<z.output<typeof Application>, 'offers'>[]) =>
@@ -211,15 +244,30 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
       const applications = body.data.results.filter((a) => a.candidate);
       // One more request per page: the accepted offers' start dates.
       const offers = await offersById(acceptedOfferIds(applications));
+      // The nested candidate has no custom fields: one more request, only when the admin's mapping uses them.
+      const candidateFields = new Map<string, Record<string, string>>();
+      const candidateIds = [...new Set(applications.map((a) => a.candidate!.id))];
+      if (query.candidateCustomFields && candidateIds.length) {
+        const found = await http.request(paged(Candidate), 'ats/candidates', { query: komboQuery({ ids: candidateIds, page_size: candidateIds.length }) });
+        for (const c of found.data.results) candidateFields.set(c.id, flattenCustomFields(c.custom_fields));
+      }
       return {
         items: applications.map((a) => {
           const start = startDateOf(a, offers);
+          const offer = offerValues(acceptedOffer(a, offers));
+          const application = flattenCustomFields(a.custom_fields);
+          const candidate = candidateFields.get(a.candidate!.id);
           return {
             applicationId: a.id,
             jobId: a.job?.id ?? a.job_id ?? undefined,
             jobName: a.job?.name,
             candidate: toCandidate({ ...a.candidate!, applications: [] }),
             ...('startDate' in start ? { startDate: start.startDate } : { startDateGap: start.gap }),
+            atsValues: {
+              ...(Object.keys(application).length ? { application } : {}),
+              ...(candidate && Object.keys(candidate).length ? { candidate } : {}),
+              ...(offer && Object.keys(offer).length ? { offer } : {}),
+            },
           };
         }),
         next: body.data.next,

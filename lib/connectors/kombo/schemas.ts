@@ -59,6 +59,7 @@ export const Candidate = z.looseObject({
   email_addresses: Emails,
   phone_numbers: Phones,
   applications: z.array(CandidateApplication).nullish(),
+  custom_fields: z.record(z.string(), z.unknown()).nullish().catch(undefined),
 });
 export type Candidate = z.infer<typeof Candidate>;
 
@@ -79,6 +80,8 @@ export const Application = z.looseObject({
   current_stage: Stage,
   job: JobRef,
   offers: z.array(OfferRef).nullish(),
+  /** Any JSON by key; a malformed one is dropped, not a reason to refuse the page. */
+  custom_fields: z.record(z.string(), z.unknown()).nullish().catch(undefined),
 });
 
 /** GET /ats/offers: `employment_start_date` is an ISO date-time (or null: the ATS has no start date). */
@@ -89,6 +92,7 @@ export const Offer = z.looseObject({
   application_id: z.string().nullish(),
   remote_updated_at: text,
   remote_deleted_at: text,
+  custom_fields: z.record(z.string(), z.unknown()).nullish().catch(undefined),
 });
 export type Offer = z.infer<typeof Offer>;
 

@@ -57,6 +57,8 @@ export interface BulkPlanItem {
   jobTitle?: string;
   /** Fields this person's own data lacks (the dialog offers a value for them alone). */
   lacks?: ('startDate' | 'legalEntityId' | 'teamId' | 'locationId')[];
+  /** Factorial custom fields (by id) neither this person's data nor the mapping gives: offered for them alone. */
+  lacksCustom?: string[];
 }
 
 export interface BulkPlan {

@@ -148,6 +148,28 @@ describe('Kombo connector', () => {
     expect(Object.fromEntries(new URLSearchParams(server.seen[1].query))).toEqual({ ids: 'O1,O3', page_size: '2' });
   });
 
+  it('carries the application’s and the accepted offer’s custom fields as text; the candidates’ only when asked (one request more)', async () => {
+    const withCustom = (id: string, offers: { id: string; status: string }[], custom: unknown) => ({ ...hiredApp(id, offers), custom_fields: custom });
+    const offers = [{ ...offer('O1', 'ACCEPTED', '2026-12-01T00:00:00.000Z'), custom_fields: { compensation: { amount: 52000, currency: 'EUR', history: [{ x: 1 }] }, remote: true } }];
+    const { kombo, server } = await komboWith((req) => {
+      if (req.path === '/ats/offers') return success({ next: null, results: offers });
+      if (req.path === '/ats/candidates') return success({ next: null, results: [{ id: 'CA', first_name: 'A', last_name: 'A', custom_fields: { shirt: 'M', languages: ['es', 'en'], empty: '  ' } }] });
+      // B's custom fields are not an object: dropped, the rest of the page is read.
+      return success({ next: null, results: [withCustom('A', [{ id: 'O1', status: 'ACCEPTED' }], { cost_centre: 'R&D-7', headcount: 3 }), withCustom('B', [], 'broken')] });
+    });
+    const page = await kombo.listHiredApplications({});
+    expect(page.items.map((i) => i.atsValues)).toEqual([
+      { application: { cost_centre: 'R&D-7', headcount: '3' }, offer: { 'compensation.amount': '52000', 'compensation.currency': 'EUR', remote: 'true', employment_start_date: '2026-12-01' } },
+      {},
+    ]);
+    expect(server.seen.map((r) => r.path)).toEqual(['/ats/applications', '/ats/offers']);
+
+    const asked = await kombo.listHiredApplications({ candidateCustomFields: true });
+    expect(asked.items[0].atsValues?.candidate).toEqual({ shirt: 'M', languages: 'es,en' });
+    expect(server.seen.slice(2).map((r) => r.path)).toEqual(['/ats/applications', '/ats/offers', '/ats/candidates']);
+    expect(new URLSearchParams(server.seen[4].query).get('ids')).toBe('CA,CB');
+  });
+
   it('imports into Kombo’s tracking with the tool’s id_type, and knows when it cannot', async () => {
     const { kombo, server } = await komboWith(() => success({ id: 'B1Ps8fBZs4bQjVDUM2ZFsCLn', tracked_at: '2026-11-20T10:00:00.000Z', imported_id: {} }));
     expect(kombo.tracking!.plan({ candidateRemoteId: '1', applicationRemoteId: '2' })).toEqual({ possible: true });
