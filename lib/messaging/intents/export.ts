@@ -130,7 +130,8 @@ export interface ExportDraft {
   /** The admin's field mapping (team/location per legal entity, custom-field sources). */
   mapping?: import('../../settings/schema').FieldMapping;
   /** The ATS's custom fields and accepted offer for this person (what mapped sources read). */
-  atsValues?: import('../../connectors/types').AtsValues;
+  /** The connectors' AtsValues by shape (the protocol, which pages load, imports nothing from lib/connectors). */
+  atsValues?: { candidate?: Record<string, string>; application?: Record<string, string>; offer?: Record<string, string> };
   /** Already an employee with this email, or already exported from here. */
   existing?: { employeeUrl: string; name?: string; exportedHere?: boolean };
   /** A message about data that could not be loaded (the form still works). */
