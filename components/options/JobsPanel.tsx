@@ -4,10 +4,10 @@ import { db, type JobRecord, type JobStatus } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
 import { LAST_KEY, STATE_KEY, type PullState, type PullSummary } from '@/lib/sync/jobPull';
-import { DEFAULT_PULL_MINUTES, INTERVAL_KEY } from '@/lib/sync/schedule';
-import { COUNTRY_FILTER_KEY, passesCountryFilter } from '@/lib/sync/settings';
+import { countryFilterSetting, pullIntervalSetting } from '@/lib/settings/items';
+import { useSetting } from '@/lib/settings/queries';
+import { passesCountryFilter } from '@/lib/sync/settings';
 import { t } from './messages';
-import { useSettings } from './SitesPanel';
 
 /**
  * The Jobs region: what the last pull brought, Sync now, and every job with Activate / Deactivate.
@@ -43,11 +43,12 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
   const jobs = liveJobs ?? shownJobs.current;
   const last = useLiveQuery(() => setting<PullSummary>(LAST_KEY));
   // The organisation's policy may fix the interval and the country filter: then they show read-only.
-  const policy = useSettings().view?.managedSyncRules ?? {};
-  const localInterval = useLiveQuery(() => setting<number>(INTERVAL_KEY)) ?? DEFAULT_PULL_MINUTES;
-  const localCountries = useLiveQuery(() => setting<string[]>(COUNTRY_FILTER_KEY)) ?? [];
-  const interval = policy.pullIntervalMinutes ?? localInterval;
-  const countries = policy.countries ?? localCountries;
+  const intervalSetting = useSetting(pullIntervalSetting);
+  const countriesSetting = useSetting(countryFilterSetting);
+  const interval = intervalSetting?.value ?? pullIntervalSetting.fallback;
+  const countries = countriesSetting?.value ?? countryFilterSetting.fallback;
+  const intervalManaged = !!intervalSetting?.managed;
+  const countriesManaged = !!countriesSetting?.managed;
 
   const visible = useMemo(() => {
     const needle = search.trim().toLowerCase();
@@ -83,7 +84,7 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
         <label htmlFor={intervalId} className="hb-note">
           {t('pullEvery')}
         </label>
-        <select id={intervalId} value={interval} disabled={policy.pullIntervalMinutes !== undefined} title={policy.pullIntervalMinutes !== undefined ? t('managedNote') : undefined} onChange={(e) => act(() => sendIntent('setPullInterval', Number(e.target.value)))}>
+        <select id={intervalId} value={interval} disabled={intervalManaged} title={intervalManaged ? t('managedNote') : undefined} onChange={(e) => act(() => sendIntent('setPullInterval', Number(e.target.value)))}>
           {INTERVALS.map((minutes) => (
             <option key={minutes} value={minutes}>
               {t(`every${minutes}`)}
@@ -134,14 +135,14 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
               value={countriesDraft ?? countries.join(', ')}
               onChange={(e) => setCountriesDraft(e.target.value)}
               aria-describedby={`${countriesId}-hint`}
-              disabled={!!policy.countries}
+              disabled={countriesManaged}
             />
-            <button type="submit" disabled={!!policy.countries}>
+            <button type="submit" disabled={countriesManaged}>
               {t('apply')}
             </button>
           </span>
           <span className="hb-hint" id={`${countriesId}-hint`}>
-            {policy.countries ? t('managedNote') : t('countriesHint')}
+            {countriesManaged ? t('managedNote') : t('countriesHint')}
           </span>
         </form>
       </div>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
+import { usePolicyApplied } from '@/lib/teams/queries';
 import type { ImportSummary, TeamSetupStatus } from '@/lib/teams/schema';
 import { t } from './team-messages';
 
@@ -15,7 +16,9 @@ export function useTeamStatus() {
       .then((r) => r.ok && setStatus(r.value))
       .catch(() => undefined);
   }, []);
-  useEffect(refresh, [refresh]);
+  // Read again once the worker has applied the policy (a fresh profile's first open comes before that).
+  const policyApplied = usePolicyApplied();
+  useEffect(refresh, [refresh, policyApplied]);
   return { status, refresh };
 }
 
