@@ -27,7 +27,15 @@ export async function loadGrantedAtsOrigins(): Promise<string[]> {
 export function syncGrantedHostScripts(): Promise<string[]> {
   const run = queue.then(async () => {
     const matches = await loadGrantedAtsOrigins();
-    await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }).catch(() => undefined);
+    // Left alone when it is already right (every worker start lands here): unregistering and registering again
+    // left a moment in which a page opened (the first after a browser start) got no content script at all.
+    const found = await Promise.resolve()
+      .then(() => browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }))
+      .catch(() => null);
+    const current = found?.[0];
+    if (current && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify([...matches].sort())) return matches;
+    // Unknown (the browser could not say) counts as registered: a second registration of the id would fail.
+    if (current || !found) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }).catch(() => undefined);
     if (matches.length) {
       await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches, js: [ATS_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
     }
