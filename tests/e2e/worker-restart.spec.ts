@@ -53,7 +53,8 @@ async function exportStoppingWorker(context: BrowserContext, extensionId: string
 
   // The dialog says where it stands: exported, or that contact was lost and the export finishes on its own.
   await expect(dialog.getByText(/Exported to Factorial HR|lost contact with its background service/)).toBeVisible({ timeout: 30_000 });
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Close once exported, Cancel while it finishes on its own.
+  await dialog.getByRole('button', { name: /^(Close|Cancel)$/ }).click();
   // The page the export ran on, and one opened afterwards, show the candidate as exported once it is.
   await expect(page.getByRole('button', { name: 'Exported to FactorialHR' })).toBeVisible({ timeout: 30_000 });
   const later = await context.newPage();
