@@ -38,11 +38,27 @@ export function syncGrantedHostScripts(): Promise<string[]> {
     if (current || !found) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }).catch(() => undefined);
     if (matches.length) {
       await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches, js: [ATS_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
+      await injectIntoOpenTabs(matches);
     }
     return matches;
   });
   queue = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * A registration made now reaches only pages loaded from now on. Chromium drops it when it reloads the extension
+ * (an unpacked one at every browser start; an update), so the pages opened before the worker registered it again
+ * — the first candidate page after a browser start — get the script here. A page that has it already loses
+ * nothing: WXT stops the older copy when a new one starts.
+ */
+async function injectIntoOpenTabs(matches: string[]): Promise<void> {
+  const tabs = await Promise.resolve()
+    .then(() => browser.tabs.query({ url: matches }))
+    .catch(() => []);
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [ATS_SCRIPT] }).catch(() => undefined))),
+  );
 }
 
 /**
