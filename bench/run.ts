@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR } from '../scripts/browser';
 import { BenchSandbox, buildVariant, launchBenchBrowser, round, type BenchBrowser, type Row } from './lib/harness';
 import { runBulkExportBound } from './rows/bulk-export-bound';
+import { runFirstPageAfterRestart, runOptionsFirstOpen } from './rows/cold-start';
 import { runContentScriptLoad } from './rows/content-script-load';
 import { runDialogOpen } from './rows/dialog-open';
 import { runFactorialNoChangePull } from './rows/factorial-pull-no-change';
@@ -24,8 +25,8 @@ import { runPdfProfile } from './rows/pdf-profile';
 const RESULTS = join(import.meta.dirname, 'results.json');
 
 const browsers = new Set<BenchBrowser>();
-async function launch(extensionDir?: string): Promise<BenchBrowser> {
-  const browser = await launchBenchBrowser(extensionDir);
+async function launch(extensionDir?: string, profile?: { userDataDir: string }): Promise<BenchBrowser> {
+  const browser = await launchBenchBrowser(extensionDir, profile);
   browsers.add(browser);
   const close = browser.close;
   browser.close = async () => {
@@ -144,6 +145,8 @@ async function main() {
     },
     { name: 'pdf-profile', unit: 'ms', budget: '≤ 300 ms (≤ 1 MB)', measure: () => runPdfProfile(launch) },
     { name: 'bulk-export-bound', unit: '%', budget: '≥ 95 % (0 lost, 0 duplicated, 0 answered 429)', measure: () => runBulkExportBound(sb, launch) },
+    { name: 'first-page-after-restart', unit: 'ms', budget: '≤ 150 ms', measure: () => runFirstPageAfterRestart(sb, launch) },
+    { name: 'options-first-open', unit: 'ms', budget: '≤ 300 ms', measure: () => runOptionsFirstOpen(sb, () => launch()) },
   ];
 
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

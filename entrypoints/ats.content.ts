@@ -1,11 +1,12 @@
 import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
-import { sendIntent } from '@/lib/messaging/client';
+import { askUntilAnswered, sendIntent } from '@/lib/messaging/client';
 import type { PageCandidate } from '@/lib/messaging/intents/export';
 import { ADAPTERS } from '@/lib/sites/adapters';
 import { startSiteManager } from '@/lib/sites/manager';
 import type { Mount } from '@/lib/sites/types';
 import { createActionButton, type ActionButton } from '@/lib/sites/ui/action-button';
 import { openDialog, prepareDialog } from '@/lib/sites/ui/dialog-loader';
+import { t } from '@/lib/sites/ui/messages';
 
 /**
  * On ATS pages: the site manager finds candidates and places an "Export to FactorialHR" button for each; the
@@ -22,18 +23,34 @@ export default defineContentScript({
     let pending: { adapterId: string; candidate: PageCandidate; button: ActionButton }[] = [];
     let flush: number | undefined;
 
-    const refresh = (batch: typeof pending) => {
+    // The worker may be stopped or starting (Chrome stops it when idle): a question it has not answered is asked
+    // again, with the wait shown on the buttons; one under way (an export resumed by a restarted worker) is asked
+    // again until it settles.
+    const RE_ASK_MS = 2_000;
+    const refresh = (all: typeof pending, failures = 0) => {
+      const batch = all.filter((b) => b.button.host.isConnected);
       const adapterId = batch[0]?.adapterId;
-      if (!adapterId) return;
-      sendIntent('pageCandidatesStatus', { adapterId, candidates: batch.map((b) => b.candidate) })
+      if (!adapterId || ctx.isInvalid) return;
+      askUntilAnswered(
+        () => sendIntent('pageCandidatesStatus', { adapterId, candidates: batch.map((b) => b.candidate) }),
+        () => batch.forEach((b) => b.button.setStatus({ error: t('noAnswer') })),
+      )
         .then((result) => {
           if (!result.ok) return batch.forEach((b) => (result.error.code === 'forbidden' ? b.button.host.remove() : b.button.setStatus({ error: result.error.message })));
+          const underWay: typeof pending = [];
           batch.forEach((b) => {
             const status = result.value.find((s) => s.siteCandidateId === b.candidate.siteCandidateId);
             if (status) b.button.setStatus(status);
+            if (status?.state === 'exporting') underWay.push(b);
           });
+          if (underWay.length) ctx.setTimeout(() => refresh(underWay), RE_ASK_MS);
         })
-        .catch(() => batch.forEach((b) => b.button.host.remove()));
+        .catch(() => {
+          // This content script belongs to an extension that was reloaded or updated: its buttons go.
+          if (ctx.isInvalid) return batch.forEach((b) => b.button.host.remove());
+          batch.forEach((b) => b.button.setStatus({ error: t('noAnswer') }));
+          ctx.setTimeout(() => refresh(batch, failures + 1), Math.min(10_000, 1_000 * 2 ** failures));
+        });
     };
 
     // Asked once per site: whether its candidates can also be synced into the connected ATS.

@@ -18,7 +18,7 @@ import {
 } from '@/lib/hires';
 import { countLocalData, deleteLocalData, ensureRetentionAlarm, onRetentionAlarm } from '@/lib/retention';
 import { lock, removePassphrase, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
-import { readSettings, writeSetting } from '@/lib/settings';
+import { onPolicyChange, readSettings, refreshPolicy, writeSetting } from '@/lib/settings';
 import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSetup, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/sites/registration';
@@ -70,15 +70,24 @@ export default defineBackground(() => {
     },
   });
 
-  // The organisation's policy: its connections, active jobs and settings (one run at a time).
-  let policyRun: Promise<unknown> = Promise.resolve();
+  // The organisation's policy: its connections, active jobs and settings (one run at a time). Reading the policy
+  // store can take seconds after a browser start, and nothing waits for it (settings use the last known policy);
+  // pages wait only while a policy that was read is being applied (a deployed connection being verified).
+  let policyRead: Promise<unknown> = Promise.resolve();
+  let policyApplying: Promise<unknown> = Promise.resolve();
   const followPolicy = () =>
-    (policyRun = policyRun.then(async () => {
-      const { applied } = await applyManagedPolicy();
-      // A newly deployed ATS needs its jobs before the team's can be activated.
-      if (applied.includes('ats')) await runJobPull().catch(() => undefined);
-      await applyTeamActiveJobs();
+    (policyRead = policyRead.then(async () => {
+      const policy = await refreshPolicy();
+      policyApplying = (async () => {
+        const { applied } = await applyManagedPolicy(policy);
+        // A newly deployed ATS needs its jobs before the team's can be activated.
+        if (applied.includes('ats')) await runJobPull().catch(() => undefined);
+        await applyTeamActiveJobs();
+      })().catch(() => undefined);
+      await policyApplying;
     }).catch(() => undefined));
+  // A policy learnt after start (or changed) switches adapters off at once.
+  onPolicyChange(() => void loadDisabledAdapters());
 
   // Security and Data (options page)
   serveIntent('securityStatus', policy, async () => ok(await securityStatus()));
@@ -99,15 +108,13 @@ export default defineBackground(() => {
     return ok(view);
   });
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') {
-      void loadDisabledAdapters();
-      void followPolicy();
-    }
+    // The policy reader picks the change up (and tells loadDisabledAdapters through onPolicyChange).
+    if (area === 'managed') void followPolicy();
   });
 
   // Team setup file (options page)
   // What the page shows waits for a policy run under way (a deployed connection being verified).
-  serveIntent('teamSetupStatus', policy, async () => (await policyRun, ok(await teamSetupStatus())));
+  serveIntent('teamSetupStatus', policy, async () => (await policyApplying, ok(await teamSetupStatus())));
   serveIntent('exportTeamSetup', policy, async ({ passphrase }) => ok(await exportTeamSetup(passphrase)));
   serveIntent('importTeamSetup', policy, async ({ text, passphrase }) => {
     // Replacing an admin's own setup needs the admin passphrase (when set); a recruiter's browser takes a newer file.
@@ -121,7 +128,7 @@ export default defineBackground(() => {
   });
 
   // Integrations (options page)
-  serveIntent('listConnections', policy, async () => (await policyRun, ok(await listConnections())));
+  serveIntent('listConnections', policy, async () => (await policyApplying, ok(await listConnections())));
   serveIntent('connect', policy, async (input) => {
     const result = await connect(input);
     // A newly connected ATS gets its jobs at once rather than at the next alarm.

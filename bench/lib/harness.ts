@@ -72,11 +72,15 @@ export interface BenchBrowser {
 /**
  * The same launch as scripts/browser.ts `launchWithExtension` (same flags, same built extension, fresh profile),
  * plus a DevTools port: Playwright offers CDP sessions on pages only, and the pull row needs the service worker's heap.
- * `extensionDir`: another build (the bulk-export row's time-scaled one).
+ * `extensionDir`: another build (the bulk-export row's time-scaled one); `profile`: a profile directory to use (and
+ * keep) instead of a fresh one.
  */
-export async function launchBenchBrowser(extensionDir = EXTENSION_DIR): Promise<BenchBrowser> {
+export async function launchBenchBrowser(extensionDir = EXTENSION_DIR, profile?: { userDataDir: string }): Promise<BenchBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}. Build first.`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'hb-bench-profile-'));
+  // A given profile (a browser restart: the same profile again) is the caller's to remove.
+  const userDataDir = profile?.userDataDir ?? mkdtempSync(join(tmpdir(), 'hb-bench-profile-'));
+  // The last session's port file would be read before this browser writes its own.
+  rmSync(join(userDataDir, 'DevToolsActivePort'), { force: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
@@ -104,7 +108,7 @@ export async function launchBenchBrowser(extensionDir = EXTENSION_DIR): Promise<
       cdpPort,
       async close() {
         await context.close().catch(() => undefined);
-        rmSync(userDataDir, { recursive: true, force: true });
+        if (!profile) rmSync(userDataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {

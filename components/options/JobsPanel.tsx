@@ -3,10 +3,11 @@ import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
 import { AdminLockNote, useAdminLock } from './admin-lock';
 import type { PullSummary } from '@/lib/jobs/pull';
-import { useJobPullStatus, useJobs, useLocalJobSettings, type JobRecord, type JobStatus } from '@/lib/jobs/queries';
+import { useJobPullStatus, useJobs, type JobRecord, type JobStatus } from '@/lib/jobs/queries';
 import { passesCountryFilter } from '@/lib/jobs/settings';
+import { countryFilterSetting, pullIntervalSetting } from '@/lib/settings/items';
+import { useSetting } from '@/lib/settings/queries';
 import { t } from './messages';
-import { useSettings } from './SitesPanel';
 
 /**
  * The Jobs region: what the last pull brought, Sync now, and every job with Activate / Deactivate.
@@ -39,10 +40,12 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
   const jobs = liveJobs ?? shownJobs.current;
   const last = pull?.last;
   // The organisation's policy may fix the interval and the country filter: then they show read-only.
-  const policy = useSettings().view?.managedSyncRules ?? {};
-  const { interval: localInterval, countries: localCountries } = useLocalJobSettings();
-  const interval = policy.pullIntervalMinutes ?? localInterval;
-  const countries = policy.countries ?? localCountries;
+  const intervalSetting = useSetting(pullIntervalSetting);
+  const countriesSetting = useSetting(countryFilterSetting);
+  const interval = intervalSetting?.value ?? pullIntervalSetting.fallback;
+  const countries = countriesSetting?.value ?? countryFilterSetting.fallback;
+  const intervalManaged = !!intervalSetting?.managed;
+  const countriesManaged = !!countriesSetting?.managed;
 
   const visible = useMemo(() => {
     const needle = search.trim().toLowerCase();
@@ -83,7 +86,7 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
         <label htmlFor={intervalId} className="hb-note">
           {t('pullEvery')}
         </label>
-        <select id={intervalId} value={interval} disabled={policy.pullIntervalMinutes !== undefined || locked} aria-describedby={lockedBy} title={policy.pullIntervalMinutes !== undefined ? t('managedNote') : undefined} onChange={(e) => act(() => sendIntent('setPullInterval', Number(e.target.value)))}>
+        <select id={intervalId} value={interval} disabled={intervalManaged || locked} aria-describedby={lockedBy} title={intervalManaged ? t('managedNote') : undefined} onChange={(e) => act(() => sendIntent('setPullInterval', Number(e.target.value)))}>
           {INTERVALS.map((minutes) => (
             <option key={minutes} value={minutes}>
               {t(`every${minutes}`)}
@@ -134,14 +137,14 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
               value={countriesDraft ?? countries.join(', ')}
               onChange={(e) => setCountriesDraft(e.target.value)}
               aria-describedby={[`${countriesId}-hint`, lockedBy].filter(Boolean).join(' ')}
-              disabled={!!policy.countries || locked}
+              disabled={countriesManaged || locked}
             />
-            <button type="submit" disabled={!!policy.countries || locked} aria-describedby={lockedBy}>
+            <button type="submit" disabled={countriesManaged || locked} aria-describedby={lockedBy}>
               {t('apply')}
             </button>
           </span>
           <span className="hb-hint" id={`${countriesId}-hint`}>
-            {policy.countries ? t('managedNote') : t('countriesHint')}
+            {countriesManaged ? t('managedNote') : t('countriesHint')}
           </span>
         </form>
       </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { iconFile } from '@/lib/icons';
 import { sendIntent, type ConnectionView } from '@/lib/messaging';
+import { usePolicyApplied } from '@/lib/teams/queries';
 import { ActivityPanel } from './ActivityPanel';
 import { DataPanel } from './DataPanel';
 import { FieldMappingPanel } from './FieldMappingPanel';
@@ -33,9 +34,11 @@ export function OptionsApp() {
     }
   }, []);
 
+  // Read again once the worker has applied the policy (a deployed connection appears without a reload).
+  const policyApplied = usePolicyApplied();
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, policyApplied]);
 
   const bySlot = (slot: 'hr' | 'ats') => connections?.find((c) => c.slot === slot);
 

@@ -4,17 +4,20 @@ import { AdminLockNote, useAdminLock } from './admin-lock';
 import type { SettingChange, SettingsView } from '@/lib/settings/schema';
 import { ADAPTERS } from '@/lib/sites/adapters';
 import { grantableAddress, grantedAtsHosts } from '@/lib/sites/granted-hosts';
+import { usePolicyApplied } from '@/lib/teams/queries';
 import { t } from './messages';
 
 /** The admin settings as the worker reports them (with what the organisation's policy manages), and a way to change one. */
 export function useSettings() {
   const [view, setView] = useState<SettingsView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Read again once the worker has applied a policy it learnt after this page opened.
+  const policyApplied = usePolicyApplied();
   useEffect(() => {
     sendIntent('readSettings', undefined)
       .then((result) => (result.ok ? setView(result.value) : setError(result.error.message)))
       .catch(() => setError(t('noContact')));
-  }, []);
+  }, [policyApplied]);
   const change = useCallback(async (next: SettingChange) => {
     // Shown at once (a checkbox must follow the click); the worker's answer then confirms or corrects it.
     let before: SettingsView | null = null;

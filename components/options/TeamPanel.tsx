@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
+import { usePolicyApplied } from '@/lib/teams/queries';
 import type { ImportSummary, TeamSetupStatus } from '@/lib/teams/schema';
 import { t } from './team-messages';
 
@@ -18,7 +19,9 @@ export function useTeamStatus() {
       .catch(() => undefined)
       .finally(() => setLoaded(true));
   }, []);
-  useEffect(refresh, [refresh]);
+  // Read again once the worker has applied the policy (a fresh profile's first open comes before that).
+  const policyApplied = usePolicyApplied();
+  useEffect(refresh, [refresh, policyApplied]);
   return { status, loaded, refresh };
 }
 

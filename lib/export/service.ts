@@ -62,9 +62,27 @@ function notHiredReason(name: string | undefined, stage: string | undefined): st
   return stage ? t('notHiredAt', { who, stage }) : t('notHired', { who });
 }
 
-async function exportedRecord(key: string): Promise<HireCandidate | undefined> {
+/**
+ * Where this candidate's export stands. The export operation is the truth: a worker stopped between an export's
+ * "done" and marking its candidate left the record unmarked, and it is marked here.
+ */
+async function exportStanding(key: string): Promise<{ exported: true; employeeUrl?: string } | { exported: false; underWay: boolean }> {
   const record = await readHire(key);
-  return record?.exportedEmployeeId ? record : undefined;
+  if (record?.exportedEmployeeId) return { exported: true, employeeUrl: record.data.employeeUrl || undefined };
+  const operations = readableOnly((await db().operations.where('subject').equals(key).toArray()).map(parseOperation)).filter((op) => op.kind === 'export-employee');
+  const done = operations.find((op) => op.state === 'done');
+  if (done) {
+    await markExported(done);
+    return { exported: true, employeeUrl: done.remoteUrl };
+  }
+  return { exported: false, underWay: operations.some((op) => op.state === 'queued' || op.state === 'sending') };
+}
+
+async function markExported(operation: OperationRecord): Promise<void> {
+  await db().candidates.update(operation.subject, (record) => {
+    record.exportedEmployeeId = operation.remoteId;
+    if (record.data.kind === 'hire') record.data.employeeUrl = operation.remoteUrl;
+  });
 }
 
 /** Buttons on a page ask whether each candidate can be exported. One API request for the whole page. */
@@ -81,8 +99,10 @@ export async function pageCandidatesStatus(adapterId: string, candidates: PageCa
   }
   return Promise.all(
     candidates.map(async (candidate): Promise<PageCandidateStatus> => {
-      const exported = await exportedRecord(candidateKey(adapterId, candidate.siteCandidateId));
-      if (exported) return { siteCandidateId: candidate.siteCandidateId, state: 'exported', employeeUrl: exported.data.employeeUrl || undefined };
+      const standing = await exportStanding(candidateKey(adapterId, candidate.siteCandidateId));
+      if (standing.exported) return { siteCandidateId: candidate.siteCandidateId, state: 'exported', employeeUrl: standing.employeeUrl };
+      // Sent or waiting to be (e.g. resumed after a stopped worker): the page asks again until it settles.
+      if (standing.underWay) return { siteCandidateId: candidate.siteCandidateId, state: 'exporting' };
       const api = fromApi?.get(candidate.siteCandidateId);
       // The ATS's API answered without them (Kombo may not track them): the page's Hired still counts, but another
       // stage must not lock the dialog that explains why they are missing and imports them.
@@ -242,9 +262,10 @@ export async function completeDraft(key: string, fields: Partial<ExportFields>, 
   Object.assign(fields, withMappedFields(mapping, fields, atsValues));
 
   let existing: ExportDraft['existing'];
-  const exported = await exportedRecord(key);
-  const unfinished = exported ? undefined : await unfinishedExport(key);
-  if (exported) existing = { employeeUrl: exported.data.employeeUrl ?? '', name: `${exported.firstName} ${exported.lastName}`, exportedHere: true };
+  const standing = await exportStanding(key);
+  const exported = standing.exported ? await readHire(key) : undefined;
+  const unfinished = standing.exported ? undefined : await unfinishedExport(key);
+  if (standing.exported) existing = { employeeUrl: standing.employeeUrl ?? '', name: exported ? `${exported.firstName} ${exported.lastName}` : undefined, exportedHere: true };
   else if (unfinished) return { lookups, mapping, atsValues, existing: undefined, warning: t('resumeExport', { message: unfinished.lastError ?? '' }) };
   else if (known) existing = { employeeUrl: known.url, name: [fields.firstName, fields.lastName].filter(Boolean).join(' ') || undefined };
   else if (fields.email) {
@@ -355,17 +376,16 @@ function onExportOperationChange(operation: OperationRecord): void {
   if (operation.kind !== 'export-employee') return;
   const name = operation.payload.name || t('aCandidate');
   if (operation.state === 'done') {
-    void db().candidates.update(operation.subject, (record) => {
-      record.exportedEmployeeId = operation.remoteId;
-      if (record.data.kind === 'hire') record.data.employeeUrl = operation.remoteUrl;
-    });
     const duplicate = operation.delivery.outcome === 'duplicate';
-    void recordActivity({
-      kind: 'export',
-      level: duplicate ? 'warning' : 'success',
-      message: duplicate ? t('loggedDuplicate', { name }) : t('loggedExported', { name }),
-      operationId: operation.id,
-    });
+    // The candidate is marked first: an activity line saying "exported" means its pages say so too.
+    void markExported(operation).then(() =>
+      recordActivity({
+        kind: 'export',
+        level: duplicate ? 'warning' : 'success',
+        message: duplicate ? t('loggedDuplicate', { name }) : t('loggedExported', { name }),
+        operationId: operation.id,
+      }),
+    );
   } else if (operation.state === 'needs-attention') {
     void recordActivity({ kind: 'export', level: 'error', message: t('loggedAttention', { name, error: operation.lastError ?? '' }), operationId: operation.id });
   }

@@ -1,12 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { z } from 'zod';
 import { db, type JobRecord, type Provider } from '../db';
 import { lastPullRow, pullStateRow, type PullState, type PullSummary } from './pull';
-import { DEFAULT_PULL_MINUTES, INTERVAL_KEY } from './schedule';
-import { COUNTRY_FILTER_KEY } from './settings';
 
 /**
- * What the UI may read of the jobs domain, as live queries: the stored jobs, the pull's progress, its local settings.
+ * What the UI may read of the jobs domain, as live queries: the stored jobs, the pull's progress (its settings are lib/settings items).
  * Jobs are not parsed row by row here: only the pull writes them, from vendor answers parsed at the connector, and a
  * pull can store 100,000 of them.
  */
@@ -33,16 +30,4 @@ export function useJobs(provider: Provider | string | undefined, opts: { paused?
     () => (opts.paused ? undefined : provider ? db().jobs.where('provider').equals(provider).toArray() : []),
     [provider, opts.paused],
   );
-}
-
-const Interval = z.number().int().positive();
-const Countries = z.array(z.string());
-
-/** The pull interval and the country filter as set on this browser (the organisation's policy may override them). */
-export function useLocalJobSettings(): { interval: number; countries: string[] } {
-  const rows = useLiveQuery(async () => ({
-    interval: Interval.safeParse((await db().settings.get(INTERVAL_KEY))?.value).data,
-    countries: Countries.safeParse((await db().settings.get(COUNTRY_FILTER_KEY))?.value).data,
-  }));
-  return { interval: rows?.interval ?? DEFAULT_PULL_MINUTES, countries: rows?.countries ?? [] };
 }

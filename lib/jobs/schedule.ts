@@ -1,5 +1,4 @@
-import { db } from '../db';
-import { ManagedSettingError, readManagedSyncRules } from '../settings';
+import { clampInterval, DEFAULT_PULL_MINUTES, MAX_PULL_MINUTES, MIN_PULL_MINUTES, pullIntervalSetting, readSetting, writeSettingItem } from '../settings';
 
 /**
  * The job-pull alarm. Alarms outlive the service worker; the worker re-creates this one at start-up and on
@@ -7,27 +6,16 @@ import { ManagedSettingError, readManagedSyncRules } from '../settings';
  */
 
 export const JOB_PULL_ALARM = 'hirebridge:job-pull';
-export const DEFAULT_PULL_MINUTES = 180;
-export const MIN_PULL_MINUTES = 15;
-export const MAX_PULL_MINUTES = 24 * 60;
-export const INTERVAL_KEY = 'jobPull.intervalMinutes';
-
-export function clampInterval(minutes: number): number {
-  if (!Number.isFinite(minutes)) return DEFAULT_PULL_MINUTES;
-  return Math.min(MAX_PULL_MINUTES, Math.max(MIN_PULL_MINUTES, Math.round(minutes)));
-}
+// The interval is a typed setting of lib/settings (its default, bounds and policy overlay live there).
+export { clampInterval, DEFAULT_PULL_MINUTES, MAX_PULL_MINUTES, MIN_PULL_MINUTES };
+export const INTERVAL_KEY = pullIntervalSetting.key;
 
 export async function readPullInterval(): Promise<number> {
-  const managed = (await readManagedSyncRules()).pullIntervalMinutes;
-  if (managed !== undefined) return clampInterval(managed);
-  const stored = (await db().settings.get(INTERVAL_KEY))?.value;
-  return typeof stored === 'number' ? clampInterval(stored) : DEFAULT_PULL_MINUTES;
+  return (await readSetting(pullIntervalSetting)).value;
 }
 
 export async function writePullInterval(minutes: number): Promise<number> {
-  if ((await readManagedSyncRules()).pullIntervalMinutes !== undefined) throw new ManagedSettingError('pullIntervalMinutes');
-  const value = clampInterval(minutes);
-  await db().settings.put({ key: INTERVAL_KEY, value });
+  const value = await writeSettingItem(pullIntervalSetting, minutes, () => clampInterval(minutes));
   await ensureJobPullAlarm({ replace: true });
   return value;
 }

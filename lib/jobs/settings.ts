@@ -1,21 +1,14 @@
-import { db } from '../db';
-import { ManagedSettingError, readManagedSyncRules } from '../settings';
+import { countryFilterSetting, readSetting, writeSettingItem } from '../settings';
 
-/** Country filter for pulled jobs: empty = all countries. */
-export const COUNTRY_FILTER_KEY = 'jobs.countries';
+/** Country filter for pulled jobs: empty = all countries (a typed setting of lib/settings, which the policy may fix). */
+export const COUNTRY_FILTER_KEY = countryFilterSetting.key;
 
 export async function readCountryFilter(): Promise<string[]> {
-  const managed = (await readManagedSyncRules()).countries;
-  if (managed) return managed;
-  const value = (await db().settings.get(COUNTRY_FILTER_KEY))?.value;
-  return Array.isArray(value) ? (value as string[]) : [];
+  return (await readSetting(countryFilterSetting)).value;
 }
 
 export async function writeCountryFilter(countries: string[]): Promise<string[]> {
-  if ((await readManagedSyncRules()).countries) throw new ManagedSettingError('countries');
-  const unique = [...new Set(countries.map((c) => c.toUpperCase()))].sort();
-  await db().settings.put({ key: COUNTRY_FILTER_KEY, value: unique });
-  return unique;
+  return writeSettingItem(countryFilterSetting, countries, () => [...new Set(countries.map((c) => c.toUpperCase()))].sort());
 }
 
 /** Jobs outside the filter are hidden; a job whose country the ATS does not say stays visible. */

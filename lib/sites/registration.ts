@@ -27,14 +27,38 @@ export async function loadGrantedAtsOrigins(): Promise<string[]> {
 export function syncGrantedHostScripts(): Promise<string[]> {
   const run = queue.then(async () => {
     const matches = await loadGrantedAtsOrigins();
-    await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }).catch(() => undefined);
+    // Left alone when it is already right (every worker start lands here): unregistering and registering again
+    // left a moment in which a page opened (the first after a browser start) got no content script at all.
+    const found = await Promise.resolve()
+      .then(() => browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }))
+      .catch(() => null);
+    const current = found?.[0];
+    if (current && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify([...matches].sort())) return matches;
+    // Unknown (the browser could not say) counts as registered: a second registration of the id would fail.
+    if (current || !found) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }).catch(() => undefined);
     if (matches.length) {
       await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches, js: [ATS_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
+      await injectIntoOpenTabs(matches);
     }
     return matches;
   });
   queue = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * A registration made now reaches only pages loaded from now on. Chromium drops it when it reloads the extension
+ * (an unpacked one at every browser start; an update), so the pages opened before the worker registered it again
+ * — the first candidate page after a browser start — get the script here. A page that has it already loses
+ * nothing: WXT stops the older copy when a new one starts.
+ */
+async function injectIntoOpenTabs(matches: string[]): Promise<void> {
+  const tabs = await Promise.resolve()
+    .then(() => browser.tabs.query({ url: matches }))
+    .catch(() => []);
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [ATS_SCRIPT] }).catch(() => undefined))),
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROVIDER_NAMES, prepareConnection, removeConnection, saveConnections } from '../connections';
 import { db, type ConnectionSlot } from '../db';
 import { ConnectInput } from '../messaging/intents/connections';
-import { ManagedSyncRules, readRawPolicy, SettingsSchema } from '../settings';
+import { ManagedSyncRules, refreshPolicy, SettingsSchema, type RawPolicy } from '../settings';
 import { t } from './messages';
 import type { TeamSetupStatus } from './schema';
 
@@ -16,7 +16,7 @@ import type { TeamSetupStatus } from './schema';
 export const STATUS_KEY = 'team.setup';
 export const POLICY_JOBS_KEY = 'team.policyJobs';
 const FINGERPRINTS_KEY = 'team.policyFingerprints';
-const REPORT_KEY = 'team.policyReport';
+export const REPORT_KEY = 'team.policyReport';
 
 const CONNECTION_FIELDS = ['provider', 'environment', 'baseUrl', 'integrationId', 'apiKey'];
 
@@ -52,9 +52,12 @@ async function fingerprint(input: ConnectInput): Promise<string> {
   return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Read the policy and bring this browser in line with it. Run at every worker start and when the policy changes. */
-export async function applyManagedPolicy(): Promise<PolicyReport> {
-  const raw = await readRawPolicy();
+/**
+ * Bring this browser in line with the policy (by default read from the store now, through lib/settings' one
+ * policy reader). Run at every worker start and when the policy changes.
+ */
+export async function applyManagedPolicy(policy?: RawPolicy): Promise<PolicyReport> {
+  const raw = policy ?? (await refreshPolicy());
   const notes: string[] = [];
   const known = new Set([...Object.keys(SettingsSchema.shape), ...Object.keys(ManagedSyncRules.shape), ...Object.keys(PolicyTeam), 'connections']);
   for (const key of Object.keys(raw)) if (!known.has(key)) notes.push(t('policyUnknownKey', { key }));

@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDbForTests } from '@/lib/db';
-import { ManagedSettingError, readSettings, writeSetting } from '@/lib/settings';
+import { knownPolicy, ManagedSettingError, readSettings, refreshPolicy, writeSetting } from '@/lib/settings';
 
 describe('admin settings overlaid by managed policy', () => {
   beforeEach(async () => {
@@ -25,6 +25,7 @@ describe('admin settings overlaid by managed policy', () => {
   it('lets the policy win, refuses local changes to managed settings, and ignores invalid policy values', async () => {
     await writeSetting('sourceName', 'Local name');
     await fakeBrowser.storage.managed.set({ sourceName: 'Org Sourcing', disabledAdapters: ['lever'], retentionDays: 'forever' });
+    await refreshPolicy();
     const view = await readSettings();
     expect(view.values.sourceName).toBe('Org Sourcing');
     expect(view.values.disabledAdapters).toEqual(['lever']);
@@ -48,6 +49,7 @@ describe('sync rules fixed by policy', () => {
     expect(await readCountryFilter()).toEqual(['ES']);
 
     await fakeBrowser.storage.managed.set({ pullIntervalMinutes: 720, countries: ['de', 'pt'] });
+    await refreshPolicy();
     expect(await readPullInterval()).toBe(720);
     expect(await readCountryFilter()).toEqual(['DE', 'PT']);
     await expect(writePullInterval(30)).rejects.toBeInstanceOf(ManagedSettingError);
@@ -55,6 +57,7 @@ describe('sync rules fixed by policy', () => {
     expect((await readSettings()).managedSyncRules).toEqual({ pullIntervalMinutes: 720, countries: ['DE', 'PT'] });
 
     await fakeBrowser.storage.managed.set({ pullIntervalMinutes: 5, countries: 'everywhere' });
+    await refreshPolicy();
     expect(await readPullInterval()).toBe(60);
     expect(await readCountryFilter()).toEqual(['ES']);
   });
@@ -64,11 +67,53 @@ describe('sync rules fixed by policy', () => {
     expect((await writeSetting('fieldMapping', mapping)).values.fieldMapping).toEqual(mapping);
     await expect(writeSetting('fieldMapping', { entityDefaults: {}, customFields: { '501': { from: 'ats', field: 'salary' } } })).rejects.toThrow();
     await fakeBrowser.storage.managed.set({ fieldMapping: { entityDefaults: { '11': { teamId: '22' } }, customFields: {} } });
+    await refreshPolicy();
     const view = await readSettings();
     expect(view.managed).toContain('fieldMapping');
     expect(view.values.fieldMapping.entityDefaults).toEqual({ '11': { teamId: '22' } });
     await expect(writeSetting('fieldMapping', mapping)).rejects.toBeInstanceOf(ManagedSettingError);
     await fakeBrowser.storage.managed.set({ fieldMapping: { customFields: { '501': { from: 'guess' } } } });
+    await refreshPolicy();
     expect((await readSettings()).values.fieldMapping).toEqual(mapping);
+  });
+});
+
+describe('the policy is read once and kept, never waited for', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await resetDbForTests();
+  });
+
+  it('settings answer at once with the last known policy while the store does not answer', async () => {
+    await fakeBrowser.storage.managed.set({ sourceName: 'Org Sourcing' });
+    await refreshPolicy();
+    // The store stops answering (Chromium's first read after a browser start): reads go on with what was known.
+    const managed = fakeBrowser.storage.managed as unknown as { get: (...args: unknown[]) => Promise<unknown> };
+    const realGet = managed.get;
+    let asked = 0;
+    managed.get = () => (asked++, new Promise(() => undefined));
+    try {
+      const view = await readSettings();
+      expect(view.values.sourceName).toBe('Org Sourcing');
+      expect(view.managed).toEqual(['sourceName']);
+      await expect(writeSetting('sourceName', 'Mine')).rejects.toBeInstanceOf(ManagedSettingError);
+      expect(asked).toBe(0);
+    } finally {
+      managed.get = realGet;
+    }
+  });
+
+  it('a changed policy is known after the next read; the deployed connections (their keys) are not kept', async () => {
+    await fakeBrowser.storage.managed.set({ sourceName: 'Org Sourcing', connections: { hr: { provider: 'factorial-hr', apiKey: 'secret-key-123' } } });
+    const read = await refreshPolicy();
+    expect(read.connections).toBeDefined();
+    expect(JSON.stringify(await knownPolicy())).not.toContain('secret-key-123');
+    await fakeBrowser.storage.managed.clear();
+    await fakeBrowser.storage.managed.set({ retentionDays: 10 });
+    expect((await readSettings()).values.sourceName).toBe('Org Sourcing');
+    await refreshPolicy();
+    const view = await readSettings();
+    expect(view.values).toMatchObject({ sourceName: 'Hirebridge', retentionDays: 10 });
+    expect(view.managed).toEqual(['retentionDays']);
   });
 });

@@ -88,7 +88,8 @@ export type ExportFields = z.infer<typeof ExportFields>;
 export const SubmitExportInput = z.object({ candidateKey: CandidateKeyInput, fields: ExportFields });
 
 /** `in-factorial`: hired, but someone with this email is already an employee in Factorial HR. */
-export type ExportState = 'exportable' | 'not-hired' | 'exported' | 'in-factorial' | 'unknown';
+/** `exporting`: an export of this person is queued or being sent (the page asks again until it settles). */
+export type ExportState = 'exportable' | 'not-hired' | 'exported' | 'in-factorial' | 'exporting' | 'unknown';
 
 export interface PageCandidateStatus {
   siteCandidateId: string;

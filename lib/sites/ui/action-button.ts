@@ -101,6 +101,12 @@ export function createActionButton(opts: { floating?: boolean; onClick(button: H
         button.setAttribute('aria-describedby', reason.id);
         return;
       }
+      if (status.state === 'exporting') {
+        button.disabled = true;
+        button.textContent = t('exporting');
+        button.setAttribute('aria-busy', 'true');
+        return;
+      }
       if (status.state === 'exported' || status.state === 'in-factorial') {
         button.disabled = true;
         button.textContent = status.state === 'exported' ? EXPORTED_LABEL() : t('inFactorial');

@@ -1,4 +1,4 @@
-import { sendIntent } from '../../messaging/client';
+import { askUntilAnswered, sendIntent } from '../../messaging/client';
 import type { ExportDraft, PageCandidate } from '../../messaging/intents/export';
 import type { Result } from '../../messaging/result';
 import type { CandidateOnPage } from '../types';
@@ -51,8 +51,10 @@ const draftKey = (adapterId: string, candidate: PageCandidate) => `${adapterId}:
 
 /** The bundle, injected once per page; a failed injection is tried again next time. */
 function injectDialogs(): Promise<Result<null>> {
-  if (scope[DIALOGS_GLOBAL]) return Promise.resolve({ ok: true, value: null });
-  injecting ??= sendIntent('loadDialogs', undefined).then(
+  const loaded = { ok: true as const, value: null };
+  if (scope[DIALOGS_GLOBAL]) return Promise.resolve(loaded);
+  // An answer lost to a worker stopped at that moment is asked for again (unless the bundle arrived meanwhile).
+  injecting ??= askUntilAnswered(() => (scope[DIALOGS_GLOBAL] ? Promise.resolve(loaded) : sendIntent('loadDialogs', undefined)), () => undefined).then(
     (result) => {
       if (!result.ok) injecting = undefined;
       return result;

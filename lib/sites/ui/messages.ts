@@ -5,6 +5,8 @@ export const t = defineMessages({
   en: {
     export: 'Export to FactorialHR',
     exported: 'Exported to FactorialHR',
+    exporting: 'Exporting to FactorialHR…',
+    noAnswer: 'Hirebridge’s background service is not answering. Trying again…',
     inFactorial: 'Already in Factorial HR',
     sync: 'Sync to ATS',
     viewInFactorial: 'View in Factorial',
@@ -13,6 +15,8 @@ export const t = defineMessages({
   es: {
     export: 'Exportar a FactorialHR',
     exported: 'Exportado a FactorialHR',
+    exporting: 'Exportando a FactorialHR…',
+    noAnswer: 'El servicio en segundo plano de Hirebridge no responde. Volviendo a intentarlo…',
     inFactorial: 'Ya está en Factorial HR',
     sync: 'Sincronizar con el ATS',
     viewInFactorial: 'Ver en Factorial',

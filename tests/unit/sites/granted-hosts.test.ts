@@ -78,4 +78,22 @@ describe('registration in the worker', () => {
     await Promise.all([syncGrantedHostScripts(), syncGrantedHostScripts(), syncGrantedHostScripts()]);
     expect(registered.map((r) => r.matches.sort())).toEqual([['http://localhost/demo-ats/*', 'https://acme.greenhouse.io/*']]);
   });
+
+  it('a worker start with the registration already right leaves it in place (no moment without the content script)', async () => {
+    origins = ['https://acme.greenhouse.io/*'];
+    let unregistered = 0;
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = {
+      getRegisteredContentScripts: async () => registered.map((r) => ({ id: 'hirebridge-ats-granted-hosts', ...r })),
+      registerContentScripts: async (scripts: { matches: string[] }[]) => void registered.push(...scripts),
+      unregisterContentScripts: async () => void (unregistered++, (registered = [])),
+    };
+    await syncGrantedHostScripts();
+    await syncGrantedHostScripts();
+    expect(registered.map((r) => r.matches)).toEqual([['https://acme.greenhouse.io/*']]);
+    expect(unregistered).toBe(0);
+    origins = ['https://acme.greenhouse.io/*', 'https://beta.greenhouse.io/*'];
+    await syncGrantedHostScripts();
+    expect(unregistered).toBe(1);
+    expect(registered.map((r) => r.matches.sort())).toEqual([['https://acme.greenhouse.io/*', 'https://beta.greenhouse.io/*']]);
+  });
 });

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { allowSandboxHost, connectFactorialHr, connectKombo, median, misses, openOptionsPage, round, waitFor, type BenchBrowser, type BenchSandbox, type Row } from '../lib/harness';
+
+/**
+ * Cold starts (issue 19), in real Chromium with the built extension against the sandbox.
+ *
+ * first-page-after-restart: a profile is set up once (Factorial HR and Kombo connected, the demo ATS allowed, one
+ * candidate page seen), then the browser is closed and started again with the same profile, RESTARTS times. Each
+ * time: ms from opening the first demo-ATS candidate page (page.goto, right after the browser is up) until its
+ * "Export to FactorialHR" button is enabled — the worker's answer to the page has come. Baseline, same run: the
+ * second such page in the same browser (worker warm).
+ *
+ * options-first-open: a fresh profile each time (FRESH runs): ms from opening the options page right after the
+ * browser is up until it is interactive — the Factorial HR card's API key box is shown and enabled (what the
+ * listConnections answer renders). Baseline, same run: a second open of the options page in the same browser.
+ *
+ * Both clocks are Node-side, from the call that opens the page to Playwright seeing the element (it watches the DOM
+ * in the page), so they include the page's own load from the local sandbox, as a person sees it.
+ */
+
+const RESTARTS = 5;
+const FRESH = 5;
+const CANDIDATES = ['40112234', '40112235'];
+
+async function untilEnabled(page: Page, url: string): Promise<number> {
+  const started = performance.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.getByRole('button', { name: 'Export to FactorialHR' }).and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
+  return performance.now() - started;
+}
+
+export async function runFirstPageAfterRestart(sandbox: BenchSandbox, launch: (dir?: string, profile?: { userDataDir: string }) => Promise<BenchBrowser>): Promise<Row> {
+  await sandbox.reset();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'hb-bench-restart-'));
+  const url = (i: number) => `${sandbox.url}/demo-ats/candidates/${CANDIDATES[i % CANDIDATES.length]}`;
+  const first: number[] = [];
+  const second: number[] = [];
+  try {
+    const setup = await launch(undefined, { userDataDir });
+    try {
+      await allowSandboxHost(setup);
+      const options = await openOptionsPage(setup);
+      await connectFactorialHr(options, sandbox);
+      await connectKombo(options, sandbox);
+      await waitFor('the content script to be registered', () => setup.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 10_000);
+      await untilEnabled(await setup.context.newPage(), url(0));
+    } finally {
+      await setup.close();
+    }
+    for (let i = 0; i < RESTARTS; i++) {
+      const browser = await launch(undefined, { userDataDir });
+      try {
+        first.push(await untilEnabled(await browser.context.newPage(), url(i)));
+        second.push(await untilEnabled(await browser.context.newPage(), url(i + 1)));
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+  const value = round(median(first), 0);
+  const baseline = round(median(second), 0);
+  const missed = misses([[value <= 150, `${value} ms > 150 ms`]]);
+  return {
+    name: 'first-page-after-restart',
+    value,
+    unit: 'ms',
+    budget: '≤ 150 ms',
+    baseline,
+    within_budget: missed.length === 0,
+    missed,
+    notes:
+      `Browser closed and started again with the same connected profile, ${RESTARTS} times; the first demo-ATS candidate page opened right after start, until Export is enabled: ` +
+      `median ${value} ms (${first.map((v) => round(v, 0)).join(', ')}). Baseline, the second page in the same browser: median ${baseline} ms (${second.map((v) => round(v, 0)).join(', ')}).`,
+    extra: { restarts: RESTARTS, firstPageMs: first.map((v) => round(v, 0)), secondPageMs: second.map((v) => round(v, 0)) },
+  };
+}
+
+async function untilInteractive(page: Page, url: string): Promise<number> {
+  const started = performance.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  const key = page.getByRole('region', { name: 'Factorial HR' }).getByRole('textbox', { name: 'API key' });
+  await key.and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
+  return performance.now() - started;
+}
+
+export async function runOptionsFirstOpen(sandbox: BenchSandbox, launch: () => Promise<BenchBrowser>): Promise<Row> {
+  await sandbox.reset();
+  const first: number[] = [];
+  const second: number[] = [];
+  for (let i = 0; i < FRESH; i++) {
+    const browser = await launch();
+    try {
+      const url = `chrome-extension://${browser.extensionId}/options.html`;
+      first.push(await untilInteractive(await browser.context.newPage(), url));
+      second.push(await untilInteractive(await browser.context.newPage(), url));
+    } finally {
+      await browser.close();
+    }
+  }
+  const value = round(median(first), 0);
+  const baseline = round(median(second), 0);
+  const missed = misses([[value <= 300, `${value} ms > 300 ms`]]);
+  return {
+    name: 'options-first-open',
+    value,
+    unit: 'ms',
+    budget: '≤ 300 ms',
+    baseline,
+    within_budget: missed.length === 0,
+    missed,
+    notes:
+      `${FRESH} fresh profiles; the options page opened right after the browser started, until the Factorial HR card's API key box is shown and enabled: ` +
+      `median ${value} ms (${first.map((v) => round(v, 0)).join(', ')}). Baseline, a second open in the same browser: median ${baseline} ms (${second.map((v) => round(v, 0)).join(', ')}).`,
+    extra: { runs: FRESH, firstOpenMs: first.map((v) => round(v, 0)), secondOpenMs: second.map((v) => round(v, 0)) },
+  };
+}
