@@ -4,6 +4,7 @@ import { connectionIntents, type ConnectionProtocol } from './intents/connection
 import { exportIntents, type ExportProtocol } from './intents/export';
 import { jobIntents, type JobProtocol } from './intents/jobs';
 import { popupIntents, type PopupProtocol } from './intents/popup';
+import { recipeIntents, type RecipeProtocol } from './intents/recipes';
 import { settingsIntents, type SettingsProtocol } from './intents/settings';
 import { syncIntents, type SyncProtocol } from './intents/sync';
 import { teamIntents, type TeamProtocol } from './intents/teams';
@@ -32,8 +33,9 @@ export const Intents = {
   ...syncIntents,
   ...adminIntents,
   ...teamIntents,
+  ...recipeIntents,
 } as const satisfies Record<string, IntentSpec>;
 
-export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & PopupProtocol & SyncProtocol & AdminProtocol & TeamProtocol;
+export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & PopupProtocol & SyncProtocol & AdminProtocol & TeamProtocol & RecipeProtocol;
 
 export type IntentName = keyof typeof Intents & keyof ProtocolMap;
