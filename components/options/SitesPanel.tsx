@@ -4,6 +4,7 @@ import type { SettingChange, SettingsView } from '@/lib/settings/schema';
 import { ADAPTERS } from '@/lib/sites/adapters';
 import { grantableAddress, grantedAtsHosts } from '@/lib/sites/granted-hosts';
 import { t } from './messages';
+import { SitesHealth, SitesRecipes } from './SitesRecipes';
 
 /** The admin settings as the worker reports them (with what the organisation's policy manages), and a way to change one. */
 export function useSettings() {
@@ -203,6 +204,8 @@ export function SitesPanel() {
           </span>
         )}
       </div>
+      <SitesRecipes />
+      <SitesHealth />
     </section>
   );
 }

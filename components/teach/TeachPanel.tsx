@@ -62,6 +62,8 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [box, setBox] = useState<DOMRect | null>(null);
+  // The panel covers part of the page: it moves to the other side when what to pick is under it.
+  const [dockedLeft, setDockedLeft] = useState(false);
   const pickButtons = useRef(new Map<RecipeField, HTMLButtonElement>());
 
   // Editing: the recipe that reads this page now, if there is one.
@@ -198,8 +200,13 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
       {box && (
         <div className="hb-teach-highlight" aria-hidden="true" style={{ top: box.top, left: box.left, width: box.width, height: box.height }} />
       )}
-      <section className="hb-teach" role="dialog" aria-modal="false" aria-labelledby={headingId}>
-        <h2 id={headingId}>{t('title')}</h2>
+      <section className={dockedLeft ? 'hb-teach docked-left' : 'hb-teach'} role="dialog" aria-modal="false" aria-labelledby={headingId}>
+        <div className="hb-teach-header">
+          <h2 id={headingId}>{t('title')}</h2>
+          <button type="button" className="secondary" onClick={() => setDockedLeft(!dockedLeft)}>
+            {dockedLeft ? t('dockRight') : t('dockLeft')}
+          </button>
+        </div>
         <p className="hb-teach-intro">{t('intro')}</p>
         <div role="status" className="hb-teach-live">
           {picking ? (pointedPreview ? t('picking', { what: pointedPreview }) : t('pickingNothing', { field: t(picking) })) : ''}
