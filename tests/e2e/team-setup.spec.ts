@@ -46,7 +46,7 @@ test.describe('Team setup file', () => {
     expect(text).not.toContain(SANDBOX_KEYS.kombo);
     expect(text).not.toContain(SANDBOX_KEYS.factorial);
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'hirebridge-team-setup', version: 1, company: { komboIntegrationId: SANDBOX_KEYS.komboIntegrationId }, settings: { sourceName: 'Acme Sourcing' } });
+    expect(file).toMatchObject({ format: 'hirebridge-team-setup', version: 2, company: { komboIntegrationId: SANDBOX_KEYS.komboIntegrationId }, settings: { sourceName: 'Acme Sourcing' } });
     expect(file.activeJobs.ids).toHaveLength(2);
     expect(file.company.factorialCompanyId).toMatch(/^\d+$/);
     const corruptPath = join(dir, 'corrupt.json');
