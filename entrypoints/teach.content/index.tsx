@@ -39,7 +39,7 @@ export default defineContentScript({
         }).then((created) => {
           ui = created;
           created.mount();
-          created.shadow.querySelector<HTMLButtonElement>('button')?.focus();
+          created.shadow.querySelector<HTMLButtonElement>('.hb-teach-fields button')?.focus();
         });
       },
     };
