@@ -16,8 +16,8 @@ export const recipeIntents = {
   reportSiteYield: { input: SiteYield, from: ['content-script'] },
   /** May this browser's admin teach pages (not a recruiter's browser)? Asked by a page before offering the button. */
   teachOffered: { input: z.undefined(), from: ['content-script', 'extension-page'] },
-  /** Inject the picker into the asking tab. */
-  loadTeacher: { input: z.undefined(), from: ['content-script'], admin: true },
+  /** Inject the picker into the asking tab (harmless in itself: saving what it teaches needs the admin). */
+  loadTeacher: { input: z.undefined(), from: ['content-script'] },
   /** The popup: open the picker on the page in the current tab. */
   teachActiveTab: { input: z.undefined(), from: ['extension-page'], admin: true },
 } as const;
