@@ -1,6 +1,7 @@
 import { defineAdapter, type AdapterSelectors } from '../sites/define';
 import type { SiteAdapter } from '../sites/types';
-import { recipeKey, type SiteRecipe } from './schema';
+import { recipeKey } from './key';
+import type { SiteRecipe } from './schema';
 
 /**
  * Recipes applied to the site adapters, on the page side (the ATS content script): a recipe for a built-in

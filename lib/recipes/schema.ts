@@ -69,8 +69,7 @@ export interface StoredRecipe {
   managedBy?: string;
 }
 
-/** One site's key: its host and path pattern ("" for the whole host). */
-export const recipeKey = (recipe: Pick<SiteRecipe, 'host' | 'path'>) => `${recipe.host}${recipe.path ?? ''}`;
+export { recipeKey } from './key';
 
 export const RECIPES_FORMAT = 'hirebridge-site-recipes';
 export const RECIPES_VERSION = 1;
