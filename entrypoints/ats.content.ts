@@ -2,7 +2,7 @@ import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
 import { sendIntent } from '@/lib/messaging/client';
 import type { PageCandidate } from '@/lib/messaging/intents/export';
 import { applyRecipes } from '@/lib/recipes/apply';
-import { recipesItem } from '@/lib/recipes/items';
+import { onRecipesChange, readRecipes } from '@/lib/recipes/queries';
 import { ADAPTERS } from '@/lib/sites/adapters';
 import { startSiteManager, type PageYield } from '@/lib/sites/manager';
 import type { Mount } from '@/lib/sites/types';
@@ -23,7 +23,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     // The admin's recipes (storage.local, written only by the worker), read while the page loads.
-    let recipes = recipesItem.getValue().catch(() => []);
+    let recipes = readRecipes();
     let pending: { adapterId: string; candidate: PageCandidate; button: ActionButton }[] = [];
     let flush: number | undefined;
 
@@ -121,8 +121,8 @@ export default defineContentScript({
     if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => void start(), { timeout: 300 });
     else setTimeout(() => void start(), 0);
     // A recipe taught, edited or removed applies at once: the buttons are placed again with it.
-    const unwatch = recipesItem.watch((value) => {
-      recipes = Promise.resolve(value ?? []);
+    const unwatch = onRecipesChange((value) => {
+      recipes = Promise.resolve(value);
       manager?.stop();
       manager = undefined;
       void start();

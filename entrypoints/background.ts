@@ -120,6 +120,8 @@ export default defineBackground(() => {
     }
     const summary = await importTeamSetup(text, passphrase);
     await loadDisabledAdapters();
+    // The file's site recipes may teach hosts the content script must now run on.
+    await syncGrantedHostScripts().catch(() => undefined);
     return ok(summary);
   });
 

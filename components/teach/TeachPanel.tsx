@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { recipeFor, recipeRoute } from '@/lib/recipes/apply';
-import { recipesItem } from '@/lib/recipes/items';
+import { readRecipes } from '@/lib/recipes/queries';
 import { recipeKey, RECIPE_FIELDS, type RecipeField, type SiteRecipe } from '@/lib/recipes/schema';
 import { checkSelector, rowOf, rowSelector, uniqueSelector } from '@/lib/recipes/selector';
 import { sendIntent } from '@/lib/messaging/client';
@@ -68,7 +68,7 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
 
   // Editing: the recipe that reads this page now, if there is one.
   useEffect(() => {
-    void recipesItem.getValue().then((stored) => {
+    void readRecipes().then((stored) => {
       const recipe = recipeFor(
         stored.map((e) => e.recipe),
         new URL(location.href),
