@@ -1,6 +1,6 @@
 import { defineAdapter, type AdapterSelectors } from '../sites/define';
 import type { SiteAdapter } from '../sites/types';
-import { recipeKey } from './key';
+import { recipeKey, taughtAdapterId } from './key';
 import type { SiteRecipe } from './schema';
 
 /**
@@ -9,8 +9,6 @@ import type { SiteRecipe } from './schema';
  * becomes an adapter of its own (`taught:<host>`). Pure: no storage, no messages.
  */
 
-export const TAUGHT_PREFIX = 'taught:';
-export const taughtAdapterId = (host: string) => `${TAUGHT_PREFIX}${host}`;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** An id-like path segment with a digit in it: where a taught page with no `:id` keeps its candidate's id. */

@@ -29,14 +29,12 @@ export async function listRecipes(): Promise<StoredRecipe[]> {
   return recipesItem.getValue();
 }
 
-const siteName = (key: string) => key;
-
 async function policyEntry(key: string): Promise<StoredRecipe | undefined> {
   return (await listRecipes()).find((entry) => entry.origin === 'policy' && recipeKey(entry.recipe) === key);
 }
 
 function refuseManaged(entry: StoredRecipe): never {
-  throw new PublicError(t('managedRecipe', { site: siteName(recipeKey(entry.recipe)), who: entry.managedBy ?? t('yourOrganisation') }));
+  throw new PublicError(t('managedRecipe', { site: recipeKey(entry.recipe), who: entry.managedBy ?? t('yourOrganisation') }));
 }
 
 /** Store one recipe (new, or replacing the one for the same site), unless the policy manages that site. */
