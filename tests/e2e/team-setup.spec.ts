@@ -14,6 +14,9 @@ import { allowSandboxHost, expect, exportLucasAtOnce, test } from './fixtures';
 const PASSPHRASE = 'team passphrase 2026';
 const jobRow = (options: Page, name: string) => options.getByRole('region', { name: 'Jobs' }).getByRole('row').filter({ has: options.getByRole('rowheader', { name, exact: true }) });
 
+// Two browsers and two full setups (now with a site recipe too) take longer than the default on a loaded machine.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe('Team setup file', () => {
   test('export in the admin’s profile, import in a clean one: connected, same jobs and settings, export works at once', async ({ context, extensionId, options, sandbox }) => {
     // The admin's browser: both integrations, two active jobs, a source tag of their own.
