@@ -1,12 +1,15 @@
 import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
 import { askUntilAnswered, sendIntent } from '@/lib/messaging/client';
 import type { PageCandidate } from '@/lib/messaging/intents/export';
+import { applyRecipes } from '@/lib/recipes/apply';
+import { onRecipesChange, readRecipes } from '@/lib/recipes/queries';
 import { ADAPTERS } from '@/lib/sites/adapters';
-import { startSiteManager } from '@/lib/sites/manager';
+import { startSiteManager, type PageYield } from '@/lib/sites/manager';
 import type { Mount } from '@/lib/sites/types';
 import { createActionButton, type ActionButton } from '@/lib/sites/ui/action-button';
 import { openDialog, prepareDialog } from '@/lib/sites/ui/dialog-loader';
 import { t } from '@/lib/sites/ui/messages';
+import { openTeacher } from '@/lib/sites/ui/teacher-loader';
 
 /**
  * On ATS pages: the site manager finds candidates and places an "Export to FactorialHR" button for each; the
@@ -20,6 +23,8 @@ export default defineContentScript({
   // every message listener the page has).
   noScriptStartedPostMessage: true,
   main(ctx) {
+    // The admin's recipes (storage.local, written only by the worker), read while the page loads.
+    let recipes = readRecipes();
     let pending: { adapterId: string; candidate: PageCandidate; button: ActionButton }[] = [];
     let flush: number | undefined;
 
@@ -78,6 +83,11 @@ export default defineContentScript({
       });
       button.setStatus('checking');
       if (context?.kind === 'candidate') offerSync(adapterId, context.siteName, candidate, button);
+      // The adapter found no place for the button: an admin may teach it one (never offered on a recruiter's browser).
+      if (floating) {
+        teachOffered ??= sendIntent('teachOffered', undefined).then((r) => r.ok && r.value, () => false);
+        void teachOffered.then((offered) => offered && button.addTeachAction((element) => void openTeacher(element)));
+      }
       if (floating || !mount.anchor) document.body.append(button.host);
       else mount.anchor[mount.position === 'before' ? 'before' : mount.position === 'after' ? 'after' : mount.position === 'prepend' ? 'prepend' : 'append'](button.host);
       pending.push({ adapterId, candidate, button });
@@ -90,12 +100,34 @@ export default defineContentScript({
       return button.host;
     };
 
+    let teachOffered: Promise<boolean> | undefined;
+
+    // What the page yielded, for Sites → health: sent when it changes, once the page has settled for a moment.
+    let lastYield = '';
+    let nextYield = '';
+    let yieldTimer: number | undefined;
+    const reportYield = (report: PageYield) => {
+      const message = { ...report, host: location.hostname, path: location.pathname.slice(0, 300) };
+      const text = JSON.stringify(message);
+      if (text === nextYield || (text === lastYield && !yieldTimer)) return;
+      nextYield = text;
+      window.clearTimeout(yieldTimer);
+      yieldTimer = window.setTimeout(() => {
+        yieldTimer = undefined;
+        lastYield = text;
+        sendIntent('reportSiteYield', message).catch(() => undefined);
+      }, 400);
+    };
+
     // Start when the page's main thread is idle (at the latest after 300 ms), so the ATS's own load never waits for us.
     let manager: ReturnType<typeof startSiteManager> | undefined;
-    const start = () => {
+    const start = async () => {
+      if (ctx.isInvalid || manager) return;
+      const adapters = applyRecipes(ADAPTERS, (await recipes).map((entry) => entry.recipe));
       if (ctx.isInvalid || manager) return;
       manager = startSiteManager({
-        adapters: ADAPTERS,
+        adapters,
+        onYield: reportYield,
         place: (mount, { adapter, kind }) => place(mount, adapter.id, false, { kind, siteName: adapter.name }),
         placeFloating: (mount, { adapter, kind }) => place(mount, adapter.id, true, { kind, siteName: adapter.name }),
         // WXT's own watcher (the Navigation API, else a poll), removed when this content script is invalidated.
@@ -103,8 +135,18 @@ export default defineContentScript({
       });
     };
     // Firefox and Chrome both have requestIdleCallback; the fallback is for anything else.
-    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(start, { timeout: 300 });
-    else setTimeout(start, 0);
-    ctx.onInvalidated(() => manager?.stop());
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => void start(), { timeout: 300 });
+    else setTimeout(() => void start(), 0);
+    // A recipe taught, edited or removed applies at once: the buttons are placed again with it.
+    const unwatch = onRecipesChange((value) => {
+      recipes = Promise.resolve(value);
+      manager?.stop();
+      manager = undefined;
+      void start();
+    });
+    ctx.onInvalidated(() => {
+      unwatch();
+      manager?.stop();
+    });
   },
 });

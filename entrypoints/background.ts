@@ -18,11 +18,13 @@ import {
 } from '@/lib/hires';
 import { countLocalData, deleteLocalData, ensureRetentionAlarm, onRetentionAlarm } from '@/lib/retention';
 import { lock, removePassphrase, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
+import { deleteRecipe, exportRecipes, importRecipes, recordYield, saveRecipe } from '@/lib/recipes';
 import { onPolicyChange, readSettings, refreshPolicy, writeSetting } from '@/lib/settings';
 import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSetup, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/sites/registration';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
+import { TEACHER_GLOBAL } from '@/lib/sites/ui/teacher-loader';
 import { autoSyncSeenCandidates, registerSourcingOperations, syncedCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
 import {
   catchUpMissedPull,
@@ -80,6 +82,8 @@ export default defineBackground(() => {
       const policy = await refreshPolicy();
       policyApplying = (async () => {
         const { applied } = await applyManagedPolicy(policy);
+        // The policy's recipes may teach hosts the content script must now run on.
+        await syncGrantedHostScripts().catch(() => undefined);
         // A newly deployed ATS needs its jobs before the team's can be activated.
         if (applied.includes('ats')) await runJobPull().catch(() => undefined);
         await applyTeamActiveJobs();
@@ -124,6 +128,8 @@ export default defineBackground(() => {
     }
     const summary = await importTeamSetup(text, passphrase);
     await loadDisabledAdapters();
+    // The file's site recipes may teach hosts the content script must now run on.
+    await syncGrantedHostScripts().catch(() => undefined);
     return ok(summary);
   });
 
@@ -182,6 +188,52 @@ export default defineBackground(() => {
       target: { tabId: tab.id, frameIds: [0] },
       func: (global: string) => (globalThis as unknown as Record<string, { open(r: unknown): void }>)[global]?.open({ kind: 'sync', adapterId: 'generic' }),
       args: [DIALOGS_GLOBAL],
+    });
+    return ok({ tabTitle: tab.title });
+  });
+
+  // Teach this page and adapter health (ATS pages, the popup, options → Sites)
+  const samePage = (host: string, pageUrl?: string) => !pageUrl || new URL(pageUrl).hostname === host;
+  serveIntent('saveSiteRecipe', policy, async ({ recipe, previousKey }, { pageUrl }) => {
+    // A page teaches its own site only.
+    if (!samePage(recipe.host, pageUrl)) return fail('forbidden', t('forbidden'));
+    const list = await saveRecipe(recipe, 'local', previousKey);
+    await syncGrantedHostScripts().catch(() => undefined);
+    return ok(list);
+  });
+  serveIntent('deleteSiteRecipe', policy, async (key) => {
+    const list = await deleteRecipe(key);
+    await syncGrantedHostScripts().catch(() => undefined);
+    return ok(list);
+  });
+  serveIntent('exportSiteRecipes', policy, async () => ok(await exportRecipes()));
+  serveIntent('importSiteRecipes', policy, async (text) => {
+    const summary = await importRecipes(text);
+    await syncGrantedHostScripts().catch(() => undefined);
+    return ok(summary);
+  });
+  serveIntent('reportSiteYield', policy, async (report, { pageUrl }) => {
+    if (!samePage(report.host, pageUrl)) return fail('forbidden', t('forbidden'));
+    await recordYield(report);
+    return ok(null);
+  });
+  serveIntent('teachOffered', policy, async () => ok((await teamSetupStatus()).role === 'admin'));
+  const injectTeacher = (tabId: number) => browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/teach.js'] });
+  serveIntent('loadTeacher', policy, async (_input, { tabId }) => {
+    if (tabId === undefined) return fail('no-tab', t('formOnlyOnPage'));
+    await injectTeacher(tabId);
+    return ok(null);
+  });
+  serveIntent('teachActiveTab', policy, async () => {
+    const tab = await pageTabBehindPopup();
+    if (!tab?.id || !tab.url) return fail('no-tab', t('openPageFirst'));
+    // The toolbar click granted this tab (activeTab): the picker may save its recipe from there.
+    await grantTab(tab.id, tab.url);
+    await injectTeacher(tab.id);
+    await browser.scripting.executeScript({
+      target: { tabId: tab.id, frameIds: [0] },
+      func: (global: string) => (globalThis as unknown as Record<string, { open(r: unknown): void }>)[global]?.open({}),
+      args: [TEACHER_GLOBAL],
     });
     return ok({ tabTitle: tab.title });
   });

@@ -6,6 +6,7 @@ import { ADAPTERS } from '@/lib/sites/adapters';
 import { grantableAddress, grantedAtsHosts } from '@/lib/sites/granted-hosts';
 import { usePolicyApplied } from '@/lib/teams/queries';
 import { t } from './messages';
+import { SitesHealth, SitesRecipes } from './SitesRecipes';
 
 /** The admin settings as the worker reports them (with what the organisation's policy manages), and a way to change one. */
 export function useSettings() {
@@ -211,6 +212,8 @@ export function SitesPanel() {
           </span>
         )}
       </div>
+      <SitesRecipes />
+      <SitesHealth />
     </section>
   );
 }

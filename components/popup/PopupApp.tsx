@@ -12,6 +12,7 @@ import { BulkExportDialog } from './BulkExportDialog';
 import { PopupExportDialog } from './PopupExportDialog';
 import { SyncedCandidates } from '../sourcing/SyncedCandidates';
 import { SyncThisPage } from '../sourcing/SyncThisPage';
+import { TeachThisPage } from '../teach/TeachThisPage';
 import { RecentActivity } from './RecentActivity';
 import { t } from './messages';
 import './popup.css';
@@ -171,6 +172,7 @@ export function PopupApp() {
         </section>
 
         <SyncThisPage />
+        <TeachThisPage />
         <SyncedCandidates />
         <RecentActivity />
       </main>

@@ -4,6 +4,7 @@ import { connectionIntents, type ConnectionProtocol } from './intents/connection
 import { exportIntents, type ExportProtocol } from './intents/export';
 import { jobIntents, type JobProtocol } from './intents/jobs';
 import { hiredListIntents, type HiredListProtocol } from './intents/hires';
+import { recipeIntents, type RecipeProtocol } from './intents/recipes';
 import { settingsIntents, type SettingsProtocol } from './intents/settings';
 import { sourcingIntents, type SourcingProtocol } from './intents/sourcing';
 import { teamIntents, type TeamProtocol } from './intents/teams';
@@ -32,8 +33,9 @@ export const Intents = {
   ...sourcingIntents,
   ...adminIntents,
   ...teamIntents,
+  ...recipeIntents,
 } as const satisfies Record<string, IntentSpec>;
 
-export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & HiredListProtocol & SourcingProtocol & AdminProtocol & TeamProtocol;
+export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & HiredListProtocol & SourcingProtocol & AdminProtocol & TeamProtocol & RecipeProtocol;
 
 export type IntentName = keyof typeof Intents & keyof ProtocolMap;

@@ -15,6 +15,8 @@ export interface AdapterSelectors {
   /** Where buttons go on a candidate page (the first match wins; none → floating button). */
   actions: string;
   name: string;
+  /** The email (its text, or the address of a `mailto:` link in it); none → the page's first `mailto:` link. */
+  email?: string;
   stage?: string;
   job?: string;
   startDate?: string;
@@ -99,6 +101,15 @@ export function safe<T>(read: () => T): T | undefined {
   }
 }
 
+/** An email shown in an element: the address of a `mailto:` link (it or inside it), else its text when it is one. */
+export function emailIn(el: Element | null): string | undefined {
+  if (!el) return undefined;
+  const link = el.matches('a[href^="mailto:"]') ? el : el.querySelector('a[href^="mailto:"]');
+  if (link) return decodeURIComponent(link.getAttribute('href')!.slice('mailto:'.length).split('?')[0]).trim().slice(0, 320) || undefined;
+  const value = text(el);
+  return value && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value.slice(0, 320) : undefined;
+}
+
 export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   const s = spec.selectors;
   // Built when first needed: every ATS page loads every adapter, and most never ask.
@@ -162,7 +173,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         const candidate: CandidateOnPage = {
           siteCandidateId: id,
           fullName: text(doc.querySelector(s.name)),
-          email: safe(() => mailto(doc)),
+          email: safe(() => (s.email ? emailIn(doc.querySelector(s.email)) : mailto(doc))),
           phone: safe(() => tel(doc)),
           stage: s.stage ? text(doc.querySelector(s.stage)) : undefined,
           jobTitle: s.job ? text(doc.querySelector(s.job)) : undefined,

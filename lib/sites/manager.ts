@@ -27,7 +27,21 @@ export interface SiteManagerOptions {
    * (`ctx.addEventListener(window, 'wxt:locationchange', …)`), which stops with the content script.
    */
   watchLocation(onChange: () => void): void;
+  /** What each evaluation found (Sites → health): called after every pass on a page an adapter knows. */
+  onYield?(report: PageYield): void;
   window?: Window;
+}
+
+/** What a page gave the adapter: whether its id came from the URL, what it read, and where the button went. */
+export interface PageYield {
+  adapterId: string;
+  kind: PageKind | 'none';
+  idFromUrl: boolean;
+  nameRead: boolean;
+  stageRead: boolean;
+  anchor: 'found' | 'floating' | 'none';
+  rows: number;
+  recipe?: string;
 }
 
 export function startSiteManager(options: SiteManagerOptions): { stop(): void; evaluate(): void } {
@@ -54,6 +68,9 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
     const url = new URL(href);
     const adapter = options.adapters.find((a) => a.isSite(url) && (options.isEnabled?.(a.id) ?? true));
     const kind = adapter?.pageKind(url);
+    if (adapter && !kind) {
+      options.onYield?.({ adapterId: adapter.id, kind: 'none', idFromUrl: false, nameRead: false, stageRead: false, anchor: 'none', rows: 0, recipe: adapter.recipeInUse?.(url) });
+    }
     if (!adapter || !kind || !pageController) return;
     const ctx: PlaceContext = { adapter, kind, signal: pageController.signal };
 
@@ -84,6 +101,16 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
       const id = adapter.candidateId(url);
       if (id) placed.set('floating:page', options.placeFloating({ candidate: { siteCandidateId: id } }, ctx));
     }
+    options.onYield?.({
+      adapterId: adapter.id,
+      kind,
+      idFromUrl: kind === 'candidate' && !!adapter.candidateId(url),
+      nameRead: mounts.some((m) => !!m.candidate.fullName),
+      stageRead: mounts.some((m) => !!m.candidate.stage),
+      anchor: mounts.length ? 'found' : placed.has('floating:page') ? 'floating' : 'none',
+      rows: kind === 'candidate' ? 0 : mounts.length,
+      recipe: adapter.recipeInUse?.(url),
+    });
   }
 
   // DOM changes: batched to one evaluation per frame. They also reveal SPA navigations (pushState from the

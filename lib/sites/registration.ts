@@ -1,3 +1,4 @@
+import { taughtHosts } from '../recipes/store';
 import { adapterForUrl } from './adapters';
 import { grantedAtsMatches } from './granted-hosts';
 
@@ -12,14 +13,19 @@ const ATS_SCRIPT = 'content-scripts/ats.js';
 
 /** Origins (`https://acme.greenhouse.io`) whose pages the worker answers because an admin granted them. */
 let grantedOrigins = new Set<string>();
+/** Origins of hosts no adapter knows that an admin taught ("Teach this page") and granted. */
+let taughtOrigins = new Set<string>();
 let queue: Promise<unknown> = Promise.resolve();
 
 const originOf = (pattern: string) => new URL(pattern.replace(/\*$/, '')).origin;
 
 /** Reads which ATS hosts are granted (cheap; part of the worker's ready state). */
 export async function loadGrantedAtsOrigins(): Promise<string[]> {
-  const matches = grantedAtsMatches((await browser.permissions.getAll()).origins ?? []);
+  const origins = (await browser.permissions.getAll()).origins ?? [];
+  const taught = (await taughtHosts().catch(() => [] as string[])).map((host) => `https://${host}/*`).filter((pattern) => origins.includes(pattern) || origins.includes('https://*/*'));
+  const matches = [...new Set([...grantedAtsMatches(origins), ...taught])];
   grantedOrigins = new Set(matches.map(originOf));
+  taughtOrigins = new Set(taught.map(originOf));
   return matches;
 }
 
@@ -66,6 +72,7 @@ async function injectIntoOpenTabs(matches: string[]): Promise<void> {
  * built-in host or on one that is granted right now.
  */
 export function isAllowedAtsPage(url: URL, disabled: ReadonlySet<string>): boolean {
+  if (url.protocol === 'https:' && taughtOrigins.has(url.origin)) return true;
   const adapter = adapterForUrl(url);
   if (!adapter || disabled.has(adapter.id)) return false;
   return !adapter.needsGrant?.(url) || grantedOrigins.has(url.origin);

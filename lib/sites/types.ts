@@ -51,6 +51,8 @@ export interface SiteAdapter {
   /** The selectors it reads the DOM with (plain data), and a copy of the adapter with some of them replaced. */
   selectors?: Readonly<AdapterSelectors>;
   withSelectors?(overrides: Partial<AdapterSelectors>): SiteAdapter;
+  /** The key of the admin's recipe that reads this page, when one does (lib/recipes). */
+  recipeInUse?(url: URL): string | undefined;
   /** The kind of page, from the URL alone. */
   pageKind(url: URL): PageKind | null;
   /** On a candidate page, the candidate's id from the URL (null when the URL holds none). */

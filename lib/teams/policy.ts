@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROVIDER_NAMES, prepareConnection, removeConnection, saveConnections } from '../connections';
 import { db, type ConnectionSlot } from '../db';
 import { ConnectInput } from '../messaging/intents/connections';
+import { applyPolicyRecipes } from '../recipes/store';
 import { ManagedSyncRules, refreshPolicy, SettingsSchema, type RawPolicy } from '../settings';
 import { t } from './messages';
 import type { TeamSetupStatus } from './schema';
@@ -59,7 +60,7 @@ async function fingerprint(input: ConnectInput): Promise<string> {
 export async function applyManagedPolicy(policy?: RawPolicy): Promise<PolicyReport> {
   const raw = policy ?? (await refreshPolicy());
   const notes: string[] = [];
-  const known = new Set([...Object.keys(SettingsSchema.shape), ...Object.keys(ManagedSyncRules.shape), ...Object.keys(PolicyTeam), 'connections']);
+  const known = new Set([...Object.keys(SettingsSchema.shape), ...Object.keys(ManagedSyncRules.shape), ...Object.keys(PolicyTeam), 'connections', 'siteRecipes']);
   for (const key of Object.keys(raw)) if (!known.has(key)) notes.push(t('policyUnknownKey', { key }));
   // Settings are applied by lib/settings' overlay; a wrong one is only noted here so people can see why.
   const shapes: Record<string, z.ZodType> = { ...SettingsSchema.shape, ...ManagedSyncRules.shape, ...PolicyTeam };
@@ -141,6 +142,9 @@ export async function applyManagedPolicy(policy?: RawPolicy): Promise<PolicyRepo
   } else if (current?.by === 'policy' && answered) {
     await database.settings.delete(STATUS_KEY);
   }
+  // Site recipes ("Teach this page"), read-only here: each is checked on its own, a wrong one is noted and left out.
+  if (raw.siteRecipes !== undefined && !Array.isArray(raw.siteRecipes)) notes.push(t('policyWrongValue', { key: 'siteRecipes', reason: 'not a list' }));
+  for (const note of await applyPolicyRecipes(raw.siteRecipes, managedBy)) notes.push(t('policyWrongValue', { key: 'siteRecipes', reason: note }));
   const report: PolicyReport = { notes, managedBy, slots, applied };
   await database.settings.put({ key: REPORT_KEY, value: report });
   return report;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Environment, Provider } from '../db/schema';
+import { SiteRecipe } from '../recipes/schema';
 import { ManagedSyncRules, SettingsSchema } from '../settings/schema';
 
 /**
@@ -8,7 +9,8 @@ import { ManagedSyncRules, SettingsSchema } from '../settings/schema';
  */
 
 export const SETUP_FORMAT = 'hirebridge-team-setup';
-export const SETUP_VERSION = 1;
+/** 2: site recipes ("Teach this page") added. Version 1 files are still read. */
+export const SETUP_VERSION = 2;
 
 const Sealed = z.strictObject({
   salt: z.string().min(1).max(64),
@@ -40,7 +42,7 @@ export const SetupEnvelope = z.looseObject({ format: z.literal(SETUP_FORMAT), ve
 
 export const TeamSetupFile = z.strictObject({
   format: z.literal(SETUP_FORMAT),
-  version: z.literal(SETUP_VERSION),
+  version: z.union([z.literal(1), z.literal(SETUP_VERSION)]),
   createdAt: z.iso.datetime({ offset: true }),
   company: SetupCompany,
   connections: z.array(SetupConnection).max(2),
@@ -48,6 +50,8 @@ export const TeamSetupFile = z.strictObject({
   activeJobs: z.strictObject({ provider: Provider, ids: z.array(z.string().min(1).max(200)).max(5000) }).optional(),
   settings: SettingsSchema.partial().strict(),
   syncRules: ManagedSyncRules.partial().strict(),
+  /** The admin's site recipes (version 2). */
+  siteRecipes: z.array(SiteRecipe).max(200).optional(),
 });
 export type TeamSetupFile = z.infer<typeof TeamSetupFile>;
 

@@ -2,6 +2,7 @@ import { PROVIDER_NAMES, prepareConnection, saveConnections, type PreparedConnec
 import { db, type ConnectionRecord } from '../db';
 import { ConnectInput } from '../messaging/intents/connections';
 import { PublicError } from '../messaging/result';
+import { replaceFileRecipes, teamFileRecipes } from '../recipes/store';
 import { openSecret } from '../secrets';
 import { MIN_PASSPHRASE_LENGTH } from '../security';
 import { readManagedSyncRules, readSettings, writeSetting, type SettingName } from '../settings';
@@ -84,6 +85,7 @@ export async function exportTeamSetup(passphrase?: string): Promise<{ fileName: 
       ...(managedRules.pullIntervalMinutes === undefined ? { pullIntervalMinutes: await readPullInterval() } : {}),
       ...(managedRules.countries === undefined ? { countries: await readCountryFilter() } : {}),
     },
+    siteRecipes: await teamFileRecipes(),
   };
   const day = file.createdAt.slice(0, 10);
   return { fileName: `hirebridge-team-setup-${day}.json`, text: JSON.stringify(TeamSetupFile.parse(file), null, 2) };
@@ -154,6 +156,7 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
   if (file.syncRules.pullIntervalMinutes !== undefined && managedRules.pullIntervalMinutes === undefined) await writePullInterval(file.syncRules.pullIntervalMinutes);
   if (file.syncRules.countries !== undefined && managedRules.countries === undefined) await writeCountryFilter(file.syncRules.countries);
   await database.settings.put({ key: ACTIVE_JOBS_KEY, value: file.activeJobs ?? null });
+  if (file.siteRecipes) await replaceFileRecipes(file.siteRecipes);
   const status: TeamSetupStatus = {
     role: 'recruiter',
     by: 'file',

@@ -14,7 +14,7 @@ import { allowSandboxHost, expect, exportLucasAtOnce, test } from './fixtures';
 const PASSPHRASE = 'team passphrase 2026';
 const jobRow = (options: Page, name: string) => options.getByRole('region', { name: 'Jobs' }).getByRole('row').filter({ has: options.getByRole('rowheader', { name, exact: true }) });
 
-// Two browser starts (the admin's profile and a clean one) take longer than the default.
+// Two browsers and two full setups (now with a site recipe too) take longer than the default on a loaded machine.
 test.describe.configure({ timeout: 90_000 });
 
 test.describe('Team setup file', () => {
@@ -33,6 +33,11 @@ test.describe('Team setup file', () => {
     await syncRegion.getByRole('textbox', { name: 'Source tag' }).fill('Acme Sourcing');
     await syncRegion.getByRole('button', { name: 'Save source tag' }).click();
     await expect(syncRegion.getByRole('status')).toBeVisible();
+    // A site recipe the admin taught (here: imported) travels with the setup.
+    const recipe = { host: 'app.breezy.hr', path: '/candidates/:id', fields: { name: 'h2.cand-name', anchor: '.toolbar' } };
+    const sites = options.getByRole('region', { name: 'Sites' });
+    await sites.getByLabel('Import recipes').setInputFiles({ name: 'recipes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'hirebridge-site-recipes', version: 1, recipes: [recipe] })) });
+    await expect(sites.getByRole('status')).toHaveText('1 recipes imported.');
 
     const team = options.getByRole('region', { name: 'Team setup' });
     await team.getByLabel('Passphrase for the keys').fill('too short');
@@ -49,8 +54,9 @@ test.describe('Team setup file', () => {
     expect(text).not.toContain(SANDBOX_KEYS.kombo);
     expect(text).not.toContain(SANDBOX_KEYS.factorial);
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'hirebridge-team-setup', version: 1, company: { komboIntegrationId: SANDBOX_KEYS.komboIntegrationId }, settings: { sourceName: 'Acme Sourcing' } });
+    expect(file).toMatchObject({ format: 'hirebridge-team-setup', version: 2, company: { komboIntegrationId: SANDBOX_KEYS.komboIntegrationId }, settings: { sourceName: 'Acme Sourcing' } });
     expect(file.activeJobs.ids).toHaveLength(2);
+    expect(file.siteRecipes).toEqual([expect.objectContaining(recipe)]);
     expect(file.company.factorialCompanyId).toMatch(/^\d+$/);
     const corruptPath = join(dir, 'corrupt.json');
     writeFileSync(corruptPath, text.slice(0, text.length / 2));
@@ -94,6 +100,9 @@ test.describe('Team setup file', () => {
       await expect(page.getByRole('region', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Source tag' })).toHaveValue('Acme Sourcing');
       await expect(theirTeam).toContainText('This browser follows your team’s setup file of');
       await expect(theirTeam.getByRole('button', { name: 'Export team setup' })).toHaveCount(0);
+      const theirRecipes = page.getByRole('region', { name: 'Sites' }).getByRole('list', { name: 'Taught pages' });
+      await expect(theirRecipes.getByRole('listitem')).toContainText('app.breezy.hr /candidates/:id');
+      await expect(theirRecipes.getByRole('listitem')).toContainText('From the team setup file.');
 
       // Roles follow: admin actions are disabled, with the reason beside them, from the page's first render on (a
       // watcher set before the page's own scripts records any admin button that ever shows enabled).

@@ -217,6 +217,10 @@ const SAMPLES: Partial<Record<keyof typeof Intents, unknown>> = {
   unlockAdmin: PASSPHRASE,
   exportTeamSetup: { passphrase: 'a passphrase someone else chose' },
   importTeamSetup: { text: '{"format":"hirebridge-team-setup","version":1}', passphrase: 'a guessed passphrase' },
+  saveSiteRecipe: { recipe: { host: 'app.greenhouse.io', path: '/people/:id', fields: { anchor: 'body' } } },
+  deleteSiteRecipe: 'app.greenhouse.io/people/:id',
+  importSiteRecipes: '{"format":"hirebridge-site-recipes","version":1,"recipes":[]}',
+  reportSiteYield: { host: 'app.greenhouse.io', path: '/people/1', adapterId: 'greenhouse', kind: 'candidate', idFromUrl: true, nameRead: false, stageRead: false, anchor: 'floating', rows: 0 },
 };
 const INTENT_NAMES = Object.keys(Intents) as (keyof typeof Intents)[];
 const VALID_PAYLOADS = Object.fromEntries(INTENT_NAMES.map((name) => [name, SAMPLES[name]])) as Record<keyof typeof Intents, unknown>;

@@ -45,7 +45,7 @@ describe('reading a team setup file', () => {
   it('says what is wrong with a file that is not JSON, not a setup, from a newer version or damaged', () => {
     expect(() => parseTeamSetup('{"format": "hirebridge-team-setup", ')).toThrow(/not valid JSON/);
     expect(() => parseTeamSetup(JSON.stringify({ hello: 'world' }))).toThrow(/not a Hirebridge team setup file/);
-    expect(() => parseTeamSetup(JSON.stringify(fileWith({ version: 2, somethingNew: true })))).toThrow(/newer version of Hirebridge \(format 2\)/);
+    expect(() => parseTeamSetup(JSON.stringify(fileWith({ version: 3, somethingNew: true })))).toThrow(/newer version of Hirebridge \(format 3\)/);
     expect(() => parseTeamSetup(JSON.stringify(fileWith({ settings: { retentionDays: 'forever' } })))).toThrow(/damaged \(settings\.retentionDays/);
     expect(() => parseTeamSetup(JSON.stringify(fileWith({ connections: [{ provider: 'workday', environment: 'eu' }] })))).toThrow(/damaged \(connections\.0\.provider/);
   });

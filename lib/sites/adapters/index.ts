@@ -1,3 +1,4 @@
+import { taughtHostOf } from '../../recipes/key';
 import type { SiteAdapter } from '../types';
 import { ashby } from './ashby';
 import { demoAts } from './demo-ats';
@@ -20,6 +21,9 @@ export { ashby, demoAts, factorialAts, greenhouse, lever, recruitee, screenloop,
 export const ADAPTERS: readonly SiteAdapter[] = [demoAts, greenhouse, lever, ashby, workable, teamtailor, smartrecruiters, recruitee, factorialAts, screenloop];
 
 export function adapterById(id: string): SiteAdapter | undefined {
+  // A taught site's adapter as the worker knows it (its name; it reads pages only in the page, from its recipe).
+  const host = taughtHostOf(id);
+  if (host) return { id, name: host, hosts: [`https://${host}/*`], isSite: (url) => url.hostname === host, pageKind: () => null, candidateId: () => null, mounts: () => [] };
   return ADAPTERS.find((a) => a.id === id);
 }
 

@@ -27,6 +27,8 @@ export interface ActionButton {
   setStatus(status: PageCandidateStatus | 'checking' | { error: string }): void;
   /** A second button, "Sync to ATS", for sites that are not the system-of-record ATS. */
   addSyncAction(onClick: (button: HTMLButtonElement) => void): void;
+  /** "Teach this page", for an admin, beside a floating button (the adapter found no place for it). */
+  addTeachAction(onClick: (button: HTMLButtonElement) => void): void;
 }
 
 let reasonSeq = 0;
@@ -71,8 +73,18 @@ export function createActionButton(opts: { floating?: boolean; onClick(button: H
   if (opts.onPrepare) onAboutToClick(button, () => opts.onPrepare!('export'));
 
   let sync: HTMLButtonElement | undefined;
+  let teach: HTMLButtonElement | undefined;
   return {
     host,
+    addTeachAction(onTeach) {
+      if (teach) return;
+      teach = document.createElement('button');
+      teach.type = 'button';
+      teach.className = 'secondary';
+      teach.textContent = t('teach');
+      teach.addEventListener('click', (event) => event.isTrusted && onTeach(teach!));
+      root.append(teach);
+    },
     addSyncAction(onSync) {
       if (sync) return;
       sync = document.createElement('button');

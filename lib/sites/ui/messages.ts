@@ -11,6 +11,7 @@ export const t = defineMessages({
     sync: 'Sync to ATS',
     viewInFactorial: 'View in Factorial',
     formNotOpened: 'The form could not be opened. Reload the page and try again.',
+    teach: 'Teach this page',
   },
   es: {
     export: 'Exportar a FactorialHR',
@@ -21,5 +22,6 @@ export const t = defineMessages({
     sync: 'Sincronizar con el ATS',
     viewInFactorial: 'Ver en Factorial',
     formNotOpened: 'No se ha podido abrir el formulario. Recarga la página y vuelve a intentarlo.',
+    teach: 'Enseñar esta página',
   },
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ADAPTERS, greenhouse, recruitee } from '@/lib/sites/adapters';
-import { startSiteManager, type PlaceContext, type SiteManagerOptions } from '@/lib/sites/manager';
+import { startSiteManager, type PageYield, type PlaceContext, type SiteManagerOptions } from '@/lib/sites/manager';
 import type { Mount, SiteAdapter } from '@/lib/sites/types';
 
 /**
@@ -227,4 +227,22 @@ describe('site manager', () => {
     await new Promise((r) => setTimeout(r, 1300));
     expect(onPage()).toEqual([]);
   });
+
+  it('reports what each page yielded (Sites → health): the anchor found, the floating fallback, a page of no known kind', () => {
+    const reports: PageYield[] = [];
+    setUrl('https://app.greenhouse.io/people/40112234');
+    document.body.innerHTML = '<h1>Lucas Moreau</h1><div data-provides="application-stage">Hired</div><div data-provides="person-header-actions"></div>';
+    const first = start({ onYield: (r) => reports.push(r) });
+    expect(reports.at(-1)).toEqual({ adapterId: 'greenhouse', kind: 'candidate', idFromUrl: true, nameRead: true, stageRead: true, anchor: 'found', rows: 0, recipe: undefined });
+    first.manager.stop();
+
+    document.body.innerHTML = '<p>nothing the adapter knows</p>';
+    start({ onYield: (r) => reports.push(r) });
+    expect(reports.at(-1)).toMatchObject({ adapterId: 'greenhouse', kind: 'candidate', idFromUrl: true, nameRead: false, stageRead: false, anchor: 'floating' });
+
+    setUrl('https://app.greenhouse.io/settings');
+    start({ onYield: (r) => reports.push(r) });
+    expect(reports.at(-1)).toMatchObject({ adapterId: 'greenhouse', kind: 'none', anchor: 'none' });
+  });
 });
+
