@@ -6,6 +6,7 @@ import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
 import { t } from './messages';
 import { fileToUpload } from '@/lib/sites/resume';
+import { answerProblem, type AnswerProblem } from '@/lib/sourcing/answers';
 
 /**
  * "Sync to ATS": review the person read from the page, pick an Active job, answer its screening questions, check
@@ -13,6 +14,8 @@ import { fileToUpload } from '@/lib/sites/resume';
  */
 
 type TextField = 'firstName' | 'lastName' | 'email' | 'phone';
+/** What the form says under a question, by what the one answer check found. */
+const ANSWER_PROBLEM_MESSAGE = { required: 'questionRequired', number: 'enterNumber', date: 'dateFormat', invalid: 'answerInvalid' } as const satisfies Record<AnswerProblem, string>;
 const TEXT_FIELDS: { name: TextField; inputMode?: 'email' | 'tel' }[] = [{ name: 'firstName' }, { name: 'lastName' }, { name: 'email', inputMode: 'email' }, { name: 'phone', inputMode: 'tel' }];
 
 export interface ResumeSource {
@@ -103,11 +106,8 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
     const out: Record<string, string> = {};
     if (!parsed.success) for (const issue of parsed.error.issues) out[String(issue.path[0])] ??= issue.message;
     for (const q of job?.questions ?? []) {
-      const a = answers[q.id];
-      const empty = a === undefined || a === '' || (Array.isArray(a) && a.length === 0);
-      if (q.required && empty) out[`q:${q.id}`] = t('questionRequired');
-      else if (q.format === 'NUMBER' && !empty && !Number.isFinite(a)) out[`q:${q.id}`] = t('enterNumber');
-      else if (q.format === 'DATE' && !empty && (typeof a !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(a))) out[`q:${q.id}`] = t('dateFormat');
+      const problem = answerProblem(q, answers[q.id]);
+      if (problem) out[`q:${q.id}`] = t(ANSWER_PROBLEM_MESSAGE[problem]);
     }
     return out;
   }, [parsed, job, answers]);

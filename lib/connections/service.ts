@@ -5,7 +5,6 @@ import {
   createFactorialHr,
   createKomboAts,
   komboToolFromIntegrationId,
-  komboToolName,
   resolveFactorialBaseUrl,
   resolveKomboBaseUrl,
   type AtsPort,
@@ -18,6 +17,7 @@ import { pacedHooks } from '../outbox';
 import { keyHint, maskKey, openSecret, sealSecret } from '../secrets';
 import { t } from './messages';
 import { hasOriginPermission } from './permissions';
+import { atsToolName } from './ats';
 
 /**
  * Connections: verify a key against the vendor, then store it encrypted together with what the UI may show.
@@ -60,7 +60,7 @@ export function toView(record: ConnectionRecord): ConnectionView {
     baseUrl: record.baseUrl,
     integrationId: record.integrationId,
     tool: record.tool,
-    toolName: record.provider === 'kombo' && record.tool ? komboToolName(record.tool) : undefined,
+    toolName: record.provider === 'kombo' ? atsToolName(record) : undefined,
     accountLabel: record.accountLabel,
     maskedKey: maskKey(record.keyHint),
     connectedAt: record.connectedAt,

@@ -1,6 +1,5 @@
 import { liveQuery } from 'dexie';
-import { withAts } from '../connections';
-import { komboToolName } from '../connectors';
+import { atsToolName, withAts } from '../connections';
 import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord } from '../db';
 import { atsName } from '../export';
@@ -19,9 +18,8 @@ const MIN_PULL_INTERVAL_MS = 60_000;
 const MAX_HIRED_PAGES = 50;
 
 export function pulledSourceName(connection: Pick<ConnectionRecord, 'provider' | 'tool'>): string {
-  if (connection.provider !== 'kombo') return 'Factorial ATS';
-  const tool = (connection.tool && komboToolName(connection.tool)) || t('yourAts');
-  return t('throughKombo', { tool });
+  if (connection.provider !== 'kombo') return atsToolName(connection)!;
+  return t('throughKombo', { tool: atsToolName(connection) ?? t('yourAts') });
 }
 
 // pulled from the ATS API

@@ -1,4 +1,7 @@
 import { db } from '../db';
+import { DEFAULT_PULL_MINUTES, MAX_PULL_MINUTES, MIN_PULL_MINUTES } from './interval';
+
+export { DEFAULT_PULL_MINUTES, MAX_PULL_MINUTES, MIN_PULL_MINUTES };
 import { ManagedSettingError, readManagedSyncRules } from '../settings';
 
 /**
@@ -7,9 +10,6 @@ import { ManagedSettingError, readManagedSyncRules } from '../settings';
  */
 
 export const JOB_PULL_ALARM = 'hirebridge:job-pull';
-export const DEFAULT_PULL_MINUTES = 180;
-export const MIN_PULL_MINUTES = 15;
-export const MAX_PULL_MINUTES = 24 * 60;
 export const INTERVAL_KEY = 'jobPull.intervalMinutes';
 
 export function clampInterval(minutes: number): number {

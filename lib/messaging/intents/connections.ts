@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../../connectors/environments';
 import type { Result } from '../result';
 import { says, t } from './messages';
 
@@ -47,8 +48,8 @@ export const IntegrationIdInput = z
   .max(256, { ...says('integrationIdLong'), abort: true })
   .regex(/^[a-z0-9_-]+:\S+$/i, says('integrationIdFormat'));
 
-export const FactorialEnvironmentInput = z.enum(['production', 'demo', 'custom']);
-export const KomboEnvironmentInput = z.enum(['eu', 'us', 'custom']);
+export const FactorialEnvironmentInput = z.enum(FACTORIAL_ENVIRONMENTS);
+export const KomboEnvironmentInput = z.enum(KOMBO_ENVIRONMENTS);
 
 const withCustomBaseUrl = <T extends { environment: string; baseUrl?: string }>(value: T, ctx: z.RefinementCtx) => {
   if (value.environment === 'custom' && !value.baseUrl) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OperationIdInput } from './operations';
 import type { Result } from '../result';
 import { says } from './messages';
 
@@ -153,7 +154,7 @@ export const exportIntents = {
   pageCandidatesStatus: { input: PageCandidatesInput, from: ['content-script'] },
   prepareExport: { input: OpenExportInput, from: ['content-script', 'extension-page'] },
   submitExport: { input: SubmitExportInput, from: ['content-script', 'extension-page'] },
-  exportProgress: { input: z.string().min(1).max(100), from: ['content-script', 'extension-page'] },
+  exportProgress: { input: OperationIdInput, from: ['content-script', 'extension-page'] },
   importTrackedApplication: { input: OpenExportInput, from: ['content-script', 'extension-page'] },
   /** Factorial's lists, for the admin's field mapping on the options page. */
   factorialLists: { input: z.undefined(), from: ['extension-page'] },

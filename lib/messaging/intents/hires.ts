@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OperationIdInput } from './operations';
 import type { Result } from '../result';
 import { says } from './messages';
 import { CandidateKeyInput, type CustomFieldDef, type ExportDraft } from './export';
@@ -39,7 +40,6 @@ export const StartBulkExportInput = z.object({
   ...BulkAnswers,
 });
 export type BulkAnswers = z.infer<typeof PlanBulkExportInput>;
-export const OperationIdInput = z.string().min(1).max(100);
 
 export interface HiredPullView {
   at: string;

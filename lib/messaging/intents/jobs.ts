@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Result } from '../result';
+import { PullIntervalMinutes } from '../../jobs/interval';
 import { says } from './messages';
 
 /** Intents of the options page's Jobs region. Reads come from live Dexie queries; changes go through these. */
 
 export const JobKeyInput = z.string().min(1).max(600);
 export const SetJobActiveInput = z.object({ key: JobKeyInput, active: z.boolean() });
-export const PullIntervalInput = z.number().int().min(15).max(1440);
+export const PullIntervalInput = PullIntervalMinutes;
 export const CountryFilterInput = z
   .array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, says('countryCode')))
   .max(250);

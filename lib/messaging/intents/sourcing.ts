@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OperationIdInput } from './operations';
 import type { Result } from '../result';
 import { says } from './messages';
 
@@ -73,7 +74,6 @@ export const SubmitSyncInput = z.object({
   answers: SyncAnswers.default({}),
   resume: ResumeUpload.optional(),
 });
-export const OperationIdInput = z.string().uuid();
 
 export interface SyncJobOption {
   key: string;
