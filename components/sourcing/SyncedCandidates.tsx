@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
-import type { SourcingProtocol } from '@/lib/messaging/intents/sourcing';
+import type { IntentAnswer } from '@/lib/messaging/protocol';
 import { t } from './popup-messages';
 
-type Synced = Extract<ReturnType<SourcingProtocol['syncedCandidates']>, { ok: true }>['value'];
+type Synced = IntentAnswer<'syncedCandidates'>;
 
 /** Popup section: people synced to the ATS, with their application's current stage when the ATS reports it. */
 export function SyncedCandidates() {

@@ -4,7 +4,7 @@ import { isoDay, splitFullName } from '../people';
 import type { AtsCandidate, HireStartDate, KnownEmployee, SiteApplicationIds, TrackingImportPlan } from '../connectors/types';
 import { db, type CandidateRecord, type OperationRecord } from '../db';
 import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
-import { PublicError } from '../messaging/result';
+import { PublicError } from '../errors';
 import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, type OperationHandler, requeue, runSteps, settle } from '../outbox';
 import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';

@@ -11,7 +11,7 @@ import { assessForExport as assess, type Assessed } from './assess';
 import { identityOf, waitingGroups, type HiredGroup } from './groups';
 import { BULK_RUN_KEY, type BulkRunRecord } from './keys';
 import { t } from './messages';
-import { PublicError } from './errors';
+import { PublicError } from '../errors';
 import { checkInFactorial } from './lookups';
 
 // Export all

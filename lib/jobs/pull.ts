@@ -1,3 +1,4 @@
+import { PublicError } from '../errors';
 import type { AtsPort } from '../connectors/types';
 import { db, type JobRecord, type Provider } from '../db';
 import { t } from './messages';
@@ -188,9 +189,9 @@ export async function setJobActive(key: string, active: boolean): Promise<JobRec
   const database = db();
   return database.transaction('rw', database.jobs, async () => {
     const job = await database.jobs.get(key);
-    if (!job) throw Object.assign(new Error('job not found'), { publicMessage: t('jobGone') });
+    if (!job) throw new PublicError(t('jobGone'), 'not-found');
     if (active && job.status === 'archived') {
-      throw Object.assign(new Error('archived'), { publicMessage: t('jobClosed') });
+      throw new PublicError(t('jobClosed'), 'archived');
     }
     const updated: JobRecord = { ...job, status: active ? 'active' : job.status === 'archived' ? 'archived' : 'disabled', frozen: active, updatedAt: new Date().toISOString() };
     await database.jobs.put(updated);

@@ -1,3 +1,4 @@
+import { PublicError } from '../errors';
 import { db } from '../db';
 import { t } from './messages';
 import { ManagedSyncRules, SettingsSchema, type SettingName, type Settings, type SettingsView } from './schema';
@@ -65,11 +66,9 @@ export async function readSettings(): Promise<SettingsView> {
   return { values: { ...values, ...managed }, managed: Object.keys(managed) as SettingName[], managedSyncRules: await readManagedSyncRules() };
 }
 
-export class ManagedSettingError extends Error {
-  readonly publicMessage: string;
-  constructor(name: SettingName | 'pullIntervalMinutes' | 'countries') {
-    super(`${name} is managed`);
-    this.publicMessage = t('managed');
+export class ManagedSettingError extends PublicError {
+  constructor(readonly setting: SettingName | 'pullIntervalMinutes' | 'countries') {
+    super(t('managed'), 'managed');
   }
 }
 

@@ -10,7 +10,7 @@ import { base64ToBytes, buildProfilePdf, bytesToBase64, pdfFileName } from '../p
 import { readSettings, type Settings } from '../settings';
 import { passesCountryFilter, readCountryFilter } from '../jobs/settings';
 import { adapterById } from '../sites/adapters';
-import { PublicError } from '../messaging/result';
+import { PublicError, publicMessageOf } from '../errors';
 import { answerProblem, isEmptyAnswer } from './answers';
 import { loadProfileFonts } from './fonts';
 import { t } from './messages';
@@ -358,7 +358,7 @@ async function runAutoSyncIfDue(candidateKey: string, stage: string, values: Set
     await submitSync(candidateKey, plan.fields, plan.answers, plan.resume, { wait: false });
     return true;
   } catch (error) {
-    await recordActivity({ kind: 'sync', level: 'error', message: t('autoSyncFailed', { name: `${plan.fields.firstName} ${plan.fields.lastName}`, reason: (error as { publicMessage?: string }).publicMessage ?? t('unexpectedError') }) });
+    await recordActivity({ kind: 'sync', level: 'error', message: t('autoSyncFailed', { name: `${plan.fields.firstName} ${plan.fields.lastName}`, reason: publicMessageOf(error, t('unexpectedError')) }) });
     return false;
   }
 }

@@ -1,7 +1,7 @@
 import { PROVIDER_NAMES, prepareConnection, saveConnections, type PreparedConnection } from '../connections';
 import { db, type ConnectionRecord } from '../db';
 import { ConnectInput } from '../messaging/intents/connections';
-import { PublicError } from '../messaging/result';
+import { attempt, PublicError } from '../errors';
 import { openSecret } from '../secrets';
 import { MIN_PASSPHRASE_LENGTH } from '../security';
 import { readManagedSyncRules, readSettings, writeSetting, type SettingName } from '../settings';
@@ -138,7 +138,7 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
     if (apiKey === null) throw new PublicError(t('wrongPassphrase'));
     const input = ConnectInput.safeParse({ provider: entry.provider, environment: entry.environment, baseUrl: entry.baseUrl, integrationId: entry.integrationId, apiKey });
     if (!input.success) throw new PublicError(t('damaged', { detail: `${PROVIDER_NAMES[entry.provider]}: ${input.error.issues[0]?.message ?? ''}` }));
-    const result = await prepareConnection(input.data, 'file');
+    const result = await attempt(prepareConnection(input.data, 'file'));
     if (!result.ok) throw new PublicError(t('connectionFailed', { provider: PROVIDER_NAMES[entry.provider], reason: result.error.message }));
     prepared.push(result.value);
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { intent, type IntentSpec } from '../intent';
 import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../../connectors/environments';
-import type { Result } from '../result';
 import { says, t } from './messages';
 
 /** Intents of the options page's integration cards: connect, check, list and remove connections. */
@@ -112,15 +112,8 @@ export interface ConnectionView {
 }
 
 export const connectionIntents = {
-  listConnections: { input: z.undefined(), from: ['extension-page'] },
-  connect: { input: ConnectInput, from: ['extension-page'], admin: true },
-  checkConnection: { input: SlotInput, from: ['extension-page'], admin: true },
-  removeConnection: { input: SlotInput, from: ['extension-page'], admin: true },
-} as const;
-
-export interface ConnectionProtocol {
-  listConnections(): Result<ConnectionView[]>;
-  connect(input: z.input<typeof ConnectInput>): Result<ConnectionView>;
-  checkConnection(slot: SlotInput): Result<ConnectionView>;
-  removeConnection(slot: SlotInput): Result<null>;
-}
+  listConnections: intent<ConnectionView[]>()({ input: z.undefined(), from: ['extension-page'] }),
+  connect: intent<ConnectionView>()({ input: ConnectInput, from: ['extension-page'], admin: true }),
+  checkConnection: intent<ConnectionView>()({ input: SlotInput, from: ['extension-page'], admin: true }),
+  removeConnection: intent<null>()({ input: SlotInput, from: ['extension-page'], admin: true }),
+} as const satisfies Record<string, IntentSpec>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Result } from '../result';
+import { intent, type IntentSpec } from '../intent';
 import { PullIntervalMinutes } from '../../jobs/interval';
 import { says } from './messages';
 
@@ -21,15 +21,8 @@ export interface PullSummaryView {
 }
 
 export const jobIntents = {
-  syncJobsNow: { input: z.undefined(), from: ['extension-page'] },
-  setJobActive: { input: SetJobActiveInput, from: ['extension-page'], admin: true },
-  setPullInterval: { input: PullIntervalInput, from: ['extension-page'], admin: true },
-  setCountryFilter: { input: CountryFilterInput, from: ['extension-page'], admin: true },
-} as const;
-
-export interface JobProtocol {
-  syncJobsNow(): Result<PullSummaryView>;
-  setJobActive(input: z.input<typeof SetJobActiveInput>): Result<null>;
-  setPullInterval(minutes: number): Result<number>;
-  setCountryFilter(countries: string[]): Result<string[]>;
-}
+  syncJobsNow: intent<PullSummaryView>()({ input: z.undefined(), from: ['extension-page'] }),
+  setJobActive: intent<null>()({ input: SetJobActiveInput, from: ['extension-page'], admin: true }),
+  setPullInterval: intent<number>()({ input: PullIntervalInput, from: ['extension-page'], admin: true }),
+  setCountryFilter: intent<string[]>()({ input: CountryFilterInput, from: ['extension-page'], admin: true }),
+} as const satisfies Record<string, IntentSpec>;
