@@ -1,5 +1,6 @@
 import { checkConnection, connect, listConnections, removeConnection } from '@/lib/connections';
 import { exportProgress, factorialLookups, registerExportOperations, forgetLookups, importTrackedApplication, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
+import { logFailure } from '@/lib/activity';
 import { PublicError, publicMessageOf } from '@/lib/errors';
 import { serveIntents, type SenderPolicy } from '@/lib/messaging/server';
 import { t } from '@/lib/messaging/messages';
@@ -56,7 +57,8 @@ export default defineBackground(() => {
     disabledAdapters.clear();
     values.disabledAdapters.forEach((id) => disabledAdapters.add(id));
   };
-  const settingsLoaded = Promise.all([loadDisabledAdapters(), loadGrantedTabs(), loadGrantedAtsOrigins()]).catch(() => undefined);
+  // A failed read leaves the defaults (no adapter switched off, no tab granted) and is logged; senders still get answers.
+  const settingsLoaded = Promise.all([loadDisabledAdapters(), loadGrantedTabs(), loadGrantedAtsOrigins()]).catch(logFailure('connection', 'startup'));
   const policy = (): SenderPolicy => ({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
@@ -76,9 +78,10 @@ export default defineBackground(() => {
     (policyRun = policyRun.then(async () => {
       const { applied } = await applyManagedPolicy();
       // A newly deployed ATS needs its jobs before the team's can be activated.
+      // A failed pull is in the activity log already (runJobPull logs it); the team's jobs wait for the next one.
       if (applied.includes('ats')) await runJobPull().catch(() => undefined);
       await applyTeamActiveJobs();
-    }).catch(() => undefined));
+    }).catch(logFailure('connection', 'policy')));
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => change.url && void forgetTab(tabId, change.url));
@@ -129,7 +132,7 @@ export default defineBackground(() => {
     connect: async (input) => {
       const view = await connect(input);
       // A newly connected ATS gets its jobs at once rather than at the next alarm (a failed pull logs itself).
-      if (view.slot === 'ats') runJobPull().catch(() => undefined);
+      if (view.slot === 'ats') runJobPull().catch(() => undefined); // runJobPull logs its own failure
       return view;
     },
     checkConnection: async (slot) => checkConnection(slot),
@@ -145,9 +148,9 @@ export default defineBackground(() => {
     pageCandidatesStatus: async ({ adapterId, candidates }) => {
       const statuses = await pageCandidatesStatus(adapterId, candidates);
       // A prepared sync goes out by itself when the page shows the trigger stage.
-      void autoSyncSeenCandidates(adapterId, candidates).catch(() => undefined);
+      void autoSyncSeenCandidates(adapterId, candidates).catch(logFailure('sync', 'autoSync'));
       // Hired people seen on pages wait in the popup; someone exported from the popup shows as exported here.
-      return capturePageCandidates(adapterId, candidates, statuses).catch(() => statuses);
+      return capturePageCandidates(adapterId, candidates, statuses).catch(async (error: unknown) => (await logFailure('export', 'pageCapture')(error), statuses));
     },
     loadDialogs: async (_input, { tabId }) => {
       if (tabId === undefined) throw new PublicError(t('formOnlyOnPage'), 'no-tab');
@@ -204,7 +207,7 @@ export default defineBackground(() => {
   // Alarms: job pulls and operations waiting for a retry.
   browser.alarms.onAlarm.addListener((alarm) => {
     // A recruiter's browser keeps the team's active jobs as pulls bring them.
-    void onJobPullAlarm(alarm).then(() => applyTeamActiveJobs()).catch(() => undefined);
+    void onJobPullAlarm(alarm).then(() => applyTeamActiveJobs()).catch(logFailure('job-pull', 'teamJobs'));
     void onOutboxAlarm(alarm);
     void onRetentionAlarm(alarm);
   });

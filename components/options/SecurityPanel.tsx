@@ -11,7 +11,7 @@ export function useSecurityStatus() {
   const refresh = useCallback(() => {
     sendIntent('securityStatus', undefined)
       .then((r) => r.ok && setStatus(r.value))
-      .catch(() => undefined);
+      .catch(() => undefined); // worker unreachable: the panel shows no status, and the options page says so
   }, []);
   useEffect(refresh, [refresh]);
   return { status, setStatus, refresh };

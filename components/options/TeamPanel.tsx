@@ -13,7 +13,7 @@ export function useTeamStatus() {
   const refresh = useCallback(() => {
     sendIntent('teamSetupStatus', undefined)
       .then((r) => r.ok && setStatus(r.value))
-      .catch(() => undefined);
+      .catch(() => undefined); // worker unreachable: the panel shows no status, and the options page says so
   }, []);
   useEffect(refresh, [refresh]);
   return { status, refresh };

@@ -405,7 +405,7 @@ function Question(props: { question: SyncJobOption['questions'][number]; value: 
             aria-describedby={described}
             onChange={async (e) => {
               const file = e.target.files?.[0];
-              onChange(file ? await fileToUpload(file).catch(() => undefined) : undefined);
+              onChange(file ? await fileToUpload(file).catch(() => undefined) : undefined); // unreadable file: the answer stays empty and its check says so
             }}
           />
           {error}

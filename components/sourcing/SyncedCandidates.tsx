@@ -11,7 +11,7 @@ export function SyncedCandidates() {
   useEffect(() => {
     sendIntent('syncedCandidates', undefined)
       .then((r) => r.ok && setData(r.value))
-      .catch(() => undefined);
+      .catch(() => undefined); // worker unreachable: the list stays hidden (the popup says it cannot reach Hirebridge)
   }, []);
   if (!data || data.items.length === 0) return null;
   return (

@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { logFailure } from '../activity';
 import { atsToolName, withAts } from '../connections';
 import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord } from '../db';
@@ -113,7 +114,7 @@ export function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<
   const current = refreshInFlight;
   if (current && (current.force || !opts.force)) return current.promise;
   const promise = (async (): Promise<HiredPullView> => {
-    if (current) await current.promise.catch(() => undefined);
+    if (current) await current.promise.catch(() => undefined); // its caller has its failure; this refresh runs anyway
     const last = await readHiredPull();
     const pulls = !!opts.force || !last || Date.now() - Date.parse(last.at) >= MIN_PULL_INTERVAL_MS;
     let pulled = last?.pulled ?? 0;
@@ -143,7 +144,7 @@ export function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<
     .finally(() => {
       if (refreshInFlight?.promise === promise) refreshInFlight = null;
     })
-    .catch(() => undefined);
+    .catch(() => undefined); // the returned promise carries the failure to the caller
   return promise;
 }
 
@@ -164,7 +165,7 @@ export function followJobPulls(): () => void {
           return true;
         });
         if (due) await refreshHiredCandidates({ force: true });
-      })().catch(() => undefined);
+      })().catch(logFailure('export', 'hiredRefresh'));
     },
     error: () => undefined,
   });

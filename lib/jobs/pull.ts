@@ -109,7 +109,7 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
       // cursor counts for resuming, so a page fetched ahead and lost with a stopped worker is simply asked again.
       if (page.next) {
         nextPage = fetchPage(page.next);
-        nextPage.catch(() => undefined);
+        nextPage.catch(() => undefined); // not unhandled: the loop awaits it next and its failure ends the pull there
       }
       const stamp = now();
       await database.transaction('rw', database.jobs, database.settings, async () => {

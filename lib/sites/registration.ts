@@ -27,13 +27,13 @@ export async function loadGrantedAtsOrigins(): Promise<string[]> {
 export function syncGrantedHostScripts(): Promise<string[]> {
   const run = queue.then(async () => {
     const matches = await loadGrantedAtsOrigins();
-    await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }).catch(() => undefined);
+    await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }).catch(() => undefined); // none registered yet
     if (matches.length) {
       await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches, js: [ATS_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
     }
     return matches;
   });
-  queue = run.catch(() => undefined);
+  queue = run.catch(() => undefined); // the next run goes ahead; this run's caller gets its failure
   return run;
 }
 

@@ -164,7 +164,7 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
   await database.settings.put({ key: STATUS_KEY, value: status });
 
   // The jobs must be here to be activated: pull them now (a failed pull leaves them for the next one).
-  if (await database.connections.get('ats')) await runJobPull().catch(() => undefined);
+  if (await database.connections.get('ats')) await runJobPull().catch(() => undefined); // runJobPull logs its own failure
   const { active, pending } = await applyTeamActiveJobs();
   return { connected: prepared.map((p) => p.record.slot), withoutKey, activeJobs: active, pendingJobs: pending, createdAt: file.createdAt };
 }
