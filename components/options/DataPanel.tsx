@@ -4,6 +4,7 @@ import type { LocalDataCounts } from '@/lib/retention';
 import { SettingsSchema } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
+import { Panel } from './Panel';
 
 /** Region "Data": how long candidate data stays in this browser, and Delete local data (after a confirmation). */
 export function DataPanel() {
@@ -33,8 +34,7 @@ export function DataPanel() {
   }
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('dataTitle')}</h2>
+    <Panel title={t('dataTitle')} headingId={headingId}>
       <p className="hb-sub">{t('dataSub')}</p>
       {error && (
         <p className="hb-alert" role="alert">
@@ -84,6 +84,6 @@ export function DataPanel() {
           {message.text}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }

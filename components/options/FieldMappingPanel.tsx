@@ -5,6 +5,7 @@ import type { ExportDraft } from '@/lib/messaging/intents/export';
 import { MAPPABLE_ATS_FIELDS, type FieldMapping } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
+import { Panel } from './Panel';
 
 type Lists = ExportDraft['lookups'];
 type Source = FieldMapping['customFields'][string];
@@ -15,7 +16,6 @@ type Source = FieldMapping['customFields'][string];
  * organisation's policy sets it. A mapping to something Factorial no longer has is shown, and exports wait.
  */
 export function FieldMappingPanel() {
-  const headingId = useId();
   const { view, error, change } = useSettings();
   const [lists, setLists] = useState<Lists | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -68,8 +68,7 @@ export function FieldMappingPanel() {
   }
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('mappingTitle')}</h2>
+    <Panel title={t('mappingTitle')}>
       <p className="hb-sub">{t('mappingSub')}</p>
       {managed && <p className="hb-note">{t('managedNote')}</p>}
       {[error, listError].filter(Boolean).map((message) => (
@@ -153,7 +152,7 @@ export function FieldMappingPanel() {
           )}
         </>
       )}
-    </section>
+    </Panel>
   );
 }
 

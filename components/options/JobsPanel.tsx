@@ -8,6 +8,7 @@ import { DEFAULT_PULL_MINUTES, INTERVAL_KEY } from '@/lib/jobs/schedule';
 import { COUNTRY_FILTER_KEY, passesCountryFilter } from '@/lib/jobs/settings';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
+import { Panel } from './Panel';
 
 /**
  * The Jobs region: what the last pull brought, Sync now, and every job with Activate / Deactivate.
@@ -23,7 +24,6 @@ function setting<T>(key: string) {
 }
 
 export function JobsPanel({ provider }: { provider: string | undefined }) {
-  const headingId = useId();
   const searchId = useId();
   const statusId = useId();
   const intervalId = useId();
@@ -72,8 +72,7 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
   const running = state?.running === true;
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('jobsTitle')}</h2>
+    <Panel title={t('jobsTitle')}>
       <p className="hb-sub">{t('jobsSub')}</p>
       {!provider && <p className="hb-note">{t('connectAtsForJobs')}</p>}
       <div className="hb-actions" style={{ marginBottom: 8 }}>
@@ -171,7 +170,7 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
         </p>
       )}
       {jobs && jobs.length > 0 && visible.length === 0 && <p className="hb-note">{t('noJobMatches')}</p>}
-    </section>
+    </Panel>
   );
 }
 

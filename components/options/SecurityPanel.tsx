@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { sendIntent } from '@/lib/messaging';
 import type { SecurityStatus } from '@/lib/security';
 import { t } from './messages';
+import { Panel } from './Panel';
 
 const MIN_LENGTH = 10;
 
@@ -22,7 +23,6 @@ export function useSecurityStatus() {
  * sync rules ask for it (exporting and syncing never do). Only a PBKDF2 hash is kept.
  */
 export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
-  const headingId = useId();
   const fieldId = useId();
   const { status, setStatus } = useSecurityStatus();
   const [value, setValue] = useState('');
@@ -57,8 +57,7 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
   }
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('securityTitle')}</h2>
+    <Panel title={t('securityTitle')}>
       <p className="hb-sub">{status?.passphraseSet ? (locked ? t('securityLocked') : t('securityUnlocked')) : t('securityNone')}</p>
       {status && (
         <form onSubmit={submit} className="hb-field" noValidate>
@@ -97,6 +96,6 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
           {message.text}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -4,6 +4,7 @@ import type { SettingChange, SettingsView } from '@/lib/settings/schema';
 import { ADAPTERS } from '@/lib/sites/adapters';
 import { grantableAddress, grantedAtsHosts } from '@/lib/sites/granted-hosts';
 import { t } from './messages';
+import { Panel } from './Panel';
 
 /** The admin settings as the worker reports them (with what the organisation's policy manages), and a way to change one. */
 export function useSettings() {
@@ -70,7 +71,6 @@ function useLocalDemoAccess() {
 
 /** Region "Sites": which ATS web apps get Hirebridge's buttons, and local addresses granted at run time. */
 export function SitesPanel() {
-  const headingId = useId();
   const revokeHintId = useId();
   const { view, error, change } = useSettings();
   const [grantNote, setGrantNote] = useState<string | null>(null);
@@ -119,8 +119,7 @@ export function SitesPanel() {
   }
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('sitesTitle')}</h2>
+    <Panel title={t('sitesTitle')}>
       <p className="hb-sub">{t('sitesSub')}</p>
       {managed && <p className="hb-note">{t('managedNote')}</p>}
       {error && (
@@ -203,6 +202,6 @@ export function SitesPanel() {
           </span>
         )}
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -2,10 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { SettingsSchema } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
+import { Panel } from './Panel';
 
 /** Region "Sync to ATS": the source tag synced candidates get, and the optional automatic sync. */
 export function SyncSettingsPanel() {
-  const headingId = useId();
   const sourceId = useId();
   const stageId = useId();
   const { view, error, change } = useSettings();
@@ -26,8 +26,7 @@ export function SyncSettingsPanel() {
   }
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('syncTitle')}</h2>
+    <Panel title={t('syncTitle')}>
       <p className="hb-sub">{t('syncSub')}</p>
       {error && (
         <p className="hb-alert" role="alert">
@@ -70,6 +69,6 @@ export function SyncSettingsPanel() {
           )}
         </>
       )}
-    </section>
+    </Panel>
   );
 }

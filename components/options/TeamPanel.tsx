@@ -4,6 +4,7 @@ import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
 import type { ImportSummary, TeamSetupStatus } from '@/lib/teams/schema';
 import { t } from './team-messages';
+import { Panel } from './Panel';
 
 const MIN_LENGTH = 10;
 
@@ -25,7 +26,6 @@ function slotNames(slots: Array<'hr' | 'ats'>): string {
 
 /** Region "Team setup": export this browser's setup to a file (admin), import one in a recruiter's browser. */
 export function TeamPanel({ onImported }: { onImported?(): void }) {
-  const headingId = useId();
   const exportPassId = useId();
   const fileId = useId();
   const importPassId = useId();
@@ -82,8 +82,7 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
 
   const recruiter = status?.role === 'recruiter';
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('teamTitle')}</h2>
+    <Panel title={t('teamTitle')}>
       {status && (
         <p className="hb-sub">
           {status.by === 'policy'
@@ -145,7 +144,7 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
           {message.text}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -4,6 +4,7 @@ import { SyncFields, type ResumeUpload, type SourcedOnPage, type SyncDraft, type
 import { base64ToBytes } from '@/lib/pdf/base64';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
+import { OperationStatus, useOperationProgress, type OperationStatusText } from '../ui/OperationStatus';
 import { t } from './messages';
 import { fileToUpload } from '@/lib/sites/resume';
 import { answerProblem, type AnswerProblem } from '@/lib/sourcing/answers';
@@ -49,7 +50,7 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [resumeFile, setResumeFile] = useState<ResumeUpload | undefined>();
   const [resumeNote, setResumeNote] = useState<string | null>(null);
-  const [progress, setProgress] = useState<SyncProgress | null>(null);
+  const [progress, setProgress] = useOperationProgress('syncProgress');
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [planned, setPlanned] = useState<string | null>(null);
@@ -90,15 +91,6 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
   useEffect(() => {
     dialogRef.current?.querySelector<HTMLElement>('input, select, button')?.focus();
   }, [draft, loadError]);
-
-  // While a sync waits for a retry, follow it.
-  useEffect(() => {
-    if (!progress || progress.state === 'done' || progress.state === 'needs-attention') return;
-    const timer = setInterval(() => {
-      sendIntent('syncProgress', progress.operationId).then((result) => result.ok && setProgress(result.value));
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [progress]);
 
   const job: SyncJobOption | undefined = draft?.jobs.find((j) => j.key === values.jobKey);
   const parsed = useMemo(() => SyncFields.safeParse({ ...values, rating }), [values, rating]);
@@ -439,36 +431,32 @@ function Question(props: { question: SyncJobOption['questions'][number]; value: 
   }
 }
 
+const STATUS_TEXT: OperationStatusText = {
+  failed: (message) => t('notSynced', { message }),
+  waitingRetry: (reason, time) => t('waitingRetry', { reason, time }),
+  get busy() {
+    return t('busy');
+  },
+  get sending() {
+    return t('sending');
+  },
+};
+
 function SyncStatus({ progress, jobName, atsName }: { progress: SyncProgress | null; jobName?: string; atsName?: string }) {
-  if (!progress) return null;
-  if (progress.state === 'done') {
-    const text =
-      progress.outcome === 'duplicate'
-        ? t('doneDuplicate', { job: jobName ?? t('thisJob') })
-        : progress.outcome === 'added-to-existing'
-          ? t('doneAddedToExisting', { ats: atsName ?? t('theAts'), job: jobName ?? t('theJob') })
-          : t('doneSynced', { job: jobName ?? t('theJob'), ats: atsName ?? t('theAts') });
-    return (
-      <div className="notice ok" role="status">
-        {text}
-        {progress.resumeNote && <p>{progress.resumeNote}</p>}
-        {progress.warnings?.map((w) => (
-          <p key={w}>{w}</p>
-        ))}
-      </div>
-    );
-  }
-  if (progress.state === 'needs-attention') {
-    return (
-      <p className="notice err" role="alert">
-        {t('notSynced', { message: progress.message ?? '' })}
-      </p>
-    );
-  }
-  const when = progress.nextAttemptAt ? formatDateTime(progress.nextAttemptAt, 'time') : undefined;
-  return (
-    <p className="notice warn" role="status">
-      {when ? t('waitingRetry', { reason: progress.message ?? t('busy'), time: when }) : t('sending')}
-    </p>
+  const text =
+    progress?.outcome === 'duplicate'
+      ? t('doneDuplicate', { job: jobName ?? t('thisJob') })
+      : progress?.outcome === 'added-to-existing'
+        ? t('doneAddedToExisting', { ats: atsName ?? t('theAts'), job: jobName ?? t('theJob') })
+        : t('doneSynced', { job: jobName ?? t('theJob'), ats: atsName ?? t('theAts') });
+  const done = (
+    <div className="notice ok" role="status">
+      {text}
+      {progress?.resumeNote && <p>{progress.resumeNote}</p>}
+      {progress?.warnings?.map((w) => (
+        <p key={w}>{w}</p>
+      ))}
+    </div>
   );
+  return <OperationStatus progress={progress} done={done} text={STATUS_TEXT} />;
 }
