@@ -7,7 +7,7 @@ import type { Result } from '@/lib/messaging/result';
 import type { AskedDraft } from '@/lib/sites/ui/dialog-loader';
 import { t } from './messages';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
-import { OperationStatus, useOperationProgress, type OperationStatusText } from '../ui/OperationStatus';
+import { OperationStatus, statusText, useOperationProgress } from '../ui/OperationStatus';
 import { CustomFieldControl } from './CustomFieldControl';
 
 /**
@@ -348,16 +348,7 @@ function Choice(props: { id: string; label: string; value: string; onChange(v: s
   );
 }
 
-const STATUS_TEXT: OperationStatusText = {
-  failed: (message) => t('notExported', { message }),
-  waitingRetry: (reason, time) => t('waitingRetry', { reason, time }),
-  get busy() {
-    return t('busy');
-  },
-  get sending() {
-    return t('sending');
-  },
-};
+const STATUS_TEXT = statusText(t, 'notExported');
 
 function Progress({ progress }: { progress: ExportProgress | null }) {
   const link = safeUrl(progress?.employeeUrl);

@@ -4,7 +4,7 @@ import { SyncFields, type ResumeUpload, type SourcedOnPage, type SyncDraft, type
 import { base64ToBytes } from '@/lib/pdf/base64';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
-import { OperationStatus, useOperationProgress, type OperationStatusText } from '../ui/OperationStatus';
+import { OperationStatus, statusText, useOperationProgress } from '../ui/OperationStatus';
 import { t } from './messages';
 import { fileToUpload } from '@/lib/sites/resume';
 import { answerProblem, type AnswerProblem } from '@/lib/sourcing/answers';
@@ -431,16 +431,7 @@ function Question(props: { question: SyncJobOption['questions'][number]; value: 
   }
 }
 
-const STATUS_TEXT: OperationStatusText = {
-  failed: (message) => t('notSynced', { message }),
-  waitingRetry: (reason, time) => t('waitingRetry', { reason, time }),
-  get busy() {
-    return t('busy');
-  },
-  get sending() {
-    return t('sending');
-  },
-};
+const STATUS_TEXT = statusText(t, 'notSynced');
 
 function SyncStatus({ progress, jobName, atsName }: { progress: SyncProgress | null; jobName?: string; atsName?: string }) {
   const text =

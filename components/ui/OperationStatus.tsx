@@ -42,6 +42,21 @@ export interface OperationStatusText {
   sending: string;
 }
 
+type Vars = Record<string, string>;
+/** A dialog's words for its status, from its own messages: `waitingRetry`, `busy`, `sending` and its failure's key. */
+export function statusText<F extends string>(t: (key: F | 'waitingRetry' | 'busy' | 'sending', vars?: Vars) => string, failedKey: F): OperationStatusText {
+  return {
+    failed: (message) => t(failedKey, { message }),
+    waitingRetry: (reason, time) => t('waitingRetry', { reason, time }),
+    get busy() {
+      return t('busy');
+    },
+    get sending() {
+      return t('sending');
+    },
+  };
+}
+
 /** Where the operation stands: `done` is the dialog's own success block; the rest reads the same everywhere. */
 export function OperationStatus({ progress, done, text }: { progress: OperationProgress | null; done: ReactNode; text: OperationStatusText }) {
   if (!progress) return null;
