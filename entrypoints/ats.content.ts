@@ -115,7 +115,7 @@ export default defineContentScript({
       yieldTimer = window.setTimeout(() => {
         yieldTimer = undefined;
         lastYield = text;
-        sendIntent('reportSiteYield', message).catch(() => undefined);
+        sendIntent('reportSiteYield', message).catch(() => undefined); // health is a hint: the next page reports again
       }, 400);
     };
 

@@ -1,7 +1,8 @@
 import { checkConnection, connect, listConnections, removeConnection } from '@/lib/connections';
 import { exportProgress, factorialLookups, registerExportOperations, forgetLookups, importTrackedApplication, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
-import { fail, ok } from '@/lib/messaging';
-import { serveIntent, type SenderPolicy } from '@/lib/messaging/server';
+import { logFailure } from '@/lib/activity';
+import { PublicError, publicMessageOf } from '@/lib/errors';
+import { serveIntents, type SenderPolicy } from '@/lib/messaging/server';
 import { t } from '@/lib/messaging/messages';
 import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
 import {
@@ -58,7 +59,8 @@ export default defineBackground(() => {
     disabledAdapters.clear();
     values.disabledAdapters.forEach((id) => disabledAdapters.add(id));
   };
-  const settingsLoaded = Promise.all([loadDisabledAdapters(), loadGrantedTabs(), loadGrantedAtsOrigins()]).catch(() => undefined);
+  // A failed read leaves the defaults (no adapter switched off, no tab granted) and is logged; senders still get answers.
+  const settingsLoaded = Promise.all([loadDisabledAdapters(), loadGrantedTabs(), loadGrantedAtsOrigins()]).catch(logFailure('connection', 'startup'));
   const policy = (): SenderPolicy => ({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
@@ -83,168 +85,175 @@ export default defineBackground(() => {
       policyApplying = (async () => {
         const { applied } = await applyManagedPolicy(policy);
         // The policy's recipes may teach hosts the content script must now run on.
-        await syncGrantedHostScripts().catch(() => undefined);
+        await syncGrantedHostScripts();
         // A newly deployed ATS needs its jobs before the team's can be activated.
+        // A failed pull is in the activity log already (runJobPull logs it); the team's jobs wait for the next one.
         if (applied.includes('ats')) await runJobPull().catch(() => undefined);
         await applyTeamActiveJobs();
-      })().catch(() => undefined);
+      })().catch(logFailure('connection', 'policy'));
       await policyApplying;
-    }).catch(() => undefined));
+    }).catch(logFailure('connection', 'policy')));
   // A policy learnt after start (or changed) switches adapters off at once.
   onPolicyChange(() => void loadDisabledAdapters());
 
-  // Security and Data (options page)
-  serveIntent('securityStatus', policy, async () => ok(await securityStatus()));
-  serveIntent('setPassphrase', policy, async (passphrase) => ok(await setPassphrase(passphrase)));
-  serveIntent('removePassphrase', policy, async () => ok(await removePassphrase()));
-  serveIntent('unlockAdmin', policy, async (passphrase) => ok(await unlock(passphrase)));
-  serveIntent('lockAdmin', policy, async () => ok(await lock()));
-  serveIntent('localDataCounts', policy, async () => ok(await countLocalData()));
-  serveIntent('deleteLocalData', policy, async () => ok(await deleteLocalData()));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => change.url && void forgetTab(tabId, change.url));
-
-  // Settings (options page)
-  serveIntent('readSettings', policy, async () => ok(await readSettings()));
-  serveIntent('changeSetting', policy, async ({ name, value }) => {
-    const view = await writeSetting(name, value);
-    if (name === 'disabledAdapters') await loadDisabledAdapters();
-    return ok(view);
-  });
   browser.storage.onChanged.addListener((_changes, area) => {
     // The policy reader picks the change up (and tells loadDisabledAdapters through onPolicyChange).
     if (area === 'managed') void followPolicy();
   });
 
-  // Team setup file (options page)
-  // What the page shows waits for a policy run under way (a deployed connection being verified).
-  serveIntent('teamSetupStatus', policy, async () => (await policyApplying, ok(await teamSetupStatus())));
-  serveIntent('exportTeamSetup', policy, async ({ passphrase }) => ok(await exportTeamSetup(passphrase)));
-  serveIntent('importTeamSetup', policy, async ({ text, passphrase }) => {
-    // Replacing an admin's own setup needs the admin passphrase (when set); a recruiter's browser takes a newer file.
-    if ((await teamSetupStatus()).role === 'admin') {
-      const refused = await requireAdmin().then(() => null, (error: { publicMessage?: string }) => error.publicMessage ?? t('internal'));
-      if (refused) return fail('locked', refused);
-    }
-    const summary = await importTeamSetup(text, passphrase);
-    await loadDisabledAdapters();
-    // The file's site recipes may teach hosts the content script must now run on.
-    await syncGrantedHostScripts().catch(() => undefined);
-    return ok(summary);
-  });
-
-  // Integrations (options page)
-  serveIntent('listConnections', policy, async () => (await policyApplying, ok(await listConnections())));
-  serveIntent('connect', policy, async (input) => {
-    const result = await connect(input);
-    // A newly connected ATS gets its jobs at once rather than at the next alarm.
-    if (result.ok && result.value.slot === 'ats') runJobPull().catch(() => {});
-    return result;
-  });
-  serveIntent('checkConnection', policy, (slot) => checkConnection(slot));
-  serveIntent('removeConnection', policy, (slot) => removeConnection(slot));
-
-  // Jobs (options page)
-  serveIntent('syncJobsNow', policy, async () => ok(await runJobPull()));
-  serveIntent('setJobActive', policy, async ({ key, active }) => (await setJobActive(key, active), ok(null)));
-  serveIntent('setPullInterval', policy, async (minutes) => ok(await writePullInterval(minutes)));
-  serveIntent('setCountryFilter', policy, async (countries) => ok(await writeCountryFilter(countries)));
-
-  // Export to FactorialHR (ATS pages, popup)
-  serveIntent('pageCandidatesStatus', policy, async ({ adapterId, candidates }) => {
-    const statuses = await pageCandidatesStatus(adapterId, candidates);
-    // A prepared sync goes out by itself when the page shows the trigger stage.
-    void autoSyncSeenCandidates(adapterId, candidates).catch(() => undefined);
-    // Hired people seen on pages wait in the popup; someone exported from the popup shows as exported here.
-    return ok(await capturePageCandidates(adapterId, candidates, statuses).catch(() => statuses));
-  });
-  serveIntent('loadDialogs', policy, async (_input, { tabId }) => {
-    if (tabId === undefined) return fail('no-tab', t('formOnlyOnPage'));
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/dialogs.js'] });
-    return ok(null);
-  });
-  serveIntent('prepareExport', policy, async ({ adapterId, candidate }) => ok(await prepareExport(adapterId, candidate)));
-  serveIntent('importTrackedApplication', policy, async ({ adapterId, candidate }) => ok(await importTrackedApplication(adapterId, candidate)));
-  serveIntent('submitExport', policy, async ({ candidateKey, fields }) => ok(await submitExport(candidateKey, fields)));
-  serveIntent('exportProgress', policy, async (operationId) => ok(await exportProgress(operationId)));
-  // The admin mapping fields wants Factorial's lists as they are now (and so does the next export).
-  serveIntent('factorialLists', policy, async () => (forgetLookups(), ok(await factorialLookups())));
-
-  // Sync to ATS (pages of other sites; any page through the toolbar icon)
-  serveIntent('syncOffered', policy, async ({ adapterId }) => ok(await isSyncOffered(adapterId)));
-  serveIntent('prepareSync', policy, async ({ page }) => ok(await prepareSync(page)));
-  serveIntent('submitSync', policy, async ({ candidateKey, fields, answers, resume }) => ok(await submitSync(candidateKey, fields, answers, resume)));
-  serveIntent('planAutoSync', policy, async ({ candidateKey, fields, answers, resume }) => ok(await planAutoSync(candidateKey, fields, answers, resume)));
-  serveIntent('syncProgress', policy, async (operationId) => ok(await syncProgress(operationId)));
-  serveIntent('syncedCandidates', policy, async () => ok(await syncedCandidates()));
-  serveIntent('profilePdf', policy, async (operationId) => ok(await profilePdf(operationId)));
-  serveIntent('syncActiveTab', policy, async () => {
-    // activeTab: the click on the toolbar icon granted this tab for now; nothing is asked for ahead of time.
-    const tab = await pageTabBehindPopup();
-    if (!tab?.id || !tab.url) return fail('no-tab', t('openPageFirst'));
-    await grantTab(tab.id, tab.url);
-    await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/dialogs.js'] });
-    await browser.scripting.executeScript({
-      target: { tabId: tab.id, frameIds: [0] },
-      func: (global: string) => (globalThis as unknown as Record<string, { open(r: unknown): void }>)[global]?.open({ kind: 'sync', adapterId: 'generic' }),
-      args: [DIALOGS_GLOBAL],
-    });
-    return ok({ tabTitle: tab.title });
-  });
-
-  // Teach this page and adapter health (ATS pages, the popup, options → Sites)
   const samePage = (host: string, pageUrl?: string) => !pageUrl || new URL(pageUrl).hostname === host;
-  serveIntent('saveSiteRecipe', policy, async ({ recipe, previousKey }, { pageUrl }) => {
-    // A page teaches its own site only.
-    if (!samePage(recipe.host, pageUrl)) return fail('forbidden', t('forbidden'));
-    const list = await saveRecipe(recipe, 'local', previousKey);
-    await syncGrantedHostScripts().catch(() => undefined);
-    return ok(list);
-  });
-  serveIntent('deleteSiteRecipe', policy, async (key) => {
-    const list = await deleteRecipe(key);
-    await syncGrantedHostScripts().catch(() => undefined);
-    return ok(list);
-  });
-  serveIntent('exportSiteRecipes', policy, async () => ok(await exportRecipes()));
-  serveIntent('importSiteRecipes', policy, async (text) => {
-    const summary = await importRecipes(text);
-    await syncGrantedHostScripts().catch(() => undefined);
-    return ok(summary);
-  });
-  serveIntent('reportSiteYield', policy, async (report, { pageUrl }) => {
-    if (!samePage(report.host, pageUrl)) return fail('forbidden', t('forbidden'));
-    await recordYield(report);
-    return ok(null);
-  });
-  serveIntent('teachOffered', policy, async () => ok((await teamSetupStatus()).role === 'admin'));
   const injectTeacher = (tabId: number) => browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/teach.js'] });
-  serveIntent('loadTeacher', policy, async (_input, { tabId }) => {
-    if (tabId === undefined) return fail('no-tab', t('formOnlyOnPage'));
-    await injectTeacher(tabId);
-    return ok(null);
-  });
-  serveIntent('teachActiveTab', policy, async () => {
-    const tab = await pageTabBehindPopup();
-    if (!tab?.id || !tab.url) return fail('no-tab', t('openPageFirst'));
-    // The toolbar click granted this tab (activeTab): the picker may save its recipe from there.
-    await grantTab(tab.id, tab.url);
-    await injectTeacher(tab.id);
-    await browser.scripting.executeScript({
-      target: { tabId: tab.id, frameIds: [0] },
-      func: (global: string) => (globalThis as unknown as Record<string, { open(r: unknown): void }>)[global]?.open({}),
-      args: [TEACHER_GLOBAL],
-    });
-    return ok({ tabTitle: tab.title });
-  });
 
-  // Popup: hired candidates, quick and bulk export, Retry.
-  serveIntent('refreshHiredCandidates', policy, async ({ force }) => ok(await refreshHiredCandidates({ force })));
-  serveIntent('preparePopupExport', policy, async (key) => ok(await preparePopupExport(key)));
-  serveIntent('planBulkExport', policy, async (answers) => ok(await planBulkExport(answers)));
-  serveIntent('startBulkExport', policy, async ({ keys, ...answers }) => ok(await startBulkExport(keys, answers)));
-  serveIntent('dismissBulkExport', policy, async () => (await dismissBulkExport(), ok(null)));
-  serveIntent('retryOperation', policy, async (id) => (await retryOperation(id), ok(null)));
+  // Every intent and what the worker does for it: each returns its answer, or throws (a PublicError says why).
+  serveIntents(policy, {
+    // Security and Data (options page)
+    securityStatus: async () => securityStatus(),
+    setPassphrase: async (passphrase) => setPassphrase(passphrase),
+    removePassphrase: async () => removePassphrase(),
+    unlockAdmin: async (passphrase) => unlock(passphrase),
+    lockAdmin: async () => lock(),
+    localDataCounts: async () => countLocalData(),
+    deleteLocalData: async () => deleteLocalData(),
+
+    // Settings (options page)
+    readSettings: async () => readSettings(),
+    changeSetting: async ({ name, value }) => {
+      const view = await writeSetting(name, value);
+      if (name === 'disabledAdapters') await loadDisabledAdapters();
+      return view;
+    },
+
+    // Team setup file (options page). What the page shows waits for a policy run under way (a deployed
+    // connection being verified).
+    teamSetupStatus: async () => (await policyApplying, teamSetupStatus()),
+    exportTeamSetup: async ({ passphrase }) => exportTeamSetup(passphrase),
+    importTeamSetup: async ({ text, passphrase }) => {
+      // Replacing an admin's own setup needs the admin passphrase (when set); a recruiter's browser takes a newer file.
+      if ((await teamSetupStatus()).role === 'admin') {
+        await requireAdmin().catch((error: unknown) => {
+          throw new PublicError(publicMessageOf(error, t('internal')), 'locked');
+        });
+      }
+      const summary = await importTeamSetup(text, passphrase);
+      await loadDisabledAdapters();
+      // The file's site recipes may teach hosts the content script must now run on.
+      await syncGrantedHostScripts().catch(logFailure('connection', 'hostScripts'));
+      return summary;
+    },
+
+    // Integrations (options page)
+    listConnections: async () => (await policyApplying, listConnections()),
+    connect: async (input) => {
+      const view = await connect(input);
+      // A newly connected ATS gets its jobs at once rather than at the next alarm (a failed pull logs itself).
+      if (view.slot === 'ats') runJobPull().catch(() => undefined); // runJobPull logs its own failure
+      return view;
+    },
+    checkConnection: async (slot) => checkConnection(slot),
+    removeConnection: async (slot) => (await removeConnection(slot), null),
+
+    // Jobs (options page)
+    syncJobsNow: async () => runJobPull(),
+    setJobActive: async ({ key, active }) => (await setJobActive(key, active), null),
+    setPullInterval: async (minutes) => writePullInterval(minutes),
+    setCountryFilter: async (countries) => writeCountryFilter(countries),
+
+    // Export to FactorialHR (ATS pages, popup)
+    pageCandidatesStatus: async ({ adapterId, candidates }) => {
+      const statuses = await pageCandidatesStatus(adapterId, candidates);
+      // A prepared sync goes out by itself when the page shows the trigger stage.
+      void autoSyncSeenCandidates(adapterId, candidates).catch(logFailure('sync', 'autoSync'));
+      // Hired people seen on pages wait in the popup; someone exported from the popup shows as exported here.
+      return capturePageCandidates(adapterId, candidates, statuses).catch(async (error: unknown) => (await logFailure('export', 'pageCapture')(error), statuses));
+    },
+    loadDialogs: async (_input, { tabId }) => {
+      if (tabId === undefined) throw new PublicError(t('formOnlyOnPage'), 'no-tab');
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/dialogs.js'] });
+      return null;
+    },
+    prepareExport: async ({ adapterId, candidate }) => prepareExport(adapterId, candidate),
+    importTrackedApplication: async ({ adapterId, candidate }) => importTrackedApplication(adapterId, candidate),
+    submitExport: async ({ candidateKey, fields }) => submitExport(candidateKey, fields),
+    exportProgress: async (operationId) => exportProgress(operationId),
+    // The admin mapping fields wants Factorial's lists as they are now (and so does the next export).
+    factorialLists: async () => (forgetLookups(), factorialLookups()),
+
+    // Sync to ATS (pages of other sites; any page through the toolbar icon)
+    syncOffered: async ({ adapterId }) => isSyncOffered(adapterId),
+    prepareSync: async ({ page }) => prepareSync(page),
+    submitSync: async ({ candidateKey, fields, answers, resume }) => submitSync(candidateKey, fields, answers, resume),
+    planAutoSync: async ({ candidateKey, fields, answers, resume }) => planAutoSync(candidateKey, fields, answers, resume),
+    syncProgress: async (operationId) => syncProgress(operationId),
+    syncedCandidates: async () => syncedCandidates(),
+    profilePdf: async (operationId) => profilePdf(operationId),
+    syncActiveTab: async () => {
+      // activeTab: the click on the toolbar icon granted this tab for now; nothing is asked for ahead of time.
+      const tab = await pageTabBehindPopup();
+      if (!tab?.id || !tab.url) throw new PublicError(t('openPageFirst'), 'no-tab');
+      await grantTab(tab.id, tab.url);
+      await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/dialogs.js'] });
+      await browser.scripting.executeScript({
+        target: { tabId: tab.id, frameIds: [0] },
+        func: (global: string) => (globalThis as unknown as Record<string, { open(r: unknown): void }>)[global]?.open({ kind: 'sync', adapterId: 'generic' }),
+        args: [DIALOGS_GLOBAL],
+      });
+      return { tabTitle: tab.title };
+    },
+
+    // Teach this page and adapter health (ATS pages, the popup, options → Sites). A page teaches and reports on its
+    // own site only.
+    saveSiteRecipe: async ({ recipe, previousKey }, { pageUrl }) => {
+      if (!samePage(recipe.host, pageUrl)) throw new PublicError(t('forbidden'), 'forbidden');
+      const list = await saveRecipe(recipe, 'local', previousKey);
+      await syncGrantedHostScripts().catch(logFailure('connection', 'hostScripts'));
+      return list;
+    },
+    deleteSiteRecipe: async (key) => {
+      const list = await deleteRecipe(key);
+      await syncGrantedHostScripts().catch(logFailure('connection', 'hostScripts'));
+      return list;
+    },
+    exportSiteRecipes: async () => exportRecipes(),
+    importSiteRecipes: async (text) => {
+      const summary = await importRecipes(text);
+      await syncGrantedHostScripts().catch(logFailure('connection', 'hostScripts'));
+      return summary;
+    },
+    reportSiteYield: async (report, { pageUrl }) => {
+      if (!samePage(report.host, pageUrl)) throw new PublicError(t('forbidden'), 'forbidden');
+      await recordYield(report);
+      return null;
+    },
+    teachOffered: async () => (await teamSetupStatus()).role === 'admin',
+    loadTeacher: async (_input, { tabId }) => {
+      if (tabId === undefined) throw new PublicError(t('formOnlyOnPage'), 'no-tab');
+      await injectTeacher(tabId);
+      return null;
+    },
+    teachActiveTab: async () => {
+      const tab = await pageTabBehindPopup();
+      if (!tab?.id || !tab.url) throw new PublicError(t('openPageFirst'), 'no-tab');
+      // The toolbar click granted this tab (activeTab): the picker may save its recipe from there.
+      await grantTab(tab.id, tab.url);
+      await injectTeacher(tab.id);
+      await browser.scripting.executeScript({
+        target: { tabId: tab.id, frameIds: [0] },
+        func: (global: string) => (globalThis as unknown as Record<string, { open(r: unknown): void }>)[global]?.open({}),
+        args: [TEACHER_GLOBAL],
+      });
+      return { tabTitle: tab.title };
+    },
+
+    // Popup: hired candidates, quick and bulk export, Retry.
+    refreshHiredCandidates: async ({ force }) => refreshHiredCandidates({ force }),
+    preparePopupExport: async (key) => preparePopupExport(key),
+    planBulkExport: async (answers) => planBulkExport(answers),
+    startBulkExport: async ({ keys, ...answers }) => startBulkExport(keys, answers),
+    dismissBulkExport: async () => (await dismissBulkExport(), null),
+    retryOperation: async (id) => (await retryOperation(id), null),
+  });
 
   // Durable operations: what each kind sends, and what follows their changes (the candidate, the activity log,
   // Export all's run). Registered here, once, rather than as a side effect of importing a flow.
@@ -258,7 +267,7 @@ export default defineBackground(() => {
   // Alarms: job pulls and operations waiting for a retry.
   browser.alarms.onAlarm.addListener((alarm) => {
     // A recruiter's browser keeps the team's active jobs as pulls bring them.
-    void onJobPullAlarm(alarm).then(() => applyTeamActiveJobs()).catch(() => undefined);
+    void onJobPullAlarm(alarm).then(() => applyTeamActiveJobs()).catch(logFailure('job-pull', 'teamJobs'));
     void onOutboxAlarm(alarm);
     void onRetentionAlarm(alarm);
   });

@@ -2,11 +2,12 @@ import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 're
 import { sendIntent } from '@/lib/messaging/client';
 import type { ExportFields, ExportDraft, ExportProgress, PageCandidate } from '@/lib/messaging/intents/export';
 import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping } from '@/lib/export/form';
-import { currentLanguage, formatDateTime } from '@/lib/i18n';
+import { currentLanguage } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging/result';
 import type { AskedDraft } from '@/lib/sites/ui/dialog-loader';
 import { t } from './messages';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
+import { OperationStatus, statusText, useOperationProgress } from '../ui/OperationStatus';
 import { CustomFieldControl } from './CustomFieldControl';
 
 /**
@@ -62,7 +63,7 @@ export function ExportDialog({ adapterId, candidate, load, prefetched, compact, 
   /** Factorial custom fields, by field id ("true"/"false" for a checkbox, comma-separated for multiple choice). */
   const [customValues, setCustomValues] = useState<Record<string, string>>({});
   const [managerSearch, setManagerSearch] = useState('');
-  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [progress, setProgress] = useOperationProgress('exportProgress');
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** Importing into Kombo's tracking, or looking again, for a candidate Kombo does not know. */
@@ -116,15 +117,6 @@ export function ExportDialog({ adapterId, candidate, load, prefetched, compact, 
     const first = dialogRef.current?.querySelector<HTMLElement>('input, select, button');
     first?.focus();
   }, [draft, loadError]);
-
-  // While an export waits for a retry, follow it.
-  useEffect(() => {
-    if (!progress || progress.state === 'done' || progress.state === 'needs-attention') return;
-    const timer = setInterval(() => {
-      sendIntent('exportProgress', progress.operationId).then((result) => result.ok && setProgress(result.value));
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [progress]);
 
   // The one rule of every export form (Export all's too).
   const check = useMemo(() => checkExportForm(values), [values]);
@@ -356,32 +348,19 @@ function Choice(props: { id: string; label: string; value: string; onChange(v: s
   );
 }
 
+const STATUS_TEXT = statusText(t, 'notExported');
+
 function Progress({ progress }: { progress: ExportProgress | null }) {
-  if (!progress) return null;
-  const link = safeUrl(progress.employeeUrl);
-  if (progress.state === 'done') {
-    return (
-      <p className="notice ok" role="status">
-        {progress.outcome === 'duplicate' ? t('doneDuplicate') : t('doneExported')}{' '}
-        {link && (
-          <a href={link} target="_blank" rel="noopener noreferrer">
-            {t('openInFactorial')}
-          </a>
-        )}
-      </p>
-    );
-  }
-  if (progress.state === 'needs-attention') {
-    return (
-      <p className="notice err" role="alert">
-        {t('notExported', { message: progress.message ?? '' })}
-      </p>
-    );
-  }
-  const when = progress.nextAttemptAt ? formatDateTime(progress.nextAttemptAt, 'time') : undefined;
-  return (
-    <p className="notice warn" role="status">
-      {when ? t('waitingRetry', { reason: progress.message ?? t('busy'), time: when }) : t('sending')}
+  const link = safeUrl(progress?.employeeUrl);
+  const done = (
+    <p className="notice ok" role="status">
+      {progress?.outcome === 'duplicate' ? t('doneDuplicate') : t('doneExported')}{' '}
+      {link && (
+        <a href={link} target="_blank" rel="noopener noreferrer">
+          {t('openInFactorial')}
+        </a>
+      )}
     </p>
   );
+  return <OperationStatus progress={progress} done={done} text={STATUS_TEXT} />;
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useActivityLog, type ActivityRecord } from '@/lib/activity/queries';
 import { formatDateTime } from '@/lib/i18n';
 import { t } from './messages';
+import { Panel } from './Panel';
 
 /**
  * The full activity log (the popup links here as #activity): filter by kind, level and text, and download it
@@ -71,10 +72,7 @@ export function ActivityPanel() {
   }
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={ids.heading} id="activity" style={{ marginTop: 16 }}>
-      <h2 id={ids.heading} ref={headingRef} tabIndex={-1}>
-        {t('activityTitle')}
-      </h2>
+    <Panel title={t('activityTitle')} headingId={ids.heading} headingRef={headingRef} id="activity">
       <p className="hb-sub">{t('activitySub')}</p>
       <div className="hb-actions" style={{ alignItems: 'flex-end', marginBottom: 8 }}>
         <div className="hb-field" style={{ marginBottom: 0 }}>
@@ -137,6 +135,6 @@ export function ActivityPanel() {
         </table>
       )}
       {visible.length > MAX_ROWS && <p className="hb-note">{t('showingEntries', { shown: MAX_ROWS, total: visible.length })}</p>}
-    </section>
+    </Panel>
   );
 }

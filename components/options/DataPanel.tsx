@@ -5,6 +5,7 @@ import { SettingsSchema } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
 import { AdminLockNote, useAdminLock } from './admin-lock';
+import { Panel } from './Panel';
 
 /** Region "Data": how long candidate data stays in this browser, and Delete local data (after a confirmation). */
 export function DataPanel() {
@@ -37,8 +38,7 @@ export function DataPanel() {
   }
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('dataTitle')}</h2>
+    <Panel title={t('dataTitle')} headingId={headingId}>
       <p className="hb-sub">{t('dataSub')}</p>
       <AdminLockNote id={lockId} />
       {error && (
@@ -90,6 +90,6 @@ export function DataPanel() {
           {message.text}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }

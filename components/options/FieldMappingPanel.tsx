@@ -6,6 +6,7 @@ import { MAPPABLE_ATS_FIELDS, MAPPABLE_EMPLOYEE_FIELDS, type FieldMapping, type 
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
 import { AdminLockNote, useAdminLock } from './admin-lock';
+import { Panel } from './Panel';
 
 type Lists = ExportDraft['lookups'];
 type Source = FieldSource;
@@ -17,7 +18,6 @@ type EmployeeField = (typeof MAPPABLE_EMPLOYEE_FIELDS)[number];
  * organisation's policy sets it. A mapping to something Factorial no longer has is shown, and exports wait.
  */
 export function FieldMappingPanel() {
-  const headingId = useId();
   const { view, error, change } = useSettings();
   const [lists, setLists] = useState<Lists | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -82,8 +82,7 @@ export function FieldMappingPanel() {
   }
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('mappingTitle')}</h2>
+    <Panel title={t('mappingTitle')}>
       <p className="hb-sub">{t('mappingSub')}</p>
       {managed && !locked && <p className="hb-note">{t('managedNote')}</p>}
       <AdminLockNote />
@@ -149,7 +148,7 @@ export function FieldMappingPanel() {
           )}
         </>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
-import { ConnectInput, sendIntent, type ConnectionView, type Failure } from '@/lib/messaging';
+import { ConnectInput, FactorialEnvironmentInput, KomboEnvironmentInput, sendIntent, type ConnectionView, type Failure } from '@/lib/messaging';
 import { t } from './messages';
 import { t as teamT } from './team-messages';
 import { AdminLockNote, useAdminLock } from './admin-lock';
@@ -14,18 +14,12 @@ import { AdminLockNote, useAdminLock } from './admin-lock';
 type Slot = 'hr' | 'ats';
 type Provider = 'factorial-hr' | 'factorial-ats' | 'kombo';
 
+/** The vendors' environments come from the connect intent's schemas; only their labels are the form's. */
+const ENVIRONMENT_LABEL = { production: 'envProduction', demo: 'envDemo', eu: 'envEu', us: 'envUs', custom: 'envCustom' } as const;
 const ENVIRONMENTS = {
-  factorial: [
-    { value: 'production', label: 'envProduction' },
-    { value: 'demo', label: 'envDemo' },
-    { value: 'custom', label: 'envCustom' },
-  ],
-  kombo: [
-    { value: 'eu', label: 'envEu' },
-    { value: 'us', label: 'envUs' },
-    { value: 'custom', label: 'envCustom' },
-  ],
-} as const;
+  factorial: FactorialEnvironmentInput.options.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
+  kombo: KomboEnvironmentInput.options.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
+};
 
 const PROVIDER_LABEL: Record<Provider, string> = {
   'factorial-hr': 'Factorial HR',
@@ -34,11 +28,7 @@ const PROVIDER_LABEL: Record<Provider, string> = {
 };
 
 export function environmentLabel(environment: string): string {
-  for (const list of Object.values(ENVIRONMENTS)) {
-    const found = list.find((e) => e.value === environment);
-    if (found) return t(found.label);
-  }
-  return environment;
+  return Object.hasOwn(ENVIRONMENT_LABEL, environment) ? t(ENVIRONMENT_LABEL[environment as keyof typeof ENVIRONMENT_LABEL]) : environment;
 }
 
 interface Props {

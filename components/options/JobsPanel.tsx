@@ -8,6 +8,7 @@ import { passesCountryFilter } from '@/lib/jobs/settings';
 import { countryFilterSetting, pullIntervalSetting } from '@/lib/settings/items';
 import { useSetting } from '@/lib/settings/queries';
 import { t } from './messages';
+import { Panel } from './Panel';
 
 /**
  * The Jobs region: what the last pull brought, Sync now, and every job with Activate / Deactivate.
@@ -19,7 +20,6 @@ const INTERVALS = [15, 30, 60, 180, 360, 720, 1440] as const;
 const MAX_ROWS = 200;
 
 export function JobsPanel({ provider }: { provider: string | undefined }) {
-  const headingId = useId();
   const searchId = useId();
   const statusId = useId();
   const intervalId = useId();
@@ -74,8 +74,7 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
   const lockedBy = locked ? lockId : undefined;
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('jobsTitle')}</h2>
+    <Panel title={t('jobsTitle')}>
       <p className="hb-sub">{t('jobsSub')}</p>
       <AdminLockNote id={lockId} />
       {!provider && <p className="hb-note">{t('connectAtsForJobs')}</p>}
@@ -174,7 +173,7 @@ export function JobsPanel({ provider }: { provider: string | undefined }) {
         </p>
       )}
       {jobs && jobs.length > 0 && visible.length === 0 && <p className="hb-note">{t('noJobMatches')}</p>}
-    </section>
+    </Panel>
   );
 }
 

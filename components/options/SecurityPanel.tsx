@@ -3,6 +3,7 @@ import { sendIntent } from '@/lib/messaging';
 import type { SecurityStatus } from '@/lib/security';
 import { t } from './messages';
 import { AdminLockNote, useAdminLock } from './admin-lock';
+import { Panel } from './Panel';
 
 const MIN_LENGTH = 10;
 
@@ -12,7 +13,7 @@ export function useSecurityStatus() {
   const refresh = useCallback(() => {
     sendIntent('securityStatus', undefined)
       .then((r) => r.ok && setStatus(r.value))
-      .catch(() => undefined);
+      .catch(() => undefined); // worker unreachable: the panel shows no status, and the options page says so
   }, []);
   useEffect(refresh, [refresh]);
   return { status, setStatus, refresh };
@@ -23,7 +24,6 @@ export function useSecurityStatus() {
  * sync rules ask for it (exporting and syncing never do). Only a PBKDF2 hash is kept.
  */
 export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
-  const headingId = useId();
   const fieldId = useId();
   const lockId = useId();
   // A recruiter's browser: the passphrase guards the admin's actions, which are not done here.
@@ -61,8 +61,7 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
   }
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('securityTitle')}</h2>
+    <Panel title={t('securityTitle')}>
       <p className="hb-sub">{status?.passphraseSet ? (locked ? t('securityLocked') : t('securityUnlocked')) : t('securityNone')}</p>
       <AdminLockNote id={lockId} />
       {status && (
@@ -104,6 +103,6 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
           {message.text}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }

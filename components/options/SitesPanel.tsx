@@ -7,6 +7,7 @@ import { grantableAddress, grantedAtsHosts } from '@/lib/sites/granted-hosts';
 import { usePolicyApplied } from '@/lib/teams/queries';
 import { t } from './messages';
 import { SitesHealth, SitesRecipes } from './SitesRecipes';
+import { Panel } from './Panel';
 
 /** The admin settings as the worker reports them (with what the organisation's policy manages), and a way to change one. */
 export function useSettings() {
@@ -75,7 +76,6 @@ function useLocalDemoAccess() {
 
 /** Region "Sites": which ATS web apps get Hirebridge's buttons, and local addresses granted at run time. */
 export function SitesPanel() {
-  const headingId = useId();
   const lockId = useId();
   // Which sites get the buttons is the admin's; allowing an address on this computer stays the browser's own.
   const locked = !!useAdminLock();
@@ -127,8 +127,7 @@ export function SitesPanel() {
   }
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('sitesTitle')}</h2>
+    <Panel title={t('sitesTitle')}>
       <p className="hb-sub">{t('sitesSub')}</p>
       {managed && <p className="hb-note">{t('managedNote')}</p>}
       <AdminLockNote id={lockId} />
@@ -214,6 +213,6 @@ export function SitesPanel() {
       </div>
       <SitesRecipes />
       <SitesHealth />
-    </section>
+    </Panel>
   );
 }

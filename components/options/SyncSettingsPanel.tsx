@@ -3,10 +3,10 @@ import { SettingsSchema } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
 import { AdminLockNote, useAdminLock } from './admin-lock';
+import { Panel } from './Panel';
 
 /** Region "Sync to ATS": the source tag synced candidates get, and the optional automatic sync. */
 export function SyncSettingsPanel() {
-  const headingId = useId();
   const sourceId = useId();
   const stageId = useId();
   const lockId = useId();
@@ -29,8 +29,7 @@ export function SyncSettingsPanel() {
   }
 
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('syncTitle')}</h2>
+    <Panel title={t('syncTitle')}>
       <p className="hb-sub">{t('syncSub')}</p>
       <AdminLockNote id={lockId} />
       {error && (
@@ -74,6 +73,6 @@ export function SyncSettingsPanel() {
           )}
         </fieldset>
       )}
-    </section>
+    </Panel>
   );
 }

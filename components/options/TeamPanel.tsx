@@ -5,6 +5,7 @@ import { sendIntent } from '@/lib/messaging';
 import { usePolicyApplied } from '@/lib/teams/queries';
 import type { ImportSummary, TeamSetupStatus } from '@/lib/teams/schema';
 import { t } from './team-messages';
+import { Panel } from './Panel';
 
 const MIN_LENGTH = 10;
 
@@ -16,7 +17,7 @@ export function useTeamStatus() {
   const refresh = useCallback(() => {
     sendIntent('teamSetupStatus', undefined)
       .then((r) => r.ok && setStatus(r.value))
-      .catch(() => undefined)
+      .catch(() => undefined) // worker unreachable: the panel shows no status, and the options page says so
       .finally(() => setLoaded(true));
   }, []);
   // Read again once the worker has applied the policy (a fresh profile's first open comes before that).
@@ -31,7 +32,6 @@ function slotNames(slots: Array<'hr' | 'ats'>): string {
 
 /** Region "Team setup": export this browser's setup to a file (admin), import one in a recruiter's browser. */
 export function TeamPanel({ onImported }: { onImported?(): void }) {
-  const headingId = useId();
   const exportPassId = useId();
   const fileId = useId();
   const importPassId = useId();
@@ -88,8 +88,7 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
 
   const recruiter = status?.role === 'recruiter';
   return (
-    <section className="hb-card" role="region" aria-labelledby={headingId} style={{ marginTop: 16 }}>
-      <h2 id={headingId}>{t('teamTitle')}</h2>
+    <Panel title={t('teamTitle')}>
       {status && (
         <p className="hb-sub">
           {status.by === 'policy'
@@ -151,7 +150,7 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
           {message.text}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }
 

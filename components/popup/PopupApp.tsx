@@ -88,7 +88,7 @@ export function PopupApp() {
       });
     setRefreshing(true);
     sendIntent('refreshHiredCandidates', {})
-      .catch(() => undefined)
+      .catch(() => undefined) // its outcome is the stored pull record this popup reads live; unreachable is said above
       .finally(() => setRefreshing(false));
   }, []);
 

@@ -4,8 +4,10 @@ import { SyncFields, type ResumeUpload, type SourcedOnPage, type SyncDraft, type
 import { base64ToBytes } from '@/lib/pdf/base64';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
+import { OperationStatus, statusText, useOperationProgress } from '../ui/OperationStatus';
 import { t } from './messages';
 import { fileToUpload } from '@/lib/sites/resume';
+import { answerProblem, type AnswerProblem } from '@/lib/sourcing/answers';
 
 /**
  * "Sync to ATS": review the person read from the page, pick an Active job, answer its screening questions, check
@@ -13,6 +15,8 @@ import { fileToUpload } from '@/lib/sites/resume';
  */
 
 type TextField = 'firstName' | 'lastName' | 'email' | 'phone';
+/** What the form says under a question, by what the one answer check found. */
+const ANSWER_PROBLEM_MESSAGE = { required: 'questionRequired', number: 'enterNumber', date: 'dateFormat', invalid: 'answerInvalid' } as const satisfies Record<AnswerProblem, string>;
 const TEXT_FIELDS: { name: TextField; inputMode?: 'email' | 'tel' }[] = [{ name: 'firstName' }, { name: 'lastName' }, { name: 'email', inputMode: 'email' }, { name: 'phone', inputMode: 'tel' }];
 
 export interface ResumeSource {
@@ -46,7 +50,7 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [resumeFile, setResumeFile] = useState<ResumeUpload | undefined>();
   const [resumeNote, setResumeNote] = useState<string | null>(null);
-  const [progress, setProgress] = useState<SyncProgress | null>(null);
+  const [progress, setProgress] = useOperationProgress('syncProgress');
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [planned, setPlanned] = useState<string | null>(null);
@@ -88,26 +92,14 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
     dialogRef.current?.querySelector<HTMLElement>('input, select, button')?.focus();
   }, [draft, loadError]);
 
-  // While a sync waits for a retry, follow it.
-  useEffect(() => {
-    if (!progress || progress.state === 'done' || progress.state === 'needs-attention') return;
-    const timer = setInterval(() => {
-      sendIntent('syncProgress', progress.operationId).then((result) => result.ok && setProgress(result.value));
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [progress]);
-
   const job: SyncJobOption | undefined = draft?.jobs.find((j) => j.key === values.jobKey);
   const parsed = useMemo(() => SyncFields.safeParse({ ...values, rating }), [values, rating]);
   const errors = useMemo(() => {
     const out: Record<string, string> = {};
     if (!parsed.success) for (const issue of parsed.error.issues) out[String(issue.path[0])] ??= issue.message;
     for (const q of job?.questions ?? []) {
-      const a = answers[q.id];
-      const empty = a === undefined || a === '' || (Array.isArray(a) && a.length === 0);
-      if (q.required && empty) out[`q:${q.id}`] = t('questionRequired');
-      else if (q.format === 'NUMBER' && !empty && !Number.isFinite(a)) out[`q:${q.id}`] = t('enterNumber');
-      else if (q.format === 'DATE' && !empty && (typeof a !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(a))) out[`q:${q.id}`] = t('dateFormat');
+      const problem = answerProblem(q, answers[q.id]);
+      if (problem) out[`q:${q.id}`] = t(ANSWER_PROBLEM_MESSAGE[problem]);
     }
     return out;
   }, [parsed, job, answers]);
@@ -405,7 +397,7 @@ function Question(props: { question: SyncJobOption['questions'][number]; value: 
             aria-describedby={described}
             onChange={async (e) => {
               const file = e.target.files?.[0];
-              onChange(file ? await fileToUpload(file).catch(() => undefined) : undefined);
+              onChange(file ? await fileToUpload(file).catch(() => undefined) : undefined); // unreadable file: the answer stays empty and its check says so
             }}
           />
           {error}
@@ -439,36 +431,23 @@ function Question(props: { question: SyncJobOption['questions'][number]; value: 
   }
 }
 
+const STATUS_TEXT = statusText(t, 'notSynced');
+
 function SyncStatus({ progress, jobName, atsName }: { progress: SyncProgress | null; jobName?: string; atsName?: string }) {
-  if (!progress) return null;
-  if (progress.state === 'done') {
-    const text =
-      progress.outcome === 'duplicate'
-        ? t('doneDuplicate', { job: jobName ?? t('thisJob') })
-        : progress.outcome === 'added-to-existing'
-          ? t('doneAddedToExisting', { ats: atsName ?? t('theAts'), job: jobName ?? t('theJob') })
-          : t('doneSynced', { job: jobName ?? t('theJob'), ats: atsName ?? t('theAts') });
-    return (
-      <div className="notice ok" role="status">
-        {text}
-        {progress.resumeNote && <p>{progress.resumeNote}</p>}
-        {progress.warnings?.map((w) => (
-          <p key={w}>{w}</p>
-        ))}
-      </div>
-    );
-  }
-  if (progress.state === 'needs-attention') {
-    return (
-      <p className="notice err" role="alert">
-        {t('notSynced', { message: progress.message ?? '' })}
-      </p>
-    );
-  }
-  const when = progress.nextAttemptAt ? formatDateTime(progress.nextAttemptAt, 'time') : undefined;
-  return (
-    <p className="notice warn" role="status">
-      {when ? t('waitingRetry', { reason: progress.message ?? t('busy'), time: when }) : t('sending')}
-    </p>
+  const text =
+    progress?.outcome === 'duplicate'
+      ? t('doneDuplicate', { job: jobName ?? t('thisJob') })
+      : progress?.outcome === 'added-to-existing'
+        ? t('doneAddedToExisting', { ats: atsName ?? t('theAts'), job: jobName ?? t('theJob') })
+        : t('doneSynced', { job: jobName ?? t('theJob'), ats: atsName ?? t('theAts') });
+  const done = (
+    <div className="notice ok" role="status">
+      {text}
+      {progress?.resumeNote && <p>{progress.resumeNote}</p>}
+      {progress?.warnings?.map((w) => (
+        <p key={w}>{w}</p>
+      ))}
+    </div>
   );
+  return <OperationStatus progress={progress} done={done} text={STATUS_TEXT} />;
 }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
-import type { SourcingProtocol } from '@/lib/messaging/intents/sourcing';
+import type { IntentAnswer } from '@/lib/messaging/protocol';
 import { t } from './popup-messages';
 
-type Synced = Extract<ReturnType<SourcingProtocol['syncedCandidates']>, { ok: true }>['value'];
+type Synced = IntentAnswer<'syncedCandidates'>;
 
 /** Popup section: people synced to the ATS, with their application's current stage when the ATS reports it. */
 export function SyncedCandidates() {
@@ -11,7 +11,7 @@ export function SyncedCandidates() {
   useEffect(() => {
     sendIntent('syncedCandidates', undefined)
       .then((r) => r.ok && setData(r.value))
-      .catch(() => undefined);
+      .catch(() => undefined); // worker unreachable: the list stays hidden (the popup says it cannot reach Hirebridge)
   }, []);
   if (!data || data.items.length === 0) return null;
   return (

@@ -1,2 +1,3 @@
 export { PROVIDER_NAMES, connect, prepareConnection, saveConnections, type PreparedConnection, listConnections, checkConnection, removeConnection, withHr, withAts, NotConnectedError, toView, slotOf } from './service';
 export { hasOriginPermission } from './permissions';
+export { atsToolName, isConnectedAtsSite } from './ats';

@@ -1,3 +1,4 @@
+import { PublicError } from '../errors';
 import { recordActivity } from '../activity';
 import {
   ConnectorError,
@@ -5,7 +6,6 @@ import {
   createFactorialHr,
   createKomboAts,
   komboToolFromIntegrationId,
-  komboToolName,
   resolveFactorialBaseUrl,
   resolveKomboBaseUrl,
   type AtsPort,
@@ -13,11 +13,12 @@ import {
   type HttpHooks,
 } from '../connectors';
 import { db, type ConnectionRecord, type ConnectionSlot } from '../db';
-import { fail, ok, type ConnectInput, type ConnectionView, type Result } from '../messaging';
+import type { ConnectInput, ConnectionView } from '../messaging';
 import { pacedHooks } from '../outbox';
 import { keyHint, maskKey, openSecret, sealSecret } from '../secrets';
 import { t } from './messages';
 import { hasOriginPermission } from './permissions';
+import { atsToolName } from './ats';
 
 /**
  * Connections: verify a key against the vendor, then store it encrypted together with what the UI may show.
@@ -60,7 +61,7 @@ export function toView(record: ConnectionRecord): ConnectionView {
     baseUrl: record.baseUrl,
     integrationId: record.integrationId,
     tool: record.tool,
-    toolName: record.provider === 'kombo' && record.tool ? komboToolName(record.tool) : undefined,
+    toolName: record.provider === 'kombo' ? atsToolName(record) : undefined,
     accountLabel: record.accountLabel,
     maskedKey: maskKey(record.keyHint),
     connectedAt: record.connectedAt,
@@ -71,11 +72,9 @@ export function toView(record: ConnectionRecord): ConnectionView {
   };
 }
 
-function connectorFailure(error: unknown): Result<never> {
-  if (error instanceof ConnectorError) {
-    const field = error.code === 'auth' || error.code === 'forbidden' ? 'apiKey' : undefined;
-    return fail(error.code, error.message, field);
-  }
+/** A key the vendor refused is about the form's key field; other connector failures about the form as a whole. */
+function connectorFailure(error: unknown): never {
+  if (error instanceof ConnectorError && (error.code === 'auth' || error.code === 'forbidden')) throw new PublicError(error.message, error.code, 'apiKey');
   throw error;
 }
 
@@ -85,16 +84,12 @@ export interface PreparedConnection {
   sealed: Awaited<ReturnType<typeof sealSecret>>;
 }
 
-/** Check the key against the vendor and encrypt it; nothing is stored yet. */
-export async function prepareConnection(input: ConnectInput, origin?: ConnectionRecord['origin']): Promise<Result<PreparedConnection>> {
+/** Check the key against the vendor and encrypt it; nothing is stored yet. Throws a PublicError when refused. */
+export async function prepareConnection(input: ConnectInput, origin?: ConnectionRecord['origin']): Promise<PreparedConnection> {
   const slot = slotOf(input.provider);
   const baseUrl = baseUrlFor(input);
   if (!(await hasOriginPermission(baseUrl))) {
-    return fail(
-      'permission',
-      t('notAllowedYet', { host: new URL(baseUrl).host }),
-      'baseUrl',
-    );
+    throw new PublicError(t('notAllowedYet', { host: new URL(baseUrl).host }), 'permission', 'baseUrl');
   }
   const integrationId = input.provider === 'kombo' ? input.integrationId : undefined;
   const port = portFor(input.provider, { apiKey: input.apiKey, baseUrl, integrationId });
@@ -102,7 +97,7 @@ export async function prepareConnection(input: ConnectInput, origin?: Connection
   try {
     account = await port.verify();
   } catch (error) {
-    return connectorFailure(error);
+    connectorFailure(error);
   }
 
   const now = new Date().toISOString();
@@ -123,7 +118,7 @@ export async function prepareConnection(input: ConnectInput, origin?: Connection
     lastCheckOk: true,
     ...(origin ? { origin } : {}),
   };
-  return ok({ record, sealed });
+  return { record, sealed };
 }
 
 /** Store verified connections together (all or none), replacing what their slots held. */
@@ -142,11 +137,10 @@ export async function saveConnections(prepared: readonly PreparedConnection[]): 
   }
 }
 
-export async function connect(input: ConnectInput): Promise<Result<ConnectionView>> {
+export async function connect(input: ConnectInput): Promise<ConnectionView> {
   const prepared = await prepareConnection(input);
-  if (!prepared.ok) return prepared;
-  await saveConnections([prepared.value]);
-  return ok(toView(prepared.value.record));
+  await saveConnections([prepared]);
+  return toView(prepared.record);
 }
 
 export async function listConnections(): Promise<ConnectionView[]> {
@@ -154,9 +148,9 @@ export async function listConnections(): Promise<ConnectionView[]> {
 }
 
 /** Re-verify a stored key (the card's "last check"). */
-export async function checkConnection(slot: ConnectionSlot): Promise<Result<ConnectionView>> {
+export async function checkConnection(slot: ConnectionSlot): Promise<ConnectionView> {
   const record = await db().connections.get(slot);
-  if (!record) return fail('not-connected', t('notConnectedSlot'));
+  if (!record) throw new PublicError(t('notConnectedSlot'), 'not-connected');
   let lastCheckOk = true;
   let lastCheckMessage: string | undefined;
   try {
@@ -170,10 +164,10 @@ export async function checkConnection(slot: ConnectionSlot): Promise<Result<Conn
   }
   const updated = { ...record, lastCheckAt: new Date().toISOString(), lastCheckOk, lastCheckMessage };
   await db().connections.put(updated);
-  return ok(toView(updated));
+  return toView(updated);
 }
 
-export async function removeConnection(slot: ConnectionSlot): Promise<Result<null>> {
+export async function removeConnection(slot: ConnectionSlot): Promise<void> {
   const database = db();
   const removed = await database.transaction('rw', database.connections, database.secrets, async () => {
     const record = await database.connections.get(slot);
@@ -185,7 +179,6 @@ export async function removeConnection(slot: ConnectionSlot): Promise<Result<nul
   if (removed) {
     await recordActivity({ kind: 'connection', level: 'info', message: t('loggedDisconnected', { provider: PROVIDER_NAMES[removed.provider] }) });
   }
-  return ok(null);
 }
 
 /** Run work against a stored connection; the decrypted key lives only inside this call. */
@@ -194,11 +187,9 @@ async function withPort<T>(record: ConnectionRecord, work: (port: FactorialHrPor
   return work(portFor(record.provider, { apiKey, baseUrl: record.baseUrl, integrationId: record.integrationId }, hooks));
 }
 
-export class NotConnectedError extends Error {
-  readonly publicMessage: string;
+export class NotConnectedError extends PublicError {
   constructor(what: string) {
-    super(`${what} is not connected.`);
-    this.publicMessage = t('notConnected', { what });
+    super(t('notConnected', { what }), 'not-connected');
   }
 }
 

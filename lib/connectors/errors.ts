@@ -1,3 +1,5 @@
+import { PublicError } from '../errors';
+
 /**
  * Every failure a connector can report, in plain words. The message is shown to users as is, so it never holds
  * a key, a header, or raw response bytes.
@@ -16,8 +18,9 @@ export type ConnectorErrorCode =
 
 export type Vendor = 'Factorial' | 'Kombo';
 
-export class ConnectorError extends Error {
-  readonly code: ConnectorErrorCode;
+/** A connector's failure: a PublicError, since its message is built to be shown (see the note above). */
+export class ConnectorError extends PublicError {
+  declare readonly code: ConnectorErrorCode;
   readonly vendor: Vendor;
   readonly status?: number;
   /** Vendor's own error code, e.g. Kombo's PLATFORM.RATE_LIMIT_EXCEEDED. */
@@ -39,9 +42,8 @@ export class ConnectorError extends Error {
     retryAfterMs?: number;
     transient?: boolean;
   }) {
-    super(init.message);
+    super(init.message, init.code);
     this.name = 'ConnectorError';
-    this.code = init.code;
     this.vendor = init.vendor;
     this.status = init.status;
     this.vendorCode = init.vendorCode;

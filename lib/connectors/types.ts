@@ -4,8 +4,8 @@
  * Ids are always strings here (Factorial switched from integers to strings on 2026-07-01; Kombo uses strings).
  */
 
-export type FactorialEnvironment = 'production' | 'demo' | 'custom';
-export type KomboEnvironment = 'eu' | 'us' | 'custom';
+import type { FactorialEnvironment, KomboEnvironment } from './environments';
+export type { FactorialEnvironment, KomboEnvironment };
 
 /** What a connector needs to make a request. The key only lives in service-worker memory while in use. */
 export interface FactorialCredentials {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ExportFields } from '../messaging/intents/export';
 import { AnswerValue, ResumeUpload, SyncFields } from '../messaging/intents/sourcing';
+import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
 
 /**
  * Shapes of what Hirebridge keeps in IndexedDB. Types flow from these schemas. Candidates and operations are parsed
@@ -15,7 +16,7 @@ export type ConnectionSlot = z.infer<typeof ConnectionSlot>;
 export const Provider = z.enum(['factorial-hr', 'factorial-ats', 'kombo']);
 export type Provider = z.infer<typeof Provider>;
 
-export const Environment = z.enum(['production', 'demo', 'eu', 'us', 'custom']);
+export const Environment = z.union([z.enum(FACTORIAL_ENVIRONMENTS), z.enum(KOMBO_ENVIRONMENTS)]);
 export type Environment = z.infer<typeof Environment>;
 
 export const ConnectionRecord = z.object({

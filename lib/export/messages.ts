@@ -4,6 +4,7 @@ import { defineMessages } from '../i18n';
 export const t = defineMessages({
   en: {
     unknownSite: 'Hirebridge does not know this site.',
+    yourAts: 'your ATS',
     thisCandidate: 'This candidate',
     notHiredAt: 'Only hired candidates can be exported. {who} is at the “{stage}” stage.',
     notHired: 'Only hired candidates can be exported. {who} is not in the Hired stage.',
@@ -52,6 +53,7 @@ export const t = defineMessages({
   },
   es: {
     unknownSite: 'Hirebridge no reconoce este sitio.',
+    yourAts: 'tu ATS',
     thisCandidate: 'Este candidato',
     notHiredAt: 'Solo se pueden exportar candidatos contratados. {who} está en la fase «{stage}».',
     notHired: 'Solo se pueden exportar candidatos contratados. {who} no está en la fase de contratación.',

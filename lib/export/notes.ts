@@ -1,12 +1,11 @@
-import { komboToolFamily } from '../connectors/kombo/environments';
-import { komboToolName } from '../connectors/kombo/tools';
+import { atsToolName } from '../connections/ats';
 import type { StartDateGap } from '../connectors/types';
 import type { ConnectionRecord } from '../db/schema';
 import { t } from './messages';
 
 /** The connected ATS as people name it in what Hirebridge says about its data ("Greenhouse", "Factorial ATS"). */
 export function atsName(connection: Pick<ConnectionRecord, 'provider' | 'tool'>): string {
-  return connection.provider === 'kombo' && connection.tool ? komboToolName(komboToolFamily(connection.tool)) : 'Factorial ATS';
+  return atsToolName(connection) ?? t('yourAts');
 }
 
 /** Why a hire's start date is empty, in the same words in the form, the popup's form and Export all. */

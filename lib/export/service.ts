@@ -1,10 +1,10 @@
 import { recordActivity } from '../activity';
-import { withAts, withHr } from '../connections';
-import { komboToolFamily } from '../connectors';
+import { isConnectedAtsSite, withAts, withHr } from '../connections';
+import { isoDay, splitFullName } from '../people';
 import type { AtsCandidate, AtsValues, HireStartDate, KnownEmployee, SiteApplicationIds, TrackingImportPlan } from '../connectors/types';
 import { asHire, db, isUnreadable, parseOperation, readableOnly, readHire, readOperation, type ExportOperation, type HireCandidate, type OperationRecord } from '../db';
 import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
-import { PublicError } from '../messaging/result';
+import { PublicError } from '../errors';
 import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, type OperationHandler, requeue, runSteps, settle } from '../outbox';
 import { adapterById } from '../sites/adapters';
 import type { SiteAdapter } from '../sites/types';
@@ -33,10 +33,7 @@ function adapterOrFail(adapterId: string): SiteAdapter {
 
 /** Is the connected system-of-record ATS the ATS of this page? Then the page's ids are its ids. */
 async function isConnectedAts(adapter: SiteAdapter): Promise<boolean> {
-  const connection = await db().connections.get('ats');
-  if (!connection) return false;
-  if (connection.provider === 'kombo') return !!adapter.komboTool && !!connection.tool && komboToolFamily(connection.tool) === adapter.komboTool;
-  return connection.provider === 'factorial-ats' && adapter.id === 'factorial';
+  return isConnectedAtsSite(adapter, await db().connections.get('ats'));
 }
 
 /** The page's ids, as Kombo's import into tracking needs them. */
@@ -125,19 +122,11 @@ export async function pageCandidatesStatus(adapterId: string, candidates: PageCa
   );
 }
 
-function splitName(fullName: string | undefined): { firstName?: string; lastName?: string } {
-  const parts = (fullName ?? '').trim().split(/\s+/).filter(Boolean);
-  if (!parts.length) return {};
-  return { firstName: parts[0], lastName: parts.slice(1).join(' ') || undefined };
-}
-
-const isoDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : undefined);
-
 /** Everything the dialog needs: pre-filled fields, Factorial's lists, and whether this person already exists. */
 export async function prepareExport(adapterId: string, page: PageCandidate): Promise<ExportDraft> {
   const adapter = adapterOrFail(adapterId);
   const key = candidateKey(adapterId, page.siteCandidateId);
-  let fields: Partial<ExportFields> = { ...splitName(page.fullName), email: page.email, phone: page.phone, jobTitle: page.jobTitle, startDate: isoDate(page.startDate) };
+  let fields: Partial<ExportFields> = { ...splitFullName(page.fullName), email: page.email, phone: page.phone, jobTitle: page.jobTitle, startDate: isoDay(page.startDate) };
   let source: ExportDraft['source'] = 'page';
   let hired = !!page.stage && HIRED_STAGE.test(page.stage);
   let stage = page.stage;

@@ -1,4 +1,4 @@
-import { recordActivity } from '../activity';
+import { logFailure, recordActivity } from '../activity';
 import { db, parseOperation, readableOnly, type OperationRecord } from '../db';
 import { queueExport } from '../export';
 import { formCustomFields } from '../export/form';
@@ -11,7 +11,7 @@ import { assessForExport as assess, type Assessed } from './assess';
 import { identityOf, waitingGroups, type HiredGroup } from './groups';
 import { BULK_RUN_KEY, bulkRunRow, type BulkRunRecord } from './keys';
 import { t } from './messages';
-import { PublicError } from './errors';
+import { PublicError } from '../errors';
 import { checkInFactorial } from './lookups';
 
 // Export all
@@ -38,6 +38,7 @@ async function assessWaiting(answers: BulkAnswers, legalEntityId: string | undef
 /** Who Export all would send now, and who it leaves out and why. Sends nothing to Factorial but look-ups. */
 export async function planBulkExport(answers: BulkAnswers = {}): Promise<BulkPlan> {
   if (!(await db().connections.get('hr'))) throw new PublicError(t('hrNotConnected'));
+  // Factorial unreachable: nobody is left out as "already there"; each send looks the person up again first.
   const alreadyThere = await checkInFactorial().catch(() => [] as HiredGroup[]);
   const lookups = await factorialLookups();
   const wanted = answers.legalEntityId ?? answers.fill?.legalEntityId;
@@ -152,7 +153,7 @@ async function markSiblingsExported(operation: OperationRecord): Promise<void> {
 export function followExportRuns(): () => void {
   return onOperationChange((operation) => {
     if (operation.kind !== 'export-employee') return;
-    if (operation.state === 'done') void markSiblingsExported(operation).catch(() => undefined);
-    if (operation.state === 'done' || operation.state === 'needs-attention') void finishRunIfSettled(operation.id).catch(() => undefined);
+    if (operation.state === 'done') void markSiblingsExported(operation).catch(logFailure('export', 'exportRun'));
+    if (operation.state === 'done' || operation.state === 'needs-attention') void finishRunIfSettled(operation.id).catch(logFailure('export', 'exportRun'));
   });
 }

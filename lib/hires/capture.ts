@@ -1,3 +1,4 @@
+import { isoDay, splitFullName } from '../people';
 import { db, type CandidateRecord } from '../db';
 import { candidateKey } from '../export';
 import type { PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
@@ -8,12 +9,6 @@ import { sameRecord } from './records';
 
 /** How long a page's buttons wait for the Factorial HR look-up before they show what is known. */
 const PAGE_CHECK_WAIT_MS = 3_000;
-
-const splitName = (fullName: string | undefined) => {
-  const parts = (fullName ?? '').trim().split(/\s+/).filter(Boolean);
-  return { firstName: parts[0], lastName: parts.slice(1).join(' ') || undefined };
-};
-const isoDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : undefined);
 
 /**
  * What ATS pages showed: hired people are remembered for the popup (with a start date when the page had one);
@@ -44,7 +39,7 @@ export async function capturePageCandidates(
         return;
       }
       if (state !== 'exportable') return;
-      const name = splitName(page.fullName);
+      const name = splitFullName(page.fullName);
       // What the export form already refined (from the ATS API) wins over a list row's text.
       const next: CandidateRecord = {
         key: keys[i],
@@ -65,7 +60,7 @@ export async function capturePageCandidates(
           adapterId,
           siteCandidateId: page.siteCandidateId,
           stage: page.stage ?? (previous?.data.kind === 'hire' ? previous.data.stage : undefined),
-          startDate: isoDate(page.startDate) ?? (previous?.data.kind === 'hire' ? previous.data.startDate : undefined),
+          startDate: isoDay(page.startDate) ?? (previous?.data.kind === 'hire' ? previous.data.startDate : undefined),
         },
       };
       for (const key of ['stage', 'startDate'] as const) if (next.data[key] === undefined) delete next.data[key];

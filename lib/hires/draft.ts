@@ -3,7 +3,7 @@ import { completeDraft } from '../export';
 import type { ExportDraft } from '../messaging/intents/export';
 import { groupCandidates, type HiredGroup } from './groups';
 import { t } from './messages';
-import { PublicError } from './errors';
+import { PublicError } from '../errors';
 import { markInFactorial } from './lookups';
 
 // one export from the popup

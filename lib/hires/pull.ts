@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
-import { withAts } from '../connections';
-import { komboToolName } from '../connectors';
+import { logFailure } from '../activity';
+import { atsToolName, withAts } from '../connections';
 import type { HiredApplication } from '../connectors/types';
 import { db, type CandidateRecord, type ConnectionRecord } from '../db';
 import { atsName } from '../export';
@@ -21,9 +21,8 @@ const MIN_PULL_INTERVAL_MS = 60_000;
 const MAX_HIRED_PAGES = 50;
 
 export function pulledSourceName(connection: Pick<ConnectionRecord, 'provider' | 'tool'>): string {
-  if (connection.provider !== 'kombo') return 'Factorial ATS';
-  const tool = (connection.tool && komboToolName(connection.tool)) || t('yourAts');
-  return t('throughKombo', { tool });
+  if (connection.provider !== 'kombo') return atsToolName(connection)!;
+  return t('throughKombo', { tool: atsToolName(connection) ?? t('yourAts') });
 }
 
 // pulled from the ATS API
@@ -121,7 +120,7 @@ export function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<
   const current = refreshInFlight;
   if (current && (current.force || !opts.force)) return current.promise;
   const promise = (async (): Promise<HiredPullView> => {
-    if (current) await current.promise.catch(() => undefined);
+    if (current) await current.promise.catch(() => undefined); // its caller has its failure; this refresh runs anyway
     const last = await readHiredPull();
     const pulls = !!opts.force || !last || Date.now() - Date.parse(last.at) >= MIN_PULL_INTERVAL_MS;
     let pulled = last?.pulled ?? 0;
@@ -151,7 +150,7 @@ export function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<
     .finally(() => {
       if (refreshInFlight?.promise === promise) refreshInFlight = null;
     })
-    .catch(() => undefined);
+    .catch(() => undefined); // the returned promise carries the failure to the caller
   return promise;
 }
 
@@ -171,7 +170,7 @@ export function followJobPulls(): () => void {
           return true;
         });
         if (due) await refreshHiredCandidates({ force: true });
-      })().catch(() => undefined);
+      })().catch(logFailure('export', 'hiredRefresh'));
     },
     error: () => undefined,
   });

@@ -1,6 +1,6 @@
 import { process, requeue } from '../outbox';
 import { t } from './messages';
-import { PublicError } from './errors';
+import { PublicError } from '../errors';
 
 /** Retry a needs-attention operation now (the same input; the handler looks the person up first). */
 export async function retryOperation(id: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { PublicError } from '../errors';
 import type { AtsPort } from '../connectors/types';
 import { z } from 'zod';
 import { db, Provider, storedRow, type JobRecord } from '../db';
@@ -116,7 +117,7 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
       // cursor counts for resuming, so a page fetched ahead and lost with a stopped worker is simply asked again.
       if (page.next) {
         nextPage = fetchPage(page.next);
-        nextPage.catch(() => undefined);
+        nextPage.catch(() => undefined); // not unhandled: the loop awaits it next and its failure ends the pull there
       }
       const stamp = now();
       await database.transaction('rw', database.jobs, database.settings, async () => {
@@ -196,9 +197,9 @@ export async function setJobActive(key: string, active: boolean): Promise<JobRec
   const database = db();
   return database.transaction('rw', database.jobs, async () => {
     const job = await database.jobs.get(key);
-    if (!job) throw Object.assign(new Error('job not found'), { publicMessage: t('jobGone') });
+    if (!job) throw new PublicError(t('jobGone'), 'not-found');
     if (active && job.status === 'archived') {
-      throw Object.assign(new Error('archived'), { publicMessage: t('jobClosed') });
+      throw new PublicError(t('jobClosed'), 'archived');
     }
     const updated: JobRecord = { ...job, status: active ? 'active' : job.status === 'archived' ? 'archived' : 'disabled', frozen: active, updatedAt: new Date().toISOString() };
     await database.jobs.put(updated);

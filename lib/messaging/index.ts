@@ -6,3 +6,4 @@ export * from './intents/export';
 export { sendIntent } from './client';
 export * from './intents/sourcing';
 export * from './intents/settings';
+export * from './intents/operations';

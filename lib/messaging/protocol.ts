@@ -1,28 +1,24 @@
 import type { z } from 'zod';
-import { adminIntents, type AdminProtocol } from './intents/admin';
-import { connectionIntents, type ConnectionProtocol } from './intents/connections';
-import { exportIntents, type ExportProtocol } from './intents/export';
-import { jobIntents, type JobProtocol } from './intents/jobs';
-import { hiredListIntents, type HiredListProtocol } from './intents/hires';
-import { recipeIntents, type RecipeProtocol } from './intents/recipes';
-import { settingsIntents, type SettingsProtocol } from './intents/settings';
-import { sourcingIntents, type SourcingProtocol } from './intents/sourcing';
-import { teamIntents, type TeamProtocol } from './intents/teams';
+import type { AnswerOf, IntentSpec } from './intent';
+import { adminIntents } from './intents/admin';
+import { connectionIntents } from './intents/connections';
+import { exportIntents } from './intents/export';
+import { hiredListIntents } from './intents/hires';
+import { jobIntents } from './intents/jobs';
+import { recipeIntents } from './intents/recipes';
+import { settingsIntents } from './intents/settings';
+import { sourcingIntents } from './intents/sourcing';
+import { teamIntents } from './intents/teams';
+import type { Result } from './result';
 
 /**
  * The one message protocol between extension contexts. Pages and content scripts ask for *intents*
  * ("connect Factorial HR with this key", "export candidate X"); only the service worker talks to APIs and the
- * key vault. Each domain declares its intents in `intents/<domain>.ts` (payload schema + who may send it);
- * every payload is parsed with its schema on arrival.
+ * key vault. Each domain declares its intents once, in `intents/<domain>.ts` (payload schema, who may send it,
+ * what it answers); the protocol's types below and the handlers the worker must serve follow from that.
  */
 
-export type SenderKind = 'extension-page' | 'content-script';
-export interface IntentSpec {
-  input: z.ZodType;
-  from: readonly SenderKind[];
-  /** Needs the admin passphrase when one is set (connecting, removing, changing sync rules). */
-  admin?: true;
-}
+export type { SenderKind, IntentSpec } from './intent';
 
 export const Intents = {
   ...connectionIntents,
@@ -36,6 +32,11 @@ export const Intents = {
   ...recipeIntents,
 } as const satisfies Record<string, IntentSpec>;
 
-export type ProtocolMap = ConnectionProtocol & JobProtocol & ExportProtocol & SettingsProtocol & HiredListProtocol & SourcingProtocol & AdminProtocol & TeamProtocol & RecipeProtocol;
+export type IntentName = keyof typeof Intents;
+/** What an intent answers when it succeeds. */
+export type IntentAnswer<K extends IntentName> = AnswerOf<(typeof Intents)[K]>;
+/** What an intent's payload is, as its sender gives it (before its schema's defaults and transforms). */
+export type IntentInput<K extends IntentName> = z.input<(typeof Intents)[K]['input']>;
 
-export type IntentName = keyof typeof Intents & keyof ProtocolMap;
+/** Each intent as a function type, for the messaging library's typed `sendMessage`. */
+export type ProtocolMap = { [K in IntentName]: (input: IntentInput<K>) => Result<IntentAnswer<K>> };

@@ -14,10 +14,3 @@ export const fail = (code: string, message: string, field?: string): Result<neve
   ok: false,
   error: field ? { code, message, field } : { code, message },
 });
-
-/** An error whose message was written for people: intents pass it on as is (anything else becomes a generic sentence). */
-export class PublicError extends Error {
-  constructor(readonly publicMessage: string) {
-    super(publicMessage);
-  }
-}

@@ -3,8 +3,9 @@ import zodEn from 'zod/v4/locales/en.js';
 import zodEs from 'zod/v4/locales/es.js';
 import { currentLanguage } from '../i18n';
 import { t } from './messages';
-import { Intents, type IntentName, type ProtocolMap, type SenderKind } from './protocol';
-import { fail, type Result } from './result';
+import { publicMessageOf, toFailure } from '../errors';
+import { Intents, type IntentAnswer, type IntentName, type IntentSpec, type SenderKind } from './protocol';
+import { fail, ok, type Result } from './result';
 
 // The schemas' own messages follow the UI's language; zod's generic ones (a rule with no message of ours) too.
 const zodLocales = { en: zodEn().localeError, es: zodEs().localeError };
@@ -45,22 +46,31 @@ export function classifySender(sender: Sender, policy: SenderPolicy): SenderKind
   return null;
 }
 
-type Handler<K extends IntentName> = (
+/** What the worker does for one intent: it gets the parsed payload and returns the answer, or throws. */
+export type IntentHandler<K extends IntentName> = (
   input: z.output<(typeof Intents)[K]['input']>,
   ctx: { sender: SenderKind; tabId?: number; pageUrl?: string },
-) => Promise<ReturnType<ProtocolMap[K]>>;
+) => Promise<IntentAnswer<K>>;
+/** One handler for every declared intent: a declared intent without one (or one for no intent) does not compile. */
+export type IntentHandlers = { [K in IntentName]: IntentHandler<K> };
+
+/** Serve every intent with its handler (the worker's one list of them, in entrypoints/background.ts). */
+export function serveIntents(policy: () => SenderPolicy, handlers: IntentHandlers): () => void {
+  const stops = (Object.keys(Intents) as IntentName[]).map((name) => serveIntent(name, policy, handlers[name]));
+  return () => stops.forEach((stop) => stop());
+}
 
 /**
  * Serve one intent: check the sender, parse the payload, run the handler, and turn any thrown error into a
- * plain failure (never a stack, never a key).
+ * plain failure (a PublicError's own words and code; anything else a generic sentence: never a stack, never a key).
  */
-export function serveIntent<K extends IntentName>(name: K, policy: () => SenderPolicy, handler: Handler<K>) {
-  const spec = Intents[name];
+function serveIntent<K extends IntentName>(name: K, policy: () => SenderPolicy, handler: IntentHandler<K>) {
+  const spec: IntentSpec = Intents[name];
   return onIntentMessage(name, async (message): Promise<Result<unknown>> => {
     const current = policy();
     await current.ready;
     const sender = classifySender(message.sender, current);
-    if (!sender || !(spec.from as readonly SenderKind[]).includes(sender)) {
+    if (!sender || !spec.from.includes(sender)) {
       return fail('forbidden', t('forbidden'));
     }
     const parsed = spec.input.safeParse(message.data);
@@ -69,23 +79,27 @@ export function serveIntent<K extends IntentName>(name: K, policy: () => SenderP
       return fail('invalid-input', issue?.message ?? t('invalid'), issue?.path.join('.') || undefined);
     }
     try {
-      if ((spec as { admin?: true }).admin && current.requireAdmin) {
+      if (spec.admin && current.requireAdmin) {
         try {
           await current.requireAdmin(name);
         } catch (error) {
-          return fail('locked', publicMessage(error));
+          return fail('locked', publicMessageOf(error, t('internal')));
         }
       }
-      return await handler(parsed.data as never, {
-        sender,
-        tabId: message.sender.tab?.id,
-        pageUrl: sender === 'content-script' ? message.sender.url : undefined,
-      });
+      return ok(
+        await handler(parsed.data as never, {
+          sender,
+          tabId: message.sender.tab?.id,
+          pageUrl: sender === 'content-script' ? message.sender.url : undefined,
+        }),
+      );
     } catch (error) {
-      return fail('internal', publicMessage(error));
+      return { ok: false, error: toFailure(error, INTERNAL()) };
     }
   });
 }
+
+const INTERNAL = () => ({ code: 'internal', message: t('internal') });
 
 type IntentListener = (message: { data: unknown; sender: Sender }) => Promise<Result<unknown>>;
 const intentListeners = new Map<string, IntentListener>();
@@ -113,18 +127,7 @@ function dispatchIntent(message: unknown, sender: Sender, sendResponse: (respons
   if (!listener) return false;
   listener({ data: (message as { data?: unknown }).data, sender }).then(
     (res) => sendResponse({ res }),
-    (error: unknown) => sendResponse({ res: fail('internal', publicMessage(error)) }),
+    (error: unknown) => sendResponse({ res: { ok: false, error: toFailure(error, INTERNAL()) } }),
   );
   return true;
-}
-
-/** Messages we wrote ourselves are safe to show; anything else becomes a generic sentence. */
-function publicMessage(error: unknown): string {
-  if (error && typeof error === 'object' && 'publicMessage' in error && typeof error.publicMessage === 'string') {
-    return error.publicMessage;
-  }
-  if (error && typeof error === 'object' && (error as { name?: string }).name === 'ConnectorError') {
-    return (error as Error).message;
-  }
-  return t('internal');
 }

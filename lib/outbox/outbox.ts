@@ -1,4 +1,5 @@
 import { ConnectorError } from '../connectors/errors';
+import { publicMessageOf } from '../errors';
 import { backoffDelay } from '../connectors/http';
 import { db, isUnreadable, parseOperation, readableOnly, readOperation, type OperationKind, type OperationRecord, type PayloadOf, type StepResults } from '../db';
 import { t } from './messages';
@@ -183,7 +184,7 @@ function isDue(operation: OperationRecord): boolean {
 
 async function fail(operation: OperationRecord, error: unknown): Promise<OperationRecord> {
   const attempts = operation.attempts + 1;
-  const message = error instanceof Error && ('publicMessage' in error || error instanceof ConnectorError) ? ((error as { publicMessage?: string }).publicMessage ?? error.message) : t('internal');
+  const message = publicMessageOf(error, t('internal'));
   const transient = error instanceof ConnectorError ? error.transient : false;
   if (!transient || attempts >= MAX_ATTEMPTS) {
     const giveUp = transient ? t('gaveUp', { message, attempts }) : message;

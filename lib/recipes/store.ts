@@ -1,4 +1,4 @@
-import { PublicError } from '../messaging/result';
+import { PublicError } from '../errors';
 import { adapterForUrl } from '../sites/adapters';
 import { healthItem, recipesItem } from './items';
 import { t } from './messages';

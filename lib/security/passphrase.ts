@@ -1,5 +1,5 @@
 import { db } from '../db';
-import { PublicError } from '../messaging/result';
+import { PublicError } from '../errors';
 import { t } from './messages';
 
 /**

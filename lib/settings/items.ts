@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { db } from '../db';
+import { PublicError } from '../errors';
+import { DEFAULT_PULL_MINUTES, MAX_PULL_MINUTES, MIN_PULL_MINUTES } from '../jobs/interval';
 import { t } from './messages';
 import { knownPolicy, type RawPolicy } from './policy';
 import { ManagedSyncRules, SettingsSchema, type SettingName, type Settings } from './schema';
@@ -61,11 +63,10 @@ export async function readSetting<T>(item: SettingItem<T>): Promise<SettingValue
   return resolveSetting(item, row?.value, policy);
 }
 
-export class ManagedSettingError extends Error {
-  readonly publicMessage: string;
-  constructor(name: string) {
-    super(`${name} is managed`);
-    this.publicMessage = t('managed');
+/** A write to a setting the organisation's policy fixes. */
+export class ManagedSettingError extends PublicError {
+  constructor(readonly setting: string) {
+    super(t('managed'), 'managed');
   }
 }
 
@@ -97,9 +98,8 @@ export const SETTING_ITEMS: { [K in SettingName]: SettingItem<Settings[K]> } = {
   fieldMapping: adminSetting('fieldMapping'),
 };
 
-export const DEFAULT_PULL_MINUTES = 180;
-export const MIN_PULL_MINUTES = 15;
-export const MAX_PULL_MINUTES = 24 * 60;
+// The bounds are the jobs domain's one rule (lib/jobs/interval.ts, checked against public/managed_schema.json).
+export { DEFAULT_PULL_MINUTES, MAX_PULL_MINUTES, MIN_PULL_MINUTES };
 
 export function clampInterval(minutes: number): number {
   if (!Number.isFinite(minutes)) return DEFAULT_PULL_MINUTES;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PullIntervalMinutes } from '../jobs/interval';
 import { t } from './messages';
 
 /** The admin settings' schema: defaults, validation, and the shape the managed policy may set. Safe to import anywhere. */
@@ -85,6 +86,6 @@ export type SettingChange = z.infer<typeof SettingChange>;
 
 /** Policy-only keys for the sync rules (stored locally by lib/jobs; a policy value overrides them). */
 export const ManagedSyncRules = z.object({
-  pullIntervalMinutes: z.number().int().min(15).max(1440),
+  pullIntervalMinutes: PullIntervalMinutes,
   countries: z.array(z.string().regex(/^[A-Za-z]{2}$/).transform((c) => c.toUpperCase())).max(250),
 });

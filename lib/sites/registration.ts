@@ -41,14 +41,14 @@ export function syncGrantedHostScripts(): Promise<string[]> {
     const current = found?.[0];
     if (current && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify([...matches].sort())) return matches;
     // Unknown (the browser could not say) counts as registered: a second registration of the id would fail.
-    if (current || !found) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }).catch(() => undefined);
+    if (current || !found) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }).catch(() => undefined); // none registered after all
     if (matches.length) {
       await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches, js: [ATS_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
       await injectIntoOpenTabs(matches);
     }
     return matches;
   });
-  queue = run.catch(() => undefined);
+  queue = run.catch(() => undefined); // the next run goes ahead; this run's caller gets its failure
   return run;
 }
 
@@ -62,6 +62,7 @@ async function injectIntoOpenTabs(matches: string[]): Promise<void> {
   const tabs = await Promise.resolve()
     .then(() => browser.tabs.query({ url: matches }))
     .catch(() => []);
+  // A tab that cannot take the script (closed meanwhile, an error page) keeps working without its button.
   await Promise.all(
     tabs.map((tab) => (tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [ATS_SCRIPT] }).catch(() => undefined))),
   );

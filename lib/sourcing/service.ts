@@ -1,8 +1,8 @@
 import { recordActivity } from '../activity';
-import { komboToolName } from '../connectors';
 import { ConnectorError } from '../connectors/errors';
 import type { ScreeningAnswer, ScreeningQuestion } from '../connectors/types';
-import { withAts } from '../connections';
+import { atsToolName, isConnectedAtsSite, withAts } from '../connections';
+import { splitFullName } from '../people';
 import { asSourced, db, isUnreadable, readOperation, readSourced, type OperationRecord, type SourcedCandidate, type SourcedData, type SyncOperation } from '../db';
 import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from '../messaging/intents/sourcing';
 import { enqueue, onOperationChange, process, registerHandler, type OperationHandler, sendsOf, settle } from '../outbox';
@@ -10,7 +10,8 @@ import { base64ToBytes, buildProfilePdf, bytesToBase64, pdfFileName } from '../p
 import { readSettings, type Settings } from '../settings';
 import { passesCountryFilter, readCountryFilter } from '../jobs/settings';
 import { adapterById } from '../sites/adapters';
-import { PublicError } from '../messaging/result';
+import { PublicError, publicMessageOf } from '../errors';
+import { answerProblem, isEmptyAnswer } from './answers';
 import { loadProfileFonts } from './fonts';
 import { t } from './messages';
 
@@ -24,12 +25,6 @@ const KIND = 'sync-candidate' as const;
 
 export const sourcedKey = (page: SourcedOnPage) =>
   page.siteCandidateId ? `sourced:${page.adapterId}:${page.siteCandidateId}` : `sourced:${page.sourceUrl.split('#')[0].slice(0, 500)}`;
-
-function splitName(fullName: string | undefined): { firstName?: string; lastName?: string } {
-  const parts = (fullName ?? '').trim().split(/\s+/).filter(Boolean);
-  if (!parts.length) return {};
-  return parts.length === 1 ? { firstName: parts[0] } : { firstName: parts.slice(0, -1).join(' '), lastName: parts[parts.length - 1] };
-}
 
 export function transcriptText(turns: SourcedOnPage['transcript']): string {
   return turns.map((turn) => `${turn.speaker}: ${turn.text}`).join('\n');
@@ -56,7 +51,7 @@ async function capture(page: SourcedOnPage): Promise<SourcedCandidate> {
   const key = sourcedKey(page);
   const now = new Date().toISOString();
   const existing = await readSourced(key);
-  const name = splitName(page.fullName);
+  const name = splitFullName(page.fullName);
   const record: SourcedCandidate = {
     key,
     source: page.sourceSite,
@@ -136,7 +131,7 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
     },
     jobs,
     provider: connection.provider,
-    atsName: connection.provider === 'kombo' ? t('throughKombo', { tool: (connection.tool && komboToolName(connection.tool)) || t('yourAts') }) : 'Factorial ATS',
+    atsName: connection.provider === 'kombo' ? t('throughKombo', { tool: atsToolName(connection) ?? t('yourAts') }) : atsToolName(connection)!,
     acceptsFiles: connection.provider === 'kombo',
     sourceName: values.sourceName,
     autoSyncStage: values.autoSync ? values.autoSyncStage : undefined,
@@ -153,36 +148,9 @@ function checkAnswers(questions: SyncJobOption['questions'], answers: Record<str
   const out: ScreeningAnswer[] = [];
   for (const q of questions) {
     const value = answers[q.id];
-    const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-    if (empty) {
-      if (q.required) throw new PublicError(t('answerRequired', { title: q.title }));
-      continue;
-    }
-    const optionIds = new Set((q.options ?? []).map((o) => o.id));
-    const bad = () => new PublicError(t('answerInvalid', { title: q.title }));
-    switch (q.format) {
-      case 'BOOLEAN':
-        if (typeof value !== 'boolean') throw bad();
-        break;
-      case 'NUMBER':
-        if (typeof value !== 'number' || !Number.isFinite(value)) throw bad();
-        break;
-      case 'SINGLE_SELECT':
-        if (typeof value !== 'string' || !optionIds.has(value)) throw bad();
-        break;
-      case 'MULTI_SELECT':
-        if (!Array.isArray(value) || !value.every((v) => optionIds.has(v))) throw bad();
-        break;
-      case 'DATE':
-        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw bad();
-        break;
-      case 'FILE':
-        if (typeof value !== 'object' || Array.isArray(value)) throw bad();
-        break;
-      default:
-        if (typeof value !== 'string') throw bad();
-    }
-    out.push({ questionId: q.id, value: value as ScreeningAnswer['value'] });
+    const problem = answerProblem(q, value);
+    if (problem) throw new PublicError(t(problem === 'required' ? 'answerRequired' : 'answerInvalid', { title: q.title }));
+    if (!isEmptyAnswer(value)) out.push({ questionId: q.id, value: value as ScreeningAnswer['value'] });
   }
   return out;
 }
@@ -331,8 +299,7 @@ export async function isSyncOffered(adapterId: string): Promise<boolean> {
   if (!connection) return false;
   const adapter = adapterById(adapterId);
   if (!adapter) return false;
-  if (connection.provider === 'factorial-ats') return adapter.id !== 'factorial';
-  return adapter.komboTool !== connection.tool;
+  return !isConnectedAtsSite(adapter, connection);
 }
 
 const sameStage = (a: string, b: string) => a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'base' }) === 0;
@@ -371,7 +338,7 @@ async function runAutoSyncIfDue(candidateKey: string, stage: string, values: Set
     await submitSync(candidateKey, plan.fields, plan.answers, plan.resume, { wait: false });
     return true;
   } catch (error) {
-    await recordActivity({ kind: 'sync', level: 'error', message: t('autoSyncFailed', { name: `${plan.fields.firstName} ${plan.fields.lastName}`, reason: (error as { publicMessage?: string }).publicMessage ?? t('unexpectedError') }) });
+    await recordActivity({ kind: 'sync', level: 'error', message: t('autoSyncFailed', { name: `${plan.fields.firstName} ${plan.fields.lastName}`, reason: publicMessageOf(error, t('unexpectedError')) }) });
     return false;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES, prepareConnection, removeConnection, saveConnections } from '../connections';
+import { attempt } from '../errors';
 import { db, type ConnectionSlot } from '../db';
 import { ConnectInput } from '../messaging/intents/connections';
 import { applyPolicyRecipes } from '../recipes/store';
@@ -104,7 +105,7 @@ export async function applyManagedPolicy(policy?: RawPolicy): Promise<PolicyRepo
     const print = await fingerprint(input.data);
     const existing = await database.connections.get(slot);
     if (existing?.origin === 'policy' && fingerprints[slot] === print) continue;
-    const prepared = await prepareConnection(input.data, 'policy');
+    const prepared = await attempt(prepareConnection(input.data, 'policy'));
     if (!prepared.ok) {
       const provider = PROVIDER_NAMES[input.data.provider];
       const text =

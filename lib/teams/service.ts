@@ -1,7 +1,7 @@
 import { PROVIDER_NAMES, prepareConnection, saveConnections, type PreparedConnection } from '../connections';
 import { db, type ConnectionRecord } from '../db';
 import { ConnectInput } from '../messaging/intents/connections';
-import { PublicError } from '../messaging/result';
+import { attempt, PublicError } from '../errors';
 import { replaceFileRecipes, teamFileRecipes } from '../recipes/store';
 import { openSecret } from '../secrets';
 import { MIN_PASSPHRASE_LENGTH } from '../security';
@@ -141,7 +141,7 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
     if (apiKey === null) throw new PublicError(t('wrongPassphrase'));
     const input = ConnectInput.safeParse({ provider: entry.provider, environment: entry.environment, baseUrl: entry.baseUrl, integrationId: entry.integrationId, apiKey });
     if (!input.success) throw new PublicError(t('damaged', { detail: `${PROVIDER_NAMES[entry.provider]}: ${input.error.issues[0]?.message ?? ''}` }));
-    const result = await prepareConnection(input.data, 'file');
+    const result = await attempt(prepareConnection(input.data, 'file'));
     if (!result.ok) throw new PublicError(t('connectionFailed', { provider: PROVIDER_NAMES[entry.provider], reason: result.error.message }));
     prepared.push(result.value);
   }
@@ -168,7 +168,7 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
   await database.settings.put({ key: STATUS_KEY, value: status });
 
   // The jobs must be here to be activated: pull them now (a failed pull leaves them for the next one).
-  if (await database.connections.get('ats')) await runJobPull().catch(() => undefined);
+  if (await database.connections.get('ats')) await runJobPull().catch(() => undefined); // runJobPull logs its own failure
   const { active, pending } = await applyTeamActiveJobs();
   return { connected: prepared.map((p) => p.record.slot), withoutKey, activeJobs: active, pendingJobs: pending, createdAt: file.createdAt };
 }

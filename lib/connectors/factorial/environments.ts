@@ -1,3 +1,5 @@
+import type { FactorialEnvironment } from '../environments';
+
 /**
  * Where Factorial lives. One pinned API version: Factorial publishes a dated version each quarter and supports each
  * for a year. 2026-07-01 is the newest version whose complete official spec we hold and test against
@@ -13,7 +15,7 @@ export const FACTORIAL_BASE_URLS = {
   demo: 'https://api.eu2.demo.factorial.dev',
 } as const;
 
-export function resolveFactorialBaseUrl(environment: 'production' | 'demo' | 'custom', customUrl?: string): string {
+export function resolveFactorialBaseUrl(environment: FactorialEnvironment, customUrl?: string): string {
   if (environment === 'custom') {
     if (!customUrl) throw new Error('A custom environment needs a base URL.');
     return customUrl.replace(/\/+$/, '');

@@ -1,9 +1,11 @@
+import type { KomboEnvironment } from '../environments';
+
 export const KOMBO_BASE_URLS = {
   eu: 'https://api.kombo.dev/v1',
   us: 'https://api.us.kombo.dev/v1',
 } as const;
 
-export function resolveKomboBaseUrl(environment: 'eu' | 'us' | 'custom', customUrl?: string): string {
+export function resolveKomboBaseUrl(environment: KomboEnvironment, customUrl?: string): string {
   if (environment === 'custom') {
     if (!customUrl) throw new Error('A custom environment needs a base URL.');
     return customUrl.replace(/\/+$/, '');

@@ -1,27 +1,17 @@
 import { z } from 'zod';
+import { intent, type IntentSpec } from '../intent';
 import type { LocalDataCounts } from '../../retention';
 import type { SecurityStatus } from '../../security';
-import type { Result } from '../result';
 
 /** The options page's Security and Data regions. `admin: true` intents need the passphrase when one is set. */
 export const PassphraseInput = z.string().max(1000);
 
 export const adminIntents = {
-  securityStatus: { input: z.undefined(), from: ['extension-page'] },
-  setPassphrase: { input: PassphraseInput, from: ['extension-page'], admin: true },
-  removePassphrase: { input: z.undefined(), from: ['extension-page'], admin: true },
-  unlockAdmin: { input: PassphraseInput, from: ['extension-page'] },
-  lockAdmin: { input: z.undefined(), from: ['extension-page'] },
-  localDataCounts: { input: z.undefined(), from: ['extension-page'] },
-  deleteLocalData: { input: z.undefined(), from: ['extension-page'], admin: true },
-} as const;
-
-export interface AdminProtocol {
-  securityStatus(): Result<SecurityStatus>;
-  setPassphrase(passphrase: string): Result<SecurityStatus>;
-  removePassphrase(): Result<SecurityStatus>;
-  unlockAdmin(passphrase: string): Result<SecurityStatus>;
-  lockAdmin(): Result<SecurityStatus>;
-  localDataCounts(): Result<LocalDataCounts>;
-  deleteLocalData(): Result<LocalDataCounts>;
-}
+  securityStatus: intent<SecurityStatus>()({ input: z.undefined(), from: ['extension-page'] }),
+  setPassphrase: intent<SecurityStatus>()({ input: PassphraseInput, from: ['extension-page'], admin: true }),
+  removePassphrase: intent<SecurityStatus>()({ input: z.undefined(), from: ['extension-page'], admin: true }),
+  unlockAdmin: intent<SecurityStatus>()({ input: PassphraseInput, from: ['extension-page'] }),
+  lockAdmin: intent<SecurityStatus>()({ input: z.undefined(), from: ['extension-page'] }),
+  localDataCounts: intent<LocalDataCounts>()({ input: z.undefined(), from: ['extension-page'] }),
+  deleteLocalData: intent<LocalDataCounts>()({ input: z.undefined(), from: ['extension-page'], admin: true }),
+} as const satisfies Record<string, IntentSpec>;

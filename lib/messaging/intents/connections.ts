@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Result } from '../result';
+import { intent, type IntentSpec } from '../intent';
+import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../../connectors/environments';
 import { says, t } from './messages';
 
 /** Intents of the options page's integration cards: connect, check, list and remove connections. */
@@ -47,8 +48,8 @@ export const IntegrationIdInput = z
   .max(256, { ...says('integrationIdLong'), abort: true })
   .regex(/^[a-z0-9_-]+:\S+$/i, says('integrationIdFormat'));
 
-export const FactorialEnvironmentInput = z.enum(['production', 'demo', 'custom']);
-export const KomboEnvironmentInput = z.enum(['eu', 'us', 'custom']);
+export const FactorialEnvironmentInput = z.enum(FACTORIAL_ENVIRONMENTS);
+export const KomboEnvironmentInput = z.enum(KOMBO_ENVIRONMENTS);
 
 const withCustomBaseUrl = <T extends { environment: string; baseUrl?: string }>(value: T, ctx: z.RefinementCtx) => {
   if (value.environment === 'custom' && !value.baseUrl) {
@@ -111,15 +112,8 @@ export interface ConnectionView {
 }
 
 export const connectionIntents = {
-  listConnections: { input: z.undefined(), from: ['extension-page'] },
-  connect: { input: ConnectInput, from: ['extension-page'], admin: true },
-  checkConnection: { input: SlotInput, from: ['extension-page'], admin: true },
-  removeConnection: { input: SlotInput, from: ['extension-page'], admin: true },
-} as const;
-
-export interface ConnectionProtocol {
-  listConnections(): Result<ConnectionView[]>;
-  connect(input: z.input<typeof ConnectInput>): Result<ConnectionView>;
-  checkConnection(slot: SlotInput): Result<ConnectionView>;
-  removeConnection(slot: SlotInput): Result<null>;
-}
+  listConnections: intent<ConnectionView[]>()({ input: z.undefined(), from: ['extension-page'] }),
+  connect: intent<ConnectionView>()({ input: ConnectInput, from: ['extension-page'], admin: true }),
+  checkConnection: intent<ConnectionView>()({ input: SlotInput, from: ['extension-page'], admin: true }),
+  removeConnection: intent<null>()({ input: SlotInput, from: ['extension-page'], admin: true }),
+} as const satisfies Record<string, IntentSpec>;

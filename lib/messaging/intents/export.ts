@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Result } from '../result';
+import { intent, type IntentSpec } from '../intent';
+import { OperationIdInput } from './operations';
 import { says } from './messages';
 
 /**
@@ -154,22 +155,13 @@ export interface ExportProgress {
 }
 
 export const exportIntents = {
-  pageCandidatesStatus: { input: PageCandidatesInput, from: ['content-script'] },
-  prepareExport: { input: OpenExportInput, from: ['content-script', 'extension-page'] },
-  submitExport: { input: SubmitExportInput, from: ['content-script', 'extension-page'] },
-  exportProgress: { input: z.string().min(1).max(100), from: ['content-script', 'extension-page'] },
-  importTrackedApplication: { input: OpenExportInput, from: ['content-script', 'extension-page'] },
-  /** Factorial's lists, for the admin's field mapping on the options page. */
-  factorialLists: { input: z.undefined(), from: ['extension-page'] },
-} as const;
-
-export interface ExportProtocol {
-  pageCandidatesStatus(input: z.input<typeof PageCandidatesInput>): Result<PageCandidateStatus[]>;
-  /** Inject the dialog's code into the asking tab (loaded on first use, not with every page). */
-  prepareExport(input: z.input<typeof OpenExportInput>): Result<ExportDraft>;
-  submitExport(input: z.input<typeof SubmitExportInput>): Result<ExportProgress>;
-  exportProgress(operationId: string): Result<ExportProgress>;
+  pageCandidatesStatus: intent<PageCandidateStatus[]>()({ input: PageCandidatesInput, from: ['content-script'] }),
+  /** The export form's draft for a candidate on this page: fields, Factorial's lists, whether they exist already. */
+  prepareExport: intent<ExportDraft>()({ input: OpenExportInput, from: ['content-script', 'extension-page'] }),
+  submitExport: intent<ExportProgress>()({ input: SubmitExportInput, from: ['content-script', 'extension-page'] }),
+  exportProgress: intent<ExportProgress>()({ input: OperationIdInput, from: ['content-script', 'extension-page'] }),
   /** Import the page's application into Kombo's tracking, then the form's draft again. */
-  importTrackedApplication(input: z.input<typeof OpenExportInput>): Result<ExportDraft>;
-  factorialLists(): Result<ExportDraft['lookups']>;
-}
+  importTrackedApplication: intent<ExportDraft>()({ input: OpenExportInput, from: ['content-script', 'extension-page'] }),
+  /** Factorial's lists, for the admin's field mapping on the options page. */
+  factorialLists: intent<ExportDraft['lookups']>()({ input: z.undefined(), from: ['extension-page'] }),
+} as const satisfies Record<string, IntentSpec>;

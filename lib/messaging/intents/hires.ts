@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Result } from '../result';
+import { intent, type IntentSpec } from '../intent';
+import { OperationIdInput } from './operations';
 import { says } from './messages';
 import { CandidateKeyInput, type CustomFieldDef, type ExportDraft } from './export';
 
@@ -39,7 +40,6 @@ export const StartBulkExportInput = z.object({
   ...BulkAnswers,
 });
 export type BulkAnswers = z.infer<typeof PlanBulkExportInput>;
-export const OperationIdInput = z.string().min(1).max(100);
 
 export interface HiredPullView {
   at: string;
@@ -83,25 +83,16 @@ export interface BulkRunView {
 }
 
 export const hiredListIntents = {
-  refreshHiredCandidates: { input: RefreshHiredInput, from: ['extension-page'] },
-  preparePopupExport: { input: CandidateKeyInput, from: ['extension-page'] },
-  planBulkExport: { input: PlanBulkExportInput, from: ['extension-page'] },
-  startBulkExport: { input: StartBulkExportInput, from: ['extension-page'] },
-  dismissBulkExport: { input: z.undefined(), from: ['extension-page'] },
-  retryOperation: { input: OperationIdInput, from: ['extension-page'] },
-} as const;
-
-export interface HiredListProtocol {
   /** Pull hired applications from the connected ATS (at most every few seconds unless forced). */
-  refreshHiredCandidates(input: z.input<typeof RefreshHiredInput>): Result<HiredPullView>;
+  refreshHiredCandidates: intent<HiredPullView>()({ input: RefreshHiredInput, from: ['extension-page'] }),
   /** The export form's draft for a stored hired candidate (the same draft as the page dialog's). */
-  preparePopupExport(candidateKey: string): Result<ExportDraft>;
+  preparePopupExport: intent<ExportDraft>()({ input: CandidateKeyInput, from: ['extension-page'] }),
   /** Who Export all would send, and who it leaves out and why. Sends nothing. */
-  planBulkExport(input: z.input<typeof PlanBulkExportInput>): Result<BulkPlan>;
+  planBulkExport: intent<BulkPlan>()({ input: PlanBulkExportInput, from: ['extension-page'] }),
   /** Queue the ready ones as durable operations; the service worker sends them, paced, popup open or not. */
-  startBulkExport(input: z.input<typeof StartBulkExportInput>): Result<BulkRunView>;
+  startBulkExport: intent<BulkRunView>()({ input: StartBulkExportInput, from: ['extension-page'] }),
   /** Forget a finished Export all (its operations stay in the activity). */
-  dismissBulkExport(): Result<null>;
+  dismissBulkExport: intent<null>()({ input: z.undefined(), from: ['extension-page'] }),
   /** Put an operation that needs attention back in the queue and send it. */
-  retryOperation(operationId: string): Result<null>;
-}
+  retryOperation: intent<null>()({ input: OperationIdInput, from: ['extension-page'] }),
+} as const satisfies Record<string, IntentSpec>;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { Result } from '../result';
+import { intent, type IntentSpec } from '../intent';
+import { PullIntervalMinutes } from '../../jobs/interval';
 import { says } from './messages';
 
 /** Intents of the options page's Jobs region. Reads come from live Dexie queries; changes go through these. */
 
 export const JobKeyInput = z.string().min(1).max(600);
 export const SetJobActiveInput = z.object({ key: JobKeyInput, active: z.boolean() });
-export const PullIntervalInput = z.number().int().min(15).max(1440);
+export const PullIntervalInput = PullIntervalMinutes;
 export const CountryFilterInput = z
   .array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, says('countryCode')))
   .max(250);
@@ -20,15 +21,8 @@ export interface PullSummaryView {
 }
 
 export const jobIntents = {
-  syncJobsNow: { input: z.undefined(), from: ['extension-page'] },
-  setJobActive: { input: SetJobActiveInput, from: ['extension-page'], admin: true },
-  setPullInterval: { input: PullIntervalInput, from: ['extension-page'], admin: true },
-  setCountryFilter: { input: CountryFilterInput, from: ['extension-page'], admin: true },
-} as const;
-
-export interface JobProtocol {
-  syncJobsNow(): Result<PullSummaryView>;
-  setJobActive(input: z.input<typeof SetJobActiveInput>): Result<null>;
-  setPullInterval(minutes: number): Result<number>;
-  setCountryFilter(countries: string[]): Result<string[]>;
-}
+  syncJobsNow: intent<PullSummaryView>()({ input: z.undefined(), from: ['extension-page'] }),
+  setJobActive: intent<null>()({ input: SetJobActiveInput, from: ['extension-page'], admin: true }),
+  setPullInterval: intent<number>()({ input: PullIntervalInput, from: ['extension-page'], admin: true }),
+  setCountryFilter: intent<string[]>()({ input: CountryFilterInput, from: ['extension-page'], admin: true }),
+} as const satisfies Record<string, IntentSpec>;

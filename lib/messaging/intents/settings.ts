@@ -1,14 +1,9 @@
 import { z } from 'zod';
+import { intent, type IntentSpec } from '../intent';
 import { SettingChange, type SettingsView } from '../../settings/schema';
-import type { Result } from '../result';
 
 /** Admin settings (options page). Managed-policy values are returned as such and cannot be changed. */
 export const settingsIntents = {
-  readSettings: { input: z.undefined(), from: ['extension-page'] },
-  changeSetting: { input: SettingChange, from: ['extension-page'], admin: true },
-} as const;
-
-export interface SettingsProtocol {
-  readSettings(): Result<SettingsView>;
-  changeSetting(change: SettingChange): Result<SettingsView>;
-}
+  readSettings: intent<SettingsView>()({ input: z.undefined(), from: ['extension-page'] }),
+  changeSetting: intent<SettingsView>()({ input: SettingChange, from: ['extension-page'], admin: true }),
+} as const satisfies Record<string, IntentSpec>;

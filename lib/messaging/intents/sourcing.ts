@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Result } from '../result';
+import { intent, type IntentSpec } from '../intent';
+import { OperationIdInput } from './operations';
 import { says } from './messages';
 
 /**
@@ -73,7 +74,6 @@ export const SubmitSyncInput = z.object({
   answers: SyncAnswers.default({}),
   resume: ResumeUpload.optional(),
 });
-export const OperationIdInput = z.string().uuid();
 
 export interface SyncJobOption {
   key: string;
@@ -118,26 +118,15 @@ export interface SyncProgress {
 }
 
 export const sourcingIntents = {
-  loadDialogs: { input: z.undefined(), from: ['content-script'] },
-  syncOffered: { input: z.object({ adapterId: z.string().min(1).max(64) }), from: ['content-script'] },
-  syncActiveTab: { input: z.undefined(), from: ['extension-page'] },
-  prepareSync: { input: PrepareSyncInput, from: ['content-script', 'extension-page'] },
-  submitSync: { input: SubmitSyncInput, from: ['content-script', 'extension-page'] },
-  planAutoSync: { input: SubmitSyncInput, from: ['content-script', 'extension-page'] },
-  syncProgress: { input: OperationIdInput, from: ['content-script', 'extension-page'] },
-  profilePdf: { input: OperationIdInput, from: ['content-script', 'extension-page'] },
-  syncedCandidates: { input: z.undefined(), from: ['extension-page'] },
-} as const;
-
-export interface SourcingProtocol {
-  loadDialogs(): Result<null>;
+  /** Inject the dialogs' code into the asking tab (loaded on first use, not with every page). */
+  loadDialogs: intent<null>()({ input: z.undefined(), from: ['content-script'] }),
   /** Whether this site's candidates can be synced (it is not the connected system-of-record ATS itself). */
-  syncOffered(input: { adapterId: string }): Result<boolean>;
-  syncActiveTab(): Result<{ tabTitle?: string }>;
-  prepareSync(input: z.input<typeof PrepareSyncInput>): Result<SyncDraft>;
-  submitSync(input: z.input<typeof SubmitSyncInput>): Result<SyncProgress>;
-  planAutoSync(input: z.input<typeof SubmitSyncInput>): Result<{ stage: string; sentNow: boolean }>;
-  syncProgress(operationId: string): Result<SyncProgress>;
-  profilePdf(operationId: string): Result<{ fileName: string; base64: string }>;
-  syncedCandidates(): Result<{ items: { key: string; name: string; jobName: string; syncedAt: string; stage?: string; sourceSite: string }[]; stageError?: string }>;
-}
+  syncOffered: intent<boolean>()({ input: z.object({ adapterId: z.string().min(1).max(64) }), from: ['content-script'] }),
+  syncActiveTab: intent<{ tabTitle?: string }>()({ input: z.undefined(), from: ['extension-page'] }),
+  prepareSync: intent<SyncDraft>()({ input: PrepareSyncInput, from: ['content-script', 'extension-page'] }),
+  submitSync: intent<SyncProgress>()({ input: SubmitSyncInput, from: ['content-script', 'extension-page'] }),
+  planAutoSync: intent<{ stage: string; sentNow: boolean }>()({ input: SubmitSyncInput, from: ['content-script', 'extension-page'] }),
+  syncProgress: intent<SyncProgress>()({ input: OperationIdInput, from: ['content-script', 'extension-page'] }),
+  profilePdf: intent<{ fileName: string; base64: string }>()({ input: OperationIdInput, from: ['content-script', 'extension-page'] }),
+  syncedCandidates: intent<{ items: { key: string; name: string; jobName: string; syncedAt: string; stage?: string; sourceSite: string }[]; stageError?: string }>()({ input: z.undefined(), from: ['extension-page'] }),
+} as const satisfies Record<string, IntentSpec>;

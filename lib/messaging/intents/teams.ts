@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { intent, type IntentSpec } from '../intent';
 import type { ImportSummary, TeamSetupStatus } from '../../teams/schema';
-import type { Result } from '../result';
 
 /** Team setup file (options page): export is an admin action; import is how a recruiter's browser is set up. */
 export const ExportTeamSetupInput = z.strictObject({ passphrase: z.string().max(1000).optional() });
@@ -8,14 +8,8 @@ export const ExportTeamSetupInput = z.strictObject({ passphrase: z.string().max(
 export const ImportTeamSetupInput = z.strictObject({ text: z.string().max(2_000_000), passphrase: z.string().max(1000).optional() });
 
 export const teamIntents = {
-  teamSetupStatus: { input: z.undefined(), from: ['extension-page'] },
-  exportTeamSetup: { input: ExportTeamSetupInput, from: ['extension-page'], admin: true },
+  teamSetupStatus: intent<TeamSetupStatus>()({ input: z.undefined(), from: ['extension-page'] }),
+  exportTeamSetup: intent<{ fileName: string; text: string }>()({ input: ExportTeamSetupInput, from: ['extension-page'], admin: true }),
   // Not `admin`: a recruiter's browser re-imports a newer file; on an admin's browser the handler asks for the passphrase.
-  importTeamSetup: { input: ImportTeamSetupInput, from: ['extension-page'] },
-} as const;
-
-export interface TeamProtocol {
-  teamSetupStatus(): Result<TeamSetupStatus>;
-  exportTeamSetup(input: z.input<typeof ExportTeamSetupInput>): Result<{ fileName: string; text: string }>;
-  importTeamSetup(input: z.input<typeof ImportTeamSetupInput>): Result<ImportSummary>;
-}
+  importTeamSetup: intent<ImportSummary>()({ input: ImportTeamSetupInput, from: ['extension-page'] }),
+} as const satisfies Record<string, IntentSpec>;

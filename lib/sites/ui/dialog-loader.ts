@@ -84,7 +84,7 @@ function askDraft(adapterId: string, candidate: PageCandidate): AskedDraft {
 /** The person is about to click (pointer on the button, focus, press): get the dialog, and this form's data, ready. */
 export function prepareDialog(request: { kind: 'export'; adapterId: string; candidate: PageCandidate } | { kind: 'sync' }): void {
   if (!PREPARE_AHEAD) return;
-  injectDialogs().catch(() => undefined);
+  injectDialogs().catch(() => undefined); // ahead of time only: opening the dialog injects again and says why it failed
   if (request.kind === 'export') askDraft(request.adapterId, request.candidate);
 }
 

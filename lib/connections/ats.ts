@@ -1,0 +1,24 @@
+import { komboToolFamily, komboToolName } from '../connectors';
+import type { ConnectionRecord } from '../db/schema';
+import type { SiteAdapter } from '../sites/types';
+
+type AtsConnection = Pick<ConnectionRecord, 'provider' | 'tool'>;
+
+/**
+ * The connected ATS as people name it: "Factorial ATS", or the ATS behind Kombo ("Greenhouse", also for its v3
+ * API tool). Undefined while Kombo has not said which ATS it is (each place then says "your ATS" its own way).
+ */
+export function atsToolName(connection: AtsConnection): string | undefined {
+  if (connection.provider !== 'kombo') return 'Factorial ATS';
+  return connection.tool ? komboToolName(komboToolFamily(connection.tool)) : undefined;
+}
+
+/**
+ * Whether this site is the connected ATS itself (its candidates are in the ATS already): Export reads them through
+ * the ATS API there, and Sync to ATS is offered everywhere else.
+ */
+export function isConnectedAtsSite(adapter: Pick<SiteAdapter, 'id' | 'komboTool'>, connection: AtsConnection | undefined): boolean {
+  if (!connection) return false;
+  if (connection.provider === 'kombo') return !!adapter.komboTool && !!connection.tool && komboToolFamily(connection.tool) === adapter.komboTool;
+  return connection.provider === 'factorial-ats' && adapter.id === 'factorial';
+}

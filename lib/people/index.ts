@@ -1,0 +1,1 @@
+export { splitFullName, isoDay } from './name';
