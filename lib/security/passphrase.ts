@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { db } from '../db';
 import { PublicError } from '../errors';
+import { MIN_PASSPHRASE_LENGTH } from '../messaging/intents/admin';
 import { t } from './messages';
+
+export { MIN_PASSPHRASE_LENGTH };
 
 /**
  * The admin passphrase (SPEC §1): once set, connecting, viewing or removing integrations and changing sync rules
@@ -14,7 +17,6 @@ const SESSION_KEY = 'adminUnlockedUntil';
 const FAILS_KEY = 'adminFailedTries';
 export const PBKDF2_ITERATIONS = 310_000;
 export const UNLOCK_MINUTES = 15;
-export const MIN_PASSPHRASE_LENGTH = 10;
 
 const Base64 = z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/);
 const PassphraseRecord = z.object({
