@@ -69,9 +69,9 @@ async function stored(): Promise<StoredPassphrase> {
 export async function securityStatus(now = Date.now()): Promise<SecurityStatus> {
   const { state } = await stored();
   const set = state !== 'none';
-  const until = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY] as number | undefined;
+  const until: unknown = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY];
   const unlocked = state === 'none' || (state === 'set' && typeof until === 'number' && until > now);
-  return { passphraseSet: set, unlocked, unlockedUntil: set && unlocked && until ? new Date(until).toISOString() : undefined };
+  return { passphraseSet: set, unlocked, unlockedUntil: set && unlocked && typeof until === 'number' ? new Date(until).toISOString() : undefined };
 }
 
 /** Throws a plain-words error unless admin actions are allowed right now. */
@@ -105,7 +105,8 @@ export async function unlock(passphrase: string, sleep = (ms: number) => new Pro
   if (current.state === 'none') return securityStatus();
   if (current.state === 'damaged') throw new PublicError(t('damaged'));
   const { record } = current;
-  const fails = ((await browser.storage.session.get(FAILS_KEY))[FAILS_KEY] as number | undefined) ?? 0;
+  const counted: unknown = (await browser.storage.session.get(FAILS_KEY))[FAILS_KEY];
+  const fails = typeof counted === 'number' && Number.isInteger(counted) && counted > 0 ? counted : 0;
   await sleep(failureDelayMs(fails));
   const hash = await derive(passphrase, unb64(record.salt), record.iterations);
   if (!sameBytes(hash, unb64(record.hash))) {
