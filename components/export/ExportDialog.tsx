@@ -303,18 +303,14 @@ export function ExportDialog({ adapterId, candidate, load, prefetched, compact, 
           </form>
         )}
         <Progress progress={progress} />
-        <DialogActions
-          error={submitError}
-          needs={stillNeeded.length > 0 ? t('stillNeeded', { fields: stillNeeded.join(', ') }) : undefined}
-          needsId="hb-export-needs"
-          closeLabel={finished ? t('close') : t('cancel')}
-          onClose={onClose}
-        >
-          {!finished && (
-            <button type="button" className="primary" disabled={!canExport} onClick={submit} aria-describedby={stillNeeded.length > 0 ? 'hb-export-needs' : undefined}>
-              {busy && progress?.state !== 'needs-attention' ? t('exporting') : t('export')}
-            </button>
-          )}
+        <DialogActions error={submitError} needs={stillNeeded.length > 0 ? t('stillNeeded', { fields: stillNeeded.join(', ') }) : undefined} closeLabel={finished ? t('close') : t('cancel')} onClose={onClose}>
+          {(needsId) =>
+            !finished && (
+              <button type="button" className="primary" disabled={!canExport} onClick={submit} aria-describedby={needsId}>
+                {busy && progress?.state !== 'needs-attention' ? t('exporting') : t('export')}
+              </button>
+            )
+          }
         </DialogActions>
       </div>
     </div>

@@ -298,22 +298,20 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
             {planned}
           </p>
         )}
-        <DialogActions
-          error={submitError}
-          needs={stillNeeded.length > 0 ? t('stillNeeded', { fields: stillNeeded.join(', ') }) : undefined}
-          needsId="hb-sync-needs"
-          closeLabel={finished ? t('close') : t('cancel')}
-          onClose={onClose}
-        >
-          {!finished && draft?.autoSyncStage && !planned && (
-            <button type="button" disabled={!canSync} onClick={(e) => void send(e, 'plan')}>
-              {t('syncWhen', { stage: draft.autoSyncStage })}
-            </button>
-          )}
-          {!finished && (
-            <button type="button" className="primary" disabled={!canSync} onClick={(e) => void send(e, 'now')} aria-describedby={stillNeeded.length > 0 ? 'hb-sync-needs' : undefined}>
-              {busy ? t('syncing') : t('sync')}
-            </button>
+        <DialogActions error={submitError} needs={stillNeeded.length > 0 ? t('stillNeeded', { fields: stillNeeded.join(', ') }) : undefined} closeLabel={finished ? t('close') : t('cancel')} onClose={onClose}>
+          {(needsId) => (
+            <>
+              {!finished && draft?.autoSyncStage && !planned && (
+                <button type="button" disabled={!canSync} onClick={(e) => void send(e, 'plan')}>
+                  {t('syncWhen', { stage: draft.autoSyncStage })}
+                </button>
+              )}
+              {!finished && (
+                <button type="button" className="primary" disabled={!canSync} onClick={(e) => void send(e, 'now')} aria-describedby={needsId}>
+                  {busy ? t('syncing') : t('sync')}
+                </button>
+              )}
+            </>
           )}
         </DialogActions>
       </div>

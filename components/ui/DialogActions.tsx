@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 /**
- * The foot of the Export and Sync dialogs: the submit error, what the form still needs (the primary button is
- * described by it), the dialog's own buttons, then Close (once finished) or Cancel.
+ * The foot of the Export and Sync dialogs: the submit error, what the form still needs, the dialog's own buttons
+ * (given the id of that "still needed" text, for the primary button's aria-describedby), then Close or Cancel.
  */
-export function DialogActions(props: { error?: string | null; needs?: string; needsId: string; closeLabel: string; onClose(): void; children?: ReactNode }) {
+export function DialogActions(props: { error?: string | null; needs?: string; closeLabel: string; onClose(): void; children(needsId: string | undefined): ReactNode }) {
+  const needsId = useId();
   return (
     <>
       {props.error && (
@@ -14,11 +15,11 @@ export function DialogActions(props: { error?: string | null; needs?: string; ne
       )}
       <div className="actions">
         {props.needs && (
-          <span id={props.needsId} className="needs">
+          <span id={needsId} className="needs">
             {props.needs}
           </span>
         )}
-        {props.children}
+        {props.children(props.needs ? needsId : undefined)}
         <button type="button" onClick={props.onClose}>
           {props.closeLabel}
         </button>
