@@ -6,6 +6,7 @@ import { currentLanguage } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging/result';
 import type { AskedDraft } from '@/lib/sites/ui/dialog-loader';
 import { t } from './messages';
+import { DialogActions } from '../ui/DialogActions';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
 import { OperationStatus, statusText, useOperationProgress } from '../ui/OperationStatus';
 import { CustomFieldControl } from './CustomFieldControl';
@@ -302,26 +303,15 @@ export function ExportDialog({ adapterId, candidate, load, prefetched, compact, 
           </form>
         )}
         <Progress progress={progress} />
-        {submitError && (
-          <p className="notice err" role="alert">
-            {submitError}
-          </p>
-        )}
-        <div className="actions">
-          {stillNeeded.length > 0 && (
-            <span id="hb-export-needs" className="needs">
-              {t('stillNeeded', { fields: stillNeeded.join(', ') })}
-            </span>
-          )}
-          {!finished && (
-            <button type="button" className="primary" disabled={!canExport} onClick={submit} aria-describedby={stillNeeded.length > 0 ? 'hb-export-needs' : undefined}>
-              {busy && progress?.state !== 'needs-attention' ? t('exporting') : t('export')}
-            </button>
-          )}
-          <button type="button" onClick={onClose}>
-            {finished ? t('close') : t('cancel')}
-          </button>
-        </div>
+        <DialogActions error={submitError} needs={stillNeeded.length > 0 ? t('stillNeeded', { fields: stillNeeded.join(', ') }) : undefined} closeLabel={finished ? t('close') : t('cancel')} onClose={onClose}>
+          {(needsId) =>
+            !finished && (
+              <button type="button" className="primary" disabled={!canExport} onClick={submit} aria-describedby={needsId}>
+                {busy && progress?.state !== 'needs-attention' ? t('exporting') : t('export')}
+              </button>
+            )
+          }
+        </DialogActions>
       </div>
     </div>
   );

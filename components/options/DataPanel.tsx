@@ -5,7 +5,7 @@ import { SettingsSchema } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
 import { AdminLockNote, useAdminLock } from './admin-lock';
-import { Panel } from './Panel';
+import { Panel, PanelMessage, type PanelNotice } from './Panel';
 
 /** Region "Data": how long candidate data stays in this browser, and Delete local data (after a confirmation). */
 export function DataPanel() {
@@ -17,7 +17,7 @@ export function DataPanel() {
   const { view, error, change } = useSettings();
   const [days, setDays] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<LocalDataCounts | null>(null);
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<PanelNotice | null>(null);
   const managed = !!view?.managed.includes('retentionDays');
   const shown = days ?? String(view?.values.retentionDays ?? '');
   const parsed = SettingsSchema.shape.retentionDays.safeParse(Number(shown));
@@ -85,11 +85,7 @@ export function DataPanel() {
           </div>
         </div>
       )}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'hb-alert' : 'hb-note'}>
-          {message.text}
-        </p>
-      )}
+      <PanelMessage message={message} />
     </Panel>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
-import { ConnectInput, FactorialEnvironmentInput, KomboEnvironmentInput, sendIntent, type ConnectionView, type Failure } from '@/lib/messaging';
+import { ConnectInput, FactorialEnvironmentInput, KomboEnvironmentInput, PROVIDER_NAMES, sendIntent, type ConnectionView, type Failure, type Provider } from '@/lib/messaging';
 import { t } from './messages';
 import { t as teamT } from './team-messages';
 import { AdminLockNote, useAdminLock } from './admin-lock';
@@ -12,19 +12,12 @@ import { AdminLockNote, useAdminLock } from './admin-lock';
  */
 
 type Slot = 'hr' | 'ats';
-type Provider = 'factorial-hr' | 'factorial-ats' | 'kombo';
 
 /** The vendors' environments come from the connect intent's schemas; only their labels are the form's. */
 const ENVIRONMENT_LABEL = { production: 'envProduction', demo: 'envDemo', eu: 'envEu', us: 'envUs', custom: 'envCustom' } as const;
 const ENVIRONMENTS = {
   factorial: FactorialEnvironmentInput.options.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
   kombo: KomboEnvironmentInput.options.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
-};
-
-const PROVIDER_LABEL: Record<Provider, string> = {
-  'factorial-hr': 'Factorial HR',
-  'factorial-ats': 'Factorial ATS',
-  kombo: 'Kombo',
 };
 
 export function environmentLabel(environment: string): string {
@@ -214,7 +207,7 @@ function ConnectForm({ slot, onConnected, lockedBy }: { slot: Slot; onConnected(
         </button>
         {busy && (
           <span className="hb-note" role="status">
-            {t('checkingKey', { provider: PROVIDER_LABEL[provider] })}
+            {t('checkingKey', { provider: PROVIDER_NAMES[provider] })}
           </span>
         )}
       </div>
@@ -273,7 +266,7 @@ function ConnectedView({ connection, onChanged, deployed, lockedBy }: { connecti
   }
 
   const providerLine = [
-    PROVIDER_LABEL[connection.provider],
+    PROVIDER_NAMES[connection.provider],
     connection.toolName,
     environmentLabel(connection.environment),
   ]
@@ -305,7 +298,7 @@ function ConnectedView({ connection, onChanged, deployed, lockedBy }: { connecti
         <div id={detailsId}>
           <dl className="hb-details" aria-label={t('connectionDetails')}>
             <dt>{t('provider')}</dt>
-            <dd>{PROVIDER_LABEL[connection.provider]}</dd>
+            <dd>{PROVIDER_NAMES[connection.provider]}</dd>
             <dt>{t('environment')}</dt>
             <dd>{environmentLabel(connection.environment)}</dd>
             <dt>{t('baseUrl')}</dt>

@@ -16,3 +16,18 @@ export function Panel(props: { title: ReactNode; headingId?: string; headingRef?
     </section>
   );
 }
+
+/** What a region's last action came to: a status note, or an alert when it failed. */
+export interface PanelNotice {
+  text: string;
+  error?: boolean;
+}
+
+export function PanelMessage({ message }: { message: PanelNotice | null }) {
+  if (!message) return null;
+  return (
+    <p role={message.error ? 'alert' : 'status'} className={message.error ? 'hb-alert' : 'hb-note'}>
+      {message.text}
+    </p>
+  );
+}

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { sendIntent } from '@/lib/messaging';
+import { MIN_PASSPHRASE_LENGTH } from '@/lib/messaging/intents/admin';
 import type { SecurityStatus } from '@/lib/security';
 import { t } from './messages';
 import { AdminLockNote, useAdminLock } from './admin-lock';
-import { Panel } from './Panel';
-
-const MIN_LENGTH = 10;
+import { Panel, PanelMessage, type PanelNotice } from './Panel';
 
 /** The current lock state, shared by the regions whose actions need the passphrase. */
 export function useSecurityStatus() {
@@ -30,7 +29,7 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
   const adminLocked = !!useAdminLock();
   const { status, setStatus } = useSecurityStatus();
   const [value, setValue] = useState('');
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<PanelNotice | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function act(run: () => Promise<{ ok: true; value: SecurityStatus } | { ok: false; error: { message: string } }>, done: string) {
@@ -52,12 +51,12 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
   }
 
   const locked = !!status?.passphraseSet && !status.unlocked;
-  const tooShort = !locked && value.length > 0 && value.length < MIN_LENGTH;
+  const tooShort = !locked && value.length > 0 && value.length < MIN_PASSPHRASE_LENGTH;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (locked) void act(() => sendIntent('unlockAdmin', value), t('unlockedFor'));
-    else if (value.length >= MIN_LENGTH) void act(() => sendIntent('setPassphrase', value), status?.passphraseSet ? t('passphraseChanged') : t('passphraseSet'));
+    else if (value.length >= MIN_PASSPHRASE_LENGTH) void act(() => sendIntent('setPassphrase', value), status?.passphraseSet ? t('passphraseChanged') : t('passphraseSet'));
   }
 
   return (
@@ -93,16 +92,12 @@ export function SecurityPanel({ onChanged }: { onChanged?(): void }) {
             )}
           </span>
           <span className="hb-hint" id={`${fieldId}-hint`}>
-            {tooShort ? t('passphraseTooShort', { min: MIN_LENGTH }) : locked ? t('wrongTriesSlowed') : t('passphraseHint', { min: MIN_LENGTH })}
+            {tooShort ? t('passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }) : locked ? t('wrongTriesSlowed') : t('passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
           </span>
           </fieldset>
         </form>
       )}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'hb-alert' : 'hb-note'}>
-          {message.text}
-        </p>
-      )}
+      <PanelMessage message={message} />
     </Panel>
   );
 }

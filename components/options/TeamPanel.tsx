@@ -2,12 +2,11 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
+import { MIN_PASSPHRASE_LENGTH } from '@/lib/messaging/intents/admin';
 import { usePolicyApplied } from '@/lib/teams/queries';
 import type { ImportSummary, TeamSetupStatus } from '@/lib/teams/schema';
 import { t } from './team-messages';
-import { Panel } from './Panel';
-
-const MIN_LENGTH = 10;
+import { Panel, PanelMessage, type PanelNotice } from './Panel';
 
 /** This browser's place in the team: set up here by hand (admin) or from the team's file (recruiter). */
 export function useTeamStatus() {
@@ -41,8 +40,8 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
   const [file, setFile] = useState<File | null>(null);
   const [importPass, setImportPass] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
-  const tooShort = includeKeys && exportPass.length < MIN_LENGTH;
+  const [message, setMessage] = useState<PanelNotice | null>(null);
+  const tooShort = includeKeys && exportPass.length < MIN_PASSPHRASE_LENGTH;
 
   async function exportSetup(event: FormEvent) {
     event.preventDefault();
@@ -110,7 +109,7 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
             </>
           )}
           <span className="hb-hint" id={`${exportPassId}-hint`}>
-            {includeKeys ? t('keysPassphraseHint', { min: MIN_LENGTH }) : t('withoutKeysHint')}
+            {includeKeys ? t('keysPassphraseHint', { min: MIN_PASSPHRASE_LENGTH }) : t('withoutKeysHint')}
           </span>
           <span className="hb-actions">
             <button type="submit" className="hb-primary" disabled={busy || tooShort}>
@@ -145,11 +144,7 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
           </span>
         </form>
       )}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'hb-alert' : 'hb-note'}>
-          {message.text}
-        </p>
-      )}
+      <PanelMessage message={message} />
     </Panel>
   );
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ExportDialog } from '@/components/export/ExportDialog';
 import dialogCss from '@/components/export/dialog.css?inline';
 import { sendIntent } from '@/lib/messaging/client';
+import { mountShadow } from '@/lib/sites/ui/shadow-mount';
 
 /**
  * The page's "Export to FactorialHR" dialog, reused as is in the popup (same fields, validation and duplicate
@@ -14,12 +15,9 @@ export function PopupExportDialog({ candidateKey, onClose }: { candidateKey: str
   close.current = onClose;
 
   useEffect(() => {
-    const host = document.createElement('hirebridge-dialog');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = dialogCss;
+    const { host, root: shadow } = mountShadow('hirebridge-dialog', dialogCss);
     const container = document.createElement('div');
-    shadow.append(style, container);
+    shadow.append(container);
     document.body.append(host);
     const root = createRoot(container);
     // A stable loader: the dialog loads once per person.

@@ -3,6 +3,7 @@ import { sendIntent } from '@/lib/messaging/client';
 import { SyncFields, type ResumeUpload, type SourcedOnPage, type SyncDraft, type SyncJobOption, type SyncProgress } from '@/lib/messaging/intents/sourcing';
 import { base64ToBytes } from '@/lib/pdf/base64';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
+import { DialogActions } from '../ui/DialogActions';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
 import { OperationStatus, statusText, useOperationProgress } from '../ui/OperationStatus';
 import { t } from './messages';
@@ -297,31 +298,22 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
             {planned}
           </p>
         )}
-        {submitError && (
-          <p className="notice err" role="alert">
-            {submitError}
-          </p>
-        )}
-        <div className="actions">
-          {stillNeeded.length > 0 && (
-            <span id="hb-sync-needs" className="needs">
-              {t('stillNeeded', { fields: stillNeeded.join(', ') })}
-            </span>
+        <DialogActions error={submitError} needs={stillNeeded.length > 0 ? t('stillNeeded', { fields: stillNeeded.join(', ') }) : undefined} closeLabel={finished ? t('close') : t('cancel')} onClose={onClose}>
+          {(needsId) => (
+            <>
+              {!finished && draft?.autoSyncStage && !planned && (
+                <button type="button" disabled={!canSync} onClick={(e) => void send(e, 'plan')}>
+                  {t('syncWhen', { stage: draft.autoSyncStage })}
+                </button>
+              )}
+              {!finished && (
+                <button type="button" className="primary" disabled={!canSync} onClick={(e) => void send(e, 'now')} aria-describedby={needsId}>
+                  {busy ? t('syncing') : t('sync')}
+                </button>
+              )}
+            </>
           )}
-          {!finished && draft?.autoSyncStage && !planned && (
-            <button type="button" disabled={!canSync} onClick={(e) => void send(e, 'plan')}>
-              {t('syncWhen', { stage: draft.autoSyncStage })}
-            </button>
-          )}
-          {!finished && (
-            <button type="button" className="primary" disabled={!canSync} onClick={(e) => void send(e, 'now')} aria-describedby={stillNeeded.length > 0 ? 'hb-sync-needs' : undefined}>
-              {busy ? t('syncing') : t('sync')}
-            </button>
-          )}
-          <button type="button" onClick={onClose}>
-            {finished ? t('close') : t('cancel')}
-          </button>
-        </div>
+        </DialogActions>
       </div>
     </div>
   );

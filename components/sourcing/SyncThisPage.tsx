@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { sendIntent } from '@/lib/messaging/client';
+import { OpenInPageSection } from '../ui/OpenInPageSection';
 import { t } from './popup-messages';
 
 /**
@@ -7,35 +6,14 @@ import { t } from './popup-messages';
  * granted this tab through activeTab; nothing is asked for ahead of time). The form opens in the page.
  */
 export function SyncThisPage() {
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function open() {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const result = await sendIntent('syncActiveTab', undefined);
-      if (!result.ok) setMessage(result.error.message);
-      else window.close();
-    } catch {
-      setMessage(t('unreachable'));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <section aria-labelledby="hb-sync-page-title" className="hb-popup-section">
-      <h2 id="hb-sync-page-title">{t('sourcingTitle')}</h2>
-      <p className="hb-note">{t('sourcingNote')}</p>
-      <button type="button" onClick={() => void open()} disabled={busy}>
-        {t('syncThisPage')}
-      </button>
-      {message && (
-        <p role="alert" className="hb-alert">
-          {message}
-        </p>
-      )}
-    </section>
+    <OpenInPageSection
+      intent="syncActiveTab"
+      titleId="hb-sync-page-title"
+      title={t('sourcingTitle')}
+      note={t('sourcingNote')}
+      label={t('syncThisPage')}
+      unreachable={t('unreachable')}
+    />
   );
 }

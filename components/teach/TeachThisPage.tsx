@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
+import { OpenInPageSection } from '../ui/OpenInPageSection';
 import { t } from './popup-messages';
 
 /**
@@ -8,39 +9,9 @@ import { t } from './popup-messages';
  */
 export function TeachThisPage() {
   const [offered, setOffered] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     sendIntent('teachOffered', undefined).then((r) => setOffered(r.ok && r.value), () => setOffered(false));
   }, []);
   if (!offered) return null;
-
-  async function open() {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const result = await sendIntent('teachActiveTab', undefined);
-      if (!result.ok) setMessage(result.error.message);
-      else window.close();
-    } catch {
-      setMessage(t('unreachable'));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <section aria-labelledby="hb-teach-title" className="hb-popup-section">
-      <h2 id="hb-teach-title">{t('title')}</h2>
-      <p className="hb-note">{t('note')}</p>
-      <button type="button" onClick={() => void open()} disabled={busy}>
-        {t('teach')}
-      </button>
-      {message && (
-        <p role="alert" className="hb-alert">
-          {message}
-        </p>
-      )}
-    </section>
-  );
+  return <OpenInPageSection intent="teachActiveTab" titleId="hb-teach-title" title={t('title')} note={t('note')} label={t('teach')} unreachable={t('unreachable')} />;
 }

@@ -5,7 +5,7 @@ import type { PageCandidate, PageCandidateStatus } from '../messaging/intents/ex
 import { adapterById } from '../sites/adapters';
 import { groupCandidates, identityOf } from './groups';
 import { checkInFactorial } from './lookups';
-import { sameRecord } from './records';
+import { hireRecord, sameRecord } from './records';
 
 /** How long a page's buttons wait for the Factorial HR look-up before they show what is known. */
 const PAGE_CHECK_WAIT_MS = 3_000;
@@ -41,28 +41,26 @@ export async function capturePageCandidates(
       if (state !== 'exportable') return;
       const name = splitFullName(page.fullName);
       // What the export form already refined (from the ATS API) wins over a list row's text.
-      const next: CandidateRecord = {
-        key: keys[i],
-        source: previous?.source || adapter.name,
-        firstName: previous?.firstName || name.firstName || '',
-        lastName: previous?.lastName || name.lastName || '',
-        email: previous?.email || page.email || undefined,
-        phone: previous?.phone || page.phone || undefined,
-        jobTitle: previous?.jobTitle || page.jobTitle || undefined,
-        hired: true,
-        exportedEmployeeId: previous?.exportedEmployeeId,
-        capturedAt: previous?.capturedAt ?? now,
-        updatedAt: now,
-        data: {
-          ...(previous?.data.kind === 'hire' ? previous.data : {}),
-          kind: 'hire',
+      const next = hireRecord(
+        keys[i],
+        previous,
+        {
+          source: previous?.source || adapter.name,
+          firstName: previous?.firstName || name.firstName || '',
+          lastName: previous?.lastName || name.lastName || '',
+          email: previous?.email || page.email || undefined,
+          phone: previous?.phone || page.phone || undefined,
+          jobTitle: previous?.jobTitle || page.jobTitle || undefined,
+        },
+        {
           origin: previous?.data.kind === 'hire' ? (previous.data.origin ?? 'page') : 'page',
           adapterId,
           siteCandidateId: page.siteCandidateId,
           stage: page.stage ?? (previous?.data.kind === 'hire' ? previous.data.stage : undefined),
           startDate: isoDay(page.startDate) ?? (previous?.data.kind === 'hire' ? previous.data.startDate : undefined),
         },
-      };
+        now,
+      );
       for (const key of ['stage', 'startDate'] as const) if (next.data[key] === undefined) delete next.data[key];
       const sibling = exportedByIdentity.get(identityOf(next));
       if (sibling && !next.exportedEmployeeId) {

@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { logFailure } from '../activity';
 import { atsToolName, withAts } from '../connections';
 import type { HiredApplication } from '../connectors/types';
-import { db, type CandidateRecord, type ConnectionRecord } from '../db';
+import { db, type ConnectionRecord } from '../db';
 import { atsName } from '../export';
 import { usesCandidateCustomFields } from '../export/form';
 import { readSettings } from '../settings';
@@ -13,7 +13,7 @@ import { waitingGroups } from './groups';
 import { AFTER_JOB_PULL_KEY, HIRED_PULL_KEY, hiredPullRow, type HiredPullRecord } from './keys';
 import { t } from './messages';
 import { checkInFactorial } from './lookups';
-import { sameRecord } from './records';
+import { hireRecord, sameRecord } from './records';
 
 /** A popup opening right after another does not ask the ATS again. */
 const MIN_PULL_INTERVAL_MS = 60_000;
@@ -40,21 +40,18 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
       seen.add(key);
       const previous = await database.candidates.get(key);
       const jobTitle = item.jobName ?? (item.jobId ? (await database.jobs.get(jobKey(provider, item.jobId)))?.name : undefined);
-      const next: CandidateRecord = {
+      const next = hireRecord(
         key,
-        source,
-        firstName: c.firstName || previous?.firstName || '',
-        lastName: c.lastName || previous?.lastName || '',
-        email: c.email ?? previous?.email,
-        phone: c.phone ?? previous?.phone,
-        jobTitle: jobTitle ?? previous?.jobTitle,
-        hired: true,
-        exportedEmployeeId: previous?.exportedEmployeeId,
-        capturedAt: previous?.capturedAt ?? now,
-        updatedAt: now,
-        data: {
-          ...(previous?.data.kind === 'hire' ? previous.data : {}),
-          kind: 'hire',
+        previous,
+        {
+          source,
+          firstName: c.firstName || previous?.firstName || '',
+          lastName: c.lastName || previous?.lastName || '',
+          email: c.email ?? previous?.email,
+          phone: c.phone ?? previous?.phone,
+          jobTitle: jobTitle ?? previous?.jobTitle,
+        },
+        {
           origin: 'ats',
           provider,
           atsCandidateId: c.id,
@@ -69,7 +66,8 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
           // The ATS's custom fields and accepted offer, for the admin's field mapping.
           atsValues: item.atsValues && Object.keys(item.atsValues).length ? item.atsValues : undefined,
         },
-      };
+        now,
+      );
       for (const [k, v] of Object.entries(next.data)) if (v === undefined) delete next.data[k];
       if (!sameRecord(previous, next)) await database.candidates.put(next);
     }

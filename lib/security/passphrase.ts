@@ -1,6 +1,10 @@
+import { z } from 'zod';
 import { db } from '../db';
 import { PublicError } from '../errors';
+import { MIN_PASSPHRASE_LENGTH } from '../messaging/intents/admin';
 import { t } from './messages';
+
+export { MIN_PASSPHRASE_LENGTH };
 
 /**
  * The admin passphrase (SPEC §1): once set, connecting, viewing or removing integrations and changing sync rules
@@ -13,14 +17,18 @@ const SESSION_KEY = 'adminUnlockedUntil';
 const FAILS_KEY = 'adminFailedTries';
 export const PBKDF2_ITERATIONS = 310_000;
 export const UNLOCK_MINUTES = 15;
-export const MIN_PASSPHRASE_LENGTH = 10;
 
-interface PassphraseRecord {
-  salt: string;
-  hash: string;
-  iterations: number;
-  setAt: string;
-}
+const Base64 = z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/);
+const PassphraseRecord = z.object({
+  salt: Base64,
+  hash: Base64,
+  iterations: z.number().int().positive().max(10_000_000),
+  setAt: z.string(),
+});
+type PassphraseRecord = z.infer<typeof PassphraseRecord>;
+
+/** The stored record: none, a readable one, or one that no longer fits (which must never count as "none"). */
+type StoredPassphrase = { state: 'none' } | { state: 'set'; record: PassphraseRecord } | { state: 'damaged' };
 
 export interface SecurityStatus {
   passphraseSet: boolean;
@@ -45,20 +53,31 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-async function record(): Promise<PassphraseRecord | undefined> {
-  return (await db().settings.get(RECORD_KEY))?.value as PassphraseRecord | undefined;
+/**
+ * Fail closed: a record that is there but unreadable (damaged storage, an edit by hand) keeps admin actions locked,
+ * even inside an unlocked session; reading it as "no passphrase" would open them to anyone.
+ */
+async function stored(): Promise<StoredPassphrase> {
+  const row = await db().settings.get(RECORD_KEY);
+  if (row === undefined) return { state: 'none' };
+  const parsed = PassphraseRecord.safeParse(row.value);
+  if (parsed.success) return { state: 'set', record: parsed.data };
+  console.warn(`Hirebridge: the stored admin passphrase could not be read (${parsed.error.issues[0]?.message ?? 'wrong shape'}); admin actions stay locked.`);
+  return { state: 'damaged' };
 }
 
 export async function securityStatus(now = Date.now()): Promise<SecurityStatus> {
-  const set = !!(await record());
-  const until = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY] as number | undefined;
-  const unlocked = !set || (typeof until === 'number' && until > now);
-  return { passphraseSet: set, unlocked, unlockedUntil: set && unlocked && until ? new Date(until).toISOString() : undefined };
+  const { state } = await stored();
+  const set = state !== 'none';
+  const until: unknown = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY];
+  const unlocked = state === 'none' || (state === 'set' && typeof until === 'number' && until > now);
+  return { passphraseSet: set, unlocked, unlockedUntil: set && unlocked && typeof until === 'number' ? new Date(until).toISOString() : undefined };
 }
 
 /** Throws a plain-words error unless admin actions are allowed right now. */
 export async function requireAdmin(): Promise<void> {
-  if (!(await securityStatus()).unlocked) throw new PublicError(t('locked'));
+  if ((await securityStatus()).unlocked) return;
+  throw new PublicError((await stored()).state === 'damaged' ? t('damaged') : t('locked'));
 }
 
 async function grantSession(): Promise<SecurityStatus> {
@@ -82,12 +101,15 @@ export function failureDelayMs(failedTries: number): number {
 }
 
 export async function unlock(passphrase: string, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<SecurityStatus> {
-  const stored = await record();
-  if (!stored) return securityStatus();
-  const fails = ((await browser.storage.session.get(FAILS_KEY))[FAILS_KEY] as number | undefined) ?? 0;
+  const current = await stored();
+  if (current.state === 'none') return securityStatus();
+  if (current.state === 'damaged') throw new PublicError(t('damaged'));
+  const { record } = current;
+  const counted: unknown = (await browser.storage.session.get(FAILS_KEY))[FAILS_KEY];
+  const fails = typeof counted === 'number' && Number.isInteger(counted) && counted > 0 ? counted : 0;
   await sleep(failureDelayMs(fails));
-  const hash = await derive(passphrase, unb64(stored.salt), stored.iterations);
-  if (!sameBytes(hash, unb64(stored.hash))) {
+  const hash = await derive(passphrase, unb64(record.salt), record.iterations);
+  if (!sameBytes(hash, unb64(record.hash))) {
     await browser.storage.session.set({ [FAILS_KEY]: fails + 1 });
     throw new PublicError(t('wrong'));
   }

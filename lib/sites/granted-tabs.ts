@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Tabs a person opened Hirebridge on through the toolbar icon (activeTab): their page may talk to the service
  * worker like an ATS page does, for as long as the tab stays on that origin. Kept in session storage so a
@@ -5,11 +7,13 @@
  */
 
 const STORAGE_KEY = 'grantedTabs';
+/** Tab id → the origin it was granted on. Anything else read back grants nothing. */
+const GrantedTabs = z.record(z.string().regex(/^\d+$/), z.string());
 const granted = new Map<number, string>();
 
 export async function loadGrantedTabs(): Promise<void> {
-  const stored = (await browser.storage.session.get(STORAGE_KEY))[STORAGE_KEY] as Record<string, string> | undefined;
-  for (const [tabId, origin] of Object.entries(stored ?? {})) granted.set(Number(tabId), origin);
+  const stored = GrantedTabs.safeParse((await browser.storage.session.get(STORAGE_KEY))[STORAGE_KEY]);
+  for (const [tabId, origin] of Object.entries(stored.success ? stored.data : {})) granted.set(Number(tabId), origin);
 }
 
 async function persist() {

@@ -6,7 +6,10 @@ import { ConnectInput } from '../messaging/intents/connections';
 import { applyPolicyRecipes } from '../recipes/store';
 import { ManagedSyncRules, refreshPolicy, SettingsSchema, type RawPolicy } from '../settings';
 import { t } from './messages';
-import type { TeamSetupStatus } from './schema';
+import { type PolicyJobs, type PolicyReport, type TeamSetupStatus } from './schema';
+import { policyFingerprintsRow, policyJobsRow, policyReportRow, teamStatusRow } from './rows';
+
+export type { PolicyJobs, PolicyReport } from './schema';
 
 /**
  * Deploy by managed policy (Chrome/Edge `3rdparty.extensions.<id>`, Firefox `3rdparty.Extensions.<id>`): the
@@ -15,10 +18,6 @@ import type { TeamSetupStatus } from './schema';
  * its own: a wrong one is ignored with a note, and a connection is applied whole or not at all.
  */
 
-export const STATUS_KEY = 'team.setup';
-export const POLICY_JOBS_KEY = 'team.policyJobs';
-const FINGERPRINTS_KEY = 'team.policyFingerprints';
-export const REPORT_KEY = 'team.policyReport';
 
 const CONNECTION_FIELDS = ['provider', 'environment', 'baseUrl', 'integrationId', 'apiKey'];
 
@@ -28,21 +27,6 @@ const PolicyTeam = {
   activeJobIds: z.array(z.string().min(1).max(200)).max(5000),
   activeJobCountries: ManagedSyncRules.shape.countries,
 };
-
-export interface PolicyReport {
-  /** Why parts of the policy were ignored, in plain words. */
-  notes: string[];
-  managedBy?: string;
-  /** Slots the policy deploys (applied or not): their cards show the organisation's, never a key form. */
-  slots: ConnectionSlot[];
-  /** Slots whose connection this run stored (new or changed in the policy). */
-  applied: ConnectionSlot[];
-}
-
-export interface PolicyJobs {
-  ids?: string[];
-  countries?: string[];
-}
 
 function firstIssue(error: z.ZodError): { field: string; reason: string } {
   const issue = error.issues[0];
@@ -74,7 +58,7 @@ export async function applyManagedPolicy(policy?: RawPolicy): Promise<PolicyRepo
   }
 
   const database = db();
-  const fingerprints = ((await database.settings.get(FINGERPRINTS_KEY))?.value ?? {}) as Partial<Record<ConnectionSlot, string>>;
+  const fingerprints: Partial<Record<ConnectionSlot, string>> = (await policyFingerprintsRow.read()) ?? {};
   const slots: ConnectionSlot[] = [];
   const applied: ConnectionSlot[] = [];
   const rawConnections = raw.connections;
@@ -130,27 +114,27 @@ export async function applyManagedPolicy(policy?: RawPolicy): Promise<PolicyRepo
       delete fingerprints[record.slot];
     }
   }
-  await database.settings.put({ key: FINGERPRINTS_KEY, value: fingerprints });
+  await policyFingerprintsRow.write(fingerprints);
 
   const jobs: PolicyJobs | null =
     valid.activeJobIds || valid.activeJobCountries ? { ids: valid.activeJobIds as string[] | undefined, countries: valid.activeJobCountries as string[] | undefined } : null;
-  await database.settings.put({ key: POLICY_JOBS_KEY, value: jobs });
+  await policyJobsRow.write(jobs);
 
   const managedBy = valid.managedBy as string | undefined;
-  const current = (await database.settings.get(STATUS_KEY))?.value as TeamSetupStatus | undefined;
+  const current = await teamStatusRow.read();
   if (slots.length || jobs || managedBy) {
-    await database.settings.put({ key: STATUS_KEY, value: { role: 'recruiter', by: 'policy', companyName: managedBy } satisfies TeamSetupStatus });
+    await teamStatusRow.write({ role: 'recruiter', by: 'policy', companyName: managedBy } satisfies TeamSetupStatus);
   } else if (current?.by === 'policy' && answered) {
-    await database.settings.delete(STATUS_KEY);
+    await teamStatusRow.remove();
   }
   // Site recipes ("Teach this page"), read-only here: each is checked on its own, a wrong one is noted and left out.
   if (raw.siteRecipes !== undefined && !Array.isArray(raw.siteRecipes)) notes.push(t('policyWrongValue', { key: 'siteRecipes', reason: 'not a list' }));
   for (const note of await applyPolicyRecipes(raw.siteRecipes, managedBy)) notes.push(t('policyWrongValue', { key: 'siteRecipes', reason: note }));
   const report: PolicyReport = { notes, managedBy, slots, applied };
-  await database.settings.put({ key: REPORT_KEY, value: report });
+  await policyReportRow.write(report);
   return report;
 }
 
 export async function readPolicyReport(): Promise<PolicyReport> {
-  return ((await db().settings.get(REPORT_KEY))?.value as PolicyReport | undefined) ?? { notes: [], slots: [], applied: [] };
+  return (await policyReportRow.read()) ?? { notes: [], slots: [], applied: [] };
 }

@@ -55,24 +55,45 @@ export const TeamSetupFile = z.strictObject({
 });
 export type TeamSetupFile = z.infer<typeof TeamSetupFile>;
 
+const Slot = z.enum(['hr', 'ats']);
+
 /** What this browser remembers about the setup it follows. */
-export interface TeamSetupStatus {
+export const TeamSetupStatus = z.object({
   /** admin: set up by hand here; recruiter: set up from a team file (or the organisation's policy). */
-  role: 'admin' | 'recruiter';
-  by?: 'file' | 'policy';
-  companyName?: string;
+  role: z.enum(['admin', 'recruiter']),
+  by: z.enum(['file', 'policy']).optional(),
+  companyName: z.string().optional(),
   /** The file's own date. */
-  createdAt?: string;
-  importedAt?: string;
+  createdAt: z.string().optional(),
+  importedAt: z.string().optional(),
   /** Connections the file named without a key: this browser connects them itself. */
-  keysToConnect?: Array<'hr' | 'ats'>;
+  keysToConnect: z.array(Slot).optional(),
   /** Why parts of the organisation's policy were ignored. */
-  policyNotes?: string[];
+  policyNotes: z.array(z.string()).optional(),
   /** Connections the policy deploys: their cards are the organisation's (no key form). */
-  policySlots?: Array<'hr' | 'ats'>;
+  policySlots: z.array(Slot).optional(),
   /** A recruiter's browser: why its admin actions are disabled (shown from the first render, beside them). */
-  adminReason?: string;
-}
+  adminReason: z.string().optional(),
+});
+export type TeamSetupStatus = z.infer<typeof TeamSetupStatus>;
+
+/** The file's active jobs as kept after an import, so a later pull that brings one of them still activates it. */
+export const FileActiveJobs = TeamSetupFile.shape.activeJobs.unwrap();
+
+/** The policy's active jobs: ids, or every open job in some countries. */
+export const PolicyJobs = z.object({ ids: z.array(z.string()).optional(), countries: z.array(z.string()).optional() });
+export type PolicyJobs = z.infer<typeof PolicyJobs>;
+
+export const PolicyReport = z.object({
+  /** Why parts of the policy were ignored, in plain words. */
+  notes: z.array(z.string()),
+  managedBy: z.string().optional(),
+  /** Slots the policy deploys (applied or not): their cards show the organisation's, never a key form. */
+  slots: z.array(Slot),
+  /** Slots whose connection this run stored (new or changed in the policy). */
+  applied: z.array(Slot),
+});
+export type PolicyReport = z.infer<typeof PolicyReport>;
 
 export interface ImportSummary {
   connected: Array<'hr' | 'ats'>;

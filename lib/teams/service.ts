@@ -9,7 +9,8 @@ import { readManagedSyncRules, readSettings, writeSetting, type SettingName } fr
 import { readCountryFilter, readPullInterval, runJobPull, setJobActive, writeCountryFilter, writePullInterval } from '../jobs';
 import { openWithPassphrase, sealWithPassphrase } from './crypto';
 import { t } from './messages';
-import { POLICY_JOBS_KEY, readPolicyReport, STATUS_KEY, type PolicyJobs } from './policy';
+import { readPolicyReport } from './policy';
+import { fileActiveJobsRow, policyJobsRow, teamStatusRow } from './rows';
 import { SETUP_FORMAT, SETUP_VERSION, SetupEnvelope, TeamSetupFile, type ImportSummary, type SetupConnection, type TeamSetupStatus } from './schema';
 
 /**
@@ -18,11 +19,8 @@ import { SETUP_FORMAT, SETUP_VERSION, SetupEnvelope, TeamSetupFile, type ImportS
  * everything (format, version, company, passphrase, every key against its vendor) before it changes anything.
  */
 
-/** The file's active jobs, kept so a later pull that brings one of them still activates it. */
-const ACTIVE_JOBS_KEY = 'team.activeJobs';
-
 export async function teamSetupStatus(): Promise<TeamSetupStatus> {
-  const stored = (await db().settings.get(STATUS_KEY))?.value as TeamSetupStatus | undefined;
+  const stored = await teamStatusRow.read();
   const { notes, slots } = await readPolicyReport();
   const status: TeamSetupStatus = { ...(stored ?? { role: 'admin' }), policyNotes: notes, policySlots: slots };
   return status.role === 'recruiter' ? { ...status, adminReason: t('recruiterBrowser') } : status;
@@ -155,7 +153,7 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
   const managedRules = await readManagedSyncRules();
   if (file.syncRules.pullIntervalMinutes !== undefined && managedRules.pullIntervalMinutes === undefined) await writePullInterval(file.syncRules.pullIntervalMinutes);
   if (file.syncRules.countries !== undefined && managedRules.countries === undefined) await writeCountryFilter(file.syncRules.countries);
-  await database.settings.put({ key: ACTIVE_JOBS_KEY, value: file.activeJobs ?? null });
+  await fileActiveJobsRow.write(file.activeJobs ?? null);
   if (file.siteRecipes) await replaceFileRecipes(file.siteRecipes);
   const status: TeamSetupStatus = {
     role: 'recruiter',
@@ -165,7 +163,7 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
     importedAt: new Date().toISOString(),
     ...(withoutKey.length ? { keysToConnect: withoutKey } : {}),
   };
-  await database.settings.put({ key: STATUS_KEY, value: status });
+  await teamStatusRow.write(status);
 
   // The jobs must be here to be activated: pull them now (a failed pull leaves them for the next one).
   if (await database.connections.get('ats')) await runJobPull().catch(() => undefined); // runJobPull logs its own failure
@@ -177,8 +175,8 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
 export async function applyTeamActiveJobs(): Promise<{ active: number; pending: number }> {
   const database = db();
   // The policy's jobs (ids, or every open job in some countries) outrank a file's.
-  const policy = (await database.settings.get(POLICY_JOBS_KEY))?.value as PolicyJobs | null | undefined;
-  const fromFile = (await database.settings.get(ACTIVE_JOBS_KEY))?.value as TeamSetupFile['activeJobs'] | null | undefined;
+  const policy = await policyJobsRow.read();
+  const fromFile = await fileActiveJobsRow.read();
   const ats = await database.connections.get('ats');
   const provider = policy ? ats?.provider : fromFile?.provider;
   if ((!policy && !fromFile) || !provider) return { active: 0, pending: 0 };

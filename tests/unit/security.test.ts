@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/db';
 import { failureDelayMs, lock, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
 
 describe('admin passphrase', () => {
@@ -32,5 +32,18 @@ describe('admin passphrase', () => {
     expect(waits).toEqual([0, 500, 1000, 2000, 0]);
     expect(failureDelayMs(20)).toBe(30_000);
     expect((await securityStatus()).unlocked).toBe(true);
+  });
+
+  it('fails closed: an unreadable passphrase record keeps admin actions locked, even in an unlocked session', async () => {
+    await setPassphrase('correct horse battery');
+    expect((await securityStatus()).unlocked).toBe(true);
+    for (const damaged of [null, 'not a record', { salt: 'AAAA', iterations: 310_000 }, { salt: '', hash: 'AAAA', iterations: -1, setAt: 'x' }]) {
+      await db().settings.put({ key: 'security.passphrase', value: damaged });
+      expect(await securityStatus()).toMatchObject({ passphraseSet: true, unlocked: false });
+      await expect(requireAdmin()).rejects.toThrow('cannot be read, so admin settings stay locked');
+      await expect(unlock('correct horse battery', async () => {})).rejects.toThrow('cannot be read');
+      await expect(setPassphrase('a brand new passphrase')).rejects.toThrow('cannot be read');
+      expect((await db().settings.get('security.passphrase'))?.value).toEqual(damaged);
+    }
   });
 });

@@ -5,6 +5,8 @@ import type { SecurityStatus } from '../../security';
 
 /** The options page's Security and Data regions. `admin: true` intents need the passphrase when one is set. */
 export const PassphraseInput = z.string().max(1000);
+/** The shortest admin or team-file passphrase accepted (the forms say so before the worker refuses one). */
+export const MIN_PASSPHRASE_LENGTH = 10;
 
 export const adminIntents = {
   securityStatus: intent<SecurityStatus>()({ input: z.undefined(), from: ['extension-page'] }),

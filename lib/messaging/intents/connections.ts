@@ -5,6 +5,10 @@ import { says, t } from './messages';
 
 /** Intents of the options page's integration cards: connect, check, list and remove connections. */
 
+/** Each provider's name as people read it (cards, activity log, team-setup messages). */
+export const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const;
+export type Provider = keyof typeof PROVIDER_NAMES;
+
 // ---- Shared field rules (also used by forms for field-by-field messages) ----
 
 export const ApiKeyInput = z
@@ -93,7 +97,7 @@ export type SlotInput = z.infer<typeof SlotInput>;
 
 export interface ConnectionView {
   slot: 'hr' | 'ats';
-  provider: 'factorial-hr' | 'factorial-ats' | 'kombo';
+  provider: Provider;
   environment: string;
   baseUrl: string;
   integrationId?: string;

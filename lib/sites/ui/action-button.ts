@@ -1,5 +1,6 @@
 import { currentLanguage } from '../../i18n';
 import { t } from './messages';
+import { mountShadow } from './shadow-mount';
 import type { PageCandidateStatus } from '../../messaging/intents/export';
 
 /**
@@ -45,14 +46,10 @@ function onAboutToClick(button: HTMLButtonElement, prepare: () => void) {
 }
 
 export function createActionButton(opts: { floating?: boolean; onClick(button: HTMLButtonElement): void; onPrepare?(action: 'export' | 'sync'): void }): ActionButton {
-  const host = document.createElement('hirebridge-action');
+  const { host, root } = mountShadow('hirebridge-action', CSS);
   if (opts.floating) host.setAttribute('data-floating', '');
   // Its text follows the browser's language, which may not be the page's.
   host.lang = currentLanguage();
-  // Open, so assistive tech and tests see it like the rest of the page; it never holds anything secret.
-  const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = CSS;
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = EXPORT_LABEL();
@@ -64,7 +61,7 @@ export function createActionButton(opts: { floating?: boolean; onClick(button: H
   link.rel = 'noopener noreferrer';
   link.textContent = t('viewInFactorial');
   link.hidden = true;
-  root.append(style, button, reason, link);
+  root.append(button, reason, link);
 
   button.addEventListener('click', (event) => {
     // Only a person's click: a page script dispatching synthetic clicks cannot start an export.
