@@ -61,6 +61,8 @@ export default defineBackground(() => {
   };
   // A failed read leaves the defaults (no adapter switched off, no tab granted) and is logged; senders still get answers.
   const settingsLoaded = Promise.all([loadDisabledAdapters(), loadGrantedTabs(), loadGrantedAtsOrigins()]).catch(logFailure('connection', 'startup'));
+  // Extension pages' intents do not wait for settingsLoaded: one that changes the set reloads it after the first load.
+  const reloadDisabledAdapters = async () => (await settingsLoaded, loadDisabledAdapters());
   const policy = (): SenderPolicy => ({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
@@ -121,7 +123,7 @@ export default defineBackground(() => {
     readSettings: async () => readSettings(),
     changeSetting: async ({ name, value }) => {
       const view = await writeSetting(name, value);
-      if (name === 'disabledAdapters') await loadDisabledAdapters();
+      if (name === 'disabledAdapters') await reloadDisabledAdapters();
       return view;
     },
 
@@ -137,7 +139,7 @@ export default defineBackground(() => {
         });
       }
       const summary = await importTeamSetup(text, passphrase);
-      await loadDisabledAdapters();
+      await reloadDisabledAdapters();
       // The file's site recipes may teach hosts the content script must now run on.
       await syncGrantedHostScripts().catch(logFailure('connection', 'hostScripts'));
       return summary;
@@ -192,6 +194,7 @@ export default defineBackground(() => {
       // activeTab: the click on the toolbar icon granted this tab for now; nothing is asked for ahead of time.
       const tab = await pageTabBehindPopup();
       if (!tab?.id || !tab.url) throw new PublicError(t('openPageFirst'), 'no-tab');
+      await settingsLoaded; // the granted tabs of this worker's last life are loaded before one is added
       await grantTab(tab.id, tab.url);
       await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/dialogs.js'] });
       await browser.scripting.executeScript({
@@ -236,6 +239,7 @@ export default defineBackground(() => {
       const tab = await pageTabBehindPopup();
       if (!tab?.id || !tab.url) throw new PublicError(t('openPageFirst'), 'no-tab');
       // The toolbar click granted this tab (activeTab): the picker may save its recipe from there.
+      await settingsLoaded; // the granted tabs of this worker's last life are loaded before one is added
       await grantTab(tab.id, tab.url);
       await injectTeacher(tab.id);
       await browser.scripting.executeScript({

@@ -22,7 +22,10 @@ export interface SenderPolicy {
   isAllowedPage(url: URL, tabId?: number): boolean;
   /** Throws (a PublicError) when this admin intent may not run right now (passphrase locked, a recruiter's browser). */
   requireAdmin?(intent: IntentName): Promise<void>;
-  /** Resolves once what isAllowedPage depends on is loaded (e.g. the switched-off adapters, after a worker restart). */
+  /**
+   * Resolves once what isAllowedPage depends on is loaded (e.g. the switched-off adapters, after a worker restart).
+   * Messages from other senders than extension pages wait for it.
+   */
   ready?: Promise<unknown>;
 }
 
@@ -68,8 +71,14 @@ function serveIntent<K extends IntentName>(name: K, policy: () => SenderPolicy, 
   const spec: IntentSpec = Intents[name];
   return onIntentMessage(name, async (message): Promise<Result<unknown>> => {
     const current = policy();
-    await current.ready;
-    const sender = classifySender(message.sender, current);
+    // An extension page is known by its origin alone: it need not wait for what page checks depend on (the
+    // switched-off adapters and granted hosts, read at every worker start), so the options page's first answers
+    // do not queue behind those reads. Anything else is classified once they are loaded.
+    let sender = classifySender(message.sender, current);
+    if (sender !== 'extension-page') {
+      await current.ready;
+      sender = classifySender(message.sender, current);
+    }
     if (!sender || !spec.from.includes(sender)) {
       return fail('forbidden', t('forbidden'));
     }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectInput } from '@/lib/messaging';
-import { classifySender, type SenderPolicy } from '@/lib/messaging/server';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Intents } from '@/lib/messaging/protocol';
+import { classifySender, serveIntents, type IntentHandlers, type SenderPolicy } from '@/lib/messaging/server';
 
 const policy: SenderPolicy = {
   extensionId: 'abcdefghijklmnopabcdefghijklmnop',
@@ -61,5 +63,29 @@ describe('connect payloads', () => {
     expect(ConnectInput.safeParse({ ...base, provider: 'workday' }).success).toBe(false);
     expect(ConnectInput.safeParse({ ...base, apiKey: 12345678 }).success).toBe(false);
     expect(ConnectInput.safeParse(null).success).toBe(false);
+  });
+});
+
+describe('the start-up gate (ready)', () => {
+  // Every intent answers with its own name; the gate opens when the test says so.
+  const handlers = Object.fromEntries(Object.keys(Intents).map((name) => [name, async () => name])) as unknown as IntentHandlers;
+  const ask = (type: string, sender: object) =>
+    new Promise<unknown>((resolve) => void fakeBrowser.runtime.onMessage.trigger({ type, data: type === 'syncOffered' ? { adapterId: 'greenhouse' } : undefined }, sender, (response: { res: unknown }) => resolve(response.res)));
+
+  it('answers extension pages at once and lets page senders wait until what page checks need is loaded', async () => {
+    let open!: () => void;
+    const ready = new Promise<void>((resolve) => (open = resolve));
+    const stop = serveIntents(() => ({ ...policy, ready }), handlers);
+    try {
+      const page = ask('syncOffered', { id: own, url: 'https://app.greenhouse.io/people/1', tab: { id: 3 }, frameId: 0 });
+      let pageAnswered = false;
+      void page.then(() => (pageAnswered = true));
+      expect(await ask('readSettings', { id: own, url: `${policy.extensionOrigin}/options.html` })).toEqual({ ok: true, value: 'readSettings' });
+      expect(pageAnswered).toBe(false);
+      open();
+      expect(await page).toEqual({ ok: true, value: 'syncOffered' });
+    } finally {
+      stop();
+    }
   });
 });
