@@ -12,6 +12,7 @@ export const t = defineMessages({
     hiredRefresh: 'Hired candidates could not be refreshed after the job pull: {reason}',
     startup: 'Hirebridge could not read its site settings at start: {reason}',
     hostScripts: 'Hirebridge could not update the sites its buttons run on: {reason}',
+    exportMark: 'An export finished, but its candidate could not be marked as exported yet (pages will check again): {reason}',
   },
   es: {
     unexpected: 'un error inesperado',
@@ -23,5 +24,6 @@ export const t = defineMessages({
     hiredRefresh: 'No se pudieron actualizar los candidatos contratados tras la descarga de empleos: {reason}',
     startup: 'Hirebridge no pudo leer la configuración de sitios al iniciar: {reason}',
     hostScripts: 'Hirebridge no pudo actualizar los sitios en los que funcionan sus botones: {reason}',
+    exportMark: 'Una exportación terminó, pero aún no se pudo marcar su candidato como exportado (las páginas lo volverán a comprobar): {reason}',
   },
 });

@@ -1,4 +1,4 @@
-import { recordActivity } from '../activity';
+import { logFailure, recordActivity } from '../activity';
 import { isConnectedAtsSite, withAts, withHr } from '../connections';
 import { isoDay, splitFullName } from '../people';
 import type { AtsCandidate, AtsValues, HireStartDate, KnownEmployee, SiteApplicationIds, TrackingImportPlan } from '../connectors/types';
@@ -374,9 +374,11 @@ function onExportOperationChange(operation: OperationRecord): void {
         message: duplicate ? t('loggedDuplicate', { name }) : t('loggedExported', { name }),
         operationId: operation.id,
       }),
-    );
+    ).catch(logFailure('export', 'exportMark')); // the next status question repairs the mark (exportStanding)
   } else if (operation.state === 'needs-attention') {
-    void recordActivity({ kind: 'export', level: 'error', message: t('loggedAttention', { name, error: operation.lastError ?? '' }), operationId: operation.id });
+    void recordActivity({ kind: 'export', level: 'error', message: t('loggedAttention', { name, error: operation.lastError ?? '' }), operationId: operation.id }).catch(
+      () => undefined, // the activity log itself cannot be written: the operation keeps its state and reason
+    );
   }
 }
 
