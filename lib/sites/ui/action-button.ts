@@ -71,24 +71,25 @@ export function createActionButton(opts: { floating?: boolean; onClick(button: H
 
   let sync: HTMLButtonElement | undefined;
   let teach: HTMLButtonElement | undefined;
+  /** A secondary action beside Export: a person's click only (a page's synthetic click does nothing). */
+  const secondary = (label: string, onClick: (self: HTMLButtonElement) => void): HTMLButtonElement => {
+    const action = document.createElement('button');
+    action.type = 'button';
+    action.className = 'secondary';
+    action.textContent = label;
+    action.addEventListener('click', (event) => event.isTrusted && onClick(action));
+    return action;
+  };
   return {
     host,
     addTeachAction(onTeach) {
       if (teach) return;
-      teach = document.createElement('button');
-      teach.type = 'button';
-      teach.className = 'secondary';
-      teach.textContent = t('teach');
-      teach.addEventListener('click', (event) => event.isTrusted && onTeach(teach!));
+      teach = secondary(t('teach'), onTeach);
       root.append(teach);
     },
     addSyncAction(onSync) {
       if (sync) return;
-      sync = document.createElement('button');
-      sync.type = 'button';
-      sync.className = 'secondary';
-      sync.textContent = t('sync');
-      sync.addEventListener('click', (event) => event.isTrusted && onSync(sync!));
+      sync = secondary(t('sync'), onSync);
       if (opts.onPrepare) onAboutToClick(sync, () => opts.onPrepare!('sync'));
       button.after(sync);
     },
