@@ -14,6 +14,7 @@ export type ConnectorErrorCode =
   | 'invalid-request' // 400/422, PLATFORM.INPUT_INVALID
   | 'not-found'
   | 'conflict' // e.g. ATS.APPLICATION_ALREADY_EXISTS
+  | 'wrong-environment' // the key answers, but with nothing at all: it belongs to the vendor's other environment
   | 'bad-response'; // body does not match the vendor's schema, or is not JSON
 
 export type Vendor = 'Factorial' | 'Kombo';

@@ -7,21 +7,27 @@ import { createFactorialClient } from './client';
 import { factorialEmployeeUrl } from './environments';
 import { t as tf } from './messages';
 import { factorialOne, HIRED_PHASE_TYPE, listLabel } from './quirks';
-import { ApplicationPhase, AtsApplication, AtsCandidate as CandidateSchema, Credentials, JobPosting, LegalEntity, Location } from './schemas';
-import { z as zod } from 'zod';
+import { ApplicationPhase, AtsApplication, AtsCandidate as CandidateSchema, JobPosting, LegalEntity, Location } from './schemas';
 
 /**
  * Factorial ATS: job postings, candidates, applications, phases. Job postings carry no `updated_at` and no
  * country: pulls list everything, and the country comes from the posting's location or legal entity.
  */
 
-const STATUS: Record<string, AtsJobStatus> = {
+/**
+ * Job posting statuses (2026-07-01 spec; the SDK's generated `AtsJobPostingStatus`, vendored in
+ * tests/vendor/factorial/sdk). `deleted` is a posting deleted in Factorial: the job pull archives it, as it does a
+ * Kombo job whose `remote_deleted_at` is set.
+ */
+export const FACTORIAL_JOB_STATUS: Record<string, AtsJobStatus> = {
   published: 'open',
   unlisted: 'open',
   draft: 'draft',
   archived: 'archived',
   cancelled: 'closed',
+  deleted: 'archived',
 };
+export const FACTORIAL_DELETED_STATUS = 'deleted';
 
 /** Hired applications are listed phase by phase (the filter takes one phase id): this many requests at a time. */
 const PHASE_CONCURRENCY = 4;
@@ -66,8 +72,8 @@ export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHook
     return {
       id: posting.id,
       name: posting.title,
-      status: STATUS[posting.status] ?? 'closed',
-      deleted: false,
+      status: FACTORIAL_JOB_STATUS[posting.status] ?? 'closed',
+      deleted: posting.status === FACTORIAL_DELETED_STATUS,
       country: location?.country ?? (posting.legal_entity_id ? lookup.byEntity.get(posting.legal_entity_id) : undefined),
       locationName: location?.name,
       url: posting.url,
@@ -149,13 +155,11 @@ export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHook
     },
 
     async verify() {
-      const body = await client.http.request(
-        zod.union([zod.object({ data: zod.array(Credentials) }).transform((b) => b.data[0]), zod.array(Credentials).transform((a) => a[0]), Credentials]),
-        client.resourcePath('api_public/credentials'),
-      );
+      // The company behind the key (a key of the other environment is refused here, with words saying so).
+      const account = await client.verifyCompany();
       // The key must also reach the ATS: one cheap list proves it.
       await client.page(JobPosting, 'ats/job_postings', {}, null, 1);
-      return { label: body?.legal_name ?? body?.name ?? undefined, companyId: body?.company_id != null ? String(body.company_id) : undefined, tool: 'factorial' };
+      return { ...account, tool: 'factorial' };
     },
 
     async listJobs(query) {

@@ -1,10 +1,11 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ConnectorError } from '../errors';
 import { createHttpClient, type HttpHooks, type RequestOptions } from '../http';
 import type { FactorialCredentials } from '../types';
-import { FACTORIAL_API_VERSION, resourcePath } from './environments';
+import { FACTORIAL_API_VERSION, factorialEnvironmentOf, resourcePath } from './environments';
 import { t } from './messages';
 import { FACTORIAL_MAX_LIMIT, factorialList, listLabel, railsQuery, readFactorialError } from './quirks';
+import { Credentials, LegalEntity } from './schemas';
 
 type Params = Parameters<typeof railsQuery>[0];
 
@@ -72,7 +73,33 @@ export function createFactorialClient(creds: FactorialCredentials, hooks?: HttpH
     }
   }
 
-  return { http: { request }, page, all, resourcePath };
+  /**
+   * The company behind the key. A key of Factorial's other environment (a demo key on production, or the reverse)
+   * gets empty answers, not an error (Factorial's "production and demo" guide; tests/vendor/factorial/SOURCE.md):
+   * so the key's own credential is read, and when it comes back empty, the company's legal entities, which every
+   * real company has. Both empty: the key is refused with words that name the environment to choose instead.
+   */
+  async function verifyCompany(): Promise<{ label?: string; companyId?: string }> {
+    const credential = await request(
+      z.union([z.object({ data: z.array(Credentials) }).transform((b) => b.data[0]), z.array(Credentials).transform((a) => a[0]), Credentials]),
+      resourcePath('api_public/credentials'),
+    );
+    if (credential) return { label: credential.legal_name ?? credential.name ?? undefined, companyId: credential.company_id };
+    const { items: entities } = await page(LegalEntity, 'companies/legal_entities', {}, null, 1);
+    if (entities[0]) return { label: entities[0].legal_name, companyId: entities[0].company_id };
+    throw wrongEnvironment(creds.baseUrl);
+  }
+
+  return { http: { request }, page, all, resourcePath, verifyCompany };
+}
+
+/** Empty answers everywhere: the key is from the other environment (named, when the base URL is a named one). */
+function wrongEnvironment(baseUrl: string): ConnectorError {
+  const environment = factorialEnvironmentOf(baseUrl);
+  const message = environment
+    ? t('wrongEnvironment', { other: t(environment === 'production' ? 'demo' : 'production') })
+    : t('wrongEnvironmentCustom', { host: new URL(baseUrl).host });
+  return new ConnectorError({ vendor: 'Factorial', code: 'wrong-environment', transient: false, message });
 }
 
 /** A list that cannot be read to the end: not worth retrying by itself (the same server answers the same). */

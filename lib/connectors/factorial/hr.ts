@@ -2,9 +2,33 @@ import { z } from 'zod';
 import type { HttpHooks } from '../http';
 import type { ContractVersion, Employee, FactorialCredentials, FactorialHrPort, NewEmployee } from '../types';
 import { createFactorialClient } from './client';
-import { FACTORIAL_API_VERSION, factorialEmployeeUrl } from './environments';
-import { currentContractVersion, employeeEmailFields, factorialOne } from './quirks';
-import { ContractVersion as ContractVersionSchema, CreateEmployeeBody, Credentials, CustomField, CustomFieldOption, CustomFieldValue, Employee as EmployeeSchema, LegalEntity, Location, Team } from './schemas';
+import { factorialEmployeeUrl } from './environments';
+import { ALL_JOB_CATALOG_NODES, currentContractVersion, factorialOne } from './quirks';
+import { ContractVersion as ContractVersionSchema, CreateEmployeeBody, CustomField, CustomFieldOption, CustomFieldValue, Employee as EmployeeSchema, LegalEntity, Location, Team } from './schemas';
+
+/**
+ * The body of POST employees/employees/create_with_contract, checked against the SDK's generated request types of the
+ * pinned version and of the newer ones (tests/vendor/factorial/sdk). `email` is the candidate's own address, the only
+ * one Hirebridge has: up to 2026-07-01 Factorial reads it as the personal email; from 2026-10-01 (2027-01-01 the same)
+ * as the login email ("login email of the new employee. Not the personal email."), and no version has a
+ * `communications_email` or any other email field. So one field, in every version.
+ */
+export function createWithContractBody(input: NewEmployee): CreateEmployeeBody {
+  return CreateEmployeeBody.parse({
+    company_id: input.companyId,
+    first_name: input.firstName,
+    last_name: input.lastName,
+    email: input.email,
+    legal_entity_id: input.legalEntityId,
+    team_id: input.teamId,
+    location_id: input.locationId,
+    contract_starts_on: input.startDate,
+    country: input.country,
+    phone_number: input.phone,
+    manager_id: input.managerId,
+    ...(input.trialPeriodEndsOn ? { has_trial_period: true, trial_period_ends_on: input.trialPeriodEndsOn } : {}),
+  });
+}
 
 /** Factorial HR: the employee side of Factorial (Export to FactorialHR). */
 export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks): FactorialHrPort {
@@ -19,13 +43,7 @@ export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks
   const toContract = (c: z.output<typeof ContractVersionSchema>): ContractVersion => ({ id: c.id, employeeId: c.employee_id, effectiveOn: c.effective_on, jobTitle: c.job_title });
 
   return {
-    async verify() {
-      const body = await client.http.request(
-        z.union([z.object({ data: z.array(Credentials) }).transform((b) => b.data[0]), z.array(Credentials).transform((a) => a[0]), Credentials]),
-        client.resourcePath('api_public/credentials'),
-      );
-      return { label: body?.legal_name ?? body?.name ?? undefined, companyId: body?.company_id != null ? String(body.company_id) : undefined };
-    },
+    verify: () => client.verifyCompany(),
 
     async listLegalEntities() {
       const rows = await client.all(LegalEntity, 'companies/legal_entities');
@@ -49,26 +67,15 @@ export function createFactorialHr(creds: FactorialCredentials, hooks?: HttpHooks
     },
 
     async createEmployee(input: NewEmployee) {
-      const body: CreateEmployeeBody = CreateEmployeeBody.parse({
-        company_id: input.companyId,
-        first_name: input.firstName,
-        last_name: input.lastName,
-        ...employeeEmailFields(FACTORIAL_API_VERSION, input.email),
-        legal_entity_id: input.legalEntityId,
-        team_id: input.teamId,
-        location_id: input.locationId,
-        contract_starts_on: input.startDate,
-        country: input.country,
-        phone_number: input.phone,
-        manager_id: input.managerId,
-        ...(input.trialPeriodEndsOn ? { has_trial_period: true, trial_period_ends_on: input.trialPeriodEndsOn } : {}),
-      });
+      const body = createWithContractBody(input);
       const created = await client.http.request(factorialOne(EmployeeSchema), client.resourcePath('employees/employees/create_with_contract'), { method: 'POST', body });
       return toEmployee(created);
     },
 
     async currentContract(employeeId) {
-      const rows = await client.all(ContractVersionSchema, 'contracts/contract_versions', { employee_ids: [employeeId] });
+      // `job_catalog_tree_node_uuids[]` is required by the spec; the SDK's own client sends it as an empty list, which
+      // its query serializer (and ours) leaves out of the URL: the request carries only the employee (see quirks.ts).
+      const rows = await client.all(ContractVersionSchema, 'contracts/contract_versions', { employee_ids: [employeeId], job_catalog_tree_node_uuids: ALL_JOB_CATALOG_NODES });
       const current = currentContractVersion(rows.filter((r) => r.employee_id === employeeId));
       return current ? toContract(current) : null;
     },

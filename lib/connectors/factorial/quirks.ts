@@ -9,8 +9,9 @@ import type { VendorErrorDetails } from '../http';
  *   item's id (the official SDK, factorialco/factorial-api-sdks typescript/src/pagination.ts, does exactly this);
  *   `limit` ≤ 100;
  * - array query params are Rails style: `emails[]=a&emails[]=b`;
- * - error bodies are undocumented: several shapes are seen in the wild;
- * - `email` in create_with_contract: the personal email up to 2026-07-01, the login email from 2027-01-01;
+ * - error bodies: `errors` (strings, objects, nested, per field), `error`, `message` or a top-level `detail`;
+ * - `email` in create_with_contract: the personal email up to 2026-07-01, the login email from 2026-10-01 (no
+ *   `communications_email` in any version);
  * - "hired" is the application phase whose `phase_type` is `hired`;
  * - the job title is not on the employee: it lives on the contract version.
  */
@@ -73,23 +74,46 @@ export function railsQuery(params: QueryParams): string {
   return parts.join('&');
 }
 
-/** The error shapes seen in the wild: `{errors:{errors:[…]}}`, `{errors:[…]}`, `{message}`, `{error}`. */
+/**
+ * Every error body Factorial is known to answer with, read in this order (the first that says something wins):
+ * - `errors`: a list of strings (`{errors:["boom"]}`, the SDK's own 500 fixture), a list of objects
+ *   (2027-01-01 documents `ErrorResponse = {errors: [{code, message, field}]}`), nested `{errors:{errors:[…]}}`, or a
+ *   map of field → messages (`{errors:{email:["is invalid"]}}`); `{errors:null}` (the SDK's 401 fixture) says nothing;
+ * - `error`: a string or an object with a message;
+ * - `message`;
+ * - `detail`: the SDK's own 422 fixture (`jsonResponse(422, { detail })`).
+ * Sources, vendored in tests/vendor/factorial/sdk: factorialco/factorial-api-sdks typescript/test/client.test.ts and
+ * python/factorial_api_client/generated/models/error_response*.py.
+ */
 export function readFactorialError(body: unknown): VendorErrorDetails {
-  if (!body || typeof body !== 'object') return typeof body === 'string' ? { message: body } : {};
+  if (body === null || body === undefined) return {};
+  if (typeof body !== 'object') return typeof body === 'string' && body.trim() ? { message: body } : {};
   const b = body as Record<string, unknown>;
+  let code = typeof b.code === 'string' ? b.code : undefined;
   const flatten = (value: unknown): string[] => {
-    if (typeof value === 'string') return [value];
+    if (typeof value === 'string') return value.trim() ? [value] : [];
     if (Array.isArray(value)) return value.flatMap(flatten);
     if (value && typeof value === 'object') {
       const o = value as Record<string, unknown>;
-      if (typeof o.message === 'string') return [o.message];
-      if (typeof o.detail === 'string') return [o.detail];
-      return Object.entries(o).flatMap(([k, v]) => (k === 'errors' ? flatten(v) : flatten(v).map((m) => `${k} ${m}`)));
+      code ??= typeof o.code === 'string' ? o.code : undefined;
+      const words = typeof o.message === 'string' ? o.message : typeof o.detail === 'string' ? o.detail : typeof o.msg === 'string' ? o.msg : undefined;
+      if (words !== undefined) return words.trim() ? [withField(typeof o.field === 'string' ? o.field : undefined, words)] : [];
+      return Object.entries(o).flatMap(([k, v]) => (k === 'errors' || k === 'error' ? flatten(v) : k === 'code' ? [] : flatten(v).map((m) => withField(k, m))));
     }
     return [];
   };
-  const messages = flatten(b.errors ?? b.message ?? b.error);
-  return { message: messages.length ? messages.slice(0, 3).join('; ') : undefined, code: typeof b.code === 'string' ? b.code : undefined };
+  for (const key of ['errors', 'error', 'message', 'detail'] as const) {
+    const messages = flatten(b[key]);
+    if (messages.length) return { message: messages.slice(0, 3).join('; '), code };
+  }
+  return { code };
+}
+
+/** "email" + "is invalid" → "email is invalid"; a message that already names its field ("Email has already been taken") stays as it is. */
+function withField(field: string | undefined, message: string): string {
+  if (!field) return message;
+  const name = field.replace(/[_\[\]]+/g, ' ').trim().toLowerCase();
+  return message.toLowerCase().includes(name) ? message : `${field} ${message}`;
 }
 
 /** A single resource: newer versions wrap it in `{ data }`, older ones answer it bare. */
@@ -101,15 +125,6 @@ export function factorialOne<T extends z.ZodType>(item: T) {
 export const HIRED_PHASE_TYPE = 'hired';
 
 /**
- * What `email` means in create_with_contract: the personal email up to 2026-07-01 (the spec: "personal email of the
- * employee"); from 2027-01-01 it is the login email, with `communications_email` beside it. Hirebridge has a
- * candidate's own (personal) address only, so from 2027-01-01 that address is both, as an admin would type it.
- */
-export function employeeEmailFields(version: string, personalEmail: string): { email: string; communications_email?: string } {
-  return version >= '2027-01-01' ? { email: personalEmail, communications_email: personalEmail } : { email: personalEmail };
-}
-
-/**
  * The contract version a new employee's job title belongs on: the one in force from the latest `effective_on`
  * (a new hire has one; a future start date makes it a future one). Ties: the higher id, compared as numbers when
  * both are numeric (ids are strings from 2026-07-01).
@@ -119,10 +134,17 @@ export function currentContractVersion<T extends { id?: string; effective_on?: s
   return [...versions].filter((v) => v.id).sort((a, b) => String(a.effective_on ?? '').localeCompare(String(b.effective_on ?? '')) || byId(a.id, b.id)).pop();
 }
 
-/*
- * GET contracts/contract_versions: the 2026-07-01 spec marks `job_catalog_tree_node_uuids[]` as required. Read as a
- * generator artefact (inferred): it is a filter, and an empty one would match nothing, so it is not sent.
+/**
+ * GET contracts/contract_versions: the spec (2026-07-01, 2026-10-01, 2027-01-01) marks `job_catalog_tree_node_uuids[]`
+ * as required, and the SDK's generated types make callers pass it (`'job_catalog_tree_node_uuids[]': Array<string>`).
+ * What reaches the wire is what the SDK's request builder makes of it: an empty list, for "any node", serializes to
+ * nothing (its query serializer joins no `name=value` pair for an empty array; the Python client's httpx drops an
+ * empty list too), so the SDK's own request for one employee's versions is `employee_ids[]=<id>` alone. Ours is the
+ * same: `railsQuery` leaves an empty array out. A node filter would only narrow the answer ("filtering with other
+ * node types will return no results"). Proved in tests/unit/connectors/factorial-sdk.test.ts against the vendored
+ * serializer of the SDK (tests/vendor/factorial/sdk).
  */
+export const ALL_JOB_CATALOG_NODES: readonly string[] = [];
 
 /**
  * The read-only CV on an application (from 2026-07-01; the spec describes it only in words: filename, url,

@@ -44,13 +44,12 @@ export const Employee = z.looseObject({
  * POST employees/employees/create_with_contract (required: company_id, first_name, last_name, email; every id a
  * string). No job title here: that is the contract version's (`ContractVersion`).
  */
-export const CreateEmployeeBody = z.object({
+export const CreateEmployeeBody = z.strictObject({
   company_id: z.string(),
   first_name: z.string(),
   last_name: z.string(),
+  /** The personal email up to 2026-07-01, the login email from 2026-10-01 (see `createWithContractBody`). */
   email: z.string(),
-  /** From 2027-01-01 only, beside `email` (see `employeeEmailFields`). */
-  communications_email: z.string().optional(),
   legal_entity_id: z.string().optional(),
   team_id: z.string().optional(),
   location_id: z.string().optional(),

@@ -2,7 +2,8 @@ import { defineAdapter, ROUTE_ID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
- * Factorial's ATS inside app.factorialhr.com. A job's applications (its pipeline) are
+ * Factorial's ATS inside app.factorialhr.com, and inside app.demo.factorial.dev for companies on Factorial's demo
+ * environment (the same web app; its host from Factorial's notes on the demo environment). A job's applications (its pipeline) are
  * `/recruitment/jobs/:id/applications`; candidate pages are `/recruitment/candidates/:id` (no public capture).
  *
  * DOM: not known from any public capture; the selectors are guesses and the floating button is the fallback.
@@ -11,7 +12,7 @@ export const factorialAts = defineAdapter({
   id: 'factorial',
   name: 'Factorial ATS',
   komboTool: 'factorial',
-  hosts: ['https://app.factorialhr.com/*'],
+  hosts: ['https://app.factorialhr.com/*', 'https://app.demo.factorial.dev/*'],
   candidatePage: new RegExp(`^/recruitment/candidates/${ROUTE_ID}(?:/.*)?$`),
   candidateList: /^\/recruitment\/candidates\/?$/,
   pipeline: new RegExp(`^/recruitment/(?:jobs/${ROUTE_ID}/applications|job_postings/${ROUTE_ID}/pipeline)`),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectorError, createFactorialAts, createFactorialHr, FACTORIAL_API_VERSION } from '@/lib/connectors';
 import { createFactorialClient } from '@/lib/connectors/factorial/client';
-import { currentContractVersion, employeeEmailFields, factorialList, railsQuery, readFactorialError } from '@/lib/connectors/factorial/quirks';
+import { currentContractVersion, factorialList, railsQuery, readFactorialError } from '@/lib/connectors/factorial/quirks';
 import { Employee, LegalEntity, Team } from '@/lib/connectors/factorial/schemas';
 import { fixtureServer, type Reply, type Seen } from './fixture-server';
 
@@ -38,12 +38,6 @@ describe('Factorial quirks', () => {
     expect(list.parse([employee(2, 'b@x.io')])).toMatchObject({ items: [{ id: '2' }], hasNextPage: false });
   });
 
-  it('maps the email to the fields of the API version: personal email up to 2026-07-01, login + communications from 2027-01-01', () => {
-    expect(employeeEmailFields('2026-07-01', 'ana@x.io')).toEqual({ email: 'ana@x.io' });
-    expect(employeeEmailFields(FACTORIAL_API_VERSION, 'ana@x.io')).toEqual({ email: 'ana@x.io' });
-    expect(employeeEmailFields('2027-01-01', 'ana@x.io')).toEqual({ email: 'ana@x.io', communications_email: 'ana@x.io' });
-  });
-
   it('picks the contract version in force from the latest effective_on (ties: the higher numeric id)', () => {
     expect(currentContractVersion([{ id: '10', effective_on: '2026-01-01' }, { id: '9', effective_on: '2026-12-01' }])?.id).toBe('9');
     expect(currentContractVersion([{ id: '9', effective_on: '2026-12-01' }, { id: '10', effective_on: '2026-12-01' }])?.id).toBe('10');
@@ -61,6 +55,20 @@ describe('Factorial quirks', () => {
     expect(readFactorialError({ error: 'Forbidden' }).message).toBe('Forbidden');
     expect(readFactorialError({ errors: { email: ['is invalid'] } }).message).toBe('email is invalid');
     expect(readFactorialError('<html>')).toEqual({ message: '<html>' });
+  });
+
+  it('reads the other shapes Factorial uses: objects in errors (with their field and code), error objects, a top-level detail', () => {
+    // 2027-01-01's documented ErrorResponse: {errors: [{code, message, field}]}.
+    expect(readFactorialError({ errors: [{ code: 'validation_failed', message: 'has already been taken', field: 'email' }] })).toEqual({ message: 'email has already been taken', code: 'validation_failed' });
+    expect(readFactorialError({ errors: [{ code: 'validation_failed', message: 'First name can\'t be blank', field: 'first_name' }] }).message).toBe('First name can\'t be blank');
+    expect(readFactorialError({ errors: [{ code: 'forbidden', message: 'Not allowed', field: null }] }).message).toBe('Not allowed');
+    expect(readFactorialError({ error: { message: 'Company is blocked' } }).message).toBe('Company is blocked');
+    expect(readFactorialError({ detail: 'Legal entity is not enabled' }).message).toBe('Legal entity is not enabled');
+    // A shape that says nothing falls through to the next one that does.
+    expect(readFactorialError({ errors: null, detail: 'Nope' }).message).toBe('Nope');
+    expect(readFactorialError({ errors: [], message: 'Bad' }).message).toBe('Bad');
+    expect(readFactorialError({ errors: null })).toEqual({ code: undefined });
+    expect(readFactorialError({ errors: ['a', 'b', 'c', 'd'] }).message).toBe('a; b; c');
   });
 });
 
@@ -150,6 +158,7 @@ describe('Factorial HR connector', () => {
       return { body: { data: [version('8', '2025-01-01', 'Intern'), version('9', '2026-12-01')], meta: { has_next_page: false } } };
     });
     expect(await hr.currentContract('7001')).toEqual({ id: '9', employeeId: '7001', effectiveOn: '2026-12-01', jobTitle: undefined });
+    // job_catalog_tree_node_uuids[] (required by the spec) is an empty list, which leaves no trace in the URL, as the SDK's own.
     expect(server.seen[0].query).toBe('employee_ids[]=7001&limit=100');
     expect(await hr.setJobTitle('9', 'Product Manager')).toMatchObject({ id: '9', jobTitle: 'Product Manager' });
     expect(server.seen[1]).toMatchObject({ method: 'PUT', path: `/api/${FACTORIAL_API_VERSION}/resources/contracts/contract_versions/9` });
@@ -184,6 +193,53 @@ describe('Factorial HR connector', () => {
     await expect(hr.createEmployee({ companyId: '1', firstName: 'A', lastName: 'B', email: 'a@b.io' })).rejects.toMatchObject({ code: 'rate-limited', retryAfterMs: 120_000, transient: true });
   });
 
+  it('a key of the other environment (empty answers, no error) is refused with the environment to choose, in English and Spanish', async () => {
+    const empty = { body: { data: [], meta: { has_next_page: false, has_previous_page: false, total: 0, limit: 100 } } };
+    const { hr, ats, server } = await hrWith(() => empty);
+    for (const port of [hr, ats]) {
+      const error = (await port.verify().catch((e) => e)) as ConnectorError;
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect(error).toMatchObject({ code: 'wrong-environment', transient: false });
+      // A custom base URL (here the fixture server) cannot say which environment it is: the words name both.
+      expect(error.message).toContain('most likely belongs to another Factorial environment');
+      expect(error.message).toContain(new URL(server.url).host);
+    }
+    // What it read: the key's own credential, then the company's legal entities (one item is enough), nothing else.
+    expect(server.seen.map((r) => r.path.split('/resources/')[1])).toEqual(['api_public/credentials', 'companies/legal_entities', 'api_public/credentials', 'companies/legal_entities']);
+    expect(new URLSearchParams(server.seen[1].query).get('limit')).toBe('1');
+  });
+
+  it('names the environment to pick when the key is used on production or demo', async () => {
+    const { setLanguageForTests } = await import('@/lib/i18n');
+    const { FACTORIAL_BASE_URLS } = await import('@/lib/connectors/factorial/environments');
+    const seen: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (input: RequestInfo | URL) => {
+      seen.push(String(input instanceof Request ? input.url : input));
+      return new Response(JSON.stringify({ data: [], meta: { has_next_page: false } }), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    try {
+      const onProduction = (await createFactorialHr({ apiKey: KEY, baseUrl: FACTORIAL_BASE_URLS.production }).verify().catch((e) => e)) as ConnectorError;
+      expect(onProduction.message).toBe('Factorial accepted this key but shows no company behind it (no account, no legal entity). This key most likely belongs to Factorial’s Demo environment: choose “Demo” as the environment and connect again.');
+      const onDemo = (await createFactorialAts({ apiKey: KEY, baseUrl: FACTORIAL_BASE_URLS.demo }).verify().catch((e) => e)) as ConnectorError;
+      expect(onDemo.message).toContain('belongs to Factorial’s Production environment: choose “Production”');
+      setLanguageForTests('es');
+      const enEspanol = (await createFactorialHr({ apiKey: KEY, baseUrl: FACTORIAL_BASE_URLS.production }).verify().catch((e) => e)) as ConnectorError;
+      expect(enEspanol.message).toBe('Factorial ha aceptado esta clave, pero no muestra ninguna empresa detrás (ni cuenta ni entidad legal). Lo más probable es que la clave sea del entorno Demo de Factorial: elige «Demo» como entorno y vuelve a conectar.');
+      const demoEs = (await createFactorialHr({ apiKey: KEY, baseUrl: FACTORIAL_BASE_URLS.demo }).verify().catch((e) => e)) as ConnectorError;
+      expect(demoEs.message).toContain('entorno Producción de Factorial: elige «Producción»');
+    } finally {
+      setLanguageForTests(undefined);
+      globalThis.fetch = realFetch;
+    }
+    expect(seen.some((u) => u.startsWith('https://api.factorialhr.com/'))).toBe(true);
+  });
+
+  it('a key whose credential reads empty but whose company has legal entities is connected (the company is real)', async () => {
+    const { hr } = await hrWith((req) => (req.path.endsWith('companies/legal_entities') ? { body: { data: [legalEntity], meta: { has_next_page: false } } } : { body: { data: [] } }));
+    await expect(hr.verify()).resolves.toEqual({ label: 'Acme S.L.', companyId: '1' });
+  });
+
   it('reports an unreachable host in plain words', async () => {
     const hr = createFactorialHr({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9' });
     const error = (await hr.verify().catch((e) => e)) as ConnectorError;
@@ -202,6 +258,8 @@ describe('Factorial ATS connector', () => {
           data: [
             { id: '201', title: 'Backend', status: 'published', location_id: '31', remote: false, company_id: 1, ats_company_id: 1 },
             { id: '202', title: 'Sales', status: 'cancelled', legal_entity_id: 11, remote: false, company_id: 1, ats_company_id: 1 },
+            // `deleted` (2026-07-01 spec; the SDK's AtsJobPostingStatus): gone from the ATS, so the pull archives it.
+            { id: '203', title: 'Ops', status: 'deleted', legal_entity_id: 11, remote: false, company_id: 1, ats_company_id: 1 },
           ],
           meta: { has_next_page: false },
         },
@@ -210,8 +268,13 @@ describe('Factorial ATS connector', () => {
     const page = await ats.listJobs({});
     expect(page.jobs).toMatchObject([
       { id: '201', name: 'Backend', status: 'open', country: 'PT', locationName: 'Lisbon' },
-      { id: '202', status: 'closed', country: 'ES' },
+      { id: '202', status: 'closed', country: 'ES', deleted: false },
+      { id: '203', status: 'archived', deleted: true },
     ]);
+    // An active job deleted in Factorial becomes Archived on the next pull, its ATS status "deleted".
+    const { applyPulledJob } = await import('@/lib/jobs/rules');
+    const active = { key: 'factorial-ats:203', provider: 'factorial-ats', vendorId: '203', name: 'Ops', atsStatus: 'open', status: 'active', frozen: true, firstSeenAt: 'x', updatedAt: 'x', screeningQuestions: [] } as never;
+    expect(applyPulledJob(active, page.jobs[2], 'factorial-ats', 'now')).toMatchObject({ change: 'archived', record: { status: 'archived', atsStatus: 'deleted' } });
     expect(page.next).toBeNull();
   });
 

@@ -227,12 +227,14 @@ const CASES: Case[] = [
     candidatePages: [
       ['https://app.factorialhr.com/recruitment/candidates/13579', '13579'],
       ['https://app.factorialhr.com/recruitment/candidates/13580/applications/2468', '13580'],
+      // Factorial's demo environment: the same web app on app.demo.factorial.dev.
+      ['https://app.demo.factorial.dev/recruitment/candidates/13583', '13583'],
     ],
     listUrls: ['https://app.factorialhr.com/recruitment/candidates', 'https://app.factorialhr.com/recruitment/candidates?page=2'],
     pipelineUrls: ['https://app.factorialhr.com/recruitment/job_postings/2468/pipeline'],
     otherUrls: ['https://app.factorialhr.com/recruitment/job_postings', 'https://app.factorialhr.com/time-tracking', 'https://app.factorialhr.com/settings/company'],
     notIdUrls: ['https://app.factorialhr.com/recruitment/candidates/new', 'https://app.factorialhr.com/recruitment/candidates/%3Cimg%3E'],
-    lookalikes: ['https://app.factorialhr.com.evil.com/recruitment/candidates/1', 'https://evilfactorialhr.com/recruitment/candidates/1', 'https://api.factorialhr.com/recruitment/candidates/1', 'http://app.factorialhr.com/recruitment/candidates/1'],
+    lookalikes: ['https://app.factorialhr.com.evil.com/recruitment/candidates/1', 'https://evilfactorialhr.com/recruitment/candidates/1', 'https://api.factorialhr.com/recruitment/candidates/1', 'http://app.factorialhr.com/recruitment/candidates/1', 'https://app.demo.factorial.dev.evil.com/recruitment/candidates/1', 'https://app.eu2.demo.factorial.dev/recruitment/candidates/1'],
     anchor: '[data-testid="candidate-header-actions"]',
     ids: { hired: '13579', other: '13580', hostile: '13581', chloe: '13582' },
     // Factorial's Spanish UI: the page's own words, which the export service reads as hired / not hired.
