@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { FACTORIAL_POSTS_PER_MINUTE } from '../../lib/outbox/pacing';
+import { FACTORIAL_API_VERSION } from '../../lib/connectors/factorial/environments';
 import { SANDBOX_KEYS } from '../../sandbox/server';
 import {
   allowSandboxHost,
@@ -55,7 +56,7 @@ const SCALE = Number(process.env.BENCH_TIME_SCALE ?? 2);
 const WINDOW_MS = 60_000 / SCALE;
 const START_DATE = '2027-01-15';
 const CREATE_PATH = /\/employees\/employees\/create_with_contract$/;
-const FACTORIAL_BASE = (sandbox: BenchSandbox) => `${sandbox.url}/factorial/api/2026-07-01/resources`;
+const FACTORIAL_BASE = (sandbox: BenchSandbox) => `${sandbox.url}/factorial/api/${FACTORIAL_API_VERSION}/resources`;
 
 interface Person {
   first: string;

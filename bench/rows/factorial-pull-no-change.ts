@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { FACTORIAL_API_VERSION } from '../../lib/connectors/factorial/environments';
 import { SANDBOX_KEYS } from '../../sandbox/server';
 import {
   allowSandboxHost,
@@ -96,7 +97,7 @@ async function naiveRewrite(sandbox: BenchSandbox, page: Page) {
       indexedDB.deleteDatabase(name);
       return { totalMs, writes, requests };
     },
-    { base: `${sandbox.url}/factorial/api/2026-07-01/resources`, key: SANDBOX_KEYS.factorial, pageSize: PAGE_SIZE },
+    { base: `${sandbox.url}/factorial/api/${FACTORIAL_API_VERSION}/resources`, key: SANDBOX_KEYS.factorial, pageSize: PAGE_SIZE },
   );
   const log = (await sandbox.requests()).filter((r) => r.vendor === 'factorial');
   return { ...result, serverMs: serverMs(log) };

@@ -109,11 +109,11 @@ export function readFactorialError(body: unknown): VendorErrorDetails {
   return { code };
 }
 
-/** "email" + "is invalid" → "email is invalid"; a message that already names its field ("Email has already been taken") stays as it is. */
+/** "email" + "is invalid" → "email is invalid"; a message that starts with its field ("Email has already been taken") stays as it is. */
 function withField(field: string | undefined, message: string): string {
   if (!field) return message;
   const name = field.replace(/[_\[\]]+/g, ' ').trim().toLowerCase();
-  return message.toLowerCase().includes(name) ? message : `${field} ${message}`;
+  return message.trim().toLowerCase().startsWith(name) ? message : `${field} ${message}`;
 }
 
 /** A single resource: newer versions wrap it in `{ data }`, older ones answer it bare. */
