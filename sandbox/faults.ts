@@ -1,7 +1,15 @@
 /** Switchable faults and rate limits, so tests and benchmarks can prove the reliability rules. */
 
 export type VendorName = 'factorial' | 'kombo';
-export type FaultKind = 'latency' | 'rate-limit' | 'server-error' | 'timeout' | 'unauthorized' | 'malformed';
+export type FaultKind = 'latency' | 'rate-limit' | 'server-error' | 'timeout' | 'unauthorized' | 'malformed' | 'wrong-environment' | 'error-shape';
+
+/**
+ * The error bodies Factorial answers with (an `error-shape` fault picks one): `errors` as a list of strings, as a list
+ * of 2027-01-01 `{code, message, field}` objects, nested `{errors:{errors:[…]}}`, `error`, `message`, or the
+ * top-level `detail` of the official SDK's own 422 fixture.
+ */
+export const FACTORIAL_ERROR_SHAPES = ['errors', 'errors-objects', 'errors-nested', 'error', 'message', 'detail'] as const;
+export type FactorialErrorShape = (typeof FACTORIAL_ERROR_SHAPES)[number];
 
 export interface Fault {
   vendor: VendorName | 'any';
@@ -12,6 +20,10 @@ export interface Fault {
   retryAfterSeconds?: number;
   method?: string;
   pathIncludes?: string;
+  /** `error-shape`: which body, its HTTP status (default 422) and its words. */
+  shape?: FactorialErrorShape;
+  status?: number;
+  message?: string;
 }
 
 interface RateLimit {

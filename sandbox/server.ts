@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { demoAtsRouter } from './demo/ats';
 import { demoSourcingRouter } from './demo/sourcing';
-import { factorialRouter, validFactorialVersion } from './factorial/api';
-import { Faults, type FaultKind, type VendorName } from './faults';
+import { factorialErrorBody, factorialRouter, JOB_POSTING_STATUSES, validFactorialVersion, wrongEnvironmentAnswer } from './factorial/api';
+import { FACTORIAL_ERROR_SHAPES, Faults, type Fault, type FaultKind, type VendorName } from './faults';
 import { json, readBody, Router, send, type SandboxRequest, type SandboxResponse } from './http';
 import { komboError, komboRouter } from './kombo/api';
 import { addKomboCandidate, addKomboOffer, komboJob, seedWorld, type World } from './seed';
@@ -72,12 +72,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const parsed = z
         .object({
           vendor: z.enum(['factorial', 'kombo', 'any']),
-          kind: z.enum(['latency', 'rate-limit', 'server-error', 'timeout', 'unauthorized', 'malformed']),
+          kind: z.enum(['latency', 'rate-limit', 'server-error', 'timeout', 'unauthorized', 'malformed', 'wrong-environment', 'error-shape']),
           times: z.number().int().min(0).default(1),
           ms: z.number().int().min(0).optional(),
           retryAfterSeconds: z.number().min(0).optional(),
           method: z.string().optional(),
           pathIncludes: z.string().optional(),
+          shape: z.enum(FACTORIAL_ERROR_SHAPES).optional(),
+          status: z.number().int().min(400).max(599).optional(),
+          message: z.string().min(1).max(500).optional(),
         })
         .safeParse(req.body);
       if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
@@ -141,6 +144,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         world.factorial.jobPostings = Array.from({ length: count }, (_, i) => ({ ...template, id: 10_000 + i, title: `Generated role ${i + 1}`, status: 'published' })) as never;
       }
       return json(200, { ok: true, count });
+    });
+    // A job posting's status set in Factorial (e.g. `deleted`, which API 2026-07-01 lists with that status).
+    r.on('POST', '/__sandbox/factorial/job-postings/:id/status', (req) => {
+      const parsed = z.object({ status: z.enum(JOB_POSTING_STATUSES) }).safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      const posting = world.factorial.jobPostings.find((p) => String(p.id) === req.params.id);
+      if (!posting) return json(404, { error: 'no such job posting' });
+      Object.assign(posting, { status: parsed.data.status });
+      return json(200, { ok: true });
     });
     // A large company: this many more teams and locations (Factorial pages lists by 100).
     r.on('POST', '/__sandbox/factorial/org', (req) => {
@@ -287,8 +299,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return undefined;
   }
 
-  function faultResponse(vendor: VendorName, kind: FaultKind, retryAfterSeconds = 1): SandboxResponse | 'hold' | undefined {
+  function faultResponse(vendor: VendorName, kind: FaultKind, retryAfterSeconds = 1, fault?: Fault & { method: string; path: string }): SandboxResponse | 'hold' | undefined {
     switch (kind) {
+      case 'wrong-environment':
+        return vendor === 'factorial' && fault ? wrongEnvironmentAnswer(fault.method, fault.path) : undefined;
+      case 'error-shape':
+        return vendor === 'factorial' ? json(fault?.status ?? 422, factorialErrorBody(fault?.shape ?? 'detail', fault?.message ?? 'The request could not be processed')) : undefined;
       case 'rate-limit':
         return vendor === 'kombo'
           ? { ...komboError(429, 'PLATFORM.RATE_LIMIT_EXCEEDED', 'Rate limit exceeded.'), headers: { 'retry-after': String(retryAfterSeconds) } }
@@ -333,7 +349,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const fault = faults.take(vendor, method, path);
         if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
         else if (fault) {
-          const out = faultResponse(vendor, fault.kind, fault.retryAfterSeconds);
+          const out = faultResponse(vendor, fault.kind, fault.retryAfterSeconds, { ...fault, method, path });
           if (out === 'hold') {
             held.add(res);
             log.push({ t: Date.now(), vendor, method, path, query: url.search.slice(1), status: 0 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FactorialErrorShape } from '../faults';
 import { json, Router, type SandboxRequest, type SandboxResponse } from '../http';
 import { atsApplication, atsCandidate, contractVersion, employee, type FactorialWorld } from '../seed';
 
@@ -12,6 +13,37 @@ import { atsApplication, atsCandidate, contractVersion, employee, type Factorial
 
 export const FACTORIAL_MAX_LIMIT = 100;
 export const STRING_IDS_FROM = '2026-07-01';
+/** Job postings' `deleted` status: in the 2026-07-01 spec's enum, not in 2024-10-01's (older versions do not list them). */
+export const DELETED_POSTINGS_FROM = '2026-07-01';
+export const JOB_POSTING_STATUSES = ['draft', 'published', 'unlisted', 'archived', 'cancelled', 'deleted'] as const;
+
+/**
+ * A key of the other environment (a demo key on production, or the reverse): Factorial answers with empty responses,
+ * not errors (its "production and demo" guide). Reads: every list empty, every single record missing. Writes are
+ * refused as not found (inferred: the company the key belongs to does not exist in this environment).
+ */
+export function wrongEnvironmentAnswer(method: string, path: string): SandboxResponse {
+  if (method !== 'GET' || /\/\d+$/.test(path)) return json(404, { message: 'Not found' });
+  return json(200, { data: [], meta: { has_next_page: false, has_previous_page: false, total: 0, limit: FACTORIAL_MAX_LIMIT } });
+}
+
+/** An error body in one of the shapes Factorial uses (see `FACTORIAL_ERROR_SHAPES` in ../faults.ts). */
+export function factorialErrorBody(shape: FactorialErrorShape, message: string): unknown {
+  switch (shape) {
+    case 'errors':
+      return { errors: [message] };
+    case 'errors-objects':
+      return { errors: [{ code: 'validation_failed', message, field: null }] };
+    case 'errors-nested':
+      return { errors: { errors: [message] } };
+    case 'error':
+      return { error: message };
+    case 'message':
+      return { message };
+    case 'detail':
+      return { detail: message };
+  }
+}
 
 type Row = Record<string, unknown> & { id: number };
 
@@ -244,7 +276,16 @@ export function factorialRouter(world: () => FactorialWorld): Router {
   r.on('GET', `${base}/contracts/contract_versions`, (req) => {
     const ids = idsParam(req, 'ids');
     const employees = idsParam(req, 'employee_ids');
-    return list(req, world(), world().contractVersions.filter((v) => (!ids.length || ids.includes(v.id)) && (!employees.length || employees.includes(v.employee_id))));
+    // `job_catalog_tree_node_uuids[]` is marked required by the spec, yet the SDK's own client sends an empty list as
+    // nothing: absent means any node. Given, it narrows to versions on those (level) nodes; the seed has none.
+    const nodes = req.query.getAll('job_catalog_tree_node_uuids[]');
+    return list(
+      req,
+      world(),
+      world().contractVersions.filter(
+        (v) => (!ids.length || ids.includes(v.id)) && (!employees.length || employees.includes(v.employee_id)) && (!nodes.length || nodes.includes(String((v as { job_catalog_tree_node_uuid?: unknown }).job_catalog_tree_node_uuid))),
+      ),
+    );
   });
   r.on('GET', `${base}/contracts/contract_versions/:id`, (req) => one(req, world().contractVersions.find((v) => v.id === Number(req.params.id))));
   r.on('PUT', `${base}/contracts/contract_versions/:id`, (req) => {
@@ -293,7 +334,8 @@ export function factorialRouter(world: () => FactorialWorld): Router {
   r.on('GET', `${base}/ats/job_postings`, (req) => {
     const ids = idsParam(req, 'ids');
     const status = req.query.get('status');
-    return list(req, world(), world().jobPostings.filter((j) => (!ids.length || ids.includes(j.id)) && (!status || j.status === status)) as Row[]);
+    const listsDeleted = req.params.version >= DELETED_POSTINGS_FROM;
+    return list(req, world(), world().jobPostings.filter((j) => (!ids.length || ids.includes(j.id)) && (!status || j.status === status) && (listsDeleted || j.status !== 'deleted')) as Row[]);
   });
   r.on('GET', `${base}/ats/job_postings/:id`, (req) => one(req, world().jobPostings.find((j) => j.id === Number(req.params.id)) as Row));
   r.on('GET', `${base}/ats/application_phases`, (req) => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../../sandbox/server';
 import { specValidator } from './spec';
 
@@ -257,5 +259,79 @@ describe('faults and control', () => {
     const log = await (await fetch(`${sandbox.url}/__sandbox/requests`)).json();
     expect(log.at(-1)).toMatchObject({ vendor: 'factorial', method: 'GET', status: 200 });
     expect(JSON.stringify(log)).not.toContain(SANDBOX_KEYS.factorial);
+  });
+});
+
+describe('Factorial behaviours from its docs and SDK, as switchable faults', () => {
+  const fault = (body: object) => fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const sdk = (name: string) => readFileSync(resolve(import.meta.dirname, '..', 'vendor', 'factorial', 'sdk', name), 'utf8');
+
+  it('wrong-environment: every read answers empty (still valid against the spec), a record or a write is not found, until cleared', async () => {
+    await fault({ vendor: 'factorial', kind: 'wrong-environment', times: 0 });
+    for (const resource of ['api_public/credentials', 'companies/legal_entities', 'teams/teams', 'ats/job_postings', 'employees/employees?only_active=false&only_managers=false']) {
+      const { status, body } = await call(V, resource);
+      expect(status, resource).toBe(200);
+      expect(body.data, resource).toEqual([]);
+      expect(spec2026.response(P2026 + resource.split('?')[0], 'get', body).errors, resource).toBe('No errors');
+    }
+    expect((await call(V, 'ats/job_postings/1')).status).toBe(404);
+    const create = await call(V, 'employees/employees/create_with_contract', { method: 'POST', body: JSON.stringify({ company_id: '1', first_name: 'A', last_name: 'B', email: 'a@example.com' }) });
+    expect(create.status).toBe(404);
+    const state = await (await fetch(`${sandbox.url}/__sandbox/state`)).json();
+    expect(state.factorial.employees.some((e: { email: string }) => e.email === 'a@example.com')).toBe(false);
+    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
+    expect((await call(V, 'api_public/credentials')).body.data).toHaveLength(1);
+  });
+
+  it('error-shape: each body Factorial uses, with the asked status; detail is the SDK fixture’s shape', async () => {
+    const expected: Record<string, unknown> = {
+      errors: { errors: ['Nope'] },
+      'errors-objects': { errors: [{ code: 'validation_failed', message: 'Nope', field: null }] },
+      'errors-nested': { errors: { errors: ['Nope'] } },
+      error: { error: 'Nope' },
+      message: { message: 'Nope' },
+      detail: { detail: 'Nope' },
+    };
+    for (const [shape, body] of Object.entries(expected)) {
+      await fault({ vendor: 'factorial', kind: 'error-shape', shape, message: 'Nope', method: 'POST', pathIncludes: 'create_with_contract' });
+      // A read is untouched: the fault waits for the write it names.
+      expect((await call(V, 'teams/teams')).status).toBe(200);
+      const answer = await call(V, 'employees/employees/create_with_contract', { method: 'POST', body: JSON.stringify({ company_id: '1', first_name: 'A', last_name: 'B', email: `${shape}@example.com` }) });
+      expect(answer.status, shape).toBe(422);
+      expect(answer.body, shape).toEqual(body);
+    }
+    // The shapes named are the SDK's: its 422 fixture is `{ detail }`, its 500 `{ errors: ["boom"] }`, 2027-01-01's ErrorResponse has code/message/field.
+    expect(sdk('client.test.ts.excerpt.txt')).toContain('jsonResponse(422, { detail })');
+    expect(sdk('client.test.ts.excerpt.txt')).toContain('jsonResponse(500, { errors: ["boom"] })');
+    for (const field of ['code: ErrorResponseErrorsItemCode', 'message: str', 'field: None | str', '"validation_failed"']) expect(sdk('error_response.2027-01-01.py.txt')).toContain(field);
+    await fault({ vendor: 'factorial', kind: 'error-shape', shape: 'message', status: 403, message: 'Forbidden here' });
+    expect(await call(V, 'teams/teams')).toMatchObject({ status: 403, body: { message: 'Forbidden here' } });
+    const state = await (await fetch(`${sandbox.url}/__sandbox/state`)).json();
+    // What the vendor holds afterwards: none of the refused creates made an employee.
+    const emails = Object.keys(expected).map((shape) => `${shape}@example.com`);
+    expect(state.factorial.employees.filter((e: { email: string }) => emails.includes(e.email))).toEqual([]);
+  });
+
+  it('a job posting set to deleted is listed with that status from 2026-07-01 (valid against its spec), and not at all by 2024-10-01', async () => {
+    const before = await call(V, 'ats/job_postings');
+    const id = before.body.data[0].id as string;
+    const set = await fetch(`${sandbox.url}/__sandbox/factorial/job-postings/${id}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'deleted' }) });
+    expect(set.status).toBe(200);
+    const after = await call(V, 'ats/job_postings');
+    expect(after.body.data.find((p: { id: string }) => p.id === id).status).toBe('deleted');
+    expect(spec2026.response(P2026 + 'ats/job_postings', 'get', after.body).errors).toBe('No errors');
+    const old = await call('2024-10-01', 'ats/job_postings');
+    expect(old.body.data.map((p: { id: number }) => String(p.id))).not.toContain(id);
+    // The SDK's generated enum has the same statuses the sandbox accepts.
+    const statuses = [...sdk('ats_job_posting_status.py.txt').matchAll(/= "([a-z_]+)"/g)].map((m) => m[1]).sort();
+    expect(statuses).toEqual(['archived', 'cancelled', 'deleted', 'draft', 'published', 'unlisted']);
+    expect((await fetch(`${sandbox.url}/__sandbox/factorial/job-postings/${id}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'gone' }) })).status).toBe(400);
+  });
+
+  it('contract_versions: no job catalog filter means any node (as the SDK sends it); a node filter narrows', async () => {
+    const all = await call(V, 'contracts/contract_versions?employee_ids[]=101');
+    expect(all.body.data.length).toBeGreaterThan(0);
+    const narrowed = await call(V, 'contracts/contract_versions?employee_ids[]=101&job_catalog_tree_node_uuids[]=jobcatalog_treelevel-14');
+    expect(narrowed.body.data).toEqual([]);
   });
 });
