@@ -102,3 +102,11 @@ test.describe('Factorial’s own words when it refuses an export', () => {
     expect(await employeesWith(sandbox, 'lucas.moreau@example.com')).toBe(0);
   });
 });
+
+test('Factorial’s demo web app (app.demo.factorial.dev) is declared beside the production one, so its ATS pages get the buttons', async ({ serviceWorker }) => {
+  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.host_permissions).toEqual(expect.arrayContaining(['https://app.factorialhr.com/*', 'https://app.demo.factorial.dev/*']));
+  const scripts = (manifest.content_scripts ?? []).flatMap((s) => s.matches ?? []);
+  const registered = await serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []));
+  expect([...scripts, ...registered]).toContain('https://app.demo.factorial.dev/*');
+});

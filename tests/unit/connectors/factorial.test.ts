@@ -38,6 +38,14 @@ describe('Factorial quirks', () => {
     expect(list.parse([employee(2, 'b@x.io')])).toMatchObject({ items: [{ id: '2' }], hasNextPage: false });
   });
 
+  it('links people to the web app of the key’s environment: app.factorialhr.com, or app.demo.factorial.dev for the demo', async () => {
+    const { FACTORIAL_BASE_URLS, factorialEmployeeUrl, factorialEnvironmentOf } = await import('@/lib/connectors/factorial/environments');
+    expect(factorialEmployeeUrl(FACTORIAL_BASE_URLS.production, '7')).toBe('https://app.factorialhr.com/employees/7');
+    expect(factorialEmployeeUrl(FACTORIAL_BASE_URLS.demo, '7')).toBe('https://app.demo.factorial.dev/employees/7');
+    expect(factorialEnvironmentOf('https://api.demo.factorial.dev')).toBe('demo');
+    expect(factorialEnvironmentOf('http://127.0.0.1:4780/factorial')).toBeUndefined();
+  });
+
   it('picks the contract version in force from the latest effective_on (ties: the higher numeric id)', () => {
     expect(currentContractVersion([{ id: '10', effective_on: '2026-01-01' }, { id: '9', effective_on: '2026-12-01' }])?.id).toBe('9');
     expect(currentContractVersion([{ id: '9', effective_on: '2026-12-01' }, { id: '10', effective_on: '2026-12-01' }])?.id).toBe('10');
