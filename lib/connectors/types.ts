@@ -269,6 +269,11 @@ export interface AtsPort {
   readonly provider: 'factorial-ats' | 'kombo';
   /** Whether the API takes the PDF profile as a file (Kombo does; Factorial's public API has no file upload). */
   readonly acceptsFiles: boolean;
+  /**
+   * How long a write may still be under way on the vendor's side after the client stopped waiting (Kombo: its own
+   * task limit). Until then a write without an answer may yet appear: look it up, do not send it again.
+   */
+  readonly writeSettlesWithinMs: number;
   verify(): Promise<VerifiedAccount>;
   listJobs(query: AtsJobQuery): Promise<AtsJobPage>;
   findCandidateById(id: string): Promise<AtsCandidate | null>;

@@ -226,6 +226,7 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     provider: 'kombo',
     tool,
     acceptsFiles: true,
+    writeSettlesWithinMs: KOMBO_WRITE_TASK_MS,
 
     async verify() {
       await http.request(CheckApiKey, 'check-api-key');
