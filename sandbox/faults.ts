@@ -1,7 +1,20 @@
 /** Switchable faults and rate limits, so tests and benchmarks can prove the reliability rules. */
 
 export type VendorName = 'factorial' | 'kombo';
-export type FaultKind = 'latency' | 'rate-limit' | 'server-error' | 'timeout' | 'unauthorized' | 'malformed';
+export type FaultKind =
+  | 'latency'
+  | 'rate-limit'
+  | 'server-error'
+  | 'timeout'
+  | 'unauthorized'
+  | 'malformed'
+  // Kombo: an error envelope with this `code` and HTTP `status` (e.g. INTEGRATION.QA_FAILED with 409); with `carryOut`
+  // the request is carried out first (Kombo's TASK_TIMED_OUT: the ATS may have done it all the same).
+  | 'kombo-error'
+  // Kombo: a write that takes `ms` to answer and whose records are invisible to reads until then (it commits at the end).
+  | 'slow-commit'
+  // Kombo: a create answers with these `warnings`; with `dropAttachments` the ATS did not keep the files.
+  | 'create-warnings';
 
 export interface Fault {
   vendor: VendorName | 'any';
@@ -12,6 +25,11 @@ export interface Fault {
   retryAfterSeconds?: number;
   method?: string;
   pathIncludes?: string;
+  code?: string;
+  status?: number;
+  carryOut?: boolean;
+  warnings?: string[];
+  dropAttachments?: boolean;
 }
 
 interface RateLimit {

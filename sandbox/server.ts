@@ -4,7 +4,21 @@ import { z } from 'zod';
 import { demoAtsRouter } from './demo/ats';
 import { demoSourcingRouter } from './demo/sourcing';
 import { factorialRouter, validFactorialVersion } from './factorial/api';
-import { Faults, type FaultKind, type VendorName } from './faults';
+import { Faults, type Fault, type FaultKind, type VendorName } from './faults';
+
+/**
+ * The HTTP status Kombo gives an error code, where its docs say one: integration-setup errors are 409 since
+ * 2026-05-19 (https://docs.kombo.dev/ats/important-changes). Kombo's clients decide by the code, not the status.
+ */
+const KOMBO_ERROR_STATUS: Record<string, number> = {
+  'INTEGRATION.SETUP_INCOMPLETE': 409,
+  'INTEGRATION.SETUP_SYNC_PENDING': 409,
+  'INTEGRATION.QA_FAILED': 409,
+  'ATS.APPLICATION_ALREADY_EXISTS': 409,
+  'PLATFORM.INPUT_INVALID': 400,
+  'PLATFORM.RATE_LIMIT_EXCEEDED': 429,
+  'PLATFORM.CONCURRENCY_LIMIT_EXCEEDED': 429,
+};
 import { json, readBody, Router, send, type SandboxRequest, type SandboxResponse } from './http';
 import { komboError, komboRouter } from './kombo/api';
 import { addKomboCandidate, addKomboOffer, komboJob, seedWorld, type World } from './seed';
@@ -72,13 +86,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const parsed = z
         .object({
           vendor: z.enum(['factorial', 'kombo', 'any']),
-          kind: z.enum(['latency', 'rate-limit', 'server-error', 'timeout', 'unauthorized', 'malformed']),
+          kind: z.enum(['latency', 'rate-limit', 'server-error', 'timeout', 'unauthorized', 'malformed', 'kombo-error', 'slow-commit', 'create-warnings']),
           times: z.number().int().min(0).default(1),
           ms: z.number().int().min(0).optional(),
           retryAfterSeconds: z.number().min(0).optional(),
           method: z.string().optional(),
           pathIncludes: z.string().optional(),
+          code: z.string().regex(/^[A-Z_]+\.[A-Z_]+$/).optional(),
+          status: z.number().int().min(400).max(599).optional(),
+          carryOut: z.boolean().optional(),
+          warnings: z.array(z.string().min(1)).optional(),
+          dropAttachments: z.boolean().optional(),
         })
+        .refine((f) => f.kind !== 'kombo-error' || !!f.code, 'a kombo-error fault needs its code')
         .safeParse(req.body);
       if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
       faults.add(parsed.data);
@@ -264,6 +284,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       world.kombo.importsWaitForSync = parsed.data.importsWaitForSync ?? false;
       return json(200, { ok: true });
     });
+    /** The ATS's attachment rules as Kombo publishes them (GET /ats/actions/ats_create_application); null: unknown. */
+    r.on('POST', '/__sandbox/kombo/attachment-restrictions', (req) => {
+      const parsed = z.object({ attachment_restrictions: z.record(z.string(), z.unknown()).nullable() }).safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      world.kombo.attachmentRestrictions = parsed.data.attachment_restrictions;
+      return json(200, { ok: true });
+    });
     /** Kombo's next sync: imported applications waiting for it become visible. */
     r.on('POST', '/__sandbox/kombo/sync', () => {
       for (const id of world.kombo.pendingImports) world.kombo.tracked.add(id);
@@ -287,7 +314,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return undefined;
   }
 
-  function faultResponse(vendor: VendorName, kind: FaultKind, retryAfterSeconds = 1): SandboxResponse | 'hold' | undefined {
+  function faultResponse(vendor: VendorName, kind: FaultKind, retryAfterSeconds = 1, code?: string, status?: number): SandboxResponse | 'hold' | undefined {
     switch (kind) {
       case 'rate-limit':
         return vendor === 'kombo'
@@ -301,6 +328,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return { status: 200, raw: '{"data": "oops', contentType: 'application/json' };
       case 'timeout':
         return 'hold';
+      case 'kombo-error':
+        return komboError(status ?? KOMBO_ERROR_STATUS[code ?? ''] ?? 500, code ?? 'PLATFORM.UNKNOWN_ERROR', `Sandbox fault: ${code}.`);
       default:
         return undefined;
     }
@@ -326,14 +355,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const body = method === 'GET' || method === 'HEAD' || !matched ? { body: undefined, raw: '' } : await readBody(req);
     const arrival = { vendor, method, path };
     if (vendor !== 'control') inFlight.add(arrival);
+    let routeFault: Fault | undefined;
+    let answerInstead: SandboxResponse | undefined;
     try {
       if (vendor === 'factorial' || vendor === 'kombo') {
         const auth = authFailure(vendor, req, path);
         if (auth) return respond(auth);
         const fault = faults.take(vendor, method, path);
         if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
+        else if (fault?.kind === 'slow-commit' || fault?.kind === 'create-warnings') routeFault = fault;
+        else if (fault?.kind === 'kombo-error' && fault.carryOut) answerInstead = faultResponse(vendor, fault.kind, 1, fault.code, fault.status) as SandboxResponse;
         else if (fault) {
-          const out = faultResponse(vendor, fault.kind, fault.retryAfterSeconds);
+          const out = faultResponse(vendor, fault.kind, fault.retryAfterSeconds, fault.code, fault.status);
           if (out === 'hold') {
             held.add(res);
             log.push({ t: Date.now(), vendor, method, path, query: url.search.slice(1), status: 0 });
@@ -355,8 +388,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (body.error) {
         return respond(vendor === 'kombo' ? komboError(400, 'PLATFORM.INPUT_INVALID', `The request ${body.error}.`) : json(400, { message: `The request ${body.error}` }));
       }
-      const request: SandboxRequest = { method, path, query: url.searchParams, headers: req.headers, params: matched.params, body: body.body, bodyError: body.error };
-      respond(await matched.handler(request));
+      const request: SandboxRequest = { method, path, query: url.searchParams, headers: req.headers, params: matched.params, body: body.body, bodyError: body.error, fault: routeFault };
+      const answer = await matched.handler(request);
+      // A slow write answers when it commits (its records stay invisible to reads until then).
+      if (routeFault?.kind === 'slow-commit') await new Promise((r) => setTimeout(r, routeFault!.ms ?? 30_000));
+      respond(answerInstead ?? answer);
     } finally {
       inFlight.delete(arrival);
     }
