@@ -257,7 +257,7 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
   return toSyncProgress((settled ?? operation) as SyncOperation);
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+const megabytes = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} KB`);
 
 export async function syncProgress(operationId: string): Promise<SyncProgress> {
   const operation = await readOperation(operationId);
