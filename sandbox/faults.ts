@@ -1,7 +1,24 @@
 /** Switchable faults and rate limits, so tests and benchmarks can prove the reliability rules. */
 
 export type VendorName = 'factorial' | 'kombo';
-export type FaultKind = 'latency' | 'rate-limit' | 'server-error' | 'timeout' | 'unauthorized' | 'malformed' | 'wrong-environment' | 'error-shape';
+export type FaultKind =
+  | 'latency'
+  | 'rate-limit'
+  | 'server-error'
+  | 'timeout'
+  | 'unauthorized'
+  | 'malformed'
+  // Factorial: every read empty (a key of the other environment).
+  | 'wrong-environment'
+  // Factorial: an error body of the chosen `shape`.
+  | 'error-shape'
+  // Kombo: an error envelope with this `code` and HTTP `status` (e.g. INTEGRATION.QA_FAILED with 409); with `carryOut`
+  // the request is carried out first (Kombo's TASK_TIMED_OUT: the ATS may have done it all the same).
+  | 'kombo-error'
+  // Kombo: a write that takes `ms` to answer and whose records are invisible to reads until then (it commits at the end).
+  | 'slow-commit'
+  // Kombo: a create answers with these `warnings`; with `dropAttachments` the ATS did not keep the files.
+  | 'create-warnings';
 
 /**
  * The error bodies Factorial answers with (an `error-shape` fault picks one): `errors` as a list of strings, as a list
@@ -22,8 +39,14 @@ export interface Fault {
   pathIncludes?: string;
   /** `error-shape`: which body, its HTTP status (default 422) and its words. */
   shape?: FactorialErrorShape;
+  /** `error-shape` and `kombo-error`: the HTTP status. */
   status?: number;
   message?: string;
+  /** `kombo-error`: Kombo's error code. */
+  code?: string;
+  carryOut?: boolean;
+  warnings?: string[];
+  dropAttachments?: boolean;
 }
 
 interface RateLimit {

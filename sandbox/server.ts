@@ -10,6 +10,20 @@ import { komboError, komboRouter } from './kombo/api';
 import { addKomboCandidate, addKomboOffer, komboJob, seedWorld, type World } from './seed';
 
 /**
+ * The HTTP status Kombo gives an error code, where its docs say one: integration-setup errors are 409 since
+ * 2026-05-19 (https://docs.kombo.dev/ats/important-changes). Kombo's clients decide by the code, not the status.
+ */
+const KOMBO_ERROR_STATUS: Record<string, number> = {
+  'INTEGRATION.SETUP_INCOMPLETE': 409,
+  'INTEGRATION.SETUP_SYNC_PENDING': 409,
+  'INTEGRATION.QA_FAILED': 409,
+  'ATS.APPLICATION_ALREADY_EXISTS': 409,
+  'PLATFORM.INPUT_INVALID': 400,
+  'PLATFORM.RATE_LIMIT_EXCEEDED': 429,
+  'PLATFORM.CONCURRENCY_LIMIT_EXCEEDED': 429,
+};
+
+/**
  * The sandbox: stand-ins for Factorial (HR + ATS) and Kombo, a demo ATS web app, and a control API for tests.
  * It imports nothing from the extension's code, so a connector's mistake cannot be mirrored here.
  *
@@ -72,7 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const parsed = z
         .object({
           vendor: z.enum(['factorial', 'kombo', 'any']),
-          kind: z.enum(['latency', 'rate-limit', 'server-error', 'timeout', 'unauthorized', 'malformed', 'wrong-environment', 'error-shape']),
+          kind: z.enum(['latency', 'rate-limit', 'server-error', 'timeout', 'unauthorized', 'malformed', 'wrong-environment', 'error-shape', 'kombo-error', 'slow-commit', 'create-warnings']),
           times: z.number().int().min(0).default(1),
           ms: z.number().int().min(0).optional(),
           retryAfterSeconds: z.number().min(0).optional(),
@@ -81,7 +95,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           shape: z.enum(FACTORIAL_ERROR_SHAPES).optional(),
           status: z.number().int().min(400).max(599).optional(),
           message: z.string().min(1).max(500).optional(),
+          code: z.string().regex(/^[A-Z_]+\.[A-Z_]+$/).optional(),
+          carryOut: z.boolean().optional(),
+          warnings: z.array(z.string().min(1)).optional(),
+          dropAttachments: z.boolean().optional(),
         })
+        .refine((f) => f.kind !== 'kombo-error' || !!f.code, 'a kombo-error fault needs its code')
         .safeParse(req.body);
       if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
       faults.add(parsed.data);
@@ -276,6 +295,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       world.kombo.importsWaitForSync = parsed.data.importsWaitForSync ?? false;
       return json(200, { ok: true });
     });
+    /** The ATS's attachment rules as Kombo publishes them (GET /ats/actions/ats_create_application); null: unknown. */
+    r.on('POST', '/__sandbox/kombo/attachment-restrictions', (req) => {
+      const parsed = z.object({ attachment_restrictions: z.record(z.string(), z.unknown()).nullable() }).safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      world.kombo.attachmentRestrictions = parsed.data.attachment_restrictions;
+      return json(200, { ok: true });
+    });
     /** Kombo's next sync: imported applications waiting for it become visible. */
     r.on('POST', '/__sandbox/kombo/sync', () => {
       for (const id of world.kombo.pendingImports) world.kombo.tracked.add(id);
@@ -317,6 +343,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return { status: 200, raw: '{"data": "oops', contentType: 'application/json' };
       case 'timeout':
         return 'hold';
+      case 'kombo-error':
+        return komboError(fault?.status ?? KOMBO_ERROR_STATUS[fault?.code ?? ''] ?? 500, fault?.code ?? 'PLATFORM.UNKNOWN_ERROR', `Sandbox fault: ${fault?.code}.`);
       default:
         return undefined;
     }
@@ -342,12 +370,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const body = method === 'GET' || method === 'HEAD' || !matched ? { body: undefined, raw: '' } : await readBody(req);
     const arrival = { vendor, method, path };
     if (vendor !== 'control') inFlight.add(arrival);
+    let routeFault: Fault | undefined;
+    let answerInstead: SandboxResponse | undefined;
     try {
       if (vendor === 'factorial' || vendor === 'kombo') {
         const auth = authFailure(vendor, req, path);
         if (auth) return respond(auth);
         const fault = faults.take(vendor, method, path);
         if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
+        else if (fault?.kind === 'slow-commit' || fault?.kind === 'create-warnings') routeFault = fault;
+        else if (fault?.kind === 'kombo-error' && fault.carryOut) answerInstead = faultResponse(vendor, fault.kind, 1, { ...fault, method, path }) as SandboxResponse;
         else if (fault) {
           const out = faultResponse(vendor, fault.kind, fault.retryAfterSeconds, { ...fault, method, path });
           if (out === 'hold') {
@@ -371,8 +403,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (body.error) {
         return respond(vendor === 'kombo' ? komboError(400, 'PLATFORM.INPUT_INVALID', `The request ${body.error}.`) : json(400, { message: `The request ${body.error}` }));
       }
-      const request: SandboxRequest = { method, path, query: url.searchParams, headers: req.headers, params: matched.params, body: body.body, bodyError: body.error };
-      respond(await matched.handler(request));
+      const request: SandboxRequest = { method, path, query: url.searchParams, headers: req.headers, params: matched.params, body: body.body, bodyError: body.error, fault: routeFault };
+      const answer = await matched.handler(request);
+      // A slow write answers when it commits (its records stay invisible to reads until then).
+      if (routeFault?.kind === 'slow-commit') await new Promise((r) => setTimeout(r, routeFault!.ms ?? 30_000));
+      respond(answerInstead ?? answer);
     } finally {
       inFlight.delete(arrival);
     }

@@ -34,7 +34,8 @@ export interface HttpClientOptions {
   vendor: Vendor;
   baseUrl: string;
   headers: Record<string, string>;
-  timeoutMs?: number;
+  /** How long a read and a write may wait for the answer (the vendor's own; default `DEFAULT_TIMEOUTS`). */
+  timeouts?: CallTimeouts;
   hooks?: HttpHooks;
   /** Reads the vendor's error envelope; the one place each vendor's error shape is known. */
   readError(body: unknown): VendorErrorDetails;
@@ -53,7 +54,22 @@ export interface RequestOptions {
   /** Already-encoded query string (without "?"), built by the vendor's own query rules. */
   query?: string;
   body?: unknown;
+  /** This call's own wait for the answer (e.g. a write the caller bounds itself); default: the client's for its kind. */
+  timeoutMs?: number;
 }
+
+export interface CallTimeouts {
+  readMs: number;
+  writeMs: number;
+}
+/**
+ * The wait for an answer when a vendor has no reason for another. Never above 25 s: Chrome cuts an extension service
+ * worker's fetch whose answer takes more than 30 s (and the worker itself after 5 min of one event), so a longer wait
+ * would not be a wait but a lost answer. A write that does not answer in time has an unknown outcome, not a failed
+ * one: the caller looks the record up before sending it again (see lib/sourcing/service.ts).
+ */
+export const DEFAULT_TIMEOUTS: CallTimeouts = { readMs: 20_000, writeMs: 20_000 };
+export const MAX_WAIT_MS = 25_000;
 
 /** Reads (GET) are retried this many times on transient failures before the error surfaces. */
 export const READ_RETRIES = 2;
@@ -105,6 +121,7 @@ function describeIssue(error: z.ZodError): string {
 
 export function createHttpClient(options: HttpClientOptions) {
   const { vendor, hooks } = options;
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const host = (() => {
     try {
@@ -147,7 +164,7 @@ export function createHttpClient(options: HttpClientOptions) {
         method,
         body: init.body as Record<string, unknown> | undefined,
         headers: { accept: 'application/json', ...options.headers },
-        timeout: options.timeoutMs ?? 20_000,
+        timeout: Math.min(MAX_WAIT_MS, init.timeoutMs ?? (idempotent ? timeouts.readMs : timeouts.writeMs)),
         // Parse ourselves: a body that is not JSON must become a clear error, not a crash or a string.
         parseResponse: parseJsonLeniently,
         retry: idempotent ? READ_RETRIES : 0,

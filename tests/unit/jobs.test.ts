@@ -23,6 +23,7 @@ function fakeAts(provider: AtsPort['provider'], jobs: AtsJob[], opts: { failOnPa
   const port: AtsPort = {
     provider,
     acceptsFiles: provider === 'kombo',
+    writeSettlesWithinMs: 0,
     createApplication: async () => {
       throw new Error('not used by job pulls');
     },
