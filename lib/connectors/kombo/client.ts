@@ -6,6 +6,7 @@ import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, HireStartDate, KomboC
 import { classifyKomboError, readKomboError } from './errors';
 import { komboToolFamily, komboToolFromIntegrationId } from './environments';
 import { Application, Candidate, CheckApiKey, CreatedApplication, ImportedTracked, Job, Offer, paged, Written } from './schemas';
+import { KOMBO_FORGETS_DELETED_AFTER_MS } from './limits';
 import { komboToolName } from './tools';
 import { trackingImportBody, trackingImportPlan } from './tracking';
 
@@ -176,6 +177,7 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     provider: 'kombo',
     tool,
     acceptsFiles: true,
+    forgetsDeletedAfterMs: KOMBO_FORGETS_DELETED_AFTER_MS,
 
     async verify() {
       await http.request(CheckApiKey, 'check-api-key');
