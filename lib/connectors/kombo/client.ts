@@ -6,7 +6,7 @@ import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, HireStartDate, KomboC
 import { classifyKomboError, readKomboError } from './errors';
 import { komboToolFamily, komboToolFromIntegrationId } from './environments';
 import { Application, Candidate, CheckApiKey, CreatedApplication, ImportedTracked, Job, Offer, paged, Written } from './schemas';
-import { KOMBO_FORGETS_DELETED_AFTER_MS } from './limits';
+import { KOMBO_FORGETS_DELETED_AFTER_MS, readKomboLimits } from './limits';
 import { komboToolName } from './tools';
 import { trackingImportBody, trackingImportPlan } from './tracking';
 
@@ -140,6 +140,7 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     secrets: [creds.apiKey],
     hooks,
     readError: readKomboError,
+    readLimits: readKomboLimits,
     classify: classifyKomboError,
     retryStatuses: [429, 503],
   });
