@@ -10,6 +10,8 @@ export interface Fault {
   times: number;
   ms?: number;
   retryAfterSeconds?: number;
+  /** Kombo's way: a 429 that says when in `ratelimit-*` headers only, with no Retry-After. */
+  headersOnly?: boolean;
   method?: string;
   pathIncludes?: string;
 }
@@ -18,6 +20,8 @@ interface RateLimit {
   limit: number;
   windowMs: number;
   methods?: string[];
+  /** Kombo's way: every answer says the window in `ratelimit-limit/remaining/reset`; a 429 has no Retry-After. */
+  headers?: boolean;
 }
 
 export class Faults {
@@ -37,9 +41,9 @@ export class Faults {
    * At most `perMinute` requests (only `methods`, when given: Factorial documents its limit for POSTs) within any
    * `windowMs` (default a minute; benchmarks use a shorter, time-scaled "minute").
    */
-  setRateLimit(vendor: VendorName, perMinute: number | null, options: { windowMs?: number; methods?: string[] } = {}) {
+  setRateLimit(vendor: VendorName, perMinute: number | null, options: { windowMs?: number; methods?: string[]; headers?: boolean } = {}) {
     if (perMinute === null) delete this.limits[vendor];
-    else this.limits[vendor] = { limit: perMinute, windowMs: options.windowMs ?? 60_000, methods: options.methods?.map((m) => m.toUpperCase()) };
+    else this.limits[vendor] = { limit: perMinute, windowMs: options.windowMs ?? 60_000, methods: options.methods?.map((m) => m.toUpperCase()), headers: options.headers };
     this.windows[vendor] = [];
   }
 
@@ -65,5 +69,14 @@ export class Faults {
     if (window.length >= rule.limit) return Math.max(1, Math.ceil((rule.windowMs - (now - window[0])) / 1000));
     window.push(now);
     return undefined;
+  }
+
+  /** The window as `ratelimit-*` headers say it (after this request counted), when the limit is set to say so. */
+  windowHeaders(vendor: VendorName, method = 'GET', now = Date.now()): Record<string, string> | undefined {
+    const rule = this.limits[vendor];
+    if (!rule?.headers || (rule.methods && !rule.methods.includes(method.toUpperCase()))) return undefined;
+    const window = this.windows[vendor].filter((t) => now - t < rule.windowMs);
+    const reset = window.length ? Math.max(1, Math.ceil((rule.windowMs - (now - window[0])) / 1000)) : Math.ceil(rule.windowMs / 1000);
+    return { 'ratelimit-limit': String(rule.limit), 'ratelimit-remaining': String(Math.max(0, rule.limit - window.length)), 'ratelimit-reset': String(reset) };
   }
 }
