@@ -61,21 +61,37 @@ export class Faults {
     return fault;
   }
 
-  /** Sliding window: seconds to wait when over the limit, else undefined (and the request counts). */
+  /**
+   * Seconds to wait when over the limit, else undefined (and the request counts). A sliding window; with `headers`
+   * a fixed one, as `ratelimit-reset` describes it (seconds until the whole quota is back).
+   */
   overLimit(vendor: VendorName, method = 'GET', now = Date.now()): number | undefined {
     const rule = this.limits[vendor];
     if (!rule || (rule.methods && !rule.methods.includes(method.toUpperCase()))) return undefined;
+    if (rule.headers) {
+      const fixed = this.fixedWindow(vendor, rule, now);
+      if (fixed.length >= rule.limit) return Math.max(1, Math.ceil((rule.windowMs - (now - fixed[0])) / 1000));
+      fixed.push(now);
+      return undefined;
+    }
     const window = (this.windows[vendor] = this.windows[vendor].filter((t) => now - t < rule.windowMs));
     if (window.length >= rule.limit) return Math.max(1, Math.ceil((rule.windowMs - (now - window[0])) / 1000));
     window.push(now);
     return undefined;
   }
 
+  /** The requests of the current fixed window (the first one opened it); a new window once it has passed. */
+  private fixedWindow(vendor: VendorName, rule: RateLimit, now: number): number[] {
+    const window = this.windows[vendor];
+    if (window.length && now - window[0] >= rule.windowMs) this.windows[vendor] = [];
+    return this.windows[vendor];
+  }
+
   /** The window as `ratelimit-*` headers say it (after this request counted), when the limit is set to say so. */
   windowHeaders(vendor: VendorName, method = 'GET', now = Date.now()): Record<string, string> | undefined {
     const rule = this.limits[vendor];
     if (!rule?.headers || (rule.methods && !rule.methods.includes(method.toUpperCase()))) return undefined;
-    const window = this.windows[vendor].filter((t) => now - t < rule.windowMs);
+    const window = this.fixedWindow(vendor, rule, now);
     const reset = window.length ? Math.max(1, Math.ceil((rule.windowMs - (now - window[0])) / 1000)) : Math.ceil(rule.windowMs / 1000);
     return { 'ratelimit-limit': String(rule.limit), 'ratelimit-remaining': String(Math.max(0, rule.limit - window.length)), 'ratelimit-reset': String(reset) };
   }
