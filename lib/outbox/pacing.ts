@@ -8,8 +8,9 @@ import { KOMBO_DEFAULT_ACTIONS_IN_FLIGHT } from '../connectors/kombo/limits';
  * - Kombo says its limits in headers (lib/connectors/kombo/limits.ts): `ratelimit-remaining`/`ratelimit-reset` for
  *   every request, reads included (`takeRequest`: when the window is used up, nobody sends until it resets), and
  *   `Concurrency-Limit`/`Concurrency-Remaining` for actions in flight per integration, which vary per integration:
- *   the operations sending at once follow the last answer's numbers (`observe`), 30 (the documented cap) until one
- *   says otherwise.
+ *   each write attempt takes a place among the actions in flight (`acquireAction`), and both that number and the
+ *   operations sending at once follow the last answer's numbers (`observe`), 30 (the documented cap) until one says
+ *   otherwise.
  * Operations take a turn (`acquire`: concurrency) before they are marked "sending" and give it back when they
  * settle. Waiters are served in order (first queued, first sent). A 429 pauses the whole vendor for its
  * Retry-After, not just one operation.
@@ -30,6 +31,11 @@ export interface PaceLimits {
   writeMethods?: readonly string[];
   /** At most this many operations sending at the same time. */
   maxInFlight?: number;
+  /**
+   * At most this many write requests (Kombo's "actions") in flight at once, each attempt counted: the vendor's
+   * concurrency headers, once an answer carried them, set this number (and `maxInFlight`) instead.
+   */
+  maxActionsInFlight?: number;
 }
 
 /**
@@ -43,7 +49,7 @@ export const FACTORIAL_POSTS_PER_MINUTE = 200;
 
 export const DEFAULT_PACE_LIMITS: Record<PacedVendor, PaceLimits> = {
   factorial: { perWindow: FACTORIAL_POSTS_PER_MINUTE, windowMs: 60_000 / PACE_TIME_SCALE, writeMethods: ['POST'], maxInFlight: 10 },
-  kombo: { maxInFlight: KOMBO_DEFAULT_ACTIONS_IN_FLIGHT },
+  kombo: { maxInFlight: KOMBO_DEFAULT_ACTIONS_IN_FLIGHT, maxActionsInFlight: KOMBO_DEFAULT_ACTIONS_IN_FLIGHT },
 };
 
 interface Waiter {
@@ -67,8 +73,10 @@ export class Pacer {
   /** Requests (attempts) sent and not answered yet. */
   private requestsInFlight = 0;
   private readonly requestQueue: Waiter[] = [];
-  /** Operations at once, as the vendor's concurrency headers last said (overrides `maxInFlight`). */
+  /** Actions (writes) at once, as the vendor's concurrency headers last said (overrides both limits). */
   private observedMaxInFlight: number | undefined;
+  private actionsInFlight = 0;
+  private readonly actionQueue: Waiter[] = [];
 
   constructor(limits: PaceLimits) {
     this.limits = { ...limits };
@@ -114,6 +122,19 @@ export class Pacer {
     });
   }
 
+  /** Is `method` an action the vendor limits in flight (a write, where `maxActionsInFlight` is set)? */
+  limitsAction(method: string): boolean {
+    return this.limits.maxActionsInFlight !== undefined && method.toUpperCase() !== 'GET';
+  }
+
+  /** A place among the actions in flight for one attempt of a write. Call the returned function once its answer is in. */
+  acquireAction(): Promise<() => void> {
+    return new Promise((grant) => {
+      this.actionQueue.push({ grant });
+      this.pump();
+    });
+  }
+
   /**
    * What an answer said about the vendor's limits (`status`: its HTTP status). Called while that attempt still holds
    * its place, so the requests this worker has in flight besides it are already counted in what `remaining` leaves.
@@ -131,9 +152,10 @@ export class Pacer {
     }
     const { limit, remaining } = limits.concurrency ?? {};
     if (limit !== undefined || remaining !== undefined) {
-      // Ours in flight (a refused one was not admitted) plus what the vendor says is left, within its limit.
-      const ours = Math.max(0, this.inFlight - (status === 429 ? 1 : 0));
-      const ceiling = limit ?? this.observedMaxInFlight ?? this.limits.maxInFlight ?? Infinity;
+      // Our actions in flight (this one included, unless refused: it was not admitted) plus what the vendor says
+      // is left (others elsewhere use the rest), within its limit.
+      const ours = Math.max(0, this.actionsInFlight - (status === 429 ? 1 : 0));
+      const ceiling = limit ?? this.observedMaxInFlight ?? this.limits.maxActionsInFlight ?? Infinity;
       this.observedMaxInFlight = Math.max(1, Math.min(ceiling, remaining === undefined ? ceiling : ours + remaining));
     }
     this.pump();
@@ -212,8 +234,16 @@ export class Pacer {
     }
   }
 
-  /** Attempts go while the vendor's window has room (or it reset); otherwise wake up when it resets. */
+  /**
+   * Actions go while fewer than the vendor's concurrency are in flight; attempts while its window has room (or it
+   * reset), otherwise wake up when it resets.
+   */
   private pumpRequests(now: number) {
+    const maxActions = this.observedMaxInFlight ?? this.limits.maxActionsInFlight ?? Infinity;
+    while (this.actionQueue.length && this.actionsInFlight < maxActions) {
+      this.actionsInFlight += 1;
+      this.actionQueue.shift()!.grant(this.once(() => (this.actionsInFlight -= 1)));
+    }
     if (this.budget && now >= this.budget.resetAt) this.budget = undefined;
     while (this.requestQueue.length) {
       if (this.budget && this.budget.remaining <= 0) {
@@ -224,6 +254,7 @@ export class Pacer {
       this.requestsInFlight += 1;
       this.requestQueue.shift()!.grant(this.once(() => (this.requestsInFlight -= 1)));
     }
+
   }
 
   /** A release that counts once, however often it is called, and lets the next waiter in. */
@@ -272,7 +303,13 @@ export function pacedHooks(vendor: PacedVendor, hooks?: HttpHooks): HttpHooks {
     ...hooks,
     beforeSend: (info) => (pacer.counts(info.method) ? pacer.acquireWrite() : hooks?.beforeSend?.(info)),
     beforeAttempt: async (info) => {
-      const release = await pacer.takeRequest();
+      // An action waits for a place among those in flight first, then for the request window.
+      const action = pacer.limitsAction(info.method) ? await pacer.acquireAction() : undefined;
+      const request = await pacer.takeRequest();
+      const release = () => {
+        request();
+        action?.();
+      };
       const theirs = await hooks?.beforeAttempt?.(info);
       return () => {
         release();

@@ -73,15 +73,16 @@ describe('pacing by what Kombo’s headers say', () => {
     expect(granted).toBe(true);
   });
 
-  it('operations at once follow Concurrency-Limit / Concurrency-Remaining, not a fixed 30', async () => {
+  it('writes (actions) in flight, and operations at once, follow Concurrency-Limit / Concurrency-Remaining, not a fixed 30', async () => {
     const pacer = new Pacer(DEFAULT_PACE_LIMITS.kombo);
     expect(pacer.stats().maxInFlight).toBe(KOMBO_DEFAULT_ACTIONS_IN_FLIGHT);
-    const releases = await Promise.all([pacer.acquire(), pacer.acquire()]);
+    expect([pacer.limitsAction('POST'), pacer.limitsAction('GET')]).toEqual([true, false]);
+    const releases = await Promise.all([pacer.acquireAction(), pacer.acquireAction()]);
     // This integration allows 4; 1 more is free (others elsewhere use the rest): 2 ours + 1.
     pacer.observe({ concurrency: { limit: 4, remaining: 1 } }, 200);
     expect(pacer.stats().maxInFlight).toBe(3);
     let started = 0;
-    for (let i = 0; i < 3; i++) void pacer.acquire().then(() => (started += 1));
+    for (let i = 0; i < 3; i++) void pacer.acquireAction().then(() => (started += 1));
     await vi.advanceTimersByTimeAsync(0);
     expect(started).toBe(1);
     // Refused (429, Remaining 0) while 3 of ours are in flight: the refused one was not admitted, 2 fit.
@@ -95,6 +96,11 @@ describe('pacing by what Kombo’s headers say', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(pacer.stats().maxInFlight).toBe(4);
     expect(started).toBe(3);
+    // Operations take their turns by the same number.
+    const turns: number[] = [];
+    for (let i = 0; i < 5; i++) void pacer.acquire().then(() => turns.push(i));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(turns).toHaveLength(4);
   });
 });
 
