@@ -20,8 +20,21 @@ export interface HttpHooks {
    * if any, is called once the answer or the failure is in.
    */
   beforeSend?(info: RequestInfo): Promise<() => void> | undefined;
+  /**
+   * Awaited before every attempt, retries included (the vendor's request budget). The function it returns, if any,
+   * is called once that attempt's answer (after `onLimits`) or failure is in.
+   */
+  beforeAttempt?(info: RequestInfo): Promise<(() => void) | void> | void;
+  /** What the vendor's answer said about its limits (rate window, actions in flight), on every answer that says any. */
+  onLimits?(info: RequestInfo & { status: number }, limits: VendorLimits): void;
   onRequest?(info: RequestInfo): void;
   onResponse?(info: RequestInfo & { status: number; ms: number }): void;
+}
+
+/** What a vendor's response headers say about its limits (each vendor's names are read by its own connector). */
+export interface VendorLimits {
+  rate?: { limit?: number; remaining?: number; resetMs?: number };
+  concurrency?: { limit?: number; remaining?: number };
 }
 
 /** What a vendor's error body says, in its own words. */
@@ -39,6 +52,8 @@ export interface HttpClientOptions {
   hooks?: HttpHooks;
   /** Reads the vendor's error envelope; the one place each vendor's error shape is known. */
   readError(body: unknown): VendorErrorDetails;
+  /** Reads the vendor's limit headers (Kombo: ratelimit-*, Concurrency-*); the one place each vendor's names are known. */
+  readLimits?(headers: Headers, now: number): VendorLimits | undefined;
   /** Vendor-specific classification (e.g. Kombo's codes); return undefined to use the HTTP status. */
   classify?(status: number, details: VendorErrorDetails, retryAfterMs: number | undefined): ConnectorError | undefined;
   /** Values that must never appear in a message (the key), even when a vendor echoes them back. */
@@ -131,12 +146,22 @@ export function createHttpClient(options: HttpClientOptions) {
     }
   })();
 
+  /**
+   * How long the vendor asked us to wait: its Retry-After, else, on a 429, until its rate window resets (Kombo may
+   * send only `ratelimit-reset`).
+   */
+  const waitAsked = (response: Response): number | undefined => {
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+    if (retryAfter !== undefined || response.status !== 429) return retryAfter;
+    return options.readLimits?.(response.headers, Date.now())?.rate?.resetMs;
+  };
+
   const toConnectorError = (error: unknown): ConnectorError => {
     if (error instanceof ConnectorError) return error;
     if (error instanceof FetchError && error.response) {
       const status = error.response.status;
       const details = safeRead(options.readError, error.data, options.secrets);
-      const retryAfterMs = parseRetryAfter(error.response.headers.get('retry-after'));
+      const retryAfterMs = waitAsked(error.response);
       return options.classify?.(status, details, retryAfterMs) ?? errorForStatus(vendor, status, details, retryAfterMs);
     }
     const name = (error as { name?: string; cause?: { name?: string } })?.name;
@@ -157,6 +182,12 @@ export function createHttpClient(options: HttpClientOptions) {
     const info: RequestInfo = { vendor, method, path };
     const idempotent = method === 'GET';
     let started = 0;
+    let attemptDone: (() => void) | void = undefined;
+    const endAttempt = () => {
+      const done = attemptDone;
+      attemptDone = undefined;
+      done?.();
+    };
     let raw: unknown;
     const sent = await hooks?.beforeSend?.(info);
     try {
@@ -170,20 +201,33 @@ export function createHttpClient(options: HttpClientOptions) {
         retry: idempotent ? READ_RETRIES : 0,
         retryStatusCodes: options.retryStatuses ?? RETRY_STATUSES,
         retryDelay: (ctx) => {
-          const retryAfter = parseRetryAfter(ctx.response?.headers.get('retry-after'));
-          if (retryAfter !== undefined) return Math.min(retryAfter, MAX_INLINE_RETRY_WAIT_MS);
+          const asked = ctx.response ? waitAsked(ctx.response) : undefined;
+          if (asked !== undefined) return asked;
           return backoffDelay(READ_RETRIES - ((ctx.options.retry as number) ?? 0));
         },
-        onRequest: () => {
+        onRequest: async () => {
+          attemptDone = await hooks?.beforeAttempt?.(info);
           started = Date.now();
           hooks?.onRequest?.(info);
         },
-        onResponse: ({ response }) => hooks?.onResponse?.({ ...info, status: response.status, ms: Date.now() - started }),
+        onRequestError: () => endAttempt(),
+        onResponse: ({ response }) => {
+          const limits = options.readLimits?.(response.headers, Date.now());
+          if (limits) hooks?.onLimits?.({ ...info, status: response.status }, limits);
+          endAttempt();
+          hooks?.onResponse?.({ ...info, status: response.status, ms: Date.now() - started });
+        },
+        onResponseError: (ctx) => {
+          // A wait longer than a worker may sit idle is not waited here: the error carries it to the caller (an alarm).
+          const asked = waitAsked(ctx.response);
+          if (asked !== undefined && asked > MAX_INLINE_RETRY_WAIT_MS) ctx.options.retry = 0;
+        },
       });
       raw = response._data;
     } catch (error) {
       throw toConnectorError(error);
     } finally {
+      endAttempt();
       sent?.();
     }
     if (raw instanceof NotJson) throw badResponse(vendor, t('notJson'));

@@ -287,6 +287,11 @@ export interface AtsPort {
   hireStartDate?(applicationId: string): Promise<HireStartDate>;
   /** Present where the API tracks only some applications (Kombo). */
   readonly tracking?: AtsTracking;
+  /**
+   * How long the API keeps a deleted record before it drops it from every listing (Kombo: 14 days). An incremental
+   * pull older than that can no longer see deletions: absent where listings are always complete.
+   */
+  readonly forgetsDeletedAfterMs?: number;
   /** Apply a candidate to a job; an existing candidate with the same email gets the application. */
   createApplication(input: NewApplication): Promise<CreatedApplication>;
   /**

@@ -8,6 +8,7 @@ import { t as komboT } from './messages';
 import { plainText, type CallTimeouts } from '../http';
 import { komboToolFamily, komboToolFromIntegrationId } from './environments';
 import { Application, Candidate, CheckApiKey, CreateApplicationAction, CreatedApplication, ImportedTracked, Job, Offer, paged, Written, type AttachmentRestrictions } from './schemas';
+import { KOMBO_FORGETS_DELETED_AFTER_MS, readKomboLimits } from './limits';
 import { komboToolName } from './tools';
 import { trackingImportBody, trackingImportPlan } from './tracking';
 
@@ -175,6 +176,7 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     secrets: [creds.apiKey],
     hooks,
     readError: readKomboError,
+    readLimits: readKomboLimits,
     classify: classifyKomboError,
     retryStatuses: [429, 503],
     timeouts: KOMBO_TIMEOUTS,
@@ -227,6 +229,7 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     tool,
     acceptsFiles: true,
     writeSettlesWithinMs: KOMBO_WRITE_TASK_MS,
+    forgetsDeletedAfterMs: KOMBO_FORGETS_DELETED_AFTER_MS,
 
     async verify() {
       await http.request(CheckApiKey, 'check-api-key');
