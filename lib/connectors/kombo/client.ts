@@ -147,13 +147,22 @@ function offerValues(offer: Offer | undefined): Record<string, string> | undefin
 const acceptedOfferIds = (applications: readonly Pick<z.output<typeof Application>, 'offers'>[]) =>
   [...new Set(applications.flatMap((a) => (a.offers ?? []).filter((o) => o.status === 'ACCEPTED').map((o) => o.id)))];
 
+/**
+ * Kombo's deletion policy (docs.kombo.dev/lms/features/deletion-policy): an entry it no longer finds is marked
+ * `remote_deleted_at`, and "14 days later" Kombo sets "all the fields to `null`". Such an emptied job (no remote id,
+ * no name, no status) is a deleted one, whether or not the mark survived the emptying.
+ */
+function isDeletedJob(job: Job): boolean {
+  return !!job.remote_deleted_at || (!job.remote_id && !job.name && !job.status);
+}
+
 function toJob(job: Job): AtsJob {
   return {
     id: job.id,
     remoteId: job.remote_id ?? undefined,
     name: job.name ?? '(untitled job)',
     status: (job.status && STATUS[job.status]) || (job.status ? 'closed' : 'open'),
-    deleted: !!job.remote_deleted_at,
+    deleted: isDeletedJob(job),
     country: job.location?.country && /^[A-Za-z]{2}$/.test(job.location.country) ? job.location.country.toUpperCase() : undefined,
     locationName: job.location?.city ?? job.location?.raw,
     url: job.post_url ?? job.remote_url,

@@ -75,6 +75,13 @@ describe('Kombo connector', () => {
     expect(Object.fromEntries(q)).toEqual({ cursor: 'CUR1', page_size: '100', updated_after: '2026-11-01T00:00:00.000Z', include_deleted: 'true' });
   });
 
+  it('reads a job Kombo emptied 14 days after marking it deleted (every field null) as deleted', async () => {
+    const emptied = { ...job('3'), remote_id: null, name: null, status: null, location: null, remote_url: null, post_url: null, remote_deleted_at: null, screening_questions: null };
+    const { kombo } = await komboWith(() => success({ next: null, results: [emptied, job('4')] }));
+    const { jobs } = await kombo.listJobs({});
+    expect(jobs.map((j) => [j.id, j.deleted])).toEqual([['3', true], ['4', false]]);
+  });
+
   it('finds a candidate by the remote id the ATS page shows, and reads HIRED as hired', async () => {
     const { kombo, server } = await komboWith(() =>
       success({
