@@ -113,7 +113,8 @@ describe('Sync to ATS: a create without an answer is looked up before it is ever
   });
 
   it('found at the second look: done as created (this sync, not a duplicate), with exactly one create', async () => {
-    port.findCandidateByEmail.mockResolvedValueOnce(null).mockResolvedValueOnce(null).mockResolvedValueOnce(APPLIED);
+    // At the first look the candidate is there, but only with another job's application: not this sync yet.
+    port.findCandidateByEmail.mockResolvedValueOnce(null).mockResolvedValueOnce(zoe([{ id: 'KA0', jobId: 'KJ7', hired: false }])).mockResolvedValueOnce(APPLIED);
     port.createApplication.mockRejectedValueOnce(noAnswer());
     const id = await queueSync();
 
@@ -255,5 +256,65 @@ describe('Sync to ATS: "already there" is ours after our own unanswered send, so
     expect(operation).toMatchObject({ state: 'done', remoteId: 'KA1', delivery: { outcome: 'duplicate' } });
     expect(port.createApplication).not.toHaveBeenCalled();
     expect(port.finishApplication).not.toHaveBeenCalled();
+  });
+});
+
+describe('Sync to ATS: when the first look comes', () => {
+  const alarmOf = (id: string) => fakeBrowser.alarms.get(`${OUTBOX_ALARM_PREFIX}${id}`);
+  const reaches = (id: string, state: OperationRecord['state']) =>
+    new Promise<OperationRecord>((resolve) => {
+      const stop = onOperationChange((op) => {
+        if (op.id === id && op.state === state) {
+          stop();
+          resolve(op);
+        }
+      });
+    });
+
+  it('after Kombo’s PLATFORM.TASK_TIMED_OUT: at once, without waiting for an alarm, and what it finds is this sync', async () => {
+    port.findCandidateByEmail.mockResolvedValueOnce(null).mockResolvedValue(APPLIED);
+    port.createApplication.mockRejectedValueOnce(taskTimedOut());
+    const id = await queueSync();
+    const done = reaches(id, 'done');
+
+    const answered = (await process(id)) as SyncOperation;
+    // Due the moment Kombo answered, with Kombo's own words; no alarm is needed to wake it.
+    expect(answered).toMatchObject({ state: 'queued', nextAttemptAt: new Date(T0).toISOString() });
+    expect(answered.lastError).toContain('Kombo gave up waiting for the ATS (PLATFORM.TASK_TIMED_OUT)');
+    expect(await alarmOf(id)).toBeUndefined();
+
+    expect(await done).toMatchObject({ remoteId: 'KA1', delivery: { outcome: 'created' } });
+    // The clock never moved: the look came without any time passing.
+    expect(Date.now()).toBe(T0);
+    expect(port.findCandidateByEmail).toHaveBeenCalledTimes(2);
+    expect(port.createApplication).toHaveBeenCalledTimes(1);
+  });
+
+  it('after Kombo’s PLATFORM.TASK_TIMED_OUT and nothing there yet: the same window from the send, then one more create', async () => {
+    port.findCandidateByEmail.mockResolvedValue(null);
+    port.createApplication.mockRejectedValueOnce(taskTimedOut()).mockResolvedValueOnce(CREATED);
+    const id = await queueSync();
+    const firstLook = reaches(id, 'queued');
+    await process(id);
+    await firstLook; // the send's own "queued" (due at once)
+    await vi.waitFor(async () => expect(await alarmOf(id)).toBeDefined()); // the immediate look found nothing: next one by alarm
+    expect(port.findCandidateByEmail).toHaveBeenCalledTimes(2);
+
+    const { operation, waitingAt } = await fireUntilSettled(id);
+    expect(Math.max(...waitingAt)).toBeLessThan(WINDOW_MS);
+    expect(Date.now() - T0).toBeGreaterThanOrEqual(WINDOW_MS);
+    expect(port.createApplication).toHaveBeenCalledTimes(2);
+    expect(operation).toMatchObject({ state: 'done', remoteId: 'KA9', delivery: { outcome: 'created' } });
+  });
+
+  it('after our own client stopped waiting (Kombo may still be working): the first look is by alarm, 30 s after the answer', async () => {
+    port.findCandidateByEmail.mockResolvedValue(null);
+    port.createApplication.mockRejectedValueOnce(noAnswer());
+    const id = await queueSync();
+    const answered = (await process(id)) as SyncOperation;
+    expect(answered).toMatchObject({ state: 'queued', nextAttemptAt: new Date(T0 + 30_000).toISOString() });
+    expect(answered.lastError).toContain('did not answer within 25 s');
+    expect((await alarmOf(id))?.scheduledTime).toBe(T0 + 30_000);
+    expect(port.findCandidateByEmail).toHaveBeenCalledTimes(1);
   });
 });
