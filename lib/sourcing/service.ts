@@ -271,7 +271,12 @@ export async function profilePdf(operationId: string): Promise<{ fileName: strin
   return { fileName: operation.payload.pdfFileName, base64: operation.payload.pdfBase64 };
 }
 
-/** After an unanswered send: the first look in 30 s (Chrome's shortest alarm), then every minute. */
+/**
+ * After our own client stopped waiting: the first look in 30 s (Chrome's shortest alarm), then every minute. After
+ * Kombo's PLATFORM.TASK_TIMED_OUT the first look is at once: Kombo has stopped waiting itself, so whatever it did may
+ * be there already (its errors guide, https://docs.kombo.dev/guides/errors: the action may have happened in the ATS).
+ * Either way the look-again window runs from the send.
+ */
 const FIRST_CHECK_MS = 30_000;
 const CHECK_EVERY_MS = 60_000;
 /** After the vendor's own time for a write is over, the ATS's record may take a little longer to show. */
@@ -335,8 +340,9 @@ const sendSourcedApplication: OperationHandler<'sync-candidate'> = async (operat
     } catch (error) {
       if (error instanceof ConnectorError && error.code === 'timeout') {
         // No answer is not "no": it may still happen at the vendor. Look for it later; never send it again blindly.
-        const reason = error.vendorCode ? error.publicMessage : t('noAnswer', { ats, seconds: String(Math.round((waitMs ?? DEFAULT_TIMEOUTS.writeMs) / 1000)) });
-        throw new CheckAgainLater(FIRST_CHECK_MS, reason);
+        // The vendor's own "timed out" (Kombo's TASK_TIMED_OUT) is an answer: the first look is at once (a timer, not an alarm).
+        if (error.vendorCode) throw new CheckAgainLater(0, error.publicMessage);
+        throw new CheckAgainLater(FIRST_CHECK_MS, t('noAnswer', { ats, seconds: String(Math.round((waitMs ?? DEFAULT_TIMEOUTS.writeMs) / 1000)) }));
       }
       // Any other answer is definitive: this send did not create anything.
       await record({});

@@ -77,6 +77,8 @@ test('a Kombo setup error (409 INTEGRATION.QA_FAILED) is not "already applied": 
 });
 
 test('a create slower than the wait is looked up, not sent again: found later, it is this sync (not "Already synced"), one candidate and one application', async ({ context, extensionId, options, sandbox }) => {
+  // Its look comes by Chrome's shortest alarm (30 s) after the answer: more than the suite's 45 s on a busy machine.
+  test.setTimeout(150_000);
   await setUp(context, extensionId, options, sandbox);
   // The admin's wait for Kombo's answer, shortened (Sync to ATS settings); the sandbox's create takes longer and stays
   // invisible until it commits.
@@ -127,4 +129,20 @@ test('a PDF the ATS’s attachment rules refuse is said before sending: nothing 
   const { dialog } = await syncZoe(context);
   await expect(dialog.getByRole('alert')).toContainText('takes CVs up to 1 KB through Kombo');
   expect(await inKombo(sandbox)).toMatchObject({ candidates: 0, applications: 0 });
+});
+
+test('Kombo answers PLATFORM.TASK_TIMED_OUT although the ATS did it: looked up (not sent again), it is this sync (not "Already synced"), one candidate and one application', async ({ context, extensionId, options, sandbox }) => {
+  test.setTimeout(150_000);
+  await setUp(context, extensionId, options, sandbox);
+  // Kombo gave up waiting for the ATS, which carried the create out all the same.
+  await sandboxControl(sandbox, 'POST', 'faults', { vendor: 'kombo', kind: 'kombo-error', code: 'PLATFORM.TASK_TIMED_OUT', carryOut: true, method: 'POST', pathIncludes: '/applications' });
+  const { dialog } = await syncZoe(context);
+  await expect(dialog.getByRole('status')).toContainText('Synced to Frontend Engineer in Greenhouse (through Kombo).', { timeout: 90_000 });
+  await expect(dialog.getByRole('status')).toContainText('Hirebridge found the application there afterwards');
+  await expect(dialog).not.toContainText('Already synced');
+  expect(await inKombo(sandbox)).toMatchObject({ candidates: 1, applications: 1 });
+  const posts = (await sandboxControl<{ method: string; path: string }[]>(sandbox, 'GET', 'requests')).filter((r) => r.method === 'POST' && r.path.endsWith('/applications'));
+  expect(posts).toHaveLength(1);
+  const log = await activityLog(context, extensionId);
+  await expect(log.getByRole('cell', { name: /Zoë Ñúñez synced to Frontend Engineer/ })).toBeVisible();
 });
