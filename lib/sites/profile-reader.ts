@@ -1,4 +1,4 @@
-import { hasType, jsonLdGraph, pageSubject, pageThings, personName, textOf, type Node, type PageThing, type PersonField } from './structured-data';
+import { hasType, jsonLdGraph, pageSignals, pageSubject, pageThings, personName, textOf, type Node, type PageThing, type PersonField } from './structured-data';
 import { text } from './types';
 
 /**
@@ -84,6 +84,8 @@ function resumeLink(doc: Document, base: URL): string | undefined {
       continue;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') continue;
+    // A link within the page ("Résumé" is also French for a summary: <a href="#resume">) is not a file.
+    if (url.href.split('#')[0] === base.href.split('#')[0] && (href.startsWith('#') || url.hash)) continue;
     const images = Array.from(a.querySelectorAll('img[alt]')).map((img) => img.getAttribute('alt'));
     const label = fold([a.textContent, a.getAttribute('aria-label'), a.getAttribute('title'), a.getAttribute('download'), ...images].filter(Boolean).join(' '));
     let file = '';
@@ -108,8 +110,13 @@ function resumeLink(doc: Document, base: URL): string | undefined {
  */
 export function cleanName(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  let name = value
-    .normalize('NFKC')
+  // "Jane Doe | Designer", "Jane Doe · Madrid": a display name's first part (with letters) is the name.
+  const first =
+    value
+      .normalize('NFKC')
+      .split(/\s[|•·–—]\s/)
+      .find((part) => /\p{L}/u.test(part.replace(/@[\p{L}\p{N}_.]+/gu, ''))) ?? '';
+  let name = first
     .replace(/[\p{Extended_Pictographic}\p{So}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u200B-\u200D\u2060\uFE0E\uFE0F\u20E3]/gu, ' ')
     .replace(/[([]\s*(?:she|he|they|ze|xe|ella|él|elle)\s*\/\s*\p{L}+(?:\s*\/\s*\p{L}+)?\s*[)\]]/giu, ' ')
     .replace(/\(\s*@[\p{L}\p{N}_.]+\s*\)/gu, ' ')
@@ -117,7 +124,7 @@ export function cleanName(value: string | undefined): string | undefined {
     .replace(/[()[\]{}]\s*[)\]}]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[\s\-–—:,;./\\]+|[\s\-–—:,;/\\]+$/gu, '')
+    .replace(/^[\s\-–—:,;./\\¿¡?!]+|[\s\-–—:,;/\\¿¡]+$/gu, '')
     .trim();
   if (!/\p{L}/u.test(name)) return undefined;
   if (/^@[\p{L}\p{N}_.-]+$/u.test(name)) return undefined;
@@ -183,9 +190,9 @@ function nearPerson(doc: Document, subject: PageThing, name: string | undefined)
   return region;
 }
 
-function firstLink(root: ParentNode, scheme: 'mailto:' | 'tel:'): string | undefined {
+function firstLink(root: ParentNode, scheme: 'mailto:' | 'tel:', extra = ''): string | undefined {
   const check = scheme === 'mailto:' ? plausibleEmail : (v: string | undefined) => plausiblePhone(v, 3);
-  for (const a of Array.from(root.querySelectorAll(`a[href^="${scheme}" i]`)).slice(0, 50)) {
+  for (const a of Array.from(root.querySelectorAll(`a[href^="${scheme}" i]${extra}`)).slice(0, 50)) {
     const value = check(a.getAttribute('href')?.slice(scheme.length));
     if (value) return value;
   }
@@ -204,7 +211,7 @@ export function readPageProfile(doc: Document, url: URL, siteName?: string): Pag
   const titleParts = doc.title.split(TITLE_SEPARATOR);
   const graph = jsonLdGraph(doc);
   const things = safe(() => pageThings(doc, url, graph)) ?? [];
-  const subject = pageSubject(things);
+  const subject = pageSubject(things, safe(() => pageSignals(doc)) ?? {});
   const written = subject ? personName(subject) : undefined;
   // The same person published in another format fills what the subject's own markup lacks.
   const same = subject ? [subject, ...things.filter((t) => t !== subject && t.person && written && personName(t)?.toLowerCase() === written.toLowerCase())] : [];
@@ -237,6 +244,8 @@ export function readPageProfile(doc: Document, url: URL, siteName?: string): Pag
       same.map((t) => plausibleEmail(safe(() => t.field('email')))).find(Boolean) ??
       (region && firstLink(region, 'mailto:')) ??
       plausibleEmail(region && EMAIL_IN_TEXT.exec(region.textContent ?? '')?.[0]) ??
+      // The page is theirs: its owner's own address (rel="me"), else its first one.
+      safe(() => firstLink(doc.querySelector('body') ?? doc, 'mailto:', '[rel~="me" i]')) ??
       safe(() => firstLink(doc, 'mailto:'));
     phone =
       same.map((t) => plausiblePhone(safe(() => t.field('telephone')), 3)).find(Boolean) ??

@@ -153,12 +153,22 @@ const isPageType = (t: string) => /Page$/.test(localType(t));
 const OWNER_KEYS = ['author', 'creator', 'publisher', 'copyrightHolder', 'accountablePerson', 'maintainer'];
 
 /** The subject of the page: a person, or none when the page names none or is about something else. */
-export function pageSubject(things: PageThing[]): PageThing | undefined {
-  const named = (t: PageThing) => !!(t.field('name') || t.field('givenName') || t.field('familyName'));
+export function pageSubject(things: PageThing[], signals: PageSignals = {}): PageThing | undefined {
+  // A "Person" named like an organisation of the page (a news agency as author) is not a person. (Not the site's
+  // name: a personal site is named after its owner.)
+  const organisations = new Set(
+    things
+      .filter((t) => !t.person && t.types.some((type) => /Organi[sz]ation$|Corporation$|NewsMedia/.test(localType(type))))
+      .map((t) => t.field('name'))
+      .filter((n): n is string => !!n)
+      .map((n) => n.trim().toLowerCase()),
+  );
+  const named = (t: PageThing) => !!(t.field('name') || t.field('givenName') || t.field('familyName')) && !organisations.has(personName(t)?.toLowerCase() ?? '');
   const mains = things.filter((t) => t.role === 'main');
   const main = mains.find((t) => t.person && named(t));
   if (main) return main;
   if (mains.some((t) => !t.person)) return undefined;
+  if (signals.aboutSomethingElse) return undefined;
   if (things.some((t) => t.role === 'top' && !t.person && !t.types.some((type) => PAGE_PARTS.has(localType(type)) || isPageType(type)))) return undefined;
   const owner = things.find((t) => t.role === 'owner' && t.person && named(t));
   if (owner) return owner;
@@ -170,6 +180,19 @@ export function pageSubject(things: PageThing[]): PageThing | undefined {
     if (people.length) return people[0];
   }
   return undefined;
+}
+
+/** What a page says of itself outside its items. */
+export interface PageSignals {
+  /** The page declares itself an article, a video, a song, a book, a product (Open Graph `og:type`). */
+  aboutSomethingElse?: boolean;
+}
+
+/** The page's Open Graph self-description (https://ogp.me/#types). */
+export function pageSignals(doc: Document): PageSignals {
+  const meta = (property: string) => doc.querySelector(`meta[property="${property}"], meta[name="${property}"]`)?.getAttribute('content')?.trim() || undefined;
+  const type = meta('og:type')?.toLowerCase();
+  return { aboutSomethingElse: !!type && /^(?:article|book|product|video\.|music\.)/.test(type) };
 }
 
 /** A person's name as written: `name`, else given and family names. */
@@ -210,7 +233,9 @@ function jsonLdThings(graph: Graph): PageThing[] {
       const declared = (list(node.mainEntity).some(Boolean) ? list(node.mainEntity) : list(node.about)).map((v) => resolve(v, graph.byId)).filter((n): n is Node => !!n && !!n['@type']);
       (hasType(node, 'ProfilePage') ? mains : rest).push(...declared.map((n) => jsonLdThing(n, 'main')));
     }
-    if (page || hasType(node, 'WebSite')) {
+    // The owner of a personal page: a site's own author or publisher, or a profile or about page's author. A plain
+    // WebPage's author is only who wrote it (a journalist, a news agency written as a Person).
+    if (hasType(node, 'WebSite') || hasType(node, 'ProfilePage') || hasType(node, 'AboutPage')) {
       for (const key of OWNER_KEYS) {
         for (const v of list(node[key])) {
           const owner = resolve(v, graph.byId);
