@@ -8,7 +8,7 @@ import { fetchResume, isWebPage } from '@/lib/sites/resume';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const serve = (body: Uint8Array, contentType: string) =>
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200, headers: { 'content-type': contentType } })));
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(new Blob([body as BlobPart]), { status: 200, headers: { 'content-type': contentType } })));
 
 afterEach(() => {
   vi.unstubAllGlobals();
