@@ -167,7 +167,7 @@ export function plausiblePhone(value: string | undefined, minDigits = 7): string
 }
 
 /** A phone written as text: after a label (Phone, Tel., Mobile, Teléfono, Móvil, Handy, ☎…), or in international form. */
-const PHONE_LABELLED = /(?:phone|tel(?:efono|éfono|efon|ephone)?|mobile|mob|cell|móvil|movil|celular|handy|fon|portable|téléphone|telefone|☎|📞|📱)\.?\s*(?:\([^)]{0,20}\))?\s*[:：]?\s*(\+?[\d(][\d\s().\-\/]{5,22}\d)/iu;
+const PHONE_LABELLED = /(?<![\p{L}])(?:phone|tel(?:efono|éfono|efon|ephone)?|mobile|mob|cell|móvil|movil|celular|handy|fon|portable|téléphone|telefone|☎|📞|📱)\.?\s*(?:\([^)]{0,20}\))?\s*[:：]?\s*(\+?[\d(][\d\s().\-\/]{5,22}\d)/iu;
 const PHONE_INTERNATIONAL = /(?<![\w+])(\+\d{1,3}[\s.\-]?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]?\d{2,4}){1,4})(?!\d)/;
 const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}/u;
 
@@ -201,7 +201,9 @@ function firstLink(root: ParentNode, scheme: 'mailto:' | 'tel:', extra = ''): st
 
 function textPhone(region: Element): string | undefined {
   const textOfRegion = region.textContent?.replace(/\s+/g, ' ') ?? '';
-  return plausiblePhone(PHONE_LABELLED.exec(textOfRegion)?.[1]) ?? plausiblePhone(PHONE_INTERNATIONAL.exec(textOfRegion)?.[1]);
+  // A year range ("2019-2023") or a date is not a phone number.
+  const notDates = (v: string | undefined) => (v && !/^(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}$|^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(v.trim()) ? v : undefined);
+  return plausiblePhone(notDates(PHONE_LABELLED.exec(textOfRegion)?.[1])) ?? plausiblePhone(notDates(PHONE_INTERNATIONAL.exec(textOfRegion)?.[1]));
 }
 
 /** "Ana Lima | Talent": titles name the page first and the site last. */

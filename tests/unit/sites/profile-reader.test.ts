@@ -193,6 +193,12 @@ describe('contact details belong to the person', () => {
       'text/html',
     );
     expect(readPageProfile(doc, new URL('https://example.org/ana'))).toMatchObject({ fullName: 'Ana Lima', phone: '+34 612 345 678' });
+    // Words that end in "phone" and year ranges are not phone numbers.
+    const years = new DOMParser().parseFromString(
+      `<section><div itemscope itemtype="https://schema.org/Person"><h1 itemprop="name">Ana Lima</h1></div><p>Microphone design, 2019-2023</p></section>`,
+      'text/html',
+    );
+    expect(readPageProfile(years, new URL('https://example.org/ana')).phone).toBeUndefined();
   });
 });
 
