@@ -57,6 +57,8 @@ export function elementsDeep(root: ParentNode, limit = 5000): Element[] {
     }
   };
   walk(root);
+  // An element's own open shadow root is under it too (a row that is a custom element).
+  if ((root as Element).shadowRoot) walk((root as Element).shadowRoot!);
   return out;
 }
 

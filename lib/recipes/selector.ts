@@ -126,6 +126,10 @@ export function deepSelector(el: Element, scope?: Element): string {
  * repeated among its siblings (same tag, at least two), e.g. the `<tr>` of a table or the `<li>` of a list.
  */
 export function rowOf(el: Element): Element {
+  // A table's row or a list's item, when the element is in one (a cell is repeated too, but is not the row).
+  for (let node: Element | null = el; node && node.localName !== 'body'; node = composedParent(node)) {
+    if (node.localName === 'tr' || ['row', 'listitem'].includes(node.getAttribute('role') ?? '')) return node;
+  }
   for (let node: Element | null = el; node && node.localName !== 'body'; node = composedParent(node)) {
     const parent = node.parentNode as ParentNode | null;
     if (!parent) break;
