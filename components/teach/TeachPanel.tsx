@@ -51,6 +51,9 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
   const pagesId = useId();
   const [fields, setFields] = useState<Fields>({});
   const [path, setPath] = useState(() => suggestPattern(new URL(location.href)));
+  // Until the admin edits Pages, it follows what is taught: a candidate page (its id as :id) or a list (no id).
+  const [pathEdited, setPathEdited] = useState(false);
+  const suggestFor = (next: Fields) => !pathEdited && setPath(suggestPattern(new URL(location.href), next.row ? 'list' : 'page'));
   const [previousKey, setPreviousKey] = useState<string | undefined>();
   const [picking, setPicking] = useState<RecipeField | null>(null);
   const [pointed, setPointed] = useState<Element | null>(null);
@@ -71,6 +74,7 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
       if (!recipe) return;
       setFields(recipe.fields);
       setPath(recipe.path ?? '');
+      setPathEdited(true);
       setPreviousKey(recipeKey(recipe));
     });
   }, []);
@@ -99,7 +103,9 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
         return stop();
       }
       const selector = picking === 'row' ? deepRowSelector(rowOf(el)) : deepSelector(el, panel ?? undefined);
-      setFields((current) => ({ ...current, [picking]: selector }));
+      const next = { ...fields, [picking]: selector };
+      setFields(next);
+      if (picking === 'row') suggestFor(next);
       setStatus(null);
       stop();
     };
@@ -170,7 +176,7 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
       for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick', 'dblclick']) document.removeEventListener(type, swallow, true);
       window.removeEventListener('keydown', onKey, true);
     };
-  }, [picking, host, fields]);
+  }, [picking, host, fields, pathEdited]);
 
   // Esc outside picking closes the panel.
   useEffect(() => {
@@ -232,7 +238,15 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
                 {t('pick', { field: t(field) })}
               </button>
               {fields[field] && (
-                <button type="button" className="secondary" onClick={() => setFields(({ [field]: _gone, ...rest }) => rest)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    const { [field]: _gone, ...rest } = fields;
+                    setFields(rest);
+                    if (field === 'row') suggestFor(rest);
+                  }}
+                >
                   {t('clear', { field: t(field) })}
                 </button>
               )}
@@ -241,7 +255,7 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
           ))}
         </ul>
         <label htmlFor={pagesId}>{t('pages')}</label>
-        <input id={pagesId} value={path} onChange={(e) => setPath(e.target.value)} aria-describedby={`${pagesId}-hint`} spellCheck={false} />
+        <input id={pagesId} value={path} onChange={(e) => (setPath(e.target.value), setPathEdited(true))} aria-describedby={`${pagesId}-hint`} spellCheck={false} />
         <span id={`${pagesId}-hint`} className="hb-teach-hint">
           {t('pagesHint', { host: location.hostname })}
         </span>

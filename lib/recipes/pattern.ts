@@ -109,8 +109,15 @@ const VIEW_PARAM = /^(?:tab|view|sort|order|dir|page|per_page|limit|offset|filte
  * other id-like segments become `*` (another job's, another org's pages have the same shape). Word-valued parameters
  * that pick the kind of record (`module=Candidates`) are kept; view state and other ids are left out.
  */
-export function suggestPattern(url: URL): string {
+export function suggestPattern(url: URL, kind: 'page' | 'list' = 'page'): string {
   const params = [...url.searchParams.entries()];
+  // A list's page names no candidate: every id in it is another record's (a job's, an org's), and a person's
+  // parameter is the drawer open over it, not the list.
+  if (kind === 'list') {
+    const path = url.pathname.split('/').map((part) => (ID_SEGMENT.test(part) ? '*' : part)).join('/');
+    const kept = params.filter(([name, value]) => !CANDIDATE_PARAM.test(name) && !VIEW_PARAM.test(name) && /^[A-Za-z][A-Za-z_-]{0,39}$/.test(value) && /^[A-Za-z0-9_.-]{1,40}$/.test(name));
+    return kept.length ? `${path}?${kept.map(([name, value]) => `${name}=${value}`).join('&')}` : path;
+  }
   const idParam = params.find(([name, value]) => CANDIDATE_PARAM.test(name) && !!asSiteId(value) && /\d/.test(value));
   const parts = url.pathname.split('/');
   let idAt = -1;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { SANDBOX_KEYS } from '../../sandbox/server';
 import { connectCard, grantHostPermission, launchWithExtension, openOptions } from '../../scripts/browser';
-import { loxoPeopleBody, loxoPersonUrl, zohoCandidatePage, zohoRecordUrl, ZOHO_ORG, type Person } from '../fixtures/teach/pages';
+import { readFileSync } from 'node:fs';
+import { loxoPeopleBody, loxoPersonUrl, smartRecruitersPeoplePage, zohoCandidatePage, zohoRecordUrl, ZOHO_ORG, type Person } from '../fixtures/teach/pages';
 import { allowSandboxHost, expect, test } from './fixtures';
 
 /**
@@ -115,6 +116,9 @@ test.describe('Teach this page: real page shapes', () => {
     const [download] = await Promise.all([options.waitForEvent('download'), team.getByRole('button', { name: 'Export team setup' }).click()]);
     const setupPath = join(mkdtempSync(join(tmpdir(), 'hirebridge-teach-')), download.suggestedFilename());
     await download.saveAs(setupPath);
+    const setup = JSON.parse(readFileSync(setupPath, 'utf8'));
+    expect(setup.version).toBe(3);
+    expect(setup.siteRecipes).toEqual([expect.objectContaining({ host: 'recruit.zoho.eu', path: '/recruit/*/EntityInfo.do?module=Candidates&id=:id' })]);
 
     // A recruiter's clean browser: the team setup, the host allowed; then another candidate's record of that shape.
     const recruiter = await launchWithExtension({ headless: true });
@@ -204,5 +208,52 @@ test.describe('Teach this page: real page shapes', () => {
     const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
     await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Ben');
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue(people[0].email);
+  });
+
+  test('SmartRecruiters (a table in a shadow root, rows linked by <sr-link href>): the admin picks one row inside the shadow root; every row gets its button, acting on its own person', async ({
+    context,
+    extensionId,
+    options,
+    sandbox,
+  }) => {
+    const JOB = '3c8a5f44-2b1d-4e6f-9a70-1b2c3d4e5f60';
+    const people = [
+      { id: '0e6b06f7-b56c-4507-8da1-9567a7bf6d24', name: 'Lucas Moreau', status: 'Hired' },
+      { id: 'a6d2e51f-a2ac-4b4a-a062-834cec0bab66', name: 'Ana Ruiz', status: 'Hired' },
+    ];
+    await connectFactorial(options, context, extensionId, sandbox.url);
+    await context.route('https://www.smartrecruiters.com/**', (route) =>
+      new URL(route.request().url()).pathname === `/app/jobs/details/${JOB}/people`
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: smartRecruitersPeoplePage(people) })
+        : route.fulfill({ status: 404, body: 'Not found' }),
+    );
+    const page = await context.newPage();
+    await page.goto(`https://www.smartrecruiters.com/app/jobs/details/${JOB}/people`);
+    const table = page.getByRole('table', { name: 'People' });
+    await expect(table.getByText('Ana Ruiz')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Export to FactorialHR' })).toHaveCount(0);
+
+    const teach = await openTeacher(context, extensionId, page);
+    await teach.getByRole('button', { name: 'Pick List row' }).click();
+    // Pointing inside the shadow root says what is there, not its host.
+    await table.getByText('Ana Ruiz').hover();
+    await expect(teach.getByRole('status').first()).toContainText('sr-link “Ana Ruiz”');
+    await table.getByText('Ana Ruiz').click();
+    await expect(teach.locator('code')).toHaveText(['job-people-table >>> tbody > tr']);
+    const preview = teach.getByRole('list', { name: 'What Hirebridge reads' });
+    await expect(preview.getByRole('listitem').filter({ hasText: 'List row' })).toHaveText('List row: 2 rows');
+    await expect(teach.getByRole('textbox', { name: 'Pages' })).toHaveValue('/app/jobs/details/*/people');
+    await teach.getByRole('button', { name: 'Save recipe' }).click();
+    await expect(teach.getByText('Saved: pages of www.smartrecruiters.com/app/jobs/details/*/people are read with this recipe.')).toBeVisible();
+
+    await page.reload();
+    const rows = table.getByRole('row').filter({ has: page.getByRole('button', { name: 'Export to FactorialHR' }) });
+    await expect(rows).toHaveCount(2);
+    const anaButton = table.getByRole('row').filter({ hasText: 'Ana Ruiz' }).getByRole('button', { name: 'Export to FactorialHR' });
+    await expect(anaButton).toBeEnabled();
+    await anaButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Ana');
+    await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Ruiz');
   });
 });

@@ -47,6 +47,12 @@ describe('page patterns: where the candidate id is', () => {
     expect(patternId(pattern, url(`${loxoPersonUrl('88123401')}&tab=activity`))).toBe('88123401');
   });
 
+  it('a list’s page names no candidate: its ids (a job’s, an agency’s) and an open drawer’s person_id are not part of its shape', () => {
+    expect(suggestPattern(url('https://www.smartrecruiters.com/app/jobs/details/3c8a5f44-2b1d-4e6f-9a70-1b2c3d4e5f60/people'), 'list')).toBe('/app/jobs/details/*/people');
+    expect(suggestPattern(url(loxoPersonUrl('88123401')), 'list')).toBe('/agencies/*/people');
+    expect(suggestPattern(url('https://ats.example.com/jobs/551/candidates?stage=hired&page=2'), 'list')).toBe('/jobs/*/candidates?stage=hired');
+  });
+
   it('another record’s id in the query (an application, a job) is not the candidate’s; the path keeps its place', () => {
     expect(suggestPattern(url('https://app.breezy.hr/candidates/8842719'))).toBe('/candidates/:id');
     expect(suggestPattern(url('https://ats.example.com/people/40112234?application_id=99120'))).toBe('/people/:id');
