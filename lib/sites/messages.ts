@@ -6,10 +6,14 @@ export const t = defineMessages({
     siteAnswered: 'the site answered {status}',
     tooLarge: 'it is larger than 10 MB',
     fileTooLarge: '{name} is larger than 10 MB.',
+    formNotOpened: 'The form could not be opened. Close it, reload the page and try again.',
+    noResumeLinked: 'the page links no resume',
   },
   es: {
     siteAnswered: 'el sitio ha respondido {status}',
     tooLarge: 'ocupa más de 10 MB',
     fileTooLarge: '{name} ocupa más de 10 MB.',
+    formNotOpened: 'No se ha podido abrir el formulario. Ciérralo, recarga la página y vuelve a intentarlo.',
+    noResumeLinked: 'la página no enlaza ningún currículum',
   },
 });

@@ -3,7 +3,7 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { connectCard } from '../../scripts/browser';
-import { allowSandboxHost, expect, test } from './fixtures';
+import { dialogFrame, allowSandboxHost, expect, test } from './fixtures';
 
 /**
  * Accessibility: no serious or critical axe-core violation on the options page and the injected dialogs (the
@@ -68,7 +68,7 @@ test.describe('Accessibility', () => {
     const page = await context.newPage();
     await page.goto(`${sandbox.url}/demo-ats/candidates/${LUCAS}`);
     await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
     await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Lucas');
     // The states a recruiter meets: a field in error and Export disabled with the reason.
     await dialog.getByRole('textbox', { name: 'Email' }).fill('lucas.moreau@');
@@ -93,7 +93,7 @@ test.describe('Accessibility', () => {
     const page = await context.newPage();
     await page.goto(`https://hire.lever.co/candidates/${LEVER_ID}`);
     await page.getByRole('button', { name: 'Sync to ATS' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Sync to ATS' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('zoe.nunez@example.com');
     // With a job chosen: its screening questions (radios, checkboxes, a select) are part of the form.
     await dialog.getByRole('combobox', { name: 'Job' }).selectOption({ label: 'Senior Backend Engineer — Barcelona' });
@@ -118,7 +118,7 @@ test.describe('Accessibility', () => {
     expect(await outlineOf(button)).toMatchObject({ visible: true, style: 'solid' });
 
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
     const firstName = dialog.getByRole('textbox', { name: 'First name' });
     await expect(firstName).toBeFocused();
     await expect(firstName).toHaveValue('Lucas');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { EXTENSION_DIR, connectCard, grantHostPermission, launchWithExtension, openOptions } from '../../scripts/browser';
-import { expect, resetSandbox, sandboxControl, test } from './fixtures';
+import { dialogFrame, expect, resetSandbox, sandboxControl, test } from './fixtures';
 
 /**
  * Upgrading in place loses nothing. The released 0.1.0 (tests/fixtures/upgrade, see its SOURCE.md) runs in a
@@ -71,7 +71,7 @@ async function openExport(context: BrowserContext, sandbox: Sandbox, candidateId
   const page = await context.newPage();
   await page.goto(`${sandbox.url}/demo-ats/candidates/${candidateId}`);
   await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+  const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
   await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ index: 1 });
   const start = dialog.getByRole('textbox', { name: 'Start date' });
   if (!(await start.inputValue())) await start.fill('2027-01-04');
@@ -131,7 +131,7 @@ test('updating 0.1.0 in place: queued work finishes once, needs-attention stays 
     const lever = await context.newPage();
     await lever.goto(`https://hire.lever.co/candidates/${LEVER_ID}`);
     await lever.getByRole('button', { name: 'Sync to ATS' }).click();
-    await expect(lever.getByRole('dialog', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Email' })).toHaveValue(ZOE.email);
+    await expect(dialogFrame(lever).getByRole('dialog', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Email' })).toHaveValue(ZOE.email);
 
     before = await stored(options);
     expect(before.version).toBe(10); // Dexie's IndexedDB version for schema version 1
@@ -207,7 +207,7 @@ test('updating 0.1.0 in place: queued work finishes once, needs-attention stays 
     const lever = await context.newPage();
     await lever.goto(`https://hire.lever.co/candidates/${LEVER_ID}`);
     await lever.getByRole('button', { name: 'Sync to ATS' }).click();
-    await expect(lever.getByRole('dialog', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Email' })).toHaveValue(ZOE.email);
+    await expect(dialogFrame(lever).getByRole('dialog', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Email' })).toHaveValue(ZOE.email);
     // And the queued export, finished after the update, shows on Aisha's page.
     const page = await context.newPage();
     await page.goto(`${sandbox.url}/demo-ats/candidates/${AISHA.id}`);
