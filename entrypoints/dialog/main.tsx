@@ -21,8 +21,12 @@ import './frame.css';
 document.documentElement.lang = currentLanguage();
 const token = location.hash.slice(1);
 const { guard, watch } = createFrameGuard(token);
-const close = () => void sendIntent('closeDialogFrame', { token }).catch(() => undefined);
 const root = createRoot(document.getElementById('root')!);
+/** Emptied here at once (nothing of it stays readable or clickable), then the content script takes the frame out. */
+const close = () => {
+  root.unmount();
+  void sendIntent('closeDialogFrame', { token }).catch(() => undefined);
+};
 const show = (dialog: ReactNode) => root.render(<ClickGuardContext.Provider value={guard}>{dialog}</ClickGuardContext.Provider>);
 
 // The dialog box is what the clickjacking guard watches, from the moment it is there.

@@ -44,11 +44,29 @@ export default defineContentScript({
     /** The latest open; a slower earlier one that resolves after it is dropped. */
     let opening = 0;
 
-    const close = (current: Open, returnFocus = true) => {
+    /** A frame that asked to be closed, kept (hidden, emptied) for a moment: see close(). */
+    let leaving: HTMLElement | undefined;
+    const removeLeaving = () => {
+      leaving?.remove();
+      leaving = undefined;
+    };
+
+    /**
+     * `asked`: the frame asked (Cancel, Close, Escape), after emptying itself. Its element then goes a moment later:
+     * taking a frame out of the page while the click that closed it is still being handled can leave that click
+     * unacknowledged (Chromium's input routing to an out-of-process frame; seen as an automated click that never
+     * returns). Hidden at once, so the page and the person see it gone.
+     */
+    const close = (current: Open, returnFocus = true, asked = false) => {
       if (open !== current) return;
       open = undefined;
       current.watcher.disconnect();
-      current.host.remove();
+      removeLeaving();
+      if (asked) {
+        current.host.style.setProperty('display', 'none', 'important');
+        leaving = current.host;
+        setTimeout(removeLeaving, 1_000);
+      } else current.host.remove();
       current.request.onSettled?.();
       if (returnFocus && current.request.returnFocus?.isConnected) current.request.returnFocus.focus();
     };
@@ -104,7 +122,7 @@ export default defineContentScript({
       const relayed = (message as Partial<FrameRelay> | null)?.hirebridgeDialogFrame;
       if (!relayed || sender.id !== browser.runtime.id || sender.tab || !open || relayed.token !== open.token) return undefined;
       if (relayed.op === 'close') {
-        close(open);
+        close(open, true, true);
         return Promise.resolve(null);
       }
       return Promise.resolve(visibility(open, relayed.point));
@@ -113,6 +131,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(relay);
       if (open) close(open, false);
+      removeLeaving();
     });
     // SPA navigation: the page's candidate (and its button) go, and so does the dialog.
     ctx.addEventListener(window, 'wxt:locationchange', () => open && close(open, false));
@@ -161,6 +180,7 @@ export default defineContentScript({
     const api: DialogsApi = {
       open(request) {
         if (open) close(open, false);
+        removeLeaving();
         const seq = ++opening;
         stage(request)
           .then(({ input, staged }) => {

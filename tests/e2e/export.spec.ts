@@ -65,7 +65,7 @@ test.describe('Export to FactorialHR on the demo ATS', () => {
     // Synthetic pointer events from the page's own script are not a person about to click.
     await page.evaluate(() => {
       const inner = document.querySelector('hirebridge-action')!.shadowRoot!.querySelector('button')!;
-      for (const type of ['pointerenter', 'pointerdown']) inner.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true }));
+      for (const type of ['pointerenter', 'pointermove', 'pointerdown']) inner.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true }));
     });
     await page.waitForTimeout(500);
     expect(await lookups()).toBe(afterStatus);
