@@ -54,17 +54,20 @@ export function createFrameGuard(token: string): { guard: ClickGuard; watch(targ
     if (document.visibilityState !== 'visible') return refuse('hidden');
     if (ratio === undefined) await Promise.race([firstReport, new Promise((resolve) => setTimeout(resolve, FIRST_REPORT_MS))]);
     if (ratio === undefined) return refuse('hidden');
-    if (v2 && !visible) return refuse('covered');
-    if (ratio < 0.99) return refuse('offscreen');
     // Where the click landed, in this frame's coordinates (a keyboard "click" has none: the button's middle).
     const target = event.target instanceof Element ? event.target.getBoundingClientRect() : undefined;
     const point =
       event.detail > 0 || (event.clientX > 0 && event.clientY > 0)
         ? { x: event.clientX, y: event.clientY }
         : { x: (target?.left ?? 0) + (target?.width ?? 0) / 2, y: (target?.top ?? 0) + (target?.height ?? 0) / 2 };
+    // The page's side first, for the most precise reason it can give (faded, moved, covered where clicked)…
     const answer = await sendIntent('checkDialogFrame', { token, point: { x: Math.max(0, point.x), y: Math.max(0, point.y) } }).catch(() => null);
     if (!answer?.ok) return refuse('gone');
-    return answer.value.visible ? null : refuse(answer.value.reason);
+    if (!answer.value.visible) return refuse(answer.value.reason);
+    // …then what the browser itself saw (a layer over it that lets clicks through, which the page side cannot see).
+    if (v2 && !visible) return refuse('covered');
+    if (ratio < 0.99) return refuse('offscreen');
+    return null;
   };
 
   return { guard, watch };

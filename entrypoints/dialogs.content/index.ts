@@ -39,6 +39,8 @@ interface Open {
 export default defineContentScript({
   matches: [...BUILT_IN_ATS_HOSTS],
   registration: 'runtime',
+  // WXT's start-up notice by a DOM event only, not by window.postMessage, which the page hears (it names the extension).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let open: Open | undefined;
     /** The latest open; a slower earlier one that resolves after it is dropped. */
