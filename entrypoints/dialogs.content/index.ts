@@ -200,7 +200,11 @@ export default defineContentScript({
                 .catch(() => undefined); // the frame says the resume could not be downloaded
             }
           })
-          .catch(() => seq === opening && window.alert(`Hirebridge: ${t('formNotOpened')}`));
+          .catch((error: unknown) => {
+            // Unexpected: logged with its stack (it holds no key nor page data), then plain words for the person.
+            console.error('Hirebridge: the dialog could not be opened', error);
+            if (seq === opening) window.alert(`Hirebridge: ${t('formNotOpened')}`);
+          });
       },
     };
     (globalThis as unknown as Record<string, DialogsApi>)[DIALOGS_GLOBAL] = api;

@@ -6,7 +6,7 @@ import { dialogFrame, allowSandboxHost, expect, sandboxControl, test } from './f
 /**
  * Hostile strings everywhere (SPEC §5): names that are markup, a 100 KB name, right-to-left text and a job whose
  * links are `javascript:` URLs, coming from the ATS API (the sandbox) and its pages. Every surface that shows them
- * — the export dialog in the ATS page (a shadow root), the popup, the options page's Jobs and Activity — must show
+ * — the export dialog on the ATS page (in Hirebridge's frame), the popup, the options page's Jobs and Activity — must show
  * them as text: no script runs (`window.__pwned` stays unset), no element is made from them (no event-handler
  * attribute anywhere carries the payload — extension pages' CSP would stop the script, not the markup), and no
  * `javascript:` URL becomes a live link.
