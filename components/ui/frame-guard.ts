@@ -8,8 +8,9 @@ import { t } from './frame-messages';
  * make it transparent, move it or shrink it, and get the recruiter to click Export or Sync without seeing it. A
  * click is refused, with the reason, unless at that moment:
  * - Chromium: IntersectionObserver v2 (`trackVisibility`) says the dialog is visible — nothing painted over it, no
- *   opacity, filter or transform on it or any ancestor, the page's too (https://w3c.github.io/IntersectionObserver/v2/;
- *   it reports at most every `delay` ms, so a cover taken away just before the click still counts);
+ *   opacity, filter or transform on it or any ancestor, the page's too (https://w3c.github.io/IntersectionObserver/v2/)
+ *   — both the observer watching since the dialog opened (it reports at most every `delay` ms, so a cover taken away
+ *   just before the click still counts) and a fresh one asked at the click (a cover put down just before it counts);
  * - every browser (Firefox has no v2): the dialog lies inside the top-level window (IntersectionObserver v1 in a
  *   cross-origin frame measures against the top-level viewport), the tab is visible, and the content script that
  *   framed it (asked through the worker) finds the frame unfaded, unmoved, full-size and on top at the clicked point.
@@ -31,8 +32,27 @@ export function createFrameGuard(token: string): { guard: ClickGuard; watch(targ
   let reported: () => void = () => undefined;
   let firstReport = new Promise<void>((resolve) => (reported = resolve));
   let observer: IntersectionObserver | undefined;
+  let watched: Element | undefined;
+
+  /**
+   * What the browser sees right now: a new observer's first report comes at the next rendering update, without the
+   * running one's `delay` (a cover put down just before the click is in it; the running observer may not know yet).
+   */
+  const seenNow = (target: Element) =>
+    new Promise<boolean | undefined>((resolve) => {
+      const once = new IntersectionObserver(
+        (entries) => {
+          once.disconnect();
+          resolve((entries[entries.length - 1] as IntersectionObserverEntry & { isVisible?: boolean }).isVisible === true);
+        },
+        { threshold: [0], trackVisibility: true, delay: V2_DELAY_MS } as IntersectionObserverV2Init,
+      );
+      once.observe(target);
+      setTimeout(() => (once.disconnect(), resolve(undefined)), FIRST_REPORT_MS);
+    });
 
   function watch(target: Element) {
+    watched = target;
     observer?.disconnect();
     visible = undefined;
     ratio = undefined;
@@ -64,8 +84,10 @@ export function createFrameGuard(token: string): { guard: ClickGuard; watch(targ
     const answer = await sendIntent('checkDialogFrame', { token, point: { x: Math.max(0, point.x), y: Math.max(0, point.y) } }).catch(() => null);
     if (!answer?.ok) return refuse('gone');
     if (!answer.value.visible) return refuse(answer.value.reason);
-    // …then what the browser itself saw (a layer over it that lets clicks through, which the page side cannot see).
+    // …then what the browser itself saw (a layer over it that lets clicks through, which the page side cannot see):
+    // both visible for a while (the running observer: a cover lifted just before the click still counts) and now.
     if (v2 && !visible) return refuse('covered');
+    if (v2 && watched && (await seenNow(watched)) !== true) return refuse('covered');
     if (ratio < 0.99) return refuse('offscreen');
     return null;
   };
