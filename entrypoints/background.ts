@@ -24,6 +24,7 @@ import { onPolicyChange, readSettings, refreshPolicy, writeSetting } from '@/lib
 import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSetup, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/sites/registration';
+import { checkFrame, closeFrame, forgetTabDialogs, frameDraft, frameRequest, frameResume, handResume, stageDialog } from '@/lib/sites/dialog-frames';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
 import { TEACHER_GLOBAL } from '@/lib/sites/ui/teacher-loader';
 import { autoSyncSeenCandidates, registerSourcingOperations, syncedCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
@@ -98,7 +99,10 @@ export default defineBackground(() => {
   // A policy learnt after start (or changed) switches adapters off at once.
   onPolicyChange(() => void loadDisabledAdapters());
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTabDialogs(tabId);
+    void forgetTab(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => change.url && void forgetTab(tabId, change.url));
   browser.storage.onChanged.addListener((_changes, area) => {
     // The policy reader picks the change up (and tells loadDisabledAdapters through onPolicyChange).
@@ -176,6 +180,17 @@ export default defineBackground(() => {
       return null;
     },
     prepareExport: async ({ adapterId, candidate }) => prepareExport(adapterId, candidate),
+    // The dialogs' frame (dialog.html inside the page): staged by the page's content script, claimed by one frame.
+    stageDialog: async (request, { tabId }) => {
+      if (tabId === undefined) throw new PublicError(t('formOnlyOnPage'), 'no-tab');
+      return stageDialog(tabId, request, ({ adapterId, candidate }) => prepareExport(adapterId, candidate));
+    },
+    handDialogResume: async ({ token, ...handed }, { tabId }) => handResume(token, tabId, handed),
+    dialogFrameRequest: async ({ token }, { tabId, frameId }) => frameRequest(token, tabId, frameId),
+    dialogFrameDraft: async ({ token }, { tabId, frameId }) => frameDraft(token, tabId, frameId, ({ adapterId, candidate }) => prepareExport(adapterId, candidate)),
+    dialogFrameResume: async ({ token }, { tabId, frameId }) => frameResume(token, tabId, frameId),
+    closeDialogFrame: async ({ token }, { tabId }) => closeFrame(token, tabId),
+    checkDialogFrame: async ({ token, point }, { tabId }) => checkFrame(token, tabId, point),
     importTrackedApplication: async ({ adapterId, candidate }) => importTrackedApplication(adapterId, candidate),
     submitExport: async ({ candidateKey, fields }) => submitExport(candidateKey, fields),
     exportProgress: async (operationId) => exportProgress(operationId),

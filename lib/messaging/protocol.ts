@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AnswerOf, IntentSpec } from './intent';
 import { adminIntents } from './intents/admin';
 import { connectionIntents } from './intents/connections';
+import { dialogFrameIntents } from './intents/dialog-frame';
 import { exportIntents } from './intents/export';
 import { hiredListIntents } from './intents/hires';
 import { jobIntents } from './intents/jobs';
@@ -30,6 +31,7 @@ export const Intents = {
   ...adminIntents,
   ...teamIntents,
   ...recipeIntents,
+  ...dialogFrameIntents,
 } as const satisfies Record<string, IntentSpec>;
 
 export type IntentName = keyof typeof Intents;

@@ -1,7 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { connectCard, grantHostPermission } from '../../scripts/browser';
-import { expect, routeVendorHosts, sandboxControl, test } from './fixtures';
+import { dialogFrame, expect, routeVendorHosts, sandboxControl, test } from './fixtures';
 
 /**
  * Greenhouse on its real hostname, connected through Kombo (integration "greenhouse:…"): the page only gives the
@@ -48,7 +48,7 @@ test.describe('Export to FactorialHR on Greenhouse (app.greenhouse.io) with a Ko
     const button = page.getByRole('button', { name: 'Export to FactorialHR' });
     await expect(button).toBeEnabled();
     await button.click();
-    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
     // From Kombo, not from the page (which only says "Lucas M." and no email).
     await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Moreau');
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('lucas.moreau@example.com');

@@ -158,11 +158,11 @@ export interface ExportProgress {
 export const exportIntents = {
   pageCandidatesStatus: intent<PageCandidateStatus[]>()({ input: PageCandidatesInput, from: ['content-script'] }),
   /** The export form's draft for a candidate on this page: fields, Factorial's lists, whether they exist already. */
-  prepareExport: intent<ExportDraft>()({ input: OpenExportInput, from: ['content-script', 'extension-page'] }),
-  submitExport: intent<ExportProgress>()({ input: SubmitExportInput, from: ['content-script', 'extension-page'] }),
-  exportProgress: intent<ExportProgress>()({ input: OperationIdInput, from: ['content-script', 'extension-page'] }),
+  prepareExport: intent<ExportDraft>()({ input: OpenExportInput, from: ['dialog-frame', 'extension-page'] }),
+  submitExport: intent<ExportProgress>()({ input: SubmitExportInput, from: ['dialog-frame', 'extension-page'] }),
+  exportProgress: intent<ExportProgress>()({ input: OperationIdInput, from: ['dialog-frame', 'extension-page'] }),
   /** Import the page's application into Kombo's tracking, then the form's draft again. */
-  importTrackedApplication: intent<ExportDraft>()({ input: OpenExportInput, from: ['content-script', 'extension-page'] }),
+  importTrackedApplication: intent<ExportDraft>()({ input: OpenExportInput, from: ['dialog-frame', 'extension-page'] }),
   /** Factorial's lists, for the admin's field mapping on the options page. */
   factorialLists: intent<ExportDraft['lookups']>()({ input: z.undefined(), from: ['extension-page'] }),
 } as const satisfies Record<string, IntentSpec>;
