@@ -85,6 +85,7 @@ function withRecipesOf(base: SiteAdapter, recipes: readonly SiteRecipe[]): SiteA
     // A list the built-in adapter does not know as one is one when a list recipe covers it.
     pageKind: (url) => base.pageKind(url) ?? (recipeFor(recipes, url)?.fields.row ? adapterFor(url).pageKind(url) ?? 'candidate-list' : null),
     mounts: (doc, url, kind) => adapterFor(url).mounts(doc, url, kind),
+    candidate: (doc, url) => adapterFor(url).candidate?.(doc, url) ?? null,
     recipeInUse: (url) => {
       const recipe = recipeFor(recipes, url);
       return recipe && recipeKey(recipe);
