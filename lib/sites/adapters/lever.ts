@@ -7,9 +7,10 @@ import type { TestUrl } from '../types';
  * UUIDs: `/candidates/:id`, as in the API's `urls.show`. The profile opens as a panel over the candidate list with
  * that address: the address names the candidate; a public extension for Lever reads only that (below).
  *
- * DOM: not known from any public capture, so nothing is read from it: lists get a button beside each link to a
- * candidate page, candidate pages the floating button with every id of the URL, and the data comes from the API.
- * No Hired column is claimed on its boards.
+ * DOM: not known from any public capture. Lists get a button beside each link to a candidate page; candidate
+ * pages the floating button with every id of the URL; no Hired column is claimed on its boards. The name, email,
+ * posting and stage selectors below are NOT evidence: they are kept only because Sync to ATS and the automatic
+ * sync read a Lever profile's stage and person from the page; replace them with evidence or a taught recipe.
  */
 export const lever = defineAdapter({
   id: 'lever',
@@ -21,8 +22,8 @@ export const lever = defineAdapter({
   idPattern: UUID,
   candidateList: /^\/candidates\/?$/,
   pipeline: new RegExp(`^/jobs/postings/${ROUTE_UUID}/pipeline`),
-  // Markup not public: nothing is read from the page; the floating button carries the URL's ids, the API the rest.
-  selectors: { actions: NOT_PUBLIC, name: NOT_PUBLIC },
+  // Not evidence (see above): no anchor is claimed; the reads stay for Sync to ATS until evidence or a recipe replaces them.
+  selectors: { actions: NOT_PUBLIC, name: '.candidate-name, h1', stage: '.stage-name, [data-qa="stage"]', job: '.posting-title, [data-qa="posting"]' },
 });
 
 const API_URLS = 'Lever API opportunity/candidate objects, `urls.show` / `urls.list` (sandbox responses copied into public client tests and factories)';

@@ -515,11 +515,10 @@ describe('Teamtailor, Lever, Ashby and the rest: markup not public, so links and
     expect(ashby.candidate!(document.implementation.createHTMLDocument(''), url)).toMatchObject({ siteCandidateId: cid, siteApplicationId: aid });
   });
 
-  it('nothing is read from pages whose markup is not public: no name guessed from a heading', () => {
+  it('nothing is read from pages whose markup is not public (Lever keeps its stated stop-gap reads): no name guessed from a heading', () => {
     const doc = document.implementation.createHTMLDocument('');
     doc.body.innerHTML = '<h1>Open positions</h1><div class="candidate-actions"></div>';
     for (const [adapter, href] of [
-      [lever, 'https://hire.lever.co/candidates/74fd168f-1505-4d2e-afd4-6daf29bbc3a9'],
       [ashby, 'https://app.ashbyhq.com/candidates/e9ed20fd-5d4c-4a7e-9b1a-3f0c2d8e6a41'],
       [recruitee, 'https://app.recruitee.com/#/candidates?candidate=91234567'],
       [factorialAts, 'https://app.factorialhr.com/recruitment/candidates/13579'],
@@ -529,6 +528,8 @@ describe('Teamtailor, Lever, Ashby and the rest: markup not public, so links and
       expect(adapter.mounts(doc, new URL(href), 'candidate'), href).toEqual([]);
       expect(adapter.candidate!(doc, new URL(href))?.fullName, href).toBeUndefined();
     }
+    // Lever anchors nothing either (its profile header is not public): the floating button, with the URL's id.
+    expect(lever.mounts(doc, new URL('https://hire.lever.co/candidates/74fd168f-1505-4d2e-afd4-6daf29bbc3a9'), 'candidate')).toEqual([]);
   });
 });
 
