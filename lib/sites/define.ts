@@ -290,7 +290,8 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     hosts: spec.hosts,
     grantableHost: spec.grantableHost,
     selectors: s,
-    withSelectors: (overrides) => defineAdapter({ ...spec, selectors: { ...s, ...overrides } }),
+    // A taught anchor is where the button goes, inside it (the built-in position belongs to the built-in anchor).
+    withSelectors: (overrides) => defineAdapter({ ...spec, actionsPosition: overrides.actions ? undefined : spec.actionsPosition, selectors: { ...s, ...overrides } }),
     // The built-in hosts are all https; an http page of the same name is not the ATS (and not a trusted sender).
     isSite: (url) => isBuiltInHost(url) || (url.protocol === 'https:' && !!spec.grantableHost?.test(url.hostname)),
     needsGrant: (url) => !isBuiltInHost(url),

@@ -103,7 +103,9 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
       } catch {
         candidate = null;
       }
-      if (candidate && !mounts.some((m) => keyOf(m.candidate) === keyOf(candidate!))) floating = { candidate };
+      // Anchored already: the same person, and the same application when the page names one.
+      const same = (c: Mount['candidate']) => c.siteCandidateId === candidate!.siteCandidateId && (!candidate!.siteApplicationId || c.siteApplicationId === candidate!.siteApplicationId);
+      if (candidate && !mounts.some((m) => same(m.candidate))) floating = { candidate };
     }
     const floatingKey = floating && `floating:${keyOf(floating.candidate)}`;
     if (floatingKey) seen.add(floatingKey);

@@ -557,6 +557,12 @@ describe('selectors are data a recipe can replace', () => {
     // A row whose id attribute is not an id is refused, not guessed from its link.
     expect(candidates).toEqual([{ siteCandidateId: '48213377', siteApplicationId: '9001', fullName: 'Ana García López', email: undefined, phone: undefined, stage: 'Hired', jobTitle: undefined }]);
     expect(taught.selectors!.row).toBe('tr.person-row');
+    // A taught anchor takes the button inside it; the built-in one (Application Review's Reject) beside it.
+    const review = fixture('greenhouse', 'app-review.html', 'https://app.greenhouse.io/applications/review/app_review');
+    const at = new URL('https://app.greenhouse.io/applications/review/app_review');
+    expect(greenhouse.mounts(review, at, 'candidate')[0].position).toBe('after');
+    const inHeader = greenhouse.withSelectors!({ actions: '[data-provides="app-review"] header' }).mounts(review, at, 'candidate');
+    expect(inHeader.map((m) => [m.anchor.localName, m.position])).toEqual([['header', 'append']]);
     expect(greenhouse.selectors!.row).toBeUndefined();
     expect(taught.hosts).toBe(greenhouse.hosts);
   });

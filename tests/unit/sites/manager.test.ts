@@ -101,6 +101,15 @@ describe('site manager', () => {
     expect(placed).toHaveLength(1);
   });
 
+  it('an anchored button naming the application is the page\'s button: no floating one beside it', () => {
+    setUrl(`${DEMO}/candidates/4400001`);
+    render('demo-ats', 'candidate.html');
+    document.querySelector('.candidate-header')!.setAttribute('data-application-id', '90001003');
+    const { onPage, placed } = start();
+    expect(onPage()).toEqual(['4400001']);
+    expect(placed[0].candidate.siteApplicationId).toBe('90001003');
+  });
+
   it('on SPA navigation to another candidate (pushState + new view), removes the old button and places the new one', async () => {
     setUrl(`${DEMO}/candidates/4400001`);
     render('demo-ats', 'candidate.html');
