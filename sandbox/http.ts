@@ -11,6 +11,8 @@ export interface SandboxRequest {
   /** Parsed JSON body, or undefined; `bodyError` says why when the body was not JSON. */
   body: unknown;
   bodyError?: string;
+  /** A fault the route itself plays out (e.g. Kombo's `slow-commit` or `create-warnings`). */
+  fault?: import('./faults').Fault;
 }
 
 export interface SandboxResponse {

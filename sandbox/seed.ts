@@ -64,6 +64,10 @@ export interface KomboWorld {
   /** Real Kombo fetches an imported application "during the next sync": when set, imports wait for one. */
   importsWaitForSync: boolean;
   pendingImports: Set<string>;
+  /** Records of a write still under way (a `slow-commit` fault): id -> when they become visible to reads. */
+  uncommitted: Map<string, number>;
+  /** GET /ats/actions/ats_create_application's `attachment_restrictions` (null: Kombo does not know them). */
+  attachmentRestrictions: Record<string, unknown> | null;
 }
 
 export interface World {
@@ -439,6 +443,8 @@ export function seedKombo(): KomboWorld {
     tracked: new Set(),
     importsWaitForSync: false,
     pendingImports: new Set(),
+    uncommitted: new Map(),
+    attachmentRestrictions: null,
   };
   const people: [string, string, string, string, number, number][] = [
     // first, last, email, phone, job n, stage index (4 = Hired)

@@ -10,6 +10,20 @@ import { komboError, komboRouter } from './kombo/api';
 import { addKomboCandidate, addKomboOffer, komboJob, seedWorld, type World } from './seed';
 
 /**
+ * The HTTP status Kombo gives an error code, where its docs say one: integration-setup errors are 409 since
+ * 2026-05-19 (https://docs.kombo.dev/ats/important-changes). Kombo's clients decide by the code, not the status.
+ */
+const KOMBO_ERROR_STATUS: Record<string, number> = {
+  'INTEGRATION.SETUP_INCOMPLETE': 409,
+  'INTEGRATION.SETUP_SYNC_PENDING': 409,
+  'INTEGRATION.QA_FAILED': 409,
+  'ATS.APPLICATION_ALREADY_EXISTS': 409,
+  'PLATFORM.INPUT_INVALID': 400,
+  'PLATFORM.RATE_LIMIT_EXCEEDED': 429,
+  'PLATFORM.CONCURRENCY_LIMIT_EXCEEDED': 429,
+};
+
+/**
  * The sandbox: stand-ins for Factorial (HR + ATS) and Kombo, a demo ATS web app, and a control API for tests.
  * It imports nothing from the extension's code, so a connector's mistake cannot be mirrored here.
  *
@@ -53,6 +67,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const held = new Set<ServerResponse>();
   /** Vendor requests that arrived and have not been answered yet (e.g. inside a latency fault). */
   const inFlight = new Set<{ vendor: string; method: string; path: string }>();
+  /** Kombo actions (POSTs) in flight, and the integration's limit on them (null: none set). */
+  let komboActions = 0;
+  let komboConcurrency: number | null = null;
 
   const factorial = factorialRouter(() => world.factorial);
   const kombo = komboRouter(() => world.kombo);
@@ -65,6 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     r.on('POST', '/__sandbox/reset', () => {
       world = seedWorld();
       faults.clear();
+      komboConcurrency = null;
       log = [];
       return json(200, { ok: true });
     });
@@ -72,16 +90,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const parsed = z
         .object({
           vendor: z.enum(['factorial', 'kombo', 'any']),
-          kind: z.enum(['latency', 'rate-limit', 'server-error', 'timeout', 'unauthorized', 'malformed', 'wrong-environment', 'error-shape']),
+          kind: z.enum(['latency', 'rate-limit', 'server-error', 'timeout', 'unauthorized', 'malformed', 'wrong-environment', 'error-shape', 'kombo-error', 'slow-commit', 'create-warnings']),
           times: z.number().int().min(0).default(1),
           ms: z.number().int().min(0).optional(),
           retryAfterSeconds: z.number().min(0).optional(),
+          headersOnly: z.boolean().optional(),
           method: z.string().optional(),
           pathIncludes: z.string().optional(),
           shape: z.enum(FACTORIAL_ERROR_SHAPES).optional(),
           status: z.number().int().min(400).max(599).optional(),
           message: z.string().min(1).max(500).optional(),
+          code: z.string().regex(/^[A-Z_]+\.[A-Z_]+$/).optional(),
+          carryOut: z.boolean().optional(),
+          warnings: z.array(z.string().min(1)).optional(),
+          dropAttachments: z.boolean().optional(),
         })
+        .refine((f) => f.kind !== 'kombo-error' || !!f.code, 'a kombo-error fault needs its code')
         .safeParse(req.body);
       if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
       faults.add(parsed.data);
@@ -95,10 +119,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           perMinute: z.number().int().positive().nullable(),
           windowMs: z.number().int().min(100).max(3_600_000).optional(),
           methods: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])).min(1).optional(),
+          headers: z.boolean().optional(),
         })
         .safeParse(req.body);
       if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
-      faults.setRateLimit(parsed.data.vendor, parsed.data.perMinute, { windowMs: parsed.data.windowMs, methods: parsed.data.methods });
+      faults.setRateLimit(parsed.data.vendor, parsed.data.perMinute, { windowMs: parsed.data.windowMs, methods: parsed.data.methods, headers: parsed.data.headers });
       return json(200, { ok: true });
     });
     r.on('GET', '/__sandbox/requests', () => json(200, log));
@@ -276,6 +301,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       world.kombo.importsWaitForSync = parsed.data.importsWaitForSync ?? false;
       return json(200, { ok: true });
     });
+    /** The ATS's attachment rules as Kombo publishes them (GET /ats/actions/ats_create_application); null: unknown. */
+    r.on('POST', '/__sandbox/kombo/attachment-restrictions', (req) => {
+      const parsed = z.object({ attachment_restrictions: z.record(z.string(), z.unknown()).nullable() }).safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      world.kombo.attachmentRestrictions = parsed.data.attachment_restrictions;
+      return json(200, { ok: true });
+    });
+    /**
+     * Kombo's concurrency limit on actions (writes) per integration, which varies per integration: beyond it a 429
+     * PLATFORM.CONCURRENCY_LIMIT_EXCEEDED; every action's answer says `Concurrency-Limit` and `Concurrency-Remaining`.
+     */
+    r.on('POST', '/__sandbox/kombo/concurrency', (req) => {
+      const parsed = z.object({ limit: z.number().int().positive().nullable() }).safeParse(req.body);
+      if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
+      komboConcurrency = parsed.data.limit;
+      return json(200, { ok: true });
+    });
+    /**
+     * Kombo's deletion policy: 14 days after marking a job deleted it is gone from every listing. The sandbox cannot
+     * wait 14 days: this purges every job marked deleted now.
+     */
+    r.on('POST', '/__sandbox/kombo/purge', () => {
+      const before = world.kombo.jobs.length;
+      world.kombo.jobs = world.kombo.jobs.filter((j) => !j.remote_deleted_at);
+      return json(200, { ok: true, purged: before - world.kombo.jobs.length });
+    });
     /** Kombo's next sync: imported applications waiting for it become visible. */
     r.on('POST', '/__sandbox/kombo/sync', () => {
       for (const id of world.kombo.pendingImports) world.kombo.tracked.add(id);
@@ -299,15 +350,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return undefined;
   }
 
-  function faultResponse(vendor: VendorName, kind: FaultKind, retryAfterSeconds = 1, fault?: Fault & { method: string; path: string }): SandboxResponse | 'hold' | undefined {
+  function faultResponse(vendor: VendorName, kind: FaultKind, retryAfterSeconds = 1, fault?: Partial<Fault> & { method?: string; path?: string }): SandboxResponse | 'hold' | undefined {
     switch (kind) {
       case 'wrong-environment':
-        return vendor === 'factorial' && fault ? wrongEnvironmentAnswer(fault.method, fault.path) : undefined;
+        return vendor === 'factorial' && fault?.method && fault.path ? wrongEnvironmentAnswer(fault.method, fault.path) : undefined;
       case 'error-shape':
         return vendor === 'factorial' ? json(fault?.status ?? 422, factorialErrorBody(fault?.shape ?? 'detail', fault?.message ?? 'The request could not be processed')) : undefined;
       case 'rate-limit':
         return vendor === 'kombo'
-          ? { ...komboError(429, 'PLATFORM.RATE_LIMIT_EXCEEDED', 'Rate limit exceeded.'), headers: { 'retry-after': String(retryAfterSeconds) } }
+          ? {
+              ...komboError(429, 'PLATFORM.RATE_LIMIT_EXCEEDED', 'Rate limit exceeded.'),
+              // Kombo promises no Retry-After: only its ratelimit-* headers say when.
+              headers: fault?.headersOnly
+                ? { 'ratelimit-limit': '100', 'ratelimit-remaining': '0', 'ratelimit-reset': String(retryAfterSeconds) }
+                : { 'retry-after': String(retryAfterSeconds) },
+            }
           : json(429, { message: 'Too many requests' }, { 'retry-after': String(retryAfterSeconds) });
       case 'server-error':
         return vendor === 'kombo' ? komboError(500, 'PLATFORM.UNKNOWN_ERROR', 'Something went wrong.') : json(500, { message: 'Internal server error' });
@@ -317,6 +374,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return { status: 200, raw: '{"data": "oops', contentType: 'application/json' };
       case 'timeout':
         return 'hold';
+      case 'kombo-error':
+        return komboError(fault?.status ?? KOMBO_ERROR_STATUS[fault?.code ?? ''] ?? 500, fault?.code ?? 'PLATFORM.UNKNOWN_ERROR', `Sandbox fault: ${fault?.code}.`);
       default:
         return undefined;
     }
@@ -328,8 +387,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const method = req.method ?? 'GET';
     const path = url.pathname;
     const vendor: LoggedRequest['vendor'] = path.startsWith('/factorial/') ? 'factorial' : path.startsWith('/kombo/') ? 'kombo' : path.startsWith('/__sandbox') ? 'control' : 'demo';
+    /** Headers every answer to this request carries (Kombo's limits), whatever it is. */
+    const limitHeaders: Record<string, string> = {};
     const respond = (response: SandboxResponse) => {
-      send(res, response);
+      send(res, { ...response, headers: { ...limitHeaders, ...(response.headers ?? {}) } });
       // Logged after sending, so `ms` includes serialising the body.
       if (vendor !== 'control') log.push({ t: Date.now(), vendor, method, path, query: url.search.slice(1), status: response.status, ms: Math.round((performance.now() - started) * 100) / 100 });
     };
@@ -342,12 +403,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const body = method === 'GET' || method === 'HEAD' || !matched ? { body: undefined, raw: '' } : await readBody(req);
     const arrival = { vendor, method, path };
     if (vendor !== 'control') inFlight.add(arrival);
+    let routeFault: Fault | undefined;
+    let answerInstead: SandboxResponse | undefined;
+    let admittedAction = false;
     try {
       if (vendor === 'factorial' || vendor === 'kombo') {
         const auth = authFailure(vendor, req, path);
         if (auth) return respond(auth);
+        if (vendor === 'kombo' && method === 'POST' && komboConcurrency !== null) {
+          const limit = komboConcurrency;
+          if (komboActions >= limit) {
+            Object.assign(limitHeaders, { 'concurrency-limit': String(limit), 'concurrency-remaining': '0' });
+            return respond(komboError(429, 'PLATFORM.CONCURRENCY_LIMIT_EXCEEDED', `More than ${limit} actions in flight for this integration.`));
+          }
+          komboActions += 1;
+          admittedAction = true;
+          Object.assign(limitHeaders, { 'concurrency-limit': String(limit), 'concurrency-remaining': String(limit - komboActions) });
+        }
         const fault = faults.take(vendor, method, path);
         if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
+        else if (fault?.kind === 'slow-commit' || fault?.kind === 'create-warnings') routeFault = fault;
+        else if (fault?.kind === 'kombo-error' && fault.carryOut) answerInstead = faultResponse(vendor, fault.kind, 1, { ...fault, method, path }) as SandboxResponse;
         else if (fault) {
           const out = faultResponse(vendor, fault.kind, fault.retryAfterSeconds, { ...fault, method, path });
           if (out === 'hold') {
@@ -360,7 +436,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           if (out) return respond(out);
         }
         const wait = faults.overLimit(vendor, method);
-        if (wait !== undefined) return respond(faultResponse(vendor, 'rate-limit', wait) as SandboxResponse);
+        Object.assign(limitHeaders, faults.windowHeaders(vendor, method) ?? {});
+        if (wait !== undefined) {
+          const refused = faultResponse(vendor, 'rate-limit', wait, { headersOnly: !!faults.windowHeaders(vendor, method) }) as SandboxResponse;
+          return respond(limitHeaders['ratelimit-limit'] ? { ...refused, headers: limitHeaders } : refused);
+        }
         if (vendor === 'factorial' && matched && !validFactorialVersion(matched.params.version ?? '')) {
           return respond(json(404, { message: 'Unknown API version' }));
         }
@@ -371,10 +451,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (body.error) {
         return respond(vendor === 'kombo' ? komboError(400, 'PLATFORM.INPUT_INVALID', `The request ${body.error}.`) : json(400, { message: `The request ${body.error}` }));
       }
-      const request: SandboxRequest = { method, path, query: url.searchParams, headers: req.headers, params: matched.params, body: body.body, bodyError: body.error };
-      respond(await matched.handler(request));
+      const request: SandboxRequest = { method, path, query: url.searchParams, headers: req.headers, params: matched.params, body: body.body, bodyError: body.error, fault: routeFault };
+      const answer = await matched.handler(request);
+      // A slow write answers when it commits (its records stay invisible to reads until then).
+      if (routeFault?.kind === 'slow-commit') await new Promise((r) => setTimeout(r, routeFault!.ms ?? 30_000));
+      respond(answerInstead ?? answer);
     } finally {
       inFlight.delete(arrival);
+      if (admittedAction) komboActions -= 1;
     }
   }
 

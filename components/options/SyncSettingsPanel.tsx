@@ -9,6 +9,8 @@ import { Panel } from './Panel';
 export function SyncSettingsPanel() {
   const sourceId = useId();
   const stageId = useId();
+  const waitId = useId();
+  const [wait, setWait] = useState<string | null>(null);
   const lockId = useId();
   const locked = !!useAdminLock();
   const { view, error, change } = useSettings();
@@ -21,7 +23,10 @@ export function SyncSettingsPanel() {
       setStage(view.values.autoSyncStage);
     }
   }, [view]);
-  const managed = (name: 'sourceName' | 'autoSync' | 'autoSyncStage') => !!view?.managed.includes(name);
+  const managed = (name: 'sourceName' | 'autoSync' | 'autoSyncStage' | 'komboWriteWaitSeconds') => !!view?.managed.includes(name);
+  const waitShown = wait ?? String(view?.values.komboWriteWaitSeconds ?? '');
+  const waitParsed = SettingsSchema.shape.komboWriteWaitSeconds.safeParse(Number(waitShown));
+  const waitError = waitShown && (!/^\d+$/.test(waitShown) || !waitParsed.success) ? waitParsed.error?.issues[0]?.message : undefined;
   const sourceError = source === '' ? undefined : SettingsSchema.shape.sourceName.safeParse(source).error?.issues[0]?.message;
 
   async function saveSource() {
@@ -64,6 +69,22 @@ export function SyncSettingsPanel() {
               <button type="button" disabled={managed('autoSyncStage') || !view.values.autoSync || !stage.trim() || stage.trim() === view.values.autoSyncStage} onClick={() => void change({ name: 'autoSyncStage', value: stage })}>
                 {t('saveStage')}
               </button>
+            </span>
+          </div>
+          <div className="hb-field">
+            <label htmlFor={waitId}>{t('komboWait')}</label>
+            <span className="hb-actions">
+              <input id={waitId} inputMode="numeric" style={{ width: 90 }} value={waitShown} disabled={managed('komboWriteWaitSeconds')} aria-invalid={!!waitError} aria-describedby={`${waitId}-hint`} onChange={(e) => setWait(e.target.value)} />
+              <button
+                type="button"
+                disabled={managed('komboWriteWaitSeconds') || !!waitError || wait === null || Number(wait) === view.values.komboWriteWaitSeconds}
+                onClick={() => void change({ name: 'komboWriteWaitSeconds', value: Number(wait) }).then((ok) => ok && (setWait(null), setSaved(t('waitSaved', { seconds: String(Number(wait)) }))))}
+              >
+                {t('saveWait')}
+              </button>
+            </span>
+            <span className="hb-hint" id={`${waitId}-hint`}>
+              {managed('komboWriteWaitSeconds') ? t('managedNote') : (waitError ?? t('komboWaitHint'))}
             </span>
           </div>
           {saved && (

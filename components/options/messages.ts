@@ -130,6 +130,10 @@ export const t = defineMessages({
     autoSync: 'Sync automatically when a captured candidate reaches a stage',
     autoSyncStage: 'Stage that triggers the sync',
     saveStage: 'Save stage',
+    komboWait: 'Wait for Kombo’s answer (seconds)',
+    komboWaitHint: 'Kombo may take minutes to write into the ATS. After this long Hirebridge stops waiting and looks the candidate up in the ATS instead, and keeps looking for a while before it sends anything again.',
+    saveWait: 'Save wait',
+    waitSaved: 'Hirebridge now waits {seconds} s for Kombo’s answer.',
 
     // Sites
     sitesTitle: 'Sites',
@@ -335,6 +339,10 @@ export const t = defineMessages({
     autoSync: 'Sincronizar automáticamente cuando un candidato captado llegue a una fase',
     autoSyncStage: 'Fase que activa la sincronización',
     saveStage: 'Guardar fase',
+    komboWait: 'Esperar la respuesta de Kombo (segundos)',
+    komboWaitHint: 'Kombo puede tardar minutos en escribir en el ATS. Pasado este tiempo, Hirebridge deja de esperar y busca al candidato en el ATS, y sigue buscándolo un rato antes de volver a enviar nada.',
+    saveWait: 'Guardar espera',
+    waitSaved: 'Hirebridge espera ahora {seconds} s la respuesta de Kombo.',
 
     sitesTitle: 'Sitios',
     sitesSub: 'Las aplicaciones web de ATS en las que los reclutadores ven Exportar a FactorialHR y Sincronizar con el ATS. Desactiva las que tu equipo no use.',

@@ -17,7 +17,7 @@ import { dialogKeyHandler } from '../ui/dialog-keyboard';
 
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
-export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onStarted(): void }) {
+export function BulkExportDialog({ onClose, onStarted, trackingNote }: { onClose(): void; onStarted(): void; /** Why hires from the ATS may be missing (Kombo's tracking setting). */ trackingNote?: string }) {
   const ids = { title: useId(), desc: useId(), entity: useId(), entityHint: useId(), ready: useId(), skipped: useId(), startDate: useId(), startDateHint: useId(), team: useId(), location: useId() };
   const dialogRef = useRef<HTMLDivElement>(null);
   const [legalEntityId, setLegalEntityId] = useState('');
@@ -119,6 +119,7 @@ export function BulkExportDialog({ onClose, onStarted }: { onClose(): void; onSt
         <p id={ids.desc} className="hb-note">
           {plan ? t('pacing') : t('bulkLoading')}
         </p>
+        {trackingNote && <p className="hb-note hb-warn">{trackingNote}</p>}
         {error && (
           <p className="hb-alert" role="alert">
             {error}

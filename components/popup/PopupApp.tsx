@@ -6,6 +6,7 @@ import type { ConnectionView } from '@/lib/messaging/intents/connections';
 import { waitingGroups, type HiredGroup } from '@/lib/hires/groups';
 import type { BulkRunRecord } from '@/lib/hires/keys';
 import { useBulkRun, useCandidates, useHiredPull, type OperationRecord } from '@/lib/hires/queries';
+import { komboTrackingHint } from '@/lib/hires/tracking';
 import type { PullSummary } from '@/lib/jobs/pull';
 import { useJobPullStatus } from '@/lib/jobs/queries';
 import { BulkExportDialog } from './BulkExportDialog';
@@ -77,6 +78,10 @@ export function PopupApp() {
   const hr = connections?.find((c) => c.slot === 'hr');
   const ats = connections?.find((c) => c.slot === 'ats');
   const runActive = !!runOperations?.some((op) => op.state === 'queued' || op.state === 'sending');
+  // Kombo listed no hires: its "Only Sync Created Applications" may hide them; say so beside the list and Export all.
+  const trackingHint = komboTrackingHint(ats, hiredPull);
+  const trackingText = trackingHint && t(trackingHint.canImport ? 'trackingHiddenImport' : 'trackingHiddenAskAdmin', { tool: trackingHint.tool });
+  const trackingId = useId();
 
   // Opening the popup refreshes the list (the worker skips the ATS if it was asked a moment ago).
   useEffect(() => {
@@ -147,9 +152,21 @@ export function PopupApp() {
           </ul>
         )}
         {alreadyInFactorial > 0 && <p className="hb-note">{strings.inFactorial(alreadyInFactorial)}</p>}
+        {trackingText && (
+          <p id={trackingId} className="hb-note hb-warn" data-testid="tracking-hint">
+            {trackingText}
+          </p>
+        )}
 
         <div className="hb-actions">
-          <button type="button" className="hb-primary" ref={exportAllRef} disabled={!hr || groups.length === 0 || runActive} onClick={() => setConfirmAll(true)}>
+          <button
+            type="button"
+            className="hb-primary"
+            ref={exportAllRef}
+            disabled={!hr || groups.length === 0 || runActive}
+            aria-describedby={trackingText ? trackingId : undefined}
+            onClick={() => setConfirmAll(true)}
+          >
             {t('exportAll')}
           </button>
         </div>
@@ -190,6 +207,7 @@ export function PopupApp() {
       )}
       {confirmAll && (
         <BulkExportDialog
+          trackingNote={trackingText ?? undefined}
           onClose={() => {
             setConfirmAll(false);
             requestAnimationFrame(() => exportAllRef.current?.focus());

@@ -109,7 +109,9 @@ function OperationRow({ operation, busy, onRetry }: { operation: OperationRecord
         ? retryAt(formatDateTime(operation.nextAttemptAt!, 'time'), operation.lastError)
         : operation.state === 'done' && operation.delivery.outcome === 'duplicate'
           ? t('duplicate')
-          : undefined;
+          : operation.state === 'done' && operation.delivery.warnings?.length
+            ? operation.delivery.warnings.join(' ')
+            : undefined;
   return (
     <li className={`hb-op hb-op-${operation.state}`}>
       <div className="hb-op-main">

@@ -12,6 +12,10 @@ export const t = defineMessages({
     empty: 'No hired candidates are waiting. They appear here from your ATS pages and, when an ATS is connected, from its hired applications.',
     exportOne: 'Export',
     exportAll: 'Export all',
+    trackingHiddenImport:
+      'Kombo lists no hired applications from {tool}. If Kombo’s “Only Sync Created Applications” setting is on for this integration, Kombo sees only applications created through Kombo: people hired in {tool} do not appear here, and Export all cannot send them. Ask your Kombo admin to switch that setting off, or open a hired candidate’s page in {tool} and use Export to FactorialHR there: it can import that application into Kombo’s tracking.',
+    trackingHiddenAskAdmin:
+      'Kombo lists no hired applications from {tool}. If Kombo’s “Only Sync Created Applications” setting is on for this integration, Kombo sees only applications created through Kombo: people hired in {tool} do not appear here, and Export all cannot send them. Kombo cannot import {tool} applications into its tracking: ask your Kombo admin to switch that setting off.',
     listLabel: 'Hired candidates waiting for export',
     noJobTitle: 'No job title',
     from: 'From {sources}',
@@ -98,6 +102,10 @@ export const t = defineMessages({
     empty: 'No hay candidatos contratados pendientes. Aparecen aquí desde las páginas de tu ATS y, si hay un ATS conectado, desde sus candidaturas contratadas.',
     exportOne: 'Exportar',
     exportAll: 'Exportar todo',
+    trackingHiddenImport:
+      'Kombo no lista ninguna candidatura contratada de {tool}. Si el ajuste «Only Sync Created Applications» de Kombo está activado en esta integración, Kombo solo ve las candidaturas creadas a través de Kombo: las personas contratadas en {tool} no aparecen aquí y Exportar todo no puede enviarlas. Pide a la persona que administra Kombo que desactive ese ajuste, o abre en {tool} la página de un candidato contratado y usa allí Exportar a FactorialHR: puede importar esa candidatura al seguimiento de Kombo.',
+    trackingHiddenAskAdmin:
+      'Kombo no lista ninguna candidatura contratada de {tool}. Si el ajuste «Only Sync Created Applications» de Kombo está activado en esta integración, Kombo solo ve las candidaturas creadas a través de Kombo: las personas contratadas en {tool} no aparecen aquí y Exportar todo no puede enviarlas. Kombo no puede importar candidaturas de {tool} a su seguimiento: pide a la persona que administra Kombo que desactive ese ajuste.',
     listLabel: 'Candidatos contratados pendientes de exportar',
     noJobTitle: 'Sin puesto',
     from: 'Origen: {sources}',

@@ -281,7 +281,7 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
           </form>
         )}
         <SyncStatus progress={progress} jobName={job?.name} atsName={draft?.atsName} />
-        {progress?.state === 'done' && progress.downloadAvailable && draft && !draft.acceptsFiles && (
+        {progress?.state === 'done' && progress.downloadAvailable && draft && (!draft.acceptsFiles || progress.cvAttached === false) && (
           <p className="notice">
             <button type="button" onClick={() => void download()}>
               {t('downloadPdf')}
@@ -435,11 +435,22 @@ function SyncStatus({ progress, jobName, atsName }: { progress: SyncProgress | n
   const done = (
     <div className="notice ok" role="status">
       {text}
+      {progress?.cvAttached === true && <p>{t('cvAttached', { ats: atsName ?? t('theAts') })}</p>}
+      {progress?.cvAttached === false && !progress.cvNote && <p>{t('cvNotKept', { ats: atsName ?? t('theAts') })}</p>}
+      {progress?.cvNote && <p>{progress.cvNote}</p>}
       {progress?.resumeNote && <p>{progress.resumeNote}</p>}
       {progress?.warnings?.map((w) => (
         <p key={w}>{w}</p>
       ))}
     </div>
   );
+  // Looking an unanswered send up is not a retry: say that nothing is sent again until it has looked.
+  if (progress?.checking && progress.nextAttemptAt) {
+    return (
+      <p className="notice warn" role="status">
+        {t('checkingAt', { reason: progress.message ?? '', time: formatDateTime(progress.nextAttemptAt, 'time') })}
+      </p>
+    );
+  }
   return <OperationStatus progress={progress} done={done} text={STATUS_TEXT} />;
 }

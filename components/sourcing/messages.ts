@@ -59,6 +59,9 @@ export const t = defineMessages({
     waitingRetry: 'The ATS did not answer yet ({reason}). Hirebridge will try again at {time}; you can close this window.',
     busy: 'busy',
     sending: 'Sending to the ATS…',
+    checkingAt: '{reason} Hirebridge looks for it in the ATS at {time}; you can close this window.',
+    cvAttached: 'The PDF profile is attached in {ats} as the CV.',
+    cvNotKept: '{ats} did not keep the PDF profile as the CV (see the warning below): download it and attach it there.',
   },
   es: {
     title: 'Sincronizar con el ATS',
@@ -117,5 +120,8 @@ export const t = defineMessages({
     waitingRetry: 'El ATS todavía no ha respondido ({reason}). Hirebridge lo volverá a intentar a las {time}; puedes cerrar esta ventana.',
     busy: 'ocupado',
     sending: 'Enviando al ATS…',
+    checkingAt: '{reason} Hirebridge la buscará en el ATS a las {time}; puedes cerrar esta ventana.',
+    cvAttached: 'El perfil en PDF está adjunto en {ats} como CV.',
+    cvNotKept: '{ats} no ha conservado el perfil en PDF como CV (mira el aviso de abajo): descárgalo y adjúntalo allí.',
   },
 });

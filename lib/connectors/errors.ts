@@ -13,8 +13,9 @@ export type ConnectorErrorCode =
   | 'server' // 5xx, REMOTE.SERVICE_UNAVAILABLE
   | 'invalid-request' // 400/422, PLATFORM.INPUT_INVALID
   | 'not-found'
-  | 'conflict' // e.g. ATS.APPLICATION_ALREADY_EXISTS
+  | 'conflict' // the record exists already (Kombo: only ATS.APPLICATION_ALREADY_EXISTS)
   | 'wrong-environment' // the key answers, but with nothing at all: it belongs to the vendor's other environment
+  | 'setup' // the vendor-side integration is not set up for this (Kombo INTEGRATION.*): an admin must act there
   | 'bad-response'; // body does not match the vendor's schema, or is not JSON
 
 export type Vendor = 'Factorial' | 'Kombo';

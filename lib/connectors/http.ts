@@ -20,8 +20,21 @@ export interface HttpHooks {
    * if any, is called once the answer or the failure is in.
    */
   beforeSend?(info: RequestInfo): Promise<() => void> | undefined;
+  /**
+   * Awaited before every attempt, retries included (the vendor's request budget). The function it returns, if any,
+   * is called once that attempt's answer (after `onLimits`) or failure is in.
+   */
+  beforeAttempt?(info: RequestInfo): Promise<(() => void) | void> | void;
+  /** What the vendor's answer said about its limits (rate window, actions in flight), on every answer that says any. */
+  onLimits?(info: RequestInfo & { status: number }, limits: VendorLimits): void;
   onRequest?(info: RequestInfo): void;
   onResponse?(info: RequestInfo & { status: number; ms: number }): void;
+}
+
+/** What a vendor's response headers say about its limits (each vendor's names are read by its own connector). */
+export interface VendorLimits {
+  rate?: { limit?: number; remaining?: number; resetMs?: number };
+  concurrency?: { limit?: number; remaining?: number };
 }
 
 /** What a vendor's error body says, in its own words. */
@@ -34,10 +47,13 @@ export interface HttpClientOptions {
   vendor: Vendor;
   baseUrl: string;
   headers: Record<string, string>;
-  timeoutMs?: number;
+  /** How long a read and a write may wait for the answer (the vendor's own; default `DEFAULT_TIMEOUTS`). */
+  timeouts?: CallTimeouts;
   hooks?: HttpHooks;
   /** Reads the vendor's error envelope; the one place each vendor's error shape is known. */
   readError(body: unknown): VendorErrorDetails;
+  /** Reads the vendor's limit headers (Kombo: ratelimit-*, Concurrency-*); the one place each vendor's names are known. */
+  readLimits?(headers: Headers, now: number): VendorLimits | undefined;
   /** Vendor-specific classification (e.g. Kombo's codes); return undefined to use the HTTP status. */
   classify?(status: number, details: VendorErrorDetails, retryAfterMs: number | undefined): ConnectorError | undefined;
   /** Values that must never appear in a message (the key), even when a vendor echoes them back. */
@@ -53,7 +69,22 @@ export interface RequestOptions {
   /** Already-encoded query string (without "?"), built by the vendor's own query rules. */
   query?: string;
   body?: unknown;
+  /** This call's own wait for the answer (e.g. a write the caller bounds itself); default: the client's for its kind. */
+  timeoutMs?: number;
 }
+
+export interface CallTimeouts {
+  readMs: number;
+  writeMs: number;
+}
+/**
+ * The wait for an answer when a vendor has no reason for another. Never above 25 s: Chrome cuts an extension service
+ * worker's fetch whose answer takes more than 30 s (and the worker itself after 5 min of one event), so a longer wait
+ * would not be a wait but a lost answer. A write that does not answer in time has an unknown outcome, not a failed
+ * one: the caller looks the record up before sending it again (see lib/sourcing/service.ts).
+ */
+export const DEFAULT_TIMEOUTS: CallTimeouts = { readMs: 20_000, writeMs: 20_000 };
+export const MAX_WAIT_MS = 25_000;
 
 /** Reads (GET) are retried this many times on transient failures before the error surfaces. */
 export const READ_RETRIES = 2;
@@ -105,6 +136,7 @@ function describeIssue(error: z.ZodError): string {
 
 export function createHttpClient(options: HttpClientOptions) {
   const { vendor, hooks } = options;
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const host = (() => {
     try {
@@ -114,12 +146,22 @@ export function createHttpClient(options: HttpClientOptions) {
     }
   })();
 
+  /**
+   * How long the vendor asked us to wait: its Retry-After, else, on a 429, until its rate window resets (Kombo may
+   * send only `ratelimit-reset`).
+   */
+  const waitAsked = (response: Response): number | undefined => {
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+    if (retryAfter !== undefined || response.status !== 429) return retryAfter;
+    return options.readLimits?.(response.headers, Date.now())?.rate?.resetMs;
+  };
+
   const toConnectorError = (error: unknown): ConnectorError => {
     if (error instanceof ConnectorError) return error;
     if (error instanceof FetchError && error.response) {
       const status = error.response.status;
       const details = safeRead(options.readError, error.data, options.secrets);
-      const retryAfterMs = parseRetryAfter(error.response.headers.get('retry-after'));
+      const retryAfterMs = waitAsked(error.response);
       return options.classify?.(status, details, retryAfterMs) ?? errorForStatus(vendor, status, details, retryAfterMs);
     }
     const name = (error as { name?: string; cause?: { name?: string } })?.name;
@@ -140,6 +182,12 @@ export function createHttpClient(options: HttpClientOptions) {
     const info: RequestInfo = { vendor, method, path };
     const idempotent = method === 'GET';
     let started = 0;
+    let attemptDone: (() => void) | void = undefined;
+    const endAttempt = () => {
+      const done = attemptDone;
+      attemptDone = undefined;
+      done?.();
+    };
     let raw: unknown;
     const sent = await hooks?.beforeSend?.(info);
     try {
@@ -147,26 +195,39 @@ export function createHttpClient(options: HttpClientOptions) {
         method,
         body: init.body as Record<string, unknown> | undefined,
         headers: { accept: 'application/json', ...options.headers },
-        timeout: options.timeoutMs ?? 20_000,
+        timeout: Math.min(MAX_WAIT_MS, init.timeoutMs ?? (idempotent ? timeouts.readMs : timeouts.writeMs)),
         // Parse ourselves: a body that is not JSON must become a clear error, not a crash or a string.
         parseResponse: parseJsonLeniently,
         retry: idempotent ? READ_RETRIES : 0,
         retryStatusCodes: options.retryStatuses ?? RETRY_STATUSES,
         retryDelay: (ctx) => {
-          const retryAfter = parseRetryAfter(ctx.response?.headers.get('retry-after'));
-          if (retryAfter !== undefined) return Math.min(retryAfter, MAX_INLINE_RETRY_WAIT_MS);
+          const asked = ctx.response ? waitAsked(ctx.response) : undefined;
+          if (asked !== undefined) return asked;
           return backoffDelay(READ_RETRIES - ((ctx.options.retry as number) ?? 0));
         },
-        onRequest: () => {
+        onRequest: async () => {
+          attemptDone = await hooks?.beforeAttempt?.(info);
           started = Date.now();
           hooks?.onRequest?.(info);
         },
-        onResponse: ({ response }) => hooks?.onResponse?.({ ...info, status: response.status, ms: Date.now() - started }),
+        onRequestError: () => endAttempt(),
+        onResponse: ({ response }) => {
+          const limits = options.readLimits?.(response.headers, Date.now());
+          if (limits) hooks?.onLimits?.({ ...info, status: response.status }, limits);
+          endAttempt();
+          hooks?.onResponse?.({ ...info, status: response.status, ms: Date.now() - started });
+        },
+        onResponseError: (ctx) => {
+          // A wait longer than a worker may sit idle is not waited here: the error carries it to the caller (an alarm).
+          const asked = waitAsked(ctx.response);
+          if (asked !== undefined && asked > MAX_INLINE_RETRY_WAIT_MS) ctx.options.retry = 0;
+        },
       });
       raw = response._data;
     } catch (error) {
       throw toConnectorError(error);
     } finally {
+      endAttempt();
       sent?.();
     }
     if (raw instanceof NotJson) throw badResponse(vendor, t('notJson'));

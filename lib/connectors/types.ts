@@ -242,16 +242,26 @@ export interface NewApplication {
   link?: { label: string; url: string };
   /** Plain-text assessment for ATSs that only take text (Factorial ATS puts it, with the link, in the application). */
   note?: string;
+  /** How long to wait for the create's answer (bounded by the HTTP client's ceiling); default: the vendor's write wait. */
+  waitMs?: number;
 }
+
+/** Whether the ATS would take a file as the application's CV, by its published attachment rules. */
+export type CvCheck =
+  | { ok: true }
+  | { ok: false; reason: 'unsupported' }
+  | { ok: false; reason: 'too-large'; maxBytes: number }
+  | { ok: false; reason: 'type'; accepted: string[] };
 
 export interface CreatedApplication {
   applicationId: string;
   candidateId: string;
   /** The candidate existed already (same email) and got the new application. */
   existingCandidate: boolean;
+  /** A CV was sent and the ATS kept it (no warning of the vendor's says it refused a file). */
   cvAttached: boolean;
   linkAdded: boolean;
-  /** Something that did not go through but did not stop the sync (e.g. the result link), in plain words. */
+  /** Something that did not go through but did not stop the sync (e.g. the result link), and every warning the vendor gave, in plain words. */
   warnings: string[];
 }
 
@@ -259,6 +269,11 @@ export interface AtsPort {
   readonly provider: 'factorial-ats' | 'kombo';
   /** Whether the API takes the PDF profile as a file (Kombo does; Factorial's public API has no file upload). */
   readonly acceptsFiles: boolean;
+  /**
+   * How long a write may still be under way on the vendor's side after the client stopped waiting (Kombo: its own
+   * task limit). Until then a write without an answer may yet appear: look it up, do not send it again.
+   */
+  readonly writeSettlesWithinMs: number;
   verify(): Promise<VerifiedAccount>;
   listJobs(query: AtsJobQuery): Promise<AtsJobPage>;
   findCandidateById(id: string): Promise<AtsCandidate | null>;
@@ -272,6 +287,18 @@ export interface AtsPort {
   hireStartDate?(applicationId: string): Promise<HireStartDate>;
   /** Present where the API tracks only some applications (Kombo). */
   readonly tracking?: AtsTracking;
+  /**
+   * How long the API keeps a deleted record before it drops it from every listing (Kombo: 14 days). An incremental
+   * pull older than that can no longer see deletions: absent where listings are always complete.
+   */
+  readonly forgetsDeletedAfterMs?: number;
   /** Apply a candidate to a job; an existing candidate with the same email gets the application. */
   createApplication(input: NewApplication): Promise<CreatedApplication>;
+  /**
+   * The follow-ups a create does after its answer (link back, source tag), for an application found later (its create's
+   * answer was lost to a timeout). Returns their warnings. Absent where the create has none.
+   */
+  finishApplication?(ids: { applicationId: string; candidateId: string }, input: Pick<NewApplication, 'link' | 'sourceName'>): Promise<string[]>;
+  /** Check a CV against the ATS's attachment rules before sending (absent where the ATS publishes none). */
+  checkCv?(cv: { sizeBytes: number; contentType: string }): Promise<CvCheck>;
 }

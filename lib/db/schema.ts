@@ -202,6 +202,8 @@ export const SyncPayload = z.object({
   pdfFileName: z.string(),
   pdfBase64: z.string(),
   resumeNote: z.string().optional(),
+  /** The ATS takes no CV (its attachment rules): the PDF is not sent, and this says so. */
+  cvWithheld: z.string().optional(),
 });
 export type SyncPayload = z.infer<typeof SyncPayload>;
 

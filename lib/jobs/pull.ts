@@ -3,14 +3,17 @@ import type { AtsPort } from '../connectors/types';
 import { z } from 'zod';
 import { db, Provider, storedRow, type JobRecord } from '../db';
 import { t } from './messages';
-import { applyPulledJob, archiveMissing, jobKey } from './rules';
+import { applyPulledJob, archiveMissing, jobKey, needsCompleteListing } from './rules';
 
 /**
  * Pulling the ATS's jobs into IndexedDB, page by page. Each page is written in one transaction together with
  * the cursor that follows it, so a worker stopped mid-pull resumes from the stored cursor, never from memory,
  * and memory stays flat however many jobs there are.
  *
- * - Kombo: incremental with `updated_after` = start of the last successful pull; deleted jobs are included.
+ * - Kombo: incremental with `updated_after` = start of the last successful pull; deleted jobs are included. Kombo
+ *   forgets a deletion 14 days after marking it, so a complete listing (no `updated_after`) runs when the watermark
+ *   is older than that (minus a margin: a browser closed for two weeks) and once a week anyway; jobs absent from it
+ *   are archived, active ones too (rules: `needsCompleteListing`).
  * - Factorial ATS: job postings have no `updated_at`, so every pull lists everything; only real changes are
  *   written, and jobs missing from the complete listing are archived. The ids seen so far are kept page by page
  *   (one small row per page, written with that page's cursor), never as one list rewritten on every page: what each
@@ -21,6 +24,8 @@ export const PULL_PAGE_SIZE = 100;
 export const STATE_KEY = 'jobPull.state';
 export const LAST_KEY = 'jobPull.last';
 const WATERMARK_KEY = 'jobPull.watermark';
+/** When the last complete listing of each provider started. */
+const COMPLETE_KEY = 'jobPull.complete';
 /** `jobPull.seen:<page>`: the vendor ids one page of a complete listing (Factorial) held. */
 const SEEN_PREFIX = 'jobPull.seen:';
 const seenKey = (page: number) => `${SEEN_PREFIX}${String(page).padStart(6, '0')}`;
@@ -41,7 +46,7 @@ export const PullState = z.object({
   startedAt: z.string(),
   cursor: z.string().nullable(),
   updatedAfter: z.string().optional(),
-  /** Factorial: a complete listing, compared at the end with what is stored (ids seen: `jobPull.seen:*` rows). */
+  /** A complete listing, compared at the end with what is stored (ids seen: `jobPull.seen:*` rows). */
   listing: z.boolean().optional(),
   /** Written by earlier versions (the whole list in the state); read once when such a pull resumes. */
   seen: z.array(z.string()).optional(),
@@ -63,6 +68,7 @@ export type PullSummary = z.infer<typeof PullSummary>;
 export const pullStateRow = storedRow(STATE_KEY, PullState);
 export const lastPullRow = storedRow(LAST_KEY, PullSummary);
 const watermarkRow = storedRow(WATERMARK_KEY, z.record(z.string(), z.string()));
+const completeRow = storedRow(COMPLETE_KEY, z.record(z.string(), z.string()));
 const SeenIds = z.array(z.string());
 
 const emptyCounts = (): PullCounts => ({ added: 0, updated: 0, archived: 0, unchanged: 0, pages: 0, requests: 0 });
@@ -84,17 +90,7 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
 
   const previous = await readPullState();
   const resumed = previous?.running === true && previous.provider === provider;
-  const state: PullState = resumed
-    ? previous
-    : {
-        running: true,
-        provider,
-        startedAt: now(),
-        cursor: null,
-        updatedAfter: provider === 'kombo' ? await readWatermark(provider) : undefined,
-        listing: provider === 'factorial-ats' ? true : undefined,
-        counts: emptyCounts(),
-      };
+  const state: PullState = resumed ? previous : await freshState(ats, now());
   await database.transaction('rw', database.settings, async () => {
     // A fresh listing starts from no ids seen (a pull cut off for another provider may have left some).
     if (!resumed) await clearSeen();
@@ -146,6 +142,7 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
     const summary: PullSummary = { provider, startedAt: state.startedAt, finishedAt: now(), ok: true, counts: state.counts };
     await database.transaction('rw', database.settings, async () => {
       const marks = (await watermarkRow.read()) ?? {};
+      if (state.listing) await database.settings.put({ key: COMPLETE_KEY, value: { ...((await completeRow.read()) ?? {}), [provider]: state.startedAt } });
       await database.settings.bulkPut([
         { key: WATERMARK_KEY, value: { ...marks, [provider]: state.startedAt } },
         { key: LAST_KEY, value: summary },
@@ -173,6 +170,24 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
     });
     throw error;
   }
+}
+
+/** A new pull: incremental from the watermark, or a complete listing (see `needsCompleteListing`). */
+async function freshState(ats: AtsPort, startedAt: string): Promise<PullState> {
+  const provider = ats.provider;
+  const incremental = provider === 'kombo';
+  const watermark = incremental ? await readWatermark(provider) : undefined;
+  const lastCompleteAt = (await completeRow.read())?.[provider];
+  const complete = needsCompleteListing({ incremental, forgetsDeletedAfterMs: ats.forgetsDeletedAfterMs, watermark, lastCompleteAt, now: Date.parse(startedAt) });
+  return {
+    running: true,
+    provider,
+    startedAt,
+    cursor: null,
+    updatedAfter: complete ? undefined : watermark,
+    listing: complete || undefined,
+    counts: emptyCounts(),
+  };
 }
 
 /** The ids of a complete listing, from its page rows (`jobPull.seen:*`). */

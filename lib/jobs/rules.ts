@@ -83,3 +83,30 @@ export function archiveMissing(existing: JobRecord, now: string): JobRecord | nu
   if (existing.status === 'archived') return null;
   return { ...existing, status: 'archived', atsStatus: 'deleted', frozen: false, updatedAt: now };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A complete listing at least this often, even when incremental pulls kept up (Kombo recommends a periodic full fetch). */
+export const FULL_LISTING_EVERY_MS = 7 * DAY_MS;
+/**
+ * Margin before the API forgets a deletion: Kombo marks a job deleted at its own sync (later than the ATS) and keeps
+ * the mark 14 days from then; a full listing once the watermark is 12 days old leaves room for a pull that fails.
+ */
+export const FORGET_MARGIN_MS = 2 * DAY_MS;
+
+/**
+ * Does this pull have to list every job (no `updated_after`) and archive what is absent? Always where the API has
+ * no incremental filter; where it has one (Kombo), when there is no watermark, when the watermark is older than
+ * what the API remembers of deletions (minus a margin), and once a week anyway.
+ */
+export function needsCompleteListing(opts: {
+  incremental: boolean;
+  forgetsDeletedAfterMs?: number;
+  watermark?: string;
+  lastCompleteAt?: string;
+  now: number;
+}): boolean {
+  if (!opts.incremental || !opts.watermark) return true;
+  const age = (at: string | undefined) => (at && !Number.isNaN(Date.parse(at)) ? opts.now - Date.parse(at) : Infinity);
+  if (opts.forgetsDeletedAfterMs !== undefined && age(opts.watermark) >= opts.forgetsDeletedAfterMs - FORGET_MARGIN_MS) return true;
+  return age(opts.lastCompleteAt) >= FULL_LISTING_EVERY_MS;
+}

@@ -44,6 +44,21 @@ export interface HandlerOptions {
   vendor?: PacedVendor | ((operation: OperationRecord) => PacedVendor | undefined | Promise<PacedVendor | undefined>);
 }
 
+/**
+ * A handler's "not yet": something it sent earlier has no answer and may still be under way on the vendor's side, so
+ * it looks again after `waitMs` instead of sending. Not a failure: no attempt is counted; the operation stays queued,
+ * with `message` saying why, and an alarm (not a timer) wakes it, so a stopped worker carries on.
+ */
+export class CheckAgainLater extends Error {
+  constructor(
+    readonly waitMs: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'CheckAgainLater';
+  }
+}
+
 export const OUTBOX_ALARM_PREFIX = 'hirebridge:outbox:';
 /** Waits up to this long stay in memory; longer ones become an alarm. */
 const IN_MEMORY_WAIT_MS = 5_000;
@@ -152,9 +167,16 @@ export async function process(id: string): Promise<OperationRecord | undefined> 
       };
       try {
         const result = await handler(operation, context);
-        return await save({ ...operation, state: 'done', attempts: operation.attempts + 1, remoteId: result.remoteId, remoteUrl: result.remoteUrl, lastError: undefined, nextAttemptAt: undefined, delivery: { ...operation.delivery, outcome: result.outcome, warnings: result.warnings } });
+        return await save({ ...operation, state: 'done', attempts: operation.attempts + 1, remoteId: result.remoteId, remoteUrl: result.remoteUrl, lastError: undefined, nextAttemptAt: undefined, delivery: { ...operation.delivery, sends: stored.sends, outcome: result.outcome, warnings: result.warnings } });
       } catch (error) {
-        return await fail(operation, error);
+        if (error instanceof CheckAgainLater) {
+          const next = new Date(Date.now() + error.waitMs).toISOString();
+          const saved = await save({ ...operation, delivery: stored, state: 'queued', lastError: error.reason, nextAttemptAt: next });
+          schedule(saved.id, error.waitMs);
+          return saved;
+        }
+        // This send counts (`sends` survives Retry), whatever the handler's copy says.
+        return await fail({ ...operation, delivery: { ...operation.delivery, sends: stored.sends } }, error);
       }
     } finally {
       release();

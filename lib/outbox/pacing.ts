@@ -1,10 +1,16 @@
-import type { HttpHooks } from '../connectors/http';
+import type { HttpHooks, VendorLimits } from '../connectors/http';
+import { KOMBO_DEFAULT_ACTIONS_IN_FLIGHT } from '../connectors/kombo/limits';
 
 /**
  * Pacing of sends per vendor, so a bulk run stays inside what the vendor allows instead of bouncing off 429s:
  * - Factorial documents "200 requests per minute for POST requests": every POST, whichever operation sends it,
  *   takes a place in a sliding one-minute window (`acquireWrite`, called by the HTTP client right before it sends).
- * - Kombo allows at most 30 writes in flight per integration (PLATFORM.CONCURRENCY_LIMIT_EXCEEDED beyond).
+ * - Kombo says its limits in headers (lib/connectors/kombo/limits.ts): `ratelimit-remaining`/`ratelimit-reset` for
+ *   every request, reads included (`takeRequest`: when the window is used up, nobody sends until it resets), and
+ *   `Concurrency-Limit`/`Concurrency-Remaining` for actions in flight per integration, which vary per integration:
+ *   each write attempt takes a place among the actions in flight (`acquireAction`), and both that number and the
+ *   operations sending at once follow the last answer's numbers (`observe`), 30 (the documented cap) until one says
+ *   otherwise.
  * Operations take a turn (`acquire`: concurrency) before they are marked "sending" and give it back when they
  * settle. Waiters are served in order (first queued, first sent). A 429 pauses the whole vendor for its
  * Retry-After, not just one operation.
@@ -25,6 +31,11 @@ export interface PaceLimits {
   writeMethods?: readonly string[];
   /** At most this many operations sending at the same time. */
   maxInFlight?: number;
+  /**
+   * At most this many write requests (Kombo's "actions") in flight at once, each attempt counted: the vendor's
+   * concurrency headers, once an answer carried them, set this number (and `maxInFlight`) instead.
+   */
+  maxActionsInFlight?: number;
 }
 
 /**
@@ -38,7 +49,7 @@ export const FACTORIAL_POSTS_PER_MINUTE = 200;
 
 export const DEFAULT_PACE_LIMITS: Record<PacedVendor, PaceLimits> = {
   factorial: { perWindow: FACTORIAL_POSTS_PER_MINUTE, windowMs: 60_000 / PACE_TIME_SCALE, writeMethods: ['POST'], maxInFlight: 10 },
-  kombo: { maxInFlight: 30 },
+  kombo: { maxInFlight: KOMBO_DEFAULT_ACTIONS_IN_FLIGHT, maxActionsInFlight: KOMBO_DEFAULT_ACTIONS_IN_FLIGHT },
 };
 
 interface Waiter {
@@ -57,6 +68,15 @@ export class Pacer {
   private readonly writeQueue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = 0;
+  /** The vendor's request window as its last answer said: requests left, and when it resets. */
+  private budget: { remaining: number; resetAt: number } | undefined;
+  /** Requests (attempts) sent and not answered yet. */
+  private requestsInFlight = 0;
+  private readonly requestQueue: Waiter[] = [];
+  /** Actions (writes) at once, as the vendor's concurrency headers last said (overrides both limits). */
+  private observedMaxInFlight: number | undefined;
+  private actionsInFlight = 0;
+  private readonly actionQueue: Waiter[] = [];
 
   constructor(limits: PaceLimits) {
     this.limits = { ...limits };
@@ -91,6 +111,56 @@ export class Pacer {
     });
   }
 
+  /**
+   * A place in the vendor's request window for one attempt, reads included: granted at once unless its last answer
+   * said the window is used up, then when it resets. Call the returned function once the attempt's answer is in.
+   */
+  takeRequest(): Promise<() => void> {
+    return new Promise((grant) => {
+      this.requestQueue.push({ grant });
+      this.pump();
+    });
+  }
+
+  /** Is `method` an action the vendor limits in flight (a write, where `maxActionsInFlight` is set)? */
+  limitsAction(method: string): boolean {
+    return this.limits.maxActionsInFlight !== undefined && method.toUpperCase() !== 'GET';
+  }
+
+  /** A place among the actions in flight for one attempt of a write. Call the returned function once its answer is in. */
+  acquireAction(): Promise<() => void> {
+    return new Promise((grant) => {
+      this.actionQueue.push({ grant });
+      this.pump();
+    });
+  }
+
+  /**
+   * What an answer said about the vendor's limits (`status`: its HTTP status). Called while that attempt still holds
+   * its place, so the requests this worker has in flight besides it are already counted in what `remaining` leaves.
+   */
+  observe(limits: VendorLimits, status: number, now = Date.now()): void {
+    const rate = limits.rate;
+    if (rate?.remaining !== undefined) {
+      const others = Math.max(0, this.requestsInFlight - 1);
+      const remaining = Math.max(0, rate.remaining - others);
+      // A used-up window with no reset said: try again in a second, not at once.
+      const resetMs = rate.resetMs ?? (remaining === 0 ? 1_000 : 0);
+      this.budget = resetMs > 0 ? { remaining, resetAt: now + resetMs } : undefined;
+    } else if (status === 429 && rate?.resetMs !== undefined) {
+      this.budget = { remaining: 0, resetAt: now + rate.resetMs };
+    }
+    const { limit, remaining } = limits.concurrency ?? {};
+    if (limit !== undefined || remaining !== undefined) {
+      // Our actions in flight (this one included, unless refused: it was not admitted) plus what the vendor says
+      // is left (others elsewhere use the rest), within its limit.
+      const ours = Math.max(0, this.actionsInFlight - (status === 429 ? 1 : 0));
+      const ceiling = limit ?? this.observedMaxInFlight ?? this.limits.maxActionsInFlight ?? Infinity;
+      this.observedMaxInFlight = Math.max(1, Math.min(ceiling, remaining === undefined ? ceiling : ours + remaining));
+    }
+    this.pump();
+  }
+
   /** Nobody starts before `ms` from now (the vendor said so with a 429 / Retry-After). */
   pause(ms: number): void {
     if (!(ms > 0)) return;
@@ -99,16 +169,33 @@ export class Pacer {
   }
 
   /** For the progress text and tests. */
-  stats(): { inFlight: number; waiting: number; writesInWindow: number; writesWaiting: number; pausedForMs: number } {
+  stats(): {
+    inFlight: number;
+    maxInFlight: number | undefined;
+    waiting: number;
+    writesInWindow: number;
+    writesWaiting: number;
+    pausedForMs: number;
+    requestsWaiting: number;
+    requestsLeft: number | undefined;
+  } {
     const now = Date.now();
     this.prune(now);
+    const budget = this.budget && this.budget.resetAt > now ? this.budget : undefined;
     return {
       inFlight: this.inFlight,
+      maxInFlight: this.maxInFlight,
+      requestsWaiting: this.requestQueue.length,
+      requestsLeft: budget?.remaining,
       waiting: this.queue.length,
       writesInWindow: this.answered.length + this.writesInFlight,
       writesWaiting: this.writeQueue.length,
       pausedForMs: Math.max(0, this.pausedUntil - now),
     };
+  }
+
+  private get maxInFlight(): number | undefined {
+    return this.observedMaxInFlight ?? this.limits.maxInFlight;
   }
 
   private get windowMs() {
@@ -123,8 +210,10 @@ export class Pacer {
   private pump() {
     const now = Date.now();
     this.prune(now);
+    this.pumpRequests(now);
     if (this.pausedUntil > now) return this.wakeIn(this.pausedUntil - now);
-    const { maxInFlight, perWindow } = this.limits;
+    const { perWindow } = this.limits;
+    const maxInFlight = this.maxInFlight;
     while (this.queue.length && (maxInFlight === undefined || this.inFlight < maxInFlight)) {
       this.inFlight += 1;
       this.queue.shift()!.grant(this.once(() => (this.inFlight -= 1)));
@@ -143,6 +232,29 @@ export class Pacer {
         }),
       );
     }
+  }
+
+  /**
+   * Actions go while fewer than the vendor's concurrency are in flight; attempts while its window has room (or it
+   * reset), otherwise wake up when it resets.
+   */
+  private pumpRequests(now: number) {
+    const maxActions = this.observedMaxInFlight ?? this.limits.maxActionsInFlight ?? Infinity;
+    while (this.actionQueue.length && this.actionsInFlight < maxActions) {
+      this.actionsInFlight += 1;
+      this.actionQueue.shift()!.grant(this.once(() => (this.actionsInFlight -= 1)));
+    }
+    if (this.budget && now >= this.budget.resetAt) this.budget = undefined;
+    while (this.requestQueue.length) {
+      if (this.budget && this.budget.remaining <= 0) {
+        this.wakeIn(Math.max(1, this.budget.resetAt - now));
+        return;
+      }
+      if (this.budget) this.budget.remaining -= 1;
+      this.requestsInFlight += 1;
+      this.requestQueue.shift()!.grant(this.once(() => (this.requestsInFlight -= 1)));
+    }
+
   }
 
   /** A release that counts once, however often it is called, and lets the next waiter in. */
@@ -180,10 +292,35 @@ export function pacerFor(vendor: PacedVendor): Pacer {
   return pacer;
 }
 
-/** HTTP hooks that give each write its place in the vendor's window right before it is sent (lib/connectors/http). */
+/**
+ * HTTP hooks that give each write its place in the vendor's window right before it is sent, each attempt (reads
+ * included) its place in the request window the vendor's headers describe, and feed those headers back to the pacer
+ * (lib/connectors/http).
+ */
 export function pacedHooks(vendor: PacedVendor, hooks?: HttpHooks): HttpHooks {
   const pacer = pacerFor(vendor);
-  return { ...hooks, beforeSend: (info) => (pacer.counts(info.method) ? pacer.acquireWrite() : hooks?.beforeSend?.(info)) };
+  return {
+    ...hooks,
+    beforeSend: (info) => (pacer.counts(info.method) ? pacer.acquireWrite() : hooks?.beforeSend?.(info)),
+    beforeAttempt: async (info) => {
+      // An action waits for a place among those in flight first, then for the request window.
+      const action = pacer.limitsAction(info.method) ? await pacer.acquireAction() : undefined;
+      const request = await pacer.takeRequest();
+      const release = () => {
+        request();
+        action?.();
+      };
+      const theirs = await hooks?.beforeAttempt?.(info);
+      return () => {
+        release();
+        theirs?.();
+      };
+    },
+    onLimits: (info, limits) => {
+      pacer.observe(limits, info.status);
+      hooks?.onLimits?.(info, limits);
+    },
+  };
 }
 
 /** Change a vendor's limits (tests, a contract with a higher limit). */

@@ -95,6 +95,7 @@ export const SETTING_ITEMS: { [K in SettingName]: SettingItem<Settings[K]> } = {
   autoSync: adminSetting('autoSync'),
   autoSyncStage: adminSetting('autoSyncStage'),
   retentionDays: adminSetting('retentionDays'),
+  komboWriteWaitSeconds: adminSetting('komboWriteWaitSeconds'),
   fieldMapping: adminSetting('fieldMapping'),
 };
 

@@ -7,6 +7,9 @@ import { t } from './messages';
 export const SOURCE_NAME_DEFAULT = 'Hirebridge';
 export const RETENTION_DAYS_DEFAULT = 30;
 export const AUTO_SYNC_STAGE_DEFAULT = 'Engaged';
+/** Bounds of the Kombo write wait: the top is the HTTP client's ceiling (lib/connectors/http.ts MAX_WAIT_MS). */
+export const KOMBO_WAIT_MIN_SECONDS = 2;
+export const KOMBO_WAIT_MAX_SECONDS = 25;
 
 const FactorialId = z.string().trim().min(1).max(64);
 /**
@@ -57,6 +60,16 @@ export const SettingsSchema = z.object({
   /** Sync a captured candidate automatically when the page shows this stage (off when `autoSync` is false). */
   autoSync: z.boolean().default(false),
   autoSyncStage: z.string().trim().min(1).max(80).default(AUTO_SYNC_STAGE_DEFAULT),
+  /**
+   * Sync to ATS through Kombo: how long a create waits for Kombo's answer before Hirebridge stops waiting and looks the
+   * result up instead (Kombo's writes may take minutes; an extension cannot wait past about 25 s).
+   */
+  komboWriteWaitSeconds: z
+    .number()
+    .int()
+    .min(KOMBO_WAIT_MIN_SECONDS, { error: () => t('waitMin', { seconds: KOMBO_WAIT_MIN_SECONDS }) })
+    .max(KOMBO_WAIT_MAX_SECONDS, { error: () => t('waitMax', { seconds: KOMBO_WAIT_MAX_SECONDS }) })
+    .default(KOMBO_WAIT_MAX_SECONDS),
   /** Days local candidate data is kept. */
   retentionDays: z.number().int().min(1, { error: () => t('retentionMin') }).max(365, { error: () => t('retentionMax') }).default(RETENTION_DAYS_DEFAULT),
   /** Field mapping into Factorial HR (Export to FactorialHR). */
@@ -80,6 +93,7 @@ export const SettingChange = z.discriminatedUnion('name', [
   z.object({ name: z.literal('autoSync'), value: SettingsSchema.shape.autoSync }),
   z.object({ name: z.literal('autoSyncStage'), value: SettingsSchema.shape.autoSyncStage }),
   z.object({ name: z.literal('retentionDays'), value: SettingsSchema.shape.retentionDays }),
+  z.object({ name: z.literal('komboWriteWaitSeconds'), value: SettingsSchema.shape.komboWriteWaitSeconds }),
   z.object({ name: z.literal('fieldMapping'), value: FieldMapping }),
 ]);
 export type SettingChange = z.infer<typeof SettingChange>;

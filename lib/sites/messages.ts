@@ -6,10 +6,12 @@ export const t = defineMessages({
     siteAnswered: 'the site answered {status}',
     tooLarge: 'it is larger than 10 MB',
     fileTooLarge: '{name} is larger than 10 MB.',
+    webPage: 'it is a web page, not a PDF: save it as a PDF from the browser and choose that file',
   },
   es: {
     siteAnswered: 'el sitio ha respondido {status}',
     tooLarge: 'ocupa más de 10 MB',
     fileTooLarge: '{name} ocupa más de 10 MB.',
+    webPage: 'es una página web, no un PDF: guárdala como PDF desde el navegador y elige ese archivo',
   },
 });

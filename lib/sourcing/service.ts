@@ -5,7 +5,10 @@ import { atsToolName, isConnectedAtsSite, withAts } from '../connections';
 import { splitFullName } from '../people';
 import { asSourced, db, isUnreadable, readOperation, readSourced, type OperationRecord, type SourcedCandidate, type SourcedData, type SyncOperation } from '../db';
 import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from '../messaging/intents/sourcing';
-import { enqueue, onOperationChange, process, registerHandler, type OperationHandler, sendsOf, settle } from '../outbox';
+import { CheckAgainLater, enqueue, onOperationChange, process, registerHandler, type OperationHandler, sendsOf, settle } from '../outbox';
+import type { AtsPort } from '../connectors/types';
+import { DEFAULT_TIMEOUTS } from '../connectors/http';
+import { formatDateTime } from '../i18n';
 import { base64ToBytes, buildProfilePdf, bytesToBase64, pdfFileName } from '../pdf';
 import { readSettings, type Settings } from '../settings';
 import { passesCountryFilter, readCountryFilter } from '../jobs/settings';
@@ -158,8 +161,27 @@ function checkAnswers(questions: SyncJobOption['questions'], answers: Record<str
 const syncOutcome = (outcome: string | undefined): SyncProgress['outcome'] =>
   outcome === 'created' || outcome === 'added-to-existing' || outcome === 'duplicate' ? outcome : undefined;
 
+/**
+ * What the create step recorded on the operation (`delivery.steps.create`): `sentAt` while a send has no answer yet
+ * (set before the request, cleared by any definitive answer), and what the answer said.
+ */
+interface CreateFacts {
+  sentAt?: string;
+  /** Lookups made since the unanswered send. */
+  checks?: number;
+  /** The candidate existed before the send (the outcome is then "added to existing"). */
+  existingCandidate?: boolean;
+  cvAttached?: boolean;
+  done?: boolean;
+}
+const createFacts = (operation: SyncOperation): CreateFacts => (operation.delivery.steps?.create as CreateFacts | undefined) ?? {};
+
 export function toSyncProgress(operation: SyncOperation): SyncProgress {
+  const create = createFacts(operation);
   return {
+    checking: operation.state === 'queued' && !!create.sentAt && !!operation.nextAttemptAt,
+    cvAttached: operation.state === 'done' ? create.cvAttached : undefined,
+    cvNote: operation.payload.cvWithheld,
     operationId: operation.id,
     state: operation.state,
     outcome: syncOutcome(operation.delivery.outcome),
@@ -201,6 +223,17 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
     resume ? { bytes: base64ToBytes(resume.base64), contentType: resume.contentType, fileName: resume.fileName } : undefined,
   );
 
+  // The ATS's own attachment rules (Kombo: per integration): a PDF it would refuse is said now, not sent blindly.
+  const connection = await db().connections.get('ats');
+  const atsName = connection?.provider === 'kombo' ? (atsToolName(connection) ?? t('yourAts')) : connection ? atsToolName(connection)! : t('yourAts');
+  let cvWithheld: string | undefined;
+  const check = await withAts((ats) => ats.checkCv?.({ sizeBytes: pdf.bytes.length, contentType: 'application/pdf' }) ?? Promise.resolve(undefined)).catch(() => undefined);
+  if (check && !check.ok) {
+    if (check.reason === 'unsupported') cvWithheld = t('cvUnsupported', { ats: atsName });
+    else if (check.reason === 'too-large') throw new PublicError(t('cvTooLarge', { ats: atsName, max: megabytes(check.maxBytes), size: megabytes(pdf.bytes.length) }));
+    else throw new PublicError(t('cvWrongType', { ats: atsName, types: check.accepted.join(', ') }));
+  }
+
   const note = [fields.rating ? t('assessmentNote', { rating: fields.rating }) : undefined, fields.summary || undefined].filter(Boolean).join('\n');
   const { operation } = await enqueue(KIND, `${candidateKey}|${job.key}`, {
     name: `${fields.firstName} ${fields.lastName}`,
@@ -216,12 +249,15 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
     pdfFileName: pdfFileName(`${fields.firstName} ${fields.lastName}`),
     pdfBase64: bytesToBase64(pdf.bytes),
     resumeNote: pdf.resumeMessage,
+    ...(cvWithheld ? { cvWithheld } : {}),
   });
   void process(operation.id);
   if (opts.wait === false) return toSyncProgress(operation as SyncOperation);
   const settled = await settle(operation.id, 20_000);
   return toSyncProgress((settled ?? operation) as SyncOperation);
 }
+
+const megabytes = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} KB`);
 
 export async function syncProgress(operationId: string): Promise<SyncProgress> {
   const operation = await readOperation(operationId);
@@ -235,30 +271,85 @@ export async function profilePdf(operationId: string): Promise<{ fileName: strin
   return { fileName: operation.payload.pdfFileName, base64: operation.payload.pdfBase64 };
 }
 
-/** Send the application: the same job twice is a duplicate; a candidate with the same email gets the new application. */
-const sendSourcedApplication: OperationHandler<'sync-candidate'> = async (operation) => {
+/**
+ * After our own client stopped waiting: the first look in 30 s (Chrome's shortest alarm), then every minute. After
+ * Kombo's PLATFORM.TASK_TIMED_OUT the first look is at once: Kombo has stopped waiting itself, so whatever it did may
+ * be there already (its errors guide, https://docs.kombo.dev/guides/errors: the action may have happened in the ATS).
+ * Either way the look-again window runs from the send.
+ */
+const FIRST_CHECK_MS = 30_000;
+const CHECK_EVERY_MS = 60_000;
+/** After the vendor's own time for a write is over, the ATS's record may take a little longer to show. */
+const SHOW_MARGIN_MS = 60_000;
+
+const atsNameOf = async () => {
+  const connection = await db().connections.get('ats');
+  return connection?.provider === 'kombo' ? t('throughKombo', { tool: atsToolName(connection) ?? t('yourAts') }) : connection ? atsToolName(connection)! : t('yourAts');
+};
+
+/**
+ * Send the application, exactly once. The candidate is looked up by email first (their applications say whether this
+ * job has one): the same job is a duplicate of someone else's, unless an earlier send of this operation has no answer
+ * yet (a timeout, Kombo's TASK_TIMED_OUT, a stopped worker) — then it is this sync, found later. While such a send may
+ * still be under way at the vendor (`writeSettlesWithinMs` plus a margin), nothing is sent again: the operation looks
+ * again later by alarm. Only once that time is over does "not found" mean "did not happen", and it is sent again.
+ */
+const sendSourcedApplication: OperationHandler<'sync-candidate'> = async (operation, context) => {
   const p = operation.payload;
-  return withAts(async (ats) => {
-    const existing = await ats.findCandidateByEmail(p.fields.email);
+  const facts = createFacts(operation);
+  const record = (next: CreateFacts) => context.checkpoint({ ...(operation.delivery.steps ?? {}), create: { ...next } });
+  const { values } = await readSettings();
+  const ats = await atsNameOf();
+  return withAts(async (port: AtsPort) => {
+    const existing = await port.findCandidateByEmail(p.fields.email);
     const already = existing?.applications.find((a) => a.jobId === p.jobVendorId);
+    // An earlier send of this operation has no answer (operations stored before `sentAt` existed: any earlier send).
+    const unanswered = !!facts.sentAt || (!operation.delivery.steps?.create && sendsOf(operation) > 0);
     if (already) {
-      // An earlier attempt of this very operation may have created it before the worker stopped.
-      return { outcome: sendsOf(operation) > 0 ? 'created' : 'duplicate', remoteId: already.id };
+      if (!unanswered) return { outcome: 'duplicate', remoteId: already.id };
+      // Our own send, found later: finish what its answer would have started (link back, source tag).
+      const followUps = existing && port.finishApplication ? await port.finishApplication({ applicationId: already.id, candidateId: existing.id }, { link: p.link, sourceName: p.sourceName }) : [];
+      await record({ done: true, existingCandidate: facts.existingCandidate });
+      return { outcome: facts.existingCandidate ? 'added-to-existing' : 'created', remoteId: already.id, warnings: [t('foundLater', { ats }), ...followUps] };
     }
+    const settlesAt = facts.sentAt ? Date.parse(facts.sentAt) + port.writeSettlesWithinMs + SHOW_MARGIN_MS : 0;
+    if (facts.sentAt && Date.now() < settlesAt) {
+      const checks = (facts.checks ?? 0) + 1;
+      await record({ ...facts, checks });
+      const wait = Math.max(FIRST_CHECK_MS, Math.min(CHECK_EVERY_MS, settlesAt - Date.now()));
+      throw new CheckAgainLater(wait, t('notFoundYet', { ats, sent: formatDateTime(facts.sentAt, 'time') }));
+    }
+
+    // Kombo's writes wait as long as the admin set (bounded by the HTTP client); other vendors' writes their own default.
+    const waitMs = port.provider === 'kombo' ? values.komboWriteWaitSeconds * 1000 : undefined;
+    await record({ sentAt: new Date().toISOString(), existingCandidate: existing !== null });
     try {
-      const created = await ats.createApplication({
+      const created = await port.createApplication({
         jobId: p.jobVendorId,
         existingCandidateId: existing?.id ?? null,
         candidate: { firstName: p.fields.firstName, lastName: p.fields.lastName, email: p.fields.email, phone: p.fields.phone || undefined },
-        cv: ats.acceptsFiles ? { fileName: p.pdfFileName, base64: p.pdfBase64 } : undefined,
+        cv: port.acceptsFiles && !p.cvWithheld ? { fileName: p.pdfFileName, base64: p.pdfBase64 } : undefined,
         answers: p.answers,
         sourceName: p.sourceName,
         link: p.link,
         note: p.note || undefined,
+        waitMs,
       });
+      await record({ done: true, existingCandidate: created.existingCandidate, cvAttached: created.cvAttached });
       return { outcome: created.existingCandidate ? 'added-to-existing' : 'created', remoteId: created.applicationId, warnings: created.warnings };
     } catch (error) {
-      if (error instanceof ConnectorError && error.code === 'conflict') return { outcome: 'duplicate' };
+      if (error instanceof ConnectorError && error.code === 'timeout') {
+        // No answer is not "no": it may still happen at the vendor. Look for it later; never send it again blindly.
+        // The vendor's own "timed out" (Kombo's TASK_TIMED_OUT) is an answer: the first look is at once (a timer, not an alarm).
+        if (error.vendorCode) throw new CheckAgainLater(0, error.publicMessage);
+        throw new CheckAgainLater(FIRST_CHECK_MS, t('noAnswer', { ats, seconds: String(Math.round((waitMs ?? DEFAULT_TIMEOUTS.writeMs) / 1000)) }));
+      }
+      // Any other answer is definitive: this send did not create anything.
+      await record({});
+      if (error instanceof ConnectorError && error.code === 'conflict') {
+        // It exists although the lookup did not see it: ours when an earlier send of ours had no answer.
+        return { outcome: unanswered ? 'created' : 'duplicate' };
+      }
       throw error;
     }
   });
@@ -276,10 +367,16 @@ function onSourcingOperationChange(operation: OperationRecord): void {
       record.data.syncs = { ...(record.data.syncs ?? {}), [jobKey]: { at: operation.updatedAt, applicationId: operation.remoteId, outcome: operation.delivery.outcome } };
     });
     const duplicate = operation.delivery.outcome === 'duplicate';
+    // Every warning stays with the synced candidate in the log (Kombo's own, and what did not go through).
+    const warnings = [operation.payload.cvWithheld, ...(operation.delivery.warnings ?? [])].filter((w): w is string => !!w);
     void recordActivity({
       kind: 'sync',
-      level: duplicate ? 'warning' : 'success',
-      message: duplicate ? t('loggedDuplicate', { name, job: jobName }) : t('loggedSynced', { name, job: jobName }),
+      level: duplicate || warnings.length ? 'warning' : 'success',
+      message: duplicate
+        ? t('loggedDuplicate', { name, job: jobName })
+        : warnings.length
+          ? t('loggedSyncedWarnings', { name, job: jobName, warnings: warnings.join(' ') })
+          : t('loggedSynced', { name, job: jobName }),
       operationId: operation.id,
     });
   } else if (operation.state === 'needs-attention') {

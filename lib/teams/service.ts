@@ -2,6 +2,7 @@ import { PROVIDER_NAMES, prepareConnection, saveConnections, type PreparedConnec
 import { db, type ConnectionRecord } from '../db';
 import { ConnectInput } from '../messaging/intents/connections';
 import { attempt, PublicError } from '../errors';
+import { needsFormat2 } from '../recipes/schema';
 import { replaceFileRecipes, teamFileRecipes } from '../recipes/store';
 import { openSecret } from '../secrets';
 import { MIN_PASSPHRASE_LENGTH } from '../security';
@@ -71,9 +72,10 @@ export async function exportTeamSetup(passphrase?: string): Promise<{ fileName: 
   const view = await readSettings();
   const settings = Object.fromEntries(Object.entries(view.values).filter(([name]) => !view.managed.includes(name as SettingName)));
   const managedRules = await readManagedSyncRules();
+  const siteRecipes = await teamFileRecipes();
   const file: TeamSetupFile = {
     format: SETUP_FORMAT,
-    version: SETUP_VERSION,
+    version: siteRecipes.some(needsFormat2) ? SETUP_VERSION : 2,
     createdAt: new Date().toISOString(),
     company: companyOf(records),
     connections,
@@ -83,7 +85,7 @@ export async function exportTeamSetup(passphrase?: string): Promise<{ fileName: 
       ...(managedRules.pullIntervalMinutes === undefined ? { pullIntervalMinutes: await readPullInterval() } : {}),
       ...(managedRules.countries === undefined ? { countries: await readCountryFilter() } : {}),
     },
-    siteRecipes: await teamFileRecipes(),
+    siteRecipes,
   };
   const day = file.createdAt.slice(0, 10);
   return { fileName: `hirebridge-team-setup-${day}.json`, text: JSON.stringify(TeamSetupFile.parse(file), null, 2) };

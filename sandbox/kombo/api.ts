@@ -65,10 +65,12 @@ const after = (req: SandboxRequest, row: Record<string, unknown>) => {
 };
 const includeDeleted = (req: SandboxRequest, row: Record<string, unknown>) => req.query.get('include_deleted') === 'true' || !row.remote_deleted_at;
 
+/** A record of a write still under way (a `slow-commit` fault) is invisible until that write commits. */
+const committed = (world: KomboWorld, row: Record<string, unknown>) => (world.uncommitted.get(String(row.id)) ?? 0) <= Date.now();
 /** Under "Only Sync Created Applications", Kombo sees only the applications it tracks, and their candidates. */
-const tracked = (world: KomboWorld, application: Record<string, unknown>) => !world.syncOnlyCreated || world.tracked.has(String(application.id));
+const tracked = (world: KomboWorld, application: Record<string, unknown>) => committed(world, application) && (!world.syncOnlyCreated || world.tracked.has(String(application.id)));
 const candidateTracked = (world: KomboWorld, candidate: Record<string, unknown>) =>
-  !world.syncOnlyCreated || world.applications.some((a) => a.candidate_id === candidate.id && tracked(world, a));
+  committed(world, candidate) && (!world.syncOnlyCreated || world.applications.some((a) => a.candidate_id === candidate.id && tracked(world, a)));
 
 function jobRef(job: Record<string, unknown> | undefined) {
   return job ? { id: job.id, remote_id: job.remote_id, name: job.name } : null;
@@ -222,6 +224,17 @@ function inputInvalid(error: z.ZodError) {
   return komboError(400, 'PLATFORM.INPUT_INVALID', `${issue.path.join('.') || 'body'}: ${issue.message}`);
 }
 
+/** Why the ATS would refuse this file by its attachment rules (the shape of GET /ats/actions/ats_create_application). */
+function attachmentRefusal(rules: Record<string, unknown> | null, attachment: { type: string; content_type?: string; data?: string }): string | undefined {
+  const rule = (rules?.types as Record<string, { is_supported: boolean; max_file_size_bytes?: number | null; accepted_mime_types?: string[] | null }> | undefined)?.[attachment.type];
+  if (!rule) return undefined;
+  if (!rule.is_supported) return `this ATS does not support ${attachment.type} attachments.`;
+  const size = Buffer.from(attachment.data ?? '', 'base64').length;
+  if (rule.max_file_size_bytes && size > rule.max_file_size_bytes) return `the file is larger than ${rule.max_file_size_bytes} bytes.`;
+  if (rule.accepted_mime_types?.length && !rule.accepted_mime_types.includes(attachment.content_type ?? '')) return `the file type ${attachment.content_type} is not accepted.`;
+  return undefined;
+}
+
 /** The sandbox's Kombo integration is a Greenhouse account (SANDBOX_KEYS.komboIntegrationId). */
 const SANDBOX_TOOL = 'greenhouse';
 const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?)?Z?$/, 'must be YYYY-MM-DDTHH:mm:ss.sssZ');
@@ -372,11 +385,13 @@ export function komboRouter(world: () => KomboWorld): Router {
     if (job.status !== 'OPEN') return komboError(400, 'ATS.JOB_CLOSED', 'The job is not open for applications.');
     const body = parsed.data;
     const email = body.candidate.email_address.toLowerCase();
-    let candidate = w.candidates.find((c) => (c.email_addresses as { email_address: string }[]).some((e) => e.email_address?.toLowerCase() === email));
-    if (candidate && w.applications.some((a) => a.candidate_id === candidate!.id && a.job_id === job.id)) {
+    // Only committed records count: a create still under way elsewhere is not seen, so sending it again makes a second.
+    let candidate = w.candidates.find((c) => committed(w, c) && (c.email_addresses as { email_address: string }[]).some((e) => e.email_address?.toLowerCase() === email));
+    if (candidate && w.applications.some((a) => committed(w, a) && a.candidate_id === candidate!.id && a.job_id === job.id)) {
       return komboError(409, 'ATS.APPLICATION_ALREADY_EXISTS', 'The candidate already has an application for this job.');
     }
     let application: Record<string, unknown>;
+    const newCandidate = !candidate;
     if (!candidate) {
       candidate = addKomboCandidate(w, {
         first: body.candidate.first_name,
@@ -393,7 +408,20 @@ export function komboRouter(world: () => KomboWorld): Router {
     }
     application.screening_question_answers = (body.screening_question_answers ?? []).map((a) => answerView(job, a));
     w.tracked.add(String(application.id)); // created through Kombo: tracked whatever the setting
-    for (const attachment of body.attachments ?? []) {
+    if (req.fault?.kind === 'slow-commit') {
+      const at = Date.now() + (req.fault.ms ?? 30_000);
+      w.uncommitted.set(String(application.id), at);
+      if (newCandidate) w.uncommitted.set(String(candidate.id), at);
+    }
+    // The answer's warnings: the fault's, and a file the ATS's attachment rules refuse (not kept, said in a warning).
+    const warnings = (req.fault?.kind === 'create-warnings' ? (req.fault.warnings ?? []) : []).map((message) => ({ message }));
+    const kept = (body.attachments ?? []).filter((attachment) => {
+      if (req.fault?.kind === 'create-warnings' && req.fault.dropAttachments) return false;
+      const refusal = attachmentRefusal(w.attachmentRestrictions, attachment);
+      if (refusal) warnings.push({ message: `The attachment "${attachment.name}" was not uploaded: ${refusal}` });
+      return !refusal;
+    });
+    for (const attachment of kept) {
       w.attachments.push({
         id: `AT${w.nextId++}`,
         name: attachment.name,
@@ -403,8 +431,10 @@ export function komboRouter(world: () => KomboWorld): Router {
         ...({ application_id: application.id, candidate_id: candidate.id } as object),
       });
     }
-    return written(applicationView(w, application, { fullCandidate: true }));
+    return written(applicationView(w, application, { fullCandidate: true }), warnings);
   });
+
+  r.on('GET', `${base}/ats/actions/ats_create_application`, () => ok({ attachment_restrictions: world().attachmentRestrictions }));
 
   r.on('POST', `${base}/ats/candidates/:candidate_id/tags`, (req) => {
     const parsed = z.object({ tag: z.object({ name: z.string().min(1) }) }).safeParse(req.body);

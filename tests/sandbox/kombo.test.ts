@@ -1,3 +1,4 @@
+import { KomboAtsErrorCode } from '@kombo-api/sdk/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../../sandbox/server';
 import { specValidator } from './spec';
@@ -17,6 +18,9 @@ async function call(path: string, init: RequestInit & { key?: string; integratio
   const response = await fetch(`${sandbox.url}/kombo/v1${path}`, { ...init, headers });
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
+
+const control = (path: string, body: unknown) =>
+  fetch(`${sandbox.url}/__sandbox/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
 
 const expectSpec = (path: string, method: string, body: unknown) => expect(spec.response(path, method, body).errors).toBe('No errors');
 
@@ -172,5 +176,56 @@ describe('Kombo stand-in', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('3');
     expect(limited.body.error.code).toBe('PLATFORM.RATE_LIMIT_EXCEEDED');
+  });
+
+  it('header-only rate limits, as Kombo sends them: ratelimit-* on every answer, a 429 with no Retry-After', async () => {
+    await control('rate-limit', { vendor: 'kombo', perMinute: 2, windowMs: 60_000, headers: true });
+    const first = await call('/ats/jobs');
+    expectSpec('/ats/jobs', 'get', first.body);
+    expect([first.headers.get('ratelimit-limit'), first.headers.get('ratelimit-remaining')]).toEqual(['2', '1']);
+    expect((await call('/ats/jobs')).headers.get('ratelimit-remaining')).toBe('0');
+    const refused = await call('/ats/jobs');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBeNull();
+    expect(Number(refused.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
+    expect(Object.values(KomboAtsErrorCode)).toContain(refused.body.error.code);
+    // The one-off fault says so the same way.
+    await control('rate-limit', { vendor: 'kombo', perMinute: null });
+    await control('faults', { vendor: 'kombo', kind: 'rate-limit', retryAfterSeconds: 4, headersOnly: true });
+    const once = await call('/ats/candidates');
+    expect([once.status, once.headers.get('retry-after'), once.headers.get('ratelimit-remaining'), once.headers.get('ratelimit-reset')]).toEqual([429, null, '0', '4']);
+  });
+
+  it('a concurrency limit on actions: Concurrency-Limit/Remaining on each, a 429 CONCURRENCY_LIMIT_EXCEEDED beyond', async () => {
+    await control('kombo/concurrency', { limit: 1 });
+    await control('faults', { vendor: 'kombo', kind: 'latency', ms: 300, method: 'POST', times: 1 });
+    const candidate = (await call('/ats/candidates?page_size=1')).body.data.results[0].id as string;
+    const tag = () => call(`/ats/candidates/${candidate}/tags`, { method: 'POST', body: JSON.stringify({ tag: { name: 'Hirebridge' } }) });
+    const slow = tag();
+    // The slow one is in flight when the next arrives.
+    await expect.poll(async () => (await (await fetch(`${sandbox.url}/__sandbox/in-flight`)).json()).length).toBe(1);
+    const refused = await tag();
+    const admitted = await slow;
+    expect(admitted.status).toBe(200);
+    expect([admitted.headers.get('concurrency-limit'), admitted.headers.get('concurrency-remaining')]).toEqual(['1', '0']);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('PLATFORM.CONCURRENCY_LIMIT_EXCEEDED');
+    expect(Object.values(KomboAtsErrorCode)).toContain(refused.body.error.code);
+    expect(refused.headers.get('concurrency-remaining')).toBe('0');
+    // Reads are not actions: never refused for concurrency, no concurrency headers.
+    const read = await call('/ats/jobs');
+    expect([read.status, read.headers.get('concurrency-limit')]).toEqual([200, null]);
+  });
+
+  it('the 14-day purge: a job marked deleted vanishes from every listing, deleted ones included', async () => {
+    const before = await call('/ats/jobs?include_deleted=true&page_size=250');
+    const id = before.body.data.results.find((j: { remote_deleted_at: string | null }) => !j.remote_deleted_at).id as string;
+    await control('jobs/mutate', { vendor: 'kombo', delete: [id] });
+    expect((await call('/ats/jobs?include_deleted=true&page_size=250')).body.data.results.some((j: { id: string }) => j.id === id)).toBe(true);
+    const purged = await control('kombo/purge', {});
+    expect(purged.purged).toBeGreaterThanOrEqual(1);
+    const after = await call('/ats/jobs?include_deleted=true&page_size=250');
+    expectSpec('/ats/jobs', 'get', after.body);
+    expect(after.body.data.results.some((j: { id: string; remote_deleted_at: string | null }) => j.id === id || j.remote_deleted_at)).toBe(false);
   });
 });

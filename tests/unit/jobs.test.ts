@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AtsJob, AtsJobQuery, AtsPort } from '@/lib/connectors/types';
 import { db, resetDbForTests } from '@/lib/db';
-import { applyPulledJob, jobKey } from '@/lib/jobs/rules';
+import { applyPulledJob, FULL_LISTING_EVERY_MS, jobKey, needsCompleteListing } from '@/lib/jobs/rules';
+import { KOMBO_FORGETS_DELETED_AFTER_MS } from '@/lib/connectors/kombo/limits';
 import { pullJobs, readLastPull, readPullState, setJobActive } from '@/lib/jobs/pull';
 import { ensureJobPullAlarm, firstPullDelayMinutes, isPullOverdue, JOB_PULL_ALARM, writePullInterval } from '@/lib/jobs/schedule';
 
@@ -23,6 +24,7 @@ function fakeAts(provider: AtsPort['provider'], jobs: AtsJob[], opts: { failOnPa
   const port: AtsPort = {
     provider,
     acceptsFiles: provider === 'kombo',
+    writeSettlesWithinMs: 0,
     createApplication: async () => {
       throw new Error('not used by job pulls');
     },
@@ -44,6 +46,7 @@ function fakeAts(provider: AtsPort['provider'], jobs: AtsJob[], opts: { failOnPa
     findCandidateByEmail: async () => null,
     findCandidatesByRemoteIds: async () => [],
     listHiredApplications: async () => ({ items: [], next: null }),
+    ...(provider === 'kombo' ? { forgetsDeletedAfterMs: KOMBO_FORGETS_DELETED_AFTER_MS } : {}),
   };
   return { port, queries, jobs };
 }
@@ -184,6 +187,63 @@ describe('pulling jobs', () => {
     await pullJobs(resumed.port);
     expect(resumed.queries[0].cursor).toBe('100');
     expect(await db().jobs.count()).toBe(300);
+  });
+});
+
+describe('Kombo forgets deletions after 14 days: complete listings', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const at = (iso: string) => Date.parse(iso);
+  it('lists everything with no watermark, when the watermark is older than Kombo’s window minus a margin, and weekly', () => {
+    const now = at('2026-12-20T00:00:00.000Z');
+    const ago = (days: number) => new Date(now - days * DAY).toISOString();
+    const kombo = { incremental: true, forgetsDeletedAfterMs: KOMBO_FORGETS_DELETED_AFTER_MS, now };
+    expect(needsCompleteListing({ ...kombo, watermark: undefined, lastCompleteAt: ago(1) })).toBe(true);
+    expect(needsCompleteListing({ ...kombo, watermark: ago(0.1), lastCompleteAt: ago(1) })).toBe(false);
+    expect(needsCompleteListing({ ...kombo, watermark: ago(11.9), lastCompleteAt: ago(11.9) })).toBe(true); // weekly
+    expect(needsCompleteListing({ ...kombo, watermark: ago(12), lastCompleteAt: ago(1) })).toBe(true); // the margin
+    expect(needsCompleteListing({ ...kombo, watermark: ago(15), lastCompleteAt: ago(1) })).toBe(true);
+    expect(needsCompleteListing({ ...kombo, watermark: ago(1), lastCompleteAt: ago(6.9) })).toBe(false);
+    expect(needsCompleteListing({ ...kombo, watermark: ago(1), lastCompleteAt: new Date(now - FULL_LISTING_EVERY_MS).toISOString() })).toBe(true);
+    expect(needsCompleteListing({ ...kombo, watermark: ago(1), lastCompleteAt: undefined })).toBe(true);
+    // An API without an incremental filter always lists everything.
+    expect(needsCompleteListing({ incremental: false, now })).toBe(true);
+  });
+
+  it('after two weeks away, one complete listing archives every job gone meanwhile, active ones too', async () => {
+    const jobs = ['a', 'b', 'c', 'd'].map((id) => job(id, { changedAt: '2026-11-01T00:00:00.000Z' }));
+    const ats = fakeAts('kombo', jobs);
+    await pullJobs(ats.port, { now: () => new Date('2026-11-02T00:00:00.000Z') });
+    await setJobActive(jobKey('kombo', 'a'), true);
+    // Deleted in the ATS and purged by Kombo since (absent from every listing); c is still marked deleted.
+    jobs.splice(0, 2);
+    jobs[0] = job('c', { deleted: true, changedAt: '2026-11-03T00:00:00.000Z' });
+
+    ats.queries.length = 0;
+    const summary = await pullJobs(ats.port, { now: () => new Date('2026-11-18T00:00:00.000Z') });
+    expect(ats.queries.map((q) => q.updatedAfter)).toEqual([undefined]);
+    expect(summary.counts.archived).toBe(3);
+    expect(await db().jobs.get(jobKey('kombo', 'a'))).toMatchObject({ status: 'archived', atsStatus: 'deleted', frozen: false });
+    expect(await db().jobs.get(jobKey('kombo', 'b'))).toMatchObject({ status: 'archived', atsStatus: 'deleted' });
+    expect(await db().jobs.get(jobKey('kombo', 'c'))).toMatchObject({ status: 'archived' });
+    expect(await db().jobs.get(jobKey('kombo', 'd'))).toMatchObject({ status: 'disabled' });
+
+    // The next pull, three hours later, is incremental again: one request.
+    ats.queries.length = 0;
+    await pullJobs(ats.port, { now: () => new Date('2026-11-18T03:00:00.000Z') });
+    expect(ats.queries.map((q) => q.updatedAfter)).toEqual(['2026-11-18T00:00:00.000Z']);
+  });
+
+  it('an incremental pull alone would miss the purge; the weekly complete listing catches it without a long gap', async () => {
+    const jobs = ['a', 'b'].map((id) => job(id, { changedAt: '2026-11-01T00:00:00.000Z' }));
+    const ats = fakeAts('kombo', jobs);
+    await pullJobs(ats.port, { now: () => new Date('2026-11-02T00:00:00.000Z') });
+    jobs.splice(0, 1); // purged without this browser ever seeing the mark
+    for (const day of ['03', '04', '05', '06', '07', '08']) await pullJobs(ats.port, { now: () => new Date(`2026-11-${day}T00:00:00.000Z`) });
+    expect(await db().jobs.get(jobKey('kombo', 'a'))).toMatchObject({ status: 'disabled' });
+    ats.queries.length = 0;
+    await pullJobs(ats.port, { now: () => new Date('2026-11-09T00:00:00.000Z') });
+    expect(ats.queries.map((q) => q.updatedAfter)).toEqual([undefined]);
+    expect(await db().jobs.get(jobKey('kombo', 'a'))).toMatchObject({ status: 'archived' });
   });
 });
 

@@ -11,7 +11,7 @@ describe('admin settings overlaid by managed policy', () => {
 
   it('starts from the documented defaults', async () => {
     const { values, managed } = await readSettings();
-    expect(values).toEqual({ disabledAdapters: [], sourceName: 'Hirebridge', autoSync: false, autoSyncStage: 'Engaged', retentionDays: 30, fieldMapping: { entityDefaults: {}, customFields: {} } });
+    expect(values).toEqual({ disabledAdapters: [], sourceName: 'Hirebridge', autoSync: false, autoSyncStage: 'Engaged', retentionDays: 30, komboWriteWaitSeconds: 25, fieldMapping: { entityDefaults: {}, customFields: {} } });
     expect(managed).toEqual([]);
   });
 

@@ -127,6 +127,8 @@ export function createFactorialAts(creds: FactorialCredentials, hooks?: HttpHook
     provider: 'factorial-ats',
     // Factorial's public API has no file upload: the PDF profile is offered for download instead.
     acceptsFiles: false,
+    // A plain synchronous create: once cut, the server finishes (or not) within its own request time.
+    writeSettlesWithinMs: 30_000,
 
     async createApplication(input) {
       const email = input.candidate.email.trim();

@@ -2,10 +2,13 @@ import type { z } from 'zod';
 import { ConnectorError } from '../errors';
 import { createHttpClient, type HttpHooks } from '../http';
 import { t } from '../messages';
-import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, HireStartDate, KomboCredentials, ScreeningAnswerValue, SiteApplicationIds } from '../types';
+import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, CvCheck, HireStartDate, KomboCredentials, NewApplication, ScreeningAnswerValue, SiteApplicationIds } from '../types';
 import { classifyKomboError, readKomboError } from './errors';
+import { t as komboT } from './messages';
+import { plainText, type CallTimeouts } from '../http';
 import { komboToolFamily, komboToolFromIntegrationId } from './environments';
-import { Application, Candidate, CheckApiKey, CreatedApplication, ImportedTracked, Job, Offer, paged, Written } from './schemas';
+import { Application, Candidate, CheckApiKey, CreateApplicationAction, CreatedApplication, ImportedTracked, Job, Offer, paged, Written, type AttachmentRestrictions } from './schemas';
+import { KOMBO_FORGETS_DELETED_AFTER_MS, readKomboLimits } from './limits';
 import { komboToolName } from './tools';
 import { trackingImportBody, trackingImportPlan } from './tracking';
 
@@ -20,6 +23,40 @@ import { trackingImportBody, trackingImportPlan } from './tracking';
 
 /** Kombo's page size ceiling for list endpoints. */
 export const KOMBO_MAX_PAGE_SIZE = 250;
+
+/**
+ * How long Kombo calls may wait. Kombo's own SDK (@kombo-api/sdk 1.1.3, esm/funcs/*.js) sets no timeout on reads and
+ * 300,000 ms on every write (atsCreateApplication, atsAddCandidateTag, …): a write may take minutes while Kombo talks to
+ * the ATS. An extension cannot wait that long (a fetch answered after 30 s is cut), so a write waits as long as the
+ * worker allows and a timed-out write is an unknown outcome the caller reconciles (lib/sourcing/service.ts).
+ */
+export const KOMBO_TIMEOUTS: CallTimeouts = { readMs: 20_000, writeMs: 25_000 };
+/** How long Kombo itself may work on a write before it answers PLATFORM.TASK_TIMED_OUT (its SDK's write timeout). */
+export const KOMBO_WRITE_TASK_MS = 300_000;
+
+/** The ATS's attachment rules change rarely: asked once per integration per this long, per worker. */
+const RESTRICTIONS_TTL_MS = 6 * 60 * 60_000;
+const restrictionsCache = new Map<string, { at: number; rules: AttachmentRestrictions | null }>();
+
+/** A CV against the ATS's rules (null or missing limits: Kombo does not know them, so they do not refuse). */
+export function checkCvAgainst(rules: AttachmentRestrictions | null, cv: { sizeBytes: number; contentType: string }): CvCheck {
+  const rule = rules?.types.CV;
+  if (!rules || !rule) return { ok: true };
+  if (!rule.is_supported) return { ok: false, reason: 'unsupported' };
+  const limits = [rule.max_file_size_bytes, rules.total_size_bytes].filter((n): n is number => typeof n === 'number' && n > 0);
+  const maxBytes = limits.length ? Math.min(...limits) : undefined;
+  if (maxBytes !== undefined && cv.sizeBytes > maxBytes) return { ok: false, reason: 'too-large', maxBytes };
+  const accepted = rule.accepted_mime_types;
+  if (accepted?.length && !accepted.some((type) => type.toLowerCase() === cv.contentType.toLowerCase())) return { ok: false, reason: 'type', accepted };
+  return { ok: true };
+}
+
+/**
+ * Whether a Kombo warning is about a file (the CV): Kombo's warnings are free text ("meant to provide debug
+ * information"), so this reads their words. Inferred, not documented: any mention of an attachment, a file, a CV or a
+ * resume counts, so "CV attached" is never claimed beside a warning that may say it was not.
+ */
+export const warnsAboutFile = (message: string) => /attach|\bfiles?\b|\bcv\b|resume|résumé|document/i.test(message);
 
 const STATUS: Record<string, AtsJobStatus> = { OPEN: 'open', CLOSED: 'closed', DRAFT: 'draft', ARCHIVED: 'archived' };
 
@@ -110,13 +147,22 @@ function offerValues(offer: Offer | undefined): Record<string, string> | undefin
 const acceptedOfferIds = (applications: readonly Pick<z.output<typeof Application>, 'offers'>[]) =>
   [...new Set(applications.flatMap((a) => (a.offers ?? []).filter((o) => o.status === 'ACCEPTED').map((o) => o.id)))];
 
+/**
+ * Kombo's deletion policy (docs.kombo.dev/lms/features/deletion-policy): an entry it no longer finds is marked
+ * `remote_deleted_at`, and "14 days later" Kombo sets "all the fields to `null`". Such an emptied job (no remote id,
+ * no name, no status) is a deleted one, whether or not the mark survived the emptying.
+ */
+function isDeletedJob(job: Job): boolean {
+  return !!job.remote_deleted_at || (!job.remote_id && !job.name && !job.status);
+}
+
 function toJob(job: Job): AtsJob {
   return {
     id: job.id,
     remoteId: job.remote_id ?? undefined,
     name: job.name ?? '(untitled job)',
     status: (job.status && STATUS[job.status]) || (job.status ? 'closed' : 'open'),
-    deleted: !!job.remote_deleted_at,
+    deleted: isDeletedJob(job),
     country: job.location?.country && /^[A-Za-z]{2}$/.test(job.location.country) ? job.location.country.toUpperCase() : undefined,
     locationName: job.location?.city ?? job.location?.raw,
     url: job.post_url ?? job.remote_url,
@@ -139,8 +185,10 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     secrets: [creds.apiKey],
     hooks,
     readError: readKomboError,
+    readLimits: readKomboLimits,
     classify: classifyKomboError,
     retryStatuses: [429, 503],
+    timeouts: KOMBO_TIMEOUTS,
   });
   const tool = komboToolFromIntegrationId(creds.integrationId);
 
@@ -172,10 +220,25 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     }
   };
 
+  /** After the application exists: the link back on it and the source tag on its candidate (their failure is a warning). */
+  const followUpWrites = async ({ applicationId, candidateId }: { applicationId: string; candidateId: string }, input: Pick<NewApplication, 'link' | 'sourceName'>) => {
+    const warnings: string[] = [];
+    const link = input.link;
+    const linkAdded = link
+      ? await bestEffort(t('linkBack'), () => http.request(Written, `ats/applications/${encodeURIComponent(applicationId)}/result-links`, { method: 'POST', body: link }), warnings)
+      : false;
+    if (candidateId) {
+      await bestEffort(t('sourceTag'), () => http.request(Written, `ats/candidates/${encodeURIComponent(candidateId)}/tags`, { method: 'POST', body: { tag: { name: input.sourceName } } }), warnings);
+    }
+    return { linkAdded, warnings };
+  };
+
   return {
     provider: 'kombo',
     tool,
     acceptsFiles: true,
+    writeSettlesWithinMs: KOMBO_WRITE_TASK_MS,
+    forgetsDeletedAfterMs: KOMBO_FORGETS_DELETED_AFTER_MS,
 
     async verify() {
       await http.request(CheckApiKey, 'check-api-key');
@@ -223,18 +286,39 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
         screening_question_answers: input.answers.map((a) => ({ question_id: a.questionId, answer: komboAnswer(a.value) })),
         source: { name: input.sourceName },
       };
-      const created = await http.request(CreatedApplication, `ats/jobs/${encodeURIComponent(input.jobId)}/applications`, { method: 'POST', body });
+      const created = await http.request(CreatedApplication, `ats/jobs/${encodeURIComponent(input.jobId)}/applications`, { method: 'POST', body, timeoutMs: input.waitMs });
       const applicationId = created.data.id;
       const candidateId = created.data.candidate?.id ?? created.data.candidate_id ?? input.existingCandidateId ?? '';
-      const warnings: string[] = [];
-      const link = input.link;
-      const linkAdded = link
-        ? await bestEffort(t('linkBack'), () => http.request(Written, `ats/applications/${encodeURIComponent(applicationId)}/result-links`, { method: 'POST', body: link }), warnings)
-        : false;
-      if (candidateId) {
-        await bestEffort(t('sourceTag'), () => http.request(Written, `ats/candidates/${encodeURIComponent(candidateId)}/tags`, { method: 'POST', body: { tag: { name: input.sourceName } } }), warnings);
+      // Every warning Kombo gave reaches the person, in Kombo's words (plain text, bounded).
+      const said = (created.warnings ?? []).map((w) => plainText(w.message)).filter(Boolean);
+      const warnings = said.map((message) => komboT('warned', { message }));
+      const { linkAdded, warnings: followUps } = await followUpWrites({ applicationId, candidateId }, input);
+      return {
+        applicationId,
+        candidateId,
+        existingCandidate: input.existingCandidateId !== null,
+        cvAttached: !!input.cv && !said.some(warnsAboutFile),
+        linkAdded,
+        warnings: [...warnings, ...followUps],
+      };
+    },
+
+    finishApplication: async (ids, input) => (await followUpWrites(ids, input)).warnings,
+
+    async checkCv(cv) {
+      const key = `${creds.baseUrl}|${creds.integrationId}`;
+      let cached = restrictionsCache.get(key);
+      if (!cached || Date.now() - cached.at > RESTRICTIONS_TTL_MS) {
+        try {
+          const answer = await http.request(CreateApplicationAction, 'ats/actions/ats_create_application');
+          cached = { at: Date.now(), rules: answer.data.attachment_restrictions ?? null };
+          restrictionsCache.set(key, cached);
+        } catch {
+          // Rules unknown (the ATS or Kombo did not say): nothing is refused ahead; Kombo's warnings tell afterwards.
+          return { ok: true };
+        }
       }
-      return { applicationId, candidateId, existingCandidate: input.existingCandidateId !== null, cvAttached: !!input.cv, linkAdded, warnings };
+      return checkCvAgainst(cached.rules, cv);
     },
 
     async listHiredApplications(query) {

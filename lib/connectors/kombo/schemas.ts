@@ -99,12 +99,32 @@ export type Offer = z.infer<typeof Offer>;
 /** What POST /ats/import-tracked-application answers. */
 export const ImportedTracked = success(z.looseObject({ id: z.string(), tracked_at: text }));
 
-/** What POST /ats/jobs/{job_id}/applications answers: the application with its candidate. */
+/**
+ * What POST /ats/jobs/{job_id}/applications answers: the application with its candidate, and `warnings` (required in
+ * the spec: "the interaction warnings that are shown in the dashboard", e.g. an answer or a file the ATS did not take).
+ * A success without them is still a success: read as none.
+ */
 export const CreatedApplication = success(
   z.looseObject({
     id: z.string(),
     candidate_id: z.string().nullish(),
     candidate: z.looseObject({ id: z.string() }).nullish(),
   }),
+).extend({ warnings: z.array(z.looseObject({ message: z.string() })).nullish().catch(undefined) });
+
+const amount = z.number().nullish();
+/** One attachment type's rule: supported (with its limits, null = Kombo does not know) or not at all. */
+const AttachmentTypeRule = z.union([
+  z.looseObject({ is_supported: z.literal(true), max_amount: amount, max_file_size_bytes: amount, accepted_mime_types: z.array(z.string()).nullish() }),
+  z.looseObject({ is_supported: z.literal(false) }),
+]);
+/** GET /ats/actions/ats_create_application: what the ATS takes as attachments of a new application (null: unknown). */
+export const CreateApplicationAction = success(
+  z.looseObject({
+    attachment_restrictions: z
+      .looseObject({ total_size_bytes: amount, types: z.looseObject({ CV: AttachmentTypeRule.nullish() }) })
+      .nullish(),
+  }),
 );
+export type AttachmentRestrictions = NonNullable<z.output<typeof CreateApplicationAction>['data']['attachment_restrictions']>;
 export const Written = success(z.unknown());

@@ -33,3 +33,8 @@ export function trackingImportBody(tool: string, ids: SiteApplicationIds, tracke
   const named = Object.fromEntries(Object.entries(spec.ids).map(([field, from]) => [field, ids[from]]));
   return { tracked_at: trackedAt.toISOString(), [tool]: { id_type: spec.idType, ...named } };
 }
+
+/** Can Kombo import this tool's applications into its tracking at all (whatever the page gives)? */
+export function komboCanImportTracking(tool: string | undefined): boolean {
+  return !!tool && tool in ID_TYPES;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { intent, type IntentSpec } from '../intent';
+import { SITE_ID } from '../../recipes/key';
 import { OperationIdInput } from './operations';
 import { says } from './messages';
 
@@ -20,7 +21,7 @@ const pageText = (max: number) =>
 
 /** What a site adapter read from a page. Everything but the id is best effort. */
 export const PageCandidate = z.object({
-  siteCandidateId: z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, says('notCandidateId')),
+  siteCandidateId: z.string().trim().min(1).max(128).regex(SITE_ID, says('notCandidateId')),
   fullName: pageText(500),
   email: pageText(320),
   phone: pageText(64),
@@ -28,8 +29,8 @@ export const PageCandidate = z.object({
   stage: pageText(200),
   startDate: pageText(64),
   // Best effort like the rest: a malformed one is dropped, not a reason to refuse the candidate.
-  siteApplicationId: z.string().trim().max(128).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
-  siteJobId: z.string().trim().max(128).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
+  siteApplicationId: z.string().trim().max(128).regex(SITE_ID).optional().catch(undefined),
+  siteJobId: z.string().trim().max(128).regex(SITE_ID).optional().catch(undefined),
 });
 export type PageCandidate = z.infer<typeof PageCandidate>;
 

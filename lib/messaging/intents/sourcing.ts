@@ -115,6 +115,12 @@ export interface SyncProgress {
   resumeNote?: string;
   /** Factorial ATS: the PDF is offered for download (its API takes no file). */
   downloadAvailable: boolean;
+  /** Waiting to look the result of an unanswered send up (not to send again). */
+  checking?: boolean;
+  /** The PDF profile was sent as the CV and the ATS kept it (true), or was not kept / not sent (false); unknown: undefined. */
+  cvAttached?: boolean;
+  /** Why the PDF profile was not sent as the CV (the ATS's attachment rules). */
+  cvNote?: string;
 }
 
 export const sourcingIntents = {

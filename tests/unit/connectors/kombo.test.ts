@@ -34,7 +34,7 @@ describe('Kombo quirks', () => {
     expect(resolveKomboBaseUrl('custom', 'https://proxy.example.com/kombo/v1/')).toBe('https://proxy.example.com/kombo/v1');
   });
 
-  it('maps error codes to kinds, retrying only rate/concurrency limits, service unavailable and 503', () => {
+  it('maps error codes to kinds: limits, unavailable and unknown errors are transient (Kombo’s errors guide); refusals are not', () => {
     const kind = (status: number, code: string) => {
       const e = classifyKomboError(status, { code, message: 'm' });
       return e && [e.code, e.transient];
@@ -45,9 +45,11 @@ describe('Kombo quirks', () => {
     expect(kind(400, 'PLATFORM.INPUT_INVALID')).toEqual(['invalid-request', false]);
     expect(kind(409, 'ATS.APPLICATION_ALREADY_EXISTS')).toEqual(['conflict', false]);
     expect(kind(400, 'ATS.JOB_CLOSED')).toEqual(['invalid-request', false]);
-    expect(kind(502, 'REMOTE.UNKNOWN_HTTP_ERROR')).toEqual(['server', false]);
+    expect(kind(502, 'REMOTE.UNKNOWN_HTTP_ERROR')).toEqual(['server', true]);
     expect(kind(503, 'REMOTE.UNKNOWN_HTTP_ERROR')).toEqual(['server', true]);
-    expect(kind(500, 'PLATFORM.UNKNOWN_ERROR')).toEqual(['server', false]);
+    expect(kind(500, 'PLATFORM.UNKNOWN_ERROR')).toEqual(['server', true]);
+    expect(kind(409, 'INTEGRATION.QA_FAILED')).toEqual(['setup', false]);
+    expect(kind(500, 'PLATFORM.TASK_TIMED_OUT')).toEqual(['timeout', true]);
     expect(kind(401, 'PLATFORM.AUTHENTICATION_INVALID')).toEqual(['auth', false]);
   });
 });
@@ -71,6 +73,13 @@ describe('Kombo connector', () => {
     expect(second.jobs[0]).toMatchObject({ id: '2', deleted: true });
     const q = new URLSearchParams(server.seen[1].query);
     expect(Object.fromEntries(q)).toEqual({ cursor: 'CUR1', page_size: '100', updated_after: '2026-11-01T00:00:00.000Z', include_deleted: 'true' });
+  });
+
+  it('reads a job Kombo emptied 14 days after marking it deleted (every field null) as deleted', async () => {
+    const emptied = { ...job('3'), remote_id: null, name: null, status: null, location: null, remote_url: null, post_url: null, remote_deleted_at: null, screening_questions: null };
+    const { kombo } = await komboWith(() => success({ next: null, results: [emptied, job('4')] }));
+    const { jobs } = await kombo.listJobs({});
+    expect(jobs.map((j) => [j.id, j.deleted])).toEqual([['3', true], ['4', false]]);
   });
 
   it('finds a candidate by the remote id the ATS page shows, and reads HIRED as hired', async () => {
@@ -211,10 +220,10 @@ describe('Kombo connector', () => {
     await expect(kombo.tracking!.importApplication({ candidateRemoteId: '1', applicationRemoteId: '2' })).rejects.toMatchObject({ code: 'rate-limited', transient: true, message: expect.stringContaining('slow down') });
   });
 
-  it('does not retry a read on a plain 500, but does on 429 and 503', async () => {
+  it('does not retry a read on a plain 500 at once (the caller retries later), but does on 429 and 503', async () => {
     let calls = 0;
     const failing = await komboWith(() => (calls++, error(500, 'PLATFORM.UNKNOWN_ERROR')));
-    await expect(failing.kombo.listJobs({})).rejects.toMatchObject({ code: 'server', transient: false });
+    await expect(failing.kombo.listJobs({})).rejects.toMatchObject({ code: 'server', transient: true });
     expect(calls).toBe(1);
     await close!();
     calls = 0;
