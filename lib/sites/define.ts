@@ -1,6 +1,7 @@
 import { parseMatchPattern } from './match-pattern';
-import { hrefOf, linkAround, queryAllDeep, queryDeep, roots } from './dom';
-import { mailto, tel, text, type CandidateOnPage, type Mount, type PageKind, type SiteAdapter } from './types';
+import { linkValue } from '../recipes/deep';
+import { hrefOf, linkAround, queryAllDeep, roots } from './dom';
+import { text, type CandidateOnPage, type Mount, type PageKind, type SiteAdapter } from './types';
 
 /**
  * Most ATS web apps follow one shape: a candidate page whose URL holds the id, a candidate list with one row per
@@ -10,7 +11,7 @@ import { mailto, tel, text, type CandidateOnPage, type Mount, type PageKind, typ
 
 /**
  * Where an adapter looks on a page. Plain data (CSS selectors and attribute names, never code), so a stored
- * recipe can later replace any of them for a built-in adapter (`withSelectors`).
+ * recipe's reading can stand beside them (lib/recipes/apply.ts).
  */
 export interface AdapterSelectors {
   /** Where buttons go on a candidate page (the first match wins; none → floating button). */
@@ -29,11 +30,9 @@ export interface AdapterSelectors {
   row?: string;
   rowId?: string;
   /**
-   * Pipeline: a column, the attribute (`@name`) or heading naming its stage, and a card with its candidate id.
-   * A board showing one stage (`pipelineStage`) only needs `card` (default: its links to candidate pages).
+   * A board showing one stage at a time (`pipelineStage`): its cards, and the attribute on one holding its
+   * candidate id (default: the card's link). A board whose Hired column is not known gets no buttons.
    */
-  column?: string;
-  columnStage?: string;
   card?: string;
   cardId?: string;
 }
@@ -119,19 +118,15 @@ export function safe<T>(read: () => T): T | undefined {
   }
 }
 
-/** An email shown in an element: the address of a `mailto:` link (it or inside it), else its text when it is one. */
+/**
+ * An email shown in an element: the address of a `mailto:` link (it or inside it, shadow roots included), else its
+ * text when that is an address. One rule for the adapters, the recipes and the teach picker.
+ */
 export function emailIn(el: Element | null): string | undefined {
   if (!el) return undefined;
-  const link = el.matches('a[href^="mailto:"]') ? el : el.querySelector('a[href^="mailto:"]');
-  if (link) return decodeURIComponent(link.getAttribute('href')!.slice('mailto:'.length).split('?')[0]).trim().slice(0, 320) || undefined;
-  const value = text(el);
+  const value = linkValue(el, 'mailto:', 320) ?? text(el);
   return value && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value.slice(0, 320) : undefined;
 }
-
-const telIn = (el: Element | undefined) => {
-  const value = el?.getAttribute('href')?.slice('tel:'.length);
-  return value ? decodeURIComponent(value).trim().slice(0, 64) : undefined;
-};
 
 const HIRED = /\bhired\b|contratad/i;
 
@@ -212,8 +207,8 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     const candidate: CandidateOnPage = {
       siteCandidateId: id,
       fullName: field(s.name) ?? text(person),
-      email: safe(() => emailIn(readFor(all, s.email ?? 'a[href^="mailto:"]', id) ?? null)),
-      phone: safe(() => telIn(readFor(all, 'a[href^="tel:"]', id))),
+      email: emailIn(readFor(all, s.email ?? 'a[href^="mailto:"]', id) ?? null),
+      phone: ((el) => el && linkValue(el, 'tel:', 64))(readFor(all, 'a[href^="tel:"]', id)),
       stage: field(s.stage),
       jobTitle: field(s.job),
       startDate: field(s.startDate),
@@ -237,7 +232,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
       let ids: ReturnType<typeof linkIds> = null;
       if (attribute !== null) {
         if (!ID_LIKE.test(attribute)) return [];
-        ids = { siteCandidateId: attribute, siteApplicationId: undefined, siteJobId: undefined };
+        ids = { siteCandidateId: attribute } as NonNullable<typeof ids>;
       } else {
         for (const el of [link, ...Array.from(row.querySelectorAll('[href]')).slice(0, 10)]) if ((ids = linkIds(el))) break;
       }
@@ -246,9 +241,9 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
       seen.add(key!);
       const candidate: CandidateOnPage = {
         siteCandidateId: ids.siteCandidateId,
-        fullName: text((safe(() => row.matches(s.name)) ? row : row.querySelector(s.name)) ?? link ?? row.querySelector('[href]')),
-        email: safe(() => mailto(row)),
-        phone: safe(() => tel(row)),
+        fullName: text((row.matches(s.name) ? row : row.querySelector(s.name)) ?? link ?? row.querySelector('[href]')),
+        email: linkValue(row, 'mailto:', 320),
+        phone: linkValue(row, 'tel:', 64),
         stage: stage ?? (s.stage ? text(row.querySelector(s.stage)) : undefined),
         jobTitle: s.job ? text(row.querySelector(s.job)) : undefined,
       };
@@ -262,16 +257,8 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   };
   const boardMounts = (doc: Document, url: URL, all: ReturnType<typeof roots>): Mount[] => {
     const path = route(url);
-    if (spec.pipelineStage) {
-      const shown = spec.pipelineStage.exec(path)?.[1];
-      return shown && HIRED.test(shown) ? rowMounts(doc, url, all, s.card, s.cardId, 'Hired') : [];
-    }
-    if (!s.column || !s.card || !s.cardId) return [];
-    const hired = queryAllDeep(all, s.column).find((column) => {
-      const stage = s.columnStage?.startsWith('@') ? column.getAttribute(s.columnStage.slice(1)) : text(column.querySelector(s.columnStage ?? 'h2, h3'));
-      return HIRED.test(stage ?? '');
-    });
-    return hired ? rowMounts(doc, url, [hired], s.card, s.cardId, 'Hired') : [];
+    const shown = spec.pipelineStage?.exec(path)?.[1];
+    return shown && HIRED.test(shown) ? rowMounts(doc, url, all, s.card, s.cardId, 'Hired') : [];
   };
   const isBuiltInHost = (url: URL) =>
     url.protocol === 'https:' && builtInHosts().some((host) => host.test(url.hostname)) && !spec.publicHost?.test(url.hostname);
@@ -290,8 +277,6 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     hosts: spec.hosts,
     grantableHost: spec.grantableHost,
     selectors: s,
-    // A taught anchor is where the button goes, inside it (the built-in position belongs to the built-in anchor).
-    withSelectors: (overrides) => defineAdapter({ ...spec, actionsPosition: overrides.actions ? undefined : spec.actionsPosition, selectors: { ...s, ...overrides } }),
     // The built-in hosts are all https; an http page of the same name is not the ATS (and not a trusted sender).
     isSite: (url) => isBuiltInHost(url) || (url.protocol === 'https:' && !!spec.grantableHost?.test(url.hostname)),
     needsGrant: (url) => !isBuiltInHost(url),
@@ -303,7 +288,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
       if (kind === 'candidate') {
         const candidate = pageCandidate(doc, url, all);
         if (!candidate) return [];
-        const anchor = queryDeep(all, s.actions);
+        const [anchor] = queryAllDeep(all, s.actions);
         // No anchor: the manager places a floating button for this same candidate instead.
         const own: Mount[] = anchor ? [{ anchor, position: spec.actionsPosition ?? 'append', candidate }] : [];
         // A candidate opened inside a one-stage board (Workable's browser): the board's cards keep their buttons.

@@ -1,20 +1,12 @@
+import { composedParent, elementsDeep } from '../recipes/deep';
+
 /**
  * Reading a page the way its user sees it: through open shadow roots (SmartRecruiters renders its app in web
  * components) and through links that are custom elements (`<sr-link href>`). Closed shadow roots stay closed.
  */
 
 /** The document and every open shadow root under it (nested ones included), in document order. */
-export function roots(doc: Document | ShadowRoot): (Document | ShadowRoot)[] {
-  const out: (Document | ShadowRoot)[] = [doc];
-  for (let i = 0; i < out.length; i++) {
-    const walker = (out[i] as Node).ownerDocument ?? (out[i] as Document);
-    const it = walker.createTreeWalker(out[i], NodeFilter.SHOW_ELEMENT);
-    for (let node = it.nextNode() as Element | null; node; node = it.nextNode() as Element | null) {
-      if (node.shadowRoot) out.push(node.shadowRoot);
-    }
-  }
-  return out;
-}
+export const roots = (doc: Document | ShadowRoot): (Document | ShadowRoot)[] => [doc, ...elementsDeep(doc, 1e6).flatMap((el) => el.shadowRoot ?? [])];
 
 /** Every element matching `selector`, in the page and in its open shadow roots. A selector the browser refuses matches nothing. */
 export function queryAllDeep<E extends Element = Element>(all: readonly (Document | ShadowRoot | Element)[], selector: string): E[] {
@@ -25,13 +17,14 @@ export function queryAllDeep<E extends Element = Element>(all: readonly (Documen
   }
 }
 
-export const queryDeep = <E extends Element = Element>(all: readonly (Document | ShadowRoot | Element)[], selector: string): E | null =>
-  queryAllDeep<E>(all, selector)[0] ?? null;
 
-/** The address an element links to: an `<a href>`, or any element carrying `href` (`<sr-link href>`), resolved against the page. */
+/**
+ * The address an element links to: an `<a href>`, or any element carrying `href` (`<sr-link href>`), resolved
+ * against the page (a `javascript:` or `mailto:` one has no origin, so it never passes for the ATS's own page).
+ */
 export function hrefOf(el: Element): URL | null {
   const href = el.getAttribute('href');
-  if (!href || /^\s*(?:javascript|data|mailto|tel):/i.test(href)) return null;
+  if (!href) return null;
   try {
     return new URL(href, el.ownerDocument.baseURI);
   } catch {
@@ -41,9 +34,6 @@ export function hrefOf(el: Element): URL | null {
 
 /** The nearest element with an `href` around `el` (itself included), crossing shadow boundaries. */
 export function linkAround(el: Element): Element | null {
-  for (let node: Element | null = el; node; ) {
-    if (node.hasAttribute('href')) return node;
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
-  }
+  for (let node: Element | null = el; node; node = composedParent(node)) if (node.hasAttribute('href')) return node;
   return null;
 }

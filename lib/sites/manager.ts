@@ -1,3 +1,4 @@
+import { safe } from './define';
 import { roots } from './dom';
 import type { Mount, PageKind, SiteAdapter } from './types';
 
@@ -94,19 +95,11 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
     }
     // A candidate page whose candidate got no anchored button gets the floating one, acting on the same candidate
     // with every id its URL (or its person link) gives: the adapter reads it once for both.
-    let floating: Omit<Mount, 'anchor' | 'position'> | undefined;
-    if (kind === 'candidate' && options.placeFloating) {
-      let candidate: Mount['candidate'] | null = null;
-      try {
-        const id = adapter.candidateId(url);
-        candidate = adapter.candidate ? adapter.candidate(doc, url) : id ? { siteCandidateId: id } : null;
-      } catch {
-        candidate = null;
-      }
-      // Anchored already: the same person, and the same application when the page names one.
-      const same = (c: Mount['candidate']) => c.siteCandidateId === candidate!.siteCandidateId && (!candidate!.siteApplicationId || c.siteApplicationId === candidate!.siteApplicationId);
-      if (candidate && !mounts.some((m) => same(m.candidate))) floating = { candidate };
-    }
+    const id = adapter.candidateId(url);
+    const candidate = kind === 'candidate' && options.placeFloating ? safe(() => adapter.candidate?.(doc, url) ?? (id ? { siteCandidateId: id } : null)) : null;
+    // Anchored already: the same person, and the same application when the page names one.
+    const anchored = mounts.some((m) => m.candidate.siteCandidateId === candidate?.siteCandidateId && (!candidate.siteApplicationId || m.candidate.siteApplicationId === candidate.siteApplicationId));
+    const floating = candidate && !anchored ? { candidate } : undefined;
     const floatingKey = floating && `floating:${keyOf(floating.candidate)}`;
     if (floatingKey) seen.add(floatingKey);
     // Rows that left the DOM (a filtered list, a card moved out of Hired), or another candidate shown on the same
@@ -127,7 +120,7 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
     options.onYield?.({
       adapterId: adapter.id,
       kind,
-      idFromUrl: kind === 'candidate' && !!adapter.candidateId(url),
+      idFromUrl: kind === 'candidate' && !!id,
       nameRead: mounts.some((m) => !!m.candidate.fullName),
       stageRead: mounts.some((m) => !!m.candidate.stage),
       anchor: floatingKey ? 'floating' : mounts.length ? 'found' : 'none',

@@ -50,9 +50,8 @@ export interface SiteAdapter {
   isSite(url: URL): boolean;
   /** True when this page's host is not built in: the service worker answers it only once the host is granted. */
   needsGrant?(url: URL): boolean;
-  /** The selectors it reads the DOM with (plain data), and a copy of the adapter with some of them replaced. */
+  /** The selectors it reads the DOM with (plain data). */
   selectors?: Readonly<AdapterSelectors>;
-  withSelectors?(overrides: Partial<AdapterSelectors>): SiteAdapter;
   /** The key of the admin's recipe that reads this page, when one does (lib/recipes). */
   recipeInUse?(url: URL): string | undefined;
   /** The kind of page, from the URL alone. */

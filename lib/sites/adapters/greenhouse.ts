@@ -34,14 +34,14 @@ export const greenhouse = defineAdapter({
   candidatePage: /^\/(?:people|candidates)\/(\d{1,20})(?:\/.*)?$/,
   idPattern: /^\d{1,20}$/,
   applicationPage: /^\/applications\/(?:\d{1,20}|review\/app_review)\/?$/,
-  personLink: ['[data-provides="app-review"] header [href*="/people/"]', 'header [href*="/people/"]', '[href*="/people/"]'],
+  personLink: ['[data-provides="app-review"] header [href*="/people/"]', 'header [href*="/people/"]'],
   applicationId: { params: ['application_id', 'job_application_id'], route: /^\/(?:people\/\d+\/)?applications\/(\d{1,20})(?:\/|$)/ },
   jobId: /^\/plans\/(\d{1,20})\//,
   candidateList: /^\/(?:people|plans\/\d{1,20}\/candidates)\/?$/,
   actionsPosition: 'after',
   selectors: {
     // Application Review's action bar (the Reject button's place); the person page's is not public.
-    actions: '[data-provides="app-review"] [data-provides="reject"], [data-provides="reject"]',
+    actions: '[data-provides="reject"]',
     // The page's heading, at best (the person page's markup is not public); never one inside another person's link.
     name: 'h1',
   },

@@ -26,7 +26,8 @@ export const smartrecruiters = defineAdapter({
   selectors: {
     actions: '#st-moveForward',
     name: '[data-test="applicant-name"]',
-    row: 'a[href*="/app/people/"], sr-link[href*="/app/people/"]',
+    // Any element with the href: <a> and <sr-link> alike.
+    row: '[href*="/app/people/"]',
   },
 });
 

@@ -18,7 +18,7 @@ export const workable = defineAdapter({
   name: 'Workable',
   komboTool: 'workable',
   hosts: ['https://*.workable.com/*'],
-  publicHost: /^(?:apply|jobs|www|id|help|developers|resources)\.workable\.com$|^workable\.com$/,
+  publicHost: /^(?:(?:apply|jobs|www|id|help)\.)?workable\.com$/,
   // Inside the job's browser (`…/browser/:stage/candidate/:id`) or on its own (`/backend/…/candidates/:id`).
   candidatePage: new RegExp(`^/backend/(?:.+/)?candidates?/${ROUTE_ID}(?:/.*)?$`),
   notAPage: /^\/backend\/api\//,

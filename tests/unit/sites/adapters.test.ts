@@ -533,8 +533,7 @@ describe('Teamtailor, Lever, Ashby and the rest: markup not public, so links and
   });
 });
 
-describe('selectors are data a recipe can replace', () => {
-  // A page whose markup the built-in selectors do not know: rows carry no id attribute, only links to the person.
+describe('a list whose markup no selector knows: every link to a person is a row', () => {
   const page = () =>
     new DOMParser().parseFromString(
       `<base href="https://app.greenhouse.io/people"><table><tbody>
@@ -545,25 +544,11 @@ describe('selectors are data a recipe can replace', () => {
       'text/html',
     );
 
-  it("withSelectors gives a copy reading the page with the recipe, ids from the rows' links; the built-in one is unchanged", () => {
+  it("Greenhouse: the rows' links name them (another site's link names nobody); an id attribute the adapter does not read changes nothing", () => {
     const url = new URL('https://app.greenhouse.io/people');
-    // Built in: every link to a person is a row (another site's link is none).
-    expect(acting(greenhouse.mounts(page(), url, 'candidate-list')).map((m) => [m.id, m.application])).toEqual([
-      ['48213377', '9001'],
-      ['48213378', undefined],
+    expect(acting(greenhouse.mounts(page(), url, 'candidate-list')).map((m) => [m.id, m.application, m.name])).toEqual([
+      ['48213377', '9001', 'Ana García López'],
+      ['48213378', undefined, 'Ben Okafor'],
     ]);
-    const taught = greenhouse.withSelectors!({ row: 'tr.person-row', rowId: 'data-person-id', name: 'a.name', stage: '.stage' });
-    const candidates = taught.mounts(page(), url, 'candidate-list').map((m) => m.candidate);
-    // A row whose id attribute is not an id is refused, not guessed from its link.
-    expect(candidates).toEqual([{ siteCandidateId: '48213377', siteApplicationId: '9001', fullName: 'Ana García López', email: undefined, phone: undefined, stage: 'Hired', jobTitle: undefined }]);
-    expect(taught.selectors!.row).toBe('tr.person-row');
-    // A taught anchor takes the button inside it; the built-in one (Application Review's Reject) beside it.
-    const review = fixture('greenhouse', 'app-review.html', 'https://app.greenhouse.io/applications/review/app_review');
-    const at = new URL('https://app.greenhouse.io/applications/review/app_review');
-    expect(greenhouse.mounts(review, at, 'candidate')[0].position).toBe('after');
-    const inHeader = greenhouse.withSelectors!({ actions: '[data-provides="app-review"] header' }).mounts(review, at, 'candidate');
-    expect(inHeader.map((m) => [m.anchor.localName, m.position])).toEqual([['header', 'append']]);
-    expect(greenhouse.selectors!.row).toBeUndefined();
-    expect(taught.hosts).toBe(greenhouse.hosts);
   });
 });

@@ -175,7 +175,7 @@ describe('site manager', () => {
   it('Application Review shows the next person on the same address: the button follows the person', async () => {
     setUrl('https://canonical.greenhouse.io/applications/review/app_review');
     render('greenhouse', 'app-review.html');
-    const { placed, onPage } = start({ adapters: [greenhouse.withSelectors!({})].map((a) => ({ ...a, isSite: (u: URL) => u.hostname === 'canonical.greenhouse.io' })) });
+    const { placed, onPage } = start({ adapters: [{ ...greenhouse, isSite: (u: URL) => u.hostname === 'canonical.greenhouse.io' }] });
     expect(onPage()).toEqual(['48213377']);
     // Greenhouse swaps the header link's address when the reviewer moves on (duplicate-check.user.js watches for it).
     const link = document.querySelector('[data-provides="app-review"] header a')!;
