@@ -1,3 +1,4 @@
+import { emailIn } from '../sites/define';
 import { text, type CandidateOnPage, type Mount, type PageKind, type SiteAdapter } from '../sites/types';
 import { linksIn, linkValue, queryAllDeep, queryDeep } from './deep';
 import { recipeKey, taughtAdapterId } from './key';
@@ -43,14 +44,8 @@ function safeUrl(href: string | null, base: string): URL | null {
   }
 }
 
-/** The email an element shows: a `mailto:` link's address (it or in it), else its text when that is an address. */
-function emailOf(el: Element | null): string | undefined {
-  if (!el) return undefined;
-  const linked = linkValue(el, 'mailto:', 320);
-  if (linked) return linked;
-  const value = text(el);
-  return value && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value.slice(0, 320) : undefined;
-}
+/** The email an element shows (one rule with the adapters'). */
+const emailOf = emailIn;
 
 /** The candidate a row or a panel links to: the first link (any element with an `href`) to a candidate page. */
 function linkedId(el: Element, idOfLink: (url: URL) => string | null): { id: string; link: Element } | null {
@@ -201,6 +196,14 @@ function withRecipesOf(base: SiteAdapter, recipes: readonly SiteRecipe[]): SiteA
       if (kind === 'candidate-list' && recipe.fields.row) return readRows(doc, recipe.fields.row, candidateId);
       if (kind === 'candidate' && !isList(recipe)) return readCandidate(doc, recipe.fields, candidateId(url), candidateId, own()[0]);
       return own();
+    },
+    // The candidate the floating button acts on: the recipe's reading over the built-in one (the same ids).
+    candidate(doc, url) {
+      const recipe = recipeFor(recipes, url);
+      const own = base.candidate?.(doc, url) ?? null;
+      if (!recipe || isList(recipe)) return own;
+      const read = readCandidate(doc, recipe.fields, candidateId(url), candidateId, own ? { anchor: doc.documentElement, position: 'append', candidate: own } : undefined);
+      return read[0]?.candidate ?? own;
     },
     recipeInUse: (url) => {
       const recipe = recipeFor(recipes, url);

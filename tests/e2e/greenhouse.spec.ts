@@ -12,12 +12,11 @@ const LUCAS = '40112234'; // Hired in Kombo
 const DANIEL = '40112237'; // Interview in Kombo
 
 function greenhousePerson(id: string, shownName: string): string {
-  // Shaped like Greenhouse's person page: header with actions; no email on the page, stage shown stale.
+  // Shaped like tests/fixtures/sites/greenhouse/person.html (the header's markup is not public): a heading, no email
+  // link, a stale stage among the "Move stage" options; no anchor, so the button is the floating one.
   return `<!doctype html><html><head><title>${shownName} - Greenhouse</title></head><body>
-  <div class="person-header"><h1 class="person-name">${shownName}</h1>
-    <div data-provides="person-header-actions" class="actions"><button type="button">Reject</button></div></div>
-  <div data-provides="application-job" class="job-name">Product Manager</div>
-  <div data-provides="application-stage" class="current-stage">Offer</div>
+  <header><h1>${shownName}</h1></header>
+  <div><div class="small-button stage-option ">Offer</div></div>
   <a href="/people/${id}/activity">Activity</a></body></html>`;
 }
 

@@ -19,7 +19,7 @@ const LEVER = { id: '8f1c2a7e-5d3b-4c1e-9a2f-6b7c8d9e0f1a', name: 'Ana García L
 const LEVER_PAGE = readFileSync(resolve(import.meta.dirname, '../fixtures/sites/lever/candidate.html'), 'utf8');
 // A Greenhouse candidate page (see tests/fixtures/sites/greenhouse): its name and stage are stale on purpose,
 // the candidate comes from Kombo by the id in the URL.
-const GREENHOUSE_PAGE = readFileSync(resolve(import.meta.dirname, '../fixtures/sites/greenhouse/candidate.html'), 'utf8');
+const GREENHOUSE_PAGE = readFileSync(resolve(import.meta.dirname, '../fixtures/sites/greenhouse/person.html'), 'utf8');
 
 let sandbox: Sandbox;
 let firefox: FirefoxWithExtension;

@@ -30,6 +30,7 @@ export const PageCandidate = z.object({
   startDate: pageText(64),
   // Best effort like the rest: a malformed one is dropped, not a reason to refuse the candidate.
   siteApplicationId: z.string().trim().max(128).regex(SITE_ID).optional().catch(undefined),
+  siteJobId: z.string().trim().max(128).regex(SITE_ID).optional().catch(undefined),
 });
 export type PageCandidate = z.infer<typeof PageCandidate>;
 
