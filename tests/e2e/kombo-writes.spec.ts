@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { connectCard } from '../../scripts/browser';
-import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+import { allowSandboxHost, expect, sandboxControl, test, dialogFrame } from './fixtures';
 
 /**
  * Kombo's write failures as a recruiter meets them in Sync to ATS (Lever page -> Greenhouse through Kombo, the
@@ -38,7 +38,7 @@ async function syncZoe(context: BrowserContext) {
   const page = await context.newPage();
   await page.goto(`https://hire.lever.co/candidates/${LEVER_ID}`);
   await page.getByRole('button', { name: 'Sync to ATS' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Sync to ATS' });
+  const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
   await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue(EMAIL);
   await dialog.getByRole('combobox', { name: 'Job' }).selectOption({ label: 'Frontend Engineer — Berlin' });
   await dialog.getByRole('group', { name: 'Do you have the right to work in the EU? (required)' }).getByRole('radio', { name: 'Yes' }).check();

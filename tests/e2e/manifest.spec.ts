@@ -13,7 +13,7 @@ test('permissions, CSP, managed policy schema and alarms of the loaded extension
   expect((manifest.content_security_policy as { extension_pages?: string } | undefined)?.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors https: http:");
   expect(manifest.storage?.managed_schema).toBe('managed_schema.json');
   const schema = await serviceWorker.evaluate(async () => (await fetch(chrome.runtime.getURL('/managed_schema.json'))).json());
-  expect(Object.keys(schema.properties).sort()).toEqual(['activeJobCountries', 'activeJobIds', 'autoSync', 'autoSyncStage', 'connections', 'countries', 'disabledAdapters', 'fieldMapping', 'managedBy', 'pullIntervalMinutes', 'retentionDays', 'siteRecipes', 'sourceName']);
+  expect(Object.keys(schema.properties).sort()).toEqual(['activeJobCountries', 'activeJobIds', 'autoSync', 'autoSyncStage', 'connections', 'countries', 'disabledAdapters', 'fieldMapping', 'komboWriteWaitSeconds', 'managedBy', 'pullIntervalMinutes', 'retentionDays', 'siteRecipes', 'sourceName']);
   // A deployed key is masked in chrome://policy.
   expect(schema.properties.connections.properties.ats.properties.apiKey.sensitiveValue).toBe(true);
 

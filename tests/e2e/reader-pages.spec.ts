@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { connectCard } from '../../scripts/browser';
-import { allowSandboxHost, expect, test } from './fixtures';
+import { allowSandboxHost, expect, test, dialogFrame } from './fixtures';
 
 /**
  * Sync to ATS opened (toolbar popup) on real saved pages (tests/fixtures/profiles, tests/fixtures/microformats; see
@@ -26,7 +26,7 @@ async function syncSaved(context: BrowserContext, extensionId: string, sandbox: 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Sync to ATS' });
+  const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
   await expect(dialog.getByRole('combobox', { name: 'Job' })).toBeVisible();
   return dialog;
 }

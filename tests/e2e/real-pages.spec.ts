@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { connectCard } from '../../scripts/browser';
-import { expect, routeVendorHosts, sandboxControl, test } from './fixtures';
+import { expect, routeVendorHosts, sandboxControl, test, dialogFrame } from './fixtures';
 
 /**
  * The pages recruiters really work in, rebuilt from public evidence of each ATS (tests/fixtures/sites/<ats>/, each
@@ -67,7 +67,7 @@ test.describe('Greenhouse: the lists, Application Review and the application pag
     await expect(page.locator('a[href="/people/new"] + hirebridge-action, nav hirebridge-action')).toHaveCount(0);
 
     await lucas.click();
-    const dialog = page.getByRole('dialog', EXPORT);
+    const dialog = dialogFrame(page).getByRole('dialog', EXPORT);
     await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Moreau');
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('lucas.moreau@example.com');
   });
@@ -84,7 +84,7 @@ test.describe('Greenhouse: the lists, Application Review and the application pag
     await expect(button).toHaveAccessibleDescription('Kombo does not see this candidate. Open the export to see why and what to do.');
     await expect(page.locator('hirebridge-action')).toHaveCount(1);
     await button.click();
-    const dialog = page.getByRole('dialog', EXPORT);
+    const dialog = dialogFrame(page).getByRole('dialog', EXPORT);
     const notice = dialog.getByRole('status').filter({ hasText: 'Kombo does not know' });
     await expect(notice).toContainText(`(id ${elena.remote_id})`);
     // The page named the application: Kombo's import into tracking is offered, not "open the application".
@@ -110,7 +110,7 @@ test.describe('Greenhouse: the lists, Application Review and the application pag
       const button = page.locator('body > hirebridge-action').getByRole('button', EXPORT);
       await expect(button, path).toHaveAccessibleDescription(/Kombo does not see this candidate/);
       await button.click();
-      const dialog = page.getByRole('dialog', EXPORT);
+      const dialog = dialogFrame(page).getByRole('dialog', EXPORT);
       await expect(dialog.getByRole('status').filter({ hasText: 'Kombo does not know' }).getByRole('button', { name: 'Import into Kombo’s tracking' }), path).toBeVisible();
       await expect(dialog.getByText('open the candidate’s application', { exact: false }), path).toHaveCount(0);
       await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -147,7 +147,7 @@ test.describe('Workable: the job browser, one stage per address', () => {
     await expect(page.locator('a[href$="/candidate/370715911"] + hirebridge-action').getByRole('button', EXPORT)).toBeEnabled();
     await expect(page.locator('a[href$="/candidate/370715912"] + hirebridge-action')).toHaveCount(0);
     await page.locator('body > hirebridge-action').getByRole('button', EXPORT).click();
-    const dialog = page.getByRole('dialog', EXPORT);
+    const dialog = dialogFrame(page).getByRole('dialog', EXPORT);
     await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Chloé');
     await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Martin');
     await dialog.getByRole('button', { name: 'Cancel' }).click();

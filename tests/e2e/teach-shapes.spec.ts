@@ -6,7 +6,7 @@ import { SANDBOX_KEYS } from '../../sandbox/server';
 import { connectCard, grantHostPermission, launchWithExtension, openOptions } from '../../scripts/browser';
 import { readFileSync } from 'node:fs';
 import { loxoPeopleBody, loxoPersonUrl, smartRecruitersPeoplePage, zohoCandidatePage, zohoRecordUrl, ZOHO_ORG, type Person } from '../fixtures/teach/pages';
-import { allowSandboxHost, expect, test } from './fixtures';
+import { allowSandboxHost, expect, test, dialogFrame } from './fixtures';
 
 /**
  * "Teach this page" on real page shapes of ATSs Hirebridge does not ship, in real Chromium on their real hostnames
@@ -145,7 +145,7 @@ test.describe('Teach this page: real page shapes', () => {
       await expect(exportButton).toBeEnabled();
       await expect(theirPage.locator('hirebridge-action[data-floating]')).toHaveCount(0);
       await exportButton.click();
-      const dialog = theirPage.getByRole('dialog', { name: 'Export to FactorialHR' });
+      const dialog = dialogFrame(theirPage).getByRole('dialog', { name: 'Export to FactorialHR' });
       await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Ben');
       await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Okafor');
       await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue(ben.email);
@@ -205,7 +205,7 @@ test.describe('Teach this page: real page shapes', () => {
     const button = page.getByRole('complementary', { name: 'Person profile' }).getByRole('button', { name: 'Export to FactorialHR' });
     await expect(button).toBeEnabled();
     await button.click();
-    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
     await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Ben');
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue(people[0].email);
   });
@@ -254,7 +254,7 @@ test.describe('Teach this page: real page shapes', () => {
     const anaButton = table.getByRole('row').filter({ hasText: 'Ana Ruiz' }).getByRole('button', { name: 'Export to FactorialHR' });
     await expect(anaButton).toBeEnabled();
     await anaButton.click();
-    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
     await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Ana');
     await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Ruiz');
   });
