@@ -159,6 +159,12 @@ test('updating 0.1.0 in place: queued work finishes once, needs-attention stays 
   try {
     const { context } = launched;
     expect(launched.extensionId).toBe(extensionId);
+    // Chromium re-reads an unpacked build's manifest at launch but keeps running the service worker script it
+    // registered before (its log shows the old worker's Dexie v1 connection closed by the pages' v2 upgrade): reload
+    // the extension, as a store update does, so that this build's worker is the one that resumes the old profile.
+    const updated = context.waitForEvent('serviceworker');
+    await launched.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    launched = { ...launched, worker: await updated };
     expect(await launched.worker.evaluate(() => chrome.runtime.getManifest().version)).toBe('0.2.0');
 
     // The queued export goes out by itself once its wait is over: exactly one create, one employee.
