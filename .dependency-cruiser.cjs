@@ -31,19 +31,13 @@ const rooms = (list) => `^(${list.map((room) => room.replace('/', '\\/')).join('
  */
 const KNOWN = [
   'platform-knows-no-feature: lib/db/schema.ts → lib/connectors/environments.ts',
-  'platform-knows-no-feature: lib/messaging/intents/admin.ts → lib/retention/index.ts',
-  'platform-knows-no-feature: lib/messaging/intents/admin.ts → lib/security/index.ts',
-  'platform-knows-no-feature: lib/messaging/intents/connections.ts → lib/connectors/environments.ts',
-  'platform-knows-no-feature: lib/messaging/intents/export.ts → lib/settings/schema.ts',
-  'platform-knows-no-feature: lib/messaging/intents/jobs.ts → lib/jobs/interval.ts',
-  'platform-knows-no-feature: lib/messaging/intents/recipes.ts → lib/recipes/schema.ts',
-  'platform-knows-no-feature: lib/messaging/intents/settings.ts → lib/settings/schema.ts',
-  'platform-knows-no-feature: lib/messaging/intents/teams.ts → lib/teams/schema.ts',
+  'platform-knows-no-feature: lib/db/schema.ts → lib/export/intents.ts',
+  'platform-knows-no-feature: lib/db/schema.ts → lib/sourcing/intents.ts',
   'platform-knows-no-feature: lib/outbox/outbox.ts → lib/connectors/errors.ts',
   'platform-knows-no-feature: lib/outbox/outbox.ts → lib/connectors/http.ts',
   'platform-knows-no-feature: lib/outbox/pacing.ts → lib/connectors/http.ts',
   'platform-knows-no-feature: lib/outbox/pacing.ts → lib/connectors/kombo/limits.ts',
-  'room-circle: lib/activity, lib/connections, lib/connectors, lib/db, lib/errors, lib/hosts, lib/jobs, lib/messaging, lib/outbox, lib/recipes, lib/retention, lib/secrets, lib/security, lib/settings, lib/sites, lib/teams',
+  'room-circle: lib/activity, lib/connections, lib/db, lib/export, lib/jobs, lib/outbox, lib/secrets, lib/settings, lib/sourcing',
 ];
 
 module.exports = {

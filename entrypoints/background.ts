@@ -3,6 +3,16 @@ import { exportProgress, factorialLookups, registerExportOperations, forgetLooku
 import { logFailure } from '@/lib/activity';
 import { PublicError, publicMessageOf } from '@/lib/errors';
 import { serveIntents, type SenderPolicy } from '@/lib/messaging/server';
+import type { IntentTable } from '@/lib/messaging/protocol';
+import { connectionIntents } from '@/lib/connections/intents';
+import { exportIntents } from '@/lib/export/intents';
+import { hiredListIntents } from '@/lib/hires/intents';
+import { jobIntents } from '@/lib/jobs/intents';
+import { recipeIntents } from '@/lib/recipes/intents';
+import { adminIntents } from '@/lib/security/intents';
+import { settingsIntents } from '@/lib/settings/intents';
+import { sourcingIntents } from '@/lib/sourcing/intents';
+import { teamIntents } from '@/lib/teams/intents';
 import { t } from '@/lib/messaging/messages';
 import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
 import {
@@ -23,7 +33,7 @@ import { deleteRecipe, exportRecipes, importRecipes, recordYield, saveRecipe } f
 import { onPolicyChange, readSettings, refreshPolicy, writeSetting } from '@/lib/settings';
 import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSetup, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
-import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/sites/registration';
+import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/recipes/registration';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
 import { TEACHER_GLOBAL } from '@/lib/sites/ui/teacher-loader';
 import { autoSyncSeenCandidates, registerSourcingOperations, syncedCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
@@ -51,6 +61,19 @@ async function pageTabBehindPopup() {
 }
 
 // Listeners are registered synchronously at the top of the worker, so an event that wakes it is not missed.
+/** Every feature's intents: the table the worker serves (a feature's intents missing here do not compile). */
+export const Intents = {
+  ...connectionIntents,
+  ...jobIntents,
+  ...exportIntents,
+  ...settingsIntents,
+  ...hiredListIntents,
+  ...sourcingIntents,
+  ...adminIntents,
+  ...teamIntents,
+  ...recipeIntents,
+} as const satisfies IntentTable;
+
 export default defineBackground(() => {
   // Pages of switched-off adapters get no answers; the set follows the settings (local or managed policy).
   const disabledAdapters = new Set<string>();
@@ -109,7 +132,7 @@ export default defineBackground(() => {
   const injectTeacher = (tabId: number) => browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/teach.js'] });
 
   // Every intent and what the worker does for it: each returns its answer, or throws (a PublicError says why).
-  serveIntents(policy, {
+  serveIntents(Intents, policy, {
     // Security and Data (options page)
     securityStatus: async () => securityStatus(),
     setPassphrase: async (passphrase) => setPassphrase(passphrase),

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { staleMapping } from '@/lib/export/form';
 import { sendIntent } from '@/lib/messaging/client';
-import type { ExportDraft } from '@/lib/messaging/intents/export';
+import type { ExportDraft } from '@/lib/export/intents';
 import { MAPPABLE_ATS_FIELDS, MAPPABLE_EMPLOYEE_FIELDS, type FieldMapping, type FieldSource } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';

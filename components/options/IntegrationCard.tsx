@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
-import { ConnectInput, FactorialEnvironmentInput, KomboEnvironmentInput, PROVIDER_NAMES, sendIntent, type ConnectionView, type Failure, type Provider } from '@/lib/messaging';
+import { ConnectInput, FactorialEnvironmentInput, KomboEnvironmentInput, PROVIDER_NAMES, type ConnectionView, type Provider } from '@/lib/connections/intents';
+import { sendIntent, type Failure } from '@/lib/messaging';
 import { t } from './messages';
 import { t as teamT } from './team-messages';
 import { AdminLockNote, useAdminLock } from './admin-lock';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
-import { MIN_PASSPHRASE_LENGTH } from '@/lib/messaging/intents/admin';
+import { MIN_PASSPHRASE_LENGTH } from '@/lib/security/intents';
 import { usePolicyApplied } from '@/lib/teams/queries';
 import type { ImportSummary, TeamSetupStatus } from '@/lib/teams/schema';
 import { t } from './team-messages';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
-import type { BulkPlan, BulkPlanItem } from '@/lib/messaging/intents/hires';
+import type { BulkPlan, BulkPlanItem } from '@/lib/hires/intents';
 import { checkExportForm, customValueError, formValues, type Fill } from '@/lib/export/form';
 import { CustomFieldControl } from '../export/CustomFieldControl';
 import { t } from './messages';

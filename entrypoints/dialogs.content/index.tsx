@@ -5,7 +5,7 @@ import { ExportDialog } from '@/components/export/ExportDialog';
 import dialogCss from '@/components/export/dialog.css?inline';
 import { SyncDialog, type ResumeSource } from '@/components/sourcing/SyncDialog';
 import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
-import type { SourcedOnPage } from '@/lib/messaging/intents/sourcing';
+import type { SourcedOnPage } from '@/lib/sourcing/intents';
 import { readPageProfile } from '@/lib/sites/profile-reader';
 import { fetchResume } from '@/lib/sites/resume';
 import { DIALOGS_GLOBAL, type DialogRequest, type DialogsApi } from '@/lib/sites/ui/dialog-loader';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ExportFields } from '../messaging/intents/export';
-import { AnswerValue, ResumeUpload, SyncFields } from '../messaging/intents/sourcing';
+import { ExportFields } from '../export/intents';
+import { AnswerValue, ResumeUpload, SyncFields } from '../sourcing/intents';
 import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
 
 /**

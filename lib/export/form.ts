@@ -1,4 +1,4 @@
-import { ExportFields, type CustomFieldDef } from '../messaging/intents/export';
+import { ExportFields, type CustomFieldDef } from './intents';
 import type { AtsValues } from '../connectors/types';
 import { MAPPABLE_EMPLOYEE_FIELDS, type FieldMapping, type FieldSource } from '../settings/schema';
 import { t } from './messages';

@@ -1,5 +1,5 @@
 import { withHr } from '../connections';
-import type { ExportDraft } from '../messaging';
+import type { ExportDraft } from './intents';
 
 /** Factorial's lists for the form (legal entities, teams, locations, custom fields): fetched once per few minutes, not per dialog. */
 const TTL_MS = 5 * 60_000;

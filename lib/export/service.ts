@@ -3,7 +3,7 @@ import { isConnectedAtsSite, withAts, withHr } from '../connections';
 import { isoDay, splitFullName } from '../people';
 import type { AtsCandidate, AtsValues, HireStartDate, KnownEmployee, SiteApplicationIds, TrackingImportPlan } from '../connectors/types';
 import { asHire, db, isUnreadable, parseOperation, readableOnly, readHire, readOperation, type ExportOperation, type HireCandidate, type OperationRecord } from '../db';
-import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
+import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from './intents';
 import { PublicError } from '../errors';
 import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, type OperationHandler, requeue, runSteps, settle } from '../outbox';
 import { adapterById } from '../sites/adapters';

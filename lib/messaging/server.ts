@@ -4,7 +4,7 @@ import zodEs from 'zod/v4/locales/es.js';
 import { currentLanguage } from '../i18n';
 import { t } from './messages';
 import { publicMessageOf, toFailure } from '../errors';
-import { Intents, type IntentAnswer, type IntentName, type IntentSpec, type SenderKind } from './protocol';
+import type { IntentAnswer, IntentName, IntentPayload, IntentSpec, IntentTable, SenderKind } from './protocol';
 import { fail, ok, type Result } from './result';
 
 // The schemas' own messages follow the UI's language; zod's generic ones (a rule with no message of ours) too.
@@ -51,15 +51,15 @@ export function classifySender(sender: Sender, policy: SenderPolicy): SenderKind
 
 /** What the worker does for one intent: it gets the parsed payload and returns the answer, or throws. */
 export type IntentHandler<K extends IntentName> = (
-  input: z.output<(typeof Intents)[K]['input']>,
+  input: IntentPayload<K>,
   ctx: { sender: SenderKind; tabId?: number; pageUrl?: string },
 ) => Promise<IntentAnswer<K>>;
 /** One handler for every declared intent: a declared intent without one (or one for no intent) does not compile. */
 export type IntentHandlers = { [K in IntentName]: IntentHandler<K> };
 
-/** Serve every intent with its handler (the worker's one list of them, in entrypoints/background.ts). */
-export function serveIntents(policy: () => SenderPolicy, handlers: IntentHandlers): () => void {
-  const stops = (Object.keys(Intents) as IntentName[]).map((name) => serveIntent(name, policy, handlers[name]));
+/** Serve every intent of the table with its handler (the worker's one list of them, in entrypoints/background.ts). */
+export function serveIntents(intents: IntentTable, policy: () => SenderPolicy, handlers: IntentHandlers): () => void {
+  const stops = (Object.keys(intents) as IntentName[]).map((name) => serveIntent(name, intents[name], policy, handlers[name]));
   return () => stops.forEach((stop) => stop());
 }
 
@@ -67,8 +67,7 @@ export function serveIntents(policy: () => SenderPolicy, handlers: IntentHandler
  * Serve one intent: check the sender, parse the payload, run the handler, and turn any thrown error into a
  * plain failure (a PublicError's own words and code; anything else a generic sentence: never a stack, never a key).
  */
-function serveIntent<K extends IntentName>(name: K, policy: () => SenderPolicy, handler: IntentHandler<K>) {
-  const spec: IntentSpec = Intents[name];
+function serveIntent<K extends IntentName>(name: K, spec: IntentSpec, policy: () => SenderPolicy, handler: IntentHandler<K>) {
   return onIntentMessage(name, async (message): Promise<Result<unknown>> => {
     const current = policy();
     // An extension page is known by its origin alone: it need not wait for what page checks depend on (the

@@ -1,6 +1,6 @@
 import { defineAdapter, type AdapterSelectors } from '../sites/define';
 import type { SiteAdapter } from '../sites/types';
-import { recipeKey, taughtAdapterId } from './key';
+import { recipeKey, taughtAdapterId } from '../sites/recipe-key';
 import type { SiteRecipe } from './schema';
 
 /**

@@ -69,7 +69,7 @@ export interface StoredRecipe {
   managedBy?: string;
 }
 
-export { recipeKey } from './key';
+export { recipeKey } from '../sites/recipe-key';
 
 export const RECIPES_FORMAT = 'hirebridge-site-recipes';
 export const RECIPES_VERSION = 1;

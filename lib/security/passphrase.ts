@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { db } from '../db';
 import { PublicError } from '../errors';
-import { MIN_PASSPHRASE_LENGTH } from '../messaging/intents/admin';
+import { MIN_PASSPHRASE_LENGTH } from './intents';
 import { t } from './messages';
 
 export { MIN_PASSPHRASE_LENGTH };

@@ -4,7 +4,7 @@ import type { ScreeningAnswer, ScreeningQuestion } from '../connectors/types';
 import { atsToolName, isConnectedAtsSite, withAts } from '../connections';
 import { splitFullName } from '../people';
 import { asSourced, db, isUnreadable, readOperation, readSourced, type OperationRecord, type SourcedCandidate, type SourcedData, type SyncOperation } from '../db';
-import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from '../messaging/intents/sourcing';
+import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from './intents';
 import { CheckAgainLater, enqueue, onOperationChange, process, registerHandler, type OperationHandler, sendsOf, settle } from '../outbox';
 import type { AtsPort } from '../connectors/types';
 import { DEFAULT_TIMEOUTS } from '../connectors/http';

@@ -1,6 +1,6 @@
 import { PROVIDER_NAMES, prepareConnection, saveConnections, type PreparedConnection } from '../connections';
 import { db, type ConnectionRecord } from '../db';
-import { ConnectInput } from '../messaging/intents/connections';
+import { ConnectInput } from '../connections/intents';
 import { attempt, PublicError } from '../errors';
 import { replaceFileRecipes, teamFileRecipes } from '../recipes/store';
 import { openSecret } from '../secrets';

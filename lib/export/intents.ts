@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { intent, type IntentSpec } from '../intent';
-import { OperationIdInput } from './operations';
-import { says } from './messages';
+import { intent, type IntentSpec } from '../messaging/intent';
+import { OperationIdInput } from '../messaging/intents/operations';
+import { says } from '../messaging/intents/messages';
 
 /**
  * Intents of Export to FactorialHR. Content scripts on enabled ATS pages say what the page shows; the service
@@ -130,7 +130,7 @@ export interface ExportDraft {
     customFields?: CustomFieldDef[];
   };
   /** The admin's field mapping (team/location per legal entity, custom-field sources). */
-  mapping?: import('../../settings/schema').FieldMapping;
+  mapping?: import('../settings/schema').FieldMapping;
   /** The ATS's custom fields and accepted offer for this person (what mapped sources read). */
   /** The connectors' AtsValues by shape (the protocol, which pages load, imports nothing from lib/connectors). */
   atsValues?: { candidate?: Record<string, string>; application?: Record<string, string>; offer?: Record<string, string> };
@@ -165,3 +165,9 @@ export const exportIntents = {
   /** Factorial's lists, for the admin's field mapping on the options page. */
   factorialLists: intent<ExportDraft['lookups']>()({ input: z.undefined(), from: ['extension-page'] }),
 } as const satisfies Record<string, IntentSpec>;
+
+type ExportIntents = typeof exportIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends ExportIntents {}
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { intent, type IntentSpec } from '../intent';
-import { OperationIdInput } from './operations';
-import { says } from './messages';
+import { intent, type IntentSpec } from '../messaging/intent';
+import { OperationIdInput } from '../messaging/intents/operations';
+import { says } from '../messaging/intents/messages';
 
 /**
  * Sync to ATS (SPEC F4): a sourced candidate onto an active job, with one PDF profile. The dialog (in the page's
@@ -136,3 +136,9 @@ export const sourcingIntents = {
   profilePdf: intent<{ fileName: string; base64: string }>()({ input: OperationIdInput, from: ['content-script', 'extension-page'] }),
   syncedCandidates: intent<{ items: { key: string; name: string; jobName: string; syncedAt: string; stage?: string; sourceSite: string }[]; stageError?: string }>()({ input: z.undefined(), from: ['extension-page'] }),
 } as const satisfies Record<string, IntentSpec>;
+
+type SourcingIntents = typeof sourcingIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends SourcingIntents {}
+}

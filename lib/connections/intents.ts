@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { intent, type IntentSpec } from '../intent';
-import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../../connectors/environments';
-import { says, t } from './messages';
+import { intent, type IntentSpec } from '../messaging/intent';
+import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
+import { says, t } from '../messaging/intents/messages';
 
 /** Intents of the options page's integration cards: connect, check, list and remove connections. */
 
@@ -121,3 +121,9 @@ export const connectionIntents = {
   checkConnection: intent<ConnectionView>()({ input: SlotInput, from: ['extension-page'], admin: true }),
   removeConnection: intent<null>()({ input: SlotInput, from: ['extension-page'], admin: true }),
 } as const satisfies Record<string, IntentSpec>;
+
+type ConnectionIntents = typeof connectionIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends ConnectionIntents {}
+}
