@@ -31,13 +31,10 @@ const rooms = (list) => `^(${list.map((room) => room.replace('/', '\\/')).join('
  */
 const KNOWN = [
   'platform-knows-no-feature: lib/db/schema.ts → lib/connectors/environments.ts',
-  'platform-knows-no-feature: lib/db/schema.ts → lib/export/intents.ts',
-  'platform-knows-no-feature: lib/db/schema.ts → lib/sourcing/intents.ts',
   'platform-knows-no-feature: lib/outbox/outbox.ts → lib/connectors/errors.ts',
   'platform-knows-no-feature: lib/outbox/outbox.ts → lib/connectors/http.ts',
   'platform-knows-no-feature: lib/outbox/pacing.ts → lib/connectors/http.ts',
   'platform-knows-no-feature: lib/outbox/pacing.ts → lib/connectors/kombo/limits.ts',
-  'room-circle: lib/activity, lib/connections, lib/db, lib/export, lib/jobs, lib/outbox, lib/secrets, lib/settings, lib/sourcing',
 ];
 
 module.exports = {
