@@ -215,6 +215,8 @@ export const ActivityRecord = z.object({
   message: z.string(),
   level: ActivityLevel,
   operationId: z.string().optional(),
+  /** An unexpected error's technical detail (its stack), kept for whoever looks into it; never shown as the words. */
+  detail: z.string().optional(),
 });
 export type ActivityRecord = z.infer<typeof ActivityRecord>;
 

@@ -3,7 +3,8 @@ import zodEn from 'zod/v4/locales/en.js';
 import zodEs from 'zod/v4/locales/es.js';
 import { currentLanguage } from '../i18n';
 import { t } from './messages';
-import { publicMessageOf, toFailure } from '../errors';
+import { isPublicError, publicMessageOf, toFailure } from '../errors';
+import { logUnexpected } from '../activity';
 import type { IntentAnswer, IntentName, IntentPayload, IntentSpec, IntentTable, SenderKind } from './protocol';
 import { fail, ok, type Result } from './result';
 
@@ -91,6 +92,7 @@ function serveIntent<K extends IntentName>(name: K, spec: IntentSpec, policy: ()
         try {
           await current.requireAdmin(name);
         } catch (error) {
+          if (!isPublicError(error)) await logUnexpected('intent', name, error);
           return fail('locked', publicMessageOf(error, t('internal')));
         }
       }
@@ -102,6 +104,8 @@ function serveIntent<K extends IntentName>(name: K, spec: IntentSpec, policy: ()
         }),
       );
     } catch (error) {
+      // A bug or an unforeseen failure: its stack is logged before the sender gets the generic words.
+      if (!isPublicError(error)) await logUnexpected('intent', name, error);
       return { ok: false, error: toFailure(error, INTERNAL()) };
     }
   });
@@ -135,7 +139,10 @@ function dispatchIntent(message: unknown, sender: Sender, sendResponse: (respons
   if (!listener) return false;
   listener({ data: (message as { data?: unknown }).data, sender }).then(
     (res) => sendResponse({ res }),
-    (error: unknown) => sendResponse({ res: { ok: false, error: toFailure(error, INTERNAL()) } }),
+    async (error: unknown) => {
+      if (!isPublicError(error)) await logUnexpected('intent', String(type), error);
+      sendResponse({ res: { ok: false, error: toFailure(error, INTERNAL()) } });
+    },
   );
   return true;
 }
