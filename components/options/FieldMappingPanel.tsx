@@ -27,7 +27,7 @@ export function FieldMappingPanel() {
   useEffect(() => {
     sendIntent('factorialLists', undefined)
       .then((result) => (result.ok ? setLists(result.value) : setListError(result.error.message)))
-      .catch(() => setListError(t('noContact')));
+      .catch(() => setListError(t('noContact'))); // the worker did not answer: the region says so
   }, []);
   // Filled once from the stored mapping: a refused save (locked) keeps the admin's edits instead of resetting them.
   useEffect(() => {

@@ -260,7 +260,7 @@ function ConnectedView({ connection, onChanged, deployed, lockedBy }: { connecti
   // Viewing details is an admin action: with a passphrase set, it needs an unlocked session.
   async function toggleDetails() {
     if (showDetails) return setShowDetails(false);
-    const status = await sendIntent('securityStatus', undefined).catch(() => null);
+    const status = await sendIntent('securityStatus', undefined).catch(() => null); // no answer from the worker: the details open (the view holds only the key's last four characters)
     if (status?.ok && !status.value.unlocked) return setError(t('needsPassphrase'));
     setError(null);
     setShowDetails(true);

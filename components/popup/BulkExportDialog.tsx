@@ -46,7 +46,7 @@ export function BulkExportDialog({ onClose, onStarted, trackingNote }: { onClose
         if (result.ok) setPlan(result.value);
         else setError(result.error.message);
       })
-      .catch(() => current && setError(t('unreachable')));
+      .catch(() => current && setError(t('unreachable'))); // the worker did not answer: the dialog says so
     return () => {
       current = false;
     };

@@ -87,6 +87,7 @@ export function PopupApp() {
   useEffect(() => {
     sendIntent('listConnections', undefined)
       .then((result) => setConnections(result.ok ? result.value : []))
+      // The worker did not answer: no connections shown, and the popup says it could not reach it.
       .catch(() => {
         setConnections([]);
         setMessage(t('unreachable'));

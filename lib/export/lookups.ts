@@ -18,6 +18,7 @@ export function factorialLookups(): Promise<ExportDraft['lookups']> {
     };
   });
   cached = { at: Date.now(), value };
+  // A failed look-up is its callers' to report (they await `value`); here it only must not stay cached.
   value.catch(() => {
     if (cached?.value === value) cached = undefined;
   });

@@ -230,7 +230,7 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
   const connection = await db().connections.get('ats');
   const atsName = connection?.provider === 'kombo' ? (atsToolName(connection) ?? t('yourAts')) : connection ? atsToolName(connection)! : t('yourAts');
   let cvWithheld: string | undefined;
-  const check = await withAts((ats) => ats.checkCv?.({ sizeBytes: pdf.bytes.length, contentType: 'application/pdf' }) ?? Promise.resolve(undefined)).catch(() => undefined);
+  const check = await withAts((ats) => ats.checkCv?.({ sizeBytes: pdf.bytes.length, contentType: 'application/pdf' }) ?? Promise.resolve(undefined)).catch(() => undefined); // no answer about CVs: the PDF goes as usual and the ATS's own answer to the upload decides
   if (check && !check.ok) {
     if (check.reason === 'unsupported') cvWithheld = t('cvUnsupported', { ats: atsName });
     else if (check.reason === 'too-large') throw new PublicError(t('cvTooLarge', { ats: atsName, max: megabytes(check.maxBytes), size: megabytes(pdf.bytes.length) }));
