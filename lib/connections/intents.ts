@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
 import { says, t } from '../messaging/intents/messages';
+import type { Provider } from '../db/schema';
 
 /** Intents of the options page's integration cards: connect, check, list and remove connections. */
 
 /** Each provider's name as people read it (cards, activity log, team-setup messages). */
-export const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const;
-export type Provider = keyof typeof PROVIDER_NAMES;
+export const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const satisfies Record<Provider, string>;
+/** The providers are the stored connection's (one list): a name missing above, or one too many, does not compile. */
+export type { Provider };
 
 // ---- Shared field rules (also used by forms for field-by-field messages) ----
 

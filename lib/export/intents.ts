@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { OperationIdInput } from '../messaging/intents/operations';
 import { says } from '../messaging/intents/messages';
+import { isRealDay } from '../people/name';
+import { PhoneField } from '../people/fields';
 
 /**
  * Intents of Export to FactorialHR. Content scripts on enabled ATS pages say what the page shows; the service
@@ -46,23 +48,13 @@ export const ExportFields = z.object({
   firstName: z.string().trim().min(1, says('firstNameMissing')).max(100, says('firstNameLong')),
   lastName: z.string().trim().min(1, says('lastNameMissing')).max(100, says('lastNameLong')),
   email: z.string().trim().min(1, says('emailMissing')).max(254, says('emailLong')).email(says('emailInvalid')),
-  phone: z
-    .string()
-    .trim()
-    .max(40, says('phoneLong'))
-    .regex(/^[+()\d\s.-]*$/, says('phoneChars'))
-    .optional()
-    .or(z.literal('')),
+  phone: PhoneField,
   startDate: z
     .string()
     .trim()
     .min(1, says('startDateMissing'))
     .regex(/^\d{4}-\d{2}-\d{2}$/, says('dateFormat'))
-    .refine((d) => {
-      // Date.parse accepts 2027-02-30; a real date survives the round trip.
-      const date = new Date(`${d}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
-    }, says('dateDoesNotExist')),
+    .refine(isRealDay, says('dateDoesNotExist')),
   jobTitle: z.string().trim().max(200, says('jobTitleLong')).optional().or(z.literal('')),
   legalEntityId: z.string().min(1, says('legalEntityMissing')),
   teamId: z.string().optional().or(z.literal('')),
@@ -72,10 +64,7 @@ export const ExportFields = z.object({
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, says('dateFormat'))
-    .refine((d) => {
-      const date = new Date(`${d}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
-    }, says('dateDoesNotExist'))
+    .refine(isRealDay, says('dateDoesNotExist'))
     .optional()
     .or(z.literal('')),
   /** Factorial custom fields, by field id, as Factorial's custom_fields/values takes them (text). */

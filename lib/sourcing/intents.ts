@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { OperationIdInput } from '../messaging/intents/operations';
 import { says } from '../messaging/intents/messages';
+import { PhoneField } from '../people/fields';
 
 /**
  * Sync to ATS (SPEC F4): a sourced candidate onto an active job, with one PDF profile. The dialog (in the page's
@@ -41,13 +42,7 @@ export const ResumeUpload = z.object({
 });
 export type ResumeUpload = z.infer<typeof ResumeUpload>;
 
-const phone = z
-  .string()
-  .trim()
-  .max(40, says('phoneLong'))
-  .regex(/^[+()\d\s.-]*$/, says('phoneChars'))
-  .optional()
-  .or(z.literal(''));
+const phone = PhoneField;
 
 /** The Sync form's own fields, validated field by field (the same rules in the dialog and in the worker). */
 export const SyncFields = z.object({
