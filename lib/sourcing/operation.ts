@@ -45,5 +45,10 @@ export const syncOperation = defineOperation({
 export type SyncOperation = OperationOf<'sync-candidate'>;
 
 /** A sync the recruiter prepared to go out by itself when the page shows the admin's trigger stage (kept on the candidate). */
-export const AutoSyncPlan = z.object({ fields: SyncFields, answers: z.record(z.string(), z.unknown()), resume: ResumeUpload.optional(), plannedAt: z.string() });
+export const AutoSyncPlan = z.object({
+  fields: SyncFields,
+  answers: z.record(z.string(), z.unknown()),
+  resume: ResumeUpload.optional(),
+  plannedAt: z.string(),
+});
 export type AutoSyncPlan = z.infer<typeof AutoSyncPlan>;

@@ -26,7 +26,7 @@ describe('one rule per fact', () => {
     expect(PhoneField.safeParse('call me').success).toBe(false);
   });
 
-  it('the providers people see named are exactly the stored connection\'s', () => {
+  it("the providers people see named are exactly the stored connection's", () => {
     expect(Object.keys(PROVIDER_NAMES).sort()).toEqual([...Provider.options].sort());
   });
 
@@ -35,7 +35,9 @@ describe('one rule per fact', () => {
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const iterations = 1000;
     const material = await crypto.subtle.importKey('raw', new TextEncoder().encode('correct horse'.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-    const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+    const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+    ]);
     const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode('the team key')));
     const sealed = { salt: bytesToBase64(salt), iv: bytesToBase64(iv), ciphertext: bytesToBase64(ciphertext), iterations };
     expect(await openWithPassphrase(sealed, 'correct horse')).toBe('the team key');

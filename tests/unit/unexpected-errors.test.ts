@@ -8,10 +8,16 @@ import { serveIntents, type IntentHandlers, type SenderPolicy } from '@/lib/mess
 
 /** Nothing vanishes (SPEC §10): an unexpected error is logged with its stack before people get the generic words. */
 
-const policy: SenderPolicy = { extensionId: 'abcdefghijklmnopabcdefghijklmnop', extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop', isAllowedPage: () => false };
+const policy: SenderPolicy = {
+  extensionId: 'abcdefghijklmnopabcdefghijklmnop',
+  extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+  isAllowedPage: () => false,
+};
 const fromOptionsPage = { id: policy.extensionId, url: `${policy.extensionOrigin}/options.html` };
 const ask = (type: string) =>
-  new Promise<unknown>((resolve) => void fakeBrowser.runtime.onMessage.trigger({ type, data: undefined }, fromOptionsPage, (response: { res: unknown }) => resolve(response.res)));
+  new Promise<unknown>(
+    (resolve) => void fakeBrowser.runtime.onMessage.trigger({ type, data: undefined }, fromOptionsPage, (response: { res: unknown }) => resolve(response.res)),
+  );
 
 function serveThrowing(error: unknown) {
   const handlers = Object.fromEntries(Object.keys(Intents).map((name) => [name, async () => name])) as unknown as IntentHandlers;
@@ -61,7 +67,7 @@ describe('unexpected errors', () => {
     }
   });
 
-  it('background work nobody waits for keeps an unexpected failure\'s stack in the entry\'s detail, never in its words', async () => {
+  it("background work nobody waits for keeps an unexpected failure's stack in the entry's detail, never in its words", async () => {
     await logFailure('jobs', 'hiredRefresh')(new RangeError('Invalid time value'));
     await logFailure('jobs', 'hiredRefresh')(new PublicError('The ATS refused the key.', 'auth'));
     const [unexpected, foreseen] = await db().activity.orderBy('id').toArray();
