@@ -1,7 +1,7 @@
 import { checkConnection, connect, listConnections, removeConnection } from '@/lib/connections';
 import { exportProgress, factorialLookups, registerExportOperations, forgetLookups, importTrackedApplication, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
 import { logFailure } from '@/lib/activity';
-import { PublicError, publicMessageOf } from '@/lib/errors';
+import { PublicError } from '@/lib/errors';
 import { serveIntents, type SenderPolicy } from '@/lib/messaging/server';
 import type { IntentTable } from '@/lib/messaging/protocol';
 import { connectionIntents } from '@/lib/connections/intents';
@@ -31,7 +31,7 @@ import { countLocalData, deleteLocalData, ensureRetentionAlarm, onRetentionAlarm
 import { lock, removePassphrase, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
 import { deleteRecipe, exportRecipes, importRecipes, recordYield, saveRecipe } from '@/lib/recipes';
 import { onPolicyChange, readSettings, refreshPolicy, writeSetting } from '@/lib/settings';
-import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSetup, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
+import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSetupAsAsked, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/recipes/registration';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
@@ -155,13 +155,7 @@ export default defineBackground(() => {
     teamSetupStatus: async () => (await policyApplying, teamSetupStatus()),
     exportTeamSetup: async ({ passphrase }) => exportTeamSetup(passphrase),
     importTeamSetup: async ({ text, passphrase }) => {
-      // Replacing an admin's own setup needs the admin passphrase (when set); a recruiter's browser takes a newer file.
-      if ((await teamSetupStatus()).role === 'admin') {
-        await requireAdmin().catch((error: unknown) => {
-          throw new PublicError(publicMessageOf(error, t('internal')), 'locked');
-        });
-      }
-      const summary = await importTeamSetup(text, passphrase);
+      const summary = await importTeamSetupAsAsked(text, passphrase);
       await reloadDisabledAdapters();
       // The file's site recipes may teach hosts the content script must now run on.
       await syncGrantedHostScripts().catch(logFailure('connection', 'hostScripts'));
