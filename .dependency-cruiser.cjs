@@ -21,6 +21,7 @@ const FEATURES = [
   'lib/security',
   'lib/retention',
   'lib/teams',
+  'lib/dialogs',
 ];
 
 const rooms = (list) => `^(${list.map((room) => room.replace('/', '\\/')).join('|')})(\\/|\\.tsx?$)`;

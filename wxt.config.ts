@@ -69,10 +69,20 @@ export default defineConfig({
     action: { default_icon: iconPaths('default', TOOLBAR_SIZES) },
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
     host_permissions: [...VENDOR_API_HOSTS, ...BUILT_IN_ATS_HOSTS],
-    // Extension pages run only their own scripts; nothing may frame them or post forms elsewhere.
+    // Extension pages run only their own scripts and post no forms elsewhere. Only web pages may frame them (the
+    // dialogs' frame, dialog.html): every other page is not web-accessible, so no web page can load it at all.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors https: http:",
     },
+    // The Export and Sync dialogs render in dialog.html, framed inside the page by the content script, so the page can
+    // neither read them nor hear what is typed in them (entrypoints/dialogs.content). Any http(s) page may frame it:
+    // Sync to ATS opens on any page the person opens Hirebridge on (activeTab). Chrome serves it only at a per-session
+    // URL (use_dynamic_url), so a page cannot probe for it to learn Hirebridge is installed
+    // (https://developer.chrome.com/docs/extensions/reference/manifest/web-accessible-resources); Firefox's
+    // moz-extension:// host is already a random per-install UUID, and Firefox has no use_dynamic_url.
+    web_accessible_resources: [
+      { resources: ['dialog.html'], matches: ['https://*/*', 'http://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     // Organisation-wide settings deployed by policy (chrome.storage.managed); see README "Managed policy".
     storage: { managed_schema: 'managed_schema.json' },
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],

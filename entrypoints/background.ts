@@ -13,6 +13,7 @@ import { adminIntents } from '@/lib/security/intents';
 import { settingsIntents } from '@/lib/settings/intents';
 import { sourcingIntents } from '@/lib/sourcing/intents';
 import { teamIntents } from '@/lib/teams/intents';
+import { dialogFrameIntents } from '@/lib/dialogs/intents';
 import { t } from '@/lib/messaging/messages';
 import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
 import {
@@ -34,6 +35,7 @@ import { onPolicyChange, readSettings, refreshPolicy, writeSetting } from '@/lib
 import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSetupAsAsked, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
 import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/recipes/registration';
+import { checkFrame, closeFrame, forgetTabDialogs, frameDraft, frameRequest, frameResume, handResume, stageDialog } from '@/lib/dialogs/frames';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
 import { TEACHER_GLOBAL } from '@/lib/sites/ui/teacher-loader';
 import { autoSyncSeenCandidates, registerSourcingOperations, syncedCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
@@ -72,6 +74,7 @@ export const Intents = {
   ...adminIntents,
   ...teamIntents,
   ...recipeIntents,
+  ...dialogFrameIntents,
 } as const satisfies IntentTable;
 
 export default defineBackground(() => {
@@ -121,7 +124,10 @@ export default defineBackground(() => {
   // A policy learnt after start (or changed) switches adapters off at once.
   onPolicyChange(() => void loadDisabledAdapters());
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTabDialogs(tabId);
+    void forgetTab(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => change.url && void forgetTab(tabId, change.url));
   browser.storage.onChanged.addListener((_changes, area) => {
     // The policy reader picks the change up (and tells loadDisabledAdapters through onPolicyChange).
@@ -193,6 +199,17 @@ export default defineBackground(() => {
       return null;
     },
     prepareExport: async ({ adapterId, candidate }) => prepareExport(adapterId, candidate),
+    // The dialogs' frame (dialog.html inside the page): staged by the page's content script, claimed by one frame.
+    stageDialog: async (request, { tabId }) => {
+      if (tabId === undefined) throw new PublicError(t('formOnlyOnPage'), 'no-tab');
+      return stageDialog(tabId, request, ({ adapterId, candidate }) => prepareExport(adapterId, candidate));
+    },
+    handDialogResume: async ({ token, ...handed }, { tabId }) => handResume(token, tabId, handed),
+    dialogFrameRequest: async ({ token }, { tabId, frameId }) => frameRequest(token, tabId, frameId),
+    dialogFrameDraft: async ({ token }, { tabId, frameId }) => frameDraft(token, tabId, frameId, ({ adapterId, candidate }) => prepareExport(adapterId, candidate)),
+    dialogFrameResume: async ({ token }, { tabId, frameId }) => frameResume(token, tabId, frameId),
+    closeDialogFrame: async ({ token }, { tabId }) => closeFrame(token, tabId),
+    checkDialogFrame: async ({ token, point }, { tabId }) => checkFrame(token, tabId, point),
     importTrackedApplication: async ({ adapterId, candidate }) => importTrackedApplication(adapterId, candidate),
     submitExport: async ({ candidateKey, fields }) => submitExport(candidateKey, fields),
     exportProgress: async (operationId) => exportProgress(operationId),

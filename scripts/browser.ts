@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type FrameLocator, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -100,4 +100,12 @@ export async function connectCard(options: Page, card: 'Factorial HR' | 'ATS', f
   await region.getByRole('textbox', { name: 'API key' }).fill(fields.apiKey);
   if (fields.integrationId !== undefined) await region.getByRole('textbox', { name: 'Integration ID' }).fill(fields.integrationId);
   await region.getByRole('button', { name: 'Connect' }).click();
+}
+
+/**
+ * The Export and Sync dialogs on a web page render in Hirebridge's own frame (dialog.html, inside the page's
+ * <hirebridge-dialog>): find them, their fields and buttons inside it, e.g. `dialogFrame(page).getByRole('dialog')`.
+ */
+export function dialogFrame(page: Page): FrameLocator {
+  return page.frameLocator('hirebridge-dialog iframe');
 }

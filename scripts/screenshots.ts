@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startSandbox } from '../sandbox/server';
-import { launchWithExtension } from './browser';
+import { dialogFrame, launchWithExtension } from './browser';
 import { buttonsSettled, connectToSandbox, screenshotDialog } from './demo';
 
 const DIR = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
@@ -45,7 +45,7 @@ async function main() {
     // Export to FactorialHR from Lucas's page: pre-filled, a legal entity chosen from Factorial's list.
     await page.goto(`${sandbox.url}/demo-ats/candidates/40112234`);
     await page.getByRole('button', { name: 'Export to FactorialHR', disabled: false }).click();
-    const exportDialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    const exportDialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
     await exportDialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
     await exportDialog.getByRole('button', { name: 'Export', exact: true, disabled: false }).waitFor();
     await screenshotDialog(page, exportDialog, at('export-dialog'));
@@ -62,7 +62,7 @@ async function main() {
 
     // Sync to ATS on that profile: the person's own Active job comes chosen, with its screening questions.
     await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
-    const syncDialog = page.getByRole('dialog', { name: 'Sync to ATS' });
+    const syncDialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
     await syncDialog.getByText('Resume from the page: resume.pdf').waitFor();
     await page.bringToFront();
     await screenshotDialog(page, syncDialog, at('sync-dialog'));

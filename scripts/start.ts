@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { launchWithExtension } from './browser';
+import { dialogFrame, launchWithExtension } from './browser';
 import { buttonsSettled, connectToSandbox, DEMO_JOBS, screenshotDialog } from './demo';
 
 const SHOTS = resolve(import.meta.dirname, '..', 'screenshots', 'start');
@@ -78,9 +78,9 @@ async function main() {
     }
     await demo.goto(`${sandbox.url}/demo-ats/candidates/40112234`);
     await demo.getByRole('button', { name: 'Export to FactorialHR' }).click();
-    await demo.getByRole('dialog', { name: 'Export to FactorialHR' }).getByRole('textbox', { name: 'Email' }).waitFor();
-    await dialogShot(demo, demo.getByRole('dialog', { name: 'Export to FactorialHR' }), '05-export-dialog', saved);
-    await demo.getByRole('dialog', { name: 'Export to FactorialHR' }).getByRole('button', { name: 'Cancel' }).click();
+    await dialogFrame(demo).getByRole('dialog', { name: 'Export to FactorialHR' }).getByRole('textbox', { name: 'Email' }).waitFor();
+    await dialogShot(demo, dialogFrame(demo).getByRole('dialog', { name: 'Export to FactorialHR' }), '05-export-dialog', saved);
+    await dialogFrame(demo).getByRole('dialog', { name: 'Export to FactorialHR' }).getByRole('button', { name: 'Cancel' }).click();
 
     await demo.goto(`${sandbox.url}/demo-sourcing/people/sp-1001`);
     const popup = await context.newPage();
@@ -90,9 +90,9 @@ async function main() {
     await popup.getByRole('region', { name: 'Recent activity' }).getByRole('listitem').first().waitFor();
     await shot(popup, '06-popup', saved);
     await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
-    await demo.getByRole('dialog', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Email' }).waitFor();
+    await dialogFrame(demo).getByRole('dialog', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Email' }).waitFor();
     await demo.bringToFront();
-    await dialogShot(demo, demo.getByRole('dialog', { name: 'Sync to ATS' }), '07-sync-dialog-on-demo-sourcing', saved);
+    await dialogShot(demo, dialogFrame(demo).getByRole('dialog', { name: 'Sync to ATS' }), '07-sync-dialog-on-demo-sourcing', saved);
     console.log(`\nNo display, so Chromium ran headless. Screenshots of each screen are in ${SHOTS}:`);
     for (const path of saved) console.log(`  ${path}`);
     console.log('\nKeep the sandbox running with "npm run sandbox" to try the APIs yourself.');

@@ -6,6 +6,7 @@ import { currentLanguage } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging/result';
 import type { AskedDraft } from '@/lib/sites/ui/dialog-loader';
 import { t } from './messages';
+import { useClickGuard } from '../ui/click-guard';
 import { DialogActions } from '../ui/DialogActions';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
 import { OperationStatus, statusText, useOperationProgress } from '../ui/OperationStatus';
@@ -71,6 +72,7 @@ export function ExportDialog({ adapterId, candidate, load, prefetched, compact, 
   const [tracking, setTracking] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const touchedRef = useRef(touched);
   touchedRef.current = touched;
+  const guard = useClickGuard();
 
   /** A (new) draft fills the fields; what the person already edited stays as they left it. */
   const applyDraft = (next: ExportDraft) => {
@@ -148,6 +150,12 @@ export function ExportDialog({ adapterId, candidate, load, prefetched, compact, 
     if (!canExport || !check.fields || !draft) return;
     setBusy(true);
     setSubmitError(null);
+    // A click that landed while the page hid or covered the form sends nothing, and says why.
+    const refused = await guard(event.nativeEvent);
+    if (refused) {
+      setBusy(false);
+      return setSubmitError(refused);
+    }
     try {
       const result = await sendIntent('submitExport', { candidateKey: draft.candidateKey, fields: { ...check.fields, ...(customFields.length ? { customFields: custom.values } : {}) } });
       if (result.ok) setProgress(result.value);

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
+import { queryAllDeep } from '@/lib/sites/deep';
 import { watchRecipes, watchSiteHealth } from '@/lib/recipes/queries';
 import { RecipeHost, recipeKey, RECIPE_FIELDS, SiteRecipe, type RecipeField, type SiteHealth, type StoredRecipe } from '@/lib/recipes/schema';
 import { adapterForUrl } from '@/lib/sites/adapters';
@@ -11,7 +12,8 @@ type Note = { text: string; error?: boolean } | null;
 /** Is a string a selector the browser can run? (The worker cannot tell: it has no DOM.) */
 function isSelector(selector: string): boolean {
   try {
-    document.createDocumentFragment().querySelector(selector);
+    // Each part, open shadow roots' ` >>> ` included (the way pages read it).
+    queryAllDeep(document.createDocumentFragment(), selector);
     return true;
   } catch {
     return false;

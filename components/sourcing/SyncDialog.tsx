@@ -3,6 +3,7 @@ import { sendIntent } from '@/lib/messaging/client';
 import { SyncFields, type ResumeUpload, type SourcedOnPage, type SyncDraft, type SyncJobOption, type SyncProgress } from '@/lib/sourcing/intents';
 import { base64ToBytes } from '@/lib/pdf/base64';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
+import { useClickGuard } from '../ui/click-guard';
 import { DialogActions } from '../ui/DialogActions';
 import { dialogKeyHandler } from '../ui/dialog-keyboard';
 import { OperationStatus, statusText, useOperationProgress } from '../ui/OperationStatus';
@@ -55,6 +56,7 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [planned, setPlanned] = useState<string | null>(null);
+  const guard = useClickGuard();
 
   useEffect(() => {
     sendIntent('prepareSync', { page })
@@ -136,6 +138,12 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
     if (!event.nativeEvent.isTrusted || !canSync || !parsed.success || !draft) return;
     setBusy(true);
     setSubmitError(null);
+    // A click that landed while the page hid or covered the form sends nothing, and says why.
+    const refused = await guard(event.nativeEvent);
+    if (refused) {
+      setBusy(false);
+      return setSubmitError(refused);
+    }
     try {
       // Only the answers of the chosen job's questions go out.
       const questionIds = new Set(job?.questions.map((q) => q.id));

@@ -1,8 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { recipeFor, recipeRoute } from '@/lib/recipes/apply';
+import { recipeCandidateId, recipeFor } from '@/lib/recipes/apply';
+import { composedParent, containsDeep, elementsDeep, queryDeep } from '@/lib/sites/deep';
+import { suggestPattern } from '@/lib/recipes/pattern';
 import { readRecipes } from '@/lib/recipes/queries';
 import { recipeKey, RECIPE_FIELDS, type RecipeField, type SiteRecipe } from '@/lib/recipes/schema';
-import { checkSelector, rowOf, rowSelector, uniqueSelector } from '@/lib/recipes/selector';
+import { checkSelector, deepRowSelector, deepSelector, rowOf } from '@/lib/recipes/selector';
 import { sendIntent } from '@/lib/messaging/client';
 import { emailIn } from '@/lib/sites/define';
 import { text } from '@/lib/sites/types';
@@ -17,37 +19,30 @@ import { t } from './messages';
 
 type Fields = Partial<Record<RecipeField, string>>;
 
-/** The current path with its id-like segment (one with a digit) as `:id`: `/talent/8842/profile` → `/talent/:id/profile`. */
-export function suggestPath(pathname: string): string {
-  const parts = pathname.split('/');
-  for (let i = parts.length - 1; i >= 0; i--) {
-    if (/^[A-Za-z0-9_-]*\d[A-Za-z0-9_-]*$/.test(parts[i])) {
-      parts[i] = ':id';
-      return parts.join('/');
-    }
-  }
-  return pathname;
-}
-
 function describe(el: Element): string {
   const words = text(el);
   return `${el.localName}${words ? ` “${words.slice(0, 60)}”` : ''}`;
 }
 
-function readField(field: RecipeField, selector: string): { value: string; ok: boolean } {
-  const check = checkSelector(selector, document, field === 'row' ? 'rows' : 'one');
+/** The panel a candidate page's fields are read inside (when one is taught and open). */
+const panelOf = (fields: Fields) => (fields.panel ? queryDeep(document, fields.panel) : null);
+
+/** What a field's selector reads on this page now, the way the recipe will read it (inside the panel when there is one). */
+function readField(field: RecipeField, selector: string, fields: Fields): { value: string; ok: boolean } {
+  const scope: ParentNode = (field !== 'row' && field !== 'panel' && panelOf(fields)) || document;
+  const check = checkSelector(selector, scope, field === 'row' ? 'rows' : 'one');
   if (!check.ok) return { ok: false, value: check.reason === 'many' ? t('matchesMany', { count: check.count }) : check.reason === 'none' ? t('matchesNone') : t('invalid') };
-  const el = document.querySelector(selector)!;
+  const el = queryDeep(scope, selector)!;
   if (field === 'row') return { ok: true, value: t('rows', { count: check.count }) };
-  if (field === 'anchor') return { ok: true, value: t('buttonHere', { what: describe(el) }) };
+  if (field === 'anchor' || field === 'panel') return { ok: true, value: t('buttonHere', { what: describe(el) }) };
   const value = field === 'email' ? emailIn(el) : text(el);
   return { ok: !!value, value: value ?? t('nothingRead') };
 }
 
-/** Elements worth pointing at with the keyboard: visible, in document order. */
+/** Elements worth pointing at with the keyboard: visible, in document order, open shadow roots included. */
 function pageElements(host: Element): Element[] {
-  return Array.from(document.body.querySelectorAll('*')).filter(
-    (el) => !host.contains(el) && el !== host && !['script', 'style', 'noscript', 'template', 'hirebridge-action'].includes(el.localName) && el.getClientRects().length > 0,
+  return elementsDeep(document.body).filter(
+    (el) => !containsDeep(host, el) && !['script', 'style', 'noscript', 'template', 'hirebridge-action'].includes(el.localName) && el.getClientRects().length > 0,
   );
 }
 
@@ -55,7 +50,10 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
   const headingId = useId();
   const pagesId = useId();
   const [fields, setFields] = useState<Fields>({});
-  const [path, setPath] = useState(() => suggestPath(location.pathname));
+  const [path, setPath] = useState(() => suggestPattern(new URL(location.href)));
+  // Until the admin edits Pages, it follows what is taught: a candidate page (its id as :id) or a list (no id).
+  const [pathEdited, setPathEdited] = useState(false);
+  const suggestFor = (next: Fields) => !pathEdited && setPath(suggestPattern(new URL(location.href), next.row ? 'list' : 'page'));
   const [previousKey, setPreviousKey] = useState<string | undefined>();
   const [picking, setPicking] = useState<RecipeField | null>(null);
   const [pointed, setPointed] = useState<Element | null>(null);
@@ -76,6 +74,7 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
       if (!recipe) return;
       setFields(recipe.fields);
       setPath(recipe.path ?? '');
+      setPathEdited(true);
       setPreviousKey(recipeKey(recipe));
     });
   }, []);
@@ -97,10 +96,23 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
     if (!picking) return;
     const isOurs = (target: EventTarget | null) => target instanceof Node && (target === host || host.contains(target));
     const choose = (el: Element) => {
-      const selector = picking === 'row' ? rowSelector(rowOf(el)) : uniqueSelector(el);
-      setFields((current) => ({ ...current, [picking]: selector }));
+      // A candidate page's fields are read inside the panel when one is taught: they are picked there, and named from it.
+      const panel = picking === 'row' || picking === 'panel' ? null : panelOf(fields);
+      if (panel && !containsDeep(panel, el)) {
+        setStatus({ text: t('outsidePanel'), error: true });
+        return stop();
+      }
+      const selector = picking === 'row' ? deepRowSelector(rowOf(el)) : deepSelector(el, panel ?? undefined);
+      const next = { ...fields, [picking]: selector };
+      setFields(next);
+      if (picking === 'row') suggestFor(next);
       setStatus(null);
       stop();
+    };
+    // The element under the pointer, inside open shadow roots too (the event's target is their host).
+    const targetOf = (event: Event) => {
+      const first = event.composedPath()[0];
+      return first instanceof Element ? first : event.target instanceof Element ? event.target : null;
     };
     const stop = () => {
       setPicking(null);
@@ -108,8 +120,9 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
       pickButtons.current.get(picking)?.focus();
     };
     const onMove = (event: MouseEvent) => {
-      if (isOurs(event.target) || !(event.target instanceof Element)) return;
-      setPointed(event.target);
+      const target = targetOf(event);
+      if (isOurs(event.target) || !target) return;
+      setPointed(target);
     };
     // The page must not act on a click meant for the picker (a link, its own handlers).
     const swallow = (event: Event) => {
@@ -118,9 +131,10 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
       event.stopImmediatePropagation();
     };
     const onClick = (event: MouseEvent) => {
-      if (isOurs(event.target) || !(event.target instanceof Element)) return;
+      const target = targetOf(event);
+      if (isOurs(event.target) || !target) return;
       swallow(event);
-      choose(event.target);
+      choose(target);
     };
     let keyed: Element | null = null;
     const onKey = (event: KeyboardEvent) => {
@@ -141,7 +155,7 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
       const list = pageElements(host);
       let next: Element | null | undefined;
       if (!current) next = list[0];
-      else if (event.key === 'ArrowLeft') next = current.parentElement && current.parentElement !== document.body ? current.parentElement : current;
+      else if (event.key === 'ArrowLeft') next = composedParent(current) && composedParent(current) !== document.body ? composedParent(current) : current;
       else {
         const index = list.indexOf(current);
         next = list[Math.max(0, Math.min(list.length - 1, index + (event.key === 'ArrowUp' ? -1 : 1)))];
@@ -162,7 +176,7 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
       for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick', 'dblclick']) document.removeEventListener(type, swallow, true);
       window.removeEventListener('keydown', onKey, true);
     };
-  }, [picking, host]);
+  }, [picking, host, fields, pathEdited]);
 
   // Esc outside picking closes the panel.
   useEffect(() => {
@@ -171,10 +185,7 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
     return () => window.removeEventListener('keydown', onKey);
   }, [picking, onClose]);
 
-  const id = useMemo(() => {
-    const route = recipeRoute({ path: path.trim() || undefined });
-    return route.exec(location.pathname)?.[1];
-  }, [path]);
+  const id = useMemo(() => recipeCandidateId({ path: path.trim() || undefined }, new URL(location.href)), [path]);
 
   const pointedPreview = pointed && picking ? (picking === 'email' ? emailIn(pointed) : undefined) ?? describe(pointed) : null;
 
@@ -227,7 +238,15 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
                 {t('pick', { field: t(field) })}
               </button>
               {fields[field] && (
-                <button type="button" className="secondary" onClick={() => setFields(({ [field]: _gone, ...rest }) => rest)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    const { [field]: _gone, ...rest } = fields;
+                    setFields(rest);
+                    if (field === 'row') suggestFor(rest);
+                  }}
+                >
                   {t('clear', { field: t(field) })}
                 </button>
               )}
@@ -236,7 +255,7 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
           ))}
         </ul>
         <label htmlFor={pagesId}>{t('pages')}</label>
-        <input id={pagesId} value={path} onChange={(e) => setPath(e.target.value)} aria-describedby={`${pagesId}-hint`} spellCheck={false} />
+        <input id={pagesId} value={path} onChange={(e) => (setPath(e.target.value), setPathEdited(true))} aria-describedby={`${pagesId}-hint`} spellCheck={false} />
         <span id={`${pagesId}-hint`} className="hb-teach-hint">
           {t('pagesHint', { host: location.hostname })}
         </span>
@@ -246,7 +265,7 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
             {t('id')}: {id ? t('idFromUrl', { id }) : t('noId')}
           </li>
           {RECIPE_FIELDS.map((field) => {
-            const read = fields[field] ? readField(field, fields[field]!) : null;
+            const read = fields[field] ? readField(field, fields[field]!, fields) : null;
             return (
               <li key={field} className={read && !read.ok ? 'bad' : undefined}>
                 {t(field)}: {read ? read.value : t('notPicked')}

@@ -14,6 +14,8 @@ import { TEACHER_GLOBAL, type TeacherApi } from '@/lib/sites/ui/teacher-loader';
 export default defineContentScript({
   matches: [...BUILT_IN_ATS_HOSTS],
   registration: 'runtime',
+  // WXT's start-up notice by a DOM event only, not by window.postMessage, which the page hears (it names the extension).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let ui: ShadowRootContentScriptUi<Root> | undefined;
     const api: TeacherApi = {

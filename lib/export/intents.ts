@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { OperationIdInput } from '../messaging/intents/operations';
 import { says } from '../messaging/intents/messages';
+import { SITE_ID } from '../sites/recipe-key';
 import { isRealDay } from '../people/name';
 import { PhoneField } from '../people/fields';
 
@@ -22,7 +23,7 @@ const pageText = (max: number) =>
 
 /** What a site adapter read from a page. Everything but the id is best effort. */
 export const PageCandidate = z.object({
-  siteCandidateId: z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, says('notCandidateId')),
+  siteCandidateId: z.string().trim().min(1).max(128).regex(SITE_ID, says('notCandidateId')),
   fullName: pageText(500),
   email: pageText(320),
   phone: pageText(64),
@@ -30,7 +31,8 @@ export const PageCandidate = z.object({
   stage: pageText(200),
   startDate: pageText(64),
   // Best effort like the rest: a malformed one is dropped, not a reason to refuse the candidate.
-  siteApplicationId: z.string().trim().max(128).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
+  siteApplicationId: z.string().trim().max(128).regex(SITE_ID).optional().catch(undefined),
+  siteJobId: z.string().trim().max(128).regex(SITE_ID).optional().catch(undefined),
 });
 export type PageCandidate = z.infer<typeof PageCandidate>;
 
@@ -146,11 +148,11 @@ export interface ExportProgress {
 export const exportIntents = {
   pageCandidatesStatus: intent<PageCandidateStatus[]>()({ input: PageCandidatesInput, from: ['content-script'] }),
   /** The export form's draft for a candidate on this page: fields, Factorial's lists, whether they exist already. */
-  prepareExport: intent<ExportDraft>()({ input: OpenExportInput, from: ['content-script', 'extension-page'] }),
-  submitExport: intent<ExportProgress>()({ input: SubmitExportInput, from: ['content-script', 'extension-page'] }),
-  exportProgress: intent<ExportProgress>()({ input: OperationIdInput, from: ['content-script', 'extension-page'] }),
+  prepareExport: intent<ExportDraft>()({ input: OpenExportInput, from: ['dialog-frame', 'extension-page'] }),
+  submitExport: intent<ExportProgress>()({ input: SubmitExportInput, from: ['dialog-frame', 'extension-page'] }),
+  exportProgress: intent<ExportProgress>()({ input: OperationIdInput, from: ['dialog-frame', 'extension-page'] }),
   /** Import the page's application into Kombo's tracking, then the form's draft again. */
-  importTrackedApplication: intent<ExportDraft>()({ input: OpenExportInput, from: ['content-script', 'extension-page'] }),
+  importTrackedApplication: intent<ExportDraft>()({ input: OpenExportInput, from: ['dialog-frame', 'extension-page'] }),
   /** Factorial's lists, for the admin's field mapping on the options page. */
   factorialLists: intent<ExportDraft['lookups']>()({ input: z.undefined(), from: ['extension-page'] }),
 } as const satisfies Record<string, IntentSpec>;

@@ -38,7 +38,7 @@ async function isConnectedAts(adapter: SiteAdapter): Promise<boolean> {
 }
 
 /** The page's ids, as Kombo's import into tracking needs them. */
-const siteIds = (page: PageCandidate): SiteApplicationIds => ({ candidateRemoteId: page.siteCandidateId, applicationRemoteId: page.siteApplicationId });
+const siteIds = (page: PageCandidate): SiteApplicationIds => ({ candidateRemoteId: page.siteCandidateId, applicationRemoteId: page.siteApplicationId, jobRemoteId: page.siteJobId });
 
 /**
  * The connected ATS's API does not know this page's candidate. Through Kombo that usually means the integration

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 
-export type SenderKind = 'extension-page' | 'content-script';
+/**
+ * Who sent a message: an extension page at the top of its own tab or window, a content script in an allowed page's
+ * top frame, or the dialog page (dialog.html) framed inside such a page (the Export and Sync dialogs, which the page
+ * can neither read nor script).
+ */
+export type SenderKind = 'extension-page' | 'content-script' | 'dialog-frame';
 
 export interface IntentSpec {
   /** The payload's schema: every payload is parsed with it on arrival. */

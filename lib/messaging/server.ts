@@ -12,7 +12,10 @@ import { fail, ok, type Result } from './result';
 const zodLocales = { en: zodEn().localeError, es: zodEs().localeError };
 z.config({ localeError: (issue) => zodLocales[currentLanguage()](issue) });
 
-type Sender = { id?: string; url?: string; tab?: { id?: number }; frameId?: number; origin?: string };
+type Sender = { id?: string; url?: string; tab?: { id?: number; url?: string }; frameId?: number; origin?: string };
+
+/** The one extension page that may be framed inside web pages (web_accessible_resources, see wxt.config.ts). */
+export const DIALOG_FRAME_PATH = '/dialog.html';
 
 export interface SenderPolicy {
   /** This extension's id. */
@@ -41,8 +44,18 @@ export function classifySender(sender: Sender, policy: SenderPolicy): SenderKind
   }
   // Not url.origin: it is "null" for non-special schemes such as chrome-extension: in some URL implementations.
   if (`${url.protocol}//${url.host}` === policy.extensionOrigin) {
-    // Extension pages in iframes inside web pages are only trusted at the top of their own frame tree.
-    return sender.frameId === undefined || sender.frameId === 0 ? 'extension-page' : null;
+    // Extension pages in iframes inside web pages are only trusted at the top of their own frame tree…
+    if (sender.frameId === undefined || sender.frameId === 0) return 'extension-page';
+    // …except the dialog page, framed by the content script inside a page it may run on (the tab's own URL decides,
+    // as for that content script). It gets only the dialogs' intents.
+    if (url.pathname !== DIALOG_FRAME_PATH || typeof sender.frameId !== 'number' || sender.frameId < 1 || typeof sender.tab?.id !== 'number') return null;
+    let top: URL;
+    try {
+      top = new URL(String(sender.tab.url));
+    } catch {
+      return null;
+    }
+    return (top.protocol === 'https:' || top.protocol === 'http:') && policy.isAllowedPage(top, sender.tab.id) ? 'dialog-frame' : null;
   }
   if ((url.protocol === 'https:' || url.protocol === 'http:') && sender.tab && sender.frameId === 0 && policy.isAllowedPage(url, sender.tab.id)) {
     return 'content-script';
@@ -53,7 +66,7 @@ export function classifySender(sender: Sender, policy: SenderPolicy): SenderKind
 /** What the worker does for one intent: it gets the parsed payload and returns the answer, or throws. */
 export type IntentHandler<K extends IntentName> = (
   input: IntentPayload<K>,
-  ctx: { sender: SenderKind; tabId?: number; pageUrl?: string },
+  ctx: { sender: SenderKind; tabId?: number; frameId?: number; pageUrl?: string },
 ) => Promise<IntentAnswer<K>>;
 /** One handler for every declared intent: a declared intent without one (or one for no intent) does not compile. */
 export type IntentHandlers = { [K in IntentName]: IntentHandler<K> };
@@ -100,6 +113,7 @@ function serveIntent<K extends IntentName>(name: K, spec: IntentSpec, policy: ()
         await handler(parsed.data as never, {
           sender,
           tabId: message.sender.tab?.id,
+          frameId: message.sender.frameId,
           pageUrl: sender === 'content-script' ? message.sender.url : undefined,
         }),
       );

@@ -17,27 +17,31 @@ export const RecipeHost = z
 
 /**
  * Which pages of the host: a path with `:id` where the candidate id is and `*` for any run of characters
- * (`/talent/:id`, `/jobs/*\/applicants`). Absent: every page of the host.
+ * (`/talent/:id`, `/jobs/*\/applicants`), optionally with the query parameters those pages have
+ * (`/recruit/*\/EntityInfo.do?module=Candidates&id=:id`, `/agencies/*\/people?person_id=:id`): `name=value`,
+ * `name=*` or `name=:id` (lib/recipes/pattern.ts). Absent: every page of the host.
  */
 export const RecipePath = z
   .string()
   .trim()
   .max(300)
-  .regex(/^\/[A-Za-z0-9_\-./:*~%]*$/, { error: () => t('badPath') })
+  .regex(/^\/[A-Za-z0-9_\-./:*~%=$]*(?:\?[A-Za-z0-9_.\-[\]]+(?:=[A-Za-z0-9_.\-~%+:*]*)?(?:&[A-Za-z0-9_.\-[\]]+(?:=[A-Za-z0-9_.\-~%+:*]*)?)*)?$/, { error: () => t('badPath') })
   .refine((path) => (path.match(/:id\b/g) ?? []).length <= 1, { error: () => t('badPath') });
 
 /**
- * A CSS selector, only ever given to querySelector. Braces, angle brackets and semicolons belong to style sheets and
- * markup, never to a selector: a string with them is not one.
+ * A CSS selector, only ever given to querySelectorAll; ` >>> ` steps into an element's open shadow root
+ * (lib/recipes/deep.ts). Braces, `<` and semicolons belong to style sheets and markup, never to a selector: a string
+ * with them is not one. (`>` is CSS's child combinator.)
  */
 export const RecipeSelector = z
   .string()
   .trim()
   .min(1)
   .max(500, { error: () => t('selectorLong') })
-  .regex(/^[^{}<>;]+$/, { error: () => t('badSelector') });
+  .regex(/^[^{}<;]+$/, { error: () => t('badSelector') })
+  .refine((selector) => selector.split(/>>>/).every((part) => part.trim() && !part.trim().startsWith('>') && !part.trim().endsWith('>')), { error: () => t('badSelector') });
 
-export const RECIPE_FIELDS = ['name', 'email', 'stage', 'jobTitle', 'anchor', 'row'] as const;
+export const RECIPE_FIELDS = ['name', 'email', 'stage', 'jobTitle', 'anchor', 'row', 'panel'] as const;
 export type RecipeField = (typeof RECIPE_FIELDS)[number];
 
 export const RecipeFields = z.strictObject({
@@ -50,6 +54,11 @@ export const RecipeFields = z.strictObject({
   anchor: RecipeSelector.optional(),
   /** One row of a candidate list (a list page's recipe): every element it matches gets a button. */
   row: RecipeSelector.optional(),
+  /**
+   * The candidate panel over a list (a profile drawer, a flyover): the other fields are read inside it, so the
+   * button acts on the panel's candidate and never on a row of the list behind it. Recipe format 2.
+   */
+  panel: RecipeSelector.optional(),
 });
 
 export const SiteRecipe = z.strictObject({
@@ -72,14 +81,24 @@ export interface StoredRecipe {
 export { recipeKey } from '../sites/recipe-key';
 
 export const RECIPES_FORMAT = 'hirebridge-site-recipes';
-export const RECIPES_VERSION = 1;
+/**
+ * 2: page patterns with a query (`?person_id=:id`), selectors with `>` and ` >>> ` (open shadow roots), the panel
+ * field. A file is written in the oldest version that holds its recipes (version 1 when none uses any of these), so
+ * a Hirebridge that reads only version 1 still reads it; files of both versions are read.
+ */
+export const RECIPES_VERSION = 2;
 export const RecipesFile = z.strictObject({
   format: z.literal(RECIPES_FORMAT),
-  version: z.literal(RECIPES_VERSION),
+  version: z.union([z.literal(1), z.literal(RECIPES_VERSION)]),
   exportedAt: z.iso.datetime({ offset: true }).optional(),
   recipes: z.array(SiteRecipe).max(200),
 });
 export const RecipesEnvelope = z.looseObject({ format: z.literal(RECIPES_FORMAT), version: z.number().int().min(1) });
+
+/** Does a recipe use what recipe format 1 could not hold (so a file carrying it must say version 2)? */
+export function needsFormat2(recipe: SiteRecipe): boolean {
+  return !!recipe.path?.includes('?') || !!recipe.path?.match(/[=$]/) || !!recipe.fields.panel || Object.values(recipe.fields).some((selector) => !!selector && /[>]/.test(selector));
+}
 
 /** What the last page of a site yielded (Sites → health): one small record per site, written by the worker. */
 export const SiteYield = z.strictObject({

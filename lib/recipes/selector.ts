@@ -1,3 +1,5 @@
+import { composedParent, isShadowRoot, queryAllDeep, SHADOW } from '../sites/deep';
+
 /**
  * CSS selectors for elements an admin points at ("Teach this page"), made to survive the page's next release:
  * ids, test and data attributes, ARIA labels and meaningful classes first; position (`:nth-of-type`) only as a last
@@ -62,15 +64,15 @@ const isOnly = (root: ParentNode, selector: string, el: Element) => {
   return found.length === 1 && found[0] === el;
 };
 
-/** The element's place among its siblings of the same tag: the last resort. */
+/** The element's place among its siblings of the same tag (a shadow root's top elements too): the last resort. */
 function positional(el: Element): string {
-  const parent = el.parentElement;
+  const parent = el.parentNode as ParentNode | null;
   if (!parent) return el.localName;
   const same = Array.from(parent.children).filter((c) => c.localName === el.localName);
   return same.length > 1 ? `${el.localName}:nth-of-type(${same.indexOf(el) + 1})` : el.localName;
 }
 
-/** A selector matching exactly `el` in its document (or `root`). */
+/** A selector matching exactly `el` in its document (or `root`: a shadow root, or a panel it is read inside). */
 export function uniqueSelector(el: Element, root: ParentNode = el.ownerDocument): string {
   const own = simpleSelectors(el);
   for (const selector of own) if (isOnly(root, selector, el)) return selector;
@@ -84,24 +86,52 @@ export function uniqueSelector(el: Element, root: ParentNode = el.ownerDocument)
       if (isOnly(root, chain, el)) return chain;
     }
   }
-  // Nothing stable names it: a position path from the body (what a page redesign breaks first).
-  return pathBetween(el.ownerDocument.body, el, true);
+  // Nothing stable names it: a position path from the body, or from the top of its shadow root (what a page redesign
+  // breaks first).
+  return isShadowRoot(el.getRootNode()) ? pathBetween(null, el) : pathBetween(el.ownerDocument.body, el, true);
 }
 
-/** `div > span:nth-of-type(2)` from `outer` (exclusive) down to `el`. */
-function pathBetween(outer: Element, el: Element, fromBody = false): string {
+/** `div > span:nth-of-type(2)` from `outer` (exclusive; null: the top of el's tree) down to `el`. */
+function pathBetween(outer: Element | null, el: Element, fromBody = false): string {
   const parts: string[] = [];
   for (let node: Element | null = el; node && node !== outer; node = node.parentElement) parts.unshift(positional(node));
   return (fromBody ? ['body', ...parts] : parts).join(' > ');
 }
 
 /**
- * The row of a list an element belongs to: the nearest element (itself or an ancestor) repeated among its siblings
- * (same tag, at least two), e.g. the `<tr>` of a table or the `<li>` of a list.
+ * A selector for `el` wherever it is: the part for its own tree, after the parts naming each shadow host above it,
+ * joined by ` >>> ` (`sr-candidate-header >>> h1`). With `scope`, relative to it (a panel the field is read inside).
+ */
+export function deepSelector(el: Element, scope?: Element): string {
+  const parts: string[] = [];
+  let node = el;
+  for (let depth = 0; depth < 16; depth++) {
+    const root = node.getRootNode();
+    if (scope && root === scope.getRootNode()) {
+      parts.unshift(uniqueSelector(node, scope));
+      break;
+    }
+    if (!isShadowRoot(root)) {
+      parts.unshift(uniqueSelector(node, root as Document));
+      break;
+    }
+    parts.unshift(uniqueSelector(node, root));
+    node = root.host;
+  }
+  return parts.join(SHADOW);
+}
+
+/**
+ * The row of a list an element belongs to: the nearest element (itself or an ancestor, shadow hosts included)
+ * repeated among its siblings (same tag, at least two), e.g. the `<tr>` of a table or the `<li>` of a list.
  */
 export function rowOf(el: Element): Element {
-  for (let node: Element | null = el; node && node.localName !== 'body'; node = node.parentElement) {
-    const parent = node.parentElement;
+  // A table's row or a list's item, when the element is in one (a cell is repeated too, but is not the row).
+  for (let node: Element | null = el; node && node.localName !== 'body'; node = composedParent(node)) {
+    if (node.localName === 'tr' || ['row', 'listitem'].includes(node.getAttribute('role') ?? '')) return node;
+  }
+  for (let node: Element | null = el; node && node.localName !== 'body'; node = composedParent(node)) {
+    const parent = node.parentNode as ParentNode | null;
     if (!parent) break;
     const like = Array.from(parent.children).filter((c) => c.localName === node!.localName && (node!.localName !== 'div' || c.className === node!.className));
     if (like.length >= 2) return node;
@@ -112,7 +142,7 @@ export function rowOf(el: Element): Element {
 /** A selector matching `row` and the rows like it (and nothing else the page lists): at least two, all siblings-like. */
 export function rowSelector(row: Element, root: ParentNode = row.ownerDocument): string {
   const parent = row.parentElement;
-  const siblings = parent ? Array.from(parent.children).filter((c) => c.localName === row.localName) : [row];
+  const siblings = Array.from((row.parentNode as ParentNode | null)?.children ?? [row]).filter((c) => c.localName === row.localName);
   const coversRows = (selector: string) => {
     const found = count(root, selector);
     return found.includes(row) && found.length >= Math.min(2, siblings.length) && found.every((f) => f.localName === row.localName) && siblings.every((s) => found.includes(s) || !sameShape(s, row));
@@ -133,7 +163,14 @@ export function rowSelector(row: Element, root: ParentNode = row.ownerDocument):
     for (const selector of shared) if (coversRows(`${container} > ${selector}`)) return `${container} > ${selector}`;
     return `${container} > ${row.localName}`;
   }
-  return row.localName;
+  return shared.find(coversRows) ?? row.localName;
+}
+
+/** The row selector for `row` wherever it is: inside a shadow root, after the parts naming its hosts. */
+export function deepRowSelector(row: Element): string {
+  const root = row.getRootNode();
+  if (!isShadowRoot(root)) return rowSelector(row, root as Document);
+  return `${deepSelector(root.host)}${SHADOW}${rowSelector(row, root)}`;
 }
 
 const sameShape = (a: Element, b: Element) => a.localName === b.localName && a.className === b.className;
@@ -144,7 +181,7 @@ export type SelectorCheck = { ok: true; count: number } | { ok: false; reason: '
 export function checkSelector(selector: string, root: ParentNode, expect: 'one' | 'rows'): SelectorCheck {
   let found: number;
   try {
-    found = root.querySelectorAll(selector).length;
+    found = queryAllDeep(root, selector).length;
   } catch {
     return { ok: false, reason: 'invalid', count: 0 };
   }

@@ -7,6 +7,7 @@ import {
   recipeKey,
   RECIPES_FORMAT,
   RECIPES_VERSION,
+  needsFormat2,
   RecipesEnvelope,
   RecipesFile,
   SiteRecipe,
@@ -62,7 +63,8 @@ export async function deleteRecipe(key: string): Promise<StoredRecipe[]> {
 /** The admin's own recipes (not the policy's) as a file. */
 export async function exportRecipes(): Promise<{ text: string; fileName: string; count: number }> {
   const recipes = (await listRecipes()).filter((e) => e.origin !== 'policy').map((e) => e.recipe);
-  const file = { format: RECIPES_FORMAT, version: RECIPES_VERSION, exportedAt: new Date().toISOString(), recipes };
+  // The oldest format that holds them: a file of plain recipes stays readable by a Hirebridge that knows only version 1.
+  const file = { format: RECIPES_FORMAT, version: recipes.some(needsFormat2) ? RECIPES_VERSION : 1, exportedAt: new Date().toISOString(), recipes };
   return { text: JSON.stringify(file, null, 2), fileName: `hirebridge-recipes-${new Date().toISOString().slice(0, 10)}.json`, count: recipes.length };
 }
 

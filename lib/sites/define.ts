@@ -1,5 +1,7 @@
 import { parseMatchPattern } from './match-pattern';
-import { mailto, tel, text, type CandidateOnPage, type Mount, type PageKind, type SiteAdapter } from './types';
+import { linkValue } from './deep';
+import { hrefOf, linkAround, queryAllDeep, roots } from './dom';
+import { text, type CandidateOnPage, type Mount, type PageKind, type SiteAdapter } from './types';
 
 /**
  * Most ATS web apps follow one shape: a candidate page whose URL holds the id, a candidate list with one row per
@@ -9,7 +11,7 @@ import { mailto, tel, text, type CandidateOnPage, type Mount, type PageKind, typ
 
 /**
  * Where an adapter looks on a page. Plain data (CSS selectors and attribute names, never code), so a stored
- * recipe can later replace any of them for a built-in adapter (`withSelectors`).
+ * recipe's reading can stand beside them (lib/recipes/apply.ts).
  */
 export interface AdapterSelectors {
   /** Where buttons go on a candidate page (the first match wins; none → floating button). */
@@ -20,33 +22,33 @@ export interface AdapterSelectors {
   stage?: string;
   job?: string;
   startDate?: string;
-  /** A candidate list row, and the attribute on it holding the candidate id. */
+  /**
+   * A candidate list row, and the attribute on it holding the candidate id; a row without that attribute is
+   * identified by its link (itself, around it or in it: any element with an `href`). Without `row`, every link to
+   * one of the ATS's candidate pages is a row.
+   */
   row?: string;
   rowId?: string;
-  /** Pipeline: a column, the attribute (`@name`) or heading naming its stage, and a card with its candidate id. */
-  column?: string;
-  columnStage?: string;
+  /**
+   * A board showing one stage at a time (`pipelineStage`): its cards, and the attribute on one holding its
+   * candidate id (default: the card's link). A board whose Hired column is not known gets no buttons.
+   */
   card?: string;
   cardId?: string;
 }
 
-/**
- * Rows, columns and cards marked with `data-candidate-id` / `data-stage` (what the adapters assume where a vendor's
- * list and board markup is not publicly known; a recipe replaces them).
- */
-export const DATA_ATTRIBUTE_LISTS = {
-  row: '[data-candidate-id]',
-  rowId: 'data-candidate-id',
-  column: '[data-stage]',
-  columnStage: '@data-stage',
-  card: '[data-candidate-id]',
-  cardId: 'data-candidate-id',
-} as const satisfies Partial<AdapterSelectors>;
+/** Matches nothing: where an ATS's markup is not public, the adapter reads nothing rather than guess. */
+export const NOT_PUBLIC = ':not(*)';
 
 export interface AdapterSpec {
   id: string;
-  /** Where a candidate page's URL names the application it shows: a query parameter, or a route's first group. */
-  applicationId?: { param?: string; route?: RegExp };
+  /**
+   * Where a URL names an application (a candidate page's, or a list row's link): query parameters, or a route's
+   * first group (matched against the same path as the candidate routes).
+   */
+  applicationId?: { params?: readonly string[]; route?: RegExp };
+  /** Where a URL names the job (a job's candidate list, a candidate opened inside a job): a route's first group. */
+  jobId?: RegExp;
   name: string;
   komboTool?: string;
   /**
@@ -54,6 +56,8 @@ export interface AdapterSpec {
    * browser's idea of where the content script runs and the adapter's idea of its site are one rule.
    */
   hosts: readonly string[];
+  /** Hosts under `hosts` that are not the recruiter's app (public career sites on the same wildcard). */
+  publicHost?: RegExp;
   /**
    * Hosts an admin may grant at run time (a company's sign-in subdomain, another region's stack): never in the
    * manifest; the content script is registered for each one granted (lib/sites/registration.ts).
@@ -66,10 +70,23 @@ export interface AdapterSpec {
   candidatePage: RegExp | readonly RegExp[];
   /** A query parameter (of the URL or of the hash route) naming the candidate: `#/candidates?candidate=123`. */
   candidateParam?: string;
+  /**
+   * Pages showing one application whose URL does not name the person (Greenhouse's Application Review): the
+   * person is the element of the first `personLink` selector that matches whose link is one of this ATS's
+   * candidate pages (the one naming the page's application first).
+   */
+  applicationPage?: RegExp;
+  personLink?: readonly string[];
+  /** Routes of the app that are never a candidate, a list or a board, whatever they hold (internal JSON APIs). */
+  notAPage?: RegExp;
   /** What this ATS's candidate ids look like (default: letters, digits, `_` and `-`). */
   idPattern?: RegExp;
   candidateList?: RegExp;
   pipeline?: RegExp;
+  /** A board showing one stage at a time, named in its URL (first group): its cards are hired when the stage is. */
+  pipelineStage?: RegExp;
+  /** Where the candidate page's button goes relative to `selectors.actions` (default: appended inside it). */
+  actionsPosition?: 'append' | 'after' | 'before';
   selectors: AdapterSelectors;
 }
 
@@ -101,14 +118,17 @@ export function safe<T>(read: () => T): T | undefined {
   }
 }
 
-/** An email shown in an element: the address of a `mailto:` link (it or inside it), else its text when it is one. */
+/**
+ * An email shown in an element: the address of a `mailto:` link (it or inside it, shadow roots included), else its
+ * text when that is an address. One rule for the adapters, the recipes and the teach picker.
+ */
 export function emailIn(el: Element | null): string | undefined {
   if (!el) return undefined;
-  const link = el.matches('a[href^="mailto:"]') ? el : el.querySelector('a[href^="mailto:"]');
-  if (link) return decodeURIComponent(link.getAttribute('href')!.slice('mailto:'.length).split('?')[0]).trim().slice(0, 320) || undefined;
-  const value = text(el);
+  const value = linkValue(el, 'mailto:', 320) ?? text(el);
   return value && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value.slice(0, 320) : undefined;
 }
+
+const HIRED = /\bhired\b|contratad/i;
 
 export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   const s = spec.selectors;
@@ -120,6 +140,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     !!id && ID_LIKE.test(id) && !NOT_AN_ID.test(id) && (!spec.idPattern || spec.idPattern.test(id));
   const candidateId = (url: URL): string | null => {
     const path = route(url);
+    if (spec.notAPage?.test(path)) return null;
     for (const pattern of routes) {
       const id = pattern.exec(path)?.[1];
       if (isId(id)) return id;
@@ -130,22 +151,125 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     }
     return null;
   };
+  /** Every id a URL gives: the candidate, the application and the job. */
+  const idsOf = (url: URL) => {
+    const path = route(url);
+    const app = spec.applicationId;
+    const fromQuery = app?.params?.map((p) => url.searchParams.get(p)).find((v) => v);
+    const application = fromQuery ?? app?.route?.exec(path)?.[1];
+    const job = spec.jobId?.exec(path)?.[1];
+    return {
+      siteCandidateId: candidateId(url),
+      siteApplicationId: application && ID_LIKE.test(application) ? application : undefined,
+      siteJobId: job && ID_LIKE.test(job) ? job : undefined,
+    };
+  };
+  /** The ids an element's link gives, when it links to one of this ATS's candidate pages on the page's own site. */
+  const linkIds = (el: Element | null) => {
+    const linked = el && hrefOf(el);
+    if (!linked || linked.origin !== new URL(el.ownerDocument.baseURI).origin) return null;
+    const ids = idsOf(linked);
+    return ids.siteCandidateId ? (ids as typeof ids & { siteCandidateId: string }) : null;
+  };
   /**
-   * A row's or card's candidate id: its id attribute; or, when it has none (real ATS markup rarely carries one),
-   * the id of the first link in it to one of this ATS's candidate pages (Workable's cards link to
-   * `…/browser/applied/candidate/:id`). An attribute that is there but is not an id is refused, not worked around.
+   * The first element matching `selector` that belongs to candidate `id`: an element inside a link to another
+   * candidate (a card of the list beside the open profile) is that other person's, never this one's.
    */
-  const attrId = (el: Element, attribute: string): string | null => {
-    const id = el.getAttribute(attribute);
-    if (id !== null) return ID_LIKE.test(id) ? id : null;
-    for (const link of Array.from(el.querySelectorAll<HTMLAnchorElement>('a[href]')).slice(0, 10)) {
-      const linked = safe(() => new URL(link.getAttribute('href')!, el.ownerDocument.baseURI));
-      const found = linked && linked.origin === new URL(el.ownerDocument.baseURI).origin ? candidateId(linked) : null;
-      if (found) return found;
+  const readFor = (all: ReturnType<typeof roots>, selector: string | undefined, id: string) =>
+    selector
+      ? queryAllDeep(all, selector).find((el) => {
+          const other = linkIds(linkAround(el));
+          return !other || other.siteCandidateId === id;
+        })
+      : undefined;
+  const pageCandidate = (doc: Document, url: URL, all = roots(doc)): CandidateOnPage | null => {
+    let ids = idsOf(url);
+    let person: Element | undefined;
+    if (!ids.siteCandidateId && spec.applicationPage?.test(route(url)) && spec.personLink) {
+      // The person named on the page; the one whose link names this page's application first.
+      let found: { el: Element; linked: NonNullable<ReturnType<typeof linkIds>> }[] = [];
+      for (const selector of spec.personLink) {
+        found = queryAllDeep(all, selector).flatMap((el) => {
+          const linked = linkIds(el);
+          return linked ? [{ el, linked }] : [];
+        });
+        if (found.length) break;
+      }
+      const chosen = found.find((f) => ids.siteApplicationId && f.linked.siteApplicationId === ids.siteApplicationId) ?? found[0];
+      if (chosen) {
+        person = chosen.el;
+        ids = { ...chosen.linked, siteApplicationId: ids.siteApplicationId ?? chosen.linked.siteApplicationId, siteJobId: ids.siteJobId ?? chosen.linked.siteJobId };
+      }
     }
+    const id = ids.siteCandidateId;
+    if (!id) return null;
+    const field = (selector?: string) => text(readFor(all, selector, id));
+    const candidate: CandidateOnPage = {
+      siteCandidateId: id,
+      fullName: field(s.name) ?? text(person),
+      email: emailIn(readFor(all, s.email ?? 'a[href^="mailto:"]', id) ?? null),
+      phone: ((el) => el && linkValue(el, 'tel:', 64))(readFor(all, 'a[href^="tel:"]', id)),
+      stage: field(s.stage),
+      jobTitle: field(s.job),
+      startDate: field(s.startDate),
+    };
+    if (ids.siteApplicationId) candidate.siteApplicationId = ids.siteApplicationId;
+    if (ids.siteJobId) candidate.siteJobId = ids.siteJobId;
+    return candidate;
+  };
+  /**
+   * One button per row (or card) of a list, acting on that row's candidate: identified by its id attribute, or
+   * by its link (the row itself, the link around it, or the first links in it). An id attribute that is there
+   * but is not an id is refused, not worked around. One button per candidate and application.
+   */
+  const rowMounts = (doc: Document, url: URL, all: readonly (Document | ShadowRoot | Element)[], selector: string | undefined, idAttribute: string | undefined, stage?: string): Mount[] => {
+    const page = idsOf(url);
+    const rows = selector ? queryAllDeep<HTMLElement>(all, selector) : queryAllDeep<HTMLElement>(all, '[href]').filter((el) => linkIds(el));
+    const seen = new Set<string>();
+    return rows.flatMap((row) => {
+      const attribute = idAttribute ? row.getAttribute(idAttribute) : null;
+      const link = linkAround(row);
+      let ids: ReturnType<typeof linkIds> = null;
+      if (attribute !== null) {
+        if (!ID_LIKE.test(attribute)) return [];
+        ids = { siteCandidateId: attribute } as NonNullable<typeof ids>;
+      } else {
+        for (const el of [link, ...Array.from(row.querySelectorAll('[href]')).slice(0, 10)]) if ((ids = linkIds(el))) break;
+      }
+      const key = ids && `${ids.siteCandidateId}:${ids.siteApplicationId ?? ''}`;
+      if (!ids || seen.has(key!)) return [];
+      seen.add(key!);
+      const candidate: CandidateOnPage = {
+        siteCandidateId: ids.siteCandidateId,
+        fullName: text((row.matches(s.name) ? row : row.querySelector(s.name)) ?? link ?? row.querySelector('[href]')),
+        email: linkValue(row, 'mailto:', 320),
+        phone: linkValue(row, 'tel:', 64),
+        stage: stage ?? (s.stage ? text(row.querySelector(s.stage)) : undefined),
+        jobTitle: s.job ? text(row.querySelector(s.job)) : undefined,
+      };
+      const application = ids.siteApplicationId;
+      const job = ids.siteJobId ?? page.siteJobId;
+      if (application) candidate.siteApplicationId = application;
+      if (job) candidate.siteJobId = job;
+      // Never inside a link (a click there would open the candidate): beside it.
+      return [link ? { anchor: link, position: 'after' as const, candidate } : { anchor: row.querySelector('td:last-child') ?? row, position: 'append' as const, candidate }];
+    });
+  };
+  const boardMounts = (doc: Document, url: URL, all: ReturnType<typeof roots>): Mount[] => {
+    const path = route(url);
+    const shown = spec.pipelineStage?.exec(path)?.[1];
+    return shown && HIRED.test(shown) ? rowMounts(doc, url, all, s.card, s.cardId, 'Hired') : [];
+  };
+  const isBuiltInHost = (url: URL) =>
+    url.protocol === 'https:' && builtInHosts().some((host) => host.test(url.hostname)) && !spec.publicHost?.test(url.hostname);
+  const pageKind = (url: URL): PageKind | null => {
+    const path = route(url);
+    if (spec.notAPage?.test(path)) return null;
+    if (candidateId(url) || spec.applicationPage?.test(path)) return 'candidate';
+    if (spec.candidateList?.test(path)) return 'candidate-list';
+    if (spec.pipeline?.test(path)) return 'pipeline';
     return null;
   };
-  const isBuiltInHost = (url: URL) => url.protocol === 'https:' && builtInHosts().some((host) => host.test(url.hostname));
   return {
     id: spec.id,
     name: spec.name,
@@ -153,70 +277,25 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     hosts: spec.hosts,
     grantableHost: spec.grantableHost,
     selectors: s,
-    withSelectors: (overrides) => defineAdapter({ ...spec, selectors: { ...s, ...overrides } }),
     // The built-in hosts are all https; an http page of the same name is not the ATS (and not a trusted sender).
     isSite: (url) => isBuiltInHost(url) || (url.protocol === 'https:' && !!spec.grantableHost?.test(url.hostname)),
     needsGrant: (url) => !isBuiltInHost(url),
     candidateId,
-    pageKind(url): PageKind | null {
-      const path = route(url);
-      if (candidateId(url)) return 'candidate';
-      if (spec.candidateList?.test(path)) return 'candidate-list';
-      if (spec.pipeline?.test(path)) return 'pipeline';
-      return null;
-    },
+    pageKind,
+    candidate: (doc, url) => (pageKind(url) === 'candidate' ? pageCandidate(doc, url) : null),
     mounts(doc, url, kind): Mount[] {
+      const all = roots(doc);
       if (kind === 'candidate') {
-        const id = candidateId(url);
-        if (!id) return [];
-        const anchor = doc.querySelector(s.actions);
-        const candidate: CandidateOnPage = {
-          siteCandidateId: id,
-          fullName: text(doc.querySelector(s.name)),
-          email: safe(() => (s.email ? emailIn(doc.querySelector(s.email)) : mailto(doc))),
-          phone: safe(() => tel(doc)),
-          stage: s.stage ? text(doc.querySelector(s.stage)) : undefined,
-          jobTitle: s.job ? text(doc.querySelector(s.job)) : undefined,
-          startDate: s.startDate ? text(doc.querySelector(s.startDate)) : undefined,
-        };
-        const app = spec.applicationId;
-        const applicationId = app && ((app.param && url.searchParams.get(app.param)) || app.route?.exec(url.pathname)?.[1]);
-        if (applicationId && ID_LIKE.test(applicationId)) candidate.siteApplicationId = applicationId;
-        // No anchor: the manager places a floating button instead.
-        return anchor ? [{ anchor, position: 'append', candidate }] : [];
+        const candidate = pageCandidate(doc, url, all);
+        if (!candidate) return [];
+        const [anchor] = queryAllDeep(all, s.actions);
+        // No anchor: the manager places a floating button for this same candidate instead.
+        const own: Mount[] = anchor ? [{ anchor, position: spec.actionsPosition ?? 'append', candidate }] : [];
+        // A candidate opened inside a one-stage board (Workable's browser): the board's cards keep their buttons.
+        return spec.pipelineStage && spec.pipeline?.test(route(url)) ? [...own, ...boardMounts(doc, url, all).filter((m) => m.candidate.siteCandidateId !== candidate.siteCandidateId)] : own;
       }
-      if (kind === 'candidate-list' && s.row && s.rowId) {
-        return [...doc.querySelectorAll<HTMLElement>(s.row)].flatMap((row) => {
-          const id = attrId(row, s.rowId!);
-          if (!id) return [];
-          return [
-            {
-              anchor: row.querySelector('td:last-child, .actions') ?? row,
-              position: 'append' as const,
-              candidate: {
-                siteCandidateId: id,
-                fullName: text(row.querySelector(s.name) ?? row.querySelector('a')),
-                email: safe(() => mailto(row)),
-                phone: safe(() => tel(row)),
-                stage: s.stage ? text(row.querySelector(s.stage)) : undefined,
-                jobTitle: s.job ? text(row.querySelector(s.job)) : undefined,
-              },
-            },
-          ];
-        });
-      }
-      if (kind === 'pipeline' && s.column && s.card && s.cardId) {
-        const hired = [...doc.querySelectorAll<HTMLElement>(s.column)].find((column) => {
-          const stage = s.columnStage?.startsWith('@') ? column.getAttribute(s.columnStage.slice(1)) : text(column.querySelector(s.columnStage ?? 'h2, h3'));
-          return /\bhired\b|contratad/i.test(stage ?? '');
-        });
-        if (!hired) return [];
-        return [...hired.querySelectorAll<HTMLElement>(s.card)].flatMap((card) => {
-          const id = attrId(card, s.cardId!);
-          if (!id) return [];
-          return [{ anchor: card, position: 'append' as const, candidate: { siteCandidateId: id, fullName: text(card.querySelector('h3, h4, .name, a')), email: safe(() => mailto(card)), stage: 'Hired' } }];
-        });
-      }
+      if (kind === 'candidate-list') return rowMounts(doc, url, all, s.row, s.rowId);
+      if (kind === 'pipeline') return boardMounts(doc, url, all);
       return [];
     },
   };

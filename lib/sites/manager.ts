@@ -1,3 +1,5 @@
+import { safe } from './define';
+import { roots } from './dom';
 import type { Mount, PageKind, SiteAdapter } from './types';
 
 /**
@@ -51,6 +53,7 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
   let pageHref = '';
   /** What is placed on this page, by candidate id and anchor, so re-evaluation does not duplicate it. */
   let placed = new Map<string, Element>();
+  const observed = new WeakSet<ShadowRoot | Document>();
 
   function teardown() {
     pageController?.abort();
@@ -81,33 +84,46 @@ export function startSiteManager(options: SiteManagerOptions): { stop(): void; e
       mounts = []; // a page the adapter cannot read still gets the floating button below
     }
     const seen = new Set<string>();
+    const keyOf = (c: Mount['candidate']) => `${c.siteCandidateId}:${c.siteApplicationId ?? ''}`;
     for (const mount of mounts) {
-      const key = `${kind}:${mount.candidate.siteCandidateId}`;
+      const key = `${kind}:${keyOf(mount.candidate)}`;
       seen.add(key);
       const existing = placed.get(key);
       if (existing?.isConnected) continue;
       existing?.remove();
       placed.set(key, options.place(mount, ctx));
     }
-    // Rows that left the DOM (a filtered list, a card moved out of Hired) lose their button.
+    // A candidate page whose candidate got no anchored button gets the floating one, acting on the same candidate
+    // with every id its URL (or its person link) gives: the adapter reads it once for both.
+    const id = adapter.candidateId(url);
+    const candidate = kind === 'candidate' && options.placeFloating ? safe(() => adapter.candidate?.(doc, url) ?? (id ? { siteCandidateId: id } : null)) : null;
+    // Anchored already: the same person, and the same application when the page names one.
+    const anchored = mounts.some((m) => m.candidate.siteCandidateId === candidate?.siteCandidateId && (!candidate.siteApplicationId || m.candidate.siteApplicationId === candidate.siteApplicationId));
+    const floating = candidate && !anchored ? { candidate } : undefined;
+    const floatingKey = floating && `floating:${keyOf(floating.candidate)}`;
+    if (floatingKey) seen.add(floatingKey);
+    // Rows that left the DOM (a filtered list, a card moved out of Hired), or another candidate shown on the same
+    // address (Application Review), lose their button.
     for (const [key, element] of placed) {
-      if (!seen.has(key) && !key.startsWith('floating:')) {
+      if (!seen.has(key)) {
         element.remove();
         placed.delete(key);
       }
     }
-    if (kind === 'candidate' && mounts.length === 0 && options.placeFloating && !placed.has('floating:page')) {
-      // The adapter knows where its id is (a hash route, a sub-page like /people/123/activity).
-      const id = adapter.candidateId(url);
-      if (id) placed.set('floating:page', options.placeFloating({ candidate: { siteCandidateId: id } }, ctx));
+    if (floating && floatingKey && !placed.get(floatingKey)?.isConnected) placed.set(floatingKey, options.placeFloating!(floating, ctx));
+    // Content in open shadow roots (SmartRecruiters) changes without touching the document: watch them too.
+    for (const root of roots(doc).slice(1)) {
+      if (observed.has(root)) continue;
+      observed.add(root);
+      observer.observe(root, { childList: true, subtree: true });
     }
     options.onYield?.({
       adapterId: adapter.id,
       kind,
-      idFromUrl: kind === 'candidate' && !!adapter.candidateId(url),
+      idFromUrl: kind === 'candidate' && !!id,
       nameRead: mounts.some((m) => !!m.candidate.fullName),
       stageRead: mounts.some((m) => !!m.candidate.stage),
-      anchor: mounts.length ? 'found' : placed.has('floating:page') ? 'floating' : 'none',
+      anchor: floatingKey ? 'floating' : mounts.length ? 'found' : 'none',
       rows: kind === 'candidate' ? 0 : mounts.length,
       recipe: adapter.recipeInUse?.(url),
     });

@@ -7,11 +7,15 @@ export const t = defineMessages({
     tooLarge: 'it is larger than 10 MB',
     fileTooLarge: '{name} is larger than 10 MB.',
     webPage: 'it is a web page, not a PDF: save it as a PDF from the browser and choose that file',
+    formNotOpened: 'The form could not be opened. Close it, reload the page and try again.',
+    noResumeLinked: 'the page links no resume',
   },
   es: {
     siteAnswered: 'el sitio ha respondido {status}',
     tooLarge: 'ocupa más de 10 MB',
     fileTooLarge: '{name} ocupa más de 10 MB.',
     webPage: 'es una página web, no un PDF: guárdala como PDF desde el navegador y elige ese archivo',
+    formNotOpened: 'No se ha podido abrir el formulario. Ciérralo, recarga la página y vuelve a intentarlo.',
+    noResumeLinked: 'la página no enlaza ningún currículum',
   },
 });

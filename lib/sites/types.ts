@@ -24,6 +24,8 @@ export interface CandidateOnPage {
   startDate?: string;
   /** The ATS's own id of the application shown (Greenhouse's `?application_id=`), when the page gives it. */
   siteApplicationId?: string;
+  /** The ATS's own id of the job, when the URL names it (a job's candidate list, a candidate opened in a job). */
+  siteJobId?: string;
 }
 
 /** One place to put a button, and the candidate it acts on. */
@@ -48,15 +50,19 @@ export interface SiteAdapter {
   isSite(url: URL): boolean;
   /** True when this page's host is not built in: the service worker answers it only once the host is granted. */
   needsGrant?(url: URL): boolean;
-  /** The selectors it reads the DOM with (plain data), and a copy of the adapter with some of them replaced. */
+  /** The selectors it reads the DOM with (plain data). */
   selectors?: Readonly<AdapterSelectors>;
-  withSelectors?(overrides: Partial<AdapterSelectors>): SiteAdapter;
   /** The key of the admin's recipe that reads this page, when one does (lib/recipes). */
   recipeInUse?(url: URL): string | undefined;
   /** The kind of page, from the URL alone. */
   pageKind(url: URL): PageKind | null;
   /** On a candidate page, the candidate's id from the URL (null when the URL holds none). */
   candidateId(url: URL): string | null;
+  /**
+   * On a candidate page, the candidate it shows with every id its URL gives (candidate, application, job) and
+   * what the page says: the one both the anchored and the floating button act on.
+   */
+  candidate?(doc: Document, url: URL): CandidateOnPage | null;
   /** Buttons to place on this page now (called again after SPA navigation and DOM changes). */
   mounts(doc: Document, url: URL, kind: PageKind): Mount[];
 }
@@ -68,10 +74,16 @@ export interface SiteAdapter {
  */
 export interface TestUrl {
   url: string;
-  /** The page kind; null for a page of the app that is none of them; 'not-site' when it is not the ATS at all. */
-  kind: PageKind | null | 'not-site';
-  /** The candidate id the page must yield (candidate pages). */
+  /**
+   * The page kind; null for a page of the app that is none of them; 'not-site' when it is not the ATS at all;
+   * 'public' for a public site on a host the content script's wildcard covers (no adapter claims it).
+   */
+  kind: PageKind | null | 'not-site' | 'public';
+  /** The candidate id the URL must yield (candidate pages; none where the person is named on the page). */
   id?: string;
+  /** The application and job ids the URL must give. */
+  applicationId?: string;
+  jobId?: string;
   /** Where this shape comes from: a public page or repository, and what it shows. */
   source: string;
 }

@@ -124,11 +124,11 @@ export const sourcingIntents = {
   /** Whether this site's candidates can be synced (it is not the connected system-of-record ATS itself). */
   syncOffered: intent<boolean>()({ input: z.object({ adapterId: z.string().min(1).max(64) }), from: ['content-script'] }),
   syncActiveTab: intent<{ tabTitle?: string }>()({ input: z.undefined(), from: ['extension-page'] }),
-  prepareSync: intent<SyncDraft>()({ input: PrepareSyncInput, from: ['content-script', 'extension-page'] }),
-  submitSync: intent<SyncProgress>()({ input: SubmitSyncInput, from: ['content-script', 'extension-page'] }),
-  planAutoSync: intent<{ stage: string; sentNow: boolean }>()({ input: SubmitSyncInput, from: ['content-script', 'extension-page'] }),
-  syncProgress: intent<SyncProgress>()({ input: OperationIdInput, from: ['content-script', 'extension-page'] }),
-  profilePdf: intent<{ fileName: string; base64: string }>()({ input: OperationIdInput, from: ['content-script', 'extension-page'] }),
+  prepareSync: intent<SyncDraft>()({ input: PrepareSyncInput, from: ['dialog-frame', 'extension-page'] }),
+  submitSync: intent<SyncProgress>()({ input: SubmitSyncInput, from: ['dialog-frame', 'extension-page'] }),
+  planAutoSync: intent<{ stage: string; sentNow: boolean }>()({ input: SubmitSyncInput, from: ['dialog-frame', 'extension-page'] }),
+  syncProgress: intent<SyncProgress>()({ input: OperationIdInput, from: ['dialog-frame', 'extension-page'] }),
+  profilePdf: intent<{ fileName: string; base64: string }>()({ input: OperationIdInput, from: ['dialog-frame', 'extension-page'] }),
   syncedCandidates: intent<{ items: { key: string; name: string; jobName: string; syncedAt: string; stage?: string; sourceSite: string }[]; stageError?: string }>()({ input: z.undefined(), from: ['extension-page'] }),
 } as const satisfies Record<string, IntentSpec>;
 

@@ -9,8 +9,12 @@ import { ManagedSyncRules, SettingsSchema } from '../settings/schema';
  */
 
 export const SETUP_FORMAT = 'hirebridge-team-setup';
-/** 2: site recipes ("Teach this page") added. Version 1 files are still read. */
-export const SETUP_VERSION = 2;
+/**
+ * 2: site recipes ("Teach this page") added. 3: recipes of recipe format 2 (query patterns, shadow-root selectors, a
+ * panel); a file is written as version 3 only when it carries one, so version 2 readers keep reading the others.
+ * Version 1 and 2 files are still read.
+ */
+export const SETUP_VERSION = 3;
 
 const Sealed = z.strictObject({
   salt: z.string().min(1).max(64),
@@ -42,7 +46,7 @@ export const SetupEnvelope = z.looseObject({ format: z.literal(SETUP_FORMAT), ve
 
 export const TeamSetupFile = z.strictObject({
   format: z.literal(SETUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(SETUP_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(SETUP_VERSION)]),
   createdAt: z.iso.datetime({ offset: true }),
   company: SetupCompany,
   connections: z.array(SetupConnection).max(2),
@@ -50,7 +54,7 @@ export const TeamSetupFile = z.strictObject({
   activeJobs: z.strictObject({ provider: Provider, ids: z.array(z.string().min(1).max(200)).max(5000) }).optional(),
   settings: SettingsSchema.partial().strict(),
   syncRules: ManagedSyncRules.partial().strict(),
-  /** The admin's site recipes (version 2). */
+  /** The admin's site recipes (version 2; version 3 when one needs recipe format 2). */
   siteRecipes: z.array(SiteRecipe).max(200).optional(),
 });
 export type TeamSetupFile = z.infer<typeof TeamSetupFile>;

@@ -3,6 +3,7 @@ import { db, type ConnectionRecord } from '../db';
 import { ConnectInput } from '../connections/intents';
 import { attempt, PublicError, publicMessageOf } from '../errors';
 import { t as generic } from '../messaging/messages';
+import { needsFormat2 } from '../recipes/schema';
 import { replaceFileRecipes, teamFileRecipes } from '../recipes/store';
 import { openSecret } from '../secrets';
 import { MIN_PASSPHRASE_LENGTH, requireAdmin } from '../security';
@@ -72,9 +73,10 @@ export async function exportTeamSetup(passphrase?: string): Promise<{ fileName: 
   const view = await readSettings();
   const settings = Object.fromEntries(Object.entries(view.values).filter(([name]) => !view.managed.includes(name as SettingName)));
   const managedRules = await readManagedSyncRules();
+  const siteRecipes = await teamFileRecipes();
   const file: TeamSetupFile = {
     format: SETUP_FORMAT,
-    version: SETUP_VERSION,
+    version: siteRecipes.some(needsFormat2) ? SETUP_VERSION : 2,
     createdAt: new Date().toISOString(),
     company: companyOf(records),
     connections,
@@ -84,7 +86,7 @@ export async function exportTeamSetup(passphrase?: string): Promise<{ fileName: 
       ...(managedRules.pullIntervalMinutes === undefined ? { pullIntervalMinutes: await readPullInterval() } : {}),
       ...(managedRules.countries === undefined ? { countries: await readCountryFilter() } : {}),
     },
-    siteRecipes: await teamFileRecipes(),
+    siteRecipes,
   };
   const day = file.createdAt.slice(0, 10);
   return { fileName: `hirebridge-team-setup-${day}.json`, text: JSON.stringify(TeamSetupFile.parse(file), null, 2) };

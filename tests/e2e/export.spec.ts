@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../sandbox/server';
-import { connectBoth, expect, sandboxControl, test } from './fixtures';
+import { dialogFrame, connectBoth, expect, sandboxControl, test } from './fixtures';
 
 // Seeded demo-ATS people (their ids are the ATS's own, which Kombo knows as remote_ids).
 const MARTA = '40112233'; // Hired, and already an employee in Factorial
@@ -19,7 +19,7 @@ test.describe('Export to FactorialHR on the demo ATS', () => {
     await page.goto(`${sandbox.url}/demo-ats/candidates/${LUCAS}`);
     await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
 
-    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
     await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Lucas');
     await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Moreau');
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('lucas.moreau@example.com');
@@ -65,7 +65,7 @@ test.describe('Export to FactorialHR on the demo ATS', () => {
     // Synthetic pointer events from the page's own script are not a person about to click.
     await page.evaluate(() => {
       const inner = document.querySelector('hirebridge-action')!.shadowRoot!.querySelector('button')!;
-      for (const type of ['pointerenter', 'pointerdown']) inner.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true }));
+      for (const type of ['pointerenter', 'pointermove', 'pointerdown']) inner.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true }));
     });
     await page.waitForTimeout(500);
     expect(await lookups()).toBe(afterStatus);
@@ -73,7 +73,7 @@ test.describe('Export to FactorialHR on the demo ATS', () => {
     await button.hover();
     await expect.poll(lookups).toBe(afterStatus + 1);
     await button.click();
-    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
     await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Aisha');
     await expect(dialog.getByRole('textbox', { name: 'First name' })).toBeFocused();
     // The click opened the form with what the hover asked for, not with an ask of its own.
@@ -125,7 +125,7 @@ test.describe('Export to FactorialHR on the demo ATS', () => {
 
     // Export Aisha from her row.
     await page.getByRole('row', { name: /Aisha Khan/ }).getByRole('button', { name: 'Export to FactorialHR' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
     await dialog.getByRole('textbox', { name: 'Start date' }).fill('2027-01-15');
     await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ index: 1 });
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();

@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { connectCard, launchWithExtension, grantHostPermission, openOptions } from '../../scripts/browser';
+import { connectCard, dialogFrame, launchWithExtension, grantHostPermission, openOptions } from '../../scripts/browser';
 import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../../sandbox/server';
 
 /**
@@ -44,7 +44,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 });
 
-export { expect };
+export { expect, dialogFrame };
 
 export async function resetSandbox(sandbox: Sandbox): Promise<void> {
   const response = await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
@@ -111,7 +111,7 @@ export async function openDemoAtsExport(context: BrowserContext, extensionId: st
   const page = await context.newPage();
   await page.goto(`${sandbox.url}/demo-ats/candidates/${candidateId}`);
   await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+  const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
   return { page, dialog, exportButton: dialog.getByRole('button', { name: 'Export', exact: true }) };
 }
 
@@ -132,7 +132,7 @@ export async function exportLucasAtOnce(context: BrowserContext, sandbox: Sandbo
   const page = await context.newPage();
   await page.goto(`${sandbox.url}/demo-ats/candidates/40112234`);
   await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+  const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
   await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Lucas');
   await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ label: 'Hirebridge Demo S.L. (ES)' });
   await dialog.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Sales' });

@@ -1,7 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { connectCard, grantHostPermission } from '../../scripts/browser';
-import { expect, routeVendorHosts, sandboxControl, test } from './fixtures';
+import { dialogFrame, expect, routeVendorHosts, sandboxControl, test } from './fixtures';
 
 /**
  * Greenhouse on its real hostname, connected through Kombo (integration "greenhouse:…"): the page only gives the
@@ -12,12 +12,11 @@ const LUCAS = '40112234'; // Hired in Kombo
 const DANIEL = '40112237'; // Interview in Kombo
 
 function greenhousePerson(id: string, shownName: string): string {
-  // Shaped like Greenhouse's person page: header with actions; no email on the page, stage shown stale.
+  // Shaped like tests/fixtures/sites/greenhouse/person.html (the header's markup is not public): a heading, no email
+  // link, a stale stage among the "Move stage" options; no anchor, so the button is the floating one.
   return `<!doctype html><html><head><title>${shownName} - Greenhouse</title></head><body>
-  <div class="person-header"><h1 class="person-name">${shownName}</h1>
-    <div data-provides="person-header-actions" class="actions"><button type="button">Reject</button></div></div>
-  <div data-provides="application-job" class="job-name">Product Manager</div>
-  <div data-provides="application-stage" class="current-stage">Offer</div>
+  <header><h1>${shownName}</h1></header>
+  <div><div class="small-button stage-option ">Offer</div></div>
   <a href="/people/${id}/activity">Activity</a></body></html>`;
 }
 
@@ -48,7 +47,7 @@ test.describe('Export to FactorialHR on Greenhouse (app.greenhouse.io) with a Ko
     const button = page.getByRole('button', { name: 'Export to FactorialHR' });
     await expect(button).toBeEnabled();
     await button.click();
-    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
     // From Kombo, not from the page (which only says "Lucas M." and no email).
     await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Moreau');
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('lucas.moreau@example.com');

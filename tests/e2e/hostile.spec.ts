@@ -1,12 +1,12 @@
 import type { BrowserContext, Page, Route } from '@playwright/test';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { connectCard } from '../../scripts/browser';
-import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+import { dialogFrame, allowSandboxHost, expect, sandboxControl, test } from './fixtures';
 
 /**
  * Hostile strings everywhere (SPEC §5): names that are markup, a 100 KB name, right-to-left text and a job whose
  * links are `javascript:` URLs, coming from the ATS API (the sandbox) and its pages. Every surface that shows them
- * — the export dialog in the ATS page (a shadow root), the popup, the options page's Jobs and Activity — must show
+ * — the export dialog on the ATS page (in Hirebridge's frame), the popup, the options page's Jobs and Activity — must show
  * them as text: no script runs (`window.__pwned` stays unset), no element is made from them (no event-handler
  * attribute anywhere carries the payload — extension pages' CSP would stop the script, not the markup), and no
  * `javascript:` URL becomes a live link.
@@ -124,7 +124,7 @@ test('hostile names, a 100 KB name, RTL text and javascript: links are shown as 
   // The export dialog: pre-filled from the ATS API, shown literally; exported as is.
   await ats.goto(`${sandbox.url}/demo-ats/candidates/${person.remote_id}`);
   await ats.getByRole('button', { name: 'Export to FactorialHR' }).click();
-  let dialog = ats.getByRole('dialog', { name: 'Export to FactorialHR' });
+  let dialog = dialogFrame(ats).getByRole('dialog', { name: 'Export to FactorialHR' });
   await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue(XSS);
   await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue(RTL);
   await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ index: 1 });
@@ -138,7 +138,7 @@ test('hostile names, a 100 KB name, RTL text and javascript: links are shown as 
   // The 100 KB name: the dialog opens, says what is wrong in plain words, and does not send.
   await ats.goto(`${sandbox.url}/demo-ats/candidates/${huge.remote_id}`);
   await ats.getByRole('button', { name: 'Export to FactorialHR' }).click();
-  dialog = ats.getByRole('dialog', { name: 'Export to FactorialHR' });
+  dialog = dialogFrame(ats).getByRole('dialog', { name: 'Export to FactorialHR' });
   await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Huge');
   await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveAccessibleDescription(/under 100 characters/);
   await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ index: 1 });

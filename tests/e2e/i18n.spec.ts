@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { allowSandboxHost, expect, test } from './fixtures';
+import { dialogFrame, allowSandboxHost, expect, test } from './fixtures';
 
 /**
  * The whole UI in Spanish when the browser's language is Spanish (Playwright's `locale` sets `navigator.language`
@@ -154,7 +154,7 @@ test.describe('Spanish UI (browser language es-ES)', () => {
     // The dialog, with a Spanish validation message, then an export.
     await page.goto(`${sandbox.url}/demo-ats/candidates/${LUCAS}`);
     await page.getByRole('button', { name: 'Exportar a FactorialHR' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Exportar a FactorialHR' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Exportar a FactorialHR' });
     await expect(dialog.getByRole('textbox', { name: 'Nombre' })).toHaveValue('Lucas');
     await expect(dialog.getByRole('textbox', { name: 'Apellidos' })).toHaveValue('Moreau');
     await expect(dialog.getByRole('textbox', { name: 'Teléfono' })).toHaveValue('+33 6 12 34 56 78');
@@ -194,7 +194,7 @@ test.describe('Spanish UI (browser language es-ES)', () => {
     const page = await context.newPage();
     await page.goto(`https://hire.lever.co/candidates/${LEVER_ID}`);
     await page.getByRole('button', { name: 'Sincronizar con el ATS' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Sincronizar con el ATS' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sincronizar con el ATS' });
     await expect(dialog.getByRole('textbox', { name: 'Nombre' })).toHaveValue('Zoë');
     await expect(dialog.getByRole('textbox', { name: 'Apellidos' })).toHaveValue('Ñúñez');
     await expect(dialog.getByRole('textbox', { name: 'Correo electrónico' })).toHaveValue(PERSON.email);
@@ -223,7 +223,7 @@ test.describe('Spanish UI (browser language es-ES)', () => {
     // The same job again: "Ya sincronizado", nothing to send.
     await dialog.getByRole('button', { name: 'Cerrar' }).click();
     await page.getByRole('button', { name: 'Sincronizar con el ATS' }).click();
-    const again = page.getByRole('dialog', { name: 'Sincronizar con el ATS' });
+    const again = dialogFrame(page).getByRole('dialog', { name: 'Sincronizar con el ATS' });
     await again.getByRole('combobox', { name: 'Oferta' }).selectOption({ label: 'Senior Backend Engineer — Barcelona (ya sincronizado)' });
     await expect(again.getByText(/^Ya sincronizado con esta oferta el .+: no se volverá a enviar nada\.$/)).toBeVisible();
     await expect(again.getByRole('button', { name: 'Sincronizar', exact: true })).toBeDisabled();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Request, Route } from '@playwright/test';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { connectCard, EXTENSION_DIR } from '../../scripts/browser';
-import { allowSandboxHost, expect, test } from './fixtures';
+import { dialogFrame, allowSandboxHost, expect, test } from './fixtures';
 
 /**
  * The API keys never leave the service worker: not into a bundle, a page (DOM, shadow roots, form values, storage),
@@ -139,7 +139,7 @@ test('API keys never reach a bundle, a page, a console, the activity log or the 
   const ats = await context.newPage();
   await ats.goto(`${sandbox.url}/demo-ats/candidates/${LUCAS}`);
   await ats.getByRole('button', { name: 'Export to FactorialHR' }).click();
-  let dialog = ats.getByRole('dialog', { name: 'Export to FactorialHR' });
+  let dialog = dialogFrame(ats).getByRole('dialog', { name: 'Export to FactorialHR' });
   await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ index: 1 });
   echo.arm({ vendor: 'factorial', method: 'POST', pathIncludes: CREATE, status: 500, times: 1, body: (key) => ({ message: `Internal error while handling x-api-key ${key}` }) });
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
@@ -149,7 +149,7 @@ test('API keys never reach a bundle, a page, a console, the activity log or the 
   // An export refused with 422, the key at the edge of what is shown (a message cut short must not keep part of it).
   await ats.goto(`${sandbox.url}/demo-ats/candidates/${AISHA}`);
   await ats.getByRole('button', { name: 'Export to FactorialHR' }).click();
-  dialog = ats.getByRole('dialog', { name: 'Export to FactorialHR' });
+  dialog = dialogFrame(ats).getByRole('dialog', { name: 'Export to FactorialHR' });
   await dialog.getByRole('textbox', { name: 'Start date' }).fill('2027-01-15');
   await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ index: 1 });
   echo.arm({

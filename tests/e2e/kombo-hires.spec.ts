@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { connectCard } from '../../scripts/browser';
-import { expect, routeVendorHosts, sandboxControl, test } from './fixtures';
+import { dialogFrame, expect, routeVendorHosts, sandboxControl, test } from './fixtures';
 
 /**
  * Kombo as it really behaves, on Greenhouse's real hostname (served by the test) with the default EU/Production
@@ -65,7 +65,7 @@ async function openExport(page: Page) {
   const button = page.getByRole('button', { name: 'Export to FactorialHR' });
   await expect(button).toBeEnabled();
   await button.click();
-  return page.getByRole('dialog', { name: 'Export to FactorialHR' });
+  return dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
 }
 
 test.describe('Kombo: start dates from accepted offers', () => {

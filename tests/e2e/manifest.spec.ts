@@ -8,9 +8,9 @@ test('permissions, CSP, managed policy schema and alarms of the loaded extension
   expect(manifest.host_permissions).toContain('https://api.factorialhr.com/*');
   expect(manifest.host_permissions).toContain('https://app.greenhouse.io/*');
   expect(manifest.permissions).toContain('activeTab');
-  // Injected UI lives in shadow roots built by the content scripts: no page can load the extension's files.
-  expect(manifest.web_accessible_resources ?? []).toEqual([]);
-  expect((manifest.content_security_policy as { extension_pages?: string } | undefined)?.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  // The one file a web page may load is the dialogs' frame, and only at its per-session URL (no fingerprinting).
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['dialog.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true }]);
+  expect((manifest.content_security_policy as { extension_pages?: string } | undefined)?.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors https: http:");
   expect(manifest.storage?.managed_schema).toBe('managed_schema.json');
   const schema = await serviceWorker.evaluate(async () => (await fetch(chrome.runtime.getURL('/managed_schema.json'))).json());
   expect(Object.keys(schema.properties).sort()).toEqual(['activeJobCountries', 'activeJobIds', 'autoSync', 'autoSyncStage', 'connections', 'countries', 'disabledAdapters', 'fieldMapping', 'managedBy', 'pullIntervalMinutes', 'retentionDays', 'siteRecipes', 'sourceName']);

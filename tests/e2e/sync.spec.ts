@@ -3,7 +3,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { connectCard } from '../../scripts/browser';
-import { allowSandboxHost, expect, sandboxControl, test } from './fixtures';
+import { dialogFrame, allowSandboxHost, expect, sandboxControl, test } from './fixtures';
 
 /**
  * Sync to ATS from a Lever page (hire.lever.co, served by context.route) into the team's ATS — Greenhouse through
@@ -82,7 +82,7 @@ async function openSync(context: BrowserContext, stage?: () => string) {
   const page = await context.newPage();
   await page.goto(`https://hire.lever.co/candidates/${LEVER_ID}`);
   await page.getByRole('button', { name: 'Sync to ATS' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Sync to ATS' });
+  const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
   await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue(PERSON.email);
   return { page, dialog };
 }
@@ -192,7 +192,7 @@ test.describe('Sync to ATS from a Lever page', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await sandboxControl(sandbox, 'DELETE', 'requests');
     await page.getByRole('button', { name: 'Sync to ATS' }).click();
-    const again = page.getByRole('dialog', { name: 'Sync to ATS' });
+    const again = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
     const job = again.getByRole('combobox', { name: 'Job' });
     await expect(job.getByRole('option', { name: 'Frontend Engineer — Berlin (already synced)' })).toHaveCount(1);
     await job.selectOption({ label: 'Frontend Engineer — Berlin (already synced)' });
@@ -249,7 +249,7 @@ test.describe('Sync to ATS from any page (toolbar icon)', () => {
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
 
-    const dialog = page.getByRole('dialog', { name: 'Sync to ATS' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
     await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Ñúñez');
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('zoe.nunez@example.com');
     await expect(dialog.getByRole('radio', { name: '4 of 5 stars' })).toBeChecked();
@@ -285,7 +285,7 @@ test.describe('Sync to ATS from any page (toolbar icon)', () => {
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);
       await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Sync to ATS' });
+      const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
       await expect(dialog.getByRole('textbox', { name: 'Email' })).not.toHaveValue('');
       return dialog;
     };
@@ -308,7 +308,7 @@ test.describe('Sync to ATS from any page (toolbar icon)', () => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Sync to ATS' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('');
     await expect(dialog.getByText('No resume was found on the page')).toBeVisible();
     await dialog.getByRole('textbox', { name: 'Email' }).fill('not-an-email');

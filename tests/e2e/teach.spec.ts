@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { SANDBOX_KEYS } from '../../sandbox/server';
 import { connectCard, grantHostPermission } from '../../scripts/browser';
-import { allowSandboxHost, expect, test } from './fixtures';
+import { dialogFrame, allowSandboxHost, expect, test } from './fixtures';
 
 /**
  * "Teach this page" and adapter health, in real Chromium on real hostnames (served by context.route): an admin points
@@ -115,7 +115,7 @@ test.describe('Teach this page', () => {
     const exportButton = page.locator('.toolbar').getByRole('button', { name: 'Export to FactorialHR' });
     await expect(exportButton).toBeEnabled();
     await exportButton.click();
-    const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
     await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Ana');
     await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('Ruiz');
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('ana.ruiz@example.com');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { EXTENSION_DIR, connectCard, grantHostPermission, launchWithExtension, openOptions } from '../../scripts/browser';
-import { expect, resetSandbox, sandboxControl, test } from './fixtures';
+import { dialogFrame, expect, resetSandbox, sandboxControl, test } from './fixtures';
 
 /**
  * Upgrading in place loses nothing. The released 0.1.0 (tests/fixtures/upgrade, see its SOURCE.md) runs in a
@@ -67,6 +67,7 @@ async function serveLever(context: BrowserContext) {
   );
 }
 
+/** With the released 0.1.0, whose dialogs were in a shadow root of the page (this build's are in their own frame). */
 async function openExport(context: BrowserContext, sandbox: Sandbox, candidateId: string) {
   const page = await context.newPage();
   await page.goto(`${sandbox.url}/demo-ats/candidates/${candidateId}`);
@@ -207,7 +208,7 @@ test('updating 0.1.0 in place: queued work finishes once, needs-attention stays 
     const lever = await context.newPage();
     await lever.goto(`https://hire.lever.co/candidates/${LEVER_ID}`);
     await lever.getByRole('button', { name: 'Sync to ATS' }).click();
-    await expect(lever.getByRole('dialog', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Email' })).toHaveValue(ZOE.email);
+    await expect(dialogFrame(lever).getByRole('dialog', { name: 'Sync to ATS' }).getByRole('textbox', { name: 'Email' })).toHaveValue(ZOE.email);
     // And the queued export, finished after the update, shows on Aisha's page.
     const page = await context.newPage();
     await page.goto(`${sandbox.url}/demo-ats/candidates/${AISHA.id}`);

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
-import { connectBoth, expect, sandboxControl, stopServiceWorker, test } from './fixtures';
+import { dialogFrame, connectBoth, expect, sandboxControl, stopServiceWorker, test } from './fixtures';
 
 /**
  * The service worker stopped (CDP Target.closeTarget, as Chrome stops an idle or crashed worker) at different
@@ -32,7 +32,7 @@ async function exportStoppingWorker(context: BrowserContext, extensionId: string
   const page = await context.newPage();
   await page.goto(`${sandbox.url}/demo-ats/candidates/${id}`);
   await page.getByRole('button', { name: 'Export to FactorialHR' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export to FactorialHR' });
+  const dialog = dialogFrame(page).getByRole('dialog', { name: 'Export to FactorialHR' });
   await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Rita');
   await dialog.getByRole('combobox', { name: 'Legal entity' }).selectOption({ index: 1 });
   await sandboxControl(sandbox, 'DELETE', 'requests');

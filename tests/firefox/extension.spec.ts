@@ -19,7 +19,7 @@ const LEVER = { id: '8f1c2a7e-5d3b-4c1e-9a2f-6b7c8d9e0f1a', name: 'Ana García L
 const LEVER_PAGE = readFileSync(resolve(import.meta.dirname, '../fixtures/sites/lever/candidate.html'), 'utf8');
 // A Greenhouse candidate page (see tests/fixtures/sites/greenhouse): its name and stage are stale on purpose,
 // the candidate comes from Kombo by the id in the URL.
-const GREENHOUSE_PAGE = readFileSync(resolve(import.meta.dirname, '../fixtures/sites/greenhouse/candidate.html'), 'utf8');
+const GREENHOUSE_PAGE = readFileSync(resolve(import.meta.dirname, '../fixtures/sites/greenhouse/person.html'), 'utf8');
 
 let sandbox: Sandbox;
 let firefox: FirefoxWithExtension;
@@ -45,8 +45,9 @@ async function sandboxControl<T = unknown>(method: string, path: string): Promis
 }
 
 /**
- * Puppeteer's ARIA queries do not reach into shadow roots over BiDi (the page's button and dialogs live in
- * open ones), so controls are found the way a person reads them: a label's text, a button's text, a heading.
+ * Puppeteer's ARIA queries do not reach into shadow roots over BiDi (the page's button lives in an open one; the
+ * dialogs in Hirebridge's frame), so controls are found the way a person reads them: a label's text, a button's
+ * text, a heading.
  */
 async function region(page: Page, name: string): Promise<ElementHandle> {
   const found = await page.waitForSelector(`::-p-aria([name=${JSON.stringify(name)}][role="region"])`);
@@ -54,17 +55,20 @@ async function region(page: Page, name: string): Promise<ElementHandle> {
   return found;
 }
 
-/** The open dialog named `name` (aria-labelledby), wherever it is mounted, light DOM or shadow root. */
+/**
+ * The open dialog named `name` (aria-labelledby), in Hirebridge's own frame inside the page (dialog.html: the Export
+ * and Sync dialogs on web pages, which the page cannot read).
+ */
 async function dialog(page: Page, name: string): Promise<ElementHandle> {
-  const handle = await page.waitForFunction(
+  // Its child frame (over BiDi, puppeteer keeps reporting a framed extension page's URL as about:blank: the frame
+  // is recognised by what it holds).
+  const frame = await page.waitForFrame((f) => f !== page.mainFrame(), { timeout: 15_000 });
+  const handle = await frame.waitForFunction(
     (wanted) => {
-      const roots: (Document | ShadowRoot)[] = [document];
-      for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-      for (const root of roots) {
-        for (const d of root.querySelectorAll('[role="dialog"]')) {
-          const title = d.getAttribute('aria-labelledby');
-          if (title && (root as Document).getElementById(title)?.textContent?.trim() === wanted) return d;
-        }
+      if (location.pathname !== '/dialog.html') return null;
+      for (const d of document.querySelectorAll('[role="dialog"]')) {
+        const title = d.getAttribute('aria-labelledby');
+        if (title && document.getElementById(title)?.textContent?.trim() === wanted) return d;
       }
       return null;
     },
@@ -98,7 +102,7 @@ async function labelled(scope: ElementHandle, label: string): Promise<ElementHan
 
 /** The enabled button that reads `text`, inside `scope` (waits for it to exist and be enabled). */
 async function button(page: Page, scope: ElementHandle, text: string): Promise<ElementHandle> {
-  const handle = await page.waitForFunction(
+  const handle = await scope.frame.waitForFunction(
     (root, wanted) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === wanted && !b.disabled) ?? null,
     { timeout: 15_000, polling: 100 },
     scope,
@@ -109,7 +113,7 @@ async function button(page: Page, scope: ElementHandle, text: string): Promise<E
 
 /** A <fieldset> by its legend, or a table row by its row header, inside `scope`. */
 async function part(page: Page, scope: ElementHandle, kind: 'fieldset' | 'row', name: string): Promise<ElementHandle> {
-  const handle = await page.waitForFunction(
+  const handle = await scope.frame.waitForFunction(
     (root, k, wanted) =>
       k === 'fieldset'
         ? ([...root.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === wanted) ?? null)
@@ -138,7 +142,7 @@ async function type(scope: ElementHandle, label: string, text: string): Promise<
 
 /** Wait until the element's text contains `text` (React renders after the intent answers). */
 async function waitForText(page: Page, scope: ElementHandle, text: string): Promise<void> {
-  await page.waitForFunction((el, wanted) => !!el.textContent?.includes(wanted), { timeout: 15_000, polling: 100 }, scope, text);
+  await scope.frame.waitForFunction((el, wanted) => !!el.textContent?.includes(wanted), { timeout: 15_000, polling: 100 }, scope, text);
 }
 
 /** An ATS page on its real hostname: `url` answers with `body`, anything else on that host is a 404. */
@@ -173,7 +177,7 @@ async function atsButton(page: Page, text: string): Promise<ElementHandle> {
 
 /** What `field` holds once the dialog has filled it in (drafts arrive from the background). */
 async function waitForValue(page: Page, field: ElementHandle, value: string): Promise<void> {
-  await page.waitForFunction((el, wanted) => (el as HTMLInputElement).value === wanted, { timeout: 15_000, polling: 100 }, field, value);
+  await field.frame.waitForFunction((el, wanted) => (el as HTMLInputElement).value === wanted, { timeout: 15_000, polling: 100 }, field, value);
 }
 
 async function connectCard(
@@ -267,7 +271,7 @@ describe('Firefox ESR: the Firefox build', () => {
     await type(form, 'Start date', '2027-01-04');
     await choose(form, 'Legal entity', 'Hirebridge Demo S.L. (ES)');
     await (await button(page, form, 'Export')).click();
-    await page.waitForFunction(
+    await form.frame.waitForFunction(
       (root) => [...root.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Exported to Factorial HR')),
       { timeout: 15_000, polling: 100 },
       form,
@@ -323,7 +327,7 @@ describe('Firefox ESR: the Firefox build', () => {
     await type(form, 'Years of professional experience (required)', '7');
     await type(form, 'Earliest start date (required)', '2027-02-01');
     await (await button(page, form, 'Sync')).click();
-    await page.waitForFunction(
+    await form.frame.waitForFunction(
       (root) => [...root.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Synced to Senior Backend Engineer')),
       { timeout: 30_000, polling: 100 },
       form,
@@ -422,7 +426,7 @@ describe('Firefox ESR: enterprise policy', () => {
     await type(form, 'Start date', '2027-01-04');
     await choose(form, 'Legal entity', 'Hirebridge Demo S.L. (ES)');
     await (await button(page, form, 'Export')).click();
-    await page.waitForFunction(
+    await form.frame.waitForFunction(
       (root) => [...root.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Exported to Factorial HR')),
       { timeout: 15_000, polling: 100 },
       form,

@@ -50,7 +50,12 @@ const greenhousePage: Forged = {
   kind: 'content-script',
 };
 const grantedPage: Forged = { sender: { id: EXTENSION_ID, url: 'https://example.org/people/1', tab: { id: GRANTED_TAB }, frameId: 0 }, kind: 'content-script' };
-const trustedSenders = [optionsPage, popupInTab, greenhousePage, grantedPage];
+/** The dialogs' frame (dialog.html) framed inside an ATS page's tab. */
+const dialogFrameOnAts: Forged = {
+  sender: { id: EXTENSION_ID, url: `${OWN}/dialog.html#7d1f5a9e-2b3c-4d5e-8f60-718293a4b5c6`, tab: { id: 9, url: 'https://app.greenhouse.io/people/40112234' }, frameId: 6, origin: OWN },
+  kind: 'dialog-frame',
+};
+const trustedSenders = [optionsPage, popupInTab, greenhousePage, grantedPage, dialogFrameOnAts];
 
 const ats = (url: string, over: Record<string, unknown> = {}) => ({ id: EXTENSION_ID, url, tab: { id: 9 }, frameId: 0, ...over });
 
@@ -76,6 +81,18 @@ const forbiddenSenders: Sender[] = [
   { id: EXTENSION_ID, url: `moz-extension://${EXTENSION_ID}/options.html` },
   // Our own pages, but inside a frame of some web page.
   { id: EXTENSION_ID, url: `${OWN}/popup.html`, tab: { id: 4 }, frameId: 3 },
+  { id: EXTENSION_ID, url: `${OWN}/options.html`, tab: { id: 9, url: 'https://app.greenhouse.io/people/1' }, frameId: 3 },
+  // The dialogs' frame inside a page Hirebridge may not run on, in a tab with no URL known, or claiming another path.
+  { id: EXTENSION_ID, url: `${OWN}/dialog.html`, tab: { id: 4, url: 'https://evil.example/people/1' }, frameId: 3 },
+  { id: EXTENSION_ID, url: `${OWN}/dialog.html`, tab: { id: 4 }, frameId: 3 },
+  { id: EXTENSION_ID, url: `${OWN}/dialog.html`, tab: { id: 9, url: 'https://app.greenhouse.io.evil.com/people/1' }, frameId: 3 },
+  { id: EXTENSION_ID, url: `${OWN}/dialog.html`, tab: { id: 9, url: 'https://hire.lever.co/candidates/1' }, frameId: 3 },
+  { id: EXTENSION_ID, url: `${OWN}/dialog.html`, tab: { id: 9, url: 'javascript:alert(1)' }, frameId: 3 },
+  { id: EXTENSION_ID, url: `${OWN}/dialog.html`, tab: { id: GRANTED_TAB + 1, url: 'https://example.org/people/1' }, frameId: 3 },
+  { id: EXTENSION_ID, url: `${OWN}/dialog.html`, tab: { id: '9', url: 'https://app.greenhouse.io/people/1' }, frameId: 3 },
+  { id: EXTENSION_ID, url: `${OWN}/dialog.html`, tab: { id: 9, url: 'https://app.greenhouse.io/people/1' }, frameId: '3' },
+  { id: EXTENSION_ID, url: `${OWN}/dialog.html`, tab: { id: 9, url: 'https://app.greenhouse.io/people/1' }, frameId: -1 },
+  { id: 'abcdefghijklmnopabcdefghijklmnop', url: `${OWN}/dialog.html`, tab: { id: 9, url: 'https://app.greenhouse.io/people/1' }, frameId: 3 },
   { id: EXTENSION_ID, url: `${OWN}/options.html`, tab: { id: 4 }, frameId: -1 },
   // An ATS page, but a subframe, or no tab.
   ats('https://app.greenhouse.io/people/40112234', { frameId: 1 }),
@@ -220,6 +237,13 @@ const SAMPLES: Partial<Record<keyof typeof Intents, unknown>> = {
   saveSiteRecipe: { recipe: { host: 'app.greenhouse.io', path: '/people/:id', fields: { anchor: 'body' } } },
   deleteSiteRecipe: 'app.greenhouse.io/people/:id',
   importSiteRecipes: '{"format":"hirebridge-site-recipes","version":1,"recipes":[]}',
+  stageDialog: { kind: 'export', adapterId: 'greenhouse', candidate: { siteCandidateId: '40112234' } },
+  handDialogResume: { token: '7d1f5a9e-2b3c-4d5e-8f60-718293a4b5c6', error: 'the site answered 404' },
+  dialogFrameRequest: { token: '7d1f5a9e-2b3c-4d5e-8f60-718293a4b5c6' },
+  dialogFrameDraft: { token: '7d1f5a9e-2b3c-4d5e-8f60-718293a4b5c6' },
+  dialogFrameResume: { token: '7d1f5a9e-2b3c-4d5e-8f60-718293a4b5c6' },
+  closeDialogFrame: { token: '7d1f5a9e-2b3c-4d5e-8f60-718293a4b5c6' },
+  checkDialogFrame: { token: '7d1f5a9e-2b3c-4d5e-8f60-718293a4b5c6', point: { x: 10, y: 10 } },
   reportSiteYield: { host: 'app.greenhouse.io', path: '/people/1', adapterId: 'greenhouse', kind: 'candidate', idFromUrl: true, nameRead: false, stageRead: false, anchor: 'floating', rows: 0 },
 };
 const INTENT_NAMES = Object.keys(Intents) as (keyof typeof Intents)[];

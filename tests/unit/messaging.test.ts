@@ -25,6 +25,20 @@ describe('sender checks', () => {
     expect(classifySender({ ...page, tab: undefined }, policy)).toBeNull();
   });
 
+  it('accepts the dialogs\' frame (dialog.html) only inside a tab on an allowed page, and no other framed extension page', () => {
+    const frame = { id: own, url: `${policy.extensionOrigin}/dialog.html#7d1f5a9e-2b3c-4d5e-8f60-718293a4b5c6`, tab: { id: 7, url: 'https://app.greenhouse.io/people/123' }, frameId: 4 };
+    expect(classifySender(frame, policy)).toBe('dialog-frame');
+    expect(classifySender({ ...frame, tab: { id: 7, url: 'https://evil.example/people/123' } }, policy)).toBeNull();
+    expect(classifySender({ ...frame, tab: { id: 7 } }, policy)).toBeNull();
+    expect(classifySender({ ...frame, url: `${policy.extensionOrigin}/options.html` }, policy)).toBeNull();
+    expect(classifySender({ ...frame, url: 'chrome-extension://otherextensionid/dialog.html' }, policy)).toBeNull();
+    expect(classifySender({ ...frame, id: 'someoneelse' }, policy)).toBeNull();
+    // Opened at the top of a tab of its own, it is an extension page, but the dialogs' intents are the frame's only.
+    expect(classifySender({ ...frame, frameId: 0 }, policy)).toBe('extension-page');
+    expect(Intents.dialogFrameRequest.from).toEqual(['dialog-frame']);
+    expect(Intents.submitExport.from).not.toContain('content-script');
+  });
+
   it('rejects other extensions, missing urls and odd schemes', () => {
     expect(classifySender({ id: 'someoneelse', url: `${policy.extensionOrigin}/options.html` }, policy)).toBeNull();
     expect(classifySender({ id: own }, policy)).toBeNull();

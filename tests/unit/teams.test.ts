@@ -2,6 +2,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDbForTests, type ConnectionRecord } from '@/lib/db';
 import { forgetVaultKeyForTests, sealSecret } from '@/lib/secrets';
+import { saveRecipe } from '@/lib/recipes/store';
 import { readSettings, writeSetting } from '@/lib/settings';
 import { setPassphrase, lock, unlock } from '@/lib/security';
 import { applyManagedPolicy, exportTeamSetup, importTeamSetup, importTeamSetupAsAsked, openWithPassphrase, parseTeamSetup, refuseOnRecruiterBrowser, sealWithPassphrase, SETUP_FORMAT, teamSetupStatus } from '@/lib/teams';
@@ -46,7 +47,7 @@ describe('reading a team setup file', () => {
   it('says what is wrong with a file that is not JSON, not a setup, from a newer version or damaged', () => {
     expect(() => parseTeamSetup('{"format": "hirebridge-team-setup", ')).toThrow(/not valid JSON/);
     expect(() => parseTeamSetup(JSON.stringify({ hello: 'world' }))).toThrow(/not a Hirebridge team setup file/);
-    expect(() => parseTeamSetup(JSON.stringify(fileWith({ version: 3, somethingNew: true })))).toThrow(/newer version of Hirebridge \(format 3\)/);
+    expect(() => parseTeamSetup(JSON.stringify(fileWith({ version: 4, somethingNew: true })))).toThrow(/newer version of Hirebridge \(format 4\)/);
     expect(() => parseTeamSetup(JSON.stringify(fileWith({ settings: { retentionDays: 'forever' } })))).toThrow(/damaged \(settings\.retentionDays/);
     expect(() => parseTeamSetup(JSON.stringify(fileWith({ connections: [{ provider: 'workday', environment: 'eu' }] })))).toThrow(/damaged \(connections\.0\.provider/);
   });
@@ -119,6 +120,16 @@ describe('importing a team setup', () => {
     expect(file.company).toMatchObject({ komboIntegrationId: 'greenhouse:acme', factorialCompanyId: '42' });
     const keyless = parseTeamSetup((await exportTeamSetup()).text);
     expect(keyless.connections[0]!.key).toBeUndefined();
+  });
+
+  it('is written as version 2 while its recipes are plain, as version 3 once one reads a query id or a panel; both are read back', async () => {
+    await saveRecipe({ host: 'app.breezy.hr', path: '/candidates/:id', fields: { name: 'h2.cand-name' } });
+    const plain = JSON.parse((await exportTeamSetup()).text);
+    expect(plain.version).toBe(2);
+    await saveRecipe({ host: 'app.loxo.co', path: '/agencies/*/people?person_id=:id', fields: { panel: 'aside.profile-drawer', name: 'h2' } });
+    const shaped = (await exportTeamSetup()).text;
+    expect(JSON.parse(shaped).version).toBe(3);
+    expect(parseTeamSetup(shaped).siteRecipes?.map((r) => r.path)).toEqual(['/candidates/:id', '/agencies/*/people?person_id=:id']);
   });
 });
 

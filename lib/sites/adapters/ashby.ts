@@ -1,29 +1,29 @@
-import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_UUID, UUID } from '../define';
+import { defineAdapter, NOT_PUBLIC, ROUTE_UUID, UUID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
  * Ashby (app.ashbyhq.com). Ids are UUIDs. A candidate is `/candidates/:cid/…`, and deep links from the pipeline
  * review nest it: `/candidates/pipeline/application-review/…/candidates/:cid/applications/:aid/feed` — the id is
  * the last `candidates/:cid`, never the word "pipeline". A job's pipeline is `/jobs/:id/candidate-pipeline/…`.
+ * External-recruiter seats get a 404 on the bare `/candidates/:cid`: the application-review deep link is what
+ * works for them, and it also names the application (`applications/:aid`), which the buttons carry.
  *
- * DOM: not known from any public capture; the selectors are guesses and the floating button is the fallback.
+ * DOM: not known from any public capture, so nothing is read from it: lists get a button beside each link to a
+ * candidate page, candidate pages the floating button with every id of the URL, and the data comes from the API.
+ * No Hired column is claimed on its boards.
  */
 export const ashby = defineAdapter({
   id: 'ashby',
   name: 'Ashby',
   komboTool: 'ashby',
   hosts: ['https://app.ashbyhq.com/*'],
+  applicationId: { route: /\/applications\/([0-9a-fA-F-]{36})(?:\/|$)/ },
   candidatePage: [new RegExp(`^/candidates/(?:.*/)?candidates/${ROUTE_UUID}(?:/.*)?$`), new RegExp(`^/candidates/${ROUTE_UUID}(?:/.*)?$`)],
   idPattern: UUID,
   candidateList: /^\/candidates\/?$/,
   pipeline: new RegExp(`^/jobs/${ROUTE_UUID}/(?:candidate-)?pipeline(?:/|$)`),
-  selectors: {
-    actions: '[data-testid="candidate-header-actions"], .candidate-header-actions',
-    name: 'h1',
-    stage: '[data-testid="application-stage"]',
-    job: '[data-testid="application-job"]',
-    ...DATA_ATTRIBUTE_LISTS,
-  },
+  // Markup not public: nothing is read from the page; the floating button carries the URL's ids, the API the rest.
+  selectors: { actions: NOT_PUBLIC, name: NOT_PUBLIC },
 });
 
 const CID = 'e9ed20fd-5d4c-4a7e-9b1a-3f0c2d8e6a41';
@@ -35,6 +35,7 @@ export const testUrls: TestUrl[] = [
     url: `https://app.ashbyhq.com/candidates/pipeline/application-review/right-side/candidates/${CID}/applications/${AID}/feed`,
     kind: 'candidate',
     id: CID,
+    applicationId: AID,
     source: 'A public sourcing tool that links recruiters into Ashby: candidates/pipeline/application-review/right-side/candidates/{candidateId}/applications/{applicationId}/feed',
   },
   { url: 'https://app.ashbyhq.com/jobs/49b1160c-98b8-4ba5-a8e4-7c96e7425ca9/candidate-pipeline/active', kind: 'pipeline', source: 'A public recruiting-assistant transcript: "open the pipeline view" → app.ashbyhq.com/jobs/<uuid>/candidate-pipeline/active' },

@@ -1,5 +1,6 @@
-import { ID_LIKE, safe } from '../define';
-import { idAfter, mailto, tel, text, type Mount, type SiteAdapter, type TestUrl } from '../types';
+import { linkValue } from '../deep';
+import { ID_LIKE } from '../define';
+import { text, type Mount, type SiteAdapter, type TestUrl } from '../types';
 
 /**
  * The sandbox's demo ATS (served by `npm start` / the tests on 127.0.0.1). Its candidate ids are the ATS's own
@@ -27,7 +28,7 @@ export const demoAts: SiteAdapter = {
   },
   mounts(doc, url, kind): Mount[] {
     if (kind === 'candidate') {
-      const id = idAfter(url, 'candidates');
+      const id = demoAts.candidateId(url);
       if (!id) return [];
       const main = doc.querySelector('main') ?? doc.body;
       return [
@@ -37,8 +38,8 @@ export const demoAts: SiteAdapter = {
           candidate: {
             siteCandidateId: id,
             fullName: text(main.querySelector('h1')),
-            email: safe(() => mailto(main)),
-            phone: safe(() => tel(main)),
+            email: linkValue(main, 'mailto:', 320),
+            phone: linkValue(main, 'tel:', 64),
             jobTitle: text(main.querySelector('.job-title, [data-field="job"]')),
             stage: text(main.querySelector('.stage')),
             startDate: text(main.querySelector('.start-date, [data-field="start-date"]')),
@@ -59,7 +60,7 @@ export const demoAts: SiteAdapter = {
             candidate: {
               siteCandidateId: id,
               fullName: text(row.querySelector('a, [data-field="name"]')),
-              email: safe(() => mailto(row)),
+              email: linkValue(row, 'mailto:', 320),
               jobTitle: text(row.querySelector('[data-field="job"]')),
               stage: text(row.querySelector('[data-field="stage"], .stage')),
             },
@@ -77,7 +78,7 @@ export const demoAts: SiteAdapter = {
         {
           anchor: card,
           position: 'append' as const,
-          candidate: { siteCandidateId: id, fullName: text(card.querySelector('h3, .name, a')), email: safe(() => mailto(card)), stage: 'Hired', jobTitle: text(doc.querySelector('h1')) },
+          candidate: { siteCandidateId: id, fullName: text(card.querySelector('h3, .name, a')), email: linkValue(card, 'mailto:', 320), stage: 'Hired', jobTitle: text(doc.querySelector('h1')) },
         },
       ];
     });

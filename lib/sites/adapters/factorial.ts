@@ -1,4 +1,4 @@
-import { defineAdapter, ROUTE_ID } from '../define';
+import { defineAdapter, NOT_PUBLIC, ROUTE_ID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
@@ -6,7 +6,9 @@ import type { TestUrl } from '../types';
  * environment (the same web app; its host from Factorial's notes on the demo environment). A job's applications (its pipeline) are
  * `/recruitment/jobs/:id/applications`; candidate pages are `/recruitment/candidates/:id` (no public capture).
  *
- * DOM: not known from any public capture; the selectors are guesses and the floating button is the fallback.
+ * DOM: not known from any public capture, so nothing is read from it: lists get a button beside each link to a
+ * candidate page, candidate pages the floating button with every id of the URL, and the data comes from the API.
+ * No Hired column is claimed on its boards.
  */
 export const factorialAts = defineAdapter({
   id: 'factorial',
@@ -16,18 +18,8 @@ export const factorialAts = defineAdapter({
   candidatePage: new RegExp(`^/recruitment/candidates/${ROUTE_ID}(?:/.*)?$`),
   candidateList: /^\/recruitment\/candidates\/?$/,
   pipeline: new RegExp(`^/recruitment/(?:jobs/${ROUTE_ID}/applications|job_postings/${ROUTE_ID}/pipeline)`),
-  selectors: {
-    actions: '[data-testid="candidate-header-actions"]',
-    name: 'h1',
-    stage: '[data-testid="application-phase"]',
-    job: '[data-testid="job-posting-title"]',
-    row: '[data-candidate-id]',
-    rowId: 'data-candidate-id',
-    column: '[data-phase-type]',
-    columnStage: '@data-phase-type',
-    card: '[data-candidate-id]',
-    cardId: 'data-candidate-id',
-  },
+  // Markup not public: nothing is read from the page; the floating button carries the URL's ids, the API the rest.
+  selectors: { actions: NOT_PUBLIC, name: NOT_PUBLIC },
 });
 
 export const testUrls: TestUrl[] = [

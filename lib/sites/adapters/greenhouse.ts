@@ -3,13 +3,21 @@ import type { TestUrl } from '../types';
 
 /**
  * Greenhouse Recruiting. Accounts live on numbered hosts (app, app2, … app9 and beyond) or the EU region; some
- * companies sign in on their own subdomain, which an admin grants at run time (Options → Sites).
+ * companies sign in on their own subdomain (canonical.greenhouse.io), which an admin grants at run time.
  *
- * URLs: the person is `/people/:id`, with the application in `?application_id=` or `/applications/:aid/…`; the
- * candidate id is the person id (what Kombo knows as the remote id).
+ * Pages recruiters work in, and where the button goes (sources in EVIDENCE below):
+ * - the person, `/people/:pid`, with the application in `?application_id=` (`?job_application_id=`) or
+ *   `/people/:pid/applications/:aid/…`; the candidate id is the person id (Kombo's remote id);
+ * - Application Review, `/applications/review/app_review`, and `/applications/:aid`: the URL names no person; the
+ *   person is the header's link to `/people/:pid?application_id=:aid` inside `[data-provides="app-review"]`; the
+ *   button goes beside the review's own Reject button (`[data-provides="reject"]`);
+ * - candidate lists: all candidates (`/people?…`, filtered) and a job's candidates (`/plans/:job/candidates`):
+ *   rows carry no id attribute; each row's link to `/people/:pid[/applications/:aid]` names its candidate.
+ * Greenhouse's pipeline (`/plans/:job/pipeline`) shows only *active* candidates per stage: there is no Hired
+ * column. Hired people are found through the candidate lists' filters, so that is where their buttons are.
  *
- * DOM: not known from any public capture; the selectors below are guesses. When they miss, the floating button
- * carries the id from the URL and the data comes from the API.
+ * Not public: the person page's header markup (the name is read from its `h1` at best; the email is plain text
+ * there, so it comes from the API). Without an anchor the floating button carries every id the URL gives.
  */
 
 /** Numbered hosts seen in public material reach app15; beyond app20 an admin grants the host like a sign-in subdomain. */
@@ -23,52 +31,83 @@ export const greenhouse = defineAdapter({
   // Any other app host of greenhouse.io (a company's sign-in subdomain, app21…), but never its public job boards,
   // APIs or help sites.
   grantableHost: /^(?!(?:boards|job-boards|boards-api|api|harvest|developers|support|www|my|status|onboarding|mail|email)\.)[a-z0-9-]+(?:\.eu)?\.greenhouse\.io$/,
-  candidatePage: /^\/people\/(\d{1,20})(?:\/.*)?$/,
+  candidatePage: /^\/(?:people|candidates)\/(\d{1,20})(?:\/.*)?$/,
   idPattern: /^\d{1,20}$/,
-  candidateList: /^\/people\/?$/,
-  pipeline: /^\/plans\/(\d{1,20})\/pipeline/,
-  // The person page names the application it shows: /people/123?application_id=456 or /people/123/applications/456.
-  applicationId: { param: 'application_id', route: /^\/people\/\d+\/applications\/(\d+)/ },
+  applicationPage: /^\/applications\/(?:\d{1,20}|review\/app_review)\/?$/,
+  personLink: ['[data-provides="app-review"] header [href*="/people/"]', 'header [href*="/people/"]'],
+  applicationId: { params: ['application_id', 'job_application_id'], route: /^\/(?:people\/\d+\/)?applications\/(\d{1,20})(?:\/|$)/ },
+  jobId: /^\/plans\/(\d{1,20})\//,
+  candidateList: /^\/(?:people|plans\/\d{1,20}\/candidates)\/?$/,
+  actionsPosition: 'after',
   selectors: {
-    actions: '[data-provides="person-header-actions"], .person-header .actions',
-    name: 'h1, .person-name',
-    stage: '[data-provides="application-stage"], .current-stage',
-    job: '[data-provides="application-job"], .job-name',
-    row: '[data-person-id]',
-    rowId: 'data-person-id',
-    column: '[data-stage-name]',
-    columnStage: '@data-stage-name',
-    card: '[data-person-id]',
-    cardId: 'data-person-id',
+    // Application Review's action bar (the Reject button's place); the person page's is not public.
+    actions: '[data-provides="reject"]',
+    // The page's heading, at best (the person page's markup is not public); never one inside another person's link.
+    name: 'h1',
   },
 });
 
 const ASSESSMENT_DOCS = "Greenhouse's Assessment partner API docs (developers.greenhouse.io/assessment.html), `greenhouse_profile_url` in the test request, as quoted in public integrations";
 const READER_EXT = 'A public Greenhouse reader extension\'s tests (find_string "app.eu.greenhouse.io"): hosts app…app15 and app.eu; routes /people/10/applications/20[/redesign] and ?application_id=';
+/** github.com/canonical/greenhouse-browser-scripts: Canonical's userscripts for its own Greenhouse (canonical.greenhouse.io). */
+const CANONICAL = 'github.com/canonical/greenhouse-browser-scripts';
 
 export const testUrls: TestUrl[] = [
-  { url: 'https://app.greenhouse.io/people/17681532?application_id=26234709', kind: 'candidate', id: '17681532', source: ASSESSMENT_DOCS },
+  { url: 'https://app.greenhouse.io/people/17681532?application_id=26234709', kind: 'candidate', id: '17681532', applicationId: '26234709', source: ASSESSMENT_DOCS },
   {
     url: 'https://app.greenhouse.io/people/35897443?application_id=46194062',
     kind: 'candidate',
     id: '35897443',
+    applicationId: '46194062',
     source: 'Greenhouse Recruiting webhook payload example (`application.candidate` … `"url"`), as copied into public webhook handlers',
   },
-  { url: 'https://app.greenhouse.io/people/10/applications/20', kind: 'candidate', id: '10', source: READER_EXT },
-  { url: 'https://app.greenhouse.io/people/10/applications/20/redesign', kind: 'candidate', id: '10', source: READER_EXT },
-  { url: 'https://app.eu.greenhouse.io/people/10?application_id=20', kind: 'candidate', id: '10', source: READER_EXT },
-  { url: 'https://app7.greenhouse.io/people/10?job_application_id=20', kind: 'candidate', id: '10', source: READER_EXT },
+  { url: 'https://app.greenhouse.io/people/10/applications/20', kind: 'candidate', id: '10', applicationId: '20', source: READER_EXT },
+  { url: 'https://app.greenhouse.io/people/10/applications/20/redesign', kind: 'candidate', id: '10', applicationId: '20', source: READER_EXT },
+  { url: 'https://app.eu.greenhouse.io/people/10?application_id=20', kind: 'candidate', id: '10', applicationId: '20', source: READER_EXT },
+  { url: 'https://app7.greenhouse.io/people/10?job_application_id=20', kind: 'candidate', id: '10', applicationId: '20', source: READER_EXT },
+  { url: 'https://app.greenhouse.io/candidates/10?application_id=20', kind: 'candidate', id: '10', applicationId: '20', source: READER_EXT },
+  // Pages naming only the application: the person comes from the page (tests/fixtures/sites/greenhouse/app-review.html).
+  { url: 'https://app.greenhouse.io/applications/20', kind: 'candidate', applicationId: '20', source: READER_EXT },
+  {
+    url: 'https://canonical.greenhouse.io/applications/review/app_review?hiring_plan_id=1753300',
+    kind: 'candidate',
+    source: `${CANONICAL}: application-review.user.js, duplicate-check.user.js and application-review-hotkeys.user.js run on https://canonical.greenhouse.io/applications/review/app_review*`,
+  },
+  {
+    url: 'https://canonical.greenhouse.io/people/10/merge?application_id=20',
+    kind: 'candidate',
+    id: '10',
+    applicationId: '20',
+    source: `${CANONICAL}: duplicate-check.user.js builds https://canonical.greenhouse.io/people/{candidateId}/merge?application_id={applicationId}`,
+  },
+  { url: 'https://canonical.greenhouse.io/people?stage_status_id=2&in_stages%5B%5D=Hired', kind: 'candidate-list', source: `${CANONICAL}: todo-expander.user.js runs on https://canonical.greenhouse.io/people* (the candidate list's rows)` },
+  {
+    url: 'https://app2.greenhouse.io/plans/4884435002/candidates?sort=last_activity+desc&type=all&full_text=1&job_status=all&search_terms=169927',
+    kind: 'candidate-list',
+    jobId: '4884435002',
+    source: 'A public Chrome extension (background fetch) searching a job\'s candidates: app2.greenhouse.io/plans/4884435002/candidates?sort=…&search_terms=…',
+  },
+  { url: 'https://app3.greenhouse.io/plans/4012345', kind: null, source: 'A public gatsby source plugin linking to a job: https://app3.greenhouse.io/plans/${node.ghId}' },
+  {
+    url: 'https://app.greenhouse.io/plans/4012345/pipeline',
+    kind: null,
+    source: 'Greenhouse support, "Visual Candidate Pipeline": a summary of the *active* candidates in each stage (Jobs > job > Pipeline): no Hired column, so no buttons there',
+  },
+  { url: 'https://canonical.greenhouse.io/plans/1753300/jobapp', kind: null, source: `${CANONICAL} (a companion CLI's README): a job's job posts page https://canonical.greenhouse.io/plans/1753300/jobapp` },
+  { url: 'https://canonical.greenhouse.io/interviews/scheduler?landing_page=manualScheduling', kind: null, source: `${CANONICAL}: google-meet-auto-select.user.js runs on https://*.greenhouse.io/interviews/scheduler?*` },
   { url: 'https://app15.greenhouse.io/people/10', kind: 'candidate', id: '10', source: READER_EXT },
   {
     url: 'https://app.greenhouse.io/people/48213377?application_id=51234567#application',
     kind: 'candidate',
     id: '48213377',
+    applicationId: '51234567',
     source: 'A public Looker view linking to Greenhouse: people/{candidate_id}?application_id={application_id}#application',
   },
   {
     url: 'https://app.greenhouse.io/people/48213377?application_id=51234567#candidate_details',
     kind: 'candidate',
     id: '48213377',
+    applicationId: '51234567',
     source: 'A public Slack notifier script linking to Greenhouse: people/{id}?application_id={id}#candidate_details',
   },
   { url: 'https://app9.greenhouse.io/dashboard', kind: null, source: 'A public job-board setup guide linking to app9.greenhouse.io/dashboard' },
@@ -78,6 +117,7 @@ export const testUrls: TestUrl[] = [
     url: 'https://acme.greenhouse.io/people/10?application_id=20',
     kind: 'candidate',
     id: '10',
+    applicationId: '20',
     source: 'A public Greenhouse reader extension\'s README: "Custom SSO subdomains are not included" (company sign-in subdomains of greenhouse.io)',
   },
   { url: 'https://boards.greenhouse.io/acme/jobs/4012345', kind: 'not-site', source: 'Public job-board links (boards.greenhouse.io/<board>/jobs/<id>): the candidate-facing board, not the ATS' },

@@ -1,4 +1,4 @@
-import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_ID } from '../define';
+import { defineAdapter, NOT_PUBLIC, ROUTE_ID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
@@ -6,7 +6,9 @@ import type { TestUrl } from '../types';
  * the candidate open) or `#/…/candidate(s)/:id`. `<company>.recruitee.com` are career sites, not the ATS, so the
  * content script is not declared there either.
  *
- * DOM: not known from any public capture; the selectors are guesses and the floating button is the fallback.
+ * DOM: not known from any public capture, so nothing is read from it: lists get a button beside each link to a
+ * candidate page, candidate pages the floating button with every id of the URL, and the data comes from the API.
+ * No Hired column is claimed on its boards.
  */
 export const recruitee = defineAdapter({
   id: 'recruitee',
@@ -17,13 +19,8 @@ export const recruitee = defineAdapter({
   candidateParam: 'candidate',
   candidateList: /^\/#\/candidates\/?$/,
   pipeline: new RegExp(`^/#/offers/${ROUTE_ID}/pipeline`),
-  selectors: {
-    actions: '[data-testid="candidate-actions"], .candidate-actions',
-    name: 'h1',
-    stage: '[data-testid="candidate-stage"]',
-    job: '[data-testid="candidate-offer"]',
-    ...DATA_ATTRIBUTE_LISTS,
-  },
+  // Markup not public: nothing is read from the page; the floating button carries the URL's ids, the API the rest.
+  selectors: { actions: NOT_PUBLIC, name: NOT_PUBLIC },
 });
 
 export const testUrls: TestUrl[] = [

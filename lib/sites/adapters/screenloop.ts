@@ -1,9 +1,9 @@
-import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_ID } from '../define';
+import { defineAdapter, NOT_PUBLIC, ROUTE_ID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
- * Screenloop (app.screenloop.com). No public evidence of its URLs or DOM was found: the routes and selectors are
- * guesses, kept because the floating button still gives recruiters Sync to ATS when they miss.
+ * Screenloop (app.screenloop.com). No public evidence of its URLs or DOM was found: the routes are guesses, kept
+ * because the floating button still gives recruiters Sync to ATS on them; nothing is read from the page.
  */
 export const screenloop = defineAdapter({
   id: 'screenloop',
@@ -12,13 +12,8 @@ export const screenloop = defineAdapter({
   candidatePage: new RegExp(`^/candidates/${ROUTE_ID}(?:/.*)?$`),
   candidateList: /^\/candidates\/?$/,
   pipeline: new RegExp(`^/jobs/${ROUTE_ID}/pipeline`),
-  selectors: {
-    actions: '.candidate-actions, [data-test="candidate-actions"]',
-    name: 'h1',
-    stage: '.candidate-stage',
-    job: '.candidate-job',
-    ...DATA_ATTRIBUTE_LISTS,
-  },
+  // Markup not public: nothing is read from the page; the floating button carries the URL's ids, the API the rest.
+  selectors: { actions: NOT_PUBLIC, name: NOT_PUBLIC },
 });
 
 export const testUrls: TestUrl[] = [];

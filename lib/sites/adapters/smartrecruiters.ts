@@ -1,12 +1,16 @@
-import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_ID, ROUTE_UUID, UUID } from '../define';
+import { defineAdapter, ROUTE_ID, ROUTE_UUID, UUID } from '../define';
 import type { TestUrl } from '../types';
 
 /**
- * SmartRecruiters (www.smartrecruiters.com/app/…). A person is `/app/people/:id/…`, `/app/people/applications/:id/…`
- * or `/app/people/candidates/:id`, always a UUID; a job's people are `/app/jobs/details/:id/people`.
+ * SmartRecruiters (www.smartrecruiters.com/app/…). A person is `/app/people/applications/:id/…`,
+ * `/app/people/profile/:id/…`, `/app/people/:id/…` or `/app/people/candidates/:id`, always a UUID. A job's people,
+ * `/app/jobs/details/:job/people`, is a table of applicants (not a stage board): each row's link names its
+ * candidate, and the job's id in the address goes with it (Kombo's tracking import names candidate and job).
  *
- * DOM: public scripts show candidate links `a[href^="/app/people/applications/"]` and `sr-link` elements in the
- * applicant list; the header actions and stage are guesses (floating button fallback).
+ * DOM (public screening extensions for SmartRecruiters, below): the app renders in web components with open
+ * shadow roots; applicant rows link through `<a href>` or `<sr-link href>` to `/app/people/applications/:id` or
+ * `/app/people/profile/:id`, the name in `[data-test="applicant-name"]`; on a candidate, `#st-moveForward` is the
+ * pipeline's Move Forward button: the button goes beside it. Not public: where the stage and job are shown.
  */
 export const smartrecruiters = defineAdapter({
   id: 'smartrecruiters',
@@ -15,26 +19,30 @@ export const smartrecruiters = defineAdapter({
   hosts: ['https://www.smartrecruiters.com/*'],
   candidatePage: new RegExp(`^/app/people/(?:applications/|candidates/|profile/)?${ROUTE_UUID}(?:/.*)?$`),
   idPattern: UUID,
-  candidateList: /^\/app\/people(?:\/candidates)?\/?$/,
-  pipeline: new RegExp(`^/app/jobs/(?:details/)?${ROUTE_ID}/(?:people|hiring-process)`),
+  jobId: new RegExp(`^/app/jobs/(?:details/)?${ROUTE_ID}/`),
+  candidateList: new RegExp(`^/app/(?:people(?:/candidates)?|jobs/(?:details/)?${ROUTE_ID}/people)/?$`),
+  pipeline: new RegExp(`^/app/jobs/(?:details/)?${ROUTE_ID}/hiring-process`),
+  actionsPosition: 'after',
   selectors: {
-    actions: '.candidate-header__actions, [data-test="candidate-actions"]',
-    name: 'h1',
-    stage: '[data-test="candidate-status"]',
-    job: '[data-test="candidate-job"]',
-    ...DATA_ATTRIBUTE_LISTS,
+    actions: '#st-moveForward',
+    name: '[data-test="applicant-name"]',
+    // Any element with the href: <a> and <sr-link> alike.
+    row: '[href*="/app/people/"]',
   },
 });
 
 const ID = 'a6d2e51f-a2ac-4b4a-a062-834cec0bab66';
 const JOB = '3c8a5f44-2b1d-4e6f-9a70-1b2c3d4e5f60';
+/** Public SmartRecruiters screening/salary-triage extensions (sr-selectors.js, their content scripts and tests). */
+const SCREENERS = 'Public SmartRecruiters screening extensions (their selector registry sr-selectors.js and content scripts)';
 
 export const testUrls: TestUrl[] = [
   { url: `https://www.smartrecruiters.com/app/people/${ID}/messages`, kind: 'candidate', id: ID, source: 'A public interview invite: "Please enter feedback in smartrecruiters: https://www.smartrecruiters.com/app/people/<uuid>/messages"; a public PHP client builds the same URL' },
   { url: `https://www.smartrecruiters.com/app/people/applications/${ID}/notes`, kind: 'candidate', id: ID, source: 'A public SmartRecruiters screening helper: profile URLs https://www.smartrecruiters.com/app/people/applications/${id}/notes' },
   { url: `https://www.smartrecruiters.com/app/people/applications/${ID}`, kind: 'candidate', id: ID, source: 'A public Apps Script scorer: profileUrl = SR_APP_BASE + "/app/people/applications/" + candidate.id' },
   { url: 'https://www.smartrecruiters.com/app/people/candidates/0e6b06f7-b56c-4507-8da1-9567a7bf6d24', kind: 'candidate', id: '0e6b06f7-b56c-4507-8da1-9567a7bf6d24', source: "A public SmartRecruiters bot's tests: ref https://smartrecruiters.com/app/people/candidates/<uuid>" },
-  { url: `https://www.smartrecruiters.com/app/jobs/details/${JOB}/people`, kind: 'pipeline', source: "The job's people (pipeline): /app/jobs/details/:id/people (issue 15, from the team's captures)" },
+  { url: `https://www.smartrecruiters.com/app/jobs/details/${JOB}/people`, kind: 'candidate-list', jobId: JOB, source: `${SCREENERS}: the Applicants table under #st-jobDetailsPage (spl-table, app-applicant-list-container, people-tab-container); rows link with <a>/<sr-link href="/app/people/…">` },
+  { url: `https://www.smartrecruiters.com/app/people/profile/${ID}/`, kind: 'candidate', id: ID, source: `${SCREENERS}: normalizeProfilePath keeps /app/people/(applications|profile)/:id/` },
   { url: `https://www.smartrecruiters.com/app/jobs/details/${JOB}`, kind: null, source: 'A public integration: linkToJob = "https://www.smartrecruiters.com/app/jobs/details/" + jobID' },
   { url: 'https://jobs.smartrecruiters.com/Acme/123-vp-eng', kind: 'not-site', source: 'A public ATS-detection test: jobs.smartrecruiters.com/<company>/<id>-<slug> is the candidate-facing board' },
   { url: 'https://careers.smartrecruiters.com/MastechDigital', kind: 'not-site', source: 'Public career pages (careers.smartrecruiters.com/<company>)' },

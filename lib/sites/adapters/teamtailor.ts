@@ -1,36 +1,49 @@
-import { DATA_ATTRIBUTE_LISTS, defineAdapter, ROUTE_ID } from '../define';
+import { defineAdapter, NOT_PUBLIC } from '../define';
 import type { TestUrl } from '../types';
 
 /**
- * Teamtailor. The app is app.teamtailor.com; regional stacks such as tt.na.teamtailor.com serve the same app
- * under `/app/…`; another `tt.<region>` / `app.<region>` stack can be granted at run time. A candidate is
- * `/companies/:company/candidates/segment/:segment/candidate/:id` (company ids are opaque: `w2uyscMTojM`,
- * `X@eu`). Company career sites (`<company>.teamtailor.com`) are not the ATS.
+ * Teamtailor. The app is app.teamtailor.com and tt.teamtailor.com (whose `/app/companies/:co/…` serves the same
+ * app: public automations post to its internal API there with the recruiter's session); regional stacks such as
+ * tt.na.teamtailor.com serve it under `/app/…`; another `tt.<region>` / `app.<region>` stack can be granted at
+ * run time. A candidate is `/companies/:co/candidates/:id` (the link Teamtailor's own integrations build),
+ * `/companies/:co/candidates/segment/:segment/candidate/:id` (the list with the candidate open) or
+ * `/candidates/:id`; company ids are opaque (`w2uyscMTojM`, `X@eu`). Company career sites
+ * (`<company>.teamtailor.com`, jobs.teamtailor.com) are not the ATS; `/api/…` routes are never pages.
  *
- * DOM: not known from any public capture; the selectors are guesses and the floating button is the fallback.
+ * DOM: not known from any public capture. Lists: each link to a candidate page is a row; the candidate page gets
+ * the floating button with the id from the URL, and the data comes from the API.
  */
 export const teamtailor = defineAdapter({
   id: 'teamtailor',
   name: 'Teamtailor',
   komboTool: 'teamtailor',
-  hosts: ['https://app.teamtailor.com/*', 'https://tt.na.teamtailor.com/*'],
+  hosts: ['https://app.teamtailor.com/*', 'https://tt.teamtailor.com/*', 'https://tt.na.teamtailor.com/*'],
   grantableHost: /^(?:app|tt)\.[a-z]{2,}\d*\.teamtailor\.com$/,
   candidatePage: [
     /^(?:\/app)?\/companies\/[^/]+\/candidates\/segment\/[^/]+\/candidate\/(\d{1,20})(?:\/.*)?$/,
-    new RegExp(`^/app/(?:.+/)?candidates/${ROUTE_ID}(?:/.*)?$`),
+    /^(?:\/app)?(?:\/companies\/[^/]+)?(?:\/jobs\/\d{1,20}(?:-[^/]*)?)?\/candidates\/(\d{1,20})(?:\/.*)?$/,
   ],
-  candidateList: /^(?:\/app)?(?:\/companies\/[^/]+)?(?:\/.+)?\/candidates(?:\/segment\/[^/]+)?\/?$/,
-  pipeline: new RegExp(`^(?:/app)?/(?:.+/)?jobs/${ROUTE_ID}/stages`),
+  notAPage: /^(?:\/app)?(?:\/companies\/[^/]+)?\/api\//,
+  jobId: /\/jobs\/(\d{1,20})(?:-[^/]*)?(?:\/|$)/,
+  candidateList: /^(?:\/app)?(?:\/companies\/[^/]+)?(?:\/jobs\/\d{1,20}(?:-[^/]*)?)?\/candidates(?:\/segment\/[^/]+)?\/?$/,
+  pipeline: /^(?:\/app)?(?:\/companies\/[^/]+)?\/jobs\/\d{1,20}(?:-[^/]*)?\/stages/,
   selectors: {
-    actions: '[data-test="candidate-actions"], .candidate-actions',
-    name: 'h1',
-    stage: '[data-test="stage-name"]',
-    job: '[data-test="job-title"]',
-    ...DATA_ATTRIBUTE_LISTS,
+    actions: NOT_PUBLIC,
+    name: NOT_PUBLIC,
   },
 });
 
+const TT_SYNC = 'A public Teamtailor sync job\'s Slack report: buildCandidateUrl = https://app.teamtailor.com/companies/${TEAMTAILOR_COMPANY_ID}/candidates/${candidateId}';
+const TT_IMPORT = 'A public recruiting extension importing into Teamtailor: url https://app.teamtailor.com/candidates/${c.id}; internal API https://tt.teamtailor.com/app/companies/${slug}/api/comments (with the session)';
+
 export const testUrls: TestUrl[] = [
+  { url: 'https://app.teamtailor.com/companies/Epgs55TVBkQ/candidates/41877321', kind: 'candidate', id: '41877321', source: TT_SYNC },
+  { url: 'https://app.teamtailor.com/candidates/41877321', kind: 'candidate', id: '41877321', source: TT_IMPORT },
+  { url: 'https://tt.teamtailor.com/app/companies/Epgs55TVBkQ/candidates/41877321', kind: 'candidate', id: '41877321', source: `${TT_IMPORT}: the same app on tt.teamtailor.com/app/companies/:co/…` },
+  { url: 'https://tt.teamtailor.com/app/companies/Epgs55TVBkQ/api/comments', kind: null, source: TT_IMPORT },
+  { url: 'https://app.teamtailor.com/companies/xfpqKcBF8Ew@eu/dashboard', kind: null, source: 'A public ATS-source audit: https://app.teamtailor.com/companies/xfpqKcBF8Ew@eu/dashboard (the recruiter\'s dashboard, a company id with a region)' },
+  { url: 'https://app.teamtailor.com/companies/4iW4IlfJytM/employee', kind: null, source: 'A public onboarding page listing tools: Teamtailor https://app.teamtailor.com/companies/4iW4IlfJytM/employee' },
+  { url: 'https://jobs.teamtailor.com/companies/acme/jobs/123', kind: 'not-site', source: 'A public ATS-detection test: jobs.teamtailor.com/companies/<company>/jobs/<id> (public job pages)' },
   { url: 'https://app.teamtailor.com/companies/w2uyscMTojM/candidates/segment/all/candidate/56558559', kind: 'candidate', id: '56558559', source: 'A public Selenium script opening a Teamtailor candidate (companies/<id>/candidates/segment/all/candidate/<id>)' },
   { url: 'https://app.teamtailor.com/companies/KBWY-SMQuOQ/candidates/segment/all/candidate/41877321', kind: 'candidate', id: '41877321', source: "A public export script's `Link` column: companies/KBWY-SMQuOQ/candidates/segment/all/candidate/{id}" },
   { url: 'https://app.teamtailor.com/companies/X%40eu/candidates/segment/all/candidate/1', kind: 'candidate', id: '1', source: 'A public Slack alert test: companies/X@eu/candidates/segment/all/candidate/1 (company ids may carry a region)' },

@@ -45,7 +45,9 @@ function onAboutToClick(button: HTMLButtonElement, prepare: () => void) {
     if (!event.isTrusted || button.disabled || (event.type === 'focus' && !button.matches(':focus-visible'))) return;
     prepare();
   };
-  for (const type of ['pointerenter', 'focus', 'pointerdown']) button.addEventListener(type, handler);
+  // The pointer moving on it (not pointerenter: when the dialog's frame closes, Chrome sends the page a pointerenter
+  // for where the pointer last was in the page, before the frame took it — the button, with nobody moving).
+  for (const type of ['pointermove', 'focus', 'pointerdown']) button.addEventListener(type, handler);
 }
 
 export function createActionButton(opts: { floating?: boolean; onClick(button: HTMLButtonElement): void; onPrepare?(action: 'export' | 'sync'): void }): ActionButton {

@@ -9,13 +9,15 @@ type PageCandidate = IntentInput<'prepareExport'>['candidate'];
 type ExportDraft = IntentAnswer<'prepareExport'>;
 
 /**
- * The dialogs (Export to FactorialHR, Sync to ATS) are one separate bundle, injected into the tab by the service
- * worker on first use, so the code every ATS page loads stays small. Both scripts share this extension's
- * isolated world, never the page's.
+ * The dialogs (Export to FactorialHR, Sync to ATS) render in an extension page framed inside the page (dialog.html,
+ * see entrypoints/dialogs.content): the page can neither read them nor hear what is typed in them. What frames them
+ * (and reads the page for Sync) is a separate bundle, injected into the tab by the service worker on first use, so
+ * the code every ATS page loads stays small. Both scripts share this extension's isolated world, never the page's.
  *
  * "First use" starts when a person shows they are about to click — the pointer reaches a button, or it gets the
- * keyboard focus, or it is pressed: the bundle is injected then, and the export form's data is asked for at the same
- * time, so by the click (its release) both are usually there. Nothing of it happens on pages nobody points at.
+ * keyboard focus, or it is pressed: the bundle is injected then, and the export is staged with the worker, which asks
+ * for the form's data at the same time (it goes to the frame, never through this page), so by the click (its
+ * release) both are usually there. Nothing of it happens on pages nobody points at.
  */
 
 interface Common {
@@ -24,8 +26,8 @@ interface Common {
   onSettled?(): void;
 }
 export type DialogRequest =
-  /** `draft`: the form's data, already asked for (else the dialog asks when it opens); `settled` once it is in. */
-  | (Common & { kind: 'export'; candidate: PageCandidate; draft?: AskedDraft })
+  /** `staged`: the export already staged with the worker (its data asked for), else it is staged on opening. */
+  | (Common & { kind: 'export'; candidate: PageCandidate; staged?: Promise<Result<{ token: string }>> })
   /** Sync reads the rest of the page itself (profile, transcript, resume) when it opens. */
   | (Common & { kind: 'sync'; siteName?: string; candidate?: CandidateOnPage });
 
@@ -40,9 +42,10 @@ export const DIALOGS_GLOBAL = '__hirebridgeDialogs';
  * click, the form asks for its data when it mounts), as before — `npm run bench`'s dialog-open baseline.
  */
 const PREPARE_AHEAD = import.meta.env?.WXT_BENCH_DIALOG_ON_CLICK !== '1';
-/** A draft asked for this long before the click is asked for again (the person may have waited, things change). */
+/** An export staged this long before the click is staged again (the person may have waited, things change). */
 const DRAFT_FRESH_MS = 20_000;
 
+/** The export form's data as a dialog gets it: asked for ahead of time; `settled` once it is in. */
 export interface AskedDraft {
   result: Promise<Result<ExportDraft>>;
   settled?: Result<ExportDraft>;
@@ -50,7 +53,7 @@ export interface AskedDraft {
 
 const scope = globalThis as unknown as Record<string, DialogsApi | undefined>;
 let injecting: Promise<Result<null>> | undefined;
-const drafts = new Map<string, { at: number; draft: AskedDraft }>();
+const drafts = new Map<string, { at: number; staged: Promise<Result<{ token: string }>> }>();
 const draftKey = (adapterId: string, candidate: PageCandidate) => `${adapterId}:${candidate.siteCandidateId}`;
 
 /** The bundle, injected once per page; a failed injection is tried again next time. */
@@ -71,32 +74,30 @@ function injectDialogs(): Promise<Result<null>> {
   return injecting;
 }
 
-function askDraft(adapterId: string, candidate: PageCandidate): AskedDraft {
+/** Stage this export with the worker (it asks for the form's data now); one staged request per candidate at a time. */
+function stageExport(adapterId: string, candidate: PageCandidate): Promise<Result<{ token: string }>> {
   const key = draftKey(adapterId, candidate);
   const known = drafts.get(key);
-  if (known && Date.now() - known.at < DRAFT_FRESH_MS) return known.draft;
-  const draft: AskedDraft = { result: sendIntent('prepareExport', { adapterId, candidate }) };
-  draft.result.then(
-    (result) => (draft.settled = result),
-    // Asked ahead and never used: nothing to report; the dialog asks again.
-    () => drafts.get(key)?.draft === draft && drafts.delete(key),
-  );
-  drafts.set(key, { at: Date.now(), draft });
-  return draft;
+  if (known && Date.now() - known.at < DRAFT_FRESH_MS) return known.staged;
+  const staged = sendIntent('stageDialog', { kind: 'export', adapterId, candidate });
+  // Staged ahead and never used: nothing to report; opening stages again.
+  staged.catch(() => drafts.get(key)?.staged === staged && drafts.delete(key));
+  drafts.set(key, { at: Date.now(), staged });
+  return staged;
 }
 
 /** The person is about to click (pointer on the button, focus, press): get the dialog, and this form's data, ready. */
 export function prepareDialog(request: { kind: 'export'; adapterId: string; candidate: PageCandidate } | { kind: 'sync' }): void {
   if (!PREPARE_AHEAD) return;
   injectDialogs().catch(() => undefined); // ahead of time only: opening the dialog injects again and says why it failed
-  if (request.kind === 'export') askDraft(request.adapterId, request.candidate);
+  if (request.kind === 'export') stageExport(request.adapterId, request.candidate).catch(() => undefined);
 }
 
 export async function openDialog(request: DialogRequest): Promise<void> {
   let open = request;
-  if (PREPARE_AHEAD && request.kind === 'export' && !request.draft) {
-    // Used once: the next open (after an export, say) asks again.
-    open = { ...request, draft: askDraft(request.adapterId, request.candidate) };
+  if (request.kind === 'export' && !request.staged) {
+    // Used once (a frame claims it): the next open (after an export, say) stages again.
+    open = { ...request, staged: stageExport(request.adapterId, request.candidate) };
     drafts.delete(draftKey(request.adapterId, request.candidate));
   }
   if (!scope[DIALOGS_GLOBAL]) {

@@ -12,6 +12,7 @@ export const t = defineMessages({
     viewInFactorial: 'View in Factorial',
     formNotOpened: 'The form could not be opened. Reload the page and try again.',
     teach: 'Teach this page',
+    dialogFrame: 'Hirebridge',
   },
   es: {
     export: 'Exportar a FactorialHR',
@@ -23,5 +24,6 @@ export const t = defineMessages({
     viewInFactorial: 'Ver en Factorial',
     formNotOpened: 'No se ha podido abrir el formulario. Recarga la página y vuelve a intentarlo.',
     teach: 'Enseñar esta página',
+    dialogFrame: 'Hirebridge',
   },
 });

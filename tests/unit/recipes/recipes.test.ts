@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applyRecipes, recipeFor, recipeRoute } from '@/lib/recipes/apply';
+import { applyRecipes, recipeCandidateId, recipeFor } from '@/lib/recipes/apply';
 import { recipesItem } from '@/lib/recipes/items';
 import { SiteRecipe, SiteYield } from '@/lib/recipes/schema';
 import { applyPolicyRecipes, deleteRecipe, exportRecipes, importRecipes, recordYield, saveRecipe, taughtHosts } from '@/lib/recipes/store';
@@ -49,10 +49,11 @@ describe('recipe application (page side)', () => {
   beforeEach(() => (document.body.innerHTML = ''));
 
   it('the candidate id comes from :id in the path, else from the last id-like segment', () => {
-    expect(recipeRoute(breezy).exec('/candidates/8842719')?.[1]).toBe('8842719');
-    expect(recipeRoute(breezy).exec('/jobs/8842719')).toBeNull();
-    expect(recipeRoute({}).exec('/talent/profiles/abc123')?.[1]).toBe('abc123');
-    expect(recipeRoute({}).exec('/talent/profiles')).toBeNull();
+    const at = (path: string) => new URL(`https://app.breezy.hr${path}`);
+    expect(recipeCandidateId(breezy, at('/candidates/8842719'))).toBe('8842719');
+    expect(recipeCandidateId(breezy, at('/jobs/8842719'))).toBeNull();
+    expect(recipeCandidateId({}, at('/talent/profiles/abc123'))).toBe('abc123');
+    expect(recipeCandidateId({}, at('/talent/profiles'))).toBeNull();
   });
 
   it('the most specific recipe for the page wins; another host gets none', () => {

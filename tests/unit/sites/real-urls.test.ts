@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterForUrl, BUILT_IN_ATS_HOSTS } from '@/lib/sites/adapters';
 import { matchesPattern, parseMatchPattern } from '@/lib/sites/match-pattern';
@@ -38,15 +39,24 @@ describe.each(files.filter(([, m]) => (m.testUrls as TestUrl[]).length > 0).map(
 
   it.each(urls.map((u) => [u.url, u] as const))('%s', (_url, u) => {
     const url = new URL(u.url);
-    if (u.kind === 'not-site') {
-      // No adapter claims it, and the content script is not declared there.
+    if (u.kind === 'not-site' || u.kind === 'public') {
+      // No adapter claims it; the content script is not declared there, unless the ATS's wildcard covers it.
       expect(adapterForUrl(url)).toBeUndefined();
-      expect(BUILT_IN_ATS_HOSTS.some((p) => matchesPattern(p, url))).toBe(false);
+      expect(BUILT_IN_ATS_HOSTS.some((p) => matchesPattern(p, url))).toBe(u.kind === 'public');
       return;
     }
     expect(adapterForUrl(url)).toBe(adapter);
     expect(adapter.pageKind(url)).toBe(u.kind);
-    expect(adapter.candidateId(url)).toBe(u.kind === 'candidate' ? u.id : null);
+    expect(adapter.candidateId(url)).toBe(u.kind === 'candidate' ? (u.id ?? null) : null);
+    // Every id the address gives reaches the candidate both buttons act on (an empty page: only the URL speaks).
+    const onPage = adapter.candidate?.(document.implementation.createHTMLDocument(''), url);
+    if (!adapter.candidate) return; // the demo ATS reads its own pages (tests/unit/sites/adapters.test.ts)
+    if (u.kind === 'candidate' && u.id) {
+      const ids = { siteCandidateId: onPage?.siteCandidateId, siteApplicationId: onPage?.siteApplicationId, siteJobId: onPage?.siteJobId };
+      expect(ids).toEqual({ siteCandidateId: u.id, siteApplicationId: u.applicationId, siteJobId: u.jobId });
+    } else if (u.kind !== 'candidate') {
+      expect(onPage ?? null).toBeNull();
+    }
     // Where the content script runs: a built-in (manifest) host, or a host an admin must grant first.
     const declared = adapter.hosts.some((p) => matchesPattern(p, url));
     if (adapter.needsGrant) expect(adapter.needsGrant(url)).toBe(!declared);

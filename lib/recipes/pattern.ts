@@ -1,0 +1,138 @@
+import { SITE_ID } from '../sites/recipe-key';
+
+/**
+ * A recipe's page pattern ("Pages"): a path with `:id` where the candidate id is and `*` for any run of characters,
+ * optionally followed by a query whose parameters a page must have — `name=value` (that value), `name=*` (any value)
+ * or `name=:id` (the candidate id). Examples from real apps:
+ *
+ *   /candidates/:id                                          (Breezy, Greenhouse)
+ *   /recruit/*\/EntityInfo.do?module=Candidates&id=:id        (Zoho Recruit's record page)
+ *   /agencies/*\/people?person_id=:id                         (Loxo's profile drawer over the people list)
+ *
+ * Parameters the pattern does not name may be on the page too; their order does not matter. Pure: no DOM, no zod
+ * (the ATS script loads this on every page).
+ */
+
+export interface QueryRule {
+  name: string;
+  /** A literal value, `*` (present with any value) or `:id`. */
+  value: string;
+}
+export interface ParsedPattern {
+  path: string;
+  query: QueryRule[];
+}
+
+export function parsePattern(pattern: string): ParsedPattern {
+  const at = pattern.indexOf('?');
+  const path = at < 0 ? pattern : pattern.slice(0, at);
+  const query = at < 0 ? [] : pattern.slice(at + 1).split('&').filter(Boolean).map((pair) => {
+    const eq = pair.indexOf('=');
+    return eq < 0 ? { name: pair, value: '*' } : { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+  });
+  return { path, query };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The path part as a regular expression; with `idGroup`, `:id` is its first group (one path segment). */
+function pathRegex(path: string, idGroup: boolean): RegExp {
+  const body = path
+    .split(/(:id\b|\*)/)
+    .map((part) => (part === ':id' ? (idGroup ? '([^/]{1,384})' : '[^/]+') : part === '*' ? '.*' : escape(part)))
+    .join('');
+  return new RegExp(`^${body.replace(/\/$/, '')}/?$`);
+}
+
+/** Route words that sit where an id goes (`/candidates/new`) but name no candidate. */
+const NOT_AN_ID = /^(?:new|edit|search|import|export|bulk|settings|pipeline|list|all|index)$/i;
+
+/** A candidate id as it may be used: decoded (`abc%3D%3D` → `abc==`), of the allowed characters, not a route word. */
+export function asSiteId(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(raw).trim();
+  } catch {
+    return null;
+  }
+  return SITE_ID.test(id) && !NOT_AN_ID.test(id) ? id : null;
+}
+
+/** Does the page match the pattern (path and every query rule)? */
+export function patternCovers(pattern: string, url: URL): boolean {
+  const { path, query } = parsePattern(pattern);
+  if (!pathRegex(path || '/*', false).test(url.pathname)) return false;
+  return query.every(({ name, value }) => {
+    const got = url.searchParams.get(name);
+    if (got === null) return false;
+    if (value === '*') return true;
+    if (value === ':id') return !!asSiteId(got);
+    return got === safeDecode(value);
+  });
+}
+
+const safeDecode = (value: string) => {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+};
+
+/** The candidate id a page gives under a pattern with `:id` (in the path or the query); null when it has none. */
+export function patternId(pattern: string, url: URL): string | null {
+  if (!patternCovers(pattern, url)) return null;
+  const { path, query } = parsePattern(pattern);
+  const inQuery = query.find((rule) => rule.value === ':id');
+  if (inQuery) return asSiteId(url.searchParams.get(inQuery.name));
+  if (!path.includes(':id')) return null;
+  return asSiteId(pathRegex(path, true).exec(url.pathname)?.[1]);
+}
+
+/** A path segment that looks like an id: a digit in it, only id characters. */
+const ID_SEGMENT = /^(?=.*\d)[A-Za-z0-9_=$%-]{1,384}$/;
+
+/**
+ * Query parameters that name the person a page shows (Zoho Recruit's `id`, Loxo's `person_id`, `candidateId`…).
+ * Another record's id (`job_id`, `application_id`, `entityId`) is not the candidate's.
+ */
+const CANDIDATE_PARAM = /^(?:id|cid|pid|(?:candidate|person|people|applicant|profile|talent|contact|record)[_-]?id)$/i;
+
+/** Parameters that only say how a page is viewed (a tab, a sort, a search): never part of a page's shape. */
+const VIEW_PARAM = /^(?:tab|view|sort|order|dir|page|per_page|limit|offset|filter|filters|q|query|search|lang|locale|ref|source|utm_.*|from|back|return(?:_to|url)?)$/i;
+
+/**
+ * The pattern suggested for the page an admin is teaching: where its candidate id is, and the rest of its shape.
+ * The id is a query parameter that names a person when there is one (a path segment before it is an org's or an
+ * agency's id: `/recruit/org20065965611/EntityInfo.do?module=Candidates&id=…`), else the last id-like path segment;
+ * other id-like segments become `*` (another job's, another org's pages have the same shape). Word-valued parameters
+ * that pick the kind of record (`module=Candidates`) are kept; view state and other ids are left out.
+ */
+export function suggestPattern(url: URL, kind: 'page' | 'list' = 'page'): string {
+  const params = [...url.searchParams.entries()];
+  // A list's page names no candidate: every id in it is another record's (a job's, an org's), and a person's
+  // parameter is the drawer open over it, not the list.
+  if (kind === 'list') {
+    const path = url.pathname.split('/').map((part) => (ID_SEGMENT.test(part) ? '*' : part)).join('/');
+    const kept = params.filter(([name, value]) => !CANDIDATE_PARAM.test(name) && !VIEW_PARAM.test(name) && /^[A-Za-z][A-Za-z_-]{0,39}$/.test(value) && /^[A-Za-z0-9_.-]{1,40}$/.test(name));
+    return kept.length ? `${path}?${kept.map(([name, value]) => `${name}=${value}`).join('&')}` : path;
+  }
+  const idParam = params.find(([name, value]) => CANDIDATE_PARAM.test(name) && !!asSiteId(value) && /\d/.test(value));
+  const parts = url.pathname.split('/');
+  let idAt = -1;
+  if (!idParam) for (let i = parts.length - 1; i >= 0 && idAt < 0; i--) if (ID_SEGMENT.test(parts[i]) && asSiteId(parts[i])) idAt = i;
+  const path = parts.map((part, i) => (i === idAt ? ':id' : ID_SEGMENT.test(part) ? '*' : part)).join('/');
+  if (!idParam) return path;
+  const kept = params.filter(([name, value]) => name !== idParam[0] && !VIEW_PARAM.test(name) && /^[A-Za-z][A-Za-z_-]{0,39}$/.test(value) && /^[A-Za-z0-9_.-]{1,40}$/.test(name));
+  const query = [...kept.map(([name, value]) => `${name}=${value}`), `${idParam[0]}=:id`];
+  return `${path}?${query.join('&')}`;
+}
+
+/**
+ * The candidate id of a page no pattern with `:id` describes (a recipe for a whole host, a list row's link when no
+ * candidate page is taught): where the suggested pattern would put it.
+ */
+export function guessId(url: URL): string | null {
+  return patternId(suggestPattern(url), url);
+}
