@@ -1,6 +1,6 @@
 import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
 import { askUntilAnswered, sendIntent } from '@/lib/messaging/client';
-import type { PageCandidate } from '@/lib/messaging/intents/export';
+import type { PageCandidate } from '@/lib/export/intents';
 import { applyRecipes } from '@/lib/recipes/apply';
 import { onRecipesChange, readRecipes } from '@/lib/recipes/queries';
 import { ADAPTERS } from '@/lib/sites/adapters';

@@ -1,8 +1,19 @@
 import { checkConnection, connect, listConnections, removeConnection } from '@/lib/connections';
 import { exportProgress, factorialLookups, registerExportOperations, forgetLookups, importTrackedApplication, pageCandidatesStatus, prepareExport, submitExport } from '@/lib/export';
 import { logFailure } from '@/lib/activity';
-import { PublicError, publicMessageOf } from '@/lib/errors';
+import { PublicError } from '@/lib/errors';
 import { serveIntents, type SenderPolicy } from '@/lib/messaging/server';
+import type { IntentTable } from '@/lib/messaging/protocol';
+import { connectionIntents } from '@/lib/connections/intents';
+import { exportIntents } from '@/lib/export/intents';
+import { hiredListIntents } from '@/lib/hires/intents';
+import { jobIntents } from '@/lib/jobs/intents';
+import { recipeIntents } from '@/lib/recipes/intents';
+import { adminIntents } from '@/lib/security/intents';
+import { settingsIntents } from '@/lib/settings/intents';
+import { sourcingIntents } from '@/lib/sourcing/intents';
+import { teamIntents } from '@/lib/teams/intents';
+import { dialogFrameIntents } from '@/lib/dialogs/intents';
 import { t } from '@/lib/messaging/messages';
 import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
 import {
@@ -21,10 +32,10 @@ import { countLocalData, deleteLocalData, ensureRetentionAlarm, onRetentionAlarm
 import { lock, removePassphrase, requireAdmin, securityStatus, setPassphrase, unlock } from '@/lib/security';
 import { deleteRecipe, exportRecipes, importRecipes, recordYield, saveRecipe } from '@/lib/recipes';
 import { onPolicyChange, readSettings, refreshPolicy, writeSetting } from '@/lib/settings';
-import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSetup, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
+import { applyManagedPolicy, applyTeamActiveJobs, exportTeamSetup, importTeamSetupAsAsked, refuseOnRecruiterBrowser, teamSetupStatus } from '@/lib/teams';
 import { forgetTab, grantTab, isGrantedTab, loadGrantedTabs } from '@/lib/sites/granted-tabs';
-import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/sites/registration';
-import { checkFrame, closeFrame, forgetTabDialogs, frameDraft, frameRequest, frameResume, handResume, stageDialog } from '@/lib/sites/dialog-frames';
+import { isAllowedAtsPage, loadGrantedAtsOrigins, syncGrantedHostScripts } from '@/lib/recipes/registration';
+import { checkFrame, closeFrame, forgetTabDialogs, frameDraft, frameRequest, frameResume, handResume, stageDialog } from '@/lib/dialogs/frames';
 import { DIALOGS_GLOBAL } from '@/lib/sites/ui/dialog-loader';
 import { TEACHER_GLOBAL } from '@/lib/sites/ui/teacher-loader';
 import { autoSyncSeenCandidates, registerSourcingOperations, syncedCandidates, isSyncOffered, planAutoSync, prepareSync, profilePdf, submitSync, syncProgress } from '@/lib/sourcing';
@@ -52,6 +63,20 @@ async function pageTabBehindPopup() {
 }
 
 // Listeners are registered synchronously at the top of the worker, so an event that wakes it is not missed.
+/** Every feature's intents: the table the worker serves (a feature's intents missing here do not compile). */
+export const Intents = {
+  ...connectionIntents,
+  ...jobIntents,
+  ...exportIntents,
+  ...settingsIntents,
+  ...hiredListIntents,
+  ...sourcingIntents,
+  ...adminIntents,
+  ...teamIntents,
+  ...recipeIntents,
+  ...dialogFrameIntents,
+} as const satisfies IntentTable;
+
 export default defineBackground(() => {
   // Pages of switched-off adapters get no answers; the set follows the settings (local or managed policy).
   const disabledAdapters = new Set<string>();
@@ -113,7 +138,7 @@ export default defineBackground(() => {
   const injectTeacher = (tabId: number) => browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/teach.js'] });
 
   // Every intent and what the worker does for it: each returns its answer, or throws (a PublicError says why).
-  serveIntents(policy, {
+  serveIntents(Intents, policy, {
     // Security and Data (options page)
     securityStatus: async () => securityStatus(),
     setPassphrase: async (passphrase) => setPassphrase(passphrase),
@@ -136,13 +161,7 @@ export default defineBackground(() => {
     teamSetupStatus: async () => (await policyApplying, teamSetupStatus()),
     exportTeamSetup: async ({ passphrase }) => exportTeamSetup(passphrase),
     importTeamSetup: async ({ text, passphrase }) => {
-      // Replacing an admin's own setup needs the admin passphrase (when set); a recruiter's browser takes a newer file.
-      if ((await teamSetupStatus()).role === 'admin') {
-        await requireAdmin().catch((error: unknown) => {
-          throw new PublicError(publicMessageOf(error, t('internal')), 'locked');
-        });
-      }
-      const summary = await importTeamSetup(text, passphrase);
+      const summary = await importTeamSetupAsAsked(text, passphrase);
       await reloadDisabledAdapters();
       // The file's site recipes may teach hosts the content script must now run on.
       await syncGrantedHostScripts().catch(logFailure('connection', 'hostScripts'));

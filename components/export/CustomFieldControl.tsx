@@ -1,4 +1,4 @@
-import type { CustomFieldDef } from '@/lib/messaging/intents/export';
+import type { CustomFieldDef } from '@/lib/export/intents';
 import { t } from './messages';
 
 /** One Factorial custom field with its type's control; its value is text, as custom_fields/values takes it. */

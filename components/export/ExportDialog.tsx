@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
-import type { ExportFields, ExportDraft, ExportProgress, PageCandidate } from '@/lib/messaging/intents/export';
+import type { ExportFields, ExportDraft, ExportProgress, PageCandidate } from '@/lib/export/intents';
 import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping } from '@/lib/export/form';
 import { currentLanguage } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging/result';

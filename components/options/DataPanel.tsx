@@ -25,13 +25,13 @@ export function DataPanel() {
 
   async function askToDelete() {
     setMessage(null);
-    const result = await sendIntent('localDataCounts', undefined).catch(() => null);
+    const result = await sendIntent('localDataCounts', undefined).catch(() => null); // no answer: said below
     if (result?.ok) setConfirming(result.value);
     else setMessage({ text: result ? result.error.message : t('noContactShort'), error: true });
   }
 
   async function confirmDelete() {
-    const result = await sendIntent('deleteLocalData', undefined).catch(() => null);
+    const result = await sendIntent('deleteLocalData', undefined).catch(() => null); // no answer: said below
     setConfirming(null);
     if (result?.ok) setMessage({ text: t('deleted', { ...result.value }) });
     else setMessage({ text: result ? result.error.message : t('noContactShort'), error: true });

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { staleMapping } from '@/lib/export/form';
 import { sendIntent } from '@/lib/messaging/client';
-import type { ExportDraft } from '@/lib/messaging/intents/export';
+import type { ExportDraft } from '@/lib/export/intents';
 import { MAPPABLE_ATS_FIELDS, MAPPABLE_EMPLOYEE_FIELDS, type FieldMapping, type FieldSource } from '@/lib/settings/schema';
 import { t } from './messages';
 import { useSettings } from './SitesPanel';
@@ -27,7 +27,7 @@ export function FieldMappingPanel() {
   useEffect(() => {
     sendIntent('factorialLists', undefined)
       .then((result) => (result.ok ? setLists(result.value) : setListError(result.error.message)))
-      .catch(() => setListError(t('noContact')));
+      .catch(() => setListError(t('noContact'))); // the worker did not answer: the region says so
   }, []);
   // Filled once from the stored mapping: a refused save (locked) keeps the admin's edits instead of resetting them.
   useEffect(() => {

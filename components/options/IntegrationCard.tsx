@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
-import { ConnectInput, FactorialEnvironmentInput, KomboEnvironmentInput, PROVIDER_NAMES, sendIntent, type ConnectionView, type Failure, type Provider } from '@/lib/messaging';
+import { ConnectInput, FactorialEnvironmentInput, KomboEnvironmentInput, PROVIDER_NAMES, type ConnectionView, type Provider } from '@/lib/connections/intents';
+import { sendIntent, type Failure } from '@/lib/messaging';
 import { t } from './messages';
 import { t as teamT } from './team-messages';
 import { AdminLockNote, useAdminLock } from './admin-lock';
@@ -259,7 +260,7 @@ function ConnectedView({ connection, onChanged, deployed, lockedBy }: { connecti
   // Viewing details is an admin action: with a passphrase set, it needs an unlocked session.
   async function toggleDetails() {
     if (showDetails) return setShowDetails(false);
-    const status = await sendIntent('securityStatus', undefined).catch(() => null);
+    const status = await sendIntent('securityStatus', undefined).catch(() => null); // no answer from the worker: the details open (the view holds only the key's last four characters)
     if (status?.ok && !status.value.unlocked) return setError(t('needsPassphrase'));
     setError(null);
     setShowDetails(true);

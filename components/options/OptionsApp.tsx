@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { iconFile } from '@/lib/icons';
-import { sendIntent, type ConnectionView } from '@/lib/messaging';
+import type { ConnectionView } from '@/lib/connections/intents';
+import { sendIntent } from '@/lib/messaging';
 import { usePolicyApplied } from '@/lib/teams/queries';
 import { ActivityPanel } from './ActivityPanel';
 import { DataPanel } from './DataPanel';

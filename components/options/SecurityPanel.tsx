@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { sendIntent } from '@/lib/messaging';
-import { MIN_PASSPHRASE_LENGTH } from '@/lib/messaging/intents/admin';
+import { MIN_PASSPHRASE_LENGTH } from '@/lib/security/intents';
 import type { SecurityStatus } from '@/lib/security';
 import { t } from './messages';
 import { AdminLockNote, useAdminLock } from './admin-lock';

@@ -18,13 +18,13 @@ export function useSettings() {
   useEffect(() => {
     sendIntent('readSettings', undefined)
       .then((result) => (result.ok ? setView(result.value) : setError(result.error.message)))
-      .catch(() => setError(t('noContact')));
+      .catch(() => setError(t('noContact'))); // the worker did not answer: the region says so
   }, [policyApplied]);
   const change = useCallback(async (next: SettingChange) => {
     // Shown at once (a checkbox must follow the click); the worker's answer then confirms or corrects it.
     let before: SettingsView | null = null;
     setView((current) => ((before = current), current && { ...current, values: { ...current.values, [next.name]: next.value } }));
-    const result = await sendIntent('changeSetting', next).catch(() => null);
+    const result = await sendIntent('changeSetting', next).catch(() => null); // no answer: handled below as not saved
     if (result?.ok) {
       setView(result.value);
       setError(null);
@@ -49,7 +49,7 @@ function useLocalDemoAccess() {
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     const read = () =>
-      Promise.all(LOCAL_DEMO_ORIGINS.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false))).then((granted) =>
+      Promise.all(LOCAL_DEMO_ORIGINS.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false) /* unknown origin pattern: not granted */)).then((granted) =>
         setAllowed(granted.some(Boolean)),
       );
     void read();
@@ -62,12 +62,12 @@ function useLocalDemoAccess() {
   }, []);
   async function allow() {
     // Asked for at run time (optional permission), in this click's user gesture.
-    const granted = await browser.permissions.request({ origins: LOCAL_DEMO_ORIGINS }).catch(() => false);
+    const granted = await browser.permissions.request({ origins: LOCAL_DEMO_ORIGINS }).catch(() => false); // refused or not askable: the note below says it was not allowed
     setNote(granted ? t('demoAllowed') : t('demoNotAllowed'));
     if (granted) setAllowed(true);
   }
   async function revoke() {
-    const removed = await browser.permissions.remove({ origins: LOCAL_DEMO_ORIGINS }).catch(() => false);
+    const removed = await browser.permissions.remove({ origins: LOCAL_DEMO_ORIGINS }).catch(() => false); // could not be removed: the note below says so
     setNote(removed ? t('demoRevoked') : t('demoNotRevoked'));
     if (removed) setAllowed(false);
   }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
-import { queryAllDeep } from '@/lib/recipes/deep';
+import { queryAllDeep } from '@/lib/sites/deep';
 import { watchRecipes, watchSiteHealth } from '@/lib/recipes/queries';
 import { RecipeHost, recipeKey, RECIPE_FIELDS, SiteRecipe, type RecipeField, type SiteHealth, type StoredRecipe } from '@/lib/recipes/schema';
 import { adapterForUrl } from '@/lib/sites/adapters';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
-import { MIN_PASSPHRASE_LENGTH } from '@/lib/messaging/intents/admin';
+import { MIN_PASSPHRASE_LENGTH } from '@/lib/security/intents';
 import { usePolicyApplied } from '@/lib/teams/queries';
 import type { ImportSummary, TeamSetupStatus } from '@/lib/teams/schema';
 import { t } from './team-messages';
@@ -69,11 +69,11 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
     setBusy(true);
     setMessage(null);
     try {
-      const text = await file.text().catch(() => null);
+      const text = await file.text().catch(() => null); // an unreadable file: said on the next line
       if (text === null) return setMessage({ text: t('unreadable'), error: true });
       // Custom base URLs (a proxy, the sandbox) need the browser's permission, asked while the click still counts.
       const origins = customOrigins(text);
-      if (origins.length) await browser.permissions.request({ origins }).catch(() => false);
+      if (origins.length) await browser.permissions.request({ origins }).catch(() => false); // refused or not askable: the import says which hosts it cannot reach
       const result = await sendIntent('importTeamSetup', { text, ...(importPass ? { passphrase: importPass } : {}) });
       if (!result.ok) return setMessage({ text: result.error.message, error: true });
       setImportPass('');

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
-import type { BulkPlan, BulkPlanItem } from '@/lib/messaging/intents/hires';
+import type { BulkPlan, BulkPlanItem } from '@/lib/hires/intents';
 import { checkExportForm, customValueError, formValues, type Fill } from '@/lib/export/form';
 import { CustomFieldControl } from '../export/CustomFieldControl';
 import { t } from './messages';
@@ -46,7 +46,7 @@ export function BulkExportDialog({ onClose, onStarted, trackingNote }: { onClose
         if (result.ok) setPlan(result.value);
         else setError(result.error.message);
       })
-      .catch(() => current && setError(t('unreachable')));
+      .catch(() => current && setError(t('unreachable'))); // the worker did not answer: the dialog says so
     return () => {
       current = false;
     };

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatDateTime } from '@/lib/i18n';
 import { iconFile } from '@/lib/icons';
 import { sendIntent } from '@/lib/messaging/client';
-import type { ConnectionView } from '@/lib/messaging/intents/connections';
+import type { ConnectionView } from '@/lib/connections/intents';
 import { waitingGroups, type HiredGroup } from '@/lib/hires/groups';
 import type { BulkRunRecord } from '@/lib/hires/keys';
 import { useBulkRun, useCandidates, useHiredPull, type OperationRecord } from '@/lib/hires/queries';
@@ -87,6 +87,7 @@ export function PopupApp() {
   useEffect(() => {
     sendIntent('listConnections', undefined)
       .then((result) => setConnections(result.ok ? result.value : []))
+      // The worker did not answer: no connections shown, and the popup says it could not reach it.
       .catch(() => {
         setConnections([]);
         setMessage(t('unreachable'));

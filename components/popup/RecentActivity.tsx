@@ -3,6 +3,9 @@ import { isUnreadable, useRecentActivity, type ActivityRecord, type OperationRec
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging/client';
 import { t } from './messages';
+// The operations listed are read with their features' definitions (each kind's payload schema): both kinds show here.
+import '@/lib/export/operation';
+import '@/lib/sourcing/operation';
 
 /**
  * What happened lately, from the same log the options page shows in full: exports and syncs with their live

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
 import { sendIntent } from '@/lib/messaging/client';
-import { SyncFields, type ResumeUpload, type SourcedOnPage, type SyncDraft, type SyncJobOption, type SyncProgress } from '@/lib/messaging/intents/sourcing';
+import { SyncFields, type ResumeUpload, type SourcedOnPage, type SyncDraft, type SyncJobOption, type SyncProgress } from '@/lib/sourcing/intents';
 import { base64ToBytes } from '@/lib/pdf/base64';
 import { currentLanguage, formatDateTime } from '@/lib/i18n';
 import { useClickGuard } from '../ui/click-guard';

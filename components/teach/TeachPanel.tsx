@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { recipeCandidateId, recipeFor } from '@/lib/recipes/apply';
-import { composedParent, containsDeep, elementsDeep, queryDeep } from '@/lib/recipes/deep';
+import { composedParent, containsDeep, elementsDeep, queryDeep } from '@/lib/sites/deep';
 import { suggestPattern } from '@/lib/recipes/pattern';
 import { readRecipes } from '@/lib/recipes/queries';
 import { recipeKey, RECIPE_FIELDS, type RecipeField, type SiteRecipe } from '@/lib/recipes/schema';

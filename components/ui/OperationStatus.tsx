@@ -25,7 +25,10 @@ export function useOperationProgress<K extends ProgressIntent>(intent: K) {
     if (!progress || settled(progress)) return;
     const timer = setInterval(() => {
       // Both progress intents take an operation id and answer a progress (the cast only drops the generic).
-      sendIntent(intent as ProgressIntent as 'exportProgress', progress.operationId).then((result) => result.ok && setProgress(result.value as IntentAnswer<K>));
+      sendIntent(intent as ProgressIntent as 'exportProgress', progress.operationId)
+        .then((result) => result.ok && setProgress(result.value as IntentAnswer<K>))
+        // Unanswered (the worker restarting): the progress shown stays, and the next second's poll asks again.
+        .catch(() => undefined);
     }, 1000);
     return () => clearInterval(timer);
   }, [intent, progress]);

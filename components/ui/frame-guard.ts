@@ -1,5 +1,5 @@
 import { sendIntent } from '@/lib/messaging/client';
-import type { HiddenReason } from '@/lib/messaging/intents/dialog-frame';
+import type { HiddenReason } from '@/lib/dialogs/intents';
 import type { ClickGuard } from './click-guard';
 import { t } from './frame-messages';
 

@@ -1,9 +1,9 @@
 import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
 import { sendIntent } from '@/lib/messaging/client';
-import type { FrameVisibility, StageDialogInput } from '@/lib/messaging/intents/dialog-frame';
-import type { SourcedOnPage } from '@/lib/messaging/intents/sourcing';
+import type { FrameVisibility, StageDialogInput } from '@/lib/dialogs/intents';
+import type { SourcedOnPage } from '@/lib/sourcing/intents';
 import type { Result } from '@/lib/messaging/result';
-import type { FrameRelay } from '@/lib/sites/dialog-frames';
+import type { FrameRelay } from '@/lib/dialogs/frames';
 import { readPageProfile } from '@/lib/sites/profile-reader';
 import { fetchResume } from '@/lib/sites/resume';
 import { DIALOGS_GLOBAL, type DialogRequest, type DialogsApi } from '@/lib/sites/ui/dialog-loader';

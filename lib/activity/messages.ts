@@ -4,6 +4,7 @@ import { defineMessages } from '../i18n';
 export const t = defineMessages({
   en: {
     unexpected: 'an unexpected error',
+    unexpectedIn: 'Hirebridge met an unexpected error ({where}); its technical detail is kept with this entry.',
     policy: 'Your organisation’s policy could not be applied: {reason}',
     teamJobs: 'The team’s active jobs could not be applied: {reason}',
     pageCapture: 'Hired candidates seen on a page could not be kept for the popup: {reason}',
@@ -16,6 +17,7 @@ export const t = defineMessages({
   },
   es: {
     unexpected: 'un error inesperado',
+    unexpectedIn: 'Hirebridge encontró un error inesperado ({where}); su detalle técnico se guarda con esta entrada.',
     policy: 'No se pudo aplicar la política de tu organización: {reason}',
     teamJobs: 'No se pudieron aplicar los empleos activos del equipo: {reason}',
     pageCapture: 'No se pudieron guardar para el popup los candidatos contratados vistos en una página: {reason}',

@@ -13,7 +13,7 @@ import {
   type HttpHooks,
 } from '../connectors';
 import { db, type ConnectionRecord, type ConnectionSlot } from '../db';
-import { PROVIDER_NAMES, type ConnectInput, type ConnectionView } from '../messaging';
+import { PROVIDER_NAMES, type ConnectInput, type ConnectionView } from './intents';
 import { pacedHooks } from '../outbox';
 import { keyHint, maskKey, openSecret, sealSecret } from '../secrets';
 import { t } from './messages';
@@ -25,7 +25,7 @@ import { atsToolName } from './ats';
  * A connection is saved whole or not at all.
  */
 
-export { PROVIDER_NAMES } from '../messaging';
+export { PROVIDER_NAMES } from './intents';
 
 export function slotOf(provider: ConnectInput['provider']): ConnectionSlot {
   return provider === 'factorial-hr' ? 'hr' : 'ats';

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { db } from './database';
-import { CandidateRecord, HireCandidate, OperationRecord, SourcedCandidate, type UnreadableRecord } from './schema';
+import { CandidateRecord, HireCandidate, SourcedCandidate, StoredOperation, type OperationKind, type OperationRecord, type UnreadableRecord } from './schema';
 
 /**
  * Reading stored records back through their schemas. A record that does not fit (damaged, or written by a newer
@@ -27,7 +27,30 @@ function parseWith<T>(schema: z.ZodType<T>, table: UnreadableRecord['table'], ke
 }
 
 export const parseCandidate = (raw: unknown): Readable<CandidateRecord> => parseWith(CandidateRecord, 'candidates', (r) => r.key, raw);
-export const parseOperation = (raw: unknown): Readable<OperationRecord> => parseWith(OperationRecord, 'operations', (r) => r.id, raw);
+/** The payload schema of each operation kind, as its feature defined it (`defineOperation`, lib/outbox). */
+const payloadSchemas = new Map<string, z.ZodType>();
+
+/** Read stored operations of this kind with this payload schema (called once per kind, by `defineOperation`). */
+export function readPayloadsWith<K extends OperationKind>(kind: K, schema: z.ZodType<OperationRecord['payload']>): void {
+  payloadSchemas.set(kind, schema);
+}
+
+/** Read as the operation's own kind says: its bookkeeping, then its payload with the schema its feature gave. */
+const OperationRecordSchema = StoredOperation.transform((operation, ctx) => {
+  const schema = payloadSchemas.get(operation.kind);
+  if (!schema) {
+    ctx.addIssue({ code: 'custom', path: ['kind'], message: `no operation of kind "${operation.kind}" in this version` });
+    return z.NEVER;
+  }
+  const payload = schema.safeParse(operation.payload);
+  if (!payload.success) {
+    for (const issue of payload.error.issues) ctx.addIssue({ ...issue, path: ['payload', ...issue.path] } as never);
+    return z.NEVER;
+  }
+  return { ...operation, payload: payload.data } as OperationRecord;
+});
+
+export const parseOperation = (raw: unknown): Readable<OperationRecord> => parseWith(OperationRecordSchema, 'operations', (r) => r.id, raw);
 
 /** Only the records that parse (engines work on these; the lists show the others too). */
 export const readableOnly = <T>(records: readonly (Readable<T> | undefined)[]): T[] => records.filter((r): r is T => r !== undefined && !isUnreadable(r));

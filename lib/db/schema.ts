@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { ExportFields } from '../messaging/intents/export';
-import { AnswerValue, ResumeUpload, SyncFields } from '../messaging/intents/sourcing';
 import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
 
 /**
@@ -127,8 +125,8 @@ export const SourcedData = z.looseObject({
   resumeUrl: z.string().optional(),
   /** Job key → when it was synced, and the application. */
   syncs: z.record(z.string(), z.object({ at: z.string(), applicationId: z.string().optional(), outcome: z.string().optional() })).optional(),
-  /** A sync the recruiter prepared to go out by itself when the page shows the admin's trigger stage. */
-  autoSyncPlan: z.object({ fields: SyncFields, answers: z.record(z.string(), z.unknown()), resume: ResumeUpload.optional(), plannedAt: z.string() }).optional(),
+  // `autoSyncPlan`, a sync the recruiter prepared to go out by itself, is Sync to ATS's own (lib/sourcing/stored.ts):
+  // kept as stored here (the object is loose) and read through its schema there.
 });
 export type SourcedData = z.infer<typeof SourcedData>;
 
@@ -178,35 +176,6 @@ export const Delivery = z.object({
 });
 export type Delivery = z.infer<typeof Delivery>;
 
-export const ExportPayload = z.object({
-  fields: ExportFields,
-  companyId: z.string(),
-  country: z.string().optional(),
-  name: z.string(),
-  hiredWhenQueued: z.boolean().optional(),
-});
-export type ExportPayload = z.infer<typeof ExportPayload>;
-
-export const SyncPayload = z.object({
-  name: z.string(),
-  candidateKey: z.string(),
-  jobKey: z.string(),
-  jobVendorId: z.string(),
-  jobName: z.string(),
-  fields: SyncFields,
-  /** Checked against the job's questions when queued. */
-  answers: z.array(z.object({ questionId: z.string(), value: AnswerValue })),
-  sourceName: z.string(),
-  link: z.object({ label: z.string(), url: z.string() }),
-  note: z.string(),
-  pdfFileName: z.string(),
-  pdfBase64: z.string(),
-  resumeNote: z.string().optional(),
-  /** The ATS takes no CV (its attachment rules): the PDF is not sent, and this says so. */
-  cvWithheld: z.string().optional(),
-});
-export type SyncPayload = z.infer<typeof SyncPayload>;
-
 const OperationBase = {
   id: z.string(),
   state: OperationState,
@@ -221,14 +190,21 @@ const OperationBase = {
   updatedAt: z.string(),
   delivery: Delivery,
 };
-export const ExportOperation = z.object({ ...OperationBase, kind: z.literal('export-employee'), payload: ExportPayload });
-export type ExportOperation = z.infer<typeof ExportOperation>;
-export const SyncOperation = z.object({ ...OperationBase, kind: z.literal('sync-candidate'), payload: SyncPayload });
-export type SyncOperation = z.infer<typeof SyncOperation>;
-export const OperationRecord = z.discriminatedUnion('kind', [ExportOperation, SyncOperation]);
-export type OperationRecord = z.infer<typeof OperationRecord>;
-export type OperationKind = OperationRecord['kind'];
-export type PayloadOf<K extends OperationKind> = Extract<OperationRecord, { kind: K }>['payload'];
+/**
+ * Each feature's operation payloads, by kind. Empty here: a feature adds its kind where it defines it
+ * (`declare module '../db/schema' { interface OperationPayloads { 'export-employee': ExportPayload } }`) and gives
+ * the payload's schema to `defineOperation` (lib/outbox), which stored operations of that kind are read with.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface OperationPayloads {}
+export type OperationKind = keyof OperationPayloads & string;
+export type PayloadOf<K extends OperationKind> = OperationPayloads[K];
+
+/** What every operation is, whatever its kind: the outbox's bookkeeping, and a payload only its feature reads. */
+export const StoredOperation = z.object({ ...OperationBase, kind: z.string(), payload: z.unknown() });
+/** An operation of one kind, its payload typed. */
+export type OperationOf<K extends OperationKind> = Omit<z.infer<typeof StoredOperation>, 'kind' | 'payload'> & { kind: K; payload: PayloadOf<K> };
+export type OperationRecord = { [K in OperationKind]: OperationOf<K> }[OperationKind];
 
 export const ActivityLevel = z.enum(['info', 'success', 'warning', 'error']);
 export const ActivityRecord = z.object({
@@ -239,6 +215,8 @@ export const ActivityRecord = z.object({
   message: z.string(),
   level: ActivityLevel,
   operationId: z.string().optional(),
+  /** An unexpected error's technical detail (its stack), kept for whoever looks into it; never shown as the words. */
+  detail: z.string().optional(),
 });
 export type ActivityRecord = z.infer<typeof ActivityRecord>;
 

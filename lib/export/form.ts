@@ -1,7 +1,8 @@
-import { ExportFields, type CustomFieldDef } from '../messaging/intents/export';
+import { ExportFields, type CustomFieldDef } from './intents';
 import type { AtsValues } from '../connectors/types';
 import { MAPPABLE_EMPLOYEE_FIELDS, type FieldMapping, type FieldSource } from '../settings/schema';
 import { t } from './messages';
+import { isRealDay } from '../people/name';
 
 /**
  * The one completeness and validation rule of an export form, used by the page's and the popup's Export dialog
@@ -77,7 +78,6 @@ export function formCustomFields(fields: readonly CustomFieldDef[] | undefined, 
   return (fields ?? []).filter((f) => (f.required || !!mapping?.customFields[f.id]) && belongsTo(f, entity));
 }
 
-const realDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
 /** What is wrong with a value for a field of this type (the field-level error), or undefined. Empty is not checked here. */
 export function customValueError(field: CustomFieldDef, value: string): string | undefined {
@@ -85,7 +85,7 @@ export function customValueError(field: CustomFieldDef, value: string): string |
   const options = (field.options ?? []).map((o) => o.value);
   switch (field.type) {
     case 'date':
-      return realDate(v) ? undefined : t('customDate');
+      return isRealDay(v) ? undefined : t('customDate');
     case 'checkbox':
       return v === 'true' || v === 'false' ? undefined : t('customCheckbox');
     case 'money':

@@ -1,5 +1,5 @@
 import { withHr } from '../connections';
-import type { ExportDraft } from '../messaging';
+import type { ExportDraft } from './intents';
 
 /** Factorial's lists for the form (legal entities, teams, locations, custom fields): fetched once per few minutes, not per dialog. */
 const TTL_MS = 5 * 60_000;
@@ -18,6 +18,7 @@ export function factorialLookups(): Promise<ExportDraft['lookups']> {
     };
   });
   cached = { at: Date.now(), value };
+  // A failed look-up is its callers' to report (they await `value`); here it only must not stay cached.
   value.catch(() => {
     if (cached?.value === value) cached = undefined;
   });

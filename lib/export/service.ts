@@ -2,8 +2,9 @@ import { logFailure, recordActivity } from '../activity';
 import { isConnectedAtsSite, withAts, withHr } from '../connections';
 import { isoDay, splitFullName } from '../people';
 import type { AtsCandidate, AtsValues, HireStartDate, KnownEmployee, SiteApplicationIds, TrackingImportPlan } from '../connectors/types';
-import { asHire, db, isUnreadable, parseOperation, readableOnly, readHire, readOperation, type ExportOperation, type HireCandidate, type OperationRecord } from '../db';
-import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from '../messaging';
+import { exportOperation, type ExportOperation } from './operation';
+import { asHire, db, isUnreadable, parseOperation, readableOnly, readHire, readOperation, type HireCandidate, type OperationRecord } from '../db';
+import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from './intents';
 import { PublicError } from '../errors';
 import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, type OperationHandler, requeue, runSteps, settle } from '../outbox';
 import { adapterById } from '../sites/adapters';
@@ -384,6 +385,6 @@ function onExportOperationChange(operation: OperationRecord): void {
 
 /** The export operation's handler and its follower (called once, where the worker starts). */
 export function registerExportOperations(): void {
-  registerHandler('export-employee', sendExport, { vendor: 'factorial' });
+  registerHandler(exportOperation.kind, sendExport);
   onOperationChange(onExportOperationChange);
 }

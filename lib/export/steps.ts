@@ -1,8 +1,8 @@
 import { ConnectorError } from '../connectors/errors';
 import type { FactorialHrPort } from '../connectors/types';
 import { z } from 'zod';
-import type { ExportOperation } from '../db';
-import type { ExportFields } from '../messaging';
+import type { ExportOperation } from './operation';
+import type { ExportFields } from './intents';
 import { sendsOf, type Step, type StepResults } from '../outbox';
 import { t } from './messages';
 

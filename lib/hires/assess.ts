@@ -1,6 +1,6 @@
 import { checkCustomFields, checkExportForm, formCustomFields, formValues, mappedValues, staleMapping, withMappedFields, type Fill, type FillableField, type FormField } from '../export/form';
 import type { FieldMapping } from '../settings/schema';
-import type { CustomFieldDef, ExportFields } from '../messaging/intents/export';
+import type { CustomFieldDef, ExportFields } from '../export/intents';
 import { fieldWord, type HiredGroup } from './groups';
 import { t } from './messages';
 

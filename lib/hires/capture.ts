@@ -1,7 +1,7 @@
 import { isoDay, splitFullName } from '../people';
 import { db, type CandidateRecord } from '../db';
 import { candidateKey } from '../export';
-import type { PageCandidate, PageCandidateStatus } from '../messaging/intents/export';
+import type { PageCandidate, PageCandidateStatus } from '../export/intents';
 import { adapterById } from '../sites/adapters';
 import { groupCandidates, identityOf } from './groups';
 import { checkInFactorial } from './lookups';

@@ -1,6 +1,6 @@
 import { db } from '../db';
 import { completeDraft } from '../export';
-import type { ExportDraft } from '../messaging/intents/export';
+import type { ExportDraft } from '../export/intents';
 import { groupCandidates, type HiredGroup } from './groups';
 import { t } from './messages';
 import { PublicError } from '../errors';

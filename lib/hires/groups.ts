@@ -1,7 +1,7 @@
 import type { AtsValues, StartDateGap } from '../connectors/types';
 import type { CandidateRecord } from '../db/schema';
 import { startDateNote } from '../export/notes';
-import type { ExportFields } from '../messaging/intents/export';
+import type { ExportFields } from '../export/intents';
 import { t } from './messages';
 
 /**

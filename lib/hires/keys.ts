@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { storedRow } from '../db';
-import type { BulkRunView, HiredPullView } from '../messaging/intents/hires';
+import type { BulkRunView, HiredPullView } from './intents';
 
 /** Where the popup's state lives in the `settings` table (read live by the popup, written by the service worker). */
 export const HIRED_PULL_KEY = 'hired.lastPull';

@@ -6,7 +6,7 @@ import { db, type ConnectionRecord } from '../db';
 import { atsName } from '../export';
 import { usesCandidateCustomFields } from '../export/form';
 import { readSettings } from '../settings';
-import type { HiredPullView } from '../messaging/intents/hires';
+import type { HiredPullView } from './intents';
 import { readLastPullFinishedAt } from '../jobs/pull';
 import { jobKey } from '../jobs/rules';
 import { waitingGroups } from './groups';

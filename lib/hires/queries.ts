@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, parseOperation, readableOnly, type CandidateRecord, type OperationRecord, parseCandidate } from '../db';
 import { bulkRunRow, hiredPullRow, type BulkRunRecord, type HiredPullRecord } from './keys';
+// Export all's operations are exports, read with their definition (the payload's schema).
+import '../export/operation';
 
 /** What the UI may read of the hired candidates, as live queries (parsed; unreadable records are left out here). */
 

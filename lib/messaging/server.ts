@@ -3,8 +3,9 @@ import zodEn from 'zod/v4/locales/en.js';
 import zodEs from 'zod/v4/locales/es.js';
 import { currentLanguage } from '../i18n';
 import { t } from './messages';
-import { publicMessageOf, toFailure } from '../errors';
-import { Intents, type IntentAnswer, type IntentName, type IntentSpec, type SenderKind } from './protocol';
+import { isPublicError, publicMessageOf, toFailure } from '../errors';
+import { logUnexpected } from '../activity';
+import type { IntentAnswer, IntentName, IntentPayload, IntentSpec, IntentTable, SenderKind } from './protocol';
 import { fail, ok, type Result } from './result';
 
 // The schemas' own messages follow the UI's language; zod's generic ones (a rule with no message of ours) too.
@@ -64,15 +65,15 @@ export function classifySender(sender: Sender, policy: SenderPolicy): SenderKind
 
 /** What the worker does for one intent: it gets the parsed payload and returns the answer, or throws. */
 export type IntentHandler<K extends IntentName> = (
-  input: z.output<(typeof Intents)[K]['input']>,
+  input: IntentPayload<K>,
   ctx: { sender: SenderKind; tabId?: number; frameId?: number; pageUrl?: string },
 ) => Promise<IntentAnswer<K>>;
 /** One handler for every declared intent: a declared intent without one (or one for no intent) does not compile. */
 export type IntentHandlers = { [K in IntentName]: IntentHandler<K> };
 
-/** Serve every intent with its handler (the worker's one list of them, in entrypoints/background.ts). */
-export function serveIntents(policy: () => SenderPolicy, handlers: IntentHandlers): () => void {
-  const stops = (Object.keys(Intents) as IntentName[]).map((name) => serveIntent(name, policy, handlers[name]));
+/** Serve every intent of the table with its handler (the worker's one list of them, in entrypoints/background.ts). */
+export function serveIntents(intents: IntentTable, policy: () => SenderPolicy, handlers: IntentHandlers): () => void {
+  const stops = (Object.keys(intents) as IntentName[]).map((name) => serveIntent(name, intents[name], policy, handlers[name]));
   return () => stops.forEach((stop) => stop());
 }
 
@@ -80,8 +81,7 @@ export function serveIntents(policy: () => SenderPolicy, handlers: IntentHandler
  * Serve one intent: check the sender, parse the payload, run the handler, and turn any thrown error into a
  * plain failure (a PublicError's own words and code; anything else a generic sentence: never a stack, never a key).
  */
-function serveIntent<K extends IntentName>(name: K, policy: () => SenderPolicy, handler: IntentHandler<K>) {
-  const spec: IntentSpec = Intents[name];
+function serveIntent<K extends IntentName>(name: K, spec: IntentSpec, policy: () => SenderPolicy, handler: IntentHandler<K>) {
   return onIntentMessage(name, async (message): Promise<Result<unknown>> => {
     const current = policy();
     // An extension page is known by its origin alone: it need not wait for what page checks depend on (the
@@ -105,6 +105,7 @@ function serveIntent<K extends IntentName>(name: K, policy: () => SenderPolicy, 
         try {
           await current.requireAdmin(name);
         } catch (error) {
+          if (!isPublicError(error)) await logUnexpected('intent', name, error);
           return fail('locked', publicMessageOf(error, t('internal')));
         }
       }
@@ -117,6 +118,8 @@ function serveIntent<K extends IntentName>(name: K, policy: () => SenderPolicy, 
         }),
       );
     } catch (error) {
+      // A bug or an unforeseen failure: its stack is logged before the sender gets the generic words.
+      if (!isPublicError(error)) await logUnexpected('intent', name, error);
       return { ok: false, error: toFailure(error, INTERNAL()) };
     }
   });
@@ -150,7 +153,10 @@ function dispatchIntent(message: unknown, sender: Sender, sendResponse: (respons
   if (!listener) return false;
   listener({ data: (message as { data?: unknown }).data, sender }).then(
     (res) => sendResponse({ res }),
-    (error: unknown) => sendResponse({ res: { ok: false, error: toFailure(error, INTERNAL()) } }),
+    async (error: unknown) => {
+      if (!isPublicError(error)) await logUnexpected('intent', String(type), error);
+      sendResponse({ res: { ok: false, error: toFailure(error, INTERNAL()) } });
+    },
   );
   return true;
 }

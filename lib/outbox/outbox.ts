@@ -1,7 +1,8 @@
 import { ConnectorError } from '../connectors/errors';
 import { publicMessageOf } from '../errors';
 import { backoffDelay } from '../connectors/http';
-import { db, isUnreadable, parseOperation, readableOnly, readOperation, type OperationKind, type OperationRecord, type PayloadOf, type StepResults } from '../db';
+import { db, isUnreadable, parseOperation, readableOnly, readOperation, type OperationKind, type OperationOf, type OperationRecord, type PayloadOf, type StepResults } from '../db';
+import { definitionOf, type OperationVendor } from './define';
 import { t } from './messages';
 import { pacerFor, type PacedVendor } from './pacing';
 
@@ -13,7 +14,7 @@ import { pacerFor, type PacedVendor } from './pacing';
  * up before creating, so nothing is created twice.
  */
 
-export type { OperationKind };
+export type { OperationKind, OperationOf };
 
 export interface HandlerResult {
   remoteId?: string;
@@ -31,7 +32,6 @@ export interface HandlerContext {
    */
   checkpoint(steps: StepResults): Promise<void>;
 }
-export type OperationOf<K extends OperationKind> = Extract<OperationRecord, { kind: K }>;
 /** Sends one operation of its kind; it is given the operation parsed, its payload typed by kind. */
 export type OperationHandler<K extends OperationKind = OperationKind> = (operation: OperationOf<K>, context: HandlerContext) => Promise<HandlerResult>;
 
@@ -40,8 +40,8 @@ export type OperationHandler<K extends OperationKind = OperationKind> = (operati
  * Its writes are counted one by one as they are sent, against the vendor's window (see `pacing.ts`).
  */
 export interface HandlerOptions {
-  /** Which vendor's turns the operation takes; default: see `vendorOf`. May depend on the operation. */
-  vendor?: PacedVendor | ((operation: OperationRecord) => PacedVendor | undefined | Promise<PacedVendor | undefined>);
+  /** Which vendor's turns the operation takes; default: what its definition says (see `vendorOf`). */
+  vendor?: OperationVendor;
 }
 
 /**
@@ -80,17 +80,12 @@ export function registerHandler<K extends OperationKind>(kind: K, handler: Opera
 }
 
 /**
- * The vendor an operation writes to, for pacing: what its handler declared, else by kind — an export creates a
- * Factorial employee; a sync writes to the connected system-of-record ATS.
+ * The vendor an operation writes to, for pacing: what its handler declared, else what its kind's definition says
+ * (`defineOperation`: an export creates a Factorial employee; a sync writes to the connected ATS).
  */
 export async function vendorOf(operation: OperationRecord): Promise<PacedVendor | undefined> {
-  const declared = handlerOptions.get(operation.kind)?.vendor;
-  if (typeof declared === 'function') return declared(operation);
-  if (declared) return declared;
-  if (operation.kind === 'export-employee') return 'factorial';
-  const ats = await db().connections.get('ats');
-  if (!ats) return undefined;
-  return ats.provider === 'kombo' ? 'kombo' : 'factorial';
+  const declared = handlerOptions.get(operation.kind)?.vendor ?? definitionOf(operation.kind)?.vendor;
+  return typeof declared === 'function' ? declared(operation) : declared;
 }
 
 /** Be told about every state change (the popup badge, activity, waiting callers). */

@@ -1,1 +1,1 @@
-export { splitFullName, isoDay } from './name';
+export { splitFullName, isoDay, isRealDay } from './name';

@@ -12,5 +12,12 @@ export function splitFullName(fullName: string | undefined): { firstName?: strin
   return { firstName: parts[0], lastName: parts.slice(1).join(' ') || undefined };
 }
 
+/** A YYYY-MM-DD day that exists: Date.parse accepts 2027-02-30, a real day survives the round trip. The one rule. */
+export function isRealDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
 /** A day as pages and forms give it (YYYY-MM-DD), or undefined for anything else. */
 export const isoDay = (value: string | undefined): string | undefined => (value && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : undefined);

@@ -1,7 +1,7 @@
 import { emailIn } from '../sites/define';
 import { text, type CandidateOnPage, type Mount, type PageKind, type SiteAdapter } from '../sites/types';
-import { linksIn, linkValue, queryAllDeep, queryDeep } from './deep';
-import { recipeKey, taughtAdapterId } from './key';
+import { linksIn, linkValue, queryAllDeep, queryDeep } from '../sites/deep';
+import { recipeKey, taughtAdapterId } from '../sites/recipe-key';
 import { asSiteId, guessId, patternCovers, patternId } from './pattern';
 import type { SiteRecipe } from './schema';
 

@@ -1,4 +1,4 @@
-import { SITE_ID } from './key';
+import { SITE_ID } from '../sites/recipe-key';
 
 /**
  * A recipe's page pattern ("Pages"): a path with `:id` where the candidate id is and `*` for any run of characters,

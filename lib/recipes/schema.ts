@@ -78,7 +78,7 @@ export interface StoredRecipe {
   managedBy?: string;
 }
 
-export { recipeKey } from './key';
+export { recipeKey } from '../sites/recipe-key';
 
 export const RECIPES_FORMAT = 'hirebridge-site-recipes';
 /**

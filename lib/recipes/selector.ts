@@ -1,4 +1,4 @@
-import { composedParent, isShadowRoot, queryAllDeep, SHADOW } from './deep';
+import { composedParent, isShadowRoot, queryAllDeep, SHADOW } from '../sites/deep';
 
 /**
  * CSS selectors for elements an admin points at ("Teach this page"), made to survive the page's next release:

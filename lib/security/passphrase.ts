@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { db } from '../db';
 import { PublicError } from '../errors';
-import { MIN_PASSPHRASE_LENGTH } from '../messaging/intents/admin';
+import { MIN_PASSPHRASE_LENGTH } from './intents';
 import { t } from './messages';
+import { base64ToBytes, bytesToBase64 } from '../pdf/base64';
+import { PBKDF2_ITERATIONS, stretchPassphrase } from '../secrets/passphrase-key';
 
 export { MIN_PASSPHRASE_LENGTH };
 
@@ -15,7 +17,7 @@ export { MIN_PASSPHRASE_LENGTH };
 const RECORD_KEY = 'security.passphrase';
 const SESSION_KEY = 'adminUnlockedUntil';
 const FAILS_KEY = 'adminFailedTries';
-export const PBKDF2_ITERATIONS = 310_000;
+export { PBKDF2_ITERATIONS };
 export const UNLOCK_MINUTES = 15;
 
 const Base64 = z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/);
@@ -36,14 +38,9 @@ export interface SecurityStatus {
   unlockedUntil?: string;
 }
 
-const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const unb64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-
-async function derive(passphrase: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, material, 256);
-  return new Uint8Array(bits);
-}
+const b64 = bytesToBase64;
+const unb64 = base64ToBytes;
+const derive = stretchPassphrase;
 
 /** Compare without stopping at the first difference. */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

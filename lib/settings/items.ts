@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { db } from '../db';
 import { PublicError } from '../errors';
-import { DEFAULT_PULL_MINUTES, MAX_PULL_MINUTES, MIN_PULL_MINUTES } from '../jobs/interval';
+import { DEFAULT_PULL_MINUTES, MAX_PULL_MINUTES, MIN_PULL_MINUTES } from './interval';
 import { t } from './messages';
 import { knownPolicy, type RawPolicy } from './policy';
 import { ManagedSyncRules, SettingsSchema, type SettingName, type Settings } from './schema';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PullIntervalMinutes } from '../jobs/interval';
+import { PullIntervalMinutes } from './interval';
 import { t } from './messages';
 
 /** The admin settings' schema: defaults, validation, and the shape the managed policy may set. Safe to import anywhere. */

@@ -1,5 +1,5 @@
 import { parseMatchPattern } from './match-pattern';
-import { linkValue } from '../recipes/deep';
+import { linkValue } from './deep';
 import { hrefOf, linkAround, queryAllDeep, roots } from './dom';
 import { text, type CandidateOnPage, type Mount, type PageKind, type SiteAdapter } from './types';
 

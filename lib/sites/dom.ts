@@ -1,4 +1,4 @@
-import { composedParent, elementsDeep } from '../recipes/deep';
+import { composedParent, elementsDeep } from './deep';
 
 /**
  * Reading a page the way its user sees it: through open shadow roots (SmartRecruiters renders its app in web

@@ -1,4 +1,7 @@
-import type { ResumeUpload } from '../messaging/intents/sourcing';
+import type { IntentInput } from '../messaging/protocol';
+
+/** A file as Sync to ATS takes it (its `submitSync` intent). */
+type ResumeUpload = NonNullable<IntentInput<'submitSync'>['resume']>;
 import { bytesToBase64 } from '../pdf/base64';
 import { t } from './messages';
 

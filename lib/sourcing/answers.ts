@@ -1,4 +1,4 @@
-import type { SyncJobOption } from '../messaging/intents/sourcing';
+import type { SyncJobOption } from './intents';
 
 /**
  * The one check of a screening answer against its question, used by the Sync dialog (to say what to fix) and by

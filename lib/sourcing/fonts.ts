@@ -13,6 +13,7 @@ export function loadProfileFonts(): Promise<ProfileFonts> {
     return new Uint8Array(await response.arrayBuffer());
   };
   fonts ??= Promise.all([load('DejaVuSans.ttf'), load('DejaVuSans-Bold.ttf')]).then(([regular, bold]) => ({ regular, bold }));
+  // A failed load is the caller's to report (it awaits the same promise); this only lets the next call try again.
   fonts.catch(() => (fonts = undefined));
   return fonts;
 }

@@ -3,8 +3,9 @@ import { ConnectorError } from '../connectors/errors';
 import type { ScreeningAnswer, ScreeningQuestion } from '../connectors/types';
 import { atsToolName, isConnectedAtsSite, withAts } from '../connections';
 import { splitFullName } from '../people';
-import { asSourced, db, isUnreadable, readOperation, readSourced, type OperationRecord, type SourcedCandidate, type SourcedData, type SyncOperation } from '../db';
-import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from '../messaging/intents/sourcing';
+import { asSourced, db, isUnreadable, readOperation, readSourced, type OperationRecord, type SourcedCandidate, type SourcedData } from '../db';
+import { AutoSyncPlan, syncOperation, type SyncOperation } from './operation';
+import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from './intents';
 import { CheckAgainLater, enqueue, onOperationChange, process, registerHandler, type OperationHandler, sendsOf, settle } from '../outbox';
 import type { AtsPort } from '../connectors/types';
 import { DEFAULT_TIMEOUTS } from '../connectors/http';
@@ -48,6 +49,8 @@ export function parseTranscript(text: string | undefined): { speaker: string; te
 
 /** The person's sourced data, parsed (a hire record, or one this version cannot read, has none). */
 const sourcedData = (record: SourcedCandidate | undefined): SourcedData | undefined => record?.data;
+/** The sync a recruiter planned for this person, read through its schema (one that no longer fits is no plan). */
+const plannedSync = (record: SourcedCandidate | undefined): AutoSyncPlan | undefined => AutoSyncPlan.safeParse(record?.data.autoSyncPlan).data;
 
 /** Keep what the page showed: the popup lists captured people, and the retention purge removes them in time. */
 async function capture(page: SourcedOnPage): Promise<SourcedCandidate> {
@@ -138,7 +141,7 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
     acceptsFiles: connection.provider === 'kombo',
     sourceName: values.sourceName,
     autoSyncStage: values.autoSync ? values.autoSyncStage : undefined,
-    plannedJobKey: sourcedData(record)?.autoSyncPlan?.fields.jobKey,
+    plannedJobKey: plannedSync(record)?.fields.jobKey,
     preselectedJobKey: preselectedJob(jobs, page.headline ?? record.jobTitle),
     resumeUrl: page.resumeUrl,
     sourceUrl: page.sourceUrl,
@@ -227,7 +230,7 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
   const connection = await db().connections.get('ats');
   const atsName = connection?.provider === 'kombo' ? (atsToolName(connection) ?? t('yourAts')) : connection ? atsToolName(connection)! : t('yourAts');
   let cvWithheld: string | undefined;
-  const check = await withAts((ats) => ats.checkCv?.({ sizeBytes: pdf.bytes.length, contentType: 'application/pdf' }) ?? Promise.resolve(undefined)).catch(() => undefined);
+  const check = await withAts((ats) => ats.checkCv?.({ sizeBytes: pdf.bytes.length, contentType: 'application/pdf' }) ?? Promise.resolve(undefined)).catch(() => undefined); // no answer about CVs: the PDF goes as usual and the ATS's own answer to the upload decides
   if (check && !check.ok) {
     if (check.reason === 'unsupported') cvWithheld = t('cvUnsupported', { ats: atsName });
     else if (check.reason === 'too-large') throw new PublicError(t('cvTooLarge', { ats: atsName, max: megabytes(check.maxBytes), size: megabytes(pdf.bytes.length) }));
@@ -386,7 +389,7 @@ function onSourcingOperationChange(operation: OperationRecord): void {
 
 /** The sourcing operation's handler and its follower (called once, where the worker starts). */
 export function registerSourcingOperations(): void {
-  registerHandler(KIND, sendSourcedApplication);
+  registerHandler(syncOperation.kind, sendSourcedApplication);
   onOperationChange(onSourcingOperationChange);
 }
 
@@ -424,7 +427,7 @@ export async function planAutoSync(candidateKey: string, fields: SyncFields, ans
 /** A page showed this person at `stage`: send their planned sync if that is the trigger stage. */
 async function runAutoSyncIfDue(candidateKey: string, stage: string, values: Settings): Promise<boolean> {
   if (!values.autoSync || !sameStage(stage, values.autoSyncStage)) return false;
-  const plan = sourcedData(await readSourced(candidateKey))?.autoSyncPlan;
+  const plan = plannedSync(await readSourced(candidateKey));
   if (!plan) return false;
   await db().candidates.update(candidateKey, (r) => {
     if (r.data.kind !== 'sourced') return;

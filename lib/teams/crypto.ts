@@ -1,4 +1,5 @@
 import { base64ToBytes, bytesToBase64 } from '../pdf/base64';
+import { PBKDF2_ITERATIONS, stretchPassphrase } from '../secrets/passphrase-key';
 
 /**
  * A key in a team setup file, encrypted to a passphrase the admin tells the team: PBKDF2-SHA-256 stretches the
@@ -6,7 +7,7 @@ import { base64ToBytes, bytesToBase64 } from '../pdf/base64';
  * AES-GCM's tag makes a wrong passphrase (or an edited file) fail to decrypt instead of giving garbage.
  */
 
-export const SETUP_PBKDF2_ITERATIONS = 310_000;
+export const SETUP_PBKDF2_ITERATIONS = PBKDF2_ITERATIONS;
 
 export interface PassphraseSealed {
   salt: string;
@@ -16,14 +17,7 @@ export interface PassphraseSealed {
 }
 
 async function keyFrom(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
+  return crypto.subtle.importKey('raw', (await stretchPassphrase(passphrase, salt, iterations)) as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
 export async function sealWithPassphrase(plaintext: string, passphrase: string, iterations = SETUP_PBKDF2_ITERATIONS): Promise<PassphraseSealed> {

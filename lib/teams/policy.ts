@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROVIDER_NAMES, prepareConnection, removeConnection, saveConnections } from '../connections';
 import { attempt } from '../errors';
 import { db, type ConnectionSlot } from '../db';
-import { ConnectInput } from '../messaging/intents/connections';
+import { ConnectInput } from '../connections/intents';
 import { applyPolicyRecipes } from '../recipes/store';
 import { ManagedSyncRules, refreshPolicy, SettingsSchema, type RawPolicy } from '../settings';
 import { t } from './messages';

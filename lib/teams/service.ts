@@ -1,11 +1,12 @@
 import { PROVIDER_NAMES, prepareConnection, saveConnections, type PreparedConnection } from '../connections';
 import { db, type ConnectionRecord } from '../db';
-import { ConnectInput } from '../messaging/intents/connections';
-import { attempt, PublicError } from '../errors';
+import { ConnectInput } from '../connections/intents';
+import { attempt, PublicError, publicMessageOf } from '../errors';
+import { t as generic } from '../messaging/messages';
 import { needsFormat2 } from '../recipes/schema';
 import { replaceFileRecipes, teamFileRecipes } from '../recipes/store';
 import { openSecret } from '../secrets';
-import { MIN_PASSPHRASE_LENGTH } from '../security';
+import { MIN_PASSPHRASE_LENGTH, requireAdmin } from '../security';
 import { readManagedSyncRules, readSettings, writeSetting, type SettingName } from '../settings';
 import { readCountryFilter, readPullInterval, runJobPull, setJobActive, writeCountryFilter, writePullInterval } from '../jobs';
 import { openWithPassphrase, sealWithPassphrase } from './crypto';
@@ -118,6 +119,19 @@ function sameCompany(file: TeamSetupFile['company'], records: readonly Pick<Conn
   if (file.factorialCompanyId && here.factorialCompanyId && file.factorialCompanyId !== here.factorialCompanyId) return false;
   if (file.komboIntegrationId && here.komboIntegrationId && file.komboIntegrationId !== here.komboIntegrationId) return false;
   return true;
+}
+
+/**
+ * Import as the options page asks: replacing an admin's own setup needs the admin passphrase (when one is set, for
+ * its unlocked 15 minutes); a recruiter's browser takes a newer file as it comes. A refusal answers 'locked'.
+ */
+export async function importTeamSetupAsAsked(text: string, passphrase?: string): Promise<ImportSummary> {
+  if ((await teamSetupStatus()).role === 'admin') {
+    await requireAdmin().catch((error: unknown) => {
+      throw new PublicError(publicMessageOf(error, generic('internal')), 'locked');
+    });
+  }
+  return importTeamSetup(text, passphrase);
 }
 
 export async function importTeamSetup(text: string, passphrase?: string): Promise<ImportSummary> {

@@ -4,6 +4,8 @@ import { createKomboAts } from '@/lib/connectors';
 import { db, resetDbForTests } from '@/lib/db';
 import { enqueue, process, registerHandler } from '@/lib/outbox/outbox';
 import { pacedHooks, pacerFor, resetPacersForTests } from '@/lib/outbox/pacing';
+// The kind this test queues, as Export to FactorialHR defines it (the payload schema it is read with).
+import '@/lib/export/operation';
 import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../../sandbox/server';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCustomFields, checkExportForm, customValueError, formValues, mappedValues, requiredCustomFields, staleMapping, usesCandidateCustomFields, withMappedFields } from '@/lib/export/form';
-import type { CustomFieldDef } from '@/lib/messaging/intents/export';
+import type { CustomFieldDef } from '@/lib/export/intents';
 
 /** The one rule of every export form (the page's and the popup's Export, and Export all). */
 

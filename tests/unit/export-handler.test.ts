@@ -29,7 +29,7 @@ registerExportOperations();
 const LUCAS: Employee = { id: '7001', firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com' };
 const fields = { firstName: 'Lucas', lastName: 'Moreau', email: LUCAS.email!, phone: '', startDate: '2026-12-01', jobTitle: '', legalEntityId: '11', teamId: '', locationId: '' };
 
-type ExportPayload = import('@/lib/db').ExportPayload;
+type ExportPayload = import('@/lib/export/operation').ExportPayload;
 type Delivery = import('@/lib/db').Delivery;
 
 /** Queue an export; `delivery` stands for what earlier sends of it recorded (the outbox's part, apart from the payload). */

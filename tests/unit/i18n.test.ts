@@ -3,8 +3,8 @@ import { errorForStatus } from '@/lib/connectors/http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatDateTime, setLanguageForTests } from '@/lib/i18n';
-import { ConnectInput } from '@/lib/messaging/intents/connections';
-import { ExportFields } from '@/lib/messaging/intents/export';
+import { ConnectInput } from '@/lib/connections/intents';
+import { ExportFields } from '@/lib/export/intents';
 import { SettingsSchema } from '@/lib/settings/schema';
 
 type Dictionaries = { en: Record<string, string>; es: Record<string, string> };

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
+import background, { Intents } from '@/entrypoints/background';
 import { db, resetDbForTests, type ConnectionRecord } from '@/lib/db';
-import { ExportFields } from '@/lib/messaging/intents/export';
+import { ExportFields } from '@/lib/export/intents';
 import { syncPayload } from './fixtures/records';
-import { Intents, type SenderKind } from '@/lib/messaging/protocol';
+import type { SenderKind } from '@/lib/messaging/protocol';
 import { sealSecret } from '@/lib/secrets';
 import { lock, setPassphrase } from '@/lib/security';
 import { writeSetting } from '@/lib/settings';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectInput } from '@/lib/messaging';
+import { ConnectInput } from '@/lib/connections/intents';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Intents } from '@/lib/messaging/protocol';
+import { Intents } from '@/entrypoints/background';
 import { classifySender, serveIntents, type IntentHandlers, type SenderPolicy } from '@/lib/messaging/server';
 
 const policy: SenderPolicy = {
@@ -89,7 +89,7 @@ describe('the start-up gate (ready)', () => {
   it('answers extension pages at once and lets page senders wait until what page checks need is loaded', async () => {
     let open!: () => void;
     const ready = new Promise<void>((resolve) => (open = resolve));
-    const stop = serveIntents(() => ({ ...policy, ready }), handlers);
+    const stop = serveIntents(Intents, () => ({ ...policy, ready }), handlers);
     try {
       const page = ask('syncOffered', { id: own, url: 'https://app.greenhouse.io/people/1', tab: { id: 3 }, frameId: 0 });
       let pageAnswered = false;

@@ -21,7 +21,11 @@ const { capturePageCandidates } = await import('@/lib/hires');
 const { splitFullName } = await import('@/lib/people');
 const { atsToolName, isConnectedAtsSite } = await import('@/lib/connections');
 const { DEFAULT_PULL_MINUTES, MAX_PULL_MINUTES, MIN_PULL_MINUTES } = await import('@/lib/jobs');
-const { Intents } = await import('@/lib/messaging/protocol');
+const { jobIntents } = await import('@/lib/jobs/intents');
+const { exportIntents } = await import('@/lib/export/intents');
+const { sourcingIntents } = await import('@/lib/sourcing/intents');
+const { hiredListIntents } = await import('@/lib/hires/intents');
+const operationIntents = { ...exportIntents, ...sourcingIntents, ...hiredListIntents };
 const { answerProblem } = await import('@/lib/sourcing/answers');
 
 const now = new Date().toISOString();
@@ -69,7 +73,7 @@ describe('one rule per fact', () => {
   });
 
   it('the pull-interval bounds are the same for the intent, the managed policy file and its description', () => {
-    const input = Intents.setPullInterval.input;
+    const input = jobIntents.setPullInterval.input;
     expect(input.safeParse(MIN_PULL_MINUTES).success).toBe(true);
     expect(input.safeParse(MAX_PULL_MINUTES).success).toBe(true);
     expect(input.safeParse(MIN_PULL_MINUTES - 1).success).toBe(false);
@@ -80,8 +84,8 @@ describe('one rule per fact', () => {
   it('every intent that takes an operation id takes the same one', () => {
     const id = crypto.randomUUID();
     for (const name of ['exportProgress', 'syncProgress', 'profilePdf', 'retryOperation'] as const) {
-      expect(Intents[name].input.safeParse(id).success).toBe(true);
-      expect(Intents[name].input.safeParse('not-an-operation').success).toBe(false);
+      expect(operationIntents[name].input.safeParse(id).success).toBe(true);
+      expect(operationIntents[name].input.safeParse('not-an-operation').success).toBe(false);
     }
   });
 

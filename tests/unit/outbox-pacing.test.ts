@@ -7,6 +7,9 @@ import { db, resetDbForTests, type OperationRecord } from '@/lib/db';
 import { enqueue, process, registerHandler, vendorOf } from '@/lib/outbox/outbox';
 import { fixtureServer } from './connectors/fixture-server';
 import { DEFAULT_PACE_LIMITS, FACTORIAL_POSTS_PER_MINUTE, Pacer, pacedHooks, resetPacersForTests, setPaceLimits } from '@/lib/outbox/pacing';
+// The kinds these tests queue, as their features define them (the payload schema each is read with, its vendor).
+import '@/lib/export/operation';
+import '@/lib/sourcing/operation';
 
 /** Grants as they happen: when, and a way to end the send (or, for a write, to say its answer came back). */
 function recorder(pacer: Pacer, kind: 'turn' | 'write' = 'turn') {

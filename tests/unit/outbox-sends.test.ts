@@ -3,6 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ConnectorError } from '@/lib/connectors/errors';
 import { db, resetDbForTests, type OperationRecord } from '@/lib/db';
 import { CheckAgainLater, enqueue, process, registerHandler, requeue, sendsOf, type HandlerContext } from '@/lib/outbox/outbox';
+// The kinds these tests queue, as their features define them (the payload schema each is read with, its vendor).
+import '@/lib/export/operation';
+import '@/lib/sourcing/operation';
 
 /**
  * `delivery.sends`: how many times an operation was sent, across Retry (which resets `attempts`). Handlers read it to

@@ -4,7 +4,8 @@ import { db, resetDbForTests, type ConnectionRecord } from '@/lib/db';
 import { forgetVaultKeyForTests, sealSecret } from '@/lib/secrets';
 import { saveRecipe } from '@/lib/recipes/store';
 import { readSettings, writeSetting } from '@/lib/settings';
-import { applyManagedPolicy, exportTeamSetup, importTeamSetup, openWithPassphrase, parseTeamSetup, refuseOnRecruiterBrowser, sealWithPassphrase, SETUP_FORMAT, teamSetupStatus } from '@/lib/teams';
+import { setPassphrase, lock, unlock } from '@/lib/security';
+import { applyManagedPolicy, exportTeamSetup, importTeamSetup, importTeamSetupAsAsked, openWithPassphrase, parseTeamSetup, refuseOnRecruiterBrowser, sealWithPassphrase, SETUP_FORMAT, teamSetupStatus } from '@/lib/teams';
 
 const PASS = 'correct horse battery';
 // Fewer rounds than the product's 310,000 keep the unit tests quick; the format carries the count either way.
@@ -79,6 +80,21 @@ describe('importing a team setup', () => {
     expect(await db().connections.count()).toBe(0);
     expect((await readSettings()).values.sourceName).toBe('Hirebridge');
     expect((await teamSetupStatus()).role).toBe('admin');
+  });
+
+  it('on an admin’s browser with a passphrase, importing waits for it to be unlocked; a recruiter’s browser takes a newer file as it comes', async () => {
+    const text = JSON.stringify(fileWith({ connections: [{ provider: 'kombo', environment: 'eu', integrationId: 'greenhouse:acme' }] }));
+    await setPassphrase('an admin passphrase');
+    await lock();
+    await expect(importTeamSetupAsAsked(text)).rejects.toMatchObject({ code: 'locked' });
+    expect((await readSettings()).values.sourceName).toBe('Hirebridge');
+    expect((await teamSetupStatus()).role).toBe('admin');
+    await unlock('an admin passphrase', async () => {});
+    await importTeamSetupAsAsked(text);
+    expect((await teamSetupStatus()).role).toBe('recruiter');
+    await lock();
+    // Now a recruiter's browser: a newer file from the admin needs no passphrase here.
+    await expect(importTeamSetupAsAsked(JSON.stringify({ ...fileWith(), createdAt: '2026-12-02T10:00:00.000Z' }))).resolves.toMatchObject({ createdAt: '2026-12-02T10:00:00.000Z' });
   });
 
   it('a file without keys sets the settings and marks the browser as a recruiter’s', async () => {

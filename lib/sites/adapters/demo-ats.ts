@@ -1,4 +1,4 @@
-import { linkValue } from '../../recipes/deep';
+import { linkValue } from '../deep';
 import { ID_LIKE } from '../define';
 import { text, type Mount, type SiteAdapter, type TestUrl } from '../types';
 

@@ -1,4 +1,4 @@
-import { taughtHostOf } from '../../recipes/key';
+import { taughtHostOf } from '../recipe-key';
 import type { SiteAdapter } from '../types';
 import { ashby } from './ashby';
 import { demoAts } from './demo-ats';

@@ -1,7 +1,10 @@
 import { currentLanguage } from '../../i18n';
 import { t } from './messages';
 import { mountShadow } from './shadow-mount';
-import type { PageCandidateStatus } from '../../messaging/intents/export';
+import type { IntentAnswer } from '../../messaging/protocol';
+
+/** What the worker says about one candidate on the page (its `pageCandidatesStatus` intent). */
+type PageCandidateStatus = IntentAnswer<'pageCandidatesStatus'>[number];
 
 /**
  * The button placed on ATS pages, in its own shadow root so the page's CSS cannot reach it. Plain DOM on

@@ -1,8 +1,12 @@
 import { askUntilAnswered, sendIntent } from '../../messaging/client';
-import type { ExportDraft, PageCandidate } from '../../messaging/intents/export';
+import type { IntentAnswer, IntentInput } from '../../messaging/protocol';
 import type { Result } from '../../messaging/result';
 import type { CandidateOnPage } from '../types';
 import { t } from './messages';
+
+/** The page side knows Export to FactorialHR only through its intents: what it sends and what it answers. */
+type PageCandidate = IntentInput<'prepareExport'>['candidate'];
+type ExportDraft = IntentAnswer<'prepareExport'>;
 
 /**
  * The dialogs (Export to FactorialHR, Sync to ATS) render in an extension page framed inside the page (dialog.html,

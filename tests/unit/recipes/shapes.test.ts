@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyRecipes, recipeCandidateId } from '@/lib/recipes/apply';
-import { queryAllDeep } from '@/lib/recipes/deep';
+import { queryAllDeep } from '@/lib/sites/deep';
 import { patternCovers, patternId, suggestPattern } from '@/lib/recipes/pattern';
 import { needsFormat2, RecipesFile, SiteRecipe } from '@/lib/recipes/schema';
 import { parseRecipesFile } from '@/lib/recipes/store';
 import { checkSelector, deepRowSelector, deepSelector, rowOf } from '@/lib/recipes/selector';
-import { PageCandidate } from '@/lib/messaging/intents/export';
+import { PageCandidate } from '@/lib/export/intents';
 import { ADAPTERS } from '@/lib/sites/adapters';
 import { TeamSetupFile } from '@/lib/teams/schema';
 import { LOXO_AGENCY, loxoPeopleBody, loxoPersonUrl, ZOHO_ORG, zohoCandidateBody, zohoRecordUrl, type Person } from '../../fixtures/teach/pages';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ExportDraft } from '@/lib/messaging/intents/export';
-import { checkFrame, closeFrame, frameDraft, frameRequest, frameResume, handResume, stageDialog } from '@/lib/sites/dialog-frames';
+import type { ExportDraft } from '@/lib/export/intents';
+import { checkFrame, closeFrame, frameDraft, frameRequest, frameResume, handResume, stageDialog } from '@/lib/dialogs/frames';
 
 /** The worker's side of the dialogs' frame: one staged request, claimed by one frame of the tab that staged it. */
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { grantableAddress, grantedAtsHosts, grantedAtsMatches } from '@/lib/sites/granted-hosts';
-import { isAllowedAtsPage, syncGrantedHostScripts } from '@/lib/sites/registration';
+import { isAllowedAtsPage, syncGrantedHostScripts } from '@/lib/recipes/registration';
 
 /**
  * Hosts an admin grants at run time: a company's sign-in subdomain of Greenhouse, a Greenhouse host past the

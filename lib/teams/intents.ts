@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { intent, type IntentSpec } from '../intent';
-import type { ImportSummary, TeamSetupStatus } from '../../teams/schema';
+import { intent, type IntentSpec } from '../messaging/intent';
+import type { ImportSummary, TeamSetupStatus } from './schema';
 
 /** Team setup file (options page): export is an admin action; import is how a recruiter's browser is set up. */
 export const ExportTeamSetupInput = z.strictObject({ passphrase: z.string().max(1000).optional() });
@@ -13,3 +13,9 @@ export const teamIntents = {
   // Not `admin`: a recruiter's browser re-imports a newer file; on an admin's browser the handler asks for the passphrase.
   importTeamSetup: intent<ImportSummary>()({ input: ImportTeamSetupInput, from: ['extension-page'] }),
 } as const satisfies Record<string, IntentSpec>;
+
+type TeamIntents = typeof teamIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends TeamIntents {}
+}

@@ -1,6 +1,6 @@
-import { taughtHosts } from '../recipes/store';
-import { adapterForUrl } from './adapters';
-import { grantedAtsMatches } from './granted-hosts';
+import { taughtHosts } from './store';
+import { adapterForUrl } from '../sites/adapters';
+import { grantedAtsMatches } from '../sites/granted-hosts';
 
 /**
  * Content scripts for hosts granted at run time (the sandbox's demo ATS on this computer, a company's sign-in

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { intent, type IntentSpec } from '../intent';
-import { OperationIdInput } from './operations';
-import { says } from './messages';
-import { CandidateKeyInput, type CustomFieldDef, type ExportDraft } from './export';
+import { intent, type IntentSpec } from '../messaging/intent';
+import { OperationIdInput } from '../messaging/intents/operations';
+import { says } from '../messaging/intents/messages';
+import { CandidateKeyInput, type CustomFieldDef, type ExportDraft } from '../export/intents';
 
 /**
  * Intents of the toolbar popup: hired candidates waiting for export, one export or all of them, and Retry.
@@ -96,3 +96,9 @@ export const hiredListIntents = {
   /** Put an operation that needs attention back in the queue and send it. */
   retryOperation: intent<null>()({ input: OperationIdInput, from: ['extension-page'] }),
 } as const satisfies Record<string, IntentSpec>;
+
+type HiredListIntents = typeof hiredListIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends HiredListIntents {}
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SiteRecipe, SiteYield, type StoredRecipe } from '../../recipes/schema';
-import { intent, type IntentSpec } from '../intent';
+import { SiteRecipe, SiteYield, type StoredRecipe } from './schema';
+import { intent, type IntentSpec } from '../messaging/intent';
 
 /**
  * "Teach this page" and adapter health. The picker (in the page) sends the recipe it built; the options page edits,
@@ -21,3 +21,9 @@ export const recipeIntents = {
   /** The popup: open the picker on the page in the current tab. */
   teachActiveTab: intent<{ tabTitle?: string }>()({ input: z.undefined(), from: ['extension-page'], admin: true }),
 } as const satisfies Record<string, IntentSpec>;
+
+type RecipeIntents = typeof recipeIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends RecipeIntents {}
+}

@@ -1,8 +1,8 @@
-import { HIDDEN_REASONS, type DialogFrameRequest, type FrameVisibility, type HiddenReason, type StageDialogInput } from '../messaging/intents/dialog-frame';
-import type { ExportDraft } from '../messaging/intents/export';
-import type { ResumeUpload } from '../messaging/intents/sourcing';
+import { HIDDEN_REASONS, type DialogFrameRequest, type FrameVisibility, type HiddenReason, type StageDialogInput } from './intents';
+import type { ExportDraft } from '../export/intents';
+import type { ResumeUpload } from '../sourcing/intents';
 import { PublicError } from '../errors';
-import { t } from './messages';
+import { t } from '../sites/messages';
 
 /**
  * The worker's side of the framed dialogs (see lib/messaging/intents/dialog-frame.ts): requests staged by a tab's

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { intent, type IntentSpec } from '../intent';
-import { PageCandidate, type ExportDraft } from './export';
-import { ResumeUpload, SourcedOnPage } from './sourcing';
+import { intent, type IntentSpec } from '../messaging/intent';
+import { PageCandidate, type ExportDraft } from '../export/intents';
+import { ResumeUpload, SourcedOnPage } from '../sourcing/intents';
 
 /**
  * The Export and Sync dialogs render in an extension page (dialog.html) framed inside the web page, so the page can
@@ -54,3 +54,9 @@ export const dialogFrameIntents = {
   /** The frame: before it sends anything, whether the page shows it to the person (not covered, transparent, moved). */
   checkDialogFrame: intent<FrameVisibility>()({ input: z.object({ token: Token, point: Point }), from: ['dialog-frame'] }),
 } as const satisfies Record<string, IntentSpec>;
+
+type DialogFrameIntents = typeof dialogFrameIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends DialogFrameIntents {}
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { intent, type IntentSpec } from '../intent';
-import { PullIntervalMinutes } from '../../jobs/interval';
-import { says } from './messages';
+import { intent, type IntentSpec } from '../messaging/intent';
+import { PullIntervalMinutes } from '../settings/interval';
+import { says } from '../messaging/intents/messages';
 
 /** Intents of the options page's Jobs region. Reads come from live Dexie queries; changes go through these. */
 
@@ -26,3 +26,9 @@ export const jobIntents = {
   setPullInterval: intent<number>()({ input: PullIntervalInput, from: ['extension-page'], admin: true }),
   setCountryFilter: intent<string[]>()({ input: CountryFilterInput, from: ['extension-page'], admin: true }),
 } as const satisfies Record<string, IntentSpec>;
+
+type JobIntents = typeof jobIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends JobIntents {}
+}

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { intent, type IntentSpec } from '../intent';
-import { SITE_ID } from '../../recipes/key';
-import { OperationIdInput } from './operations';
-import { says } from './messages';
+import { intent, type IntentSpec } from '../messaging/intent';
+import { OperationIdInput } from '../messaging/intents/operations';
+import { says } from '../messaging/intents/messages';
+import { SITE_ID } from '../sites/recipe-key';
+import { isRealDay } from '../people/name';
+import { PhoneField } from '../people/fields';
 
 /**
  * Intents of Export to FactorialHR. Content scripts on enabled ATS pages say what the page shows; the service
@@ -48,23 +50,13 @@ export const ExportFields = z.object({
   firstName: z.string().trim().min(1, says('firstNameMissing')).max(100, says('firstNameLong')),
   lastName: z.string().trim().min(1, says('lastNameMissing')).max(100, says('lastNameLong')),
   email: z.string().trim().min(1, says('emailMissing')).max(254, says('emailLong')).email(says('emailInvalid')),
-  phone: z
-    .string()
-    .trim()
-    .max(40, says('phoneLong'))
-    .regex(/^[+()\d\s.-]*$/, says('phoneChars'))
-    .optional()
-    .or(z.literal('')),
+  phone: PhoneField,
   startDate: z
     .string()
     .trim()
     .min(1, says('startDateMissing'))
     .regex(/^\d{4}-\d{2}-\d{2}$/, says('dateFormat'))
-    .refine((d) => {
-      // Date.parse accepts 2027-02-30; a real date survives the round trip.
-      const date = new Date(`${d}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
-    }, says('dateDoesNotExist')),
+    .refine(isRealDay, says('dateDoesNotExist')),
   jobTitle: z.string().trim().max(200, says('jobTitleLong')).optional().or(z.literal('')),
   legalEntityId: z.string().min(1, says('legalEntityMissing')),
   teamId: z.string().optional().or(z.literal('')),
@@ -74,10 +66,7 @@ export const ExportFields = z.object({
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, says('dateFormat'))
-    .refine((d) => {
-      const date = new Date(`${d}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
-    }, says('dateDoesNotExist'))
+    .refine(isRealDay, says('dateDoesNotExist'))
     .optional()
     .or(z.literal('')),
   /** Factorial custom fields, by field id, as Factorial's custom_fields/values takes them (text). */
@@ -132,7 +121,7 @@ export interface ExportDraft {
     customFields?: CustomFieldDef[];
   };
   /** The admin's field mapping (team/location per legal entity, custom-field sources). */
-  mapping?: import('../../settings/schema').FieldMapping;
+  mapping?: import('../settings/schema').FieldMapping;
   /** The ATS's custom fields and accepted offer for this person (what mapped sources read). */
   /** The connectors' AtsValues by shape (the protocol, which pages load, imports nothing from lib/connectors). */
   atsValues?: { candidate?: Record<string, string>; application?: Record<string, string>; offer?: Record<string, string> };
@@ -167,3 +156,9 @@ export const exportIntents = {
   /** Factorial's lists, for the admin's field mapping on the options page. */
   factorialLists: intent<ExportDraft['lookups']>()({ input: z.undefined(), from: ['extension-page'] }),
 } as const satisfies Record<string, IntentSpec>;
+
+type ExportIntents = typeof exportIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends ExportIntents {}
+}

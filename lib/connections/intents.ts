@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { intent, type IntentSpec } from '../intent';
-import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../../connectors/environments';
-import { says, t } from './messages';
+import { intent, type IntentSpec } from '../messaging/intent';
+import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
+import { says, t } from '../messaging/intents/messages';
+import type { Provider } from '../db/schema';
 
 /** Intents of the options page's integration cards: connect, check, list and remove connections. */
 
 /** Each provider's name as people read it (cards, activity log, team-setup messages). */
-export const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const;
-export type Provider = keyof typeof PROVIDER_NAMES;
+export const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const satisfies Record<Provider, string>;
+/** The providers are the stored connection's (one list): a name missing above, or one too many, does not compile. */
+export type { Provider };
 
 // ---- Shared field rules (also used by forms for field-by-field messages) ----
 
@@ -121,3 +123,9 @@ export const connectionIntents = {
   checkConnection: intent<ConnectionView>()({ input: SlotInput, from: ['extension-page'], admin: true }),
   removeConnection: intent<null>()({ input: SlotInput, from: ['extension-page'], admin: true }),
 } as const satisfies Record<string, IntentSpec>;
+
+type ConnectionIntents = typeof connectionIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends ConnectionIntents {}
+}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { intent, type IntentSpec } from '../intent';
-import { OperationIdInput } from './operations';
-import { says } from './messages';
+import { intent, type IntentSpec } from '../messaging/intent';
+import { OperationIdInput } from '../messaging/intents/operations';
+import { says } from '../messaging/intents/messages';
+import { PhoneField } from '../people/fields';
 
 /**
  * Sync to ATS (SPEC F4): a sourced candidate onto an active job, with one PDF profile. The dialog (in the page's
@@ -41,13 +42,7 @@ export const ResumeUpload = z.object({
 });
 export type ResumeUpload = z.infer<typeof ResumeUpload>;
 
-const phone = z
-  .string()
-  .trim()
-  .max(40, says('phoneLong'))
-  .regex(/^[+()\d\s.-]*$/, says('phoneChars'))
-  .optional()
-  .or(z.literal(''));
+const phone = PhoneField;
 
 /** The Sync form's own fields, validated field by field (the same rules in the dialog and in the worker). */
 export const SyncFields = z.object({
@@ -136,3 +131,9 @@ export const sourcingIntents = {
   profilePdf: intent<{ fileName: string; base64: string }>()({ input: OperationIdInput, from: ['dialog-frame', 'extension-page'] }),
   syncedCandidates: intent<{ items: { key: string; name: string; jobName: string; syncedAt: string; stage?: string; sourceSite: string }[]; stageError?: string }>()({ input: z.undefined(), from: ['extension-page'] }),
 } as const satisfies Record<string, IntentSpec>;
+
+type SourcingIntents = typeof sourcingIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends SourcingIntents {}
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { intent, type IntentSpec } from '../intent';
-import type { LocalDataCounts } from '../../retention';
-import type { SecurityStatus } from '../../security';
+import { intent, type IntentSpec } from '../messaging/intent';
+import type { LocalDataCounts } from '../retention';
+import type { SecurityStatus } from '.';
 
 /** The options page's Security and Data regions. `admin: true` intents need the passphrase when one is set. */
 export const PassphraseInput = z.string().max(1000);
@@ -17,3 +17,9 @@ export const adminIntents = {
   localDataCounts: intent<LocalDataCounts>()({ input: z.undefined(), from: ['extension-page'] }),
   deleteLocalData: intent<LocalDataCounts>()({ input: z.undefined(), from: ['extension-page'], admin: true }),
 } as const satisfies Record<string, IntentSpec>;
+
+type AdminIntents = typeof adminIntents;
+declare module '../messaging/protocol' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface IntentRegistry extends AdminIntents {}
+}

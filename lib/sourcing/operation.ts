@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { db, type OperationOf } from '../db';
+import { defineOperation } from '../outbox/define';
+import { AnswerValue, ResumeUpload, SyncFields } from './intents';
+
+/**
+ * Sync to ATS's durable operation: what it keeps in the outbox (stored as 0.2.0 stores it), sent to the connected
+ * system-of-record ATS (its turns are that vendor's: Kombo, or Factorial for Factorial ATS).
+ */
+export const SyncPayload = z.object({
+  name: z.string(),
+  candidateKey: z.string(),
+  jobKey: z.string(),
+  jobVendorId: z.string(),
+  jobName: z.string(),
+  fields: SyncFields,
+  /** Checked against the job's questions when queued. */
+  answers: z.array(z.object({ questionId: z.string(), value: AnswerValue })),
+  sourceName: z.string(),
+  link: z.object({ label: z.string(), url: z.string() }),
+  note: z.string(),
+  pdfFileName: z.string(),
+  pdfBase64: z.string(),
+  resumeNote: z.string().optional(),
+  /** The ATS takes no CV (its attachment rules): the PDF is not sent, and this says so. */
+  cvWithheld: z.string().optional(),
+});
+export type SyncPayload = z.infer<typeof SyncPayload>;
+
+declare module '../db/schema' {
+  interface OperationPayloads {
+    'sync-candidate': SyncPayload;
+  }
+}
+
+export const syncOperation = defineOperation({
+  kind: 'sync-candidate',
+  payload: SyncPayload,
+  vendor: async () => {
+    const ats = await db().connections.get('ats');
+    if (!ats) return undefined;
+    return ats.provider === 'kombo' ? 'kombo' : 'factorial';
+  },
+});
+export type SyncOperation = OperationOf<'sync-candidate'>;
+
+/** A sync the recruiter prepared to go out by itself when the page shows the admin's trigger stage (kept on the candidate). */
+export const AutoSyncPlan = z.object({
+  fields: SyncFields,
+  answers: z.record(z.string(), z.unknown()),
+  resume: ResumeUpload.optional(),
+  plannedAt: z.string(),
+});
+export type AutoSyncPlan = z.infer<typeof AutoSyncPlan>;
