@@ -44,7 +44,10 @@ export async function screenshotDialog(page: Page, dialog: Locator, path: string
   const before = page.viewportSize() ?? { width: 1280, height: 860 };
   const { full, top } = await dialog.evaluate((el) => ({ full: el.scrollHeight, top: el.getBoundingClientRect().top }));
   await page.setViewportSize({ width: before.width, height: Math.max(before.height, Math.ceil(full + 2 * top)) });
-  await page.waitForFunction((el) => !!el && el.clientHeight >= el.scrollHeight, await dialog.elementHandle());
+  // The dialog lives in its extension frame: wait in that frame, where its element is.
+  const handle = await dialog.elementHandle();
+  const frame = (await handle?.ownerFrame()) ?? page.mainFrame();
+  await frame.waitForFunction((el) => !!el && el.clientHeight >= el.scrollHeight, handle);
   await page.screenshot({ path });
   await page.setViewportSize(before);
 }
