@@ -137,7 +137,7 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
     },
     jobs,
     provider: connection.provider,
-    atsName: connection.provider === 'kombo' ? t('throughKombo', { tool: atsToolName(connection) ?? t('yourAts') }) : atsToolName(connection)!,
+    atsName: atsLabel(connection),
     acceptsFiles: connection.provider === 'kombo',
     sourceName: values.sourceName,
     autoSyncStage: values.autoSync ? values.autoSyncStage : undefined,
@@ -227,8 +227,7 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
   );
 
   // The ATS's own attachment rules (Kombo: per integration): a PDF it would refuse is said now, not sent blindly.
-  const connection = await db().connections.get('ats');
-  const atsName = connection?.provider === 'kombo' ? (atsToolName(connection) ?? t('yourAts')) : connection ? atsToolName(connection)! : t('yourAts');
+  const atsName = toolName(await db().connections.get('ats'));
   let cvWithheld: string | undefined;
   const check = await withAts((ats) => ats.checkCv?.({ sizeBytes: pdf.bytes.length, contentType: 'application/pdf' }) ?? Promise.resolve(undefined)).catch(() => undefined); // no answer about CVs: the PDF goes as usual and the ATS's own answer to the upload decides
   if (check && !check.ok) {
@@ -285,10 +284,11 @@ const CHECK_EVERY_MS = 60_000;
 /** After the vendor's own time for a write is over, the ATS's record may take a little longer to show. */
 const SHOW_MARGIN_MS = 60_000;
 
-const atsNameOf = async () => {
-  const connection = await db().connections.get('ats');
-  return connection?.provider === 'kombo' ? t('throughKombo', { tool: atsToolName(connection) ?? t('yourAts') }) : connection ? atsToolName(connection)! : t('yourAts');
-};
+/** The connected ATS by name ("your ATS" when Kombo has not said which); `atsLabel` adds "(through Kombo)". */
+type AtsConnection = Parameters<typeof atsToolName>[0];
+const toolName = (connection: AtsConnection | undefined) => (connection ? atsToolName(connection) : undefined) ?? t('yourAts');
+const atsLabel = (connection: AtsConnection | undefined) => (connection?.provider === 'kombo' ? t('throughKombo', { tool: toolName(connection) }) : toolName(connection));
+const atsNameOf = async () => atsLabel(await db().connections.get('ats'));
 
 /**
  * Send the application, exactly once. The candidate is looked up by email first (their applications say whether this
