@@ -1,6 +1,7 @@
 /** Switchable faults and rate limits, so tests and benchmarks can prove the reliability rules. */
 
-export type VendorName = 'factorial' | 'kombo';
+/** Factorial, Kombo, or a direct ATS stand-in by its `vendor` (sandbox/stand-in.ts). */
+export type VendorName = string;
 export type FaultKind =
   | 'latency'
   | 'rate-limit'
@@ -61,7 +62,7 @@ interface RateLimit {
 
 export class Faults {
   private list: Fault[] = [];
-  private windows: Record<VendorName, number[]> = { factorial: [], kombo: [] };
+  private windows: Record<VendorName, number[]> = {};
   private limits: Partial<Record<VendorName, RateLimit>> = {};
 
   add(fault: Fault) {
@@ -70,7 +71,7 @@ export class Faults {
   clear() {
     this.list = [];
     this.limits = {};
-    this.windows = { factorial: [], kombo: [] };
+    this.windows = {};
   }
   /**
    * At most `perMinute` requests (only `methods`, when given: Factorial documents its limit for POSTs) within any
@@ -109,7 +110,7 @@ export class Faults {
       fixed.push(now);
       return undefined;
     }
-    const window = (this.windows[vendor] = this.windows[vendor].filter((t) => now - t < rule.windowMs));
+    const window = (this.windows[vendor] = (this.windows[vendor] ?? []).filter((t) => now - t < rule.windowMs));
     if (window.length >= rule.limit) return Math.max(1, Math.ceil((rule.windowMs - (now - window[0])) / 1000));
     window.push(now);
     return undefined;
@@ -117,7 +118,7 @@ export class Faults {
 
   /** The requests of the current fixed window (the first one opened it); a new window once it has passed. */
   private fixedWindow(vendor: VendorName, rule: RateLimit, now: number): number[] {
-    const window = this.windows[vendor];
+    const window = (this.windows[vendor] ??= []);
     if (window.length && now - window[0] >= rule.windowMs) this.windows[vendor] = [];
     return this.windows[vendor];
   }

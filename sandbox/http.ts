@@ -11,6 +11,8 @@ export interface SandboxRequest {
   /** Parsed JSON body, or undefined; `bodyError` says why when the body was not JSON. */
   body: unknown;
   bodyError?: string;
+  /** The body's bytes as sent (a form, a multipart upload: stand-ins parse what their vendor takes). */
+  rawBody?: Buffer;
   /** A fault the route itself plays out (e.g. Kombo's `slow-commit` or `create-warnings`). */
   fault?: import('./faults').Fault;
 }
@@ -71,7 +73,7 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-export async function readBody(req: IncomingMessage, limitBytes = 25 * 1024 * 1024): Promise<{ body: unknown; error?: string; raw: string }> {
+export async function readBody(req: IncomingMessage, limitBytes = 25 * 1024 * 1024): Promise<{ body: unknown; error?: string; raw: string; bytes?: Buffer }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -79,12 +81,13 @@ export async function readBody(req: IncomingMessage, limitBytes = 25 * 1024 * 10
     if (size > limitBytes) return { body: undefined, error: 'body too large', raw: '' };
     chunks.push(chunk as Buffer);
   }
-  const raw = Buffer.concat(chunks).toString('utf8');
-  if (!raw) return { body: undefined, raw };
+  const bytes = Buffer.concat(chunks);
+  const raw = bytes.toString('utf8');
+  if (!raw) return { body: undefined, raw, bytes };
   try {
-    return { body: JSON.parse(raw), raw };
+    return { body: JSON.parse(raw), raw, bytes };
   } catch {
-    return { body: undefined, error: 'body is not valid JSON', raw };
+    return { body: undefined, error: 'body is not valid JSON', raw, bytes };
   }
 }
 

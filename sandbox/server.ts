@@ -8,6 +8,7 @@ import { FACTORIAL_ERROR_SHAPES, Faults, type Fault, type FaultKind, type Vendor
 import { json, readBody, Router, send, type SandboxRequest, type SandboxResponse } from './http';
 import { komboError, komboRouter } from './kombo/api';
 import { addKomboCandidate, addKomboOffer, komboJob, seedWorld, type World } from './seed';
+import { STAND_INS, STAND_IN_VENDORS } from './stand-ins';
 
 /**
  * The HTTP status Kombo gives an error code, where its docs say one: integration-setup errors are 409 since
@@ -60,8 +61,16 @@ interface LoggedRequest {
   ms?: number;
 }
 
+/** The vendors faults and rate limits can be set on: Factorial, Kombo and every direct ATS stand-in. */
+const FaultVendor = z.string().refine((v) => ['factorial', 'kombo', ...STAND_IN_VENDORS].includes(v), 'unknown vendor');
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   let world: World = seedWorld();
+  /** Each direct ATS stand-in's own world, by vendor. */
+  const standInWorlds = new Map<string, unknown>(STAND_INS.map((s) => [s.vendor, s.seed()]));
+  const standInRouters = new Map(STAND_INS.map((s) => [s.vendor, s.router(() => standInWorlds.get(s.vendor))]));
+  const standInControls = new Map(STAND_INS.flatMap((s) => (s.control ? [[s.vendor, s.control(() => standInWorlds.get(s.vendor), (next) => standInWorlds.set(s.vendor, next))] as const] : [])));
+  const standInOf = (vendor: string) => STAND_INS.find((s) => s.vendor === vendor);
   const faults = new Faults();
   let log: LoggedRequest[] = [];
   const held = new Set<ServerResponse>();
@@ -81,6 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const r = new Router();
     r.on('POST', '/__sandbox/reset', () => {
       world = seedWorld();
+      for (const standIn of STAND_INS) standInWorlds.set(standIn.vendor, standIn.seed());
       faults.clear();
       komboConcurrency = null;
       log = [];
@@ -89,7 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     r.on('POST', '/__sandbox/faults', (req) => {
       const parsed = z
         .object({
-          vendor: z.enum(['factorial', 'kombo', 'any']),
+          vendor: z.union([FaultVendor, z.literal('any')]),
           kind: z.enum(['latency', 'rate-limit', 'server-error', 'timeout', 'unauthorized', 'malformed', 'wrong-environment', 'error-shape', 'kombo-error', 'slow-commit', 'create-warnings']),
           times: z.number().int().min(0).default(1),
           ms: z.number().int().min(0).optional(),
@@ -115,7 +125,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     r.on('POST', '/__sandbox/rate-limit', (req) => {
       const parsed = z
         .object({
-          vendor: z.enum(['factorial', 'kombo']),
+          vendor: FaultVendor,
           perMinute: z.number().int().positive().nullable(),
           windowMs: z.number().int().min(100).max(3_600_000).optional(),
           methods: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])).min(1).optional(),
@@ -151,6 +161,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           resultLinks: world.kombo.resultLinks,
           tags: world.kombo.tags,
         },
+        ...Object.fromEntries(STAND_INS.map((standIn) => [standIn.vendor, standIn.state(standInWorlds.get(standIn.vendor))])),
       }),
     );
     r.on('GET', '/__sandbox/attachments/:id', (req) => {
@@ -338,6 +349,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   function authFailure(vendor: VendorName, req: IncomingMessage, path: string): SandboxResponse | undefined {
+    const standIn = standInOf(vendor);
+    if (standIn) return standIn.authFailure(req, path, standInWorlds.get(vendor));
     if (vendor === 'factorial') {
       return req.headers['x-api-key'] === SANDBOX_KEYS.factorial ? undefined : json(401, { message: 'Invalid or expired API key' });
     }
@@ -351,6 +364,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   function faultResponse(vendor: VendorName, kind: FaultKind, retryAfterSeconds = 1, fault?: Partial<Fault> & { method?: string; path?: string }): SandboxResponse | 'hold' | undefined {
+    const standIn = standInOf(vendor);
+    if (standIn) {
+      switch (kind) {
+        case 'rate-limit':
+          return standIn.rateLimited(retryAfterSeconds);
+        case 'server-error':
+          return standIn.error(fault?.status ?? 500, fault?.message ?? 'Internal server error');
+        case 'unauthorized':
+          return standIn.error(401, fault?.message ?? 'Unauthorized');
+        case 'malformed':
+          return { status: 200, raw: '{"data": "oops', contentType: 'application/json' };
+        case 'timeout':
+          return 'hold';
+        default:
+          return undefined;
+      }
+    }
     switch (kind) {
       case 'wrong-environment':
         return vendor === 'factorial' && fault?.method && fault.path ? wrongEnvironmentAnswer(fault.method, fault.path) : undefined;
@@ -386,7 +416,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = req.method ?? 'GET';
     const path = url.pathname;
-    const vendor: LoggedRequest['vendor'] = path.startsWith('/factorial/') ? 'factorial' : path.startsWith('/kombo/') ? 'kombo' : path.startsWith('/__sandbox') ? 'control' : 'demo';
+    const standIn = STAND_INS.find((s) => path.startsWith(`/${s.vendor}/`));
+    const vendor: LoggedRequest['vendor'] = path.startsWith('/factorial/')
+      ? 'factorial'
+      : path.startsWith('/kombo/')
+        ? 'kombo'
+        : standIn
+          ? standIn.vendor
+          : path.startsWith('/__sandbox')
+            ? 'control'
+            : 'demo';
+    /** A stand-in's routes and its control routes are matched without their `/<vendor>` and `/__sandbox/<vendor>` prefixes. */
+    const controlOf = STAND_INS.find((s) => path.startsWith(`/__sandbox/${s.vendor}/`));
     /** Headers every answer to this request carries (Kombo's limits), whatever it is. */
     const limitHeaders: Record<string, string> = {};
     const respond = (response: SandboxResponse) => {
@@ -396,19 +437,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
 
     const demo = path.startsWith('/demo-sourcing') ? demoSourcing : demoAts;
-    const router = { factorial, kombo, demo, control }[vendor];
-    const matched = router.match(method, path);
+    const matched = standIn
+      ? standInRouters.get(standIn.vendor)!.match(method, path.slice(standIn.vendor.length + 1))
+      : controlOf && standInControls.has(controlOf.vendor)
+        ? standInControls.get(controlOf.vendor)!.match(method, path.slice(`/__sandbox/${controlOf.vendor}`.length))
+        : { factorial, kombo, demo, control }[vendor as 'factorial' | 'kombo' | 'demo' | 'control'].match(method, path);
     // Read the whole body first, as a real server does before it stalls: a client that
     // goes away during a latency fault still gets its request carried out.
-    const body = method === 'GET' || method === 'HEAD' || !matched ? { body: undefined, raw: '' } : await readBody(req);
+    const body = method === 'GET' || method === 'HEAD' || !matched ? { body: undefined, raw: '', bytes: undefined as Buffer | undefined, error: undefined as string | undefined } : await readBody(req);
     const arrival = { vendor, method, path };
     if (vendor !== 'control') inFlight.add(arrival);
     let routeFault: Fault | undefined;
     let answerInstead: SandboxResponse | undefined;
     let admittedAction = false;
     try {
-      if (vendor === 'factorial' || vendor === 'kombo') {
-        const auth = authFailure(vendor, req, path);
+      if (vendor === 'factorial' || vendor === 'kombo' || standIn) {
+        const auth = authFailure(vendor, req, standIn ? path.slice(standIn.vendor.length + 1) : path);
         if (auth) return respond(auth);
         if (vendor === 'kombo' && method === 'POST' && komboConcurrency !== null) {
           const limit = komboConcurrency;
@@ -436,7 +480,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           if (out) return respond(out);
         }
         const wait = faults.overLimit(vendor, method);
-        Object.assign(limitHeaders, faults.windowHeaders(vendor, method) ?? {});
+        const window = faults.windowHeaders(vendor, method);
+        if (window && standIn) {
+          // The stand-in says the window its own way (or not at all).
+          Object.assign(limitHeaders, standIn.limitHeaders?.(Number(window['ratelimit-limit']), Number(window['ratelimit-remaining']), Number(window['ratelimit-reset'])) ?? {});
+        } else Object.assign(limitHeaders, window ?? {});
+        if (wait !== undefined && standIn) return respond({ ...standIn.rateLimited(wait), headers: { ...limitHeaders, ...(standIn.rateLimited(wait).headers ?? {}) } });
         if (wait !== undefined) {
           const refused = faultResponse(vendor, 'rate-limit', wait, { headersOnly: !!faults.windowHeaders(vendor, method) }) as SandboxResponse;
           return respond(limitHeaders['ratelimit-limit'] ? { ...refused, headers: limitHeaders } : refused);
@@ -445,13 +494,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           return respond(json(404, { message: 'Unknown API version' }));
         }
       }
+      if (!matched && standIn) return respond(standIn.error(404, `No route ${method} ${path.slice(standIn.vendor.length + 1)}.`));
+      if (body.error && standIn && !/json/i.test(String(req.headers['content-type'] ?? ''))) body.error = undefined;
       if (!matched) {
         return respond(vendor === 'kombo' ? komboError(404, 'PLATFORM.INPUT_INVALID', `No route ${method} ${path}.`) : json(404, { message: 'Not found' }));
       }
+      if (body.error && standIn) return respond(standIn.error(400, `The request ${body.error}.`));
       if (body.error) {
         return respond(vendor === 'kombo' ? komboError(400, 'PLATFORM.INPUT_INVALID', `The request ${body.error}.`) : json(400, { message: `The request ${body.error}` }));
       }
-      const request: SandboxRequest = { method, path, query: url.searchParams, headers: req.headers, params: matched.params, body: body.body, bodyError: body.error, fault: routeFault };
+      const request: SandboxRequest = {
+        method,
+        path,
+        query: url.searchParams,
+        headers: req.headers,
+        params: matched.params,
+        body: body.body,
+        bodyError: body.error,
+        rawBody: body.bytes,
+        fault: routeFault,
+      };
       const answer = await matched.handler(request);
       // A slow write answers when it commits (its records stay invisible to reads until then).
       if (routeFault?.kind === 'slow-commit') await new Promise((r) => setTimeout(r, routeFault!.ms ?? 30_000));

@@ -3,11 +3,18 @@ import { intent, type IntentSpec } from '../messaging/intent';
 import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
 import { says, t } from '../messaging/intents/messages';
 import type { Provider } from '../db/schema';
+import { DIRECT_ATS_CARDS } from '../connectors/cards';
+import type { DirectAtsProvider } from '../connectors/direct';
 
 /** Intents of the options page's integration cards: connect, check, list and remove connections. */
 
 /** Each provider's name as people read it (cards, activity log, team-setup messages). */
-export const PROVIDER_NAMES = { 'factorial-hr': 'Factorial HR', 'factorial-ats': 'Factorial ATS', kombo: 'Kombo' } as const satisfies Record<Provider, string>;
+export const PROVIDER_NAMES = {
+  'factorial-hr': 'Factorial HR',
+  'factorial-ats': 'Factorial ATS',
+  kombo: 'Kombo',
+  ...(Object.fromEntries(DIRECT_ATS_CARDS.map((card) => [card.provider, card.name])) as Record<DirectAtsProvider, string>),
+} as const satisfies Record<Provider, string>;
 /** The providers are the stored connection's (one list): a name missing above, or one too many, does not compile. */
 export type { Provider };
 

@@ -5,6 +5,7 @@ import {
   createFactorialAts,
   createFactorialHr,
   createKomboAts,
+  directAts,
   komboToolFromIntegrationId,
   resolveFactorialBaseUrl,
   resolveKomboBaseUrl,
@@ -14,7 +15,7 @@ import {
 } from '../connectors';
 import { db, type ConnectionRecord, type ConnectionSlot } from '../db';
 import { PROVIDER_NAMES, type ConnectInput, type ConnectionView } from './intents';
-import { pacedHooks } from '../outbox';
+import { pacedHooks, pacedVendorOf } from '../outbox';
 import { keyHint, maskKey, openSecret, sealSecret } from '../secrets';
 import { t } from './messages';
 import { hasOriginPermission } from './permissions';
@@ -37,12 +38,14 @@ function baseUrlFor(input: ConnectInput): string {
 }
 
 function portFor(
-  provider: ConnectInput['provider'],
-  creds: { apiKey: string; baseUrl: string; integrationId?: string },
+  provider: ConnectionRecord['provider'],
+  creds: { apiKey: string; baseUrl: string; integrationId?: string; accountId?: string },
   callerHooks?: HttpHooks,
 ): FactorialHrPort | AtsPort {
   // Every write to a vendor takes its place in that vendor's window, whoever sends it.
-  const hooks = pacedHooks(provider === 'kombo' ? 'kombo' : 'factorial', callerHooks);
+  const hooks = pacedHooks(pacedVendorOf(provider), callerHooks);
+  const direct = directAts(provider);
+  if (direct) return direct.create({ secret: creds.apiKey, accountId: creds.accountId, baseUrl: creds.baseUrl }, hooks);
   switch (provider) {
     case 'factorial-hr':
       return createFactorialHr({ apiKey: creds.apiKey, baseUrl: creds.baseUrl }, hooks);
@@ -50,6 +53,8 @@ function portFor(
       return createFactorialAts({ apiKey: creds.apiKey, baseUrl: creds.baseUrl }, hooks);
     case 'kombo':
       return createKomboAts({ apiKey: creds.apiKey, baseUrl: creds.baseUrl, integrationId: creds.integrationId ?? '' }, hooks);
+    default:
+      throw new Error(`No connector for ${provider}`);
   }
 }
 
@@ -184,7 +189,7 @@ export async function removeConnection(slot: ConnectionSlot): Promise<void> {
 /** Run work against a stored connection; the decrypted key lives only inside this call. */
 async function withPort<T>(record: ConnectionRecord, work: (port: FactorialHrPort | AtsPort) => Promise<T>, hooks?: HttpHooks) {
   const apiKey = await openSecret(record.secretId);
-  return work(portFor(record.provider, { apiKey, baseUrl: record.baseUrl, integrationId: record.integrationId }, hooks));
+  return work(portFor(record.provider, { apiKey, baseUrl: record.baseUrl, integrationId: record.integrationId, accountId: record.accountId }, hooks));
 }
 
 export class NotConnectedError extends PublicError {

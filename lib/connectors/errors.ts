@@ -18,7 +18,8 @@ export type ConnectorErrorCode =
   | 'setup' // the vendor-side integration is not set up for this (Kombo INTEGRATION.*): an admin must act there
   | 'bad-response'; // body does not match the vendor's schema, or is not JSON
 
-export type Vendor = 'Factorial' | 'Kombo';
+/** The vendor as people name it, in every message a connector writes. */
+export type Vendor = 'Factorial' | 'Kombo' | 'Greenhouse' | 'Teamtailor' | 'Workable' | 'Recruitee' | 'Ashby';
 
 /** A connector's failure: a PublicError, since its message is built to be shown (see the note above). */
 export class ConnectorError extends PublicError {

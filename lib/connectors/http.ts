@@ -46,7 +46,8 @@ export interface VendorErrorDetails {
 export interface HttpClientOptions {
   vendor: Vendor;
   baseUrl: string;
-  headers: Record<string, string>;
+  /** Sent with every request; a function is called before each one (an OAuth bearer token that is refreshed). */
+  headers: Record<string, string> | (() => Promise<Record<string, string>> | Record<string, string>);
   /** How long a read and a write may wait for the answer (the vendor's own; default `DEFAULT_TIMEOUTS`). */
   timeouts?: CallTimeouts;
   hooks?: HttpHooks;
@@ -68,7 +69,12 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Already-encoded query string (without "?"), built by the vendor's own query rules. */
   query?: string;
+  /** JSON-encoded, except FormData (multipart: a file upload) and URLSearchParams (a form), sent as they are. */
   body?: unknown;
+  /** This call's own headers, on top of the client's (e.g. a vendor's content type). */
+  headers?: Record<string, string>;
+  /** An absolute URL instead of `baseUrl` + path (a vendor's token endpoint or a `Link` header's next page). */
+  url?: string;
   /** This call's own wait for the answer (e.g. a write the caller bounds itself); default: the client's for its kind. */
   timeoutMs?: number;
 }
@@ -177,8 +183,14 @@ export function createHttpClient(options: HttpClientOptions) {
   };
 
   async function request<S extends z.ZodType>(schema: S, path: string, init: RequestOptions = {}): Promise<z.output<S>> {
+    return (await exchange(schema, path, init)).data;
+  }
+
+  /** `request`, with the answer's headers too (a `Link` header's next page, a vendor's limit headers). */
+  async function exchange<S extends z.ZodType>(schema: S, path: string, init: RequestOptions = {}): Promise<{ data: z.output<S>; headers: Headers }> {
     const method = init.method ?? 'GET';
-    const url = `${baseUrl}/${path.replace(/^\/+/, '')}${init.query ? `?${init.query}` : ''}`;
+    const url = init.url ?? `${baseUrl}/${path.replace(/^\/+/, '')}${init.query ? `?${init.query}` : ''}`;
+    const clientHeaders = typeof options.headers === 'function' ? await options.headers() : options.headers;
     const info: RequestInfo = { vendor, method, path };
     const idempotent = method === 'GET';
     let started = 0;
@@ -189,12 +201,13 @@ export function createHttpClient(options: HttpClientOptions) {
       done?.();
     };
     let raw: unknown;
+    let headers: Headers = new Headers();
     const sent = await hooks?.beforeSend?.(info);
     try {
       const response = await ofetch.raw(url, {
         method,
         body: init.body as Record<string, unknown> | undefined,
-        headers: { accept: 'application/json', ...options.headers },
+        headers: { accept: 'application/json', ...clientHeaders, ...init.headers },
         timeout: Math.min(MAX_WAIT_MS, init.timeoutMs ?? (idempotent ? timeouts.readMs : timeouts.writeMs)),
         // Parse ourselves: a body that is not JSON must become a clear error, not a crash or a string.
         parseResponse: parseJsonLeniently,
@@ -224,6 +237,7 @@ export function createHttpClient(options: HttpClientOptions) {
         },
       });
       raw = response._data;
+      headers = response.headers;
     } catch (error) {
       throw toConnectorError(error);
     } finally {
@@ -233,10 +247,10 @@ export function createHttpClient(options: HttpClientOptions) {
     if (raw instanceof NotJson) throw badResponse(vendor, t('notJson'));
     const parsed = schema.safeParse(raw);
     if (!parsed.success) throw badResponse(vendor, describeIssue(parsed.error));
-    return parsed.data;
+    return { data: parsed.data, headers };
   }
 
-  return { request, baseUrl };
+  return { request, exchange, baseUrl };
 }
 
 export type HttpClient = ReturnType<typeof createHttpClient>;

@@ -7,3 +7,6 @@ export { FACTORIAL_API_VERSION, resolveFactorialBaseUrl, factorialWebUrl } from 
 export { createKomboAts } from './kombo/client';
 export { resolveKomboBaseUrl, komboToolFromIntegrationId, komboToolFamily } from './kombo/environments';
 export { komboToolName } from './kombo/tools';
+export { DIRECT_ATS_PROVIDERS, type DirectAts, type DirectAtsCard, type DirectAtsProvider, type DirectAtsField, type DirectAtsCredentials } from './direct';
+export { DIRECT_ATS, directAts } from './directory';
+export { DIRECT_ATS_CARDS, directAtsCard, isDirectAts } from './cards';

@@ -5,6 +5,7 @@
  */
 
 import type { FactorialEnvironment, KomboEnvironment } from './environments';
+import type { DirectAtsProvider } from './direct';
 export type { FactorialEnvironment, KomboEnvironment };
 
 /** What a connector needs to make a request. The key only lives in service-worker memory while in use. */
@@ -129,7 +130,7 @@ export interface AtsJobPage {
 export interface AtsJobQuery {
   /** Continue from a stored cursor (a pull resumes from it after the worker restarts). */
   cursor?: string | null;
-  /** Kombo only: ISO timestamp; ignored where the API has no such filter. */
+  /** ISO timestamp: only jobs changed since (where `incrementalJobs`); ignored where the API has no such filter. */
   updatedAfter?: string;
   pageSize?: number;
 }
@@ -265,8 +266,16 @@ export interface CreatedApplication {
   warnings: string[];
 }
 
+/** Every way to reach an ATS: Factorial's own, through Kombo, or one of the direct connectors (lib/connectors/direct.ts). */
+export type AtsProvider = 'factorial-ats' | 'kombo' | DirectAtsProvider;
+
 export interface AtsPort {
-  readonly provider: 'factorial-ats' | 'kombo';
+  readonly provider: AtsProvider;
+  /**
+   * The job listing takes `updatedAfter` (only jobs changed since), so a pull may be incremental; complete listings
+   * still run now and then to see deletions (`forgetsDeletedAfterMs`). Absent or false: every pull lists everything.
+   */
+  readonly incrementalJobs?: boolean;
   /** Whether the API takes the PDF profile as a file (Kombo does; Factorial's public API has no file upload). */
   readonly acceptsFiles: boolean;
   /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIRECT_ATS_PROVIDERS } from '../connectors/direct';
 import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
 
 /**
@@ -11,10 +12,11 @@ import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/enviro
 export const ConnectionSlot = z.enum(['hr', 'ats']);
 export type ConnectionSlot = z.infer<typeof ConnectionSlot>;
 
-export const Provider = z.enum(['factorial-hr', 'factorial-ats', 'kombo']);
+export const Provider = z.enum(['factorial-hr', 'factorial-ats', 'kombo', ...DIRECT_ATS_PROVIDERS]);
 export type Provider = z.infer<typeof Provider>;
 
-export const Environment = z.union([z.enum(FACTORIAL_ENVIRONMENTS), z.enum(KOMBO_ENVIRONMENTS)]);
+/** A direct ATS's regions are its own (lib/connectors/<vendor>/index.ts), checked when it is connected. */
+export const Environment = z.union([z.enum(FACTORIAL_ENVIRONMENTS), z.enum(KOMBO_ENVIRONMENTS), z.string().regex(/^[a-z0-9-]{1,32}$/)]);
 export type Environment = z.infer<typeof Environment>;
 
 export const ConnectionRecord = z.object({
@@ -23,6 +25,8 @@ export const ConnectionRecord = z.object({
   environment: Environment,
   baseUrl: z.string(),
   integrationId: z.string().optional(),
+  /** A direct ATS's account, as its connect form asked for it (Greenhouse client ID, Workable subdomain, Recruitee company ID). */
+  accountId: z.string().optional(),
   /** Last four characters of the key, for the masked display. Never the key itself. */
   keyHint: z.string(),
   /** Id of the encrypted key in the `secrets` table. */
@@ -36,7 +40,7 @@ export const ConnectionRecord = z.object({
   companyId: z.string().optional(),
   /** Set up by a team setup file or the organisation's policy rather than typed in here. */
   origin: z.enum(['file', 'policy']).optional(),
-  /** Kombo: the ATS behind the integration (from the X-Integration-Id prefix). */
+  /** The ATS (as site adapters name it): Kombo's from the X-Integration-Id prefix; a direct connector's own; `factorial`. */
   tool: z.string().optional(),
 });
 export type ConnectionRecord = z.infer<typeof ConnectionRecord>;

@@ -1,5 +1,7 @@
 import type { HttpHooks, VendorLimits } from '../connectors/http';
 import { KOMBO_DEFAULT_ACTIONS_IN_FLIGHT } from '../connectors/kombo/limits';
+import { DIRECT_ATS_CARDS, isDirectAts } from '../connectors/cards';
+import type { DirectAtsProvider } from '../connectors/direct';
 
 /**
  * Pacing of sends per vendor, so a bulk run stays inside what the vendor allows instead of bouncing off 429s:
@@ -21,7 +23,14 @@ import { KOMBO_DEFAULT_ACTIONS_IN_FLIGHT } from '../connectors/kombo/limits';
  * used to the full without a 429.
  */
 
-export type PacedVendor = 'factorial' | 'kombo';
+/** Factorial (HR and ATS share its window), Kombo, or a direct ATS by its provider id. */
+export type PacedVendor = 'factorial' | 'kombo' | DirectAtsProvider;
+
+/** Whose window a connection's requests take. */
+export function pacedVendorOf(provider: string): PacedVendor {
+  if (provider === 'kombo') return 'kombo';
+  return isDirectAts(provider) ? provider : 'factorial';
+}
 
 export interface PaceLimits {
   /** At most this many writes may reach the vendor within any `windowMs`. */
@@ -50,6 +59,13 @@ export const FACTORIAL_POSTS_PER_MINUTE = 200;
 export const DEFAULT_PACE_LIMITS: Record<PacedVendor, PaceLimits> = {
   factorial: { perWindow: FACTORIAL_POSTS_PER_MINUTE, windowMs: 60_000 / PACE_TIME_SCALE, writeMethods: ['POST'], maxInFlight: 10 },
   kombo: { maxInFlight: KOMBO_DEFAULT_ACTIONS_IN_FLIGHT, maxActionsInFlight: KOMBO_DEFAULT_ACTIONS_IN_FLIGHT },
+  // Each direct ATS's documented limits, from its card (lib/connectors/<vendor>/card.ts).
+  ...(Object.fromEntries(
+    DIRECT_ATS_CARDS.map(({ provider, pace }) => [
+      provider,
+      { perWindow: pace.perWindow, windowMs: pace.windowMs === undefined ? undefined : pace.windowMs / PACE_TIME_SCALE, writeMethods: pace.methods, maxInFlight: pace.maxInFlight },
+    ]),
+  ) as Record<DirectAtsProvider, PaceLimits>),
 };
 
 interface Waiter {

@@ -1,6 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { connectCard, dialogFrame, launchWithExtension, grantHostPermission, openOptions } from '../../scripts/browser';
 import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../../sandbox/server';
+import { STAND_INS } from '../../sandbox/stand-ins';
 
 /**
  * E2E fixtures: one sandbox per Playwright worker (reset before each test), one fresh Chromium profile with
@@ -77,7 +78,8 @@ export async function routeVendorHosts(context: BrowserContext, sandbox: Sandbox
     const path = stripPath && url.pathname.startsWith(stripPath) ? url.pathname.slice(stripPath.length) : url.pathname;
     const target = `${sandbox.url}${prefix}${path}${url.search}`;
     try {
-      const response = await route.fetch({ url: target });
+      // The host the extension called rides along (a Workable subdomain names the account).
+      const response = await route.fetch({ url: target, headers: { ...route.request().headers(), 'x-sandbox-host': url.host } });
       await route.fulfill({ response });
     } catch {
       await route.abort('connectionrefused');
@@ -87,6 +89,7 @@ export async function routeVendorHosts(context: BrowserContext, sandbox: Sandbox
   await context.route('https://api.eu2.demo.factorial.dev/**', forward('/factorial'));
   await context.route('https://api.kombo.dev/v1/**', forward('/kombo/v1', '/v1'));
   await context.route('https://api.us.kombo.dev/v1/**', forward('/kombo/v1', '/v1'));
+  for (const standIn of STAND_INS) for (const host of standIn.hosts) await context.route(`https://${host}/**`, forward(`/${standIn.vendor}`));
 }
 
 /** Stop the extension's service worker the way Chrome does when it is idle (its next event starts a fresh one). */
