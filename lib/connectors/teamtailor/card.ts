@@ -34,6 +34,8 @@ export const teamtailorCard: DirectAtsCard = {
   ],
   baseUrl: (environment) => (environment === 'na' ? 'https://api.na.teamtailor.com/v1' : 'https://api.teamtailor.com/v1'),
   apiHosts: ['https://api.teamtailor.com/*', 'https://api.na.teamtailor.com/*'],
+  // A CV only by URL (`resume`; uploads need "a public url"): the Sync dialog offers the PDF for download instead.
+  acceptsFiles: false,
   hint: 'An API key with the Admin scope and Read and Write permission, created in Teamtailor under Settings → API keys; choose the stack your account is on (EU or NA).',
   pace: { maxInFlight: 2 },
 };

@@ -46,7 +46,10 @@ describe('Teamtailor card', () => {
     expect(check('Token token=abc123')).toMatch(/without "Token token="/);
     expect(check('abc 123')).toMatch(/no spaces/);
     expect(check('ZXhhbXBsZS1rZXk')).toBeUndefined();
-    expect(teamtailor.create({ secret: 'k', baseUrl: 'https://api.teamtailor.com/v1' }).provider).toBe('teamtailor');
+    const created = teamtailor.create({ secret: 'k', baseUrl: 'https://api.teamtailor.com/v1' });
+    expect(created.provider).toBe('teamtailor');
+    // The Sync dialog reads the card; the send reads the port: both say the PDF cannot go.
+    expect([teamtailorCard.acceptsFiles, created.acceptsFiles]).toEqual([false, false]);
   });
 });
 
