@@ -540,7 +540,8 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 
-describe('message handlers under fuzzing', () => {
+// Hundreds of messages per test: seconds on a busy 2-core machine, so each test gets more than vitest's default 5 s.
+describe('message handlers under fuzzing', { timeout: 30_000 }, () => {
   it('the harness is complete: every intent has a valid payload, and trusted senders get real answers', async () => {
     expect(Object.keys(SAMPLES).filter((name) => !Object.hasOwn(Intents, name))).toEqual([]);
     for (const name of INTENT_NAMES) {
