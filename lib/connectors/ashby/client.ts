@@ -42,7 +42,8 @@ export function countryCode(value: string | undefined): string | undefined {
       for (let b = 65; b <= 90; b++) {
         const code = String.fromCharCode(a, b);
         const name = names.of(code);
-        if (name && name !== code) countryCodes.set(name.toLowerCase(), code);
+        // The first code keeps a name (FR before FX "Metropolitan France", GB before UK).
+        if (name && name !== code && !countryCodes.has(name.toLowerCase())) countryCodes.set(name.toLowerCase(), code);
       }
   }
   return countryCodes.get(trimmed.toLowerCase());
@@ -138,10 +139,10 @@ export function createAshbyAts(creds: DirectAtsCredentials, hooks?: HttpHooks): 
   });
 
   /** One RPC: POST `/<endpoint>` with a JSON body (or a multipart form); a `success: false` answer throws in plain words. */
-  async function rpc<S extends z.ZodType>(endpoint: AshbyEndpoint, schema: S, body: object | FormData): Promise<Extract<z.output<S>, { success: true }>> {
+  async function rpc<S extends z.ZodType>(endpoint: AshbyEndpoint, schema: S, body: object | FormData, timeoutMs?: number): Promise<Extract<z.output<S>, { success: true }>> {
     let answer: z.output<S>;
     try {
-      answer = await http.request(schema, endpoint, { method: 'POST', body });
+      answer = await http.request(schema, endpoint, { method: 'POST', body, timeoutMs });
     } catch (error) {
       // The HTTP error did not know the endpoint: a missing permission is named by the endpoint's own.
       if (error instanceof ConnectorError && error.vendorCode === 'missing_endpoint_permission') {
@@ -371,7 +372,7 @@ export function createAshbyAts(creds: DirectAtsCredentials, hooks?: HttpHooks): 
         linkAdded = !!input.link;
       }
 
-      const application = await rpc('application.create', envelope(Application), { candidateId, jobId: input.jobId, ...(sourceId ? { sourceId } : {}) });
+      const application = await rpc('application.create', envelope(Application), { candidateId, jobId: input.jobId, ...(sourceId ? { sourceId } : {}) }, input.waitMs);
       for (const warning of application.warnings ?? []) warnings.push(t('warning', { warning: String(warning) }));
 
       let cvAttached = false;
