@@ -88,6 +88,8 @@ export interface AshbyWorld {
   permissions: string[];
   /** Incremental change counter: a syncToken is "changes after this number". */
   seq: number;
+  /** Tokens issued before this counter are refused (Ashby expiring a syncToken; a test switch). */
+  syncTokensFrom: number;
 }
 
 const STAGE_PLAN = '0d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a';
@@ -162,6 +164,7 @@ function seed(): AshbyWorld {
     notes: [],
     permissions: [...ALL_PERMISSIONS],
     seq,
+    syncTokensFrom: 0,
   };
 }
 
@@ -237,6 +240,8 @@ function page<T extends { seq?: number }>(items: T[], body: { cursor?: string; s
   if (isResponse(offset)) return offset;
   const since = decode(body.syncToken, 'syncToken');
   if (isResponse(since)) return since;
+  // The code is the one public clients of Ashby's API check; Ashby's quoted pages do not name it.
+  if (body.syncToken && since < world.syncTokensFrom) return failure(200, 'sync_token_expired', 'The sync token has expired. Start a full sync.');
   const changed = body.syncToken ? items.filter((i) => (i.seq ?? 0) > since) : items;
   const limit = body.limit ?? 100;
   const slice = changed.slice(offset, offset + limit);
@@ -453,6 +458,12 @@ function control(world: () => AshbyWorld): Router {
     const w = world();
     w.permissions = [...new Set([...w.permissions.filter((p) => !parsed.data.revoke.includes(p)), ...parsed.data.grant])];
     return json(200, { ok: true, permissions: w.permissions });
+  });
+  r.on('POST', '/expire-sync-tokens', () => {
+    const w = world();
+    w.seq += 1;
+    w.syncTokensFrom = w.seq;
+    return json(200, { ok: true });
   });
   r.on('POST', '/jobs', (req) => {
     const parsed = z.object({ id: z.string().optional(), title: z.string().optional(), status: z.enum(['Draft', 'Open', 'Closed', 'Archived']).optional(), remove: z.boolean().optional() }).safeParse(req.body ?? {});

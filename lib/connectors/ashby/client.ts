@@ -23,6 +23,19 @@ export const ASHBY_MAX_PAGE_SIZE = 100;
 /** candidate.info is one id a call: this many at once for a page's ids. */
 const LOOKUP_CONCURRENCY = 4;
 
+/** A pull's own start time, as opposed to Ashby's opaque syncToken. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * A syncToken Ashby no longer takes: start over with a complete listing. Ashby's pages quoted in tests/vendor/ashby do
+ * not name the code (public clients of its API check `sync_token_expired`), so any refusal of a listing made with a
+ * token counts — a code naming the sync token, or any refused request (a 200 with success false) — never a missing
+ * permission, a wrong key, a rate limit or a server error.
+ */
+export function isExpiredSyncToken(error: unknown): boolean {
+  return error instanceof ConnectorError && (/sync_?token/i.test(error.vendorCode ?? '') || error.code === 'invalid-request');
+}
+
 const JOB_STATUS: Record<string, AtsJobStatus> = { Open: 'open', Closed: 'closed', Archived: 'archived', Draft: 'draft' };
 
 /** Scopes the key needs, as apiKey.info lists them (`jobs:read` in the spec's example; `jobsRead` accepted too). */
@@ -233,7 +246,7 @@ export function createAshbyAts(creds: DirectAtsCredentials, hooks?: HttpHooks): 
 
   return {
     provider: 'ashby',
-    incrementalJobs: false,
+    incrementalJobs: true,
     acceptsFiles: true,
     writeSettlesWithinMs: ASHBY_WRITE_SETTLES_MS,
 
@@ -268,21 +281,32 @@ export function createAshbyAts(creds: DirectAtsCredentials, hooks?: HttpHooks): 
 
     /**
      * Open, closed and archived jobs (job.list's default; drafts only when asked for), with their location, 100 a page
-     * by Ashby's opaque cursor. Every pull is a complete listing: Ashby's incremental listing is a `syncToken` returned
-     * after the last page, which a timestamp (`updatedAfter`) cannot stand for, so `incrementalJobs` stays off and a
-     * job missing from a listing is archived.
+     * by Ashby's opaque cursor. Incremental by Ashby's own mark: the last page of a listing gives a `syncToken`
+     * (returned as the page's `watermark`), and a listing with it gives only the jobs changed since (status changes
+     * included: Ashby's jobs are closed or archived, not deleted). A time instead of a token (a pull before any token)
+     * lists everything, and so does a token Ashby no longer takes (see `isExpiredSyncToken`).
      */
     async listJobs(query) {
-      const page = await rpc('job.list', listEnvelope(Job), {
-        limit: Math.min(query.pageSize ?? ASHBY_MAX_PAGE_SIZE, ASHBY_MAX_PAGE_SIZE),
-        expand: ['location'],
-        ...(query.cursor ? { cursor: query.cursor } : {}),
-      });
+      const syncToken = query.updatedAfter && !ISO_TIME.test(query.updatedAfter) ? query.updatedAfter : undefined;
+      const list = (token: string | undefined, cursor: string | null | undefined) =>
+        rpc('job.list', listEnvelope(Job), {
+          limit: Math.min(query.pageSize ?? ASHBY_MAX_PAGE_SIZE, ASHBY_MAX_PAGE_SIZE),
+          expand: ['location'],
+          ...(token ? { syncToken: token } : {}),
+          ...(cursor ? { cursor } : {}),
+        });
+      let page: Awaited<ReturnType<typeof list>>;
+      try {
+        page = await list(syncToken, query.cursor);
+      } catch (error) {
+        if (!syncToken || !isExpiredSyncToken(error)) throw error;
+        page = await list(undefined, null);
+      }
       const next = page.moreDataAvailable && page.nextCursor ? page.nextCursor : null;
       if (next && next === query.cursor) {
         throw new ConnectorError({ vendor: 'Ashby', code: 'bad-response', transient: false, message: t('refused', { code: 'repeated cursor', said: '' }) });
       }
-      return { jobs: page.results.map(toJob), next };
+      return { jobs: page.results.map(toJob), next, ...(!next && page.syncToken ? { watermark: page.syncToken } : {}) };
     },
 
     findCandidateById: findById,

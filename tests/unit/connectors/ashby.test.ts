@@ -107,8 +107,32 @@ describe('Ashby jobs', () => {
     expect(jobs[0]).toMatchObject({ id: ASHBY_IDS.backendJob, locationName: 'Paris', country: 'FR', deleted: false, screeningQuestions: [] });
     expect(jobs[1].country).toBe('DE');
     expect(jobs[2].country).toBe('US');
-    // Every pull is complete (Ashby's incremental listing is a syncToken, not a timestamp).
-    expect(ats.incrementalJobs).toBe(false);
+    expect(first.watermark).toBeUndefined();
+    expect(second.watermark).toEqual(expect.any(String));
+  });
+
+  it('lists only what changed after the syncToken of the last listing; a time, or a token Ashby refuses, lists everything', async () => {
+    const ats = port();
+    expect(ats.incrementalJobs).toBe(true);
+    const full = await ats.listJobs({});
+    expect(full.jobs).toHaveLength(4);
+    const none = await ats.listJobs({ updatedAfter: full.watermark });
+    expect(none.jobs).toEqual([]);
+    expect(none.watermark).toEqual(expect.any(String));
+    await control('ashby/jobs', { id: ASHBY_IDS.designJob, status: 'Archived' });
+    const changed = await ats.listJobs({ updatedAfter: full.watermark });
+    expect(changed.jobs.map((j) => [j.name, j.status])).toEqual([['Product Designer', 'archived']]);
+    expect((await ats.listJobs({ updatedAfter: '2026-12-01T10:00:00.000Z' })).jobs).toHaveLength(4);
+    await control('ashby/expire-sync-tokens', {});
+    const expired = await ats.listJobs({ updatedAfter: changed.watermark });
+    expect(expired.jobs).toHaveLength(4);
+    expect((await ats.listJobs({ updatedAfter: expired.watermark })).jobs).toEqual([]);
+  });
+
+  it('a refused syncToken is never mistaken for a missing permission', async () => {
+    const full = await port().listJobs({});
+    await control('ashby/permissions', { revoke: ['jobsRead'] });
+    expect((await failure(port().listJobs({ updatedAfter: full.watermark }))).code).toBe('forbidden');
   });
 
   it('a job removed in Ashby is simply absent from the next listing (the pull archives it)', async () => {
