@@ -3,7 +3,7 @@ import { ConnectorError } from '../errors';
 import { createHttpClient, type HttpHooks } from '../http';
 import type { DirectAtsCredentials } from '../direct';
 import type { AtsCandidate, AtsJob, AtsJobStatus, AtsPort, CreatedApplication, HiredApplication, HireStartDate, NewApplication } from '../types';
-import { ASHBY_ENDPOINT_PERMISSION, ASHBY_PERMISSIONS, ashbyError, readAshbyError, type AshbyEndpoint, type AshbyPermission } from './errors';
+import { ASHBY_PERMISSIONS, ashbyError, readAshbyError, type AshbyEndpoint, type AshbyPermission } from './errors';
 import { ASHBY_TIMEOUTS, ASHBY_WRITE_SETTLES_MS } from './limits';
 import { t } from './messages';
 import { ApiKeyInfo, Application, Candidate, envelope, Job, listEnvelope, Offer, Source, Written } from './schemas';
@@ -437,6 +437,3 @@ export function createAshbyAts(creds: DirectAtsCredentials, hooks?: HttpHooks): 
     },
   };
 }
-
-/** Which permission an endpoint needs (tests name it). */
-export const permissionOf = (endpoint: AshbyEndpoint) => ASHBY_ENDPOINT_PERMISSION[endpoint];

@@ -64,6 +64,7 @@ describe('Ashby card', () => {
 describe('Ashby connect', () => {
   it('verifies with one read of the key’s scopes, and names what is missing', async () => {
     expect(await port().verify()).toEqual({ label: 'Hirebridge sandbox key', tool: 'ashby' });
+    expect((await requests()).filter((r) => r.vendor === 'ashby').map((r) => r.path)).toEqual(['/ashby/apiKey.info']);
     await control('ashby/permissions', { revoke: ['offersRead', 'candidatesWrite'] });
     const error = await failure(port().verify());
     expect(error.code).toBe('forbidden');
@@ -157,12 +158,14 @@ describe('Ashby jobs', () => {
     expect((await failure(port().listJobs({}))).code).toBe('bad-response');
   });
 
-  it('reads a 200 with success false as the failure it is', async () => {
-    // The stand-in refuses a limit over 100, as the spec's maximum says; the connector never sends one.
-    const page = await port().listJobs({ pageSize: 500 });
-    expect(page.jobs.length).toBeGreaterThan(0);
-    const none = await port().findCandidateById('00000000-0000-4000-8000-000000000000');
-    expect(none).toBeNull();
+  it('reads a 200 with success false as the failure it is: a refusal in Ashby’s words, or “not found” as no record', async () => {
+    // Ashby refuses an email that is not one (the spec's candidate.create); its answer is a 200.
+    const refused = await failure(port().createApplication(newApplication({ candidate: { firstName: 'No', lastName: 'Mail', email: 'not-an-email' } })));
+    expect([refused.code, refused.status, refused.vendorCode, refused.transient]).toEqual(['invalid-request', 200, 'invalid_input', false]);
+    expect(refused.message).toMatch(/^Ashby did not accept the request \(invalid_input\)\. Ashby said: email:/);
+    expect(await port().findCandidateById('00000000-0000-4000-8000-000000000000')).toBeNull();
+    // The spec's limit is 100 a page: a bigger page size is asked as 100, never refused.
+    expect((await port().listJobs({ pageSize: 500 })).jobs).toHaveLength(4);
   });
 });
 
