@@ -1,11 +1,9 @@
 import type { DirectAts } from '../direct';
-import { ConnectorError } from '../errors';
 import { ashbyCard } from './card';
+import { createAshbyAts } from './client';
 
-/** Ashby, connected directly (see lib/connectors/direct.ts). PLACEHOLDER: the port is to be written in this folder. */
+/** Ashby, connected directly (see lib/connectors/direct.ts and ./client.ts). */
 export const ashby: DirectAts = {
   ...ashbyCard,
-  create: () => {
-    throw new ConnectorError({ vendor: 'Ashby', code: 'setup', message: 'Ashby is not connectable yet.' });
-  },
+  create: (credentials, hooks) => createAshbyAts(credentials, hooks),
 };
