@@ -1,21 +1,23 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { GREENHOUSE_KEYS } from '../../sandbox/greenhouse/api';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard, connectDirectAts } from '../../scripts/browser';
-import { dialogFrame, expect, routeVendorHosts, sandboxControl, test } from './fixtures';
+import { connectCard, connectDirectAts, grantHostPermission } from '../../scripts/browser';
+import { allowSandboxHost, dialogFrame, expect, routeVendorHosts, sandboxControl, test } from './fixtures';
 
 /**
  * Greenhouse connected directly (Harvest v3, client credentials) on its real hostnames — harvest.greenhouse.io and
  * auth.greenhouse.io, served by the sandbox's Greenhouse stand-in — with Factorial HR on api.factorialhr.com: connect
  * (a wrong secret says so), the jobs pull, an export from app.greenhouse.io's person page pre-filled from Harvest (the
- * start date from the accepted offer). Sync to ATS into Greenhouse is covered against the stand-in in
- * tests/unit/connectors/greenhouse.test.ts; its E2E from the demo sourcing page is not here yet (see the branch's report).
+ * start date from the accepted offer), and Sync to ATS from the demo sourcing page (candidate with the source tag and
+ * the link, one application on the job, the PDF profile as its resume).
  */
 
 const LUCAS = '7001'; // hired on application 8001, accepted offer starting 2027-01-04
 type GhState = {
   greenhouse: {
-    candidates: { id: number; email_addresses: { value: string }[] }[];
+    candidates: { id: number; email_addresses: { value: string }[]; tags: string[]; website_addresses: { value: string }[] }[];
+    applications: { id: number; candidate_id: number; job_id: number }[];
+    attachments: { application_id: number; type: string; filename: string; magic: string }[];
   };
   factorial: { employees: { email: string; contract_starts_on?: string }[] };
 };
@@ -78,5 +80,40 @@ test.describe('Greenhouse, connected directly', () => {
     await expect(dialog.getByRole('status')).toContainText('Exported to Factorial HR');
     const s = await state(sandbox);
     expect(s.factorial.employees.filter((e) => e.email === 'lucas.moreau@example.com')).toMatchObject([{ contract_starts_on: '2027-01-04' }]);
+  });
+
+  test('Sync to ATS from the demo sourcing page: one candidate with the source tag and the link, one application on the job, the PDF as its resume', async ({ context, extensionId, options, sandbox }) => {
+    await connectGreenhouse(options, context, sandbox);
+    const jobs = options.getByRole('region', { name: 'Jobs' });
+    const row = jobs.getByRole('row').filter({ has: options.getByRole('rowheader', { name: 'Senior Backend Engineer', exact: true }) });
+    await row.getByRole('button', { name: 'Activate' }).click();
+    await expect(row).toContainText('Active');
+    // The demo sourcing app runs on this computer (the sandbox on 127.0.0.1): allowed as an admin does in Sites (the
+    // popup here is opened by URL, not by the toolbar click that would grant the tab).
+    await allowSandboxHost(context, extensionId);
+    await grantHostPermission(context, extensionId, 'http://localhost/*');
+    const sites = options.getByRole('region', { name: 'Sites' });
+    await sites.getByRole('button', { name: 'Allow the demo ATS on this computer' }).click();
+    await expect(sites.getByRole('status')).toHaveText('Allowed: the demo ATS on this computer now shows Hirebridge’s buttons.');
+
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/demo-sourcing/people/sp-1001`);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
+    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
+    await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('zoe.nunez@example.com');
+    await dialog.getByRole('combobox', { name: 'Job' }).selectOption({ index: 1 });
+    await dialog.getByRole('button', { name: 'Sync', exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText('Synced to Senior Backend Engineer');
+
+    const s = (await state(sandbox)).greenhouse;
+    const zoe = s.candidates.filter((c) => c.email_addresses.some((e) => e.value === 'zoe.nunez@example.com'));
+    expect(zoe).toHaveLength(1);
+    expect(zoe[0].tags).toEqual(['Hirebridge']);
+    expect(zoe[0].website_addresses.map((w) => w.value)).toEqual([`${sandbox.url}/demo-sourcing/people/sp-1001`]);
+    const applications = s.applications.filter((a) => a.candidate_id === zoe[0].id);
+    expect(applications).toEqual([expect.objectContaining({ job_id: 5001 })]);
+    expect(s.attachments.filter((a) => a.application_id === applications[0].id)).toEqual([expect.objectContaining({ type: 'resume', magic: '%PDF' })]);
   });
 });
