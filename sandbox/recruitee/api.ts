@@ -209,8 +209,10 @@ export const recruitee: StandIn<RecruiteeWorld> = {
         }
         if (!Array.isArray(filters)) return invalid({ filters_json: ['is invalid'] });
         const text = filters.find((f) => f && typeof f === 'object' && (f as { field?: unknown }).field === 'all') as { query?: unknown } | undefined;
-        // Fuzzy, like Recruitee's: any word of the query (3+ letters) found in a name or an email is a hit.
-        const words = String(text?.query ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((x) => x.length >= 3);
+        // Fuzzy, like Recruitee's: any word of the query (3+ letters; of an address, its local part) found in a name or
+        // an email is a hit.
+        const asked = String(text?.query ?? '').toLowerCase();
+        const words = (asked.includes('@') ? asked.split('@')[0] : asked).split(/[^a-z0-9]+/).filter((x) => x.length >= 3);
         const hits = w().candidates.filter((c) => !words.length || words.some((x) => c.name.toLowerCase().includes(x) || c.emails.some((e) => e.toLowerCase().includes(x))));
         const limit = Number(req.query.get('limit') ?? 60) || 60;
         const page = Math.max(1, Number(req.query.get('page') ?? 1) || 1);
