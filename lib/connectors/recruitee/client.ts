@@ -143,7 +143,8 @@ export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHook
     // The CV goes up as a file: PATCH /candidates/:id/update_cv (on docs.recruitee.com's endpoint list).
     acceptsFiles: true,
     // A plain synchronous create (Recruitee documents no queued writes): once cut, it commits or not within the
-    // server's own request time; the outbox looks the email up before creating again.
+    // server's own request time. The look-up before a second create goes through Recruitee's search, whose index may
+    // trail a fresh candidate by moments: the outbox keeps looking for this long before it creates again.
     writeSettlesWithinMs: 30_000,
 
     async verify() {
