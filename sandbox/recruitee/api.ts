@@ -48,7 +48,7 @@ interface Candidate {
   social_links: string[];
   sources: string[];
   cover_letter: string | null;
-  cv: { fileName: string; contentType: string; bytes: number } | null;
+  cv: { fileName: string; contentType: string; bytes: number; isPdf: boolean } | null;
   created_at: string;
   updated_at: string;
 }
@@ -151,7 +151,7 @@ const isIntArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** The one file part of a multipart body, by field name (enough for `candidate[cv]`). */
-function filePart(req: SandboxRequest, field: string): { fileName: string; contentType: string; bytes: number } | string {
+function filePart(req: SandboxRequest, field: string): { fileName: string; contentType: string; bytes: number; isPdf: boolean } | string {
   const type = String(req.headers['content-type'] ?? '');
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
   if (!/^multipart\/form-data/i.test(type) || !boundary || !req.rawBody) return 'must be sent as multipart/form-data';
@@ -168,7 +168,7 @@ function filePart(req: SandboxRequest, field: string): { fileName: string; conte
     const contentType = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? 'application/octet-stream';
     const body = part.slice(headerEnd + 4).replace(/\r\n$/, '');
     if (!body.length) return `${field} is empty`;
-    return { fileName, contentType, bytes: Buffer.byteLength(body, 'latin1') };
+    return { fileName, contentType, bytes: Buffer.byteLength(body, 'latin1'), isPdf: body.startsWith('%PDF-') };
   }
   return `${field} is missing`;
 }

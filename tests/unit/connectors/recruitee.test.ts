@@ -18,7 +18,7 @@ beforeEach(() => fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' }));
 const port = (secret = TOKEN, company = COMPANY) => recruitee.create({ secret, accountId: company, baseUrl: `${sandbox.url}/recruitee/c/${company}` });
 const post = (path: string, body: unknown) => fetch(`${sandbox.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const deny = (denied: string[]) => post('/__sandbox/recruitee/rights', { denied });
-const state = async () => (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()).recruitee as { candidates: { id: number; name: string; emails: string[]; sources: string[]; links: string[]; cv: { fileName: string; contentType: string; bytes: number } | null; placements: { id: number; offer_id: number; stage: string }[] }[] };
+const state = async () => (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()).recruitee as { candidates: { id: number; name: string; emails: string[]; sources: string[]; links: string[]; cv: { fileName: string; contentType: string; bytes: number; isPdf: boolean } | null; placements: { id: number; offer_id: number; stage: string }[] }[] };
 const failure = async (work: Promise<unknown>) => {
   const error = await work.then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(ConnectorError);
@@ -121,7 +121,7 @@ describe('Recruitee connector against the stand-in', () => {
     expect(created.warnings).toEqual([expect.stringMatching(/takes no screening answers/)]);
     const marta = (await state()).candidates.filter((c) => c.emails.includes('marta.ruiz@example.com'));
     expect(marta).toHaveLength(1);
-    expect(marta[0]).toMatchObject({ id: Number(created.candidateId), name: 'Marta Ruiz Vidal', sources: ['Hirebridge'], links: ['https://www.linkedin.com/in/marta-ruiz'], cv: { fileName: 'marta-ruiz.pdf', contentType: 'application/pdf' } });
+    expect(marta[0]).toMatchObject({ id: Number(created.candidateId), name: 'Marta Ruiz Vidal', sources: ['Hirebridge'], links: ['https://www.linkedin.com/in/marta-ruiz'], cv: { fileName: 'marta-ruiz.pdf', contentType: 'application/pdf', isPdf: true } });
     expect(marta[0].placements).toEqual([expect.objectContaining({ id: Number(created.applicationId), offer_id: 1181300, stage: 'Applied' })]);
     expect(marta[0].cv?.bytes).toBe(Buffer.from(PDF_BASE64, 'base64').length);
   });
