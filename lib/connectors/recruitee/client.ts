@@ -160,7 +160,7 @@ export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHook
     },
 
     async listJobs() {
-      // GET /offers answers every offer at once (no paging documented): one page, no cursor.
+      // GET /offers answers every offer at once (no paging); without `scope=active` archived ones come too: one page.
       const { offers } = await forbiddenTo(t('actionListJobs'), http.request(OfferList, 'offers'));
       return { jobs: offers.filter((o) => o.kind !== 'talent_pool').map(toJob), next: null };
     },
