@@ -57,6 +57,8 @@ export interface RecruiteeWorld {
   stages: Stage[];
   candidates: Candidate[];
   placements: Placement[];
+  /** Each uploaded CV's bytes, by candidate id (read back at `GET /__sandbox/recruitee/cv/:candidateId`). */
+  cvFiles: Record<string, string>;
   /** Rights the token's user lacks (switched by `POST /__sandbox/recruitee/rights`). */
   denied: Right[];
   nextId: number;
@@ -78,7 +80,13 @@ const FIRST_STAGE = STAGES[0].id;
 function offer(id: number, title: string, status: string, city: string | null, country: string | null, kind: Offer['kind'] = 'job'): Offer {
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   return {
-    id, title, status, kind, city, country_code: country, slug,
+    id,
+    title,
+    status,
+    kind,
+    city,
+    country_code: country,
+    slug,
     location: city && country ? `${city}, ${country}` : null,
     careers_url: kind === 'job' ? `https://${COMPANY_SUBDOMAIN}.recruitee.com/o/${slug}` : null,
     updated_at: '2026-11-02T09:00:00.000000Z',
@@ -87,12 +95,28 @@ function offer(id: number, title: string, status: string, city: string | null, c
 
 function seed(): RecruiteeWorld {
   const person = (id: number, name: string, email: string, phone: string, sources: string[]): Candidate => ({
-    id, name, emails: [email], phones: [phone], links: [], social_links: [], sources, cover_letter: null, cv: null,
-    created_at: '2026-10-01T08:00:00.000000Z', updated_at: '2026-11-20T10:00:00.000000Z',
+    id,
+    name,
+    emails: [email],
+    phones: [phone],
+    links: [],
+    social_links: [],
+    sources,
+    cover_letter: null,
+    cv: null,
+    created_at: '2026-10-01T08:00:00.000000Z',
+    updated_at: '2026-11-20T10:00:00.000000Z',
   });
   const placement = (id: number, candidate: number, offerId: number, stage: number, hired?: { at: string; starts: string | null }): Placement => ({
-    id, candidate_id: candidate, offer_id: offerId, stage_id: stage, hired_at: hired?.at ?? null, job_starts_at: hired?.starts ?? null,
-    disqualify_reason: null, created_at: '2026-10-01T08:00:00.000000Z', updated_at: '2026-11-20T10:00:00.000000Z',
+    id,
+    candidate_id: candidate,
+    offer_id: offerId,
+    stage_id: stage,
+    hired_at: hired?.at ?? null,
+    job_starts_at: hired?.starts ?? null,
+    disqualify_reason: null,
+    created_at: '2026-10-01T08:00:00.000000Z',
+    updated_at: '2026-11-20T10:00:00.000000Z',
   });
   return {
     offers: [
@@ -114,6 +138,7 @@ function seed(): RecruiteeWorld {
       placement(48791494, 46044126, 1181301, 8063175),
       placement(48791511, 46044140, 1181300, 8063170),
     ],
+    cvFiles: {},
     denied: [],
     nextId: 47000000,
   };
@@ -131,18 +156,28 @@ function rightFor(method: string, path: string): Right | undefined {
 
 function candidateJson(world: RecruiteeWorld, c: Candidate) {
   return {
-    id: c.id, name: c.name, emails: c.emails, phones: c.phones, links: c.links, social_links: c.social_links, sources: c.sources,
-    cover_letter: c.cover_letter, cv_url: c.cv ? `https://recruitee-main.s3.eu-central-1.amazonaws.com/candidates/${c.id}/cv/${encodeURIComponent(c.cv.fileName)}` : null,
+    id: c.id,
+    name: c.name,
+    emails: c.emails,
+    phones: c.phones,
+    links: c.links,
+    social_links: c.social_links,
+    sources: c.sources,
+    cover_letter: c.cover_letter,
+    cv_url: c.cv ? `https://recruitee-main.s3.eu-central-1.amazonaws.com/candidates/${c.id}/cv/${encodeURIComponent(c.cv.fileName)}` : null,
     adminapp_url: `https://app.recruitee.com/#/dashboard/overview?candidate=${c.id}&company=${COMPANY_ID}`,
     placements: world.placements.filter((p) => p.candidate_id === c.id),
-    created_at: c.created_at, updated_at: c.updated_at,
+    created_at: c.created_at,
+    updated_at: c.updated_at,
   };
 }
 
 /** The offers and stages the candidates' placements point at, as `references` (type Offer / Stage). */
 function referencesOf(world: RecruiteeWorld, candidates: Candidate[]) {
   const ps = world.placements.filter((p) => candidates.some((c) => c.id === p.candidate_id));
-  const offers = world.offers.filter((o) => ps.some((p) => p.offer_id === o.id)).map((o) => ({ type: 'Offer', id: o.id, title: o.title, status: o.status, kind: o.kind, location: o.location, slug: o.slug }));
+  const offers = world.offers
+    .filter((o) => ps.some((p) => p.offer_id === o.id))
+    .map((o) => ({ type: 'Offer', id: o.id, title: o.title, status: o.status, kind: o.kind, location: o.location, slug: o.slug }));
   const stages = world.stages.filter((s) => ps.some((p) => p.stage_id === s.id)).map((s) => ({ type: 'Stage', ...s }));
   return [...offers, ...stages];
 }
@@ -151,7 +186,7 @@ const isIntArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** The one file part of a multipart body, by field name (enough for `candidate[cv]`). */
-function filePart(req: SandboxRequest, field: string): { fileName: string; contentType: string; bytes: number; isPdf: boolean } | string {
+function filePart(req: SandboxRequest, field: string): { fileName: string; contentType: string; bytes: number; isPdf: boolean; base64: string } | string {
   const type = String(req.headers['content-type'] ?? '');
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
   if (!/^multipart\/form-data/i.test(type) || !boundary || !req.rawBody) return 'must be sent as multipart/form-data';
@@ -168,7 +203,13 @@ function filePart(req: SandboxRequest, field: string): { fileName: string; conte
     const contentType = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? 'application/octet-stream';
     const body = part.slice(headerEnd + 4).replace(/\r\n$/, '');
     if (!body.length) return `${field} is empty`;
-    return { fileName, contentType, bytes: Buffer.byteLength(body, 'latin1'), isPdf: body.startsWith('%PDF-') };
+    return {
+      fileName,
+      contentType,
+      bytes: Buffer.byteLength(body, 'latin1'),
+      isPdf: body.startsWith('%PDF-'),
+      base64: Buffer.from(body, 'latin1').toString('base64'),
+    };
   }
   return `${field} is missing`;
 }
@@ -213,10 +254,15 @@ export const recruitee: StandIn<RecruiteeWorld> = {
         // an email is a hit.
         const asked = String(text?.query ?? '').toLowerCase();
         const words = (asked.includes('@') ? asked.split('@')[0] : asked).split(/[^a-z0-9]+/).filter((x) => x.length >= 3);
-        const hits = w().candidates.filter((c) => !words.length || words.some((x) => c.name.toLowerCase().includes(x) || c.emails.some((e) => e.toLowerCase().includes(x))));
+        const hits = w().candidates.filter(
+          (c) => !words.length || words.some((x) => c.name.toLowerCase().includes(x) || c.emails.some((e) => e.toLowerCase().includes(x))),
+        );
         const limit = Number(req.query.get('limit') ?? 60) || 60;
         const page = Math.max(1, Number(req.query.get('page') ?? 1) || 1);
-        return json(200, { hits: hits.slice((page - 1) * limit, page * limit).map((c) => ({ id: c.id, name: c.name, emails: c.emails, phones: c.phones })), total: hits.length });
+        return json(200, {
+          hits: hits.slice((page - 1) * limit, page * limit).map((c) => ({ id: c.id, name: c.name, emails: c.emails, phones: c.phones })),
+          total: hits.length,
+        });
       })
       .on('POST', '/c/:company/candidates', (req) => {
         if (!company(req)) return noCompany();
@@ -225,7 +271,8 @@ export const recruitee: StandIn<RecruiteeWorld> = {
         if (!c || typeof c !== 'object') return invalid({ candidate: ['is missing'] });
         const errors: Record<string, string[]> = {};
         if (typeof c.name !== 'string' || !c.name.trim()) errors.name = ["can't be blank"];
-        for (const field of ['emails', 'phones', 'links', 'social_links', 'sources'] as const) if (c[field] !== undefined && !isStringArray(c[field])) errors[field] = ['must be a list of strings'];
+        for (const field of ['emails', 'phones', 'links', 'social_links', 'sources'] as const)
+          if (c[field] !== undefined && !isStringArray(c[field])) errors[field] = ['must be a list of strings'];
         const offerIds = body?.offers !== undefined ? body.offers : body?.offer_id !== undefined ? [body.offer_id] : [];
         if (!isIntArray(offerIds)) errors.offers = ['must be a list of offer ids'];
         else if (offerIds.some((id) => !w().offers.some((o) => o.id === id))) errors.offers = ['not found'];
@@ -233,14 +280,32 @@ export const recruitee: StandIn<RecruiteeWorld> = {
         const world = w();
         const stamp = now();
         const candidate: Candidate = {
-          id: world.nextId++, name: String(c.name).trim(), emails: (c.emails as string[]) ?? [], phones: (c.phones as string[]) ?? [], links: (c.links as string[]) ?? [],
-          social_links: (c.social_links as string[]) ?? [], sources: (c.sources as string[]) ?? [], cover_letter: typeof c.cover_letter === 'string' ? c.cover_letter : null, cv: null,
-          created_at: stamp, updated_at: stamp,
+          id: world.nextId++,
+          name: String(c.name).trim(),
+          emails: (c.emails as string[]) ?? [],
+          phones: (c.phones as string[]) ?? [],
+          links: (c.links as string[]) ?? [],
+          social_links: (c.social_links as string[]) ?? [],
+          sources: (c.sources as string[]) ?? [],
+          cover_letter: typeof c.cover_letter === 'string' ? c.cover_letter : null,
+          cv: null,
+          created_at: stamp,
+          updated_at: stamp,
         };
         world.candidates.push(candidate);
         // "assigned with default stage" (docs.recruitee.com/reference/candidates-post).
         for (const offerId of offerIds as number[])
-          world.placements.push({ id: world.nextId++, candidate_id: candidate.id, offer_id: offerId, stage_id: FIRST_STAGE, hired_at: null, job_starts_at: null, disqualify_reason: null, created_at: stamp, updated_at: stamp });
+          world.placements.push({
+            id: world.nextId++,
+            candidate_id: candidate.id,
+            offer_id: offerId,
+            stage_id: FIRST_STAGE,
+            hired_at: null,
+            job_starts_at: null,
+            disqualify_reason: null,
+            created_at: stamp,
+            updated_at: stamp,
+          });
         return json(201, { candidate: candidateJson(world, candidate), references: referencesOf(world, [candidate]) });
       })
       .on('PATCH', '/c/:company/candidates/:id', (req) => {
@@ -265,7 +330,9 @@ export const recruitee: StandIn<RecruiteeWorld> = {
         if (!c) return error(404, 'Not found');
         const file = filePart(req, 'candidate[cv]');
         if (typeof file === 'string') return invalid({ cv: [file] });
-        c.cv = file;
+        const { base64, ...kept } = file;
+        c.cv = kept;
+        w().cvFiles[String(c.id)] = base64;
         c.updated_at = now();
         return json(200, { candidate: candidateJson(w(), c) });
       })
@@ -275,23 +342,41 @@ export const recruitee: StandIn<RecruiteeWorld> = {
         const errors: Record<string, string[]> = {};
         if (!Number.isInteger(body?.candidate_id) || !findCandidate(String(body?.candidate_id))) errors.candidate_id = ['not found'];
         if (!Number.isInteger(body?.offer_id) || !w().offers.some((o) => o.id === body?.offer_id)) errors.offer_id = ['not found'];
-        else if (w().placements.some((p) => p.candidate_id === body?.candidate_id && p.offer_id === body?.offer_id)) errors.offer_id = ['has already been taken'];
+        else if (w().placements.some((p) => p.candidate_id === body?.candidate_id && p.offer_id === body?.offer_id))
+          errors.offer_id = ['has already been taken'];
         if (Object.keys(errors).length) return invalid(errors);
         const stamp = now();
-        const placement: Placement = { id: w().nextId++, candidate_id: body!.candidate_id as number, offer_id: body!.offer_id as number, stage_id: FIRST_STAGE, hired_at: null, job_starts_at: null, disqualify_reason: null, created_at: stamp, updated_at: stamp };
+        const placement: Placement = {
+          id: w().nextId++,
+          candidate_id: body!.candidate_id as number,
+          offer_id: body!.offer_id as number,
+          stage_id: FIRST_STAGE,
+          hired_at: null,
+          job_starts_at: null,
+          disqualify_reason: null,
+          created_at: stamp,
+          updated_at: stamp,
+        };
         w().placements.push(placement);
         return json(201, { placement });
       });
   },
 
   control(world, setWorld) {
-    return new Router().on('POST', '/rights', (req) => {
-      const denied = (req.body as { denied?: unknown } | undefined)?.denied;
-      const all: Right[] = ['offers', 'candidates:read', 'candidates:write'];
-      if (!Array.isArray(denied) || denied.some((d) => !all.includes(d as Right))) return json(400, { message: `denied: a list of ${all.join(', ')}` });
-      setWorld({ ...world(), denied: denied as Right[] });
-      return json(200, { denied });
-    });
+    return new Router()
+      .on('GET', '/cv/:candidateId', (req) => {
+        const base64 = world().cvFiles[req.params.candidateId];
+        return base64
+          ? { status: 200, raw: Buffer.from(base64, 'base64'), contentType: 'application/pdf' }
+          : json(404, { message: 'No CV for this candidate' });
+      })
+      .on('POST', '/rights', (req) => {
+        const denied = (req.body as { denied?: unknown } | undefined)?.denied;
+        const all: Right[] = ['offers', 'candidates:read', 'candidates:write'];
+        if (!Array.isArray(denied) || denied.some((d) => !all.includes(d as Right))) return json(400, { message: `denied: a list of ${all.join(', ')}` });
+        setWorld({ ...world(), denied: denied as Right[] });
+        return json(200, { denied });
+      });
   },
 
   authFailure(req: IncomingMessage, path: string, world: RecruiteeWorld): SandboxResponse | undefined {
@@ -305,8 +390,21 @@ export const recruitee: StandIn<RecruiteeWorld> = {
   state: (world) => ({
     offers: world.offers.map((o) => ({ id: o.id, title: o.title, status: o.status, kind: o.kind })),
     candidates: world.candidates.map((c) => ({
-      id: c.id, name: c.name, emails: c.emails, sources: c.sources, links: c.links, cv: c.cv,
-      placements: world.placements.filter((p) => p.candidate_id === c.id).map((p) => ({ id: p.id, offer_id: p.offer_id, stage: world.stages.find((s) => s.id === p.stage_id)?.name, hired_at: p.hired_at, job_starts_at: p.job_starts_at })),
+      id: c.id,
+      name: c.name,
+      emails: c.emails,
+      sources: c.sources,
+      links: c.links,
+      cv: c.cv,
+      placements: world.placements
+        .filter((p) => p.candidate_id === c.id)
+        .map((p) => ({
+          id: p.id,
+          offer_id: p.offer_id,
+          stage: world.stages.find((s) => s.id === p.stage_id)?.name,
+          hired_at: p.hired_at,
+          job_starts_at: p.job_starts_at,
+        })),
     })),
     denied: world.denied,
   }),

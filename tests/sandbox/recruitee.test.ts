@@ -18,7 +18,11 @@ beforeEach(() => fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' }));
 async function call(path: string, init: RequestInit & { token?: string; json?: unknown } = {}) {
   const headers: Record<string, string> = { authorization: `Bearer ${init.token ?? TOKEN}` };
   if (init.json !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${sandbox.url}/recruitee/c/${COMPANY}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) }, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  const response = await fetch(`${sandbox.url}/recruitee/c/${COMPANY}${path}`, {
+    ...init,
+    headers: { ...headers, ...(init.headers as Record<string, string>) },
+    body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+  });
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
 const expectResponse = (path: string, method: string, body: unknown) => expect(spec.response(`/c/{company_id}${path}`, method, body).errors).toBe('No errors');
@@ -42,14 +46,19 @@ describe('Recruitee stand-in', () => {
     // The web app's link carries the API's id (as Recruitee's adminapp_url does).
     expect(lucas.body.candidate.adminapp_url).toBe(`https://app.recruitee.com/#/dashboard/overview?candidate=46044144&company=${COMPANY}`);
 
-    const search = await call(`/search/new/candidates?filters_json=${encodeURIComponent(JSON.stringify([{ field: 'all', query: 'lucas.moreau@example.com' }]))}`);
+    const search = await call(
+      `/search/new/candidates?filters_json=${encodeURIComponent(JSON.stringify([{ field: 'all', query: 'lucas.moreau@example.com' }]))}`,
+    );
     expectResponse('/search/new/candidates', 'get', search.body);
     // Fuzzy like Recruitee's: the near-namesake with another address is a hit too.
     expect(search.body.hits.map((h: { id: number }) => h.id).sort()).toEqual([46044140, 46044144]);
   });
 
   it('creates a candidate on a job from the documented body, and refuses a body the docs do not allow', async () => {
-    const body = { candidate: { name: 'Marta Ruiz', emails: ['marta.ruiz@example.com'], sources: ['Hirebridge'], links: ['https://example.com/in/marta'] }, offers: [1181300] };
+    const body = {
+      candidate: { name: 'Marta Ruiz', emails: ['marta.ruiz@example.com'], sources: ['Hirebridge'], links: ['https://example.com/in/marta'] },
+      offers: [1181300],
+    };
     expectRequest('/candidates', 'post', body);
     const created = await call('/candidates', { method: 'POST', json: body });
     expect(created.status).toBe(201);
@@ -87,12 +96,19 @@ describe('Recruitee stand-in', () => {
     const patched = await call('/candidates/46044126', { method: 'PATCH', json: update });
     expectResponse('/candidates/{id}', 'patch', patched.body);
     const state = await (await fetch(`${sandbox.url}/__sandbox/state`)).json();
-    expect(state.recruitee.candidates.find((c: { id: number }) => c.id === 46044126)).toMatchObject({ sources: ['Referral', 'Hirebridge'], cv: { fileName: 'ana-garcia.pdf', contentType: 'application/pdf' } });
+    expect(state.recruitee.candidates.find((c: { id: number }) => c.id === 46044126)).toMatchObject({
+      sources: ['Referral', 'Hirebridge'],
+      cv: { fileName: 'ana-garcia.pdf', contentType: 'application/pdf' },
+    });
   });
 
   it('refuses a wrong token with 401, a denied right with 403, an unknown company with 404', async () => {
     expect((await call('/offers', { token: 'nope' })).status).toBe(401);
-    await fetch(`${sandbox.url}/__sandbox/recruitee/rights`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ denied: ['candidates:write'] }) });
+    await fetch(`${sandbox.url}/__sandbox/recruitee/rights`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ denied: ['candidates:write'] }),
+    });
     expect((await call('/offers')).status).toBe(200);
     const denied = await call('/candidates', { method: 'POST', json: { candidate: { name: 'X' } } });
     expect(denied.status).toBe(403);
@@ -102,7 +118,11 @@ describe('Recruitee stand-in', () => {
   });
 
   it('answers a rate limit with 429 and Retry-After', async () => {
-    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vendor: 'recruitee', kind: 'rate-limit', count: 1, retryAfterSeconds: 3 }) });
+    await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ vendor: 'recruitee', kind: 'rate-limit', count: 1, retryAfterSeconds: 3 }),
+    });
     const limited = await call('/offers');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('3');

@@ -22,7 +22,8 @@ export const recruiteeCard: DirectAtsCard = {
       key: 'accountId',
       label: 'Company ID',
       hint: 'Settings → Apps and plugins → Personal API tokens shows it (it is also the number after company= in Recruitee’s URLs).',
-      check: (value) => (/^[a-z0-9][a-z0-9-]*$/i.test(value.trim()) ? undefined : 'A Recruitee company ID is a number (or your company’s subdomain), without spaces or slashes.'),
+      check: (value) =>
+        /^[a-z0-9][a-z0-9-]*$/i.test(value.trim()) ? undefined : 'A Recruitee company ID is a number (or your company’s subdomain), without spaces or slashes.',
     },
     {
       key: 'secret',

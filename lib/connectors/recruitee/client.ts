@@ -129,7 +129,13 @@ export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHook
       const sources = candidate.sources.includes(input.sourceName) ? candidate.sources : [...candidate.sources, input.sourceName];
       const links = input.link && !candidate.links.includes(input.link.url) ? [...candidate.links, input.link.url] : candidate.links;
       if (sources === candidate.sources && links === candidate.links) return [];
-      await forbiddenTo(t('actionEditCandidates'), http.request(CandidateShow.pick({ candidate: true }), `candidates/${encodeURIComponent(candidateId)}`, { method: 'PATCH', body: { candidate: { sources, links } } }));
+      await forbiddenTo(
+        t('actionEditCandidates'),
+        http.request(CandidateShow.pick({ candidate: true }), `candidates/${encodeURIComponent(candidateId)}`, {
+          method: 'PATCH',
+          body: { candidate: { sources, links } },
+        }),
+      );
       return [];
     } catch (error) {
       return [t('linkNotAdded', { reason: reason(error) })];
@@ -153,7 +159,13 @@ export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHook
         await forbiddenTo(t('actionListJobs'), http.request(OfferList, 'offers'));
       } catch (error) {
         if (error instanceof ConnectorError && error.code === 'not-found')
-          throw new ConnectorError({ vendor: 'Recruitee', code: 'invalid-request', status: 404, transient: false, message: t('noSuchCompany', { company: companyId }) });
+          throw new ConnectorError({
+            vendor: 'Recruitee',
+            code: 'invalid-request',
+            status: 404,
+            transient: false,
+            message: t('noSuchCompany', { company: companyId }),
+          });
         throw error;
       }
       return { label: `Recruitee company ${companyId}`, tool: 'recruitee' };
@@ -226,7 +238,8 @@ export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHook
      */
     async hireStartDate(applicationId): Promise<HireStartDate> {
       const placement = placements.get(applicationId);
-      if (!placement) throw new ConnectorError({ vendor: 'Recruitee', code: 'not-found', transient: false, message: t('unknownApplication', { id: applicationId }) });
+      if (!placement)
+        throw new ConnectorError({ vendor: 'Recruitee', code: 'not-found', transient: false, message: t('unknownApplication', { id: applicationId }) });
       if (!placement.hired_at) return { gap: 'no-accepted-offer' };
       const startDate = day(placement.job_starts_at);
       return startDate ? { startDate } : { gap: 'no-start-date' };
@@ -243,7 +256,11 @@ export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHook
         candidateId = input.existingCandidateId;
         const { placement } = await forbiddenTo(
           t('actionAddCandidates'),
-          http.request(PlacementCreated, 'placements', { method: 'POST', body: { candidate_id: Number(candidateId), offer_id: jobId }, timeoutMs: input.waitMs }),
+          http.request(PlacementCreated, 'placements', {
+            method: 'POST',
+            body: { candidate_id: Number(candidateId), offer_id: jobId },
+            timeoutMs: input.waitMs,
+          }),
         );
         applicationId = String(placement.id);
         const finished = await addSourceAndLink(candidateId, input);
@@ -270,8 +287,10 @@ export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHook
           }),
         );
         candidateId = String(candidate.id);
-        const placement = candidate.placements.find((p) => p.offer_id === jobId) ?? (await readCandidate(candidateId))?.applications.find((a) => a.jobId === String(jobId));
-        if (!placement) throw new ConnectorError({ vendor: 'Recruitee', code: 'invalid-request', transient: false, message: t('noPlacement', { job: input.jobId }) });
+        const placement =
+          candidate.placements.find((p) => p.offer_id === jobId) ?? (await readCandidate(candidateId))?.applications.find((a) => a.jobId === String(jobId));
+        if (!placement)
+          throw new ConnectorError({ vendor: 'Recruitee', code: 'invalid-request', transient: false, message: t('noPlacement', { job: input.jobId }) });
         applicationId = String(placement.id);
       }
       if (input.answers.length) warnings.push(t('answersNotSent'));
@@ -281,7 +300,10 @@ export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHook
         const form = new FormData();
         form.append('candidate[cv]', base64ToBlob(input.cv.base64, 'application/pdf'), input.cv.fileName);
         try {
-          await forbiddenTo(t('actionEditCandidates'), http.request(CandidateShow.pick({ candidate: true }), `candidates/${encodeURIComponent(candidateId)}/update_cv`, { method: 'PATCH', body: form }));
+          await forbiddenTo(
+            t('actionEditCandidates'),
+            http.request(CandidateShow.pick({ candidate: true }), `candidates/${encodeURIComponent(candidateId)}/update_cv`, { method: 'PATCH', body: form }),
+          );
           cvAttached = true;
         } catch (error) {
           warnings.push(t('cvRefused', { reason: reason(error) }));

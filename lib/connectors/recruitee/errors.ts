@@ -35,7 +35,12 @@ export function classifyRecruiteeError(status: number, details: VendorErrorDetai
   if (status === 401) return new ConnectorError({ ...base, code: 'auth', message: t('tokenRejected') });
   if (status === 403) return new ConnectorError({ ...base, code: 'forbidden', message: userLacksRight(t('actionReadCandidates'), details.message) });
   if (status === 400 || status === 422)
-    return new ConnectorError({ ...base, code: 'invalid-request', transient: false, message: t('refused', { said: details.message ?? connectorT('noReason').trim() }) });
+    return new ConnectorError({
+      ...base,
+      code: 'invalid-request',
+      transient: false,
+      message: t('refused', { said: details.message ?? connectorT('noReason').trim() }),
+    });
   return undefined;
 }
 
@@ -49,7 +54,13 @@ export async function forbiddenTo<T>(action: string, work: Promise<T>): Promise<
     return await work;
   } catch (error) {
     if (error instanceof ConnectorError && error.code === 'forbidden')
-      throw new ConnectorError({ vendor: 'Recruitee', code: 'forbidden', status: error.status, vendorMessage: error.vendorMessage, message: userLacksRight(action, error.vendorMessage) });
+      throw new ConnectorError({
+        vendor: 'Recruitee',
+        code: 'forbidden',
+        status: error.status,
+        vendorMessage: error.vendorMessage,
+        message: userLacksRight(action, error.vendorMessage),
+      });
     throw error;
   }
 }

@@ -6,7 +6,10 @@ import { z } from 'zod';
  * recorded-answers.json). Ids are integers in Recruitee; the port turns them into strings.
  */
 
-const nullableString = z.string().nullish().transform((v) => v ?? undefined);
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined);
 
 export const Offer = z.object({
   id: z.number().int(),
@@ -40,12 +43,27 @@ export type Placement = z.output<typeof Placement>;
 export const Candidate = z.object({
   id: z.number().int(),
   name: z.string(),
-  emails: z.array(z.string()).nullish().transform((v) => v ?? []),
-  phones: z.array(z.string()).nullish().transform((v) => v ?? []),
-  links: z.array(z.string()).nullish().transform((v) => v ?? []),
-  sources: z.array(z.string()).nullish().transform((v) => v ?? []),
+  emails: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+  phones: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+  links: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+  sources: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
   cv_url: nullableString,
-  placements: z.array(Placement).nullish().transform((v) => v ?? []),
+  placements: z
+    .array(Placement)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 export type Candidate = z.output<typeof Candidate>;
 
@@ -58,12 +76,23 @@ export const Reference = z.object({
   category: z.string().nullish(),
 });
 export type Reference = z.output<typeof Reference>;
-const references = z.array(Reference).nullish().transform((v) => v ?? []);
+const references = z
+  .array(Reference)
+  .nullish()
+  .transform((v) => v ?? []);
 
 export const CandidateShow = z.object({ candidate: Candidate, references });
 export const CandidateList = z.object({ candidates: z.array(Candidate), references });
 export const SearchHits = z.object({
-  hits: z.array(z.object({ id: z.number().int(), emails: z.array(z.string()).nullish().transform((v) => v ?? []) })),
+  hits: z.array(
+    z.object({
+      id: z.number().int(),
+      emails: z
+        .array(z.string())
+        .nullish()
+        .transform((v) => v ?? []),
+    }),
+  ),
   total: z.number().int(),
 });
 export const PlacementCreated = z.object({ placement: Placement });

@@ -16,11 +16,26 @@ afterAll(() => sandbox.close());
 beforeEach(() => fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' }));
 
 const port = (secret = TOKEN, company = COMPANY) => recruitee.create({ secret, accountId: company, baseUrl: `${sandbox.url}/recruitee/c/${company}` });
-const post = (path: string, body: unknown) => fetch(`${sandbox.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown) =>
+  fetch(`${sandbox.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const deny = (denied: string[]) => post('/__sandbox/recruitee/rights', { denied });
-const state = async () => (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()).recruitee as { candidates: { id: number; name: string; emails: string[]; sources: string[]; links: string[]; cv: { fileName: string; contentType: string; bytes: number; isPdf: boolean } | null; placements: { id: number; offer_id: number; stage: string }[] }[] };
+const state = async () =>
+  (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()).recruitee as {
+    candidates: {
+      id: number;
+      name: string;
+      emails: string[];
+      sources: string[];
+      links: string[];
+      cv: { fileName: string; contentType: string; bytes: number; isPdf: boolean } | null;
+      placements: { id: number; offer_id: number; stage: string }[];
+    }[];
+  };
 const failure = async (work: Promise<unknown>) => {
-  const error = await work.then(() => undefined, (e: unknown) => e);
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ConnectorError);
   return error as ConnectorError;
 };
@@ -38,7 +53,10 @@ const newApplication = (extra: Record<string, unknown> = {}) => ({
 
 describe('Recruitee card', () => {
   it('asks for the company ID and the personal API token, and builds the company’s API base', () => {
-    expect(recruitee.fields.map((f) => [f.key, f.label])).toEqual([['accountId', 'Company ID'], ['secret', 'Personal API token']]);
+    expect(recruitee.fields.map((f) => [f.key, f.label])).toEqual([
+      ['accountId', 'Company ID'],
+      ['secret', 'Personal API token'],
+    ]);
     expect(recruitee.baseUrl('production', ' 89564 ')).toBe('https://api.recruitee.com/c/89564');
     expect(recruitee.fields[0].check?.('89564')).toBeUndefined();
     expect(recruitee.fields[0].check?.('https://app.recruitee.com/#/?company=1')).toMatch(/number/);
@@ -81,7 +99,9 @@ describe('Recruitee connector against the stand-in', () => {
     const ats = port();
     const lucas = await ats.findCandidateByRemoteId('46044144');
     expect(lucas).toMatchObject({ id: '46044144', firstName: 'Lucas', lastName: 'Moreau', email: 'lucas.moreau@example.com', phone: '+33 6 12 34 56 78' });
-    expect(lucas?.applications).toEqual([expect.objectContaining({ id: '48791516', jobId: '1181300', jobName: 'Senior Backend Engineer', stageName: 'Hired', hired: true })]);
+    expect(lucas?.applications).toEqual([
+      expect.objectContaining({ id: '48791516', jobId: '1181300', jobName: 'Senior Backend Engineer', stageName: 'Hired', hired: true }),
+    ]);
     await expect(ats.hireStartDate!('48791516')).resolves.toEqual({ startDate: '2027-01-04' });
 
     const ana = await ats.findCandidateByRemoteId('46044126');
@@ -102,7 +122,11 @@ describe('Recruitee connector against the stand-in', () => {
     // 100 newer candidates push the hired one onto the second page.
     await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        fetch(`${sandbox.url}/recruitee/c/${COMPANY}/candidates`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ candidate: { name: `Filler ${i}` } }) }),
+        fetch(`${sandbox.url}/recruitee/c/${COMPANY}/candidates`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ candidate: { name: `Filler ${i}` } }),
+        }),
       ),
     );
     const ats = port();
@@ -110,7 +134,15 @@ describe('Recruitee connector against the stand-in', () => {
     expect(first).toEqual({ items: [], next: '100' });
     const second = await ats.listHiredApplications({ cursor: first.next });
     expect(second.next).toBeNull();
-    expect(second.items).toEqual([expect.objectContaining({ applicationId: '48791516', jobId: '1181300', jobName: 'Senior Backend Engineer', startDate: '2027-01-04', candidate: expect.objectContaining({ email: 'lucas.moreau@example.com' }) })]);
+    expect(second.items).toEqual([
+      expect.objectContaining({
+        applicationId: '48791516',
+        jobId: '1181300',
+        jobName: 'Senior Backend Engineer',
+        startDate: '2027-01-04',
+        candidate: expect.objectContaining({ email: 'lucas.moreau@example.com' }),
+      }),
+    ]);
   });
 
   it('creates one candidate with one placement on the job, the source, the link back and the PDF as its CV file', async () => {
@@ -121,7 +153,13 @@ describe('Recruitee connector against the stand-in', () => {
     expect(created.warnings).toEqual([expect.stringMatching(/takes no screening answers/)]);
     const marta = (await state()).candidates.filter((c) => c.emails.includes('marta.ruiz@example.com'));
     expect(marta).toHaveLength(1);
-    expect(marta[0]).toMatchObject({ id: Number(created.candidateId), name: 'Marta Ruiz Vidal', sources: ['Hirebridge'], links: ['https://www.linkedin.com/in/marta-ruiz'], cv: { fileName: 'marta-ruiz.pdf', contentType: 'application/pdf', isPdf: true } });
+    expect(marta[0]).toMatchObject({
+      id: Number(created.candidateId),
+      name: 'Marta Ruiz Vidal',
+      sources: ['Hirebridge'],
+      links: ['https://www.linkedin.com/in/marta-ruiz'],
+      cv: { fileName: 'marta-ruiz.pdf', contentType: 'application/pdf', isPdf: true },
+    });
     expect(marta[0].placements).toEqual([expect.objectContaining({ id: Number(created.applicationId), offer_id: 1181300, stage: 'Applied' })]);
     expect(marta[0].cv?.bytes).toBe(Buffer.from(PDF_BASE64, 'base64').length);
   });
@@ -129,13 +167,20 @@ describe('Recruitee connector against the stand-in', () => {
   it('puts an existing candidate (found by email) on the job, adding the source and link to what they have', async () => {
     const ats = port();
     const ana = await ats.findCandidateByEmail('ana.garcia@example.com');
-    const created = await ats.createApplication(newApplication({ existingCandidateId: ana!.id, cv: undefined, candidate: { firstName: 'Ana', lastName: 'García', email: 'ana.garcia@example.com' } }));
+    const created = await ats.createApplication(
+      newApplication({ existingCandidateId: ana!.id, cv: undefined, candidate: { firstName: 'Ana', lastName: 'García', email: 'ana.garcia@example.com' } }),
+    );
     expect(created).toMatchObject({ existingCandidate: true, candidateId: '46044126', cvAttached: false, linkAdded: true, warnings: [] });
     const after = (await state()).candidates.find((c) => c.id === 46044126)!;
     expect(after.sources).toEqual(['Referral', 'Hirebridge']);
     expect(after.placements.map((p) => p.offer_id).sort()).toEqual([1181300, 1181301]);
     // The follow-ups are idempotent: run again after a lost answer, they add nothing twice.
-    await expect(ats.finishApplication!({ applicationId: created.applicationId, candidateId: '46044126' }, { sourceName: 'Hirebridge', link: { label: 'LinkedIn', url: 'https://www.linkedin.com/in/marta-ruiz' } })).resolves.toEqual([]);
+    await expect(
+      ats.finishApplication!(
+        { applicationId: created.applicationId, candidateId: '46044126' },
+        { sourceName: 'Hirebridge', link: { label: 'LinkedIn', url: 'https://www.linkedin.com/in/marta-ruiz' } },
+      ),
+    ).resolves.toEqual([]);
     const again = (await state()).candidates.find((c) => c.id === 46044126)!;
     expect(again.sources).toEqual(['Referral', 'Hirebridge']);
     expect(again.links).toEqual(['https://www.linkedin.com/in/marta-ruiz']);
