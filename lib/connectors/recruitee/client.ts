@@ -59,12 +59,23 @@ function base64ToBlob(base64: string, type: string): Blob {
   return new Blob([bytes], { type });
 }
 
+/**
+ * The API base for one company: every ATS path is under `/c/<company id>/` (docs.recruitee.com). The card's base
+ * already ends so; a Custom base URL (a proxy or a sandbox standing for https://api.recruitee.com) gets it added.
+ */
+export function companyBase(baseUrl: string, companyId: string): string {
+  const root = baseUrl.replace(/\/+$/, '');
+  const path = `/c/${encodeURIComponent(companyId)}`;
+  return !companyId || root.endsWith(path) ? root : `${root}${path}`;
+}
+
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHooks): AtsPort {
+  const companyId = creds.accountId?.trim() || (creds.baseUrl.split('/c/')[1] ?? '');
   const http = createHttpClient({
     vendor: 'Recruitee',
-    baseUrl: creds.baseUrl,
+    baseUrl: companyBase(creds.baseUrl, companyId),
     // A personal API token, as a bearer token (docs.recruitee.com/reference/getting-started).
     headers: { authorization: `Bearer ${creds.secret}` },
     hooks,
@@ -72,7 +83,6 @@ export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHook
     classify: classifyRecruiteeError,
     secrets: [creds.secret],
   });
-  const companyId = creds.accountId ?? creds.baseUrl.split('/c/')[1] ?? '';
 
   /**
    * Placements read so far, by id: `hireStartDate` gets only an application (placement) id, and Recruitee has no

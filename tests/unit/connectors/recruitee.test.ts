@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorError } from '@/lib/connectors';
 import { recruitee } from '@/lib/connectors/recruitee';
+import { companyBase } from '@/lib/connectors/recruitee/client';
 import { readRecruiteeError } from '@/lib/connectors/recruitee/errors';
 import { recruitee as standIn } from '../../../sandbox/recruitee/api';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
@@ -62,9 +63,19 @@ describe('Recruitee card', () => {
     expect(recruitee.fields[0].check?.('https://app.recruitee.com/#/?company=1')).toMatch(/number/);
     expect(recruitee.apiHosts).toEqual(['https://api.recruitee.com/*']);
   });
+
+  it('puts the company in the path of a Custom base URL that stands for api.recruitee.com, once', () => {
+    expect(companyBase('https://proxy.example.com/recruitee/', '89564')).toBe('https://proxy.example.com/recruitee/c/89564');
+    expect(companyBase('https://api.recruitee.com/c/89564', '89564')).toBe('https://api.recruitee.com/c/89564');
+  });
 });
 
 describe('Recruitee connector against the stand-in', () => {
+  it('reaches the company through a Custom base URL without the company path', async () => {
+    const ats = recruitee.create({ secret: TOKEN, accountId: COMPANY, baseUrl: `${sandbox.url}/recruitee` });
+    await expect(ats.listJobs({})).resolves.toMatchObject({ jobs: expect.arrayContaining([expect.objectContaining({ id: '1181300' })]) });
+  });
+
   it('verifies with one read of the jobs; a wrong token, an unknown company and a missing right each say so', async () => {
     await expect(port().verify()).resolves.toEqual({ label: `Recruitee company ${COMPANY}`, tool: 'recruitee' });
 
