@@ -1,11 +1,9 @@
 import type { DirectAts } from '../direct';
-import { ConnectorError } from '../errors';
 import { recruiteeCard } from './card';
+import { createRecruiteeAts } from './client';
 
-/** Recruitee, connected directly (see lib/connectors/direct.ts). PLACEHOLDER: the port is to be written in this folder. */
+/** Recruitee, connected directly with a personal API token and the company ID (see lib/connectors/direct.ts). */
 export const recruitee: DirectAts = {
   ...recruiteeCard,
-  create: () => {
-    throw new ConnectorError({ vendor: 'Recruitee', code: 'setup', message: 'Recruitee is not connectable yet.' });
-  },
+  create: (credentials, hooks) => createRecruiteeAts(credentials, hooks),
 };

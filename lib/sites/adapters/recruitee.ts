@@ -25,6 +25,7 @@ export const recruitee = defineAdapter({
 
 export const testUrls: TestUrl[] = [
   { url: 'https://app.recruitee.com/#/candidates?candidate=91234567', kind: 'candidate', id: '91234567', source: 'A public Raycast extension for Recruitee: Action.OpenInBrowser url={`https://app.recruitee.com/#/candidates?candidate=${item.id}`}' },
+  { url: 'https://app.recruitee.com/#/dashboard/overview?candidate=46573203&company=89564', kind: 'candidate', id: '46573203', source: "Recruitee's own API: a candidate's adminapp_url in recorded answers of POST /c/:company/candidates (tests/vendor/recruitee/recorded-answers.json): the web app's candidate= is the API's candidate id" },
   { url: 'https://app.recruitee.com/#/candidates', kind: 'candidate-list', source: 'The same extension: the candidate list the link opens on' },
   { url: 'https://make.recruitee.com/o/ai-automation-expect', kind: 'not-site', source: 'Recruitee career sites: public job scrapers build https://{slug}.recruitee.com/o/{offer slug}; this one is listed in a public application log' },
 ];
