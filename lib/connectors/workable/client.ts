@@ -297,6 +297,8 @@ export function createWorkableAts(creds: DirectAtsCredentials, hooks?: HttpHooks
     },
 
     async listJobs(q) {
+      // A listing starts without a cursor: the pages seen belong to one listing, not to every pull of this instance.
+      if (!q.cursor) jobCursors.clear();
       const page = await call('r_jobs', JobList, 'jobs', {
         query: query({ limit: Math.min(q.pageSize ?? WORKABLE_MAX_PAGE_SIZE, WORKABLE_MAX_PAGE_SIZE), since_id: q.cursor ?? undefined, updated_after: q.updatedAfter ? unixSeconds(q.updatedAfter) : undefined }),
       });
