@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { DIRECT_ATS_CARDS } from './lib/connectors/cards';
 import { BUILT_IN_ATS_HOSTS, VENDOR_API_HOSTS } from './lib/hosts';
 import { iconPaths, TOOLBAR_SIZES } from './lib/icons';
 
@@ -68,7 +69,8 @@ export default defineConfig({
     icons: iconPaths(),
     action: { default_icon: iconPaths('default', TOOLBAR_SIZES) },
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
-    host_permissions: [...VENDOR_API_HOSTS, ...BUILT_IN_ATS_HOSTS],
+    // Each direct ATS's API hosts come from its card (lib/connectors/<vendor>/card.ts).
+    host_permissions: [...new Set([...VENDOR_API_HOSTS, ...DIRECT_ATS_CARDS.flatMap((card) => card.apiHosts), ...BUILT_IN_ATS_HOSTS])],
     // Extension pages run only their own scripts and post no forms elsewhere. Only web pages may frame them (the
     // dialogs' frame, dialog.html): every other page is not web-accessible, so no web page can load it at all.
     content_security_policy: {

@@ -91,6 +91,20 @@ export interface ConnectFields {
   integrationId?: string;
 }
 
+/**
+ * Connect the ATS card to a direct ATS (Greenhouse, Teamtailor, …) through its form, as its admin would: `fields` by
+ * the labels the vendor's admin screen uses (e.g. { 'Client ID': …, 'Client secret': … }); `environment` by label
+ * (default: the vendor's first), `baseUrl` for Custom.
+ */
+export async function connectDirectAts(options: Page, provider: string, fields: Record<string, string>, opts: { environment?: string; baseUrl?: string } = {}): Promise<void> {
+  const region = options.getByRole('region', { name: 'ATS' });
+  await region.getByRole('combobox', { name: 'Provider' }).selectOption({ label: provider });
+  if (opts.environment) await region.getByRole('combobox', { name: 'Environment' }).selectOption({ label: opts.environment });
+  if (opts.baseUrl !== undefined) await region.getByRole('textbox', { name: 'Base URL' }).fill(opts.baseUrl);
+  for (const [label, value] of Object.entries(fields)) await region.getByRole('textbox', { name: label, exact: true }).fill(value);
+  await region.getByRole('button', { name: 'Connect' }).click();
+}
+
 /** Connect one card on the options page through its form, as an admin would. */
 export async function connectCard(options: Page, card: 'Factorial HR' | 'ATS', fields: ConnectFields): Promise<void> {
   const region = options.getByRole('region', { name: card });

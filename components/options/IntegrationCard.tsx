@@ -1,7 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
-import { ConnectInput, FactorialEnvironmentInput, KomboEnvironmentInput, PROVIDER_NAMES, type ConnectionView, type Provider } from '@/lib/connections/intents';
+import {
+  ConnectInput,
+  DIRECT_ATS_CARDS,
+  directAtsCard,
+  FactorialEnvironmentInput,
+  KomboEnvironmentInput,
+  PROVIDER_NAMES,
+  type ConnectionView,
+  type Provider,
+} from '@/lib/connections/intents';
 import { sendIntent, type Failure } from '@/lib/messaging';
 import { t } from './messages';
 import { t as teamT } from './team-messages';
@@ -65,17 +74,24 @@ function ConnectForm({ slot, onConnected, lockedBy }: { slot: Slot; onConnected(
   const [baseUrl, setBaseUrl] = useState('');
   const [apiKey, setApiKey] = useState('');
   const [integrationId, setIntegrationId] = useState('');
+  const [accountId, setAccountId] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { provider: useId(), environment: useId(), baseUrl: useId(), apiKey: useId(), integrationId: useId() };
+  const ids = { provider: useId(), environment: useId(), baseUrl: useId(), apiKey: useId(), integrationId: useId(), accountId: useId() };
 
   const isKombo = provider === 'kombo';
-  const environments = isKombo ? ENVIRONMENTS.kombo : ENVIRONMENTS.factorial;
+  // A direct ATS asks what its own admin screen gives, labelled its way (lib/connectors/<vendor>/card.ts).
+  const direct = directAtsCard(provider);
+  const environments: { value: string; label: string }[] = direct
+    ? [...direct.environments, { value: 'custom', label: t('envCustom') }]
+    : (isKombo ? ENVIRONMENTS.kombo : ENVIRONMENTS.factorial).map((env) => ({ value: env.value, label: t(env.label) }));
+  const secretField = direct?.fields.find((field) => field.key === 'secret');
+  const accountField = direct?.fields.find((field) => field.key === 'accountId');
 
   function chooseProvider(next: Provider) {
     setProvider(next);
-    setEnvironment(next === 'kombo' ? 'eu' : 'production');
+    setEnvironment(next === 'kombo' ? 'eu' : (directAtsCard(next)?.environments[0]?.value ?? 'production'));
     setFieldErrors({});
     setError(null);
   }
@@ -89,6 +105,7 @@ function ConnectForm({ slot, onConnected, lockedBy }: { slot: Slot; onConnected(
       baseUrl: environment === 'custom' ? baseUrl : undefined,
       apiKey,
       ...(isKombo ? { integrationId } : {}),
+      ...(accountField ? { accountId } : {}),
     };
     const parsed = ConnectInput.safeParse(draft);
     if (!parsed.success) {
@@ -138,11 +155,14 @@ function ConnectForm({ slot, onConnected, lockedBy }: { slot: Slot; onConnected(
           <label htmlFor={ids.provider}>{t('provider')}</label>
           <select id={ids.provider} value={provider} onChange={(e) => chooseProvider(e.target.value as Provider)}>
             <option value="factorial-ats">Factorial ATS</option>
+            {DIRECT_ATS_CARDS.map((card) => (
+              <option key={card.provider} value={card.provider}>
+                {card.name}
+              </option>
+            ))}
             <option value="kombo">Kombo</option>
           </select>
-          <span className="hb-hint">
-            {isKombo ? t('komboHint') : t('factorialAtsHint')}
-          </span>
+          <span className="hb-hint">{direct ? direct.hint : isKombo ? t('komboHint') : t('factorialAtsHint')}</span>
         </div>
       )}
       <div className="hb-field">
@@ -150,7 +170,7 @@ function ConnectForm({ slot, onConnected, lockedBy }: { slot: Slot; onConnected(
         <select id={ids.environment} value={environment} onChange={(e) => setEnvironment(e.target.value)}>
           {environments.map((env) => (
             <option key={env.value} value={env.value}>
-              {t(env.label)}
+              {env.label}
             </option>
           ))}
         </select>
@@ -169,7 +189,21 @@ function ConnectForm({ slot, onConnected, lockedBy }: { slot: Slot; onConnected(
           />
         </Field>
       )}
-      <Field id={ids.apiKey} label={t('apiKey')} error={fieldErrors.apiKey} hint={isKombo ? t('komboKeyHint') : undefined}>
+      {accountField && (
+        <Field id={ids.accountId} label={accountField.label} error={fieldErrors.accountId} hint={accountField.hint}>
+          <input
+            id={ids.accountId}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={accountId}
+            onChange={(e) => setAccountId(e.target.value)}
+            aria-invalid={!!fieldErrors.accountId}
+            aria-describedby={describe('accountId', `${ids.accountId}-hint`)}
+          />
+        </Field>
+      )}
+      <Field id={ids.apiKey} label={secretField?.label ?? t('apiKey')} error={fieldErrors.apiKey} hint={secretField?.hint ?? (isKombo ? t('komboKeyHint') : undefined)}>
         <input
           id={ids.apiKey}
           // A text input masked with CSS keeps the textbox role and stays out of password managers.
@@ -180,7 +214,7 @@ function ConnectForm({ slot, onConnected, lockedBy }: { slot: Slot; onConnected(
           value={apiKey}
           onChange={(e) => setApiKey(e.target.value)}
           aria-invalid={!!fieldErrors.apiKey}
-          aria-describedby={describe('apiKey', isKombo ? `${ids.apiKey}-hint` : undefined)}
+          aria-describedby={describe('apiKey', isKombo || secretField ? `${ids.apiKey}-hint` : undefined)}
         />
       </Field>
       {isKombo && (

@@ -1,4 +1,4 @@
-import { komboToolFamily, komboToolName } from '../connectors';
+import { directAtsCard, komboToolFamily, komboToolName } from '../connectors';
 import type { ConnectionRecord } from '../db/schema';
 import type { SiteAdapter } from '../sites/types';
 
@@ -9,6 +9,8 @@ type AtsConnection = Pick<ConnectionRecord, 'provider' | 'tool'>;
  * API tool). Undefined while Kombo has not said which ATS it is (each place then says "your ATS" its own way).
  */
 export function atsToolName(connection: AtsConnection): string | undefined {
+  const direct = directAtsCard(connection.provider);
+  if (direct) return direct.name;
   if (connection.provider !== 'kombo') return 'Factorial ATS';
   return connection.tool ? komboToolName(komboToolFamily(connection.tool)) : undefined;
 }
@@ -19,6 +21,15 @@ export function atsToolName(connection: AtsConnection): string | undefined {
  */
 export function isConnectedAtsSite(adapter: Pick<SiteAdapter, 'id' | 'komboTool'>, connection: AtsConnection | undefined): boolean {
   if (!connection) return false;
-  if (connection.provider === 'kombo') return !!adapter.komboTool && !!connection.tool && komboToolFamily(connection.tool) === adapter.komboTool;
-  return connection.provider === 'factorial-ats' && adapter.id === 'factorial';
+  if (connection.provider === 'factorial-ats') return adapter.id === 'factorial';
+  // Kombo names its ATS in the integration id; a direct connector is its ATS (its card's `tool`).
+  const tool = connection.tool ?? directAtsCard(connection.provider)?.tool;
+  return !!adapter.komboTool && !!tool && komboToolFamily(tool) === adapter.komboTool;
+}
+
+/** Whether the connected ATS takes the PDF profile as a file (Kombo does; Factorial ATS and URL-only vendors do not). */
+export function atsAcceptsFiles(provider: ConnectionRecord['provider']): boolean {
+  if (provider === 'kombo') return true;
+  const direct = directAtsCard(provider);
+  return direct ? direct.acceptsFiles !== false : false;
 }

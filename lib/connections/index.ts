@@ -1,3 +1,4 @@
 export { PROVIDER_NAMES, connect, prepareConnection, saveConnections, type PreparedConnection, listConnections, checkConnection, removeConnection, withHr, withAts, NotConnectedError, toView, slotOf } from './service';
 export { hasOriginPermission } from './permissions';
-export { atsToolName, isConnectedAtsSite } from './ats';
+export { atsAcceptsFiles, atsToolName, isConnectedAtsSite } from './ats';
+export { pacedVendorOf } from './pacing';

@@ -3,8 +3,8 @@ import { intent, type IntentSpec } from '../messaging/intent';
 import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
 import { says, t } from '../messaging/intents/messages';
 import type { Provider } from '../db/schema';
-import { DIRECT_ATS_CARDS } from '../connectors/cards';
-import type { DirectAtsProvider } from '../connectors/direct';
+import { DIRECT_ATS_CARDS, directAtsCard } from '../connectors/cards';
+import { DIRECT_ATS_PROVIDERS, type DirectAtsProvider } from '../connectors/direct';
 
 /** Intents of the options page's integration cards: connect, check, list and remove connections. */
 
@@ -15,6 +15,8 @@ export const PROVIDER_NAMES = {
   kombo: 'Kombo',
   ...(Object.fromEntries(DIRECT_ATS_CARDS.map((card) => [card.provider, card.name])) as Record<DirectAtsProvider, string>),
 } as const satisfies Record<Provider, string>;
+/** The direct ATSs the ATS card offers, with what each asks (the options page reads them here, not in the connectors). */
+export { DIRECT_ATS_CARDS, directAtsCard };
 /** The providers are the stored connection's (one list): a name missing above, or one too many, does not compile. */
 export type { Provider };
 
@@ -96,6 +98,35 @@ export const ConnectInput = z.discriminatedUnion('provider', [
       integrationId: IntegrationIdInput,
     })
     .superRefine(withCustomBaseUrl),
+  // A direct ATS: its secret in `apiKey` (the form's field errors stay on one name), its account field in `accountId`,
+  // each checked by the rules and labels its card declares (lib/connectors/<vendor>/card.ts).
+  z
+    .object({
+      provider: z.enum(DIRECT_ATS_PROVIDERS),
+      environment: z.string().trim().min(1),
+      baseUrl: BaseUrlInput.optional(),
+      apiKey: z.string().trim(),
+      accountId: z.string().trim().optional(),
+    })
+    .superRefine((value, ctx) => {
+      const card = directAtsCard(value.provider)!;
+      if (value.environment !== 'custom' && !card.environments.some((e) => e.value === value.environment)) {
+        ctx.addIssue({ code: 'custom', path: ['environment'], message: t('directEnvironment', { vendor: card.name }) });
+      }
+      withCustomBaseUrl(value, ctx);
+      for (const field of card.fields) {
+        const path = field.key === 'secret' ? 'apiKey' : 'accountId';
+        const entered = (field.key === 'secret' ? value.apiKey : value.accountId) ?? '';
+        const problem = !entered
+          ? t('directFieldMissing', { field: field.label })
+          : /\s/.test(entered)
+            ? t('directFieldSpaces', { field: field.label })
+            : entered.length > 512
+              ? t('directFieldLong', { field: field.label })
+              : field.check?.(entered);
+        if (problem) ctx.addIssue({ code: 'custom', path: [path], message: problem });
+      }
+    }),
 ]);
 export type ConnectInput = z.infer<typeof ConnectInput>;
 
@@ -110,8 +141,10 @@ export interface ConnectionView {
   environment: string;
   baseUrl: string;
   integrationId?: string;
+  /** A direct ATS's account field (Greenhouse client ID, Workable subdomain, Recruitee company ID). */
+  accountId?: string;
   tool?: string;
-  /** The ATS behind a Kombo integration as people name it ("Greenhouse"), from its tool id. */
+  /** The connected ATS as people name it ("Greenhouse"; behind Kombo, from its tool id). */
   toolName?: string;
   accountLabel?: string;
   /** e.g. "••••1234" */

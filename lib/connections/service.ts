@@ -6,6 +6,7 @@ import {
   createFactorialHr,
   createKomboAts,
   directAts,
+  directAtsCard,
   komboToolFromIntegrationId,
   resolveFactorialBaseUrl,
   resolveKomboBaseUrl,
@@ -15,7 +16,8 @@ import {
 } from '../connectors';
 import { db, type ConnectionRecord, type ConnectionSlot } from '../db';
 import { PROVIDER_NAMES, type ConnectInput, type ConnectionView } from './intents';
-import { pacedHooks, pacedVendorOf } from '../outbox';
+import { pacedHooks } from '../outbox';
+import { pacedVendorOf } from './pacing';
 import { keyHint, maskKey, openSecret, sealSecret } from '../secrets';
 import { t } from './messages';
 import { hasOriginPermission } from './permissions';
@@ -34,7 +36,16 @@ export function slotOf(provider: ConnectInput['provider']): ConnectionSlot {
 
 function baseUrlFor(input: ConnectInput): string {
   if (input.provider === 'kombo') return resolveKomboBaseUrl(input.environment, input.baseUrl);
-  return resolveFactorialBaseUrl(input.environment, input.baseUrl);
+  if (input.provider === 'factorial-hr' || input.provider === 'factorial-ats') return resolveFactorialBaseUrl(input.environment, input.baseUrl);
+  if (input.environment === 'custom' && input.baseUrl) return input.baseUrl.replace(/\/+$/, '');
+  return directAtsCard(input.provider)!.baseUrl(input.environment, input.accountId);
+}
+
+/** The ATS (as site adapters name it) a connection reaches: Kombo's from its integration id, a direct one's own. */
+function toolOf(input: ConnectInput): string | undefined {
+  if (input.provider === 'kombo') return komboToolFromIntegrationId(input.integrationId);
+  if (input.provider === 'factorial-ats') return 'factorial';
+  return directAtsCard(input.provider)?.tool;
 }
 
 function portFor(
@@ -65,8 +76,9 @@ export function toView(record: ConnectionRecord): ConnectionView {
     environment: record.environment,
     baseUrl: record.baseUrl,
     integrationId: record.integrationId,
+    accountId: record.accountId,
     tool: record.tool,
-    toolName: record.provider === 'kombo' ? atsToolName(record) : undefined,
+    toolName: record.slot === 'ats' ? atsToolName(record) : undefined,
     accountLabel: record.accountLabel,
     maskedKey: maskKey(record.keyHint),
     connectedAt: record.connectedAt,
@@ -97,7 +109,8 @@ export async function prepareConnection(input: ConnectInput, origin?: Connection
     throw new PublicError(t('notAllowedYet', { host: new URL(baseUrl).host }), 'permission', 'baseUrl');
   }
   const integrationId = input.provider === 'kombo' ? input.integrationId : undefined;
-  const port = portFor(input.provider, { apiKey: input.apiKey, baseUrl, integrationId });
+  const accountId = 'accountId' in input && input.accountId ? input.accountId : undefined;
+  const port = portFor(input.provider, { apiKey: input.apiKey, baseUrl, integrationId, accountId });
   let account: Awaited<ReturnType<typeof port.verify>>;
   try {
     account = await port.verify();
@@ -113,7 +126,8 @@ export async function prepareConnection(input: ConnectInput, origin?: Connection
     environment: input.environment,
     baseUrl,
     integrationId,
-    tool: integrationId ? komboToolFromIntegrationId(integrationId) : input.provider === 'factorial-ats' ? 'factorial' : undefined,
+    ...(accountId ? { accountId } : {}),
+    tool: toolOf(input),
     accountLabel: account.label,
     companyId: account.companyId,
     keyHint: keyHint(input.apiKey),

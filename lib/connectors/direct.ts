@@ -1,3 +1,4 @@
+import { DIRECT_ATS_PROVIDERS } from '../db/providers';
 import type { HttpHooks } from './http';
 import type { AtsPort } from './types';
 
@@ -8,7 +9,8 @@ import type { AtsPort } from './types';
  * instead of naming the vendor.
  */
 
-export const DIRECT_ATS_PROVIDERS = ['greenhouse', 'teamtailor', 'workable', 'recruitee', 'ashby'] as const;
+/** Their ids are stored with each connection: the list lives with the stored vocabulary. */
+export { DIRECT_ATS_PROVIDERS };
 export type DirectAtsProvider = (typeof DIRECT_ATS_PROVIDERS)[number];
 
 /** One input of the connect form, labelled as the vendor's admin screen labels it. */
@@ -69,6 +71,11 @@ export interface DirectAtsCard {
   baseUrl(environment: string, accountId: string | undefined): string;
   /** Match patterns of every host the connector calls (token endpoints included): declared in the manifest. */
   apiHosts: readonly string[];
+  /**
+   * Whether the API takes the PDF profile as a file (default true). False where the vendor takes a CV only by URL
+   * (Teamtailor): the Sync dialog says so and offers the PDF for download instead. Must match the port's `acceptsFiles`.
+   */
+  acceptsFiles?: boolean;
   /** One sentence for the ATS card: what to create in the vendor's admin screen, with which permissions. */
   hint: string;
   pace: DirectAtsPace;

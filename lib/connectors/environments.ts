@@ -1,9 +1,10 @@
 /**
  * The environments each vendor offers, in the order the connect form lists them: the one list the connectors'
- * types, the connect intent's schema, the stored connection's schema and the form's choices follow.
+ * types, the connect intent's schema, the stored connection's schema and the form's choices follow (kept with the
+ * stored connection's vocabulary, lib/db/providers.ts).
  */
-export const FACTORIAL_ENVIRONMENTS = ['production', 'demo', 'custom'] as const;
-export const KOMBO_ENVIRONMENTS = ['eu', 'us', 'custom'] as const;
+import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../db/providers';
+export { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS };
 
 export type FactorialEnvironment = (typeof FACTORIAL_ENVIRONMENTS)[number];
 export type KomboEnvironment = (typeof KOMBO_ENVIRONMENTS)[number];

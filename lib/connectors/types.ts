@@ -125,12 +125,20 @@ export interface AtsJobPage {
   jobs: AtsJob[];
   /** Opaque cursor for the next page; null on the last page. */
   next: string | null;
+  /**
+   * The vendor's own mark to list only what changed after this listing (Ashby's `syncToken`), given back as the next
+   * pull's `updatedAfter`. Absent: the next pull asks from this pull's start time.
+   */
+  watermark?: string;
 }
 
 export interface AtsJobQuery {
   /** Continue from a stored cursor (a pull resumes from it after the worker restarts). */
   cursor?: string | null;
-  /** ISO timestamp: only jobs changed since (where `incrementalJobs`); ignored where the API has no such filter. */
+  /**
+   * Only jobs changed since (where `incrementalJobs`): an ISO time (the last pull's start), or the `watermark` the
+   * vendor gave at the end of the last pull. A port whose vendor refuses an expired mark lists everything instead.
+   */
   updatedAfter?: string;
   pageSize?: number;
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DIRECT_ATS_PROVIDERS } from '../connectors/direct';
-import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
+import { DIRECT_ATS_PROVIDERS, FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from './providers';
 
 /**
  * Shapes of what Hirebridge keeps in IndexedDB. Types flow from these schemas. Candidates and operations are parsed

@@ -46,6 +46,8 @@ export const PullState = z.object({
   startedAt: z.string(),
   cursor: z.string().nullable(),
   updatedAfter: z.string().optional(),
+  /** The vendor's own mark for the next incremental listing, from this pull's last page (Ashby's `syncToken`). */
+  vendorWatermark: z.string().optional(),
   /** A complete listing, compared at the end with what is stored (ids seen: `jobPull.seen:*` rows). */
   listing: z.boolean().optional(),
   /** Written by earlier versions (the whole list in the state); read once when such a pull resumes. */
@@ -131,6 +133,7 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
         if (writes.length) await database.jobs.bulkPut(writes);
         if (state.listing) await database.settings.put({ key: seenKey(state.counts.pages), value: page.jobs.map((job) => job.id) });
         state.cursor = page.next;
+        if (page.watermark) state.vendorWatermark = page.watermark;
         state.counts.pages += 1;
         await database.settings.put({ key: STATE_KEY, value: state });
       });
@@ -144,7 +147,7 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
       const marks = (await watermarkRow.read()) ?? {};
       if (state.listing) await database.settings.put({ key: COMPLETE_KEY, value: { ...((await completeRow.read()) ?? {}), [provider]: state.startedAt } });
       await database.settings.bulkPut([
-        { key: WATERMARK_KEY, value: { ...marks, [provider]: state.startedAt } },
+        { key: WATERMARK_KEY, value: { ...marks, [provider]: state.vendorWatermark ?? state.startedAt } },
         { key: LAST_KEY, value: summary },
         { key: STATE_KEY, value: { ...state, running: false } },
       ]);
@@ -175,7 +178,7 @@ export async function pullJobs(ats: AtsPort, opts: { now?: () => Date } = {}): P
 /** A new pull: incremental from the watermark, or a complete listing (see `needsCompleteListing`). */
 async function freshState(ats: AtsPort, startedAt: string): Promise<PullState> {
   const provider = ats.provider;
-  const incremental = provider === 'kombo';
+  const incremental = !!ats.incrementalJobs;
   const watermark = incremental ? await readWatermark(provider) : undefined;
   const lastCompleteAt = (await completeRow.read())?.[provider];
   const complete = needsCompleteListing({ incremental, forgetsDeletedAfterMs: ats.forgetsDeletedAfterMs, watermark, lastCompleteAt, now: Date.parse(startedAt) });

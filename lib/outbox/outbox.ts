@@ -210,7 +210,10 @@ async function fail(operation: OperationRecord, error: unknown): Promise<Operati
   const retryAfter = error instanceof ConnectorError ? error.retryAfterMs : undefined;
   const wait = Math.max(retryAfter ?? 0, backoffDelay(attempts - 1, 1_000, 5 * 60_000));
   // The vendor asked everyone to slow down: hold the other sends to it too, not only this one.
-  if (error instanceof ConnectorError && error.code === 'rate-limited') pacerFor(error.vendor === 'Kombo' ? 'kombo' : 'factorial').pause(retryAfter ?? wait);
+  if (error instanceof ConnectorError && error.code === 'rate-limited') {
+    const vendor = await vendorOf(operation);
+    if (vendor) pacerFor(vendor).pause(retryAfter ?? wait);
+  }
   const next = new Date(Date.now() + wait);
   const saved = await save({ ...operation, state: 'queued', attempts, lastError: message, nextAttemptAt: next.toISOString() });
   schedule(saved.id, wait);

@@ -1,7 +1,5 @@
 import type { HttpHooks, VendorLimits } from '../connectors/http';
 import { KOMBO_DEFAULT_ACTIONS_IN_FLIGHT } from '../connectors/kombo/limits';
-import { DIRECT_ATS_CARDS, isDirectAts } from '../connectors/cards';
-import type { DirectAtsProvider } from '../connectors/direct';
 
 /**
  * Pacing of sends per vendor, so a bulk run stays inside what the vendor allows instead of bouncing off 429s:
@@ -23,14 +21,11 @@ import type { DirectAtsProvider } from '../connectors/direct';
  * used to the full without a 429.
  */
 
-/** Factorial (HR and ATS share its window), Kombo, or a direct ATS by its provider id. */
-export type PacedVendor = 'factorial' | 'kombo' | DirectAtsProvider;
-
-/** Whose window a connection's requests take. */
-export function pacedVendorOf(provider: string): PacedVendor {
-  if (provider === 'kombo') return 'kombo';
-  return isDirectAts(provider) ? provider : 'factorial';
-}
+/**
+ * Factorial (HR and ATS share its window), Kombo, or another vendor by the name its limits were declared under
+ * (`declarePaceLimits`: each direct ATS's, by lib/connections).
+ */
+export type PacedVendor = 'factorial' | 'kombo' | (string & {});
 
 export interface PaceLimits {
   /** At most this many writes may reach the vendor within any `windowMs`. */
@@ -56,17 +51,20 @@ export const PACE_TIME_SCALE = Math.max(1, Number(import.meta.env?.WXT_BENCH_TIM
 
 export const FACTORIAL_POSTS_PER_MINUTE = 200;
 
-export const DEFAULT_PACE_LIMITS: Record<PacedVendor, PaceLimits> = {
+export const DEFAULT_PACE_LIMITS: Record<'factorial' | 'kombo', PaceLimits> & Partial<Record<string, PaceLimits>> = {
   factorial: { perWindow: FACTORIAL_POSTS_PER_MINUTE, windowMs: 60_000 / PACE_TIME_SCALE, writeMethods: ['POST'], maxInFlight: 10 },
   kombo: { maxInFlight: KOMBO_DEFAULT_ACTIONS_IN_FLIGHT, maxActionsInFlight: KOMBO_DEFAULT_ACTIONS_IN_FLIGHT },
-  // Each direct ATS's documented limits, from its card (lib/connectors/<vendor>/card.ts).
-  ...(Object.fromEntries(
-    DIRECT_ATS_CARDS.map(({ provider, pace }) => [
-      provider,
-      { perWindow: pace.perWindow, windowMs: pace.windowMs === undefined ? undefined : pace.windowMs / PACE_TIME_SCALE, writeMethods: pace.methods, maxInFlight: pace.maxInFlight },
-    ]),
-  ) as Record<DirectAtsProvider, PaceLimits>),
 };
+
+/**
+ * A vendor's documented limits, declared by whoever knows the vendor (lib/connections for the direct ATSs) before its
+ * first request: its pacer starts with them. A window given here is in real time (the bench's time scale applies).
+ */
+export function declarePaceLimits(vendor: string, limits: PaceLimits): void {
+  const scaled = limits.windowMs === undefined ? limits : { ...limits, windowMs: limits.windowMs / PACE_TIME_SCALE };
+  DEFAULT_PACE_LIMITS[vendor] = scaled;
+  pacers.get(vendor)?.setLimits(scaled);
+}
 
 interface Waiter {
   grant: (release: () => void) => void;
@@ -302,7 +300,7 @@ const pacers = new Map<PacedVendor, Pacer>();
 export function pacerFor(vendor: PacedVendor): Pacer {
   let pacer = pacers.get(vendor);
   if (!pacer) {
-    pacer = new Pacer(DEFAULT_PACE_LIMITS[vendor]);
+    pacer = new Pacer(DEFAULT_PACE_LIMITS[vendor] ?? {});
     pacers.set(vendor, pacer);
   }
   return pacer;

@@ -3,6 +3,7 @@ import { intent, type IntentSpec } from '../messaging/intent';
 import { OperationIdInput } from '../messaging/intents/operations';
 import { says } from '../messaging/intents/messages';
 import { PhoneField } from '../people/fields';
+import type { AtsProvider } from '../connectors/types';
 
 /**
  * Sync to ATS (SPEC F4): a sourced candidate onto an active job, with one PDF profile. The dialog (in the page's
@@ -83,7 +84,7 @@ export interface SyncDraft {
   candidateKey: string;
   fields: Partial<SyncFields>;
   jobs: SyncJobOption[];
-  provider: 'kombo' | 'factorial-ats';
+  provider: AtsProvider;
   /** The ATS by name, e.g. "Greenhouse (through Kombo)". */
   atsName: string;
   acceptsFiles: boolean;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { db, type OperationOf } from '../db';
 import { defineOperation } from '../outbox/define';
+import { pacedVendorOf } from '../connections/pacing';
 import { AnswerValue, ResumeUpload, SyncFields } from './intents';
 
 /**
@@ -39,7 +40,7 @@ export const syncOperation = defineOperation({
   vendor: async () => {
     const ats = await db().connections.get('ats');
     if (!ats) return undefined;
-    return ats.provider === 'kombo' ? 'kombo' : 'factorial';
+    return pacedVendorOf(ats.provider);
   },
 });
 export type SyncOperation = OperationOf<'sync-candidate'>;

@@ -1,13 +1,13 @@
 import { recordActivity } from '../activity';
 import { ConnectorError } from '../connectors/errors';
 import type { ScreeningAnswer, ScreeningQuestion } from '../connectors/types';
-import { atsToolName, isConnectedAtsSite, withAts } from '../connections';
+import { atsAcceptsFiles, atsToolName, isConnectedAtsSite, withAts } from '../connections';
 import { splitFullName } from '../people';
 import { asSourced, db, isUnreadable, readOperation, readSourced, type OperationRecord, type SourcedCandidate, type SourcedData } from '../db';
 import { AutoSyncPlan, syncOperation, type SyncOperation } from './operation';
 import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from './intents';
 import { CheckAgainLater, enqueue, onOperationChange, process, registerHandler, type OperationHandler, sendsOf, settle } from '../outbox';
-import type { AtsPort } from '../connectors/types';
+import type { AtsPort, AtsProvider } from '../connectors/types';
 import { DEFAULT_TIMEOUTS } from '../connectors/http';
 import { formatDateTime } from '../i18n';
 import { base64ToBytes, buildProfilePdf, bytesToBase64, pdfFileName } from '../pdf';
@@ -106,7 +106,7 @@ export function preselectedJob(jobs: readonly Pick<SyncJobOption, 'key' | 'name'
 
 export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
   const connection = await db().connections.get('ats');
-  if (!connection || (connection.provider !== 'kombo' && connection.provider !== 'factorial-ats')) {
+  if (!connection || connection.slot !== 'ats') {
     throw new PublicError(t('connectAtsFirst'));
   }
   const { values } = await readSettings();
@@ -136,9 +136,9 @@ export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
       transcript: transcriptText(page.transcript),
     },
     jobs,
-    provider: connection.provider,
+    provider: connection.provider as AtsProvider, // the ats slot holds only ATS providers
     atsName: atsLabel(connection),
-    acceptsFiles: connection.provider === 'kombo',
+    acceptsFiles: atsAcceptsFiles(connection.provider),
     sourceName: values.sourceName,
     autoSyncStage: values.autoSync ? values.autoSyncStage : undefined,
     plannedJobKey: plannedSync(record)?.fields.jobKey,

@@ -19,7 +19,7 @@ export type { PolicyJobs, PolicyReport } from './schema';
  */
 
 
-const CONNECTION_FIELDS = ['provider', 'environment', 'baseUrl', 'integrationId', 'apiKey'];
+const CONNECTION_FIELDS = ['provider', 'environment', 'baseUrl', 'integrationId', 'accountId', 'apiKey'];
 
 /** Policy keys of the team setup (the settings' own keys are read by lib/settings). */
 const PolicyTeam = {

@@ -29,6 +29,8 @@ export const SetupConnection = z.strictObject({
   /** Only for the Custom environment (a proxy or the sandbox). */
   baseUrl: z.string().max(2048).optional(),
   integrationId: z.string().max(256).optional(),
+  /** A direct ATS's account field (Greenhouse client ID, Workable subdomain, Recruitee company ID). */
+  accountId: z.string().max(512).optional(),
   /** Absent: the file was exported without keys. */
   key: Sealed.optional(),
 });

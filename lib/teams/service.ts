@@ -65,6 +65,7 @@ export async function exportTeamSetup(passphrase?: string): Promise<{ fileName: 
       environment: record.environment,
       ...(record.environment === 'custom' ? { baseUrl: record.baseUrl } : {}),
       ...(record.integrationId ? { integrationId: record.integrationId } : {}),
+      ...(record.accountId ? { accountId: record.accountId } : {}),
       ...(key ? { key } : {}),
     });
   }
@@ -153,7 +154,7 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
     if (!passphrase) throw new PublicError(t('needPassphrase'));
     const apiKey = await openWithPassphrase(entry.key, passphrase);
     if (apiKey === null) throw new PublicError(t('wrongPassphrase'));
-    const input = ConnectInput.safeParse({ provider: entry.provider, environment: entry.environment, baseUrl: entry.baseUrl, integrationId: entry.integrationId, apiKey });
+    const input = ConnectInput.safeParse({ provider: entry.provider, environment: entry.environment, baseUrl: entry.baseUrl, integrationId: entry.integrationId, accountId: entry.accountId, apiKey });
     if (!input.success) throw new PublicError(t('damaged', { detail: `${PROVIDER_NAMES[entry.provider]}: ${input.error.issues[0]?.message ?? ''}` }));
     const result = await attempt(prepareConnection(input.data, 'file'));
     if (!result.ok) throw new PublicError(t('connectionFailed', { provider: PROVIDER_NAMES[entry.provider], reason: result.error.message }));

@@ -24,6 +24,7 @@ function fakeAts(provider: AtsPort['provider'], jobs: AtsJob[], opts: { failOnPa
   const port: AtsPort = {
     provider,
     acceptsFiles: provider === 'kombo',
+    incrementalJobs: provider === 'kombo',
     writeSettlesWithinMs: 0,
     createApplication: async () => {
       throw new Error('not used by job pulls');

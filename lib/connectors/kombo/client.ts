@@ -237,6 +237,7 @@ export function createKomboAts(creds: KomboCredentials, hooks?: HttpHooks): AtsP
     provider: 'kombo',
     tool,
     acceptsFiles: true,
+    incrementalJobs: true,
     writeSettlesWithinMs: KOMBO_WRITE_TASK_MS,
     forgetsDeletedAfterMs: KOMBO_FORGETS_DELETED_AFTER_MS,
 
