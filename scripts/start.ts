@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { describeStandIns } from '../sandbox/stand-ins';
 import { dialogFrame, launchWithExtension } from './browser';
 import { buttonsSettled, connectToSandbox, DEMO_JOBS, screenshotDialog } from './demo';
 
@@ -47,6 +48,8 @@ async function main() {
   const options = await connectToSandbox(context, extensionId, sandbox);
   console.log('Connected Factorial HR and the ATS (Kombo) to the sandbox.');
   console.log(`Activated the jobs ${DEMO_JOBS.map((job) => `"${job}"`).join(' and ')}.`);
+  console.log('To try a direct ATS instead: Options → ATS → Remove integration, then Provider by name, Environment Custom:');
+  console.log(describeStandIns(sandbox.url));
 
   const demo = await context.newPage();
   await demo.goto(`${sandbox.url}/demo-ats/candidates`);

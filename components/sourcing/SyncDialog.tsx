@@ -284,7 +284,7 @@ export function SyncDialog({ page, resume, onClose }: SyncDialogProps) {
               </div>
             </div>
             {!draft.acceptsFiles && (
-              <p className="notice warn">{t('noFiles')}</p>
+              <p className="notice warn">{t('noFiles', { ats: draft.atsName })}</p>
             )}
           </form>
         )}

@@ -294,8 +294,12 @@ export interface AtsPort {
   verify(): Promise<VerifiedAccount>;
   listJobs(query: AtsJobQuery): Promise<AtsJobPage>;
   findCandidateById(id: string): Promise<AtsCandidate | null>;
-  /** The id the ATS's own web app shows (Kombo remote_ids); for Factorial ATS the same as findCandidateById. */
-  findCandidateByRemoteId(remoteId: string): Promise<AtsCandidate | null>;
+  /**
+   * The id the ATS's own web app shows (Kombo remote_ids); for Factorial ATS the same as findCandidateById. `page` has
+   * every id the page's URL gave (its application and job too), for an ATS whose pages name the application rather
+   * than the person.
+   */
+  findCandidateByRemoteId(remoteId: string, page?: SiteApplicationIds): Promise<AtsCandidate | null>;
   findCandidateByEmail(email: string): Promise<AtsCandidate | null>;
   /** Many candidates by the ids their ATS web app shows, in as few requests as the API allows. */
   findCandidatesByRemoteIds(remoteIds: string[]): Promise<AtsCandidate[]>;

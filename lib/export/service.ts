@@ -141,7 +141,7 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
     try {
       const found = await withAts(async (ats, connection) => {
         const tool = atsName(connection);
-        const candidate = await ats.findCandidateByRemoteId(page.siteCandidateId);
+        const candidate = await ats.findCandidateByRemoteId(page.siteCandidateId, siteIds(page));
         if (!candidate) return { tool, candidate, tracking: ats.tracking && { plan: ats.tracking.plan(siteIds(page)) } };
         const hire = hiredApplication(candidate);
         // Only a hire has a start date to look for; a failed look-up costs the pre-fill, not the form.

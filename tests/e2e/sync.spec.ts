@@ -212,7 +212,7 @@ test.describe('Sync to ATS from a Lever page', () => {
     await activate(options, 'Backend Engineer');
 
     const { page, dialog } = await openSync(context);
-    await expect(dialog.getByText('Factorial’s public API accepts no files')).toBeVisible();
+    await expect(dialog.getByText('Factorial ATS’s API accepts no files, so the PDF profile will not be attached')).toBeVisible();
     await dialog.getByRole('combobox', { name: 'Job' }).selectOption({ index: 1 });
     await dialog.getByRole('radio', { name: '5 of 5 stars' }).check();
     await dialog.getByRole('textbox', { name: 'Assessment summary' }).fill('Excellent fit.');

@@ -1,11 +1,9 @@
 import type { DirectAts } from '../direct';
-import { ConnectorError } from '../errors';
 import { teamtailorCard } from './card';
+import { createTeamtailorAts } from './client';
 
-/** Teamtailor, connected directly (see lib/connectors/direct.ts). PLACEHOLDER: the port is to be written in this folder. */
+/** Teamtailor, connected directly with an Admin-scope API key (see lib/connectors/direct.ts and ./client.ts). */
 export const teamtailor: DirectAts = {
   ...teamtailorCard,
-  create: () => {
-    throw new ConnectorError({ vendor: 'Teamtailor', code: 'setup', message: 'Teamtailor is not connectable yet.' });
-  },
+  create: (credentials, hooks) => createTeamtailorAts(credentials, hooks),
 };
