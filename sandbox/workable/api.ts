@@ -365,7 +365,9 @@ export const workable: StandIn<WorkableWorld> = {
   vendor: 'workable',
   // Every account's own host; the E2E's pages on the same hosts are routed after these (Playwright: last route wins).
   hosts: ['*.workable.com'],
-  keys: { accountId: SUBDOMAIN, secret: TOKEN },
+  basePath: '/spi/v3',
+  // As Workable's admin screen and the connect form name them (npm start prints them; E2E fills the form with them).
+  keys: { Subdomain: SUBDOMAIN, 'API access token': TOKEN },
   seed,
 
   router(worldOf) {

@@ -12,8 +12,8 @@ import { allowSandboxHost, dialogFrame, expect, routeVendorHosts, sandboxControl
  * the web app's candidate page on the same host (served by the test, the public real-page fixture's markup); Factorial HR
  * on its real host (the sandbox).
  */
-const SUBDOMAIN = workable.keys.accountId;
-const TOKEN = workable.keys.secret;
+const SUBDOMAIN = workable.keys.Subdomain;
+const TOKEN = workable.keys['API access token'];
 const HOST = `https://${SUBDOMAIN}.workable.com`;
 const EXPORT = { name: 'Export to FactorialHR' };
 

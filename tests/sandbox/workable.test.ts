@@ -52,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' }));
 
-const TOKEN = workable.keys.secret;
+const TOKEN = workable.keys['API access token'];
 async function call(path: string, init: { method?: string; body?: unknown; token?: string; host?: string } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${init.token ?? TOKEN}` };
   if (init.host) headers['x-sandbox-host'] = init.host;

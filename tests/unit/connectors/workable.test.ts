@@ -16,7 +16,7 @@ const excerpt = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..',
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 
-const TOKEN = standIn.keys.secret;
+const TOKEN = standIn.keys['API access token'];
 let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox();
