@@ -202,18 +202,39 @@ export function createWorkableAts(creds: DirectAtsCredentials, hooks?: HttpHooks
   /** Web app id → API id, for every record this instance has read (a scan is not repeated for the same page). */
   const byWebAppId = new Map<string, CandidateRow>();
   const remember = (rows: CandidateRow[]) => rows.forEach((r) => r.profile_url && byWebAppId.set(webAppId(r.profile_url) ?? '', r));
-  /** Reads the collection until every id is found, it ends, or the scan's bound is reached. */
-  async function scanForWebAppIds(ids: string[]): Promise<{ found: Map<string, CandidateRow>; complete: boolean }> {
+  /** Reads the collection (one job's records when `shortcode` is given) until every id is found, it ends, or the scan's bound is reached. */
+  async function scanForWebAppIds(ids: string[], shortcode?: string): Promise<{ found: Map<string, CandidateRow>; complete: boolean }> {
     const found = new Map(ids.flatMap((id) => (byWebAppId.has(id) ? [[id, byWebAppId.get(id)!] as const] : [])));
     let sinceId: string | null = null;
     for (let page = 0; page < REMOTE_ID_SCAN_PAGES && found.size < ids.length; page++) {
-      const { rows, next } = await candidatePage({ limit: WORKABLE_MAX_PAGE_SIZE }, sinceId);
+      const { rows, next } = await candidatePage({ limit: WORKABLE_MAX_PAGE_SIZE, shortcode }, sinceId);
       remember(rows);
       for (const id of ids) if (byWebAppId.has(id)) found.set(id, byWebAppId.get(id)!);
       if (next === null) return { found, complete: true };
       sinceId = next;
     }
     return { found, complete: found.size === ids.length };
+  }
+
+  /**
+   * The job a web app URL names (…/backend/jobs/376844767/…): its numeric id is the one ending the job's `url`
+   * (https://groove-tech.workable.com/jobs/376844767 in the vendor's example, the same id as in `profile_url`), and
+   * the API addresses the job by its shortcode. Null when no job has that id.
+   */
+  const shortcodeByWebJobId = new Map<string, string>();
+  async function shortcodeOfWebJob(webJobId: string): Promise<string | null> {
+    let sinceId: string | null = null;
+    while (!shortcodeByWebJobId.has(webJobId)) {
+      const page = await call('r_jobs', JobList, 'jobs', { query: query({ limit: WORKABLE_MAX_PAGE_SIZE, since_id: sinceId ?? undefined }) });
+      for (const job of page.jobs) {
+        const id = job.url?.match(/\/jobs\/(\d+)\/?$/)?.[1];
+        if (id) shortcodeByWebJobId.set(id, job.shortcode);
+      }
+      const next = sinceIdOf(page.paging?.next);
+      if (next === null || next === sinceId) break;
+      sinceId = next;
+    }
+    return shortcodeByWebJobId.get(webJobId) ?? null;
   }
 
   const questionsOf = new Map<string, Promise<ScreeningQuestion[]>>();
@@ -318,8 +339,11 @@ export function createWorkableAts(creds: DirectAtsCredentials, hooks?: HttpHooks
       return detail ? toCandidate([detail]) : null;
     },
 
-    async findCandidateByRemoteId(remoteId) {
-      const { found, complete } = await scanForWebAppIds([remoteId]);
+    async findCandidateByRemoteId(remoteId, page) {
+      // The page's job narrows the search to that job's records; the whole collection only when they do not have them.
+      const shortcode = page?.jobRemoteId ? await shortcodeOfWebJob(page.jobRemoteId) : null;
+      let { found, complete } = shortcode ? await scanForWebAppIds([remoteId], shortcode) : { found: new Map<string, CandidateRow>(), complete: false };
+      if (!found.has(remoteId)) ({ found, complete } = await scanForWebAppIds([remoteId]));
       const row = found.get(remoteId);
       if (!row) {
         if (complete) return null;

@@ -170,6 +170,19 @@ describe('Workable candidates', () => {
     expect(many.map((c) => c.lastName).sort()).toEqual(['Moreau', 'Weber']);
   });
 
+  it('narrows that look-up to the job the page’s URL names (the numeric id ending the job’s url), and still finds a person the URL’s job does not hold', async () => {
+    await fetch(`${sandbox.url}/__sandbox/requests`, { method: 'DELETE' });
+    const lucas = await port().findCandidateByRemoteId('370715912', { candidateRemoteId: '370715912', jobRemoteId: '4087255' });
+    expect(lucas).toMatchObject({ lastName: 'Moreau', applications: [{ jobId: 'HB0001' }] });
+    const scans = (await requests()).filter((r) => r.path.endsWith('/candidates'));
+    expect(scans.map((r) => new URLSearchParams(r.query).get('shortcode'))).toEqual(['HB0001']);
+
+    await fetch(`${sandbox.url}/__sandbox/requests`, { method: 'DELETE' });
+    const elsewhere = await port().findCandidateByRemoteId('370716020', { candidateRemoteId: '370716020', jobRemoteId: '4087255' });
+    expect(elsewhere).toMatchObject({ lastName: 'Weber', applications: [{ jobId: 'HB0003' }] });
+    expect((await requests()).filter((r) => r.path.endsWith('/candidates')).map((r) => new URLSearchParams(r.query).get('shortcode'))).toEqual(['HB0001', null]);
+  });
+
   it('lists hires page by page, with the start date of the offer, or why there is none', async () => {
     const ats = port();
     const items: HiredApplication[] = [];
