@@ -80,6 +80,21 @@ test.describe('Workable, connected directly', () => {
     expect(employees).toMatchObject([{ first_name: 'Lucas', last_name: 'Moreau', contract_starts_on: '2027-01-11' }]);
   });
 
+  test('the popup’s hired list comes from Workable’s hired stage, each with the start date of its offer or why there is none', async ({ context, extensionId, options, sandbox }) => {
+    await connect(options, context, sandbox);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const hired = popup.getByRole('list', { name: 'Hired candidates waiting for export' });
+    for (const name of ['Lucas Moreau', 'Ana García López', 'Sofia Rossi']) await expect(hired.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+    await hired.getByRole('listitem').filter({ hasText: 'Lucas Moreau' }).getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = popup.getByRole('dialog', EXPORT);
+    await expect(dialog.getByRole('textbox', { name: 'Start date' })).toHaveValue('2027-01-11');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await hired.getByRole('listitem').filter({ hasText: 'Sofia Rossi' }).getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Start date' })).toHaveValue('');
+    await expect(dialog.getByRole('textbox', { name: 'Start date' })).toHaveAccessibleDescription(/^Workable has no accepted offer for this hire, so it gives no start date\./);
+  });
+
   test('Sync to ATS from the demo sourcing page: one sourced candidate on the job, with the source tag, the answers and the PDF as its resume', async ({ context, extensionId, options, sandbox }) => {
     await connect(options, context, sandbox);
     // The demo sourcing app runs on this computer (the sandbox's host): a real toolbar click grants its tab, a popup
