@@ -46,5 +46,8 @@ export function namingScope(error: unknown, scope: Scope, tokenProven: boolean):
   if (!(error instanceof ConnectorError) || (error.code !== 'auth' && error.code !== 'forbidden')) return error;
   if (error.status === 401 && !tokenProven) return new ConnectorError({ ...error.toJSON(), code: 'auth', message: keyRejectedMessage('Workable') });
   const said = error.vendorMessage ? connectorT('vendorSaid', { vendor: 'Workable', message: error.vendorMessage }) : '';
-  return new ConnectorError({ ...error.toJSON(), code: 'forbidden', transient: false, vendorCode: scope, message: t('missingScope', { scope, what: t(SCOPE_USE[scope]), said }) });
+  const words = { scope, what: t(SCOPE_USE[scope]), said };
+  // A 401 cannot tell a missing scope from a token revoked in between: it says both.
+  const message = error.status === 401 ? t('missingScopeOrRevoked', words) : t('missingScope', words);
+  return new ConnectorError({ ...error.toJSON(), code: error.status === 401 ? 'auth' : 'forbidden', transient: false, vendorCode: scope, message });
 }

@@ -5,6 +5,8 @@ export const t = defineMessages({
   en: {
     missingScope:
       'The Workable access token has no {scope} scope, which Hirebridge needs to {what}. An Admin can generate a token with r_jobs, r_candidates and w_candidates in Workable (Settings > Integrations > Apps > API Access Tokens) and connect it here.{said}',
+    missingScopeOrRevoked:
+      'Workable refused the access token that it accepted a moment ago: either it has no {scope} scope, which Hirebridge needs to {what}, or it was revoked. An Admin can generate a token with r_jobs, r_candidates and w_candidates in Workable (Settings > Integrations > Apps > API Access Tokens) and connect it here.{said}',
     scopeReadJobs: 'read your jobs',
     scopeReadCandidates: 'read candidates',
     scopeWriteCandidates: 'add candidates to jobs',
@@ -25,6 +27,8 @@ export const t = defineMessages({
   es: {
     missingScope:
       'El token de acceso de Workable no tiene el permiso {scope}, que Hirebridge necesita para {what}. Un administrador puede generar un token con r_jobs, r_candidates y w_candidates en Workable (Settings > Integrations > Apps > API Access Tokens) y conectarlo aquí.{said}',
+    missingScopeOrRevoked:
+      'Workable ha rechazado el token de acceso que aceptaba hace un momento: o no tiene el permiso {scope}, que Hirebridge necesita para {what}, o se ha revocado. Un administrador puede generar un token con r_jobs, r_candidates y w_candidates en Workable (Settings > Integrations > Apps > API Access Tokens) y conectarlo aquí.{said}',
     scopeReadJobs: 'leer tus ofertas',
     scopeReadCandidates: 'leer candidatos',
     scopeWriteCandidates: 'añadir candidatos a las ofertas',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorError, directAts, type AtsPort, type HiredApplication, type NewApplication } from '@/lib/connectors';
 import type { VendorLimits } from '@/lib/connectors/http';
 import { workableCard, workableSubdomain } from '@/lib/connectors/workable/card';
-import { classifyWorkableError, readWorkableError } from '@/lib/connectors/workable/errors';
+import { classifyWorkableError, namingScope, readWorkableError } from '@/lib/connectors/workable/errors';
 import { readWorkableLimits, workableResetMs } from '@/lib/connectors/workable/limits';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { workable as standIn } from '../../../sandbox/workable/api';
@@ -284,6 +284,18 @@ describe('Workable limits and errors', () => {
     expect(workableResetMs('2026-12-07T12:00:03Z', now)).toBe(3_000);
     expect(readWorkableLimits(new Headers({ 'x-rate-limit-limit': '10', 'x-rate-limit-remaining': '3', 'x-rate-limit-reset': String(now / 1000 + 5) }), now)).toEqual({ rate: { limit: 10, remaining: 3, resetMs: 5_000 } });
     expect(readWorkableLimits(new Headers(), now)).toBeUndefined();
+  });
+
+  it('a 401 names the scope only once the token was proven, and then says it may also have been revoked', () => {
+    const refused = new ConnectorError({ vendor: 'Workable', code: 'auth', status: 401, message: 'x' });
+    const first = namingScope(refused, 'w_candidates', false) as ConnectorError;
+    expect([first.code, first.message]).toEqual(['auth', 'The API key was rejected by Workable. Make sure it was copied completely and has not expired.']);
+    const later = namingScope(refused, 'w_candidates', true) as ConnectorError;
+    expect(later.message).toMatch(/either it has no w_candidates scope, which Hirebridge needs to add candidates to jobs, or it was revoked/);
+    const forbidden = namingScope(new ConnectorError({ vendor: 'Workable', code: 'forbidden', status: 403, message: 'x' }), 'r_jobs', false) as ConnectorError;
+    expect([forbidden.code, forbidden.message]).toEqual(['forbidden', expect.stringMatching(/^The Workable access token has no r_jobs scope, which Hirebridge needs to read your jobs\./)]);
+    const other = new ConnectorError({ vendor: 'Workable', code: 'server', status: 500, message: 'x' });
+    expect(namingScope(other, 'r_jobs', true)).toBe(other);
   });
 
   it('turns Workable’s envelope into plain words', async () => {
