@@ -1,11 +1,9 @@
 import type { DirectAts } from '../direct';
-import { ConnectorError } from '../errors';
+import { createGreenhouseAts } from './ats';
 import { greenhouseCard } from './card';
 
-/** Greenhouse, connected directly (see lib/connectors/direct.ts). PLACEHOLDER: the port is to be written in this folder. */
+/** Greenhouse, connected directly with a Harvest v3 OAuth credential (see lib/connectors/direct.ts and ./ats.ts). */
 export const greenhouse: DirectAts = {
   ...greenhouseCard,
-  create: () => {
-    throw new ConnectorError({ vendor: 'Greenhouse', code: 'setup', message: 'Greenhouse is not connectable yet.' });
-  },
+  create: (credentials, hooks) => createGreenhouseAts(credentials, hooks),
 };
