@@ -15,6 +15,8 @@ export interface StandIn<World = unknown> {
    * request to `https://<host><path>` reaches `<sandbox>/<vendor><path>`. Playwright glob patterns (`*.workable.com`).
    */
   hosts: readonly string[];
+  /** The path the vendor's API base URL ends with on its host (Workable: `/spi/v3`), so a Custom base URL is `<sandbox>/<vendor><basePath>`. */
+  basePath?: string;
   /** The credentials the seeded account accepts (shown by `npm start`, used by tests). */
   keys: Record<string, string>;
   seed(): World;

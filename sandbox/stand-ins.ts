@@ -15,6 +15,6 @@ export function describeStandIns(sandboxUrl: string): string {
     const keys = Object.entries(s.keys)
       .map(([label, value]) => `${label} ${value}`)
       .join('   ');
-    return `  ${s.vendor.padEnd(10)} base URL ${sandboxUrl}/${s.vendor}   ${keys}`;
+    return `  ${s.vendor.padEnd(10)} base URL ${sandboxUrl}/${s.vendor}${s.basePath ?? ''}   ${keys}`;
   }).join('\n');
 }

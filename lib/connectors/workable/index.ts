@@ -1,11 +1,9 @@
 import type { DirectAts } from '../direct';
-import { ConnectorError } from '../errors';
 import { workableCard } from './card';
+import { createWorkableAts } from './client';
 
-/** Workable, connected directly (see lib/connectors/direct.ts). PLACEHOLDER: the port is to be written in this folder. */
+/** Workable, connected directly with an Admin's API access token (see lib/connectors/direct.ts and ./client.ts). */
 export const workable: DirectAts = {
   ...workableCard,
-  create: () => {
-    throw new ConnectorError({ vendor: 'Workable', code: 'setup', message: 'Workable is not connectable yet.' });
-  },
+  create: (credentials, hooks) => createWorkableAts(credentials, hooks),
 };
