@@ -233,6 +233,7 @@ function contacts(body: Record<string, unknown>, field: string, types: string[])
 export const greenhouse: StandIn<GreenhouseWorld> = {
   vendor: 'greenhouse',
   hosts: ['harvest.greenhouse.io', 'auth.greenhouse.io'],
+  basePath: '/v3',
   keys: { clientId: GREENHOUSE_KEYS.clientId, clientSecret: GREENHOUSE_KEYS.clientSecret },
   seed,
 

@@ -507,6 +507,7 @@ const KeyChange = z.object({ scope: z.enum(['public', 'internal', 'admin']).opti
 export const teamtailor: StandIn<TeamtailorWorld> = {
   vendor: 'teamtailor',
   hosts: ['api.teamtailor.com', 'api.na.teamtailor.com'],
+  basePath: '/v1',
   keys: { apiKey: TEAMTAILOR_SANDBOX_KEY },
   seed,
   router,
