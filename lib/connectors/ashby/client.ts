@@ -7,6 +7,7 @@ import { ASHBY_PERMISSIONS, ashbyError, readAshbyError, type AshbyEndpoint, type
 import { ASHBY_TIMEOUTS, ASHBY_WRITE_SETTLES_MS } from './limits';
 import { t } from './messages';
 import { ApiKeyInfo, Application, Candidate, envelope, Job, listEnvelope, Offer, Source, Written } from './schemas';
+import { mapLimit } from '../concurrency';
 
 /**
  * Ashby, connected directly with the team's API key (tests/vendor/ashby: its OpenAPI and doc excerpts).
@@ -125,18 +126,6 @@ function base64ToBlob(base64: string, type: string): Blob {
   return new Blob([bytes], { type });
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 export function createAshbyAts(creds: DirectAtsCredentials, hooks?: HttpHooks): AtsPort {
   const http = createHttpClient({

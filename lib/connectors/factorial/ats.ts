@@ -8,6 +8,7 @@ import { factorialEmployeeUrl } from './environments';
 import { t as tf } from './messages';
 import { factorialOne, HIRED_PHASE_TYPE, listLabel } from './quirks';
 import { ApplicationPhase, AtsApplication, AtsCandidate as CandidateSchema, JobPosting, LegalEntity, Location } from './schemas';
+import { mapLimit } from '../concurrency';
 
 /**
  * Factorial ATS: job postings, candidates, applications, phases. Job postings carry no `updated_at` and no
@@ -34,18 +35,6 @@ const PHASE_CONCURRENCY = 4;
 /** Candidate ids per `ids[]` request, so a URL stays short. */
 const IDS_PER_REQUEST = 100;
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 const chunks = <T>(items: readonly T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 

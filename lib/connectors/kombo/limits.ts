@@ -1,4 +1,5 @@
 import type { VendorLimits } from '../http';
+import { headerCount, readRateHeaders } from '../rate-headers';
 
 /**
  * Kombo's documented limits, in one place.
@@ -23,25 +24,10 @@ export const KOMBO_FORGETS_DELETED_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
  */
 export const KOMBO_DEFAULT_ACTIONS_IN_FLIGHT = 30;
 
-/** Epoch seconds start around 1e9; no window lasts anywhere near that long. */
-const EPOCH_SECONDS_FROM = 1_000_000_000;
-
-function count(value: string | null): number | undefined {
-  if (value === null || !/^\s*\d+\s*$/.test(value)) return undefined;
-  return Number(value);
-}
-
-/** Milliseconds until the window resets, from `ratelimit-reset`. */
-export function resetMs(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
-  const seconds = Number(value);
-  return seconds >= EPOCH_SECONDS_FROM ? Math.max(0, seconds * 1000 - now) : Math.round(seconds * 1000);
-}
-
 export function readKomboLimits(headers: Pick<Headers, 'get'>, now = Date.now()): VendorLimits | undefined {
-  const rate = { limit: count(headers.get('ratelimit-limit')), remaining: count(headers.get('ratelimit-remaining')), resetMs: resetMs(headers.get('ratelimit-reset'), now) };
-  const concurrency = { limit: count(headers.get('concurrency-limit')), remaining: count(headers.get('concurrency-remaining')) };
-  const has = (o: object) => Object.values(o).some((v) => v !== undefined);
-  if (!has(rate) && !has(concurrency)) return undefined;
-  return { ...(has(rate) ? { rate } : {}), ...(has(concurrency) ? { concurrency } : {}) };
+  const rate = readRateHeaders(headers, { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset' }, now);
+  const concurrency = { limit: headerCount(headers.get('concurrency-limit')), remaining: headerCount(headers.get('concurrency-remaining')) };
+  const hasConcurrency = Object.values(concurrency).some((v) => v !== undefined);
+  if (!rate && !hasConcurrency) return undefined;
+  return { ...(rate ? { rate } : {}), ...(hasConcurrency ? { concurrency } : {}) };
 }

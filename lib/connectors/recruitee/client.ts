@@ -6,6 +6,7 @@ import type { AtsApplicationSummary, AtsCandidate, AtsJob, AtsJobStatus, AtsPort
 import { classifyRecruiteeError, forbiddenTo, readRecruiteeError } from './errors';
 import { t } from './messages';
 import { Candidate, CandidateList, CandidateShow, OfferList, PlacementCreated, SearchHits, type Offer, type Placement, type Reference } from './schemas';
+import { mapLimit } from '../concurrency';
 
 /**
  * Recruitee's ATS API (https://api.recruitee.com/c/<company>/…), behind the AtsPort. Evidence for every endpoint and
@@ -31,18 +32,6 @@ const CANDIDATES_PER_PAGE = 100;
 const EMAIL_HITS = 20;
 const READS_AT_ONCE = 2;
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /** Recruitee keeps one `name`; the first word is taken as the first name. */
 export function splitName(name: string): { firstName: string; lastName: string } {
