@@ -22,6 +22,16 @@ async function main() {
     return path;
   };
   try {
+    // The ATS card before connecting: a team picks its ATS by name and sees what its admin screen gives.
+    const fresh = await context.newPage();
+    await fresh.setViewportSize({ width: 1100, height: 900 });
+    await fresh.goto(`chrome-extension://${extensionId}/options.html`);
+    const atsCard = fresh.getByRole('region', { name: 'ATS', exact: true });
+    await atsCard.getByRole('combobox', { name: 'Provider' }).selectOption({ label: 'Greenhouse' });
+    await atsCard.getByRole('textbox', { name: 'Client Secret' }).waitFor();
+    await atsCard.screenshot({ path: at('connect-direct') });
+    await fresh.close();
+
     const options = await connectToSandbox(context, extensionId, sandbox);
 
     // Options: the two connection cards, connected, the ATS's details open (the key masked).
