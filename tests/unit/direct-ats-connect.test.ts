@@ -3,6 +3,7 @@ import { ConnectInput, DIRECT_ATS_CARDS, PROVIDER_NAMES } from '@/lib/connection
 import { pacedVendorOf } from '@/lib/connections/pacing';
 import { DEFAULT_PACE_LIMITS, pacerFor } from '@/lib/outbox';
 import { DIRECT_ATS } from '@/lib/connectors/directory';
+import { grantedAtsMatches } from '@/lib/sites/granted-hosts';
 
 describe('connecting a direct ATS', () => {
   it('every card is offered by name, with exactly one secret field, and has its connector', () => {
@@ -44,5 +45,12 @@ describe('connecting a direct ATS', () => {
     }
     expect(pacedVendorOf('factorial-ats')).toBe('factorial');
     expect(pacedVendorOf('kombo')).toBe('kombo');
+  });
+
+  it('a vendor API host granted to the extension is never taken for an ATS page (Firefox lists declared hosts as granted)', () => {
+    // Workable's API is on the account's own web-app host (<subdomain>.workable.com/spi/v3): a wildcard, left out here.
+    const apiOrigins = DIRECT_ATS_CARDS.flatMap((card) => card.apiHosts).filter((pattern) => !pattern.includes('*.'));
+    expect(apiOrigins.length).toBeGreaterThan(0);
+    expect(grantedAtsMatches(apiOrigins)).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ export const greenhouse = defineAdapter({
   hosts: [...NUMBERED.map((host) => `https://${host}.greenhouse.io/*`), 'https://app.eu.greenhouse.io/*'],
   // Any other app host of greenhouse.io (a company's sign-in subdomain, app21…), but never its public job boards,
   // APIs or help sites.
-  grantableHost: /^(?!(?:boards|job-boards|boards-api|api|harvest|developers|support|www|my|status|onboarding|mail|email)\.)[a-z0-9-]+(?:\.eu)?\.greenhouse\.io$/,
+  grantableHost: /^(?!(?:boards|job-boards|boards-api|api|harvest|auth|developers|support|www|my|status|onboarding|mail|email)\.)[a-z0-9-]+(?:\.eu)?\.greenhouse\.io$/,
   candidatePage: /^\/(?:people|candidates)\/(\d{1,20})(?:\/.*)?$/,
   idPattern: /^\d{1,20}$/,
   applicationPage: /^\/applications\/(?:\d{1,20}|review\/app_review)\/?$/,
@@ -123,4 +123,6 @@ export const testUrls: TestUrl[] = [
   { url: 'https://boards.greenhouse.io/acme/jobs/4012345', kind: 'not-site', source: 'Public job-board links (boards.greenhouse.io/<board>/jobs/<id>): the candidate-facing board, not the ATS' },
   { url: 'https://job-boards.greenhouse.io/acme/jobs/4012345', kind: 'not-site', source: 'Public job-board links (job-boards.greenhouse.io, job-boards.eu.greenhouse.io)' },
   { url: 'https://job-boards.eu.greenhouse.io/acme', kind: 'not-site', source: 'Public job-board links (job-boards.eu.greenhouse.io)' },
+  { url: 'https://auth.greenhouse.io/token', kind: 'not-site', source: 'Harvest v3 OAuth token endpoint (tests/vendor/greenhouse/SOURCE.md): an API host, never a page — the direct connector declares it, so Firefox lists it among granted origins' },
+  { url: 'https://harvest.greenhouse.io/v3/candidates', kind: 'not-site', source: 'Harvest v3 API (tests/vendor/greenhouse/SOURCE.md): an API host, never a page' },
 ];
