@@ -56,3 +56,32 @@ export async function attempt<T>(work: Promise<T>): Promise<Result<T>> {
     return { ok: false, error: toFailure(error, { code: error.code, message: error.publicMessage }) };
   }
 }
+
+/**
+ * What a failure says about trying again, for whoever retries it (the outbox): whether it may pass by itself
+ * (`transient`: the vendor unreachable, slow, busy or failing) and how long the other side asked to wait
+ * (`retryAfterMs`, its Retry-After). Connector failures say it (`ConnectorError` has these fields, code
+ * 'rate-limited' when the vendor is busy for everyone); any other failure is permanent.
+ */
+export interface Retryable {
+  readonly code: string;
+  readonly transient: boolean;
+  readonly retryAfterMs?: number;
+}
+
+/** A PublicError that says whether it may pass (see `Retryable`). */
+export function isRetryable(error: unknown): error is PublicError & Retryable {
+  if (!isPublicError(error)) return false;
+  const { transient, retryAfterMs } = error as Partial<Retryable>;
+  return typeof transient === 'boolean' && (retryAfterMs === undefined || typeof retryAfterMs === 'number');
+}
+
+/**
+ * Exponential back-off with full jitter: 0.5 s, 1 s, 2 s … capped, randomised to avoid thundering herds. The outbox
+ * waits by it between attempts. (lib/connectors/http.ts still has its own copy for its read retries; lib/errors is
+ * on the connectors' import list, so it is to import this one: that folder is being changed on another branch.)
+ */
+export function backoffDelay(attempt: number, baseMs = 500, capMs = 30_000): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}

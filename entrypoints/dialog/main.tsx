@@ -15,7 +15,7 @@ import './frame.css';
  * dialog.html: the Export to FactorialHR and Sync to ATS dialogs, in an extension page the content script frames
  * inside the web page (web_accessible_resources). The page cannot read this document nor hear what is typed in it.
  * It listens to no message from its parent window: the token in its URL names the request the content script staged
- * with the worker, and everything it needs comes from the worker (lib/messaging/intents/dialog-frame.ts).
+ * with the worker, and everything it needs comes from the worker (lib/dialogs/intents.ts).
  */
 
 document.documentElement.lang = currentLanguage();

@@ -5,7 +5,7 @@ import { PublicError } from '../errors';
 import { t } from '../sites/messages';
 
 /**
- * The worker's side of the framed dialogs (see lib/messaging/intents/dialog-frame.ts): requests staged by a tab's
+ * The worker's side of the framed dialogs (see lib/dialogs/intents.ts): requests staged by a tab's
  * content script, each claimed by one dialog frame of that same tab, and the relay from that frame back to the
  * content script (close it, check it is visible). Kept in memory: a request lives for seconds before its frame claims
  * it; a worker restarted meanwhile loses it, and the frame says the form could not be opened.

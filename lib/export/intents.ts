@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { intent, type IntentSpec } from '../messaging/intent';
-import { OperationIdInput } from '../messaging/intents/operations';
-import { says } from '../messaging/intents/messages';
+import { OperationIdInput } from '../outbox/operation-id';
+import { says } from './input-messages';
 import { SITE_ID } from '../sites/recipe-key';
 import { isRealDay } from '../people/name';
-import { PhoneField } from '../people/fields';
+import { EmailField, FirstNameField, LastNameField, PhoneField } from '../people/fields';
 
 /**
  * Intents of Export to FactorialHR. Content scripts on enabled ATS pages say what the page shows; the service
@@ -47,9 +47,9 @@ export const CandidateKeyInput = z.string().min(1).max(300);
 
 /** The export form's fields, validated field by field (the same rules in the form and in the worker). */
 export const ExportFields = z.object({
-  firstName: z.string().trim().min(1, says('firstNameMissing')).max(100, says('firstNameLong')),
-  lastName: z.string().trim().min(1, says('lastNameMissing')).max(100, says('lastNameLong')),
-  email: z.string().trim().min(1, says('emailMissing')).max(254, says('emailLong')).email(says('emailInvalid')),
+  firstName: FirstNameField,
+  lastName: LastNameField,
+  email: EmailField,
   phone: PhoneField,
   startDate: z
     .string()

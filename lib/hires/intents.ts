@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { intent, type IntentSpec } from '../messaging/intent';
-import { OperationIdInput } from '../messaging/intents/operations';
-import { says } from '../messaging/intents/messages';
+import { OperationIdInput } from '../outbox/operation-id';
+import { says } from './input-messages';
 import { CandidateKeyInput, type CustomFieldDef, type ExportDraft } from '../export/intents';
 
 /**

@@ -36,6 +36,14 @@ export function defineMessages<const E extends Record<string, string>>(messages:
 }
 
 /**
+ * A schema's error param whose text is looked up when a value is validated (zod's function form), so it is in the
+ * UI's language at that time, not at import time: `const says = saysFrom(t)`, then `.min(1, says('nameMissing'))`.
+ */
+export function saysFrom<K extends string>(t: (key: K) => string): (key: K) => { error: () => string } {
+  return (key) => ({ error: () => t(key) });
+}
+
+/**
  * The UI's one way of writing a moment, per language: "1 Dec 2026, 18:53" and "1 dic 2026, 18:53" (a date, a
  * 24-hour time, or both). Every surface renders dates through here, so the options page, the popup, the dialogs
  * and the activity log never disagree. Something that is not a date is shown as it came.

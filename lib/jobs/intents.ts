@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { PullIntervalMinutes } from '../settings/interval';
-import { says } from '../messaging/intents/messages';
+import { says } from './input-messages';
 
 /** Intents of the options page's Jobs region. Reads come from live Dexie queries; changes go through these. */
 

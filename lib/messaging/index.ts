@@ -1,4 +1,3 @@
 export * from './protocol';
 export * from './result';
 export { sendIntent } from './client';
-export * from './intents/operations';

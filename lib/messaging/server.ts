@@ -70,8 +70,10 @@ export type IntentHandler<K extends IntentName> = (
 ) => Promise<IntentAnswer<K>>;
 /** One handler for every declared intent: a declared intent without one (or one for no intent) does not compile. */
 export type IntentHandlers = { [K in IntentName]: IntentHandler<K> };
+/** A feature's part of that table (its `lib/<feature>/handlers.ts`): a handler for each intent it declares. */
+export type HandlersFor<Intents> = { [K in keyof Intents & IntentName]: IntentHandler<K> };
 
-/** Serve every intent of the table with its handler (the worker's one list of them, in entrypoints/background.ts). */
+/** Serve every intent of the table with its handler (entrypoints/background.ts gathers each feature's handlers). */
 export function serveIntents(intents: IntentTable, policy: () => SenderPolicy, handlers: IntentHandlers): () => void {
   const stops = (Object.keys(intents) as IntentName[]).map((name) => serveIntent(name, intents[name], policy, handlers[name]));
   return () => stops.forEach((stop) => stop());

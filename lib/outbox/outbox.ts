@@ -1,6 +1,4 @@
-import { ConnectorError } from '../connectors/errors';
-import { publicMessageOf } from '../errors';
-import { backoffDelay } from '../connectors/http';
+import { backoffDelay, isRetryable, publicMessageOf } from '../errors';
 import { db, isUnreadable, parseOperation, readableOnly, readOperation, type OperationKind, type OperationOf, type OperationRecord, type PayloadOf, type StepResults } from '../db';
 import { definitionOf, type OperationVendor } from './define';
 import { t } from './messages';
@@ -202,15 +200,17 @@ function isDue(operation: OperationRecord): boolean {
 async function fail(operation: OperationRecord, error: unknown): Promise<OperationRecord> {
   const attempts = operation.attempts + 1;
   const message = publicMessageOf(error, t('internal'));
-  const transient = error instanceof ConnectorError ? error.transient : false;
+  // What the failure says about trying again (a connector's failure says it; anything else is permanent).
+  const retryable = isRetryable(error) ? error : undefined;
+  const transient = retryable?.transient ?? false;
   if (!transient || attempts >= MAX_ATTEMPTS) {
     const giveUp = transient ? t('gaveUp', { message, attempts }) : message;
     return save({ ...operation, state: 'needs-attention', attempts, lastError: giveUp, nextAttemptAt: undefined });
   }
-  const retryAfter = error instanceof ConnectorError ? error.retryAfterMs : undefined;
+  const retryAfter = retryable?.retryAfterMs;
   const wait = Math.max(retryAfter ?? 0, backoffDelay(attempts - 1, 1_000, 5 * 60_000));
   // The vendor asked everyone to slow down: hold the other sends to it too, not only this one.
-  if (error instanceof ConnectorError && error.code === 'rate-limited') {
+  if (retryable?.code === 'rate-limited') {
     const vendor = await vendorOf(operation);
     if (vendor) pacerFor(vendor).pause(retryAfter ?? wait);
   }

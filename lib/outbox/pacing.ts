@@ -1,4 +1,3 @@
-import type { HttpHooks, VendorLimits } from '../connectors/http';
 import { KOMBO_DEFAULT_ACTIONS_IN_FLIGHT } from '../connectors/kombo/limits';
 
 /**
@@ -26,6 +25,34 @@ import { KOMBO_DEFAULT_ACTIONS_IN_FLIGHT } from '../connectors/kombo/limits';
  * (`declarePaceLimits`: each direct ATS's, by lib/connections).
  */
 export type PacedVendor = 'factorial' | 'kombo' | (string & {});
+
+/**
+ * What a vendor's answer said about its limits (rate window, actions in flight), as the HTTP client reports it to its
+ * `onLimits` hook. The platform states the shape it paces by; the HTTP client's `VendorLimits`
+ * (lib/connectors/http.ts) is that shape, and the compiler checks it wherever paced hooks are handed to a client.
+ */
+export interface VendorLimitsSeen {
+  rate?: { limit?: number; remaining?: number; resetMs?: number };
+  concurrency?: { limit?: number; remaining?: number };
+}
+
+/** A request as the HTTP client's hooks see it: pacing needs only its method. */
+interface PacedRequest {
+  method: string;
+}
+
+/**
+ * The HTTP client hooks pacing fills in (lib/connectors/http.ts `HttpHooks` has these, with the same meaning, and
+ * more: a caller's other hooks pass through `pacedHooks` untouched).
+ */
+export interface PacingHooks {
+  /** Awaited right before a request is sent; the function it returns is called once the answer or failure is in. */
+  beforeSend?(info: PacedRequest): Promise<() => void> | undefined;
+  /** Awaited before every attempt, retries included; the function it returns is called once that attempt is over. */
+  beforeAttempt?(info: PacedRequest): Promise<(() => void) | void> | void;
+  /** What an answer said about the vendor's limits. */
+  onLimits?(info: PacedRequest & { status: number }, limits: VendorLimitsSeen): void;
+}
 
 export interface PaceLimits {
   /** At most this many writes may reach the vendor within any `windowMs`. */
@@ -153,7 +180,7 @@ export class Pacer {
    * What an answer said about the vendor's limits (`status`: its HTTP status). Called while that attempt still holds
    * its place, so the requests this worker has in flight besides it are already counted in what `remaining` leaves.
    */
-  observe(limits: VendorLimits, status: number, now = Date.now()): void {
+  observe(limits: VendorLimitsSeen, status: number, now = Date.now()): void {
     const rate = limits.rate;
     if (rate?.remaining !== undefined) {
       const others = Math.max(0, this.requestsInFlight - 1);
@@ -309,9 +336,9 @@ export function pacerFor(vendor: PacedVendor): Pacer {
 /**
  * HTTP hooks that give each write its place in the vendor's window right before it is sent, each attempt (reads
  * included) its place in the request window the vendor's headers describe, and feed those headers back to the pacer
- * (lib/connectors/http).
+ * (lib/connectors/http). The caller's own hooks run as well.
  */
-export function pacedHooks(vendor: PacedVendor, hooks?: HttpHooks): HttpHooks {
+export function pacedHooks(vendor: PacedVendor, hooks?: PacingHooks): PacingHooks {
   const pacer = pacerFor(vendor);
   return {
     ...hooks,

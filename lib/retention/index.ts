@@ -58,3 +58,9 @@ export async function deleteLocalData(): Promise<LocalDataCounts> {
   });
   return counts;
 }
+
+/** Start-up: the retention alarm, and its purge when it rings. */
+export function startRetention(): void {
+  browser.alarms.onAlarm.addListener((alarm) => void onRetentionAlarm(alarm));
+  void ensureRetentionAlarm();
+}

@@ -11,9 +11,15 @@ const STORAGE_KEY = 'grantedTabs';
 const GrantedTabs = z.record(z.string().regex(/^\d+$/), z.string());
 const granted = new Map<number, string>();
 
-export async function loadGrantedTabs(): Promise<void> {
-  const stored = GrantedTabs.safeParse((await browser.storage.session.get(STORAGE_KEY))[STORAGE_KEY]);
-  for (const [tabId, origin] of Object.entries(stored.success ? stored.data : {})) granted.set(Number(tabId), origin);
+/** The read of the grants of this worker's last life (every worker start). */
+let loading: Promise<void> = Promise.resolve();
+
+export function loadGrantedTabs(): Promise<void> {
+  loading = (async () => {
+    const stored = GrantedTabs.safeParse((await browser.storage.session.get(STORAGE_KEY))[STORAGE_KEY]);
+    for (const [tabId, origin] of Object.entries(stored.success ? stored.data : {})) granted.set(Number(tabId), origin);
+  })();
+  return loading;
 }
 
 async function persist() {
@@ -21,6 +27,9 @@ async function persist() {
 }
 
 export async function grantTab(tabId: number, pageUrl: string): Promise<void> {
+  // The grants of the worker's last life are read first: the write below keeps them rather than overwriting them.
+  // A failed read is the start-up's to log (it grants nothing back); this grant still goes ahead.
+  await loading.catch(() => undefined);
   granted.set(tabId, new URL(pageUrl).origin);
   await persist();
 }
@@ -42,4 +51,10 @@ export async function forgetTab(tabId: number, newUrl?: string): Promise<void> {
   }
   granted.delete(tabId);
   await persist();
+}
+
+/** Start-up: grants follow their tabs (closed, or gone to another origin). */
+export function followGrantedTabs(): void {
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => change.url && void forgetTab(tabId, change.url));
 }

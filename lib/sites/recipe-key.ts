@@ -12,7 +12,7 @@ export const taughtHostOf = (adapterId: string): string | undefined =>
 
 /**
  * What a candidate id read from a page may look like: letters, digits, `_` and `-`, plus `=` and `$` (base64-style
- * ids end in `=`; some apps put `$` in theirs). Also the message schema's rule (lib/messaging/intents/export.ts), so
+ * ids end in `=`; some apps put `$` in theirs). Also the message schema's rule (lib/export/intents.ts), so
  * an id a recipe reads is never refused on its way to the worker.
  */
 export const SITE_ID = /^[A-Za-z0-9_=$-]{1,128}$/;

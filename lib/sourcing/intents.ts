@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { intent, type IntentSpec } from '../messaging/intent';
-import { OperationIdInput } from '../messaging/intents/operations';
-import { says } from '../messaging/intents/messages';
-import { PhoneField } from '../people/fields';
+import { OperationIdInput } from '../outbox/operation-id';
+import { says } from './input-messages';
+import { EmailField, FirstNameField, LastNameField, PhoneField } from '../people/fields';
 import type { AtsProvider } from '../connectors/types';
 
 /**
@@ -47,9 +47,9 @@ const phone = PhoneField;
 
 /** The Sync form's own fields, validated field by field (the same rules in the dialog and in the worker). */
 export const SyncFields = z.object({
-  firstName: z.string().trim().min(1, says('firstNameMissing')).max(100, says('firstNameLong')),
-  lastName: z.string().trim().min(1, says('lastNameMissing')).max(100, says('lastNameLong')),
-  email: z.string().trim().min(1, says('emailMissing')).max(254, says('emailLong')).email(says('emailInvalid')),
+  firstName: FirstNameField,
+  lastName: LastNameField,
+  email: EmailField,
   phone,
   jobKey: z.string().min(1, says('jobMissing')).max(600),
   rating: z.number().int().min(1).max(5).optional(),

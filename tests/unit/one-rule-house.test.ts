@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ExportFields } from '@/lib/export/intents';
 import { SyncFields } from '@/lib/sourcing/intents';
-import { PhoneField } from '@/lib/people/fields';
+import { EmailField, FirstNameField, LastNameField, PhoneField } from '@/lib/people/fields';
+import { setLanguageForTests } from '@/lib/i18n';
 import { isRealDay } from '@/lib/people';
 import { openWithPassphrase } from '@/lib/teams/crypto';
 import { bytesToBase64 } from '@/lib/pdf/base64';
@@ -24,6 +25,21 @@ describe('one rule per fact', () => {
     expect(SyncFields.shape.phone).toBe(PhoneField);
     expect(PhoneField.safeParse('+34 (91) 123-45.67').success).toBe(true);
     expect(PhoneField.safeParse('call me').success).toBe(false);
+  });
+
+  it('a name and an email: Export to FactorialHR and Sync to ATS take the same ones, and say so in the UI language', () => {
+    for (const fields of [ExportFields, SyncFields]) {
+      expect(fields.shape.firstName).toBe(FirstNameField);
+      expect(fields.shape.lastName).toBe(LastNameField);
+      expect(fields.shape.email).toBe(EmailField);
+    }
+    expect(FirstNameField.safeParse('  ').error?.issues[0].message).toBe('Enter the first name.');
+    setLanguageForTests('es');
+    try {
+      expect(EmailField.safeParse('not an address').error?.issues[0].message).toBe('Introduce un correo electrónico válido, como nombre@example.com.');
+    } finally {
+      setLanguageForTests(undefined);
+    }
   });
 
   it("the providers people see named are exactly the stored connection's", () => {

@@ -1,8 +1,9 @@
-import { defineMessages } from '../../i18n';
+import { defineMessages, saysFrom } from '../../i18n';
 
 /**
- * Validation messages of the intents' schemas, which forms also show field by field. Schemas use them through
- * `says(key)` (zod's function form), so the language is the one at validation time, not at import time.
+ * Connections' validation messages (the connect form's fields), left here only because lib/connections/intents.ts
+ * (changed on another branch) imports them from this path: they are to move to lib/connections with that import.
+ * Every other feature keeps its own (lib/<feature>/input-messages.ts); the messaging platform keeps no feature's words.
  */
 export const t = defineMessages({
   en: {
@@ -22,28 +23,6 @@ export const t = defineMessages({
     directFieldLong: 'The {field} is too long.',
     directFieldSpaces: 'The {field} has spaces in it: copy it again.',
     directEnvironment: 'Choose one of {vendor}’s environments.',
-    notCandidateId: 'not a candidate id',
-    firstNameMissing: 'Enter the first name.',
-    firstNameLong: 'Keep the first name under 100 characters.',
-    lastNameMissing: 'Enter the last name.',
-    lastNameLong: 'Keep the last name under 100 characters.',
-    emailMissing: 'Enter the email address.',
-    emailLong: 'This email address is too long.',
-    emailInvalid: 'Enter a valid email address, like name@example.com.',
-    phoneLong: 'Keep the phone number under 40 characters.',
-    phoneChars: 'Use digits, spaces and + ( ) - only.',
-    startDateMissing: 'Choose the start date.',
-    dateFormat: 'Use a date like 2026-12-01.',
-    dateDoesNotExist: 'This date does not exist.',
-    jobTitleLong: 'Keep the job title under 200 characters.',
-    legalEntityMissing: 'Choose the legal entity.',
-    countryCode: 'Use two-letter ISO country codes, like ES or DE.',
-    nobodyToExport: 'Nobody to export.',
-    resumeTooLarge: 'The resume is larger than 10 MB.',
-    resumeUnreadable: 'The resume could not be read.',
-    jobMissing: 'Choose the job.',
-    summaryLong: 'Keep the summary under 5,000 characters.',
-    transcriptLong: 'The transcript is too long (over 400,000 characters).',
   },
   es: {
     apiKeyMissing: 'Pega la clave de API.',
@@ -62,32 +41,8 @@ export const t = defineMessages({
     directFieldLong: 'Demasiado largo: {field}.',
     directFieldSpaces: 'Tiene espacios: {field}. Cópialo de nuevo.',
     directEnvironment: 'Elige uno de los entornos de {vendor}.',
-    notCandidateId: 'no es un id de candidato',
-    firstNameMissing: 'Introduce el nombre.',
-    firstNameLong: 'El nombre debe tener menos de 100 caracteres.',
-    lastNameMissing: 'Introduce los apellidos.',
-    lastNameLong: 'Los apellidos deben tener menos de 100 caracteres.',
-    emailMissing: 'Introduce el correo electrónico.',
-    emailLong: 'Este correo electrónico es demasiado largo.',
-    emailInvalid: 'Introduce un correo electrónico válido, como nombre@example.com.',
-    phoneLong: 'El teléfono debe tener menos de 40 caracteres.',
-    phoneChars: 'Usa solo dígitos, espacios y + ( ) -.',
-    startDateMissing: 'Elige la fecha de incorporación.',
-    dateFormat: 'Usa una fecha con el formato 2026-12-01.',
-    dateDoesNotExist: 'Esta fecha no existe.',
-    jobTitleLong: 'El puesto debe tener menos de 200 caracteres.',
-    legalEntityMissing: 'Elige la entidad legal.',
-    countryCode: 'Usa códigos de país ISO de dos letras, como ES o DE.',
-    nobodyToExport: 'No hay nadie que exportar.',
-    resumeTooLarge: 'El CV ocupa más de 10 MB.',
-    resumeUnreadable: 'No se ha podido leer el CV.',
-    jobMissing: 'Elige la oferta.',
-    summaryLong: 'El resumen debe tener menos de 5000 caracteres.',
-    transcriptLong: 'La transcripción es demasiado larga (más de 400 000 caracteres).',
   },
 });
 
-type Key = Parameters<typeof t>[0];
-
-/** A zod error param whose text is looked up when a value is validated (so in the UI's language at that time). */
-export const says = (key: Key) => ({ error: () => t(key) });
+/** A zod error param in the UI's language at validation time. */
+export const says = saysFrom(t);
