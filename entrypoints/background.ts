@@ -1,4 +1,4 @@
-import { checkConnection, connect, listConnections, removeConnection } from '@/lib/connections';
+import { connectionHandlers } from '@/lib/connections/handlers';
 import { connectionIntents } from '@/lib/connections/intents';
 import { dialogFrameHandlers, startDialogFrames } from '@/lib/dialogs/handlers';
 import { dialogFrameIntents } from '@/lib/dialogs/intents';
@@ -6,11 +6,10 @@ import { exportHandlers, startExport } from '@/lib/export/handlers';
 import { exportIntents } from '@/lib/export/intents';
 import { hiredListHandlers, startHiredList } from '@/lib/hires/handlers';
 import { hiredListIntents } from '@/lib/hires/intents';
-import { runJobPull } from '@/lib/jobs';
 import { jobHandlers, startJobPulls } from '@/lib/jobs/handlers';
 import { jobIntents } from '@/lib/jobs/intents';
 import type { IntentTable } from '@/lib/messaging/protocol';
-import { serveIntents, type HandlersFor, type SenderPolicy } from '@/lib/messaging/server';
+import { serveIntents, type SenderPolicy } from '@/lib/messaging/server';
 import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
 import { recipeHandlers, startRecipes } from '@/lib/recipes/handlers';
 import { recipeIntents } from '@/lib/recipes/intents';
@@ -23,7 +22,6 @@ import { settingsIntents } from '@/lib/settings/intents';
 import { followGrantedTabs } from '@/lib/sites/granted-tabs';
 import { sourcingHandlers, startSourcing } from '@/lib/sourcing/handlers';
 import { sourcingIntents } from '@/lib/sourcing/intents';
-import { policyApplied } from '@/lib/teams/follow';
 import { isAdminBrowser, requireAdminHere, startTeams, teamHandlers } from '@/lib/teams/handlers';
 import { teamIntents } from '@/lib/teams/intents';
 
@@ -45,22 +43,6 @@ export const Intents = {
   ...recipeIntents,
   ...dialogFrameIntents,
 } as const satisfies IntentTable;
-
-/**
- * Integrations (options page). Kept here until lib/connections (reworked on another branch) has its handlers.ts:
- * what the page shows waits for a policy run under way (a deployed connection being verified), and a newly
- * connected ATS gets its jobs at once rather than at the next alarm.
- */
-const connectionHandlers: HandlersFor<typeof connectionIntents> = {
-  listConnections: async () => (await policyApplied(), listConnections()),
-  connect: async (input) => {
-    const view = await connect(input);
-    if (view.slot === 'ats') runJobPull().catch(() => undefined); // runJobPull logs its own failure
-    return view;
-  },
-  checkConnection: async (slot) => checkConnection(slot),
-  removeConnection: async (slot) => (await removeConnection(slot), null),
-};
 
 export default defineBackground(() => {
   // Listeners are registered synchronously at the top of the worker, so an event that wakes it is not missed.

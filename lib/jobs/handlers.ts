@@ -1,3 +1,4 @@
+import { onConnected } from '../connections/handlers';
 import type { HandlersFor } from '../messaging/server';
 import type { jobIntents } from './intents';
 import { setJobActive } from './pull';
@@ -28,6 +29,10 @@ export function startJobPulls(): void {
     void onJobPullAlarm(alarm).then(async () => {
       for (const follow of afterAlarm) await follow();
     });
+  });
+  // A newly connected ATS gets its jobs at once rather than at the next alarm (runJobPull logs its own failure).
+  onConnected((view) => {
+    if (view.slot === 'ats') runJobPull().catch(() => undefined);
   });
   browser.runtime.onStartup.addListener(() => void catchUpMissedPull());
   browser.runtime.onInstalled.addListener(() => void ensureJobPullAlarm({ replace: true }));

@@ -1,4 +1,3 @@
-import { KOMBO_DEFAULT_ACTIONS_IN_FLIGHT } from '../connectors/kombo/limits';
 
 /**
  * Pacing of sends per vendor, so a bulk run stays inside what the vendor allows instead of bouncing off 429s:
@@ -78,9 +77,9 @@ export const PACE_TIME_SCALE = Math.max(1, Number(import.meta.env?.WXT_BENCH_TIM
 
 export const FACTORIAL_POSTS_PER_MINUTE = 200;
 
-export const DEFAULT_PACE_LIMITS: Record<'factorial' | 'kombo', PaceLimits> & Partial<Record<string, PaceLimits>> = {
+/** Factorial's documented window; every other vendor's limits are declared by who knows it (`declarePaceLimits`). */
+export const DEFAULT_PACE_LIMITS: Record<'factorial', PaceLimits> & Partial<Record<string, PaceLimits>> = {
   factorial: { perWindow: FACTORIAL_POSTS_PER_MINUTE, windowMs: 60_000 / PACE_TIME_SCALE, writeMethods: ['POST'], maxInFlight: 10 },
-  kombo: { maxInFlight: KOMBO_DEFAULT_ACTIONS_IN_FLIGHT, maxActionsInFlight: KOMBO_DEFAULT_ACTIONS_IN_FLIGHT },
 };
 
 /**

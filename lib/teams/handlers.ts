@@ -1,4 +1,5 @@
 import { logFailure } from '../activity';
+import { waitBeforeListingConnections } from '../connections/handlers';
 import type { HandlersFor } from '../messaging/server';
 import { afterJobPullAlarm } from '../jobs/handlers';
 import { syncGrantedHostScripts } from '../recipes/registration';
@@ -45,5 +46,7 @@ export function startTeams(): void {
   browser.permissions.onAdded.addListener(() => void followPolicy());
   // A recruiter's browser keeps the team's active jobs as pulls bring them.
   afterJobPullAlarm(() => applyTeamActiveJobs().catch(logFailure('job-pull', 'teamJobs')));
+  // The cards show a deployed connection once the policy run under way has verified it.
+  waitBeforeListingConnections(policyApplied);
   void followPolicy();
 }

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createKomboAts } from '@/lib/connectors';
 import { db, resetDbForTests } from '@/lib/db';
 import { enqueue, process, registerHandler } from '@/lib/outbox/outbox';
+import '@/lib/connections/pacing'; // declares Kombo's limits, as the worker does when it loads the connections
 import { pacedHooks, pacerFor, resetPacersForTests } from '@/lib/outbox/pacing';
 // The kind this test queues, as Export to FactorialHR defines it (the payload schema it is read with).
 import '@/lib/export/operation';

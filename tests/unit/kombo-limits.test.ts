@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectorError, createKomboAts } from '@/lib/connectors';
 import { KOMBO_DEFAULT_ACTIONS_IN_FLIGHT, readKomboLimits } from '@/lib/connectors/kombo/limits';
+import '@/lib/connections/pacing'; // declares Kombo's limits, as the worker does when it loads the connections
 import { DEFAULT_PACE_LIMITS, Pacer, pacedHooks, resetPacersForTests } from '@/lib/outbox/pacing';
 import { fixtureServer, type Reply, type Seen } from './connectors/fixture-server';
 
@@ -32,7 +33,7 @@ describe('pacing by what Kombo’s headers say', () => {
   afterEach(() => vi.useRealTimers());
 
   it('a used-up window holds every request, reads included, until ratelimit-reset', async () => {
-    const pacer = new Pacer(DEFAULT_PACE_LIMITS.kombo);
+    const pacer = new Pacer(DEFAULT_PACE_LIMITS.kombo!);
     const first = await pacer.takeRequest();
     pacer.observe({ rate: { limit: 10, remaining: 0, resetMs: 5_000 } }, 200);
     first();
@@ -46,7 +47,7 @@ describe('pacing by what Kombo’s headers say', () => {
   });
 
   it('what remains is shared with the requests already on their way: 2 left and 1 more in flight lets 1 go', async () => {
-    const pacer = new Pacer(DEFAULT_PACE_LIMITS.kombo);
+    const pacer = new Pacer(DEFAULT_PACE_LIMITS.kombo!);
     const a = await pacer.takeRequest();
     await pacer.takeRequest(); // b, still on its way
     pacer.observe({ rate: { remaining: 2, resetMs: 10_000 } }, 200); // a's answer
@@ -61,7 +62,7 @@ describe('pacing by what Kombo’s headers say', () => {
   });
 
   it('a 429 with only ratelimit-reset (no Retry-After) holds the next request until the reset', async () => {
-    const pacer = new Pacer(DEFAULT_PACE_LIMITS.kombo);
+    const pacer = new Pacer(DEFAULT_PACE_LIMITS.kombo!);
     const refused = await pacer.takeRequest();
     pacer.observe({ rate: { resetMs: 3_000 } }, 429);
     refused();
@@ -74,7 +75,7 @@ describe('pacing by what Kombo’s headers say', () => {
   });
 
   it('writes (actions) in flight, and operations at once, follow Concurrency-Limit / Concurrency-Remaining, not a fixed 30', async () => {
-    const pacer = new Pacer(DEFAULT_PACE_LIMITS.kombo);
+    const pacer = new Pacer(DEFAULT_PACE_LIMITS.kombo!);
     expect(pacer.stats().maxInFlight).toBe(KOMBO_DEFAULT_ACTIONS_IN_FLIGHT);
     expect([pacer.limitsAction('POST'), pacer.limitsAction('GET')]).toEqual([true, false]);
     const releases = await Promise.all([pacer.acquireAction(), pacer.acquireAction()]);

@@ -6,6 +6,7 @@ import { createFactorialHr } from '@/lib/connectors';
 import { db, resetDbForTests, type OperationRecord } from '@/lib/db';
 import { enqueue, process, registerHandler, vendorOf } from '@/lib/outbox/outbox';
 import { fixtureServer } from './connectors/fixture-server';
+import '@/lib/connections/pacing'; // declares Kombo's limits, as the worker does when it loads the connections
 import { DEFAULT_PACE_LIMITS, FACTORIAL_POSTS_PER_MINUTE, Pacer, pacedHooks, resetPacersForTests, setPaceLimits } from '@/lib/outbox/pacing';
 // The kinds these tests queue, as their features define them (the payload schema each is read with, its vendor).
 import '@/lib/export/operation';
@@ -34,7 +35,7 @@ describe('Pacer', () => {
     expect(DEFAULT_PACE_LIMITS.factorial).toMatchObject({ perWindow: FACTORIAL_POSTS_PER_MINUTE, windowMs: 60_000 });
     expect(FACTORIAL_POSTS_PER_MINUTE).toBe(200);
     expect([pacer.counts('POST'), pacer.counts('post'), pacer.counts('GET'), pacer.counts('PUT')]).toEqual([true, true, false, false]);
-    expect(new Pacer(DEFAULT_PACE_LIMITS.kombo).counts('POST')).toBe(false);
+    expect(new Pacer(DEFAULT_PACE_LIMITS.kombo!).counts('POST')).toBe(false);
   });
 
   it('200 writes a minute: the 201st goes one window after the oldest answer, in order', async () => {
@@ -83,7 +84,7 @@ describe('Pacer', () => {
   });
 
   it('Kombo: never more than 30 in flight; a finished send lets the next one start', async () => {
-    const pacer = new Pacer(DEFAULT_PACE_LIMITS.kombo);
+    const pacer = new Pacer(DEFAULT_PACE_LIMITS.kombo!);
     const { grants, ask } = recorder(pacer);
     for (let i = 0; i < 100; i++) void ask(i);
     await vi.advanceTimersByTimeAsync(10_000);
