@@ -67,7 +67,9 @@ export default defineConfig({
     default_locale: 'en',
     icons: iconPaths(),
     action: { default_icon: iconPaths('default', TOOLBAR_SIZES) },
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // offscreen (Chrome only): the PDF profile is built in an offscreen document, off the worker's start path
+    // (lib/pdf/index.ts). It shows no permission warning.
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: [...VENDOR_API_HOSTS, ...BUILT_IN_ATS_HOSTS],
     // Extension pages run only their own scripts and post no forms elsewhere. Only web pages may frame them (the
     // dialogs' frame, dialog.html): every other page is not web-accessible, so no web page can load it at all.

@@ -13,6 +13,8 @@ import { adminIntents } from '@/lib/security/intents';
 import { settingsIntents } from '@/lib/settings/intents';
 import { sourcingIntents } from '@/lib/sourcing/intents';
 import { teamIntents } from '@/lib/teams/intents';
+import { prepareProfilePdf } from '@/lib/pdf';
+import { loadProfileFonts } from '@/lib/sourcing/fonts';
 import { dialogFrameIntents } from '@/lib/dialogs/intents';
 import { t } from '@/lib/messaging/messages';
 import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
@@ -77,7 +79,11 @@ export const Intents = {
   ...dialogFrameIntents,
 } as const satisfies IntentTable;
 
-export default defineBackground(() => {
+// An ES module worker: shared chunks are static imports (no PDF stack among them; see lib/pdf/index.ts and README
+// "How the code is laid out"). Firefox's event page loads the PDF stack with import() when it builds a profile.
+export default defineBackground({
+  type: 'module',
+  main() {
   // Pages of switched-off adapters get no answers; the set follows the settings (local or managed policy).
   const disabledAdapters = new Set<string>();
   const loadDisabledAdapters = async () => {
@@ -218,7 +224,11 @@ export default defineBackground(() => {
 
     // Sync to ATS (pages of other sites; any page through the toolbar icon)
     syncOffered: async ({ adapterId }) => isSyncOffered(adapterId),
-    prepareSync: async ({ page }) => prepareSync(page),
+    prepareSync: async ({ page }) => {
+      // The Sync dialog is opening: the PDF builder gets ready while the person reviews the form (lib/pdf).
+      void prepareProfilePdf(loadProfileFonts);
+      return prepareSync(page);
+    },
     submitSync: async ({ candidateKey, fields, answers, resume }) => submitSync(candidateKey, fields, answers, resume),
     planAutoSync: async ({ candidateKey, fields, answers, resume }) => planAutoSync(candidateKey, fields, answers, resume),
     syncProgress: async (operationId) => syncProgress(operationId),
@@ -327,4 +337,5 @@ export default defineBackground(() => {
   void resumeOutbox();
   void ensureRetentionAlarm();
   void syncGrantedHostScripts();
+  },
 });
