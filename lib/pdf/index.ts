@@ -22,13 +22,17 @@ export { base64ToBytes, bytesToBase64 } from './base64';
 
 type Builder = (input: ProfileInput, fonts: ProfileFonts, resume?: ResumeFile) => Promise<ProfileResult>;
 
-/** A Chrome extension service worker: no DOM and no import(); the offscreen document builds instead. */
+/**
+ * A Chrome extension service worker: no DOM and no import(); the offscreen document builds instead. The Firefox
+ * build leaves the offscreen client out altogether (Firefox has no chrome.offscreen; its background has a DOM).
+ */
+const OFFSCREEN_BUILDS = import.meta.env.BROWSER !== 'firefox';
 const inServiceWorker = () => typeof document === 'undefined' && typeof (globalThis as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope === 'function';
 
 let builder: Promise<Builder> | undefined;
 function loadBuilder(): Promise<Builder> {
   // The client is small and imported statically: import() itself throws in Chrome's worker.
-  builder ??= inServiceWorker() ? Promise.resolve(buildInOffscreenDocument) : import('./build').then((m) => m.buildProfilePdfHere);
+  builder ??= OFFSCREEN_BUILDS && inServiceWorker() ? Promise.resolve(buildInOffscreenDocument) : import('./build').then((m) => m.buildProfilePdfHere);
   // A failed load (a chunk missing from a broken build) is reported by the caller; the next call tries again.
   builder.catch(() => (builder = undefined));
   return builder;
@@ -69,9 +73,9 @@ let warmed: Promise<void> | undefined;
 export function prepareProfilePdf(fonts?: () => Promise<ProfileFonts>): Promise<void> {
   warmed ??= (async () => {
     const build = await loadBuilder();
-    if (inServiceWorker()) await openOffscreenDocument();
+    if (OFFSCREEN_BUILDS && inServiceWorker()) await openOffscreenDocument();
     if (!fonts) return;
-    if (inServiceWorker()) await warmOffscreenDocument(WARM_UP_INPUT, await fonts());
+    if (OFFSCREEN_BUILDS && inServiceWorker()) await warmOffscreenDocument(WARM_UP_INPUT, await fonts());
     else await build(WARM_UP_INPUT, await fonts());
   })().catch(() => {
     warmed = undefined;
