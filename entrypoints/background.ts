@@ -13,7 +13,7 @@ import { adminIntents } from '@/lib/security/intents';
 import { settingsIntents } from '@/lib/settings/intents';
 import { sourcingIntents } from '@/lib/sourcing/intents';
 import { teamIntents } from '@/lib/teams/intents';
-import { prepareProfilePdf } from '@/lib/pdf';
+import { buildProfilePdf, prepareProfilePdf } from '@/lib/pdf';
 import { loadProfileFonts } from '@/lib/sourcing/fonts';
 import { dialogFrameIntents } from '@/lib/dialogs/intents';
 import { t } from '@/lib/messaging/messages';
@@ -84,6 +84,10 @@ export const Intents = {
 export default defineBackground({
   type: 'module',
   main() {
+  // Bench only: a build made with WXT_BENCH_PDF=1 (bench/rows/pdf-profile.ts) lets the bench call the product's own
+  // PDF path (worker → offscreen document) from the worker's DevTools. Release builds never set it.
+  if (import.meta.env?.WXT_BENCH_PDF === '1') Object.assign(globalThis, { __hirebridgeBench: { buildProfilePdf, prepareProfilePdf, loadProfileFonts } });
+
   // Pages of switched-off adapters get no answers; the set follows the settings (local or managed policy).
   const disabledAdapters = new Set<string>();
   const loadDisabledAdapters = async () => {

@@ -13,3 +13,12 @@ export async function buildProfilePdfHere(input: ProfileInput, fonts: ProfileFon
   const candidateName = metadataText(input?.fullName) || 'Unnamed candidate';
   return assemble(profile.bytes, { candidateName }, resume);
 }
+
+/**
+ * Builds throwaway profiles so the first real one finds the code compiled and the fonts parsed: one of a few pages,
+ * then one with that document merged as its "resume" (pdf-lib's load and page copy are half the work of a real one).
+ */
+export async function warmUpProfilePdf(input: ProfileInput, fonts: ProfileFonts): Promise<void> {
+  const first = await buildProfilePdfHere(input, fonts);
+  await buildProfilePdfHere(input, fonts, { bytes: first.bytes, contentType: 'application/pdf', fileName: 'warm-up.pdf' });
+}

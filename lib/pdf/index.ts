@@ -21,6 +21,7 @@ export { pdfFileName } from './text';
 export { base64ToBytes, bytesToBase64 } from './base64';
 
 type Builder = (input: ProfileInput, fonts: ProfileFonts, resume?: ResumeFile) => Promise<ProfileResult>;
+type WarmUp = (input: ProfileInput, fonts: ProfileFonts) => Promise<void>;
 
 /**
  * A Chrome extension service worker: no DOM and no import(); the offscreen document builds instead. The Firefox
@@ -55,10 +56,11 @@ const WARM_UP_INPUT: ProfileInput = {
   sourceUrl: 'https://example.invalid/',
   rating: 3,
   assessmentSummary: 'Warm-up.',
-  transcript: [
-    { speaker: 'Recruiter', text: 'Warm-up question?' },
-    { speaker: 'Candidate', text: 'Warm-up answer.' },
-  ],
+  // A few pages' worth: page breaks, wrapping and the footer are compiled too.
+  transcript: Array.from({ length: 40 }, (_, i) => ({
+    speaker: i % 2 ? 'Candidate' : 'Recruiter',
+    text: 'Warm-up text that wraps across the line, with a few accented letters (é, ñ, ü) and longer words. '.repeat(1 + (i % 4)),
+  })),
   capturedAt: '2026-01-01T00:00:00.000Z',
 };
 
@@ -72,11 +74,14 @@ let warmed: Promise<void> | undefined;
  */
 export function prepareProfilePdf(fonts?: () => Promise<ProfileFonts>): Promise<void> {
   warmed ??= (async () => {
-    const build = await loadBuilder();
-    if (OFFSCREEN_BUILDS && inServiceWorker()) await openOffscreenDocument();
-    if (!fonts) return;
-    if (OFFSCREEN_BUILDS && inServiceWorker()) await warmOffscreenDocument(WARM_UP_INPUT, await fonts());
-    else await build(WARM_UP_INPUT, await fonts());
+    await loadBuilder();
+    if (OFFSCREEN_BUILDS && inServiceWorker()) {
+      await openOffscreenDocument();
+      if (fonts) await warmOffscreenDocument(WARM_UP_INPUT, await fonts());
+    } else if (fonts) {
+      const warmUp: WarmUp = (await import('./build')).warmUpProfilePdf;
+      await warmUp(WARM_UP_INPUT, await fonts());
+    }
   })().catch(() => {
     warmed = undefined;
   });

@@ -3,7 +3,7 @@
  * chrome.runtime only — the one extension API an offscreen document has.
  */
 import { base64ToBytes, bytesToBase64, rememberBase64 } from './base64';
-import { buildProfilePdfHere } from './build';
+import { buildProfilePdfHere, warmUpProfilePdf } from './build';
 import { OFFSCREEN_TARGET, type OffscreenBuild, type OffscreenReply } from './offscreen-protocol';
 import type { ProfileFonts } from './types';
 
@@ -22,9 +22,13 @@ export function serveProfileBuilds(): void {
     // A warm-up gives way to what the person is looking at: the document may share its main thread with the
     // extension's pages (the Sync dialog rendering). The timeout only bounds the wait.
     if (message.kind === 'warm') await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
+    if (message.kind === 'warm') {
+      await warmUpProfilePdf(message.input, held.fonts);
+      return { ok: true, base64: '', pageCount: 0, resume: 'none' };
+    }
     const resume = message.resume ? { bytes: base64ToBytes(message.resume.base64), contentType: message.resume.contentType, fileName: message.resume.fileName } : undefined;
     const result = await buildProfilePdfHere(message.input, held.fonts, resume);
-    return { ok: true, base64: message.kind === 'warm' ? '' : bytesToBase64(result.bytes), pageCount: result.pageCount, resume: result.resume, ...(result.resumeMessage ? { resumeMessage: result.resumeMessage } : {}) };
+    return { ok: true, base64: bytesToBase64(result.bytes), pageCount: result.pageCount, resume: result.resume, ...(result.resumeMessage ? { resumeMessage: result.resumeMessage } : {}) };
   }
 
   chrome.runtime.onMessage.addListener((message: Partial<OffscreenBuild> | undefined, sender, sendResponse) => {
