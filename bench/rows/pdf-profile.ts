@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import { join, resolve } from 'node:path';
+import { CdpClient } from '../lib/cdp';
 import { buildVariant, median, misses, ratioOf, round, type BenchBrowser, type Row } from '../lib/harness';
 
 /**
@@ -33,10 +34,32 @@ const BUDGET_BYTES = 1024 * 1024;
 
 interface ProductRun {
   ms: number;
+  /** The offscreen document's main-thread time during the call (prepared and warm calls only). */
+  cpuMs?: number;
   bytes: number;
   pages: number;
   resume: string;
   offscreen: number;
+}
+
+/**
+ * The offscreen document's main-thread time (CDP Performance.getMetrics on the thread-time clock): what a build cost
+ * that document in CPU, whatever else the machine was doing. Wall time is what a person waits; on a busy machine the
+ * two part, and the CPU ratio says whether the first call really does more work than a warm one.
+ */
+async function offscreenCpu(browser: BenchBrowser): Promise<{ ms(): Promise<number>; close(): void }> {
+  const targets = (await (await fetch(`http://127.0.0.1:${browser.cdpPort}/json/list`)).json()) as { url: string; webSocketDebuggerUrl: string }[];
+  const target = targets.find((t) => t.url === `chrome-extension://${browser.extensionId}/offscreen.html`);
+  if (!target) throw new Error('The offscreen document has no DevTools target: is it open?');
+  const cdp = await CdpClient.connect(target.webSocketDebuggerUrl);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return {
+    async ms() {
+      const { metrics } = await cdp.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
+      return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+    },
+    close: () => cdp.close(),
+  };
 }
 
 async function bundle(): Promise<string> {
@@ -78,16 +101,28 @@ export async function runPdfProfile(launch: (dir?: string) => Promise<BenchBrows
         setup = s;
         fontLoads.push(s.fontLoadMs);
         if (s.offscreenBefore !== 0) invalid.push(`an offscreen document was open before the first call (run ${run + 1}): not a first call`);
+        let cpu: Awaited<ReturnType<typeof offscreenCpu>> | undefined;
+        const call = async (): Promise<ProductRun> => {
+          const before = await cpu?.ms();
+          const result: ProductRun = await worker.evaluate(() => (globalThis as any).__hbPdfBench.product());
+          if (cpu && before !== undefined) result.cpuMs = (await cpu.ms()) - before;
+          return result;
+        };
         if (isPrepared) {
           const p = await worker.evaluate(() => (globalThis as any).__hbPdfBench.prepare());
           prepareMs.push(p.ms);
+          cpu = await offscreenCpu(browser);
         }
-        const first: ProductRun = await worker.evaluate(() => (globalThis as any).__hbPdfBench.product());
+        const first = await call();
         // Chromium's worker cannot build it (no import()); the profile must have come from the offscreen document.
         if (first.offscreen !== 1) invalid.push(`after the first call ${first.offscreen} offscreen documents are open (expected 1)`);
         (isPrepared ? prepared : unprepared).push(first);
-        if (run > 0) continue;
-        for (let i = 0; i < WARM_RUNS; i++) warm.push(await worker.evaluate(() => (globalThis as any).__hbPdfBench.product()));
+        if (run > 0) {
+          cpu?.close();
+          continue;
+        }
+        for (let i = 0; i < WARM_RUNS; i++) warm.push(await call());
+        cpu?.close();
         // Median of three, after the product's runs.
         for (let i = 0; i < 3; i++) naive.push(await worker.evaluate(() => (globalThis as any).__hbPdfBench.naive()));
       } finally {
@@ -102,6 +137,8 @@ export async function runPdfProfile(launch: (dir?: string) => Promise<BenchBrows
   const warmMs = median(warm.slice(WARM_UP).map((r) => r.ms));
   const naiveMs = median(naive.map((r) => r.ms));
   const ratio = ratioOf(firstMs, warmMs)!;
+  const firstCpu = median(prepared.map((r) => r.cpuMs ?? NaN));
+  const warmCpu = median(warm.slice(WARM_UP).map((r) => r.cpuMs ?? NaN));
   const size = prepared[0].bytes;
   if (prepared.some((r) => r.resume !== 'merged') || warm.some((r) => r.resume !== 'merged')) invalid.push('the resume was not merged: not the document the row describes');
   const missed = misses([
@@ -126,6 +163,7 @@ export async function runPdfProfile(launch: (dir?: string) => Promise<BenchBrows
       `First profile after the dialog's preparation (prepareProfilePdf, median ${round(median(prepareMs), 0)} ms of ${list(prepareMs.map((ms) => ({ ms })))}, waited for): median ${round(firstMs, 0)} ms of ${list(prepared)} = ${ratio}× a warm call. ` +
       `First profile with nothing ahead (fresh worker, no offscreen document yet): median ${round(coldMs, 0)} ms of ${list(unprepared)} = ${ratioOf(coldMs, warmMs)}× a warm call. ` +
       `Warm calls in the same worker: ${round(warmMs, 0)} ms (median after ${WARM_UP} warm-ups). ` +
+      `CPU (the offscreen document's main thread): first prepared ${round(firstCpu, 0)} ms vs warm ${round(warmCpu, 0)} ms = ${ratioOf(firstCpu, warmCpu)}×. ` +
       `Not included: loading the two DejaVu fonts from the package the first time, median ${round(median(fontLoads), 0)} ms. ` +
       `Baseline (fresh jsPDF per page + merge, in the worker): median ${round(naiveMs, 0)} ms, ${naive[0].pages} pages, ${round(naive[0].bytes / 1024, 0)} KB.`,
     extra: {
@@ -135,6 +173,9 @@ export async function runPdfProfile(launch: (dir?: string) => Promise<BenchBrows
       firstUnpreparedMs: unprepared.map((r) => round(r.ms, 1)),
       unpreparedRatio: ratioOf(coldMs, warmMs),
       warmMs: warm.map((r) => round(r.ms, 1)),
+      firstPreparedCpuMs: prepared.map((r) => round(r.cpuMs ?? NaN, 1)),
+      warmCpuMs: warm.map((r) => round(r.cpuMs ?? NaN, 1)),
+      cpuRatio: ratioOf(firstCpu, warmCpu),
       fontLoadMs: fontLoads.map((v) => round(v, 1)),
       sizeBytes: size,
       pages: prepared[0].pages,
