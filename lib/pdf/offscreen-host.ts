@@ -10,6 +10,8 @@ import type { ProfileFonts } from './types';
 export function serveProfileBuilds(): void {
   // The worker's fonts, decoded once; their base64 is kept too, which is what jsPDF reads (no re-encoding).
   let held: { key: string; fonts: ProfileFonts } | undefined;
+  // Warmed with the fonts of this key: a worker started again asks again, and needs nothing more.
+  let warmedWith: string | undefined;
   const decode = (base64: string) => {
     const bytes = base64ToBytes(base64);
     rememberBase64(bytes, base64);
@@ -19,11 +21,13 @@ export function serveProfileBuilds(): void {
   async function handle(message: OffscreenBuild): Promise<OffscreenReply> {
     if (message.fonts) held = { key: message.fontsKey, fonts: { regular: decode(message.fonts.regular), bold: decode(message.fonts.bold) } };
     if (held?.key !== message.fontsKey) return { ok: false, needFonts: true };
-    // A warm-up gives way to what the person is looking at: the document may share its main thread with the
-    // extension's pages (the Sync dialog rendering). The timeout only bounds the wait.
-    if (message.kind === 'warm') await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
     if (message.kind === 'warm') {
+      if (warmedWith === held.key) return { ok: true, base64: '', pageCount: 0, resume: 'none' };
+      // A warm-up gives way to what the person is looking at: the document may share its main thread with the
+      // extension's pages (the Sync dialog rendering). The timeout only bounds the wait.
+      await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
       await warmUpProfilePdf(message.input, held.fonts);
+      warmedWith = held.key;
       return { ok: true, base64: '', pageCount: 0, resume: 'none' };
     }
     const resume = message.resume ? { bytes: base64ToBytes(message.resume.base64), contentType: message.resume.contentType, fileName: message.resume.fileName } : undefined;

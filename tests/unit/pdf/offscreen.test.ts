@@ -109,3 +109,21 @@ describe('the profile built in the offscreen document (Chrome)', () => {
     await expect(buildProfilePdf(baseInput(), fonts)).rejects.toThrow('The message port closed before a response was received.');
   });
 });
+
+describe('a worker started again (the offscreen document outlived it)', () => {
+  it('finds its fonts and its warm-up already in the document: nothing is sent twice', async () => {
+    const { prepareProfilePdf, buildProfilePdf } = await import('@/lib/pdf');
+    await prepareProfilePdf(async () => fonts);
+    // The worker is stopped and started: its modules load afresh, the document (and its listener) stays.
+    vi.resetModules();
+    const again = await import('@/lib/pdf');
+    expect(again.buildProfilePdf).not.toBe(buildProfilePdf);
+    const copy = { regular: fonts.regular.slice(), bold: fonts.bold.slice() }; // the same files, read again
+    await again.prepareProfilePdf(async () => copy);
+    const result = await again.buildProfilePdf(baseInput(), copy);
+    expect(result.pageCount).toBeGreaterThan(0);
+    expect(fake.state.created).toBe(1);
+    // warm (asks for fonts), warm with fonts; after the restart: warm (held: answered at once), build.
+    expect(fake.state.sent.map((m) => `${m.kind}${m.fonts ? '+fonts' : ''}`)).toEqual(['warm', 'warm+fonts', 'warm', 'build']);
+  });
+});
