@@ -61,10 +61,17 @@ export class BenchSandbox {
     return this.sandbox.url;
   }
   async control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.url}/__sandbox/${path}`, {
-      method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const send = () =>
+      fetch(`${this.url}/__sandbox/${path}`, {
+        method,
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // A kept-alive socket the sandbox closed while idle (its keep-alive timeout, after a long row) resets the next
+    // request before the server reads it ("fetch failed", ECONNRESET): send it again once, on a new connection.
+    const response = await send().catch((error: Error & { cause?: { code?: string } }) => {
+      if (error.cause?.code !== 'ECONNRESET') throw error;
+      return send();
     });
     if (!response.ok) throw new Error(`Sandbox ${method} ${path} failed: ${response.status} ${await response.text()}`);
     const text = await response.text();
