@@ -68,7 +68,9 @@ export default defineConfig({
     default_locale: 'en',
     icons: iconPaths(),
     action: { default_icon: iconPaths('default', TOOLBAR_SIZES) },
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // offscreen (Chrome only): the PDF profile is built in an offscreen document, off the worker's start path
+    // (lib/pdf/index.ts). It shows no permission warning.
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Each direct ATS's API hosts come from its card (lib/connectors/<vendor>/card.ts).
     host_permissions: [...new Set([...VENDOR_API_HOSTS, ...DIRECT_ATS_CARDS.flatMap((card) => card.apiHosts), ...BUILT_IN_ATS_HOSTS])],
     // Extension pages run only their own scripts and post no forms elsewhere. Only web pages may frame them (the

@@ -24,6 +24,8 @@ import { sourcingHandlers, startSourcing } from '@/lib/sourcing/handlers';
 import { sourcingIntents } from '@/lib/sourcing/intents';
 import { isAdminBrowser, requireAdminHere, startTeams, teamHandlers } from '@/lib/teams/handlers';
 import { teamIntents } from '@/lib/teams/intents';
+import { buildProfilePdf, prepareProfilePdf } from '@/lib/pdf';
+import { loadProfileFonts } from '@/lib/sourcing/fonts';
 
 /**
  * The service worker composes: every feature's intents, its handlers (lib/<feature>/handlers.ts) and its start-up
@@ -44,7 +46,15 @@ export const Intents = {
   ...dialogFrameIntents,
 } as const satisfies IntentTable;
 
-export default defineBackground(() => {
+// An ES module worker: shared chunks are static imports (no PDF stack among them; see lib/pdf/index.ts and README
+// "How the code is laid out"). Firefox's event page loads the PDF stack with import() when it builds a profile.
+export default defineBackground({ type: 'module', main });
+
+function main() {
+  // Bench only: a build made with WXT_BENCH_PDF=1 (bench/rows/pdf-profile.ts) lets the bench call the product's own
+  // PDF path (worker → offscreen document) from the worker's DevTools. Release builds never set it.
+  if (import.meta.env?.WXT_BENCH_PDF === '1') Object.assign(globalThis, { __hirebridgeBench: { buildProfilePdf, prepareProfilePdf, loadProfileFonts } });
+
   // Listeners are registered synchronously at the top of the worker, so an event that wakes it is not missed.
   void loadPageAccess();
   const policy = (): SenderPolicy => ({
@@ -82,4 +92,4 @@ export default defineBackground(() => {
   void resumeOutbox();
   startRetention();
   startRecipes();
-});
+}

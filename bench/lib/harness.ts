@@ -30,8 +30,24 @@ export interface Row {
   notes?: string;
   /** Which part of the budget was missed, in words (empty when within budget). */
   missed?: string[];
+  /**
+   * value ÷ its same-run yardstick (`ratio_of` says which), where the budget is stated as a ratio: milliseconds move
+   * with the machine, a ratio to work done in the same run on the same machine much less.
+   */
+  ratio?: number | null;
+  ratio_of?: string;
+  /**
+   * Why the figure does not measure what the row claims (e.g. the rate limit never bound, a "cold" call that found
+   * the builder warm). Not a missed budget: the run fails (exit 1) and the table says INVALID.
+   */
+  invalid?: string[];
+  /** Set by run.ts: the machine's load while the row ran (1-min load average sampled every second). */
+  load?: { cpus: number; max: number; mean: number; samples: number; over_cores: boolean };
   extra?: Record<string, unknown>;
 }
+
+/** value ÷ baseline, rounded; null when either is missing or the baseline is 0. */
+export const ratioOf = (value: number | null, baseline: number | null, digits = 2) => (value === null || baseline === null || baseline === 0 ? null : round(value / baseline, digits));
 
 /** The budget's checks that failed, as words for the table. */
 export const misses = (checks: [ok: boolean, words: string][]) => checks.filter(([ok]) => !ok).map(([, words]) => words);
@@ -45,10 +61,17 @@ export class BenchSandbox {
     return this.sandbox.url;
   }
   async control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.url}/__sandbox/${path}`, {
-      method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const send = () =>
+      fetch(`${this.url}/__sandbox/${path}`, {
+        method,
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // A kept-alive socket the sandbox closed while idle (its keep-alive timeout, after a long row) resets the next
+    // request before the server reads it ("fetch failed", ECONNRESET): send it again once, on a new connection.
+    const response = await send().catch((error: Error & { cause?: { code?: string } }) => {
+      if (error.cause?.code !== 'ECONNRESET') throw error;
+      return send();
     });
     if (!response.ok) throw new Error(`Sandbox ${method} ${path} failed: ${response.status} ${await response.text()}`);
     const text = await response.text();

@@ -314,8 +314,10 @@ export async function runBulkExportBound(sandbox: BenchSandbox, launch: (extensi
       [lost === 0, `${lost} lost`],
       [duplicated === 0, `${duplicated} duplicated`],
       [answered429 === 0, `${answered429} answered 429`],
-      [use.boundWindows >= BOUND_WINDOWS, `the limit bound in ${use.boundWindows} windows < ${BOUND_WINDOWS}`],
     ]);
+    // The row measures how much of a binding limit the pacing uses: if the limit bound in fewer windows than planned
+    // (a machine too busy to send 200 in a window), it measured the machine, not the pacing.
+    const invalid = use.boundWindows >= BOUND_WINDOWS ? [] : [`the limit bound in ${use.boundWindows} windows < ${BOUND_WINDOWS}: the machine, not the limit, set the pace`];
     const s = (ms: number) => round(ms / 1000, 2);
     return {
       name: 'bulk-export-bound',
@@ -323,7 +325,8 @@ export async function runBulkExportBound(sandbox: BenchSandbox, launch: (extensi
       unit: '%',
       budget: '≥ 95 % (0 lost, 0 duplicated, 0 answered 429)',
       baseline: naiveUse.pct,
-      within_budget: missed.length === 0,
+      within_budget: missed.length === 0 && invalid.length === 0,
+      ...(invalid.length ? { invalid } : {}),
       missed,
       notes:
         `Export all (popup intents), ${COUNT} hired people; Factorial limited to ${PER_WINDOW} POSTs per ${s(WINDOW_MS)} s (a minute scaled ${SCALE}×, sliding, POSTs only as documented; ` +

@@ -24,6 +24,11 @@ export function cachedBase64(bytes: Uint8Array): string {
   return b64;
 }
 
+/** Bytes that arrived as base64 (the offscreen document's fonts): their encoding is known already. */
+export function rememberBase64(bytes: Uint8Array, base64: string): void {
+  cache.set(bytes, base64);
+}
+
 /** base64 → bytes (files sent through messages travel as base64 text). */
 export function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);

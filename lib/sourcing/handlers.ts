@@ -1,3 +1,5 @@
+import { prepareProfilePdf } from '../pdf';
+import { loadProfileFonts } from './fonts';
 import { logFailure } from '../activity';
 import { followPageCandidates } from '../export/page-candidates';
 import type { HandlersFor } from '../messaging/server';
@@ -24,7 +26,11 @@ export const sourcingHandlers: HandlersFor<typeof sourcingIntents> = {
   loadDialogs: async (_input, { tabId }) => injectIntoAskingTab(tabId, DIALOGS.script),
   syncOffered: async ({ adapterId }) => isSyncOffered(adapterId),
   syncActiveTab: async () => openOnPageBehindPopup(DIALOGS, { kind: 'sync', adapterId: 'generic' }),
-  prepareSync: async ({ page }) => prepareSync(page),
+  prepareSync: async ({ page }) => {
+    // The Sync dialog is opening: the PDF builder gets ready while the person reviews the form (lib/pdf).
+    void prepareProfilePdf(loadProfileFonts);
+    return prepareSync(page);
+  },
   submitSync: async ({ candidateKey, fields, answers, resume }) => submitSync(candidateKey, fields, answers, resume),
   planAutoSync: async ({ candidateKey, fields, answers, resume }) => planAutoSync(candidateKey, fields, answers, resume),
   syncProgress: async (operationId) => syncProgress(operationId),

@@ -1,0 +1,24 @@
+/**
+ * The PDF stack itself (jsPDF, pdf-lib and what they bring, ~0.9 MB minified): loaded only where a profile is built,
+ * never on the worker's start path (see index.ts). Runs without a DOM and without Node APIs.
+ */
+import { layoutProfile } from './layout';
+import { assemble } from './merge';
+import { metadataText } from './text';
+import type { ProfileFonts, ProfileInput, ProfileResult, ResumeFile } from './types';
+
+export async function buildProfilePdfHere(input: ProfileInput, fonts: ProfileFonts, resume?: ResumeFile): Promise<ProfileResult> {
+  const profile = layoutProfile(input, fonts);
+  // Metadata is UTF-16 in the PDF, so the name is kept exactly (even glyphs the font cannot draw).
+  const candidateName = metadataText(input?.fullName) || 'Unnamed candidate';
+  return assemble(profile.bytes, { candidateName }, resume);
+}
+
+/**
+ * Builds throwaway profiles so the first real one finds the code compiled and the fonts parsed: one of a few pages,
+ * then one with that document merged as its "resume" (pdf-lib's load and page copy are half the work of a real one).
+ */
+export async function warmUpProfilePdf(input: ProfileInput, fonts: ProfileFonts): Promise<void> {
+  const first = await buildProfilePdfHere(input, fonts);
+  await buildProfilePdfHere(input, fonts, { bytes: first.bytes, contentType: 'application/pdf', fileName: 'warm-up.pdf' });
+}
