@@ -25,7 +25,7 @@ const root = createRoot(document.getElementById('root')!);
 /** Emptied here at once (nothing of it stays readable or clickable), then the content script takes the frame out. */
 const close = () => {
   root.unmount();
-  void sendIntent('closeDialogFrame', { token }).catch(() => undefined);
+  void sendIntent('closeDialogFrame', { token }).catch(() => undefined); // already emptied: a worker that misses this leaves an empty frame, nothing readable
 };
 const show = (dialog: ReactNode) => root.render(<ClickGuardContext.Provider value={guard}>{dialog}</ClickGuardContext.Provider>);
 

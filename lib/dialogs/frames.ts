@@ -119,6 +119,7 @@ export async function closeFrame(token: string, tabId: number | undefined): Prom
 export async function checkFrame(token: string, tabId: number | undefined, point: { x: number; y: number }): Promise<FrameVisibility> {
   if (tabId === undefined) throw new PublicError(t('formNotOpened'), 'forbidden');
   const message: FrameRelay = { hirebridgeDialogFrame: { token, op: 'check', point } };
+  // A page that does not answer (closed, navigated, its script gone) cannot vouch for the frame: treated as hidden.
   const answer = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined)) as Partial<FrameVisibility> | undefined;
   if (answer?.visible === true) return { visible: true };
   // No answer (the content script is gone, the page navigated) or an unknown one: nothing is sent.

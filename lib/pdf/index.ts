@@ -83,6 +83,7 @@ export function prepareProfilePdf(fonts?: () => Promise<ProfileFonts>): Promise<
       await warmUp(WARM_UP_INPUT, await fonts());
     }
   })().catch(() => {
+    // Warming is an optimisation: a failure only means the real build starts cold (and tries the builder again).
     warmed = undefined;
   });
   return warmed;

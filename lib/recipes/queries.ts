@@ -5,6 +5,7 @@ import type { SiteHealth, StoredRecipe } from './schema';
  * What pages and the options page read: the stored recipes and the per-site health, kept current as the worker
  * writes them. Reads only; every change goes through an intent.
  */
+// An unreadable store reads as no recipes: the built-in adapters still work, and the options page shows none to edit.
 export const readRecipes = (): Promise<StoredRecipe[]> => recipesItem.getValue().catch(() => []);
 
 /** Called with the recipes whenever the worker changes them. */

@@ -61,7 +61,7 @@ export function syncGrantedHostScripts(): Promise<string[]> {
 async function injectIntoOpenTabs(matches: string[]): Promise<void> {
   const tabs = await Promise.resolve()
     .then(() => browser.tabs.query({ url: matches }))
-    .catch(() => []);
+    .catch(() => []); // a pattern the browser refuses matches no tab: nothing to inject into
   // A tab that cannot take the script (closed meanwhile, an error page) keeps working without its button.
   await Promise.all(
     tabs.map((tab) => (tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [ATS_SCRIPT] }).catch(() => undefined))),

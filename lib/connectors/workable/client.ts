@@ -242,7 +242,7 @@ export function createWorkableAts(creds: DirectAtsCredentials, hooks?: HttpHooks
     let found = questionsOf.get(shortcode);
     if (!found) {
       found = call('r_jobs', QuestionList, `jobs/${encodeURIComponent(shortcode)}/questions`).then((q) => q.questions.map(toQuestion));
-      found.catch(() => questionsOf.delete(shortcode));
+      found.catch(() => questionsOf.delete(shortcode)); // a failed read is not cached: the next pull asks again (the caller sees the failure)
       questionsOf.set(shortcode, found);
     }
     return found;

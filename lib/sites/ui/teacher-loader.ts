@@ -15,6 +15,7 @@ const scope = globalThis as unknown as Record<string, TeacherApi | undefined>;
 
 export async function openTeacher(returnFocus?: HTMLElement): Promise<void> {
   if (!scope[TEACHER_GLOBAL]) {
+    // A worker that cannot be reached is a failed load: the same message as a refused one below.
     const result = await sendIntent('loadTeacher', undefined).catch(() => null);
     if (!result?.ok || !scope[TEACHER_GLOBAL]) {
       window.alert(`Hirebridge: ${result && !result.ok ? result.error.message : t('formNotOpened')}`);
