@@ -78,8 +78,7 @@ export function isRetryable(error: unknown): error is PublicError & Retryable {
 
 /**
  * Exponential back-off with full jitter: 0.5 s, 1 s, 2 s … capped, randomised to avoid thundering herds. The outbox
- * waits by it between attempts. (lib/connectors/http.ts still has its own copy for its read retries; lib/errors is
- * on the connectors' import list, so it is to import this one: that folder is being changed on another branch.)
+ * waits by it between attempts, the HTTP client between its read retries.
  */
 export function backoffDelay(attempt: number, baseMs = 500, capMs = 30_000): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** attempt);

@@ -1,5 +1,6 @@
 import { FetchError, ofetch } from 'ofetch';
 import type { z } from 'zod';
+import { backoffDelay } from '../errors';
 import { ConnectorError, type Vendor } from './errors';
 import { t } from './messages';
 
@@ -106,11 +107,6 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Exponential back-off with full jitter: 0.5 s, 1 s, 2 s … capped, randomised to avoid thundering herds. */
-export function backoffDelay(attempt: number, baseMs = 500, capMs = 30_000): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-}
 
 export function keyRejectedMessage(vendor: Vendor): string {
   return t('keyRejected', { vendor });
