@@ -24,6 +24,21 @@ const checkedInFrame = (results: Results, inner: string) =>
     rule.nodes.some((n) => n.target.length > 1 && JSON.stringify(n.target[0]).includes('iframe') && String(n.target[n.target.length - 1]).includes(inner)),
   );
 
+/**
+ * Axe's results for the dialog once axe has reached inside its frame (it injects itself into the frame, which on a busy
+ * machine can miss a pass): analysed again until `field` is among the checked nodes, then those results.
+ */
+async function analyzeDialogFrame(page: Page, field: string): Promise<Results> {
+  let results: Results | undefined;
+  await expect
+    .poll(async () => {
+      results = await new AxeBuilder({ page }).include('hirebridge-dialog').analyze();
+      return checkedInFrame(results, field);
+    })
+    .toBe(true);
+  return results!;
+}
+
 async function connectBoth(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox) {
   await allowSandboxHost(context, extensionId);
   await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandbox.url}/factorial`, apiKey: SANDBOX_KEYS.factorial });
@@ -79,8 +94,7 @@ test.describe('Accessibility', () => {
     await dialog.getByRole('textbox', { name: 'Email' }).fill('lucas.moreau@');
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveAccessibleDescription(/valid email/);
 
-    const results = await new AxeBuilder({ page }).include('hirebridge-dialog').analyze();
-    expect(checkedInFrame(results, '#hb-firstName')).toBe(true);
+    const results = await analyzeDialogFrame(page, '#hb-firstName');
     expect(serious(results)).toEqual([]);
     // The page's own button too (its shadow root), in its disabled-with-reason and enabled states.
     expect(serious(await new AxeBuilder({ page }).include('hirebridge-action').analyze())).toEqual([]);
@@ -105,8 +119,7 @@ test.describe('Accessibility', () => {
     await dialog.getByRole('textbox', { name: 'Years of professional experience (required)' }).fill('seven');
     await expect(dialog.getByText('Enter a number.')).toBeVisible();
 
-    const results = await new AxeBuilder({ page }).include('hirebridge-dialog').analyze();
-    expect(checkedInFrame(results, '#hb-s-email')).toBe(true);
+    const results = await analyzeDialogFrame(page, '#hb-s-email');
     expect(serious(results)).toEqual([]);
   });
 

@@ -27,6 +27,10 @@ async function connect(options: Page, context: BrowserContext, sandbox: Sandbox)
   await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
   await connectDirectAts(options, 'Workable', { Subdomain: SUBDOMAIN, 'API access token': TOKEN });
   await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
+  // The first jobs pull (started by connecting) is done before the test goes on: at 10 requests per 10 s, a page
+  // opened meanwhile would wait behind it for its look-ups.
+  const jobs = options.getByRole('region', { name: 'Jobs' });
+  for (const name of ['Backend Engineer', 'Product Designer', 'Data Analyst', 'Office Manager']) await expect(jobs.getByRole('rowheader', { name, exact: true })).toBeVisible();
 }
 
 /** The job browser with a candidate open, as Workable's web app addresses it (the real-page fixture's markup). */
