@@ -69,7 +69,9 @@ test.describe('Workable, connected directly', () => {
     const page = await context.newPage();
     await page.goto(`${HOST}/backend/jobs/4087255/browser/hired/candidate/370715912`);
     const button = page.locator('body > hirebridge-action').getByRole('button', EXPORT);
-    await expect(button).toBeEnabled();
+    // Workable allows 10 requests per 10 s: the page's look-ups (the job, its candidates, the record) take their turn
+    // after the connect's and the first pull's, so the answer may come in the next window or the one after.
+    await expect(button).toBeEnabled({ timeout: 30_000 });
     await button.click();
     const dialog = dialogFrame(page).getByRole('dialog', EXPORT);
     await expect(dialog.getByRole('textbox', { name: 'First name' })).toHaveValue('Lucas');
