@@ -1,5 +1,6 @@
 import { logFailure, recordActivity } from '../activity';
-import { db, parseOperation, readableOnly, type OperationRecord } from '../db';
+import { db, readableOnly } from '../db';
+import { parseOperation, type OperationRecord } from '../outbox/records';
 import { queueExport } from '../export';
 import { formCustomFields } from '../export/form';
 import { readSettings } from '../settings';

@@ -1,6 +1,7 @@
 import { recordActivity } from '../activity';
 import { withHr } from '../connections';
-import { db, type HireCandidate } from '../db';
+import { db } from '../db';
+import type { HireCandidate } from '../export/records';
 import { employeeInFactorial, type InFactorial } from '../export';
 import { waitingGroups, type HiredGroup } from './groups';
 import { t } from './messages';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { db, type OperationOf } from '../db';
+import { db } from '../db';
+import type { OperationOf } from '../outbox/records';
 import { defineOperation } from '../outbox/define';
 import { pacedVendorOf } from '../connections/pacing';
 import { AnswerValue, ResumeUpload, SyncFields } from './intents';
@@ -28,7 +29,7 @@ export const SyncPayload = z.object({
 });
 export type SyncPayload = z.infer<typeof SyncPayload>;
 
-declare module '../db/schema' {
+declare module '../outbox/records' {
   interface OperationPayloads {
     'sync-candidate': SyncPayload;
   }

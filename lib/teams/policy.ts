@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES, prepareConnection, removeConnection, saveConnections } from '../connections';
 import { attempt } from '../errors';
-import { db, type ConnectionSlot } from '../db';
+import { db } from '../db';
+import type { ConnectionSlot } from '../connections/records';
 import { ConnectInput } from '../connections/intents';
 import { applyPolicyRecipes } from '../recipes/store';
 import { ManagedSyncRules, refreshPolicy, SettingsSchema, type RawPolicy } from '../settings';

@@ -1,5 +1,6 @@
 import { PROVIDER_NAMES, prepareConnection, saveConnections, type PreparedConnection } from '../connections';
-import { db, type ConnectionRecord } from '../db';
+import { db } from '../db';
+import type { ConnectionRecord } from '../connections/records';
 import { ConnectInput } from '../connections/intents';
 import { attempt, PublicError, publicMessageOf } from '../errors';
 import { t as generic } from '../messaging/messages';
