@@ -1,5 +1,6 @@
 import type { EntityTable } from 'dexie';
 import { z } from 'zod';
+import { db } from '../db';
 import { DIRECT_ATS_PROVIDERS, FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../db/providers';
 
 /**
@@ -49,3 +50,14 @@ declare module '../db/tables' {
     connections: EntityTable<ConnectionRecord, 'slot'>;
   }
 }
+
+// Reads for the other rooms: they ask here rather than reaching into the table (writes stay with this room's service).
+
+/** The stored connection in this slot; undefined when the slot is not connected. */
+export const readConnection = (slot: ConnectionSlot): Promise<ConnectionRecord | undefined> => db().connections.get(slot);
+
+/** The connected ATS (the system of record), if there is one. */
+export const readAtsConnection = (): Promise<ConnectionRecord | undefined> => readConnection('ats');
+
+/** Every stored connection. */
+export const readConnections = (): Promise<ConnectionRecord[]> => db().connections.toArray();

@@ -14,6 +14,7 @@ import { BULK_RUN_KEY, bulkRunRow, type BulkRunRecord } from './keys';
 import { t } from './messages';
 import { PublicError } from '../errors';
 import { checkInFactorial } from './lookups';
+import { readConnection } from '../connections/records';
 
 // Export all
 
@@ -38,7 +39,7 @@ async function assessWaiting(answers: BulkAnswers, legalEntityId: string | undef
 
 /** Who Export all would send now, and who it leaves out and why. Sends nothing to Factorial but look-ups. */
 export async function planBulkExport(answers: BulkAnswers = {}): Promise<BulkPlan> {
-  if (!(await db().connections.get('hr'))) throw new PublicError(t('hrNotConnected'));
+  if (!(await readConnection('hr'))) throw new PublicError(t('hrNotConnected'));
   // Factorial unreachable: nobody is left out as "already there"; each send looks the person up again first.
   const alreadyThere = await checkInFactorial().catch(() => [] as HiredGroup[]);
   const lookups = await factorialLookups();

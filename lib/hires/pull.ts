@@ -3,7 +3,7 @@ import { logFailure } from '../activity';
 import { atsToolName, withAts } from '../connections';
 import type { HiredApplication } from '../connectors/types';
 import { db } from '../db';
-import type { ConnectionRecord } from '../connections/records';
+import { readAtsConnection, type ConnectionRecord } from '../connections/records';
 import { atsName } from '../export';
 import { usesCandidateCustomFields } from '../export/form';
 import { readSettings } from '../settings';
@@ -15,6 +15,7 @@ import { AFTER_JOB_PULL_KEY, HIRED_PULL_KEY, hiredPullRow, type HiredPullRecord 
 import { t } from './messages';
 import { checkInFactorial } from './lookups';
 import { hireRecord, sameRecord } from './records';
+import { readJob } from '../jobs/records';
 
 /** A popup opening right after another does not ask the ATS again. */
 const MIN_PULL_INTERVAL_MS = 60_000;
@@ -40,7 +41,7 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
       const key = `ats:${provider}:${c.id}`;
       seen.add(key);
       const previous = await database.candidates.get(key);
-      const jobTitle = item.jobName ?? (item.jobId ? (await database.jobs.get(jobKey(provider, item.jobId)))?.name : undefined);
+      const jobTitle = item.jobName ?? (item.jobId ? (await readJob(jobKey(provider, item.jobId)))?.name : undefined);
       const next = hireRecord(
         key,
         previous,
@@ -84,7 +85,7 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
 
 /** Every hired application the connected ATS lists, stored as candidates; null when no ATS is connected. */
 async function pullHiredFromAts(): Promise<number | null> {
-  if (!(await db().connections.get('ats'))) return null;
+  if (!(await readAtsConnection())) return null;
   const candidateCustomFields = usesCandidateCustomFields((await readSettings()).values.fieldMapping);
   return withAts(async (ats, connection) => {
     const items: HiredApplication[] = [];

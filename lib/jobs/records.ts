@@ -1,6 +1,7 @@
 import type { EntityTable } from 'dexie';
 import { z } from 'zod';
 import { Provider } from '../connections/records';
+import { db } from '../db';
 
 /** The `jobs` table's rows, owned here: the connected ATS's jobs as pulled, and what the admin made of them. */
 
@@ -34,3 +35,22 @@ declare module '../db/tables' {
     jobs: EntityTable<JobRecord, 'key'>;
   }
 }
+
+// Reads for the other rooms: they ask here rather than reaching into the table (the pull and the admin write it).
+
+/** One job by key (`${provider}:${vendor job id}`); undefined when it is not stored. Works inside a transaction on `jobs`. */
+export const readJob = (key: string): Promise<JobRecord | undefined> => db().jobs.get(key);
+
+/** Jobs by key, in the keys' order; undefined where none is stored. */
+export const readJobs = (keys: readonly string[]): Promise<(JobRecord | undefined)[]> => db().jobs.bulkGet([...keys]);
+
+/** Every stored job of this provider. */
+export const jobsOf = (provider: string): Promise<JobRecord[]> => db().jobs.where('provider').equals(provider).toArray();
+
+/** The active jobs of this provider. */
+export const activeJobsOf = (provider: string): Promise<JobRecord[]> =>
+  db()
+    .jobs.where('status')
+    .equals('active')
+    .filter((job) => job.provider === provider)
+    .toArray();
