@@ -11,7 +11,7 @@ import type { HiredPullView } from './intents';
 import { readLastPullFinishedAt } from '../jobs/pull';
 import { jobKey } from '../jobs/rules';
 import { waitingGroups } from './groups';
-import { AFTER_JOB_PULL_KEY, HIRED_PULL_KEY, hiredPullRow, type HiredPullRecord } from './keys';
+import { afterJobPullRow, hiredPullRow, type HiredPullRecord } from './keys';
 import { t } from './messages';
 import { checkInFactorial } from './lookups';
 import { hireRecord, sameRecord } from './records';
@@ -142,7 +142,7 @@ export function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<
     const waiting = waitingGroups(await db().candidates.toArray()).length;
     if (!pulls) return { ...last!, waiting };
     const view: HiredPullView = { at: new Date().toISOString(), ok, message, pulled, waiting };
-    await db().settings.put({ key: HIRED_PULL_KEY, value: view });
+    await hiredPullRow.write(view);
     return view;
   })();
   refreshInFlight = { promise, force: !!opts.force };
@@ -165,8 +165,8 @@ export function followJobPulls(): () => void {
       void (async () => {
         const database = db();
         const due = await database.transaction('rw', database.settings, async () => {
-          if ((await database.settings.get(AFTER_JOB_PULL_KEY))?.value === finishedAt) return false;
-          await database.settings.put({ key: AFTER_JOB_PULL_KEY, value: finishedAt });
+          if ((await afterJobPullRow.read()) === finishedAt) return false;
+          await afterJobPullRow.write(finishedAt);
           return true;
         });
         if (due) await refreshHiredCandidates({ force: true });
