@@ -1,4 +1,5 @@
-import { db, type ActivityRecord } from '../db';
+import { db } from '../db';
+import type { ActivityRecord } from './records';
 import { isPublicError, publicMessageOf } from '../errors';
 import { t } from './messages';
 

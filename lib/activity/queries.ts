@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ActivityRecord, db, parseOperation, type OperationRecord, type Readable } from '../db';
+import { ActivityRecord } from './records';
+import { db, type Readable } from '../db';
+import { parseOperation, type OperationRecord } from '../outbox/records';
 
 /**
  * What the UI may read of the activity: the log and the operations with their live state, as live queries
@@ -12,7 +14,9 @@ const parseEntry = (raw: unknown): ActivityRecord[] => {
   return parsed.success ? [parsed.data] : [];
 };
 
-export { isUnreadable, type ActivityRecord, type OperationRecord, type Readable, type UnreadableRecord } from '../db';
+export { isUnreadable, type Readable, type UnreadableRecord } from '../db';
+export type { ActivityRecord } from './records';
+export type { OperationRecord } from '../outbox/records';
 
 /** The whole activity log, newest first (the options page's Activity). Entries that do not parse are left out. */
 export function useActivityLog(): ActivityRecord[] | undefined {

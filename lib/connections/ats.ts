@@ -1,5 +1,5 @@
 import { directAtsCard, komboToolFamily, komboToolName } from '../connectors';
-import type { ConnectionRecord } from '../db/schema';
+import type { ConnectionRecord } from './records';
 import type { SiteAdapter } from '../sites/types';
 
 type AtsConnection = Pick<ConnectionRecord, 'provider' | 'tool'>;

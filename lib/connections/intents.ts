@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
 import { says, t } from '../messaging/intents/messages';
-import type { Provider } from '../db/schema';
+import type { Provider } from './records';
 import { DIRECT_ATS_CARDS, directAtsCard } from '../connectors/cards';
 import { DIRECT_ATS_PROVIDERS, type DirectAtsProvider } from '../connectors/direct';
 

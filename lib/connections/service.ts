@@ -14,7 +14,8 @@ import {
   type FactorialHrPort,
   type HttpHooks,
 } from '../connectors';
-import { db, type ConnectionRecord, type ConnectionSlot } from '../db';
+import { db } from '../db';
+import type { ConnectionRecord, ConnectionSlot } from './records';
 import { PROVIDER_NAMES, type ConnectInput, type ConnectionView } from './intents';
 import { pacedHooks } from '../outbox';
 import { pacedVendorOf } from './pacing';

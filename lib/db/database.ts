@@ -1,30 +1,17 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type {
-  ActivityRecord,
-  CandidateRecord,
-  ConnectionRecord,
-  JobRecord,
-  OperationRecord,
-  SecretRecord,
-  SettingRecord,
-  VaultKeyRecord,
-} from './schema';
+import Dexie from 'dexie';
 import { candidateToV2, operationToV2 } from './migrations';
+import type { Tables } from './tables';
 
 /**
  * The one Hirebridge database. It lives in the extension's origin, so it must only be opened from the service
  * worker and extension pages: in a content script IndexedDB would be the visited page's.
  */
+// The class's tables are the interface's: each declared by its owner in `Tables` (tables.ts), created by Dexie
+// from the stores below.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface HirebridgeDb extends Tables {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class HirebridgeDb extends Dexie {
-  connections!: EntityTable<ConnectionRecord, 'slot'>;
-  secrets!: EntityTable<SecretRecord, 'id'>;
-  vaultKeys!: EntityTable<VaultKeyRecord, 'id'>;
-  jobs!: EntityTable<JobRecord, 'key'>;
-  candidates!: EntityTable<CandidateRecord, 'key'>;
-  operations!: EntityTable<OperationRecord, 'id'>;
-  activity!: EntityTable<ActivityRecord, 'id'>;
-  settings!: EntityTable<SettingRecord, 'key'>;
-
   constructor(name = 'hirebridge') {
     super(name);
     // Schema history: add a new version() for every change; never edit a released one.

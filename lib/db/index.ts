@@ -1,4 +1,4 @@
 export { db, HirebridgeDb, resetDbForTests } from './database';
-export * from './schema';
-export { asHire, asSourced, isUnreadable, parseCandidate, parseOperation, readableOnly, readCandidate, readHire, readOperation, readPayloadsWith, readSourced, type Readable } from './parse';
-export { storedRow, type StoredRow } from './rows';
+export type { Tables } from './tables';
+export { isUnreadable, parseWith, readableOnly, type Readable, type UnreadableRecord } from './parse';
+export { SettingRecord, storedRow, type StoredRow } from './rows';

@@ -1,5 +1,9 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { db } from './database';
+
+/** A keyed row of the `settings` table. Each row's value has its own schema where it is defined (`storedRow`). */
+export const SettingRecord = z.object({ key: z.string(), value: z.unknown() });
+export type SettingRecord = z.infer<typeof SettingRecord>;
 
 /**
  * One keyed row of the `settings` table an engine keeps (the job pull's state, the last hired pull, ...), with its

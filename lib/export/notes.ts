@@ -1,6 +1,6 @@
 import { atsToolName } from '../connections/ats';
 import type { StartDateGap } from '../connectors/types';
-import type { ConnectionRecord } from '../db/schema';
+import type { ConnectionRecord } from '../connections/records';
 import { t } from './messages';
 
 /** The connected ATS as people name it in what Hirebridge says about its data ("Greenhouse", "Factorial ATS"). */

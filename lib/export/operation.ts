@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OperationOf } from '../db';
+import type { OperationOf } from '../outbox/records';
 import { defineOperation } from '../outbox/define';
 import { ExportFields } from './intents';
 
@@ -16,7 +16,7 @@ export const ExportPayload = z.object({
 });
 export type ExportPayload = z.infer<typeof ExportPayload>;
 
-declare module '../db/schema' {
+declare module '../outbox/records' {
   interface OperationPayloads {
     'export-employee': ExportPayload;
   }

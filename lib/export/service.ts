@@ -3,7 +3,9 @@ import { isConnectedAtsSite, withAts, withHr } from '../connections';
 import { isoDay, splitFullName } from '../people';
 import type { AtsCandidate, AtsValues, HireStartDate, KnownEmployee, SiteApplicationIds, TrackingImportPlan } from '../connectors/types';
 import { exportOperation, type ExportOperation } from './operation';
-import { asHire, db, isUnreadable, parseOperation, readableOnly, readHire, readOperation, type HireCandidate, type OperationRecord } from '../db';
+import { asHire, readHire } from './records';
+import { db, isUnreadable, readableOnly } from '../db';
+import { parseOperation, readOperation, type OperationRecord } from '../outbox/records';
 import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from './intents';
 import { PublicError } from '../errors';
 import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, type OperationHandler, requeue, runSteps, settle } from '../outbox';
@@ -16,6 +18,7 @@ import { factorialLookups } from './lookups';
 import { t } from './messages';
 import { EXPORT_STEPS, employeeOf, stepFailure } from './steps';
 import { atsName, startDateNote } from './notes';
+import { readAtsConnection } from '../connections/records';
 
 /**
  * Export to FactorialHR, on the service-worker side. Prefer, in this order: the connected ATS's API by the page's
@@ -34,7 +37,7 @@ function adapterOrFail(adapterId: string): SiteAdapter {
 
 /** Is the connected system-of-record ATS the ATS of this page? Then the page's ids are its ids. */
 async function isConnectedAts(adapter: SiteAdapter): Promise<boolean> {
-  return isConnectedAtsSite(adapter, await db().connections.get('ats'));
+  return isConnectedAtsSite(adapter, await readAtsConnection());
 }
 
 /** The page's ids, as Kombo's import into tracking needs them. */

@@ -1,5 +1,6 @@
 import { logFailure, recordActivity } from '../activity';
-import { db, parseOperation, readableOnly, type OperationRecord } from '../db';
+import { db, readableOnly } from '../db';
+import { parseOperation, type OperationRecord } from '../outbox/records';
 import { queueExport } from '../export';
 import { formCustomFields } from '../export/form';
 import { readSettings } from '../settings';
@@ -9,10 +10,11 @@ import type { BulkAnswers, BulkPlan, BulkPlanItem, BulkRunView } from './intents
 import { onOperationChange, process } from '../outbox';
 import { assessForExport as assess, type Assessed } from './assess';
 import { identityOf, waitingGroups, type HiredGroup } from './groups';
-import { BULK_RUN_KEY, bulkRunRow, type BulkRunRecord } from './keys';
+import { bulkRunRow, type BulkRunRecord } from './keys';
 import { t } from './messages';
 import { PublicError } from '../errors';
 import { checkInFactorial } from './lookups';
+import { readConnection } from '../connections/records';
 
 // Export all
 
@@ -37,7 +39,7 @@ async function assessWaiting(answers: BulkAnswers, legalEntityId: string | undef
 
 /** Who Export all would send now, and who it leaves out and why. Sends nothing to Factorial but look-ups. */
 export async function planBulkExport(answers: BulkAnswers = {}): Promise<BulkPlan> {
-  if (!(await db().connections.get('hr'))) throw new PublicError(t('hrNotConnected'));
+  if (!(await readConnection('hr'))) throw new PublicError(t('hrNotConnected'));
   // Factorial unreachable: nobody is left out as "already there"; each send looks the person up again first.
   const alreadyThere = await checkInFactorial().catch(() => [] as HiredGroup[]);
   const lookups = await factorialLookups();
@@ -87,7 +89,7 @@ export async function startBulkExport(keys: readonly string[], answers: BulkAnsw
   for (const { group, fields } of ready) operations.push(await queueExport(group.key, fields));
   const skipped = assessed.flatMap((a) => ('reason' in a ? [{ name: a.group.name, reason: a.reason }] : []));
   const run: BulkRunRecord = { id: crypto.randomUUID(), startedAt: new Date().toISOString(), operationIds: operations.map((op) => op.id), skipped };
-  await db().settings.put({ key: BULK_RUN_KEY, value: run });
+  await bulkRunRow.write(run);
   await recordActivity({
     kind: 'export',
     level: 'info',
@@ -104,7 +106,7 @@ export async function startBulkExport(keys: readonly string[], answers: BulkAnsw
 export async function dismissBulkExport(): Promise<void> {
   const run = await readRun();
   if (await runIsActive(run)) throw new PublicError(t('thisRunStillGoing'));
-  await db().settings.delete(BULK_RUN_KEY);
+  await bulkRunRow.remove();
 }
 
 async function finishRunIfSettled(operationId: string): Promise<void> {
@@ -120,7 +122,7 @@ async function finishRunIfSettled(operationId: string): Promise<void> {
     if (!run || run.finishedAt || !run.operationIds.includes(operationId)) return null;
     const operations = readableOnly((await database.operations.bulkGet(run.operationIds)).map((op) => op && parseOperation(op)));
     if (operations.some((op) => op.state === 'queued' || op.state === 'sending')) return null;
-    await database.settings.put({ key: BULK_RUN_KEY, value: { ...run, finishedAt: new Date().toISOString() } });
+    await bulkRunRow.write({ ...run, finishedAt: new Date().toISOString() });
     return {
       created: operations.filter((op) => op.state === 'done' && op.delivery.outcome !== 'duplicate').length,
       duplicates: operations.filter((op) => op.state === 'done' && op.delivery.outcome === 'duplicate').length,

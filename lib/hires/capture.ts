@@ -1,5 +1,6 @@
 import { isoDay, splitFullName } from '../people';
-import { db, type CandidateRecord } from '../db';
+import { db } from '../db';
+import type { CandidateRecord } from '../people/candidates';
 import { candidateKey } from '../export';
 import type { PageCandidate, PageCandidateStatus } from '../export/intents';
 import { adapterById } from '../sites/adapters';

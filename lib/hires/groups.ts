@@ -1,5 +1,5 @@
 import type { AtsValues, StartDateGap } from '../connectors/types';
-import type { CandidateRecord } from '../db/schema';
+import type { CandidateRecord } from '../people/candidates';
 import { startDateNote } from '../export/notes';
 import type { ExportFields } from '../export/intents';
 import { t } from './messages';

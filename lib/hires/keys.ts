@@ -22,3 +22,4 @@ export type BulkRunRecord = z.infer<typeof BulkRunRecord>;
 
 export const hiredPullRow = storedRow(HIRED_PULL_KEY, HiredPullRecord);
 export const bulkRunRow = storedRow(BULK_RUN_KEY, BulkRunRecord);
+export const afterJobPullRow = storedRow(AFTER_JOB_PULL_KEY, z.string());

@@ -1,9 +1,11 @@
 import { recordActivity } from '../activity';
 import { withHr } from '../connections';
-import { db, type HireCandidate } from '../db';
+import { db } from '../db';
+import type { HireCandidate } from '../export/records';
 import { employeeInFactorial, type InFactorial } from '../export';
 import { waitingGroups, type HiredGroup } from './groups';
 import { t } from './messages';
+import { readConnection } from '../connections/records';
 
 /** Parallel email look-ups in Factorial (reads: not under the POST limit, but kept polite). */
 const LOOKUP_CONCURRENCY = 4;
@@ -41,7 +43,7 @@ const lookingUp = new Map<string, Promise<HiredGroup | undefined>>();
  * with one of these records. Returns who was found now.
  */
 export async function checkInFactorial(keys?: readonly string[]): Promise<HiredGroup[]> {
-  if (!(await db().connections.get('hr'))) return [];
+  if (!(await readConnection('hr'))) return [];
   const only = keys && new Set(keys);
   const unchecked = waitingGroups(await db().candidates.toArray()).filter((g) => g.email && !g.checkedInFactorial && (!only || g.keys.some((k) => only.has(k))));
   if (!unchecked.length) return [];

@@ -2,7 +2,8 @@ import { liveQuery } from 'dexie';
 import { logFailure } from '../activity';
 import { atsToolName, withAts } from '../connections';
 import type { HiredApplication } from '../connectors/types';
-import { db, type ConnectionRecord } from '../db';
+import { db } from '../db';
+import { readAtsConnection, type ConnectionRecord } from '../connections/records';
 import { atsName } from '../export';
 import { usesCandidateCustomFields } from '../export/form';
 import { readSettings } from '../settings';
@@ -10,10 +11,11 @@ import type { HiredPullView } from './intents';
 import { readLastPullFinishedAt } from '../jobs/pull';
 import { jobKey } from '../jobs/rules';
 import { waitingGroups } from './groups';
-import { AFTER_JOB_PULL_KEY, HIRED_PULL_KEY, hiredPullRow, type HiredPullRecord } from './keys';
+import { afterJobPullRow, hiredPullRow, type HiredPullRecord } from './keys';
 import { t } from './messages';
 import { checkInFactorial } from './lookups';
 import { hireRecord, sameRecord } from './records';
+import { readJob } from '../jobs/records';
 
 /** A popup opening right after another does not ask the ATS again. */
 const MIN_PULL_INTERVAL_MS = 60_000;
@@ -39,7 +41,7 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
       const key = `ats:${provider}:${c.id}`;
       seen.add(key);
       const previous = await database.candidates.get(key);
-      const jobTitle = item.jobName ?? (item.jobId ? (await database.jobs.get(jobKey(provider, item.jobId)))?.name : undefined);
+      const jobTitle = item.jobName ?? (item.jobId ? (await readJob(jobKey(provider, item.jobId)))?.name : undefined);
       const next = hireRecord(
         key,
         previous,
@@ -83,7 +85,7 @@ async function storePulled(connection: ConnectionRecord, items: HiredApplication
 
 /** Every hired application the connected ATS lists, stored as candidates; null when no ATS is connected. */
 async function pullHiredFromAts(): Promise<number | null> {
-  if (!(await db().connections.get('ats'))) return null;
+  if (!(await readAtsConnection())) return null;
   const candidateCustomFields = usesCandidateCustomFields((await readSettings()).values.fieldMapping);
   return withAts(async (ats, connection) => {
     const items: HiredApplication[] = [];
@@ -140,7 +142,7 @@ export function refreshHiredCandidates(opts: { force?: boolean } = {}): Promise<
     const waiting = waitingGroups(await db().candidates.toArray()).length;
     if (!pulls) return { ...last!, waiting };
     const view: HiredPullView = { at: new Date().toISOString(), ok, message, pulled, waiting };
-    await db().settings.put({ key: HIRED_PULL_KEY, value: view });
+    await hiredPullRow.write(view);
     return view;
   })();
   refreshInFlight = { promise, force: !!opts.force };
@@ -163,8 +165,8 @@ export function followJobPulls(): () => void {
       void (async () => {
         const database = db();
         const due = await database.transaction('rw', database.settings, async () => {
-          if ((await database.settings.get(AFTER_JOB_PULL_KEY))?.value === finishedAt) return false;
-          await database.settings.put({ key: AFTER_JOB_PULL_KEY, value: finishedAt });
+          if ((await afterJobPullRow.read()) === finishedAt) return false;
+          await afterJobPullRow.write(finishedAt);
           return true;
         });
         if (due) await refreshHiredCandidates({ force: true });

@@ -1,12 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, parseOperation, readableOnly, type CandidateRecord, type OperationRecord, parseCandidate } from '../db';
+import { db, readableOnly } from '../db';
+import { parseOperation, type OperationRecord } from '../outbox/records';
+import type { CandidateRecord } from '../people/candidates';
+import { parseCandidate } from './records';
 import { bulkRunRow, hiredPullRow, type BulkRunRecord, type HiredPullRecord } from './keys';
 // Export all's operations are exports, read with their definition (the payload's schema).
 import '../export/operation';
 
 /** What the UI may read of the hired candidates, as live queries (parsed; unreadable records are left out here). */
 
-export type { CandidateRecord, OperationRecord } from '../db';
+export type { CandidateRecord } from '../people/candidates';
+export type { OperationRecord } from '../outbox/records';
 
 /** Every stored candidate this version can read (the popup groups the hired ones). */
 export function useCandidates(): CandidateRecord[] | undefined {

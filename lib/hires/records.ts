@@ -1,4 +1,19 @@
-import type { CandidateRecord, HireCandidate, HireData } from '../db';
+import { z } from 'zod';
+import { parseWith, type Readable } from '../db';
+import { HireCandidate, type HireData } from '../export/records';
+import type { CandidateRecord } from '../people/candidates';
+import { SourcedCandidate } from '../sourcing/records';
+
+// A hired person's row is Export to Factorial HR's (lib/export/records.ts): the hired list and its capture and
+// pull write it through `hireRecord` below, and export reads it; export is the room below, so the schema is there.
+
+/** Every kind the hired list reads from the `candidates` table: hired people, and Sync to ATS's sourced ones. */
+const AnyCandidate = z.union([HireCandidate, SourcedCandidate]);
+
+/** A stored candidate of any kind, parsed; one that does not fit comes back unreadable with why. */
+export const parseCandidate = (raw: unknown): Readable<CandidateRecord> => parseWith<CandidateRecord>(AnyCandidate, 'candidates', (r) => r.key, raw);
+
+export type { CandidateRecord };
 
 /** Only write what changed: every write wakes the live lists and the badge. */
 export function sameRecord(a: CandidateRecord | undefined, b: CandidateRecord): boolean {

@@ -1,7 +1,9 @@
 import { PublicError } from '../errors';
 import type { AtsPort } from '../connectors/types';
 import { z } from 'zod';
-import { db, Provider, storedRow, type JobRecord } from '../db';
+import { db, storedRow } from '../db';
+import { Provider } from '../connections/records';
+import type { JobRecord } from './records';
 import { t } from './messages';
 import { applyPulledJob, archiveMissing, jobKey, needsCompleteListing } from './rules';
 

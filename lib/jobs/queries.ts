@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, type JobRecord, type Provider } from '../db';
+import { db } from '../db';
+import type { JobRecord } from './records';
+import type { Provider } from '../connections/records';
 import { lastPullRow, pullStateRow, type PullState, type PullSummary } from './pull';
 
 /**
@@ -8,7 +10,7 @@ import { lastPullRow, pullStateRow, type PullState, type PullSummary } from './p
  * pull can store 100,000 of them.
  */
 
-export type { JobRecord, JobStatus } from '../db';
+export type { JobRecord, JobStatus } from './records';
 
 export interface JobPullStatus {
   /** The pull in progress (or the last one's final state). */

@@ -1,5 +1,6 @@
 import type { AtsJob } from '../connectors/types';
-import type { JobRecord, Provider } from '../db';
+import type { JobRecord } from './records';
+import type { Provider } from '../connections/records';
 
 /**
  * The job rules of SPEC F3, as pure functions:

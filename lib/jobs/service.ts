@@ -1,10 +1,10 @@
 import { recordActivity } from '../activity';
 import { NotConnectedError, withAts } from '../connections';
 import { ConnectorError } from '../connectors/errors';
-import { db } from '../db';
 import { pullJobs, readLastPull, readPullState, type PullSummary } from './pull';
 import { t } from './messages';
 import { ensureJobPullAlarm, isPullOverdue, JOB_PULL_ALARM, readPullInterval } from './schedule';
+import { readAtsConnection } from '../connections/records';
 
 /**
  * A pull the ATS asked to wait longer than a worker may sit idle (a 429 whose reset is far off) continues at that
@@ -55,13 +55,13 @@ export async function onJobPullAlarm(alarm: { name: string }): Promise<void> {
 export async function resumeInterruptedPull(): Promise<void> {
   await ensureJobPullAlarm();
   const state = await readPullState();
-  if (state?.running && !inFlight && (await db().connections.get('ats'))) await runQuietly();
+  if (state?.running && !inFlight && (await readAtsConnection())) await runQuietly();
 }
 
 /** Browser start-up: catch up a pull missed while the browser was closed (once, not at every wake). */
 export async function catchUpMissedPull(): Promise<void> {
   await ensureJobPullAlarm();
-  if (!(await db().connections.get('ats'))) return;
+  if (!(await readAtsConnection())) return;
   const [last, period] = await Promise.all([readLastPull(), readPullInterval()]);
   if (isPullOverdue(last?.finishedAt, period)) await runQuietly();
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { readPayloadsWith, type OperationKind, type OperationRecord, type PayloadOf } from '../db';
+import { readPayloadsWith, type OperationKind, type OperationRecord, type PayloadOf } from './records';
 import type { PacedVendor } from './pacing';
 
 /** Which vendor's turns an operation takes (pacing): fixed, or found from the operation (e.g. the connected ATS). */

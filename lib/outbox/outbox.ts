@@ -1,5 +1,6 @@
 import { backoffDelay, isRetryable, publicMessageOf } from '../errors';
-import { db, isUnreadable, parseOperation, readableOnly, readOperation, type OperationKind, type OperationOf, type OperationRecord, type PayloadOf, type StepResults } from '../db';
+import { db, isUnreadable, readableOnly } from '../db';
+import { parseOperation, readOperation, type OperationKind, type OperationOf, type OperationRecord, type PayloadOf, type StepResults } from './records';
 import { definitionOf, type OperationVendor } from './define';
 import { t } from './messages';
 import { pacerFor, type PacedVendor } from './pacing';

@@ -1,4 +1,4 @@
-import type { OperationRecord, StepResults } from '../db';
+import type { OperationRecord, StepResults } from './records';
 import type { HandlerContext } from './outbox';
 
 /**

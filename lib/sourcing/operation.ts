@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { db, type OperationOf } from '../db';
+import type { OperationOf } from '../outbox/records';
 import { defineOperation } from '../outbox/define';
 import { pacedVendorOf } from '../connections/pacing';
 import { AnswerValue, ResumeUpload, SyncFields } from './intents';
+import { readAtsConnection } from '../connections/records';
 
 /**
  * Sync to ATS's durable operation: what it keeps in the outbox (stored as 0.2.0 stores it), sent to the connected
@@ -28,7 +29,7 @@ export const SyncPayload = z.object({
 });
 export type SyncPayload = z.infer<typeof SyncPayload>;
 
-declare module '../db/schema' {
+declare module '../outbox/records' {
   interface OperationPayloads {
     'sync-candidate': SyncPayload;
   }
@@ -38,7 +39,7 @@ export const syncOperation = defineOperation({
   kind: 'sync-candidate',
   payload: SyncPayload,
   vendor: async () => {
-    const ats = await db().connections.get('ats');
+    const ats = await readAtsConnection();
     if (!ats) return undefined;
     return pacedVendorOf(ats.provider);
   },

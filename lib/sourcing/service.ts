@@ -3,7 +3,9 @@ import { ConnectorError } from '../connectors/errors';
 import type { ScreeningAnswer, ScreeningQuestion } from '../connectors/types';
 import { atsAcceptsFiles, atsToolName, isConnectedAtsSite, withAts } from '../connections';
 import { splitFullName } from '../people';
-import { asSourced, db, isUnreadable, readOperation, readSourced, type OperationRecord, type SourcedCandidate, type SourcedData } from '../db';
+import { asSourced, readSourced, type SourcedCandidate, type SourcedData } from './records';
+import { db, isUnreadable } from '../db';
+import { readOperation, type OperationRecord } from '../outbox/records';
 import { AutoSyncPlan, syncOperation, type SyncOperation } from './operation';
 import type { ResumeUpload, SourcedOnPage, SyncDraft, SyncFields, SyncJobOption, SyncProgress } from './intents';
 import { CheckAgainLater, enqueue, onOperationChange, process, registerHandler, type OperationHandler, sendsOf, settle } from '../outbox';
@@ -18,6 +20,8 @@ import { PublicError, publicMessageOf } from '../errors';
 import { answerProblem, isEmptyAnswer } from './answers';
 import { loadProfileFonts } from './fonts';
 import { t } from './messages';
+import { readAtsConnection } from '../connections/records';
+import { readJob, readJobs } from '../jobs/records';
 
 /**
  * Sync to ATS in the service worker: a captured person is kept (locally, for the retention period), the form
@@ -105,7 +109,7 @@ export function preselectedJob(jobs: readonly Pick<SyncJobOption, 'key' | 'name'
 }
 
 export async function prepareSync(page: SourcedOnPage): Promise<SyncDraft> {
-  const connection = await db().connections.get('ats');
+  const connection = await readAtsConnection();
   if (!connection || connection.slot !== 'ats') {
     throw new PublicError(t('connectAtsFirst'));
   }
@@ -200,7 +204,7 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
   const record = await readSourced(candidateKey);
   const data = sourcedData(record);
   if (!record || !data) throw new PublicError(t('openAgain'));
-  const job = await db().jobs.get(fields.jobKey);
+  const job = await readJob(fields.jobKey);
   if (!job || job.status !== 'active') throw new PublicError(t('jobNotActive'));
   if (data.syncs?.[job.key]) throw new PublicError(t('alreadySynced', { job: job.name }));
   const checked = checkAnswers(toQuestions(job.screeningQuestions), answers);
@@ -227,7 +231,7 @@ export async function submitSync(candidateKey: string, fields: SyncFields, answe
   );
 
   // The ATS's own attachment rules (Kombo: per integration): a PDF it would refuse is said now, not sent blindly.
-  const atsName = toolName(await db().connections.get('ats'));
+  const atsName = toolName(await readAtsConnection());
   let cvWithheld: string | undefined;
   const check = await withAts((ats) => ats.checkCv?.({ sizeBytes: pdf.bytes.length, contentType: 'application/pdf' }) ?? Promise.resolve(undefined)).catch(() => undefined); // no answer about CVs: the PDF goes as usual and the ATS's own answer to the upload decides
   if (check && !check.ok) {
@@ -288,7 +292,7 @@ const SHOW_MARGIN_MS = 60_000;
 type AtsConnection = Parameters<typeof atsToolName>[0];
 const toolName = (connection: AtsConnection | undefined) => (connection ? atsToolName(connection) : undefined) ?? t('yourAts');
 const atsLabel = (connection: AtsConnection | undefined) => (connection?.provider === 'kombo' ? t('throughKombo', { tool: toolName(connection) }) : toolName(connection));
-const atsNameOf = async () => atsLabel(await db().connections.get('ats'));
+const atsNameOf = async () => atsLabel(await readAtsConnection());
 
 /**
  * Send the application, exactly once. The candidate is looked up by email first (their applications say whether this
@@ -395,7 +399,7 @@ export function registerSourcingOperations(): void {
 
 /** Sync is offered on sites other than the system-of-record ATS (there the candidate already is). */
 export async function isSyncOffered(adapterId: string): Promise<boolean> {
-  const connection = await db().connections.get('ats');
+  const connection = await readAtsConnection();
   if (!connection) return false;
   const adapter = adapterById(adapterId);
   if (!adapter) return false;
@@ -414,7 +418,7 @@ export async function planAutoSync(candidateKey: string, fields: SyncFields, ans
   const record = await readSourced(candidateKey);
   const data = sourcedData(record);
   if (!record || !data) throw new PublicError(t('openAgain'));
-  const job = await db().jobs.get(fields.jobKey);
+  const job = await readJob(fields.jobKey);
   if (!job || job.status !== 'active') throw new PublicError(t('jobNotActive'));
   checkAnswers(toQuestions(job.screeningQuestions), answers);
   await db().candidates.update(candidateKey, (r) => {
@@ -473,7 +477,7 @@ export async function syncedCandidates(limit = 20): Promise<{ items: SyncedCandi
     .filter((r): r is SourcedCandidate => Object.keys(r?.data.syncs ?? {}).length > 0)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, limit);
-  const jobs = new Map((await db().jobs.bulkGet(records.flatMap((r) => Object.keys(sourcedData(r)!.syncs!)))).filter((j) => !!j).map((j) => [j!.key, j!]));
+  const jobs = new Map((await readJobs(records.flatMap((r) => Object.keys(sourcedData(r)!.syncs!)))).filter((j) => !!j).map((j) => [j!.key, j!]));
   const items: SyncedCandidateView[] = [];
   let stageError: string | undefined;
   await withAts(async (ats) => {

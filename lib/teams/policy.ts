@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES, prepareConnection, removeConnection, saveConnections } from '../connections';
 import { attempt } from '../errors';
-import { db, type ConnectionSlot } from '../db';
+import { db } from '../db';
+import { readConnection, readConnections, type ConnectionSlot } from '../connections/records';
 import { ConnectInput } from '../connections/intents';
 import { applyPolicyRecipes } from '../recipes/store';
 import { ManagedSyncRules, refreshPolicy, SettingsSchema, type RawPolicy } from '../settings';
@@ -87,7 +88,7 @@ export async function applyManagedPolicy(policy?: RawPolicy): Promise<PolicyRepo
       continue;
     }
     const print = await fingerprint(input.data);
-    const existing = await database.connections.get(slot);
+    const existing = await readConnection(slot);
     if (existing?.origin === 'policy' && fingerprints[slot] === print) continue;
     const prepared = await attempt(prepareConnection(input.data, 'policy'));
     if (!prepared.ok) {
@@ -108,7 +109,7 @@ export async function applyManagedPolicy(policy?: RawPolicy): Promise<PolicyRepo
   // A connection the organisation withdrew from the policy goes away with it. An empty answer may also be a policy
   // store that did not answer in time, so it removes nothing.
   const answered = Object.keys(raw).length > 0;
-  for (const record of answered ? await database.connections.toArray() : []) {
+  for (const record of answered ? await readConnections() : []) {
     if (record.origin === 'policy' && !slots.includes(record.slot)) {
       await removeConnection(record.slot);
       delete fingerprints[record.slot];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Environment, Provider } from '../db/schema';
+import { Environment, Provider } from '../connections/records';
 import { SiteRecipe } from '../recipes/schema';
 import { ManagedSyncRules, SettingsSchema } from '../settings/schema';
 

@@ -1,5 +1,5 @@
 import { PROVIDER_NAMES, prepareConnection, saveConnections, type PreparedConnection } from '../connections';
-import { db, type ConnectionRecord } from '../db';
+import { readAtsConnection, readConnections, type ConnectionRecord } from '../connections/records';
 import { ConnectInput } from '../connections/intents';
 import { attempt, PublicError, publicMessageOf } from '../errors';
 import { t as generic } from '../messaging/messages';
@@ -14,6 +14,7 @@ import { t } from './messages';
 import { readPolicyReport } from './policy';
 import { fileActiveJobsRow, policyJobsRow, teamStatusRow } from './rows';
 import { SETUP_FORMAT, SETUP_VERSION, SetupEnvelope, TeamSetupFile, type ImportSummary, type SetupConnection, type TeamSetupStatus } from './schema';
+import { activeJobsOf, jobsOf } from '../jobs/records';
 
 /**
  * Team setup without IT: the admin's browser writes its connections (keys only encrypted to a passphrase),
@@ -53,8 +54,7 @@ function companyOf(connections: readonly ConnectionRecord[]) {
 
 export async function exportTeamSetup(passphrase?: string): Promise<{ fileName: string; text: string }> {
   if (passphrase !== undefined && passphrase.length < MIN_PASSPHRASE_LENGTH) throw new PublicError(t('passphraseShort', { min: MIN_PASSPHRASE_LENGTH }));
-  const database = db();
-  const records = await database.connections.toArray();
+  const records = await readConnections();
   const connections: SetupConnection[] = [];
   for (const record of records) {
     // Only a key typed in this browser is the admin's to hand on; one deployed by policy never leaves it.
@@ -70,7 +70,7 @@ export async function exportTeamSetup(passphrase?: string): Promise<{ fileName: 
     });
   }
   const ats = records.find((r) => r.slot === 'ats');
-  const active = ats ? await database.jobs.where('status').equals('active').filter((j) => j.provider === ats.provider).toArray() : [];
+  const active = ats ? await activeJobsOf(ats.provider) : [];
   const view = await readSettings();
   const settings = Object.fromEntries(Object.entries(view.values).filter(([name]) => !view.managed.includes(name as SettingName)));
   const managedRules = await readManagedSyncRules();
@@ -139,8 +139,7 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
   // The organisation's policy outranks any file.
   if ((await teamSetupStatus()).by === 'policy') throw new PublicError(t('recruiterBrowser'));
   const file = parseTeamSetup(text);
-  const database = db();
-  if (!sameCompany(file.company, await database.connections.toArray())) throw new PublicError(t('otherCompany'));
+  if (!sameCompany(file.company, await readConnections())) throw new PublicError(t('otherCompany'));
 
   // Every key is decrypted and checked against its vendor before anything is stored.
   const prepared: PreparedConnection[] = [];
@@ -183,23 +182,22 @@ export async function importTeamSetup(text: string, passphrase?: string): Promis
   await teamStatusRow.write(status);
 
   // The jobs must be here to be activated: pull them now (a failed pull leaves them for the next one).
-  if (await database.connections.get('ats')) await runJobPull().catch(() => undefined); // runJobPull logs its own failure
+  if (await readAtsConnection()) await runJobPull().catch(() => undefined); // runJobPull logs its own failure
   const { active, pending } = await applyTeamActiveJobs();
   return { connected: prepared.map((p) => p.record.slot), withoutKey, activeJobs: active, pendingJobs: pending, createdAt: file.createdAt };
 }
 
 /** Make the active jobs exactly the team's (after an import, and after every pull on a recruiter's browser). */
 export async function applyTeamActiveJobs(): Promise<{ active: number; pending: number }> {
-  const database = db();
   // The policy's jobs (ids, or every open job in some countries) outrank a file's.
   const policy = await policyJobsRow.read();
   const fromFile = await fileActiveJobsRow.read();
-  const ats = await database.connections.get('ats');
+  const ats = await readAtsConnection();
   const provider = policy ? ats?.provider : fromFile?.provider;
   if ((!policy && !fromFile) || !provider) return { active: 0, pending: 0 };
   const ids = new Set(policy ? (policy.ids ?? []) : fromFile!.ids);
   const countries = new Set(policy?.countries ?? []);
-  const jobs = await database.jobs.where('provider').equals(provider).toArray();
+  const jobs = await jobsOf(provider);
   let active = 0;
   for (const job of jobs) {
     const want = ids.has(job.vendorId) || (!!job.country && countries.has(job.country.toUpperCase()) && job.status !== 'archived');

@@ -30,7 +30,7 @@ const LUCAS: Employee = { id: '7001', firstName: 'Lucas', lastName: 'Moreau', em
 const fields = { firstName: 'Lucas', lastName: 'Moreau', email: LUCAS.email!, phone: '', startDate: '2026-12-01', jobTitle: '', legalEntityId: '11', teamId: '', locationId: '' };
 
 type ExportPayload = import('@/lib/export/operation').ExportPayload;
-type Delivery = import('@/lib/db').Delivery;
+type Delivery = import('@/lib/outbox/records').Delivery;
 
 /** Queue an export; `delivery` stands for what earlier sends of it recorded (the outbox's part, apart from the payload). */
 async function enqueueExport(payload: Partial<ExportPayload>, delivery: Partial<Delivery> = {}) {

@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDbForTests, type OperationRecord } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/db';
+import type { OperationRecord } from '@/lib/outbox/records';
 import { candidateKey, pageCandidatesStatus } from '@/lib/export';
 
 /** A worker stopped at any moment of an export: the page's status follows the export operation, never a stale mark. */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db, resetDbForTests, type HireCandidate } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/db';
+import type { HireCandidate } from '@/lib/export/records';
 import { assessForExport } from '@/lib/hires/assess';
 import { badgeText, groupCandidates, waitingGroups } from '@/lib/hires/groups';
 import { capturePageCandidates, followBadge, followJobPulls, refreshHiredCandidates } from '@/lib/hires';

@@ -7,7 +7,7 @@ import { isRealDay } from '@/lib/people';
 import { openWithPassphrase } from '@/lib/teams/crypto';
 import { bytesToBase64 } from '@/lib/pdf/base64';
 import { PROVIDER_NAMES } from '@/lib/connections/intents';
-import { Provider } from '@/lib/db/schema';
+import { Provider } from '@/lib/connections/records';
 
 /** Rules that were written more than once (issue 24): each is now one, and what was stored under the old copies still reads. */
 describe('one rule per fact', () => {

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ConnectorError } from '@/lib/connectors/errors';
 import { createFactorialHr } from '@/lib/connectors';
-import { db, resetDbForTests, type OperationRecord } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/db';
+import type { OperationRecord } from '@/lib/outbox/records';
 import { enqueue, process, registerHandler, vendorOf } from '@/lib/outbox/outbox';
 import { fixtureServer } from './connectors/fixture-server';
 import '@/lib/connections/pacing'; // declares Kombo's limits, as the worker does when it loads the connections

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ConnectorError } from '@/lib/connectors/errors';
-import { db, resetDbForTests, type OperationRecord } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/db';
+import type { OperationRecord } from '@/lib/outbox/records';
 import { CheckAgainLater, enqueue, process, registerHandler, requeue, sendsOf, type HandlerContext } from '@/lib/outbox/outbox';
 // The kinds these tests queue, as their features define them (the payload schema each is read with, its vendor).
 import '@/lib/export/operation';

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HirebridgeDb, isUnreadable, parseCandidate, parseOperation, resetDbForTests, db } from '@/lib/db';
+import { HirebridgeDb, isUnreadable, resetDbForTests, db } from '@/lib/db';
+import { parseCandidate } from '@/lib/hires/records';
+import { parseOperation } from '@/lib/outbox/records';
 import { candidateToV2, operationToV2 } from '@/lib/db/migrations';
 import { recent } from '@/components/popup/RecentActivity';
 

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db, resetDbForTests, type CandidateRecord, type OperationRecord } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/db';
+import type { CandidateRecord } from '@/lib/people/candidates';
+import type { OperationRecord } from '@/lib/outbox/records';
 import { syncPayload } from './fixtures/records';
 import { countLocalData, deleteLocalData, purgeExpired } from '@/lib/retention';
 import { writeSetting } from '@/lib/settings';

@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDbForTests, type ConnectionRecord } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/db';
+import type { ConnectionRecord } from '@/lib/connections/records';
 import { forgetVaultKeyForTests, sealSecret } from '@/lib/secrets';
 import { saveRecipe } from '@/lib/recipes/store';
 import { readSettings, writeSetting } from '@/lib/settings';

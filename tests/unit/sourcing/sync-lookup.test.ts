@@ -4,7 +4,8 @@ import { ConnectorError } from '@/lib/connectors/errors';
 import { KOMBO_WRITE_TASK_MS } from '@/lib/connectors/kombo/client';
 import { classifyKomboError } from '@/lib/connectors/kombo/errors';
 import type { AtsCandidate, AtsPort, CreatedApplication } from '@/lib/connectors/types';
-import { db, resetDbForTests, type OperationRecord } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/db';
+import type { OperationRecord } from '@/lib/outbox/records';
 import type { SyncOperation } from '@/lib/sourcing/operation';
 
 /**

@@ -1,0 +1,24 @@
+import type { EntityTable } from 'dexie';
+import { z } from 'zod';
+
+/** The `activity` table's rows, owned here: the log every room writes to through `recordActivity`. */
+
+export const ActivityLevel = z.enum(['info', 'success', 'warning', 'error']);
+export const ActivityRecord = z.object({
+  id: z.number().int().optional(),
+  at: z.string(),
+  kind: z.string(),
+  /** Plain words, shown as text. Never a key, never a CV. */
+  message: z.string(),
+  level: ActivityLevel,
+  operationId: z.string().optional(),
+  /** An unexpected error's technical detail (its stack), kept for whoever looks into it; never shown as the words. */
+  detail: z.string().optional(),
+});
+export type ActivityRecord = z.infer<typeof ActivityRecord>;
+
+declare module '../db/tables' {
+  interface Tables {
+    activity: EntityTable<ActivityRecord, 'id'>;
+  }
+}
