@@ -89,8 +89,15 @@ export async function openExtensionPage(firefox: FirefoxWithExtension, path: str
   const url = `${firefox.origin}${path}`;
   // The navigation promise is left to settle on its own (it rejects when its timer or the browser ends).
   page.goto(url, { timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { timeout: 15_000, polling: 100 }, url);
-  return page;
+  // Polled by hand: while the tab swaps from about:blank to the extension's document, an evaluation can fail inside
+  // Firefox's BiDi ("right-hand side of 'in' should be an object, got null"); that is the navigation still under way.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const loaded = await page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url).catch(() => false);
+    if (loaded) return page;
+    if (Date.now() > deadline) throw new Error(`${url} did not load within 15 s`);
+    await new Promise((next) => setTimeout(next, 100));
+  }
 }
 
 /**
