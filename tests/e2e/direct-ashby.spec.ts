@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { ASHBY_IDS, ASHBY_SANDBOX_KEY } from '../../sandbox/ashby/api';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard, connectDirectAts, grantHostPermission } from '../../scripts/browser';
-import { allowSandboxHost, dialogFrame, expect, routeVendorHosts, sandboxControl, test } from './fixtures';
+import { connectCard, connectDirectAts } from '../../scripts/browser';
+import { dialogFrame, expect, openSyncOnDemoSourcing, routeVendorHosts, sandboxControl, test } from './fixtures';
 
 /**
  * Ashby connected directly, in Chromium, against the Ashby stand-in answering on api.ashbyhq.com (sandbox/ashby/api.ts,
@@ -85,20 +85,7 @@ test.describe('Ashby, connected directly', () => {
   test('Sync to ATS from the demo sourcing page: one candidate, one application on the job, with the source and the resume', async ({ context, extensionId, options, sandbox }) => {
     await connectAshby(options, context, sandbox);
     await activate(options, 'Backend Engineer');
-    // The demo sourcing app runs on this computer (the sandbox on 127.0.0.1): allowed as an admin does in Sites (the
-    // host approved first, as in chrome://extensions, since headless Chromium cannot click the prompt).
-    await allowSandboxHost(context, extensionId);
-    await grantHostPermission(context, extensionId, 'http://localhost/*');
-    const sites = options.getByRole('region', { name: 'Sites' });
-    await sites.getByRole('button', { name: 'Allow the demo ATS on this computer' }).click();
-    await expect(sites.getByRole('status')).toHaveText('Allowed: the demo ATS on this computer now shows Hirebridge’s buttons.');
-    const page = await context.newPage();
-    await page.goto(`${sandbox.url}/demo-sourcing/people/sp-1001`);
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
-
-    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
+    const { dialog } = await openSyncOnDemoSourcing(context, extensionId, options, sandbox);
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('zoe.nunez@example.com');
     await dialog.getByRole('combobox', { name: 'Job' }).selectOption({ index: 1 });
     await dialog.getByRole('button', { name: 'Sync', exact: true }).click();

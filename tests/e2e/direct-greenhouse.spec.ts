@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { GREENHOUSE_KEYS } from '../../sandbox/greenhouse/api';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard, connectDirectAts, grantHostPermission } from '../../scripts/browser';
-import { allowSandboxHost, dialogFrame, expect, routeVendorHosts, sandboxControl, test } from './fixtures';
+import { connectCard, connectDirectAts } from '../../scripts/browser';
+import { dialogFrame, expect, openSyncOnDemoSourcing, routeVendorHosts, sandboxControl, test } from './fixtures';
 
 /**
  * Greenhouse connected directly (Harvest v3, client credentials) on its real hostnames — harvest.greenhouse.io and
@@ -88,20 +88,8 @@ test.describe('Greenhouse, connected directly', () => {
     const row = jobs.getByRole('row').filter({ has: options.getByRole('rowheader', { name: 'Senior Backend Engineer', exact: true }) });
     await row.getByRole('button', { name: 'Activate' }).click();
     await expect(row).toContainText('Active');
-    // The demo sourcing app runs on this computer (the sandbox on 127.0.0.1): allowed as an admin does in Sites (the
-    // popup here is opened by URL, not by the toolbar click that would grant the tab).
-    await allowSandboxHost(context, extensionId);
-    await grantHostPermission(context, extensionId, 'http://localhost/*');
-    const sites = options.getByRole('region', { name: 'Sites' });
-    await sites.getByRole('button', { name: 'Allow the demo ATS on this computer' }).click();
-    await expect(sites.getByRole('status')).toHaveText('Allowed: the demo ATS on this computer now shows Hirebridge’s buttons.');
 
-    const page = await context.newPage();
-    await page.goto(`${sandbox.url}/demo-sourcing/people/sp-1001`);
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
-    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
+    const { dialog } = await openSyncOnDemoSourcing(context, extensionId, options, sandbox);
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('zoe.nunez@example.com');
     await dialog.getByRole('combobox', { name: 'Job' }).selectOption({ index: 1 });
     await dialog.getByRole('button', { name: 'Sync', exact: true }).click();

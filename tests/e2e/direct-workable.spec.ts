@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
 import { workable } from '../../sandbox/workable/api';
-import { connectCard, connectDirectAts, grantHostPermission } from '../../scripts/browser';
-import { allowSandboxHost, dialogFrame, expect, routeVendorHosts, sandboxControl, test } from './fixtures';
+import { connectCard, connectDirectAts } from '../../scripts/browser';
+import { dialogFrame, expect, openSyncOnDemoSourcing, routeVendorHosts, sandboxControl, test } from './fixtures';
 
 /**
  * Workable connected directly, in Chromium, as a team would: the Admin's API access token and the account's subdomain;
@@ -103,25 +103,12 @@ test.describe('Workable, connected directly', () => {
 
   test('Sync to ATS from the demo sourcing page: one sourced candidate on the job, with the source tag, the answers and the PDF as its resume', async ({ context, extensionId, options, sandbox }) => {
     await connect(options, context, sandbox);
-    // The demo sourcing app runs on this computer (the sandbox's host): a real toolbar click grants its tab, a popup
-    // opened as a tab does not, so the host is allowed in Sites as an admin would (approved first: headless Chromium
-    // cannot click the permission prompt).
-    await allowSandboxHost(context, extensionId);
-    await grantHostPermission(context, extensionId, 'http://localhost/*');
-    const sites = options.getByRole('region', { name: 'Sites' });
-    await sites.getByRole('button', { name: 'Allow the demo ATS on this computer' }).click();
-    await expect(sites.getByRole('status')).toHaveText('Allowed: the demo ATS on this computer now shows Hirebridge’s buttons.');
     const jobs = options.getByRole('region', { name: 'Jobs' });
     const row = jobs.getByRole('row').filter({ has: options.getByRole('rowheader', { name: 'Backend Engineer', exact: true }) });
     await row.getByRole('button', { name: 'Activate' }).click();
     await expect(row).toContainText('Active');
 
-    const page = await context.newPage();
-    await page.goto(`${sandbox.url}/demo-sourcing/people/sp-1001`);
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
-    const dialog = dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' });
+    const { dialog } = await openSyncOnDemoSourcing(context, extensionId, options, sandbox);
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('zoe.nunez@example.com');
     await dialog.getByRole('combobox', { name: 'Job' }).selectOption({ label: 'Backend Engineer — Berlin, Berlin, Germany' });
     await dialog.getByRole('textbox', { name: 'Why do you want to join us? (required)' }).fill('The payments platform.');

@@ -144,3 +144,22 @@ export async function exportLucasAtOnce(context: BrowserContext, sandbox: Sandbo
   const state = await sandboxControl<{ factorial: { employees: { email: string }[] } }>(sandbox, 'GET', 'state');
   expect(state.factorial.employees.filter((e) => e.email === 'lucas.moreau@example.com')).toHaveLength(1);
 }
+
+/**
+ * Sync to ATS on the demo sourcing page, opened from the popup, with no custom base URL asking for 127.0.0.1 (a
+ * direct ATS on its real hosts): the sandbox's host is allowed in Sites as an admin would (approved first, as in
+ * chrome://extensions, since headless Chromium cannot click the prompt; a popup opened as a tab grants no tab).
+ */
+export async function openSyncOnDemoSourcing(context: BrowserContext, extensionId: string, options: Page, sandbox: Sandbox, personId = 'sp-1001') {
+  await allowSandboxHost(context, extensionId);
+  await grantHostPermission(context, extensionId, 'http://localhost/*');
+  const sites = options.getByRole('region', { name: 'Sites' });
+  await sites.getByRole('button', { name: 'Allow the demo ATS on this computer' }).click();
+  await expect(sites.getByRole('status')).toHaveText('Allowed: the demo ATS on this computer now shows Hirebridge’s buttons.');
+  const page = await context.newPage();
+  await page.goto(`${sandbox.url}/demo-sourcing/people/${personId}`);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByRole('button', { name: 'Sync this page to ATS' }).click();
+  return { page, dialog: dialogFrame(page).getByRole('dialog', { name: 'Sync to ATS' }) };
+}
