@@ -38,7 +38,7 @@ export default defineContentScript({
       if (!adapterId || ctx.isInvalid) return;
       askUntilAnswered(
         () => sendIntent('pageCandidatesStatus', { adapterId, candidates: batch.map((b) => b.candidate) }),
-        () => batch.forEach((b) => b.button.setStatus({ error: t('noAnswer') })),
+        () => batch.forEach((b) => b.button.setStatus({ error: t('stillWaiting') })),
       )
         .then((result) => {
           if (!result.ok) return batch.forEach((b) => (result.error.code === 'forbidden' ? b.button.host.remove() : b.button.setStatus({ error: result.error.message })));

@@ -7,6 +7,8 @@ export const t = defineMessages({
     exported: 'Exported to FactorialHR',
     exporting: 'Exporting to FactorialHR…',
     noAnswer: 'Hirebridge’s background service is not answering. Trying again…',
+    // Late, not lost: the worker may be starting, or waiting out a vendor's rate window (Workable's 10 per 10 s).
+    stillWaiting: 'Still waiting for an answer (Hirebridge may be waiting on your ATS’s API). Trying again…',
     inFactorial: 'Already in Factorial HR',
     sync: 'Sync to ATS',
     viewInFactorial: 'View in Factorial',
@@ -19,6 +21,7 @@ export const t = defineMessages({
     exported: 'Exportado a FactorialHR',
     exporting: 'Exportando a FactorialHR…',
     noAnswer: 'El servicio en segundo plano de Hirebridge no responde. Volviendo a intentarlo…',
+    stillWaiting: 'Sigue esperando una respuesta (puede que Hirebridge esté esperando a la API de tu ATS). Volviendo a intentarlo…',
     inFactorial: 'Ya está en Factorial HR',
     sync: 'Sincronizar con el ATS',
     viewInFactorial: 'Ver en Factorial',
