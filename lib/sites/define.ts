@@ -31,7 +31,8 @@ export interface AdapterSelectors {
   rowId?: string;
   /**
    * A board showing one stage at a time (`pipelineStage`): its cards, and the attribute on one holding its
-   * candidate id (default: the card's link). A board whose Hired column is not known gets no buttons.
+   * candidate id (default: the card's link). A board whose Hired column is not known gets no buttons, unless it
+   * shows the Hired stage among others (`everyCard`).
    */
   card?: string;
   cardId?: string;
@@ -85,6 +86,11 @@ export interface AdapterSpec {
   pipeline?: RegExp;
   /** A board showing one stage at a time, named in its URL (first group): its cards are hired when the stage is. */
   pipelineStage?: RegExp;
+  /**
+   * A board that shows the Hired stage among others, whose columns no public evidence tells apart (Teamtailor's job
+   * board): every card linking to a candidate page gets a button, and the ATS's API says whether that person is hired.
+   */
+  everyCard?: boolean;
   /** Where the candidate page's button goes relative to `selectors.actions` (default: appended inside it). */
   actionsPosition?: 'append' | 'after' | 'before';
   selectors: AdapterSelectors;
@@ -257,6 +263,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   };
   const boardMounts = (doc: Document, url: URL, all: ReturnType<typeof roots>): Mount[] => {
     const path = route(url);
+    if (spec.everyCard) return rowMounts(doc, url, all, s.card, s.cardId);
     const shown = spec.pipelineStage?.exec(path)?.[1];
     return shown && HIRED.test(shown) ? rowMounts(doc, url, all, s.card, s.cardId, 'Hired') : [];
   };

@@ -181,8 +181,9 @@ const CASES: Case[] = [
       ['https://www.smartrecruiters.com/app/people/candidates/a1b2c3d4-2222-4e5f-8a9b-0c1d2e3f4a02/messages', 'a1b2c3d4-2222-4e5f-8a9b-0c1d2e3f4a02'],
     ],
     listUrls: ['https://www.smartrecruiters.com/app/people/candidates', `https://www.smartrecruiters.com/app/jobs/details/${UUID(3)}/people`],
-    pipelineUrls: [`https://www.smartrecruiters.com/app/jobs/${UUID(3)}/hiring-process`],
-    otherUrls: ['https://www.smartrecruiters.com/app/settings', 'https://www.smartrecruiters.com/app/home', 'https://www.smartrecruiters.com/'],
+    // No board of people: a job's Hiring Process tab shows the process's steps (lib/sites/adapters/smartrecruiters.ts).
+    pipelineUrls: [],
+    otherUrls: ['https://www.smartrecruiters.com/app/settings', 'https://www.smartrecruiters.com/app/home', 'https://www.smartrecruiters.com/', `https://www.smartrecruiters.com/app/jobs/${UUID(3)}/hiring-process`],
     notIdUrls: ['https://www.smartrecruiters.com/app/people/candidates/import', 'https://www.smartrecruiters.com/app/people/candidates/%3Cimg%3E'],
     lookalikes: [
       'https://www.smartrecruiters.com.evil.com/app/people/candidates/1',
