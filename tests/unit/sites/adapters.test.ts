@@ -380,7 +380,7 @@ describe('Greenhouse, on pages rebuilt from public evidence', () => {
     expect(greenhouse.mounts(doc, url, 'candidate')).toEqual([]);
   });
 
-  it('the person page: no anchor is public, so the floating button gets the ids of the address and the heading', () => {
+  it('a person page without its header\'s Resume button (the anchor): the floating button gets the ids of the address and the heading', () => {
     const doc = fixture('greenhouse', 'person.html');
     for (const [href, application] of [
       [`${GH}/people/48213377?application_id=51234567`, '51234567'],
