@@ -29,6 +29,8 @@ export interface AdapterSelectors {
    */
   row?: string;
   rowId?: string;
+  /** A job's title shown once above a job's list (its rows do not repeat it): every row's job. */
+  listJob?: string;
   /**
    * A board showing one stage at a time (`pipelineStage`): its cards, and the attribute on one holding its
    * candidate id (default: the card's link). A board whose Hired column is not known gets no buttons, unless it
@@ -231,6 +233,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   const rowMounts = (doc: Document, url: URL, all: readonly (Document | ShadowRoot | Element)[], selector: string | undefined, idAttribute: string | undefined, stage?: string): Mount[] => {
     const page = idsOf(url);
     const rows = selector ? queryAllDeep<HTMLElement>(all, selector) : queryAllDeep<HTMLElement>(all, '[href]').filter((el) => linkIds(el));
+    const listJob = s.listJob ? text(queryAllDeep(all, s.listJob)[0]) : undefined;
     const seen = new Set<string>();
     return rows.flatMap((row) => {
       const attribute = idAttribute ? row.getAttribute(idAttribute) : null;
@@ -251,7 +254,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         email: linkValue(row, 'mailto:', 320),
         phone: linkValue(row, 'tel:', 64),
         stage: stage ?? (s.stage ? text(row.querySelector(s.stage)) : undefined),
-        jobTitle: s.job ? text(row.querySelector(s.job)) : undefined,
+        jobTitle: (s.job ? text(row.querySelector(s.job)) : undefined) ?? listJob,
       };
       const application = ids.siteApplicationId;
       const job = ids.siteJobId ?? page.siteJobId;

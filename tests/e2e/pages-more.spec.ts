@@ -88,6 +88,18 @@ test.describe('SmartRecruiters: the candidate named by #st-applicantName inside 
     await page.evaluate((job) => history.pushState({}, '', `/app/jobs/details/${job}/hiring-process`), JOB);
     await expect(page.locator('hirebridge-action')).toHaveCount(0);
   });
+
+  test("the job's People table (where hired people are, by status): a row's form gets the job's title shown above the table", async ({ context, options, sandbox }) => {
+    await connectProduction(options, context, sandbox);
+    await serve(context, 'https://www.smartrecruiters.com', { [`/app/jobs/details/${JOB}/people`]: fixture('smartrecruiters', 'people.html') });
+    const page = await context.newPage();
+    await page.goto(`https://www.smartrecruiters.com/app/jobs/details/${JOB}/people`);
+    await page.locator(`sr-link[href*="${ANA}"] + hirebridge-action`).getByRole('button', EXPORT).click();
+    const dialog = dialogFrame(page).getByRole('dialog', EXPORT);
+    await expect(dialog.getByRole('textbox', { name: 'Last name' })).toHaveValue('García López');
+    await expect(dialog.getByRole('textbox', { name: 'Job title' })).toHaveValue('Senior Backend Engineer');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
 });
 
 test.describe("Teamtailor: a job's board of stages", () => {

@@ -16,7 +16,8 @@ import type { TestUrl } from '../types';
  * "Sidebar / job metadata regions"; SAP's SmartRecruiters course: "the job title the candidate applied for and their
  * current hiring stage" on the right side), but no hook for either value inside it is public: not read (the
  * API gives them). `sr-candidate-personal-info`'s "title at company" is the person's own current job, not the one
- * applied to.
+ * applied to. On a job's People tab the job's title sits above the table (`app-job-title-section
+ * spl-typography-title`, APPLICANT_NAME): every row's job.
  *
  * Where hired people are: SmartRecruiters has no board of people per stage. A job's candidate pipeline is counts per
  * status ("Click on a step or stage to filter candidates on the People tab", Job profile help), and Hired is a
@@ -41,6 +42,8 @@ export const smartrecruiters = defineAdapter({
     name: '#st-applicantName, [data-test="applicant-name"]',
     // Any element with the href: <a> and <sr-link> alike.
     row: '[href*="/app/people/"]',
+    // A job's People tab: the job's title above the table (APPLICANT_NAME's scraper reads it there).
+    listJob: 'app-job-title-section spl-typography-title',
   },
 });
 

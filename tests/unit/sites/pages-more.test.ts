@@ -98,10 +98,17 @@ describe('SmartRecruiters: the candidate named by #st-applicantName, through the
     expect(smartrecruiters.pageKind(url)).toBeNull();
   });
 
-  it('the People table (where hired people are, filtered by status) still names each row from its own name cell', () => {
+  it("the job's People table (where hired people are, filtered by status): each row named from its own cell, the job's title above the table its job", () => {
     const url = new URL('https://www.smartrecruiters.com/app/jobs/details/3c8a5f44-2b1d-4e6f-9a70-1b2c3d4e5f60/people');
-    const mounts = smartrecruiters.mounts(fixture('smartrecruiters', 'people.html', url.href), url, 'candidate-list');
-    expect(mounts.map((m) => m.candidate.fullName)).toEqual(['Ana García López', 'Ben Okafor']);
+    const doc = fixture('smartrecruiters', 'people.html', url.href);
+    const mounts = smartrecruiters.mounts(doc, url, 'candidate-list');
+    expect(mounts.map((m) => [m.candidate.fullName, m.candidate.jobTitle])).toEqual([
+      ['Ana García López', 'Senior Backend Engineer'],
+      ['Ben Okafor', 'Senior Backend Engineer'],
+    ]);
+    // A list with no job title shown (the global People list) gives no job.
+    doc.querySelector('app-job-title-section')!.remove();
+    expect(smartrecruiters.mounts(doc, url, 'candidate-list').map((m) => m.candidate.jobTitle)).toEqual([undefined, undefined]);
   });
 });
 
