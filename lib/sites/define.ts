@@ -29,9 +29,12 @@ export interface AdapterSelectors {
    */
   row?: string;
   rowId?: string;
+  /** A job's title shown once above a job's list (its rows do not repeat it): every row's job. */
+  listJob?: string;
   /**
    * A board showing one stage at a time (`pipelineStage`): its cards, and the attribute on one holding its
-   * candidate id (default: the card's link). A board whose Hired column is not known gets no buttons.
+   * candidate id (default: the card's link). A board whose Hired column is not known gets no buttons, unless it
+   * shows the Hired stage among others (`everyCard`).
    */
   card?: string;
   cardId?: string;
@@ -85,6 +88,11 @@ export interface AdapterSpec {
   pipeline?: RegExp;
   /** A board showing one stage at a time, named in its URL (first group): its cards are hired when the stage is. */
   pipelineStage?: RegExp;
+  /**
+   * A board that shows the Hired stage among others, whose columns no public evidence tells apart (Teamtailor's job
+   * board): every card linking to a candidate page gets a button, and the ATS's API says whether that person is hired.
+   */
+  everyCard?: boolean;
   /** Where the candidate page's button goes relative to `selectors.actions` (default: appended inside it). */
   actionsPosition?: 'append' | 'after' | 'before';
   selectors: AdapterSelectors;
@@ -225,6 +233,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   const rowMounts = (doc: Document, url: URL, all: readonly (Document | ShadowRoot | Element)[], selector: string | undefined, idAttribute: string | undefined, stage?: string): Mount[] => {
     const page = idsOf(url);
     const rows = selector ? queryAllDeep<HTMLElement>(all, selector) : queryAllDeep<HTMLElement>(all, '[href]').filter((el) => linkIds(el));
+    const listJob = s.listJob ? text(queryAllDeep(all, s.listJob)[0]) : undefined;
     const seen = new Set<string>();
     return rows.flatMap((row) => {
       const attribute = idAttribute ? row.getAttribute(idAttribute) : null;
@@ -245,7 +254,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         email: linkValue(row, 'mailto:', 320),
         phone: linkValue(row, 'tel:', 64),
         stage: stage ?? (s.stage ? text(row.querySelector(s.stage)) : undefined),
-        jobTitle: s.job ? text(row.querySelector(s.job)) : undefined,
+        jobTitle: (s.job ? text(row.querySelector(s.job)) : undefined) ?? listJob,
       };
       const application = ids.siteApplicationId;
       const job = ids.siteJobId ?? page.siteJobId;
@@ -257,6 +266,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   };
   const boardMounts = (doc: Document, url: URL, all: ReturnType<typeof roots>): Mount[] => {
     const path = route(url);
+    if (spec.everyCard) return rowMounts(doc, url, all, s.card, s.cardId);
     const shown = spec.pipelineStage?.exec(path)?.[1];
     return shown && HIRED.test(shown) ? rowMounts(doc, url, all, s.card, s.cardId, 'Hired') : [];
   };

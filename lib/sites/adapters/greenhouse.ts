@@ -16,8 +16,13 @@ import type { TestUrl } from '../types';
  * Greenhouse's pipeline (`/plans/:job/pipeline`) shows only *active* candidates per stage: there is no Hired
  * column. Hired people are found through the candidate lists' filters, so that is where their buttons are.
  *
- * Not public: the person page's header markup (the name is read from its `h1` at best; the email is plain text
- * there, so it comes from the API). Without an anchor the floating button carries every id the URL gives.
+ * The person page (`/people/:pid?application_id=…`, `/people/:pid/applications/:aid[/redesign]`): its header's
+ * Resume button is `[data-provides="header-view-resume"]` (PERSON_PAGE below): the button goes beside it, as on
+ * Application Review beside Reject. The name is the page's `h1` (the same crawler reads it there). Not public: a
+ * hook for the header's email (plain text there, not a `mailto:` link: it comes from the API), for the current stage
+ * (canonical's userscripts only reach the "Move stage" menu's options, `div[title="<stage>"]`, whose class marks the
+ * current one) and for the job. A person page without that Resume button (an older layout) gets the floating button,
+ * which carries every id the URL gives.
  */
 
 /** Numbered hosts seen in public material reach app15; beyond app20 an admin grants the host like a sign-in subdomain. */
@@ -40,9 +45,10 @@ export const greenhouse = defineAdapter({
   candidateList: /^\/(?:people|plans\/\d{1,20}\/candidates)\/?$/,
   actionsPosition: 'after',
   selectors: {
-    // Application Review's action bar (the Reject button's place); the person page's is not public.
-    actions: '[data-provides="reject"]',
-    // The page's heading, at best (the person page's markup is not public); never one inside another person's link.
+    // Application Review's action bar (the Reject button's place), or the person page header's Resume button:
+    // whichever comes first in the page.
+    actions: '[data-provides="reject"], [data-provides="header-view-resume"]',
+    // The page's heading (the person page's name, PERSON_PAGE); never one inside another person's link.
     name: 'h1',
   },
 });
@@ -51,8 +57,38 @@ const ASSESSMENT_DOCS = "Greenhouse's Assessment partner API docs (developers.gr
 const READER_EXT = 'A public Greenhouse reader extension\'s tests (find_string "app.eu.greenhouse.io"): hosts app…app15 and app.eu; routes /people/10/applications/20[/redesign] and ?application_id=';
 /** github.com/canonical/greenhouse-browser-scripts: Canonical's userscripts for its own Greenhouse (canonical.greenhouse.io). */
 const CANONICAL = 'github.com/canonical/greenhouse-browser-scripts';
+/**
+ * The person page's header, from a public crawler driving a recruiter's own session
+ * (github.com/ravsssh/greenhouse-cv-crawl, scripts/greenhouse_crawler.py, 2026): it opens
+ * `/people/{pid}/applications/{aid}/redesign?src=search`, waits for the `h1` and reads the candidate's name from it,
+ * then clicks "Greenhouse's own View Resume button", `[data-provides="header-view-resume"]`. Greenhouse support
+ * ("Using the new candidate profile", support.greenhouse.io/hc/en-us/articles/11957068130971): "Find a candidate's
+ * resume: Click Resume on the right side of the header"; "Candidate profile redesign overview" (…/30352015432987):
+ * "The header now includes key details like contact info".
+ */
+const PERSON_PAGE = 'github.com/ravsssh/greenhouse-cv-crawl scripts/greenhouse_crawler.py (the person page: h1 name, [data-provides="header-view-resume"] in the header)';
 
 export const testUrls: TestUrl[] = [
+  {
+    url: 'https://app.greenhouse.io/people/48213377/applications/51234567/redesign?src=search',
+    kind: 'candidate',
+    id: '48213377',
+    applicationId: '51234567',
+    source: `${PERSON_PAGE}: detail_url = https://app.greenhouse.io/people/{pid}/applications/{aid}/redesign?src=search`,
+  },
+  {
+    url: 'https://canonical.greenhouse.io/people/10/applications/20',
+    kind: 'candidate',
+    id: '10',
+    applicationId: '20',
+    source: `${CANONICAL}: talent-interview-field-reminder.user.js 1.3.0 runs on https://canonical.greenhouse.io/people/**/applications/** (the person page's "Move stage" options, div[title="<stage>"])`,
+  },
+  {
+    url: 'https://canonical.greenhouse.io/guides/123/people/10',
+    kind: null,
+    source: `${CANONICAL}: written-interview-in-new-tab.user.js runs on https://canonical.greenhouse.io/guides/**/people/** (an interview kit for a person, not the candidate's page)`,
+  },
+  { url: 'https://app.greenhouse.io/alljobs', kind: null, source: `${PERSON_PAGE}: ALL_JOBS_URL = https://app.greenhouse.io/alljobs (the jobs list)` },
   { url: 'https://app.greenhouse.io/people/17681532?application_id=26234709', kind: 'candidate', id: '17681532', applicationId: '26234709', source: ASSESSMENT_DOCS },
   {
     url: 'https://app.greenhouse.io/people/35897443?application_id=46194062',

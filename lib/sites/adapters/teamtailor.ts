@@ -12,6 +12,16 @@ import type { TestUrl } from '../types';
  *
  * DOM: not known from any public capture. Lists: each link to a candidate page is a row; the candidate page gets
  * the floating button with the id from the URL, and the data comes from the API.
+ *
+ * Where hired people are: every job's process has a Hired stage ("Inbox and Hired stages are locked, ie. they cannot
+ * be removed, moved or edited", Teamtailor support, "Setting up the recruitment process",
+ * support.teamtailor.com/en/articles/3487472; the API's stage `stage-type` is "Inbox", "In process" or "Hired",
+ * tests/vendor/teamtailor/teamtailor-api-excerpts.json), so a job's board of stages shows them. That board's markup
+ * (which column is Hired, what a card is) is not public: every card on it that links to a candidate page gets a
+ * button for that candidate with the job's id from the address (`everyCard`), and the API says who is hired. No
+ * Hired column is claimed. The job's *editor* has a Stages tab too ("go to the job posting's editor and then to the
+ * tab Stages", the same article): the process's settings, no people, no links to candidates. The board's own address
+ * (`/jobs/:id/stages`) was not seen in public material: kept from earlier work.
  */
 export const teamtailor = defineAdapter({
   id: 'teamtailor',
@@ -27,6 +37,7 @@ export const teamtailor = defineAdapter({
   jobId: /\/jobs\/(\d{1,20})(?:-[^/]*)?(?:\/|$)/,
   candidateList: /^(?:\/app)?(?:\/companies\/[^/]+)?(?:\/jobs\/\d{1,20}(?:-[^/]*)?)?\/candidates(?:\/segment\/[^/]+)?\/?$/,
   pipeline: /^(?:\/app)?(?:\/companies\/[^/]+)?\/jobs\/\d{1,20}(?:-[^/]*)?\/stages/,
+  everyCard: true,
   selectors: {
     actions: NOT_PUBLIC,
     name: NOT_PUBLIC,

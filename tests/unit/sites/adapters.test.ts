@@ -181,8 +181,9 @@ const CASES: Case[] = [
       ['https://www.smartrecruiters.com/app/people/candidates/a1b2c3d4-2222-4e5f-8a9b-0c1d2e3f4a02/messages', 'a1b2c3d4-2222-4e5f-8a9b-0c1d2e3f4a02'],
     ],
     listUrls: ['https://www.smartrecruiters.com/app/people/candidates', `https://www.smartrecruiters.com/app/jobs/details/${UUID(3)}/people`],
-    pipelineUrls: [`https://www.smartrecruiters.com/app/jobs/${UUID(3)}/hiring-process`],
-    otherUrls: ['https://www.smartrecruiters.com/app/settings', 'https://www.smartrecruiters.com/app/home', 'https://www.smartrecruiters.com/'],
+    // No board of people: a job's Hiring Process tab shows the process's steps (lib/sites/adapters/smartrecruiters.ts).
+    pipelineUrls: [],
+    otherUrls: ['https://www.smartrecruiters.com/app/settings', 'https://www.smartrecruiters.com/app/home', 'https://www.smartrecruiters.com/', `https://www.smartrecruiters.com/app/jobs/${UUID(3)}/hiring-process`],
     notIdUrls: ['https://www.smartrecruiters.com/app/people/candidates/import', 'https://www.smartrecruiters.com/app/people/candidates/%3Cimg%3E'],
     lookalikes: [
       'https://www.smartrecruiters.com.evil.com/app/people/candidates/1',
@@ -379,7 +380,7 @@ describe('Greenhouse, on pages rebuilt from public evidence', () => {
     expect(greenhouse.mounts(doc, url, 'candidate')).toEqual([]);
   });
 
-  it('the person page: no anchor is public, so the floating button gets the ids of the address and the heading', () => {
+  it('a person page without its header\'s Resume button (the anchor): the floating button gets the ids of the address and the heading', () => {
     const doc = fixture('greenhouse', 'person.html');
     for (const [href, application] of [
       [`${GH}/people/48213377?application_id=51234567`, '51234567'],
