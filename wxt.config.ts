@@ -49,8 +49,16 @@ export default defineConfig({
   },
   vite: () => ({
     resolve: {
-      // jsPDF's optional html()/SVG helpers are never used: keep them out of the service worker (see the stub).
-      alias: Object.fromEntries(['html2canvas', 'canvg', 'dompurify'].map((name) => [name, resolve('lib/pdf/optional-deps-stub.ts')])),
+      alias: [
+        // jsPDF's optional html()/SVG helpers are never used: keep them out of the service worker (see the stub).
+        ...['html2canvas', 'canvg', 'dompurify'].map((name) => ({ find: name, replacement: resolve('lib/pdf/optional-deps-stub.ts') })),
+        // Dexie's own ES2018+ build (same source, same API) instead of its ES5 UMD build, which the package's
+        // `import` condition wraps only to guard against two copies in one page (the "dual package hazard"; one
+        // bundle here, every import goes through this alias): 84 KB instead of 95 KB on the worker's start path
+        // and every page. Dexie's author: "Dexie already has a modern build output in dist/modern/dexie[.min].mjs"
+        // (https://github.com/dexie/Dexie.js/issues/1582); the package exports it ("./dist/*").
+        { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
+      ],
     },
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
