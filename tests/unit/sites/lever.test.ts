@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { applyRecipes } from '@/lib/recipes/apply';
 import { lever, nameFromTitle } from '@/lib/sites/adapters/lever';
 import type { Mount } from '@/lib/sites/types';
 
@@ -108,5 +109,15 @@ describe('Lever: the profile flyover over the list', () => {
     ]) {
       expect(lever.pageKind(new URL(href)), href).toBeNull();
     }
+  });
+
+  it("a recipe an admin taught for the stage: read for the opened candidate, whose button never lands beside another row's link", () => {
+    const url = new URL(`https://hire.lever.co/candidates/${ANA}`);
+    // Their Lever page shows the stage somewhere the adapter does not know; the admin taught where.
+    const doc = page(url.href, (html) => html.replace(/<div class="flyover">[\s\S]*?<\/div>\n<\/body>/, '<p id="taught-stage">Engaged</p></body>'));
+    const [taught] = applyRecipes([lever], [{ host: 'hire.lever.co', path: '/candidates/:id', fields: { stage: '#taught-stage' } }]);
+    // No anchor taught or found: the floating button, for Ana, with her name (the title) and the taught stage.
+    expect(taught.mounts(doc, url, 'candidate')).toEqual([]);
+    expect(taught.candidate!(doc, url)).toEqual({ siteCandidateId: ANA, fullName: 'Ana García López', stage: 'Engaged' });
   });
 });
