@@ -356,6 +356,11 @@ test('the service worker stopped mid-sync: on restart it finds the application i
 test('automatic sync: prepared now, sent by itself when the page shows the trigger stage', async ({ context, extensionId, options, sandbox }) => {
   await connectKombo(context, extensionId, options, sandbox);
   await activate(options, 'Frontend Engineer');
+  // Lever's markup is not public, so the adapter reads no stage there: the admin taught where their page shows it.
+  const sites = options.getByRole('region', { name: 'Sites' });
+  const recipes = { format: 'hirebridge-site-recipes', version: 1, recipes: [{ host: 'hire.lever.co', path: '/candidates/:id', fields: { stage: '.stage-name' } }] };
+  await sites.getByLabel('Import recipes').setInputFiles({ name: 'recipes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(recipes)) });
+  await expect(sites.getByRole('status')).toHaveText('1 recipes imported.');
   const settings = options.getByRole('region', { name: 'Sync to ATS' });
   await settings.getByRole('checkbox', { name: /Sync automatically when a captured candidate reaches a stage/ }).check();
   await expect(settings.getByRole('textbox', { name: 'Stage that triggers the sync' })).toHaveValue('Engaged');
