@@ -24,6 +24,8 @@ import type { CandidateOnPage, SiteAdapter, TestUrl } from '../types';
  *   job pipeline route in public material. Hired people are in the pipeline's Archive section, under the "Hired"
  *   archive reason (one that "cannot be deleted"): a filter of the same list, where each row gets its button.
  *
+ * Excerpts of every source: tests/vendor/lever/SOURCE.md.
+ *
  * Not public: the markup of the profile (name, email, stage, posting) and of the list's rows beyond their links.
  * Nothing is read there: the stage comes from the API when Lever is the connected ATS, or from a recipe an admin
  * teaches (lib/recipes, which can also name the panel); the name from the title; email and phone only from
