@@ -7,8 +7,10 @@ import type { CandidateOnPage, SiteAdapter, TestUrl } from '../types';
  *
  * What is public (sources in EVIDENCE below, each shape also in `testUrls`):
  * - A candidate is `/candidates/:id` (the API's `urls.show`), also with a tail (`/candidates/:id/interview/:iid`).
- *   The id is the API object's `id` (the opportunity, in today's data model), not its `contact`. The address is
- *   what names the person: public tools read only the URL there (and the tab's title).
+ *   The id is the API object's `id` (the opportunity, in today's data model), not its `contact`; Kombo's Lever
+ *   candidates carry that same id as their remote id ("We use the opportunityId for candidates", docs.kombo.dev/
+ *   ats/connectors/lever), so the API look-up by the URL's id finds them. The address is what names the person:
+ *   public tools read only the URL there (and the tab's title).
  * - The profile opens as a panel over the list: Lever's own help ("clicking into an opportunity will bring up the
  *   associated candidate profile"), and userscripts for hire.lever.co that widen the `.flyover` element and hide
  *   its `.flyover-controls` and `.next-prev-container`. Public tools that track which candidate a tab shows take
