@@ -1,5 +1,5 @@
 import { defineAdapter, NOT_PUBLIC, ROUTE_UUID, UUID } from '../define';
-import type { CandidateOnPage, SiteAdapter, TestUrl } from '../types';
+import type { CandidateOnPage, Mount, SiteAdapter, TestUrl } from '../types';
 
 /**
  * Lever. The app is on hire.lever.co, its EU data centre on hire.eu.lever.co and sandboxes on
@@ -20,7 +20,8 @@ import type { CandidateOnPage, SiteAdapter, TestUrl } from '../types';
  *   button each, acting on the candidate their link names.
  * - The tab's title on a candidate is "Full Name – Lever Hire" (a public tab tracker strips " – Lever Hire"
  *   from it, and blocks the bare "Lever Hire"): the only place the name is read from. A title that is not that
- *   shape gives no name. During an SPA move the title may lag the address; the form lets the recruiter fix it.
+ *   shape gives no name, and neither does one still naming the candidate before (another row's name) while the
+ *   address has moved on.
  * - The list is `/candidates` (the API's `urls.list`), with filters in its query. Lever's pipeline is that page:
  *   "a list of opportunities grouped by stage", filtered by posting from the menu beside it; there is no separate
  *   job pipeline route in public material. Hired people are in the pipeline's Archive section, under the "Hired"
@@ -54,8 +55,15 @@ export function nameFromTitle(doc: Document): string | undefined {
   return match ? match[1].slice(0, 500) : undefined;
 }
 
-const named = (doc: Document, candidate: CandidateOnPage): CandidateOnPage => {
-  const fullName = candidate.fullName ?? nameFromTitle(doc);
+/**
+ * The opened candidate with the title's name. Moving between profiles, the address can change before the title
+ * does: a title naming another candidate of the list beneath (their row's link reads the same) is the one before,
+ * and gives no name. An empty name the recruiter fills beats another person's.
+ */
+const named = (doc: Document, candidate: CandidateOnPage, rows: readonly Mount[]): CandidateOnPage => {
+  const title = nameFromTitle(doc);
+  const stale = !!title && rows.some((row) => row.candidate.siteCandidateId !== candidate.siteCandidateId && row.candidate.fullName === title);
+  const fullName = candidate.fullName ?? (stale ? undefined : title);
   return fullName ? { ...candidate, fullName } : candidate;
 };
 
@@ -63,15 +71,15 @@ export const lever: SiteAdapter = {
   ...base,
   candidate: (doc, url) => {
     const candidate = base.candidate!(doc, url);
-    return candidate && named(doc, candidate);
+    return candidate && named(doc, candidate, base.mounts(doc, url, 'candidate-list'));
   },
   mounts(doc, url, kind) {
     if (kind !== 'candidate') return base.mounts(doc, url, kind);
     const id = base.candidateId(url);
-    const own = base.mounts(doc, url, 'candidate').map((m) => ({ ...m, candidate: named(doc, m.candidate) }));
+    const list = base.mounts(doc, url, 'candidate-list');
+    const own = base.mounts(doc, url, 'candidate').map((m) => ({ ...m, candidate: named(doc, m.candidate, list) }));
     // The list beneath the flyover: each row's button acts on its own candidate, never the opened one.
-    const rows = base.mounts(doc, url, 'candidate-list').filter((m) => m.candidate.siteCandidateId !== id);
-    return [...own, ...rows];
+    return [...own, ...list.filter((m) => m.candidate.siteCandidateId !== id)];
   },
 };
 

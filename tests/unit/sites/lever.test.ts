@@ -51,6 +51,13 @@ describe('Lever: the profile flyover over the list', () => {
     ]);
   });
 
+  it('the address moved on before the title did: the title still names Ana (another row), so Ben gets no name rather than hers', () => {
+    const url = new URL(`https://hire.lever.co/candidates/${BEN}`);
+    const doc = page(url.href);
+    expect(lever.mounts(doc, url, 'candidate')[0].candidate).toEqual({ siteCandidateId: BEN });
+    expect(lever.candidate!(doc, url)).toEqual({ siteCandidateId: BEN });
+  });
+
   it('a candidate address with a tail (an interview of the profile) is the same candidate', () => {
     const url = new URL(`https://hire.lever.co/candidates/${ANA}/interview/${BEN}`);
     expect(lever.candidateId(url)).toBe(ANA);
