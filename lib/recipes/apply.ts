@@ -194,7 +194,12 @@ function withRecipesOf(base: SiteAdapter, recipes: readonly SiteRecipe[]): SiteA
       };
       if (!recipe) return own();
       if (kind === 'candidate-list' && recipe.fields.row) return readRows(doc, recipe.fields.row, candidateId);
-      if (kind === 'candidate' && !isList(recipe)) return readCandidate(doc, recipe.fields, candidateId(url), candidateId, own()[0]);
+      if (kind === 'candidate' && !isList(recipe)) {
+        // The built-in reading of this page's candidate, never a row's (Lever's list stays beneath its flyover).
+        const id = candidateId(url);
+        const mine = own().find((m) => m.candidate.siteCandidateId === id);
+        return readCandidate(doc, recipe.fields, id, candidateId, mine);
+      }
       return own();
     },
     // The candidate the floating button acts on: the recipe's reading over the built-in one (the same ids).

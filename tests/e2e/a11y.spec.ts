@@ -180,7 +180,7 @@ async function serveLever(context: BrowserContext) {
     await route.fulfill({
       status: 200,
       contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Zoë Ñúñez – Lever</title></head><body><main>
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Zoë Ñúñez – Lever Hire</title></head><body><main>
 <div class="profile-header"><h1 class="candidate-name">Zoë Ñúñez</h1><div class="profile-header-actions"><button>Archive</button></div></div>
 <div class="posting-title">Senior Backend Engineer</div><div class="stage-name">Phone screen</div>
 <a href="mailto:zoe.nunez@example.com">zoe.nunez@example.com</a> <a href="tel:+34611223344">+34 611 22 33 44</a>

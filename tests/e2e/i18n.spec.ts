@@ -244,7 +244,7 @@ async function serveLever(context: BrowserContext) {
     await route.fulfill({
       status: 200,
       contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${PERSON.name} – Lever</title></head><body>
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${PERSON.name} – Lever Hire</title></head><body>
 <div class="profile-header"><h1 class="candidate-name">${PERSON.name}</h1><div class="profile-header-actions"><button>Archive</button></div></div>
 <div class="posting-title">Senior Backend Engineer</div><div class="stage-name">Phone screen</div>
 <a href="mailto:${PERSON.email}">${PERSON.email}</a> <a href="tel:${PERSON.phone}">${PERSON.phone}</a>

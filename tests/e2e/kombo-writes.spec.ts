@@ -16,7 +16,7 @@ async function serveLever(context: BrowserContext) {
     route.fulfill({
       status: 200,
       contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html><head><meta charset="utf-8"><title>Zoë Ñúñez – Lever</title></head><body>
+      body: `<!doctype html><html><head><meta charset="utf-8"><title>Zoë Ñúñez – Lever Hire</title></head><body>
 <div class="profile-header"><h1 class="candidate-name">Zoë Ñúñez</h1><div class="profile-header-actions"><button>Archive</button></div></div>
 <div class="posting-title">Frontend Engineer</div><div class="stage-name">Phone screen</div><a href="mailto:${EMAIL}">${EMAIL}</a></body></html>`,
     }),

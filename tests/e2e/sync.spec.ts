@@ -36,7 +36,7 @@ async function serveLever(context: BrowserContext, stage: () => string = () => '
     await route.fulfill({
       status: 200,
       contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html><head><meta charset="utf-8"><title>${PERSON.name} – Lever</title></head><body>
+      body: `<!doctype html><html><head><meta charset="utf-8"><title>${PERSON.name} – Lever Hire</title></head><body>
 <div class="profile-header"><h1 class="candidate-name">${PERSON.name}</h1><div class="profile-header-actions"><button>Archive</button></div></div>
 <div class="posting-title">Senior Backend Engineer</div><div class="stage-name">${stage()}</div>
 <a href="mailto:${PERSON.email}">${PERSON.email}</a> <a href="tel:${PERSON.phone}">${PERSON.phone}</a>
@@ -356,6 +356,11 @@ test('the service worker stopped mid-sync: on restart it finds the application i
 test('automatic sync: prepared now, sent by itself when the page shows the trigger stage', async ({ context, extensionId, options, sandbox }) => {
   await connectKombo(context, extensionId, options, sandbox);
   await activate(options, 'Frontend Engineer');
+  // Lever's markup is not public, so the adapter reads no stage there: the admin taught where their page shows it.
+  const sites = options.getByRole('region', { name: 'Sites' });
+  const recipes = { format: 'hirebridge-site-recipes', version: 1, recipes: [{ host: 'hire.lever.co', path: '/candidates/:id', fields: { stage: '.stage-name' } }] };
+  await sites.getByLabel('Import recipes').setInputFiles({ name: 'recipes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(recipes)) });
+  await expect(sites.getByRole('status')).toHaveText('1 recipes imported.');
   const settings = options.getByRole('region', { name: 'Sync to ATS' });
   await settings.getByRole('checkbox', { name: /Sync automatically when a captured candidate reaches a stage/ }).check();
   await expect(settings.getByRole('textbox', { name: 'Stage that triggers the sync' })).toHaveValue('Engaged');

@@ -59,7 +59,7 @@ async function serveLever(context: BrowserContext) {
     route.fulfill({
       status: 200,
       contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html><head><meta charset="utf-8"><title>${ZOE.name} – Lever</title></head><body>
+      body: `<!doctype html><html><head><meta charset="utf-8"><title>${ZOE.name} – Lever Hire</title></head><body>
 <div class="profile-header"><h1 class="candidate-name">${ZOE.name}</h1><div class="profile-header-actions"><button>Archive</button></div></div>
 <div class="posting-title">Senior Backend Engineer</div><div class="stage-name">Phone screen</div>
 <a href="mailto:${ZOE.email}">${ZOE.email}</a></body></html>`,

@@ -1,18 +1,40 @@
 import { defineAdapter, NOT_PUBLIC, ROUTE_UUID, UUID } from '../define';
-import type { TestUrl } from '../types';
+import type { CandidateOnPage, Mount, SiteAdapter, TestUrl } from '../types';
 
 /**
  * Lever. The app is on hire.lever.co, its EU data centre on hire.eu.lever.co and sandboxes on
- * hire.sandbox.lever.co; another `hire.<stack>.lever.co` can be granted at run time. Candidate (contact) ids are
- * UUIDs: `/candidates/:id`, as in the API's `urls.show`. The profile opens as a panel over the candidate list with
- * that address: the address names the candidate; a public extension for Lever reads only that (below).
+ * hire.sandbox.lever.co; another `hire.<stack>.lever.co` can be granted at run time.
  *
- * DOM: not known from any public capture. Lists get a button beside each link to a candidate page; candidate
- * pages the floating button with every id of the URL; no Hired column is claimed on its boards. The name, email,
- * posting and stage selectors below are NOT evidence: they are kept only because Sync to ATS and the automatic
- * sync read a Lever profile's stage and person from the page; replace them with evidence or a taught recipe.
+ * What is public (sources in EVIDENCE below, each shape also in `testUrls`):
+ * - A candidate is `/candidates/:id` (the API's `urls.show`), also with a tail (`/candidates/:id/interview/:iid`).
+ *   The id is the API object's `id` (the opportunity, in today's data model), not its `contact`; Kombo's Lever
+ *   candidates carry that same id as their remote id ("We use the opportunityId for candidates", docs.kombo.dev/
+ *   ats/connectors/lever), so the API look-up by the URL's id finds them. The address is what names the person:
+ *   public tools read only the URL there (and the tab's title).
+ * - The profile opens as a panel over the list: Lever's own help ("clicking into an opportunity will bring up the
+ *   associated candidate profile"), and userscripts for hire.lever.co that widen the `.flyover` element and hide
+ *   its `.flyover-controls` and `.next-prev-container`. Public tools that track which candidate a tab shows take
+ *   the candidate from `/candidates/:id` in the path and skip `/candidates?…` (the list itself): opening a profile
+ *   puts its address in the URL while the list stays beneath. So on a candidate page the button goes in the
+ *   flyover's controls (else it floats), acting on the URL's candidate; the list's rows under the panel keep a
+ *   button each, acting on the candidate their link names.
+ * - The tab's title on a candidate is "Full Name – Lever Hire" (a public tab tracker strips " – Lever Hire"
+ *   from it, and blocks the bare "Lever Hire"): the only place the name is read from. A title that is not that
+ *   shape gives no name, and neither does one still naming the candidate before (another row's name) while the
+ *   address has moved on.
+ * - The list is `/candidates` (the API's `urls.list`), with filters in its query. Lever's pipeline is that page:
+ *   "a list of opportunities grouped by stage", filtered by posting from the menu beside it; there is no separate
+ *   job pipeline route in public material. Hired people are in the pipeline's Archive section, under the "Hired"
+ *   archive reason (one that "cannot be deleted"): a filter of the same list, where each row gets its button.
+ *
+ * Excerpts of every source: tests/vendor/lever/SOURCE.md.
+ *
+ * Not public: the markup of the profile (name, email, stage, posting) and of the list's rows beyond their links.
+ * Nothing is read there: the stage comes from the API when Lever is the connected ATS, or from a recipe an admin
+ * teaches (lib/recipes, which can also name the panel); the name from the title; email and phone only from
+ * `mailto:`/`tel:` links, as on any page.
  */
-export const lever = defineAdapter({
+const base = defineAdapter({
   id: 'lever',
   name: 'Lever',
   komboTool: 'lever',
@@ -21,20 +43,79 @@ export const lever = defineAdapter({
   candidatePage: new RegExp(`^/candidates/${ROUTE_UUID}(?:/.*)?$`),
   idPattern: UUID,
   candidateList: /^\/candidates\/?$/,
-  pipeline: new RegExp(`^/jobs/postings/${ROUTE_UUID}/pipeline`),
-  // Not evidence (see above): no anchor is claimed; the reads stay for Sync to ATS until evidence or a recipe replaces them.
-  selectors: { actions: NOT_PUBLIC, name: '.candidate-name, h1', stage: '.stage-name, [data-qa="stage"]', job: '.posting-title, [data-qa="posting"]' },
+  // The flyover's control bar (userscripts above); no name, stage or posting element is public.
+  selectors: { actions: '.flyover-controls', name: NOT_PUBLIC },
 });
 
-const API_URLS = 'Lever API opportunity/candidate objects, `urls.show` / `urls.list` (sandbox responses copied into public client tests and factories)';
+/** "Full Name – Lever Hire" (en dash, as the public tab tracker splits it): the name; anything else: none. */
+const TITLE = /^(.*\S)\s+–\s+Lever Hire$/u;
 
-const URL_ONLY_EXT = 'A public recruiting extension for Lever: injects on https://hire.lever.co/candidates/ and https://hire.sandbox.lever.co/candidates/ and reads candidateId = pathname minus /candidates/ (no DOM)';
+export function nameFromTitle(doc: Document): string | undefined {
+  const match = TITLE.exec(doc.title.replace(/\s+/g, ' ').trim());
+  return match ? match[1].slice(0, 500) : undefined;
+}
+
+/**
+ * The opened candidate with the title's name. Moving between profiles, the address can change before the title
+ * does: a title naming another candidate of the list beneath (their row's link reads the same) is the one before,
+ * and gives no name. An empty name the recruiter fills beats another person's.
+ */
+const named = (doc: Document, candidate: CandidateOnPage, rows: readonly Mount[]): CandidateOnPage => {
+  const title = nameFromTitle(doc);
+  const stale = !!title && rows.some((row) => row.candidate.siteCandidateId !== candidate.siteCandidateId && row.candidate.fullName === title);
+  const fullName = candidate.fullName ?? (stale ? undefined : title);
+  return fullName ? { ...candidate, fullName } : candidate;
+};
+
+export const lever: SiteAdapter = {
+  ...base,
+  candidate: (doc, url) => {
+    const candidate = base.candidate!(doc, url);
+    return candidate && named(doc, candidate, base.mounts(doc, url, 'candidate-list'));
+  },
+  mounts(doc, url, kind) {
+    if (kind !== 'candidate') return base.mounts(doc, url, kind);
+    const id = base.candidateId(url);
+    const list = base.mounts(doc, url, 'candidate-list');
+    const own = base.mounts(doc, url, 'candidate').map((m) => ({ ...m, candidate: named(doc, m.candidate, list) }));
+    // The list beneath the flyover: each row's button acts on its own candidate, never the opened one.
+    return [...own, ...list.filter((m) => m.candidate.siteCandidateId !== id)];
+  },
+};
+
+/** Where each shape was seen (the URLs below cite these). */
+export const EVIDENCE = {
+  apiUrls:
+    'Lever API opportunity objects, `urls.list` = https://hire.lever.co/candidates and `urls.show` = https://hire.lever.co/candidates/<id> (hire.lever.co/developer/documentation; sandbox responses copied into public client tests, e.g. a Go client\'s create-opportunity test, and a public "Lever API Data Reference" whose example has id b2b0c192-… = urls.show and a different `contact`)',
+  tabTracker:
+    'A public tab/history tracker\'s Lever filter (url_regex hire\\.lever\\.co/.+): candidate = `candidates/<GUID>` in the pathname, title "Full Name – Lever Hire" split on "–"; interviews = `interviews/<GUID>`; block_list title /Lever Hire/ and url /\\/candidates\\?/',
+  userscripts:
+    'Public Tampermonkey userscripts "Full-width Lever" and "Lou\'s lovely Lever hacks" (@match https://hire.lever.co/*, 2026-02-20): document.getElementsByClassName("flyover"), "flyover-controls", "next-prev-container", "interview-story" with "card-key"/"card-value"',
+  helpFlyover:
+    'help.lever.co "Candidates and opportunities in the pipeline" (articles/20087348604445): "a list of opportunities grouped by stage … Clicking into an opportunity will bring up the associated candidate profile"',
+  helpFilters: 'help.lever.co "Filtering the candidate pipeline" (articles/20087378745501): "The filter menu to the left of the candidate list allows you to filter the pipeline by job posting"',
+  helpHired:
+    'help.lever.co "Operating the Archive" (articles/20087374094365): the Archive is "segmented by archive reasons … Selecting an archive reason will filter for opportunities"; articles/204502125: "The “Hired” archive reason cannot be deleted"',
+  interviewLink: 'A public Lever connector building source links https://hire.lever.co/candidates/{opp_id}/interview/{interview_id}, else https://hire.lever.co/interviews/{interview_id}',
+  postingEdit: 'A public handbook linking a job posting\'s editor: https://hire.lever.co/jobs/postings/edit/c36db3e1-0ece-465d-ad7c-1eb6de9a4b22',
+  urlOnlyExtension: 'A public recruiting extension for Lever: injects on https://hire.lever.co/candidates/ and https://hire.sandbox.lever.co/candidates/ and reads candidateId = pathname minus /candidates/ (no DOM)',
+  looker: 'Public Looker views linking to Lever: url "https://hire.lever.co/candidates/{{ value }}" for opportunity ids (OPP_ID) and candidate ids',
+} as const;
 
 export const testUrls: TestUrl[] = [
-  { url: 'https://hire.lever.co/candidates/b2b0c192-be1a-465b-9af1-f0c4a1069d08', kind: 'candidate', id: 'b2b0c192-be1a-465b-9af1-f0c4a1069d08', source: `${URL_ONLY_EXT}; a public Lever field reference quotes urls.show = https://hire.lever.co/candidates/b2b0c192-be1a-465b-9af1-f0c4a1069d08` },
-  { url: 'https://hire.sandbox.lever.co/candidates/74fd168f-1505-4d2e-afd4-6daf29bbc3a9', kind: 'candidate', id: '74fd168f-1505-4d2e-afd4-6daf29bbc3a9', source: API_URLS },
-  { url: 'https://hire.sandbox.lever.co/candidates', kind: 'candidate-list', source: API_URLS },
-  { url: 'https://hire.lever.co/candidates/74fd168f-1505-4d2e-afd4-6daf29bbc3a9', kind: 'candidate', id: '74fd168f-1505-4d2e-afd4-6daf29bbc3a9', source: `${API_URLS}; production host hire.lever.co` },
+  { url: 'https://hire.lever.co/candidates/b2b0c192-be1a-465b-9af1-f0c4a1069d08', kind: 'candidate', id: 'b2b0c192-be1a-465b-9af1-f0c4a1069d08', source: `${EVIDENCE.apiUrls}; ${EVIDENCE.urlOnlyExtension}; ${EVIDENCE.looker}` },
+  { url: 'https://hire.lever.co/candidates/cb45668d-38b6-43dd-9ba5-bd325d50dbfc', kind: 'candidate', id: 'cb45668d-38b6-43dd-9ba5-bd325d50dbfc', source: EVIDENCE.apiUrls },
+  { url: 'https://hire.sandbox.lever.co/candidates/74fd168f-1505-4d2e-afd4-6daf29bbc3a9', kind: 'candidate', id: '74fd168f-1505-4d2e-afd4-6daf29bbc3a9', source: EVIDENCE.apiUrls },
+  { url: 'https://hire.lever.co/candidates', kind: 'candidate-list', source: `${EVIDENCE.apiUrls}; ${EVIDENCE.helpFilters}; ${EVIDENCE.helpHired} (the Archive and its Hired reason are filters of this list; the filters' query names are not public)` },
+  { url: 'https://hire.sandbox.lever.co/candidates', kind: 'candidate-list', source: EVIDENCE.apiUrls },
+  {
+    url: 'https://hire.lever.co/candidates/8f1c2a7e-5d3b-4c1e-9a2f-6b7c8d9e0f1a/interview/2b8e5a31-6c4d-4f70-8a12-3e4f5a6b7c8d',
+    kind: 'candidate',
+    id: '8f1c2a7e-5d3b-4c1e-9a2f-6b7c8d9e0f1a',
+    source: EVIDENCE.interviewLink,
+  },
+  { url: 'https://hire.lever.co/interviews/2b8e5a31-6c4d-4f70-8a12-3e4f5a6b7c8d', kind: null, source: `${EVIDENCE.interviewLink}; ${EVIDENCE.tabTracker} (an interview, not a candidate page)` },
+  { url: 'https://hire.lever.co/jobs/postings/edit/c36db3e1-0ece-465d-ad7c-1eb6de9a4b22', kind: null, source: EVIDENCE.postingEdit },
   {
     url: 'https://hire.eu.lever.co/candidates/74fd168f-1505-4d2e-afd4-6daf29bbc3a9',
     kind: 'candidate',

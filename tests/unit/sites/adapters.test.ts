@@ -114,8 +114,9 @@ const CASES: Case[] = [
       ['https://hire.lever.co/candidates/2b8e5a31-6c4d-4f70-8a12-3e4f5a6b7c8d/feedback?tab=interviews', '2b8e5a31-6c4d-4f70-8a12-3e4f5a6b7c8d'],
     ],
     listUrls: ['https://hire.lever.co/candidates', 'https://hire.lever.co/candidates/?stage=offer'],
-    pipelineUrls: [`https://hire.lever.co/jobs/postings/${UUID(1)}/pipeline`],
-    otherUrls: ['https://hire.lever.co/settings/integrations', 'https://hire.lever.co/interviews', `https://hire.lever.co/jobs/postings/${UUID(1)}`],
+    // Lever's pipeline is the candidate list itself (tests/unit/sites/lever.test.ts): no board route is public.
+    pipelineUrls: [],
+    otherUrls: ['https://hire.lever.co/settings/integrations', 'https://hire.lever.co/interviews', `https://hire.lever.co/jobs/postings/${UUID(1)}`, `https://hire.lever.co/jobs/postings/${UUID(1)}/pipeline`],
     notIdUrls: ['https://hire.lever.co/candidates/new', 'https://hire.lever.co/candidates/%22%3E%3Cscript%3E'],
     lookalikes: ['https://hire.lever.co.evil.com/candidates/1', 'https://evilhire.lever.co/candidates/1', 'https://hire-lever.co/candidates/1', 'https://jobs.lever.co/acme/1', 'http://hire.lever.co/candidates/1'],
   },
@@ -516,7 +517,7 @@ describe('Teamtailor, Lever, Ashby and the rest: markup not public, so links and
     expect(ashby.candidate!(document.implementation.createHTMLDocument(''), url)).toMatchObject({ siteCandidateId: cid, siteApplicationId: aid });
   });
 
-  it('nothing is read from pages whose markup is not public (Lever keeps its stated stop-gap reads): no name guessed from a heading', () => {
+  it('nothing is read from pages whose markup is not public: no name guessed from a heading', () => {
     const doc = document.implementation.createHTMLDocument('');
     doc.body.innerHTML = '<h1>Open positions</h1><div class="candidate-actions"></div>';
     for (const [adapter, href] of [
@@ -529,8 +530,10 @@ describe('Teamtailor, Lever, Ashby and the rest: markup not public, so links and
       expect(adapter.mounts(doc, new URL(href), 'candidate'), href).toEqual([]);
       expect(adapter.candidate!(doc, new URL(href))?.fullName, href).toBeUndefined();
     }
-    // Lever anchors nothing either (its profile header is not public): the floating button, with the URL's id.
-    expect(lever.mounts(doc, new URL('https://hire.lever.co/candidates/74fd168f-1505-4d2e-afd4-6daf29bbc3a9'), 'candidate')).toEqual([]);
+    // Lever without its flyover in the page anchors nothing either: the floating button, with the URL's id and no name.
+    const leverUrl = new URL('https://hire.lever.co/candidates/74fd168f-1505-4d2e-afd4-6daf29bbc3a9');
+    expect(lever.mounts(doc, leverUrl, 'candidate')).toEqual([]);
+    expect(lever.candidate!(doc, leverUrl)).toEqual({ siteCandidateId: '74fd168f-1505-4d2e-afd4-6daf29bbc3a9' });
   });
 });
 
