@@ -34,5 +34,6 @@ export const testUrls: TestUrl[] = [
   { url: 'https://app.recruitee.com/#/settings/api_tokens', kind: null, source: 'Public Recruitee integration READMEs: "Go to the Recruitee API Dashboard (https://app.recruitee.com/#/settings/api_tokens)"' },
   { url: 'https://app.recruitee.com/#/settings/company/sso', kind: null, source: 'A public SSO setup guide: "visit https://app.recruitee.com/#/settings/company/sso"' },
   { url: 'https://app.recruitee.com/#/companies/12345/dashboard', kind: null, source: 'A public Recruitee client README: "the URL contains your Company ID, e.g. https://app.recruitee.com/#/companies/12345/dashboard"' },
+  { url: 'https://app.recruitee.com/#/dashboard/c/38422', kind: null, source: 'A public setup form\'s hint: "find it in your account URL: app.recruitee.com/#/dashboard/c/<COMPANY_ID>" (a company id, never a candidate)' },
   { url: 'https://make.recruitee.com/o/ai-automation-expect', kind: 'not-site', source: 'Recruitee career sites: public job scrapers build https://{slug}.recruitee.com/o/{offer slug}; this one is listed in a public application log' },
 ];

@@ -60,5 +60,7 @@ export const testUrls: TestUrl[] = [
   { url: 'https://app.teamtailor.com/companies/Epgs55TVBkQ/jobs/4012345', kind: null, source: 'A public job dashboard: window.open(`https://app.teamtailor.com/companies/Epgs55TVBkQ/jobs/${job.teamtailorId}`) (a job, not a candidate)' },
   { url: 'https://app.teamtailor.com/companies/x/dashboard', kind: null, source: 'Public ATS-detection tests: app.teamtailor.com/companies/x/dashboard is the vendor app, not a board' },
   { url: 'https://www.teamtailor.com/app/companies/AWAoluo5yGw/careersite/content', kind: 'not-site', source: "Teamtailor API candidate `referring-url` in a public client's recorded answers (the career-site editor on www.teamtailor.com: not declared, not a candidate)" },
+  { url: 'https://aplayers.na.teamtailor.com/jobs/536324-senior-agentic-software-engineer-poolday', kind: 'not-site', source: 'A public job brief: https://aplayers.na.teamtailor.com/jobs/536324-… (a career site on the North-America stack: <company>.na.teamtailor.com is never the app)' },
+  { url: 'https://fully.teamtailor.com/jobs/6360832-internship/applications/new', kind: 'not-site', source: "A public application-form reader's tests: https://fully.teamtailor.com/jobs/6360832-internship/applications/new (a career site's application form)" },
   { url: 'https://sandboxinteractive.teamtailor.com/jobs/8094866-lead-3d-environment-artist-m-f-d', kind: 'not-site', source: 'A Teamtailor career site (<company>.teamtailor.com/jobs/<id>-<slug>) quoted in public job-search notes' },
 ];
