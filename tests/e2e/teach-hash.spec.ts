@@ -163,7 +163,7 @@ test.describe('Teach this page: hash-routed apps', () => {
     }
   });
 
-  test('the list with the candidate open (#/candidates?candidate=<id>): the admin picks the drawer; each candidate opened from the list gets the button in its drawer, an id with = included', async ({
+  test('the list with the candidate open (#/candidates?candidate=<id>): the panel follows the admin from the list to a candidate; the admin picks the drawer; each candidate opened from the list gets the button in its drawer, an id with = included', async ({
     context,
     extensionId,
     options,
@@ -173,14 +173,20 @@ test.describe('Teach this page: hash-routed apps', () => {
     await serveApp(context, 'https://app.example-ats.com', drawerApp([ana, ben, chen]));
     await allowHost(options, context, extensionId, 'app.example-ats.com');
     const page = await context.newPage();
-    await page.goto(drawerAppUrl(ana.id));
+    await page.goto(drawerAppUrl());
+    await expect(page.getByRole('heading', { name: 'Candidates' })).toBeVisible();
+
+    // The admin opens the panel on the list, then opens a candidate from it: only the fragment changes, and the
+    // suggestion and the id preview follow it (the id is the hash route's candidate= parameter).
+    const teach = await openTeacher(context, extensionId, page);
+    const pages = teach.getByRole('textbox', { name: 'Pages' });
+    const preview = teach.getByRole('list', { name: 'What Hirebridge reads' });
+    await expect(pages).toHaveValue('/#/candidates');
+    await expect(preview.getByRole('listitem').filter({ hasText: 'Candidate id' })).toHaveText('Candidate id: none in this URL — put :id in Pages where the id is');
+    await page.getByRole('link', { name: ana.name }).click();
     const drawer = page.getByRole('complementary', { name: 'Candidate' });
     await expect(drawer.getByRole('heading', { name: ana.name })).toBeVisible();
-
-    const teach = await openTeacher(context, extensionId, page);
-    // The id is the hash route's candidate= parameter.
-    await expect(teach.getByRole('textbox', { name: 'Pages' })).toHaveValue('/#/candidates?candidate=:id');
-    const preview = teach.getByRole('list', { name: 'What Hirebridge reads' });
+    await expect(pages).toHaveValue('/#/candidates?candidate=:id');
     await expect(preview.getByRole('listitem').filter({ hasText: 'Candidate id' })).toHaveText(`Candidate id: ${ana.id} (from the URL)`);
     await pickWithKeyboard(page, teach, 'Candidate panel', `aside “${ana.name}`);
     await expect(preview.getByRole('listitem').filter({ hasText: 'Candidate panel' })).toContainText('here: aside');
