@@ -108,6 +108,24 @@ export function patternId(pattern: string, url: URL): string | null {
 /** A path segment that looks like an id: a digit in it, only id characters. */
 const ID_SEGMENT = /^(?=.*\d)[A-Za-z0-9_=$%-]{1,384}$/;
 
+/** Collections of people: an id right after one is a person's, wherever it sits (`/jobs/*\/candidates/:id/profile`). */
+const PEOPLE = /^(?:candidates?|people|persons?|applicants?|talents?|profiles?|prospects?|contacts?)$/i;
+/** Collections of other records (an org, an agency, a job): an id right after one is theirs (Loxo's `/agencies/340/jobs/3525548`). */
+const NOT_PEOPLE = /^(?:orgs?|organi[sz]ations?|agenc(?:y|ies)|compan(?:y|ies)|accounts?|teams?|workspaces?|tenants?|clients?|jobs?|offers?|positions?|requisitions?|openings?|vacanc(?:y|ies)|projects?|plans?|pipelines?|stages?|reports?|dashboards?|settings|api)$/i;
+/** An id that says it is an organisation's (Zoho Recruit's `org20065965611`). */
+const ORG_ID = /^(?:org|agency|company|tenant|account)[-_]?\d/i;
+
+/**
+ * Is the id-like path segment `i` the person's? After a collection of people, yes; an organisation's id, or one after a
+ * collection of other records, no; otherwise only when it ends the path — an id with more path after it names what
+ * that path is about (an agency's `/agencies/40713/jobs`, an org's `/recruit/org4314466/ShowSetup.do`), not a person.
+ */
+function personAt(parts: readonly string[], i: number): boolean {
+  if (PEOPLE.test(parts[i - 1] ?? '')) return true;
+  if (ORG_ID.test(parts[i]) || NOT_PEOPLE.test(parts[i - 1] ?? '')) return false;
+  return parts.slice(i + 1).every((part) => !part);
+}
+
 /**
  * Query parameters that name the person a page shows (Zoho Recruit's `id`, Loxo's `person_id`, Recruitee's
  * `candidate`, `candidateId`…).
@@ -121,7 +139,8 @@ const VIEW_PARAM = /^(?:tab|view|sort|order|dir|page|per_page|limit|offset|filte
 /**
  * The pattern suggested for the page an admin is teaching: where its candidate id is, and the rest of its shape.
  * The id is a query parameter that names a person when there is one (a path segment before it is an org's or an
- * agency's id: `/recruit/org20065965611/EntityInfo.do?module=Candidates&id=…`), else the last id-like path segment;
+ * agency's id: `/recruit/org20065965611/EntityInfo.do?module=Candidates&id=…`), else the last id-like path segment
+ * that is a person's (personAt: never an org's, an agency's or a job's; a page with none names no candidate);
  * other id-like segments become `*` (another job's, another org's pages have the same shape). Word-valued parameters
  * that pick the kind of record (`module=Candidates`) are kept; view state and other ids are left out.
  */
@@ -141,7 +160,7 @@ export function suggestPattern(url: URL, kind: 'page' | 'list' = 'page'): string
   const idParam = params.find(([name, value]) => CANDIDATE_PARAM.test(name) && !!asSiteId(value) && /\d/.test(value));
   const parts = route.split('/');
   let idAt = -1;
-  if (!idParam) for (let i = parts.length - 1; i >= 0 && idAt < 0; i--) if (ID_SEGMENT.test(parts[i]) && asSiteId(parts[i])) idAt = i;
+  if (!idParam) for (let i = parts.length - 1; i >= 0 && idAt < 0; i--) if (ID_SEGMENT.test(parts[i]) && asSiteId(parts[i]) && personAt(parts, i)) idAt = i;
   const path = parts.map((part, i) => (i === idAt ? ':id' : ID_SEGMENT.test(part) ? '*' : part)).join('/');
   if (!idParam) return path;
   const kept = params.filter(([name, value]) => name !== idParam[0] && !VIEW_PARAM.test(name) && /^[A-Za-z][A-Za-z_-]{0,39}$/.test(value) && /^[A-Za-z0-9_.-]{1,40}$/.test(name));
