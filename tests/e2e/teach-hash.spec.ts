@@ -158,6 +158,12 @@ test.describe('Teach this page: hash-routed apps', () => {
       await expect(theirPage.locator('hirebridge-action[data-floating]')).toHaveCount(0);
       await benButton.click();
       await expectPrefilled(theirPage, ben);
+      // Sites → health names the page by its hash route (it was "/" for every page of the app).
+      const health = theirOptions.getByRole('region', { name: 'Sites' }).getByRole('table', { name: 'Adapter health' }).getByRole('row').filter({ has: theirOptions.getByRole('rowheader', { name: 'recruit.jobadder.com' }) });
+      await expect(async () => {
+        await theirOptions.reload();
+        await expect(health.getByRole('cell')).toHaveText([`/#/candidates/${ben.id}`, 'yes', 'no', 'in place', 'recruit.jobadder.com/#/candidates/:id', /\d/], { timeout: 2_000 });
+      }).toPass();
     } finally {
       await recruiter.context.close();
     }
