@@ -115,15 +115,20 @@ const NOT_PEOPLE = /^(?:orgs?|organi[sz]ations?|agenc(?:y|ies)|compan(?:y|ies)|a
 /** An id that says it is an organisation's (Zoho Recruit's `org20065965611`). */
 const ORG_ID = /^(?:org|agency|company|tenant|account)[-_]?\d/i;
 
+/** A page of the app named like a file (Zoho Recruit's `ShowSetup.do`): what comes before it is a container. */
+const PAGE_FILE = /\.[A-Za-z]{1,8}$/;
+
 /**
  * Is the id-like path segment `i` the person's? After a collection of people, yes; an organisation's id, or one after a
- * collection of other records, no; otherwise only when it ends the path — an id with more path after it names what
- * that path is about (an agency's `/agencies/40713/jobs`, an org's `/recruit/org4314466/ShowSetup.do`), not a person.
+ * collection of other records, no; nor one followed by a collection or a page of the app (an agency's
+ * `/…/40713/people`, an org's `/recruit/4314466/ShowSetup.do`): that id names what the rest is about, not a person.
+ * Otherwise yes (`/talent/:id`, a candidate's tab `/…/applications/:id/notes`).
  */
 function personAt(parts: readonly string[], i: number): boolean {
   if (PEOPLE.test(parts[i - 1] ?? '')) return true;
   if (ORG_ID.test(parts[i]) || NOT_PEOPLE.test(parts[i - 1] ?? '')) return false;
-  return parts.slice(i + 1).every((part) => !part);
+  const next = parts[i + 1];
+  return !next || !(PAGE_FILE.test(next) || PEOPLE.test(next) || NOT_PEOPLE.test(next));
 }
 
 /**

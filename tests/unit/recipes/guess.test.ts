@@ -35,7 +35,7 @@ describe('guessing the candidate id from an address', () => {
     expect(suggestPattern(url(LOXO_JOB))).toBe('/agencies/*/jobs/*');
   });
 
-  it('a person’s id is still found: after a collection of people anywhere in the path, or ending it', () => {
+  it('a person’s id is still found: after a collection of people anywhere in the path, or where no collection or page follows it', () => {
     expect(guessId(url(ZOHO_RECORD))).toBe('393718000000112160');
     expect(guessId(url('https://recruit.zoho.in/recruit/org20065965611/tab/Candidates/31529000000412017'))).toBe('31529000000412017');
     expect(guessId(url('https://ats.example.com/jobs/551/candidates/8842719/profile'))).toBe('8842719');
@@ -44,6 +44,11 @@ describe('guessing the candidate id from an address', () => {
     expect(guessId(url('https://app.loxo.co/agencies/40713/people?person_id=88123401'))).toBe('88123401');
     // A candidate's sub-page whose last id is another record's: the person's id before it.
     expect(suggestPattern(url('https://ats.example.com/candidates/8842719/jobs/551'))).toBe('/candidates/:id/jobs/*');
+    // A candidate's tab (SmartRecruiters' /app/people/applications/:id/notes, a public screening helper's link).
+    expect(suggestPattern(url('https://www.smartrecruiters.com/app/people/applications/a6d2e51f-a2ac-4b4a-a062-834cec0bab66/notes'))).toBe('/app/people/applications/:id/notes');
+    // The org's numeric form (a public PHP client's test builds /recruit/1234/EntityInfo.do…) on the import page: followed
+    // by a page of the app, it is the org's, not a person's.
+    expect(guessId(url('https://recruit.zoho.com/recruit/4314466/ImportParser.do?module=Candidates&type=importfromdocument'))).toBeNull();
   });
 });
 
