@@ -107,7 +107,9 @@ export default defineContentScript({
     let nextYield = '';
     let yieldTimer: number | undefined;
     const reportYield = (report: PageYield) => {
-      const message = { ...report, host: location.hostname, path: location.pathname.slice(0, 300) };
+      // A hash-routed app's page is in its fragment's route (`/#/candidates/123`), never its query or a plain anchor.
+      const route = /^#!?\//.test(location.hash) ? location.hash.split('?')[0] : '';
+      const message = { ...report, host: location.hostname, path: `${location.pathname}${route}`.slice(0, 300) };
       const text = JSON.stringify(message);
       if (text === nextYield || (text === lastYield && !yieldTimer)) return;
       nextYield = text;

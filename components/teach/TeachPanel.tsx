@@ -55,6 +55,21 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
   const [pathEdited, setPathEdited] = useState(false);
   const suggestFor = (next: Fields) => !pathEdited && setPath(suggestPattern(new URL(location.href), next.row ? 'list' : 'page'));
   const [previousKey, setPreviousKey] = useState<string | undefined>();
+  // A hash-routed app (or a history one going back) shows another page without a load while the panel is open: the
+  // suggested Pages and the id preview follow the address, not the one the panel opened on.
+  const [href, setHref] = useState(() => location.href);
+  useEffect(() => {
+    const follow = () => setHref(location.href);
+    window.addEventListener('hashchange', follow);
+    window.addEventListener('popstate', follow);
+    return () => {
+      window.removeEventListener('hashchange', follow);
+      window.removeEventListener('popstate', follow);
+    };
+  }, []);
+  useEffect(() => {
+    if (!pathEdited) setPath(suggestPattern(new URL(href), fields.row ? 'list' : 'page'));
+  }, [href, pathEdited, fields.row]);
   const [picking, setPicking] = useState<RecipeField | null>(null);
   const [pointed, setPointed] = useState<Element | null>(null);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
@@ -185,7 +200,7 @@ export function TeachPanel({ host, onClose }: { host: Element; onClose(): void }
     return () => window.removeEventListener('keydown', onKey);
   }, [picking, onClose]);
 
-  const id = useMemo(() => recipeCandidateId({ path: path.trim() || undefined }, new URL(location.href)), [path]);
+  const id = useMemo(() => recipeCandidateId({ path: path.trim() || undefined }, new URL(href)), [path, href]);
 
   const pointedPreview = pointed && picking ? (picking === 'email' ? emailIn(pointed) : undefined) ?? describe(pointed) : null;
 

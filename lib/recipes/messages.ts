@@ -4,7 +4,7 @@ import { defineMessages } from '../i18n';
 export const t = defineMessages({
   en: {
     badHost: 'Not a host name, like ats.example.com.',
-    badPath: 'Use a path like /candidates/:id or /people?person_id=:id (one :id at most; * for any part).',
+    badPath: 'Use a path like /candidates/:id, /people?person_id=:id or /#/people/:id (one :id at most; * for any part).',
     badSelector: 'Not a CSS selector.',
     selectorLong: 'The selector is too long (over 500 characters).',
     noFields: 'Pick at least one element.',
@@ -20,7 +20,7 @@ export const t = defineMessages({
   },
   es: {
     badHost: 'No es un nombre de host, como ats.example.com.',
-    badPath: 'Usa una ruta como /candidates/:id o /people?person_id=:id (un :id como mucho; * para cualquier parte).',
+    badPath: 'Usa una ruta como /candidates/:id, /people?person_id=:id o /#/people/:id (un :id como mucho; * para cualquier parte).',
     badSelector: 'No es un selector CSS.',
     selectorLong: 'El selector es demasiado largo (más de 500 caracteres).',
     noFields: 'Elige al menos un elemento.',

@@ -19,13 +19,15 @@ export const RecipeHost = z
  * Which pages of the host: a path with `:id` where the candidate id is and `*` for any run of characters
  * (`/talent/:id`, `/jobs/*\/applicants`), optionally with the query parameters those pages have
  * (`/recruit/*\/EntityInfo.do?module=Candidates&id=:id`, `/agencies/*\/people?person_id=:id`): `name=value`,
- * `name=*` or `name=:id` (lib/recipes/pattern.ts). Absent: every page of the host.
+ * `name=*` or `name=:id`; a hash route after the path for apps that route in the fragment (`/#/people/:id`,
+ * `/#/candidates?candidate=:id`; lib/recipes/pattern.ts). A plain fragment (`#activity`) is never part of it. Absent:
+ * every page of the host.
  */
 export const RecipePath = z
   .string()
   .trim()
   .max(300)
-  .regex(/^\/[A-Za-z0-9_\-./:*~%=$]*(?:\?[A-Za-z0-9_.\-[\]]+(?:=[A-Za-z0-9_.\-~%+:*]*)?(?:&[A-Za-z0-9_.\-[\]]+(?:=[A-Za-z0-9_.\-~%+:*]*)?)*)?$/, { error: () => t('badPath') })
+  .regex(/^\/[A-Za-z0-9_\-./:*~%=$]*(?:#!?\/[A-Za-z0-9_\-./:*~%=$]*)?(?:\?[A-Za-z0-9_.\-[\]]+(?:=[A-Za-z0-9_.\-~%+:*]*)?(?:&[A-Za-z0-9_.\-[\]]+(?:=[A-Za-z0-9_.\-~%+:*]*)?)*)?$/, { error: () => t('badPath') })
   .refine((path) => (path.match(/:id\b/g) ?? []).length <= 1, { error: () => t('badPath') });
 
 /**
@@ -82,7 +84,7 @@ export { recipeKey } from '../sites/recipe-key';
 
 export const RECIPES_FORMAT = 'hirebridge-site-recipes';
 /**
- * 2: page patterns with a query (`?person_id=:id`), selectors with `>` and ` >>> ` (open shadow roots), the panel
+ * 2: page patterns with a query (`?person_id=:id`) or a hash route (`/#/people/:id`), selectors with `>` and ` >>> ` (open shadow roots), the panel
  * field. A file is written in the oldest version that holds its recipes (version 1 when none uses any of these), so
  * a Hirebridge that reads only version 1 still reads it; files of both versions are read.
  */
@@ -97,7 +99,7 @@ export const RecipesEnvelope = z.looseObject({ format: z.literal(RECIPES_FORMAT)
 
 /** Does a recipe use what recipe format 1 could not hold (so a file carrying it must say version 2)? */
 export function needsFormat2(recipe: SiteRecipe): boolean {
-  return !!recipe.path?.includes('?') || !!recipe.path?.match(/[=$]/) || !!recipe.fields.panel || Object.values(recipe.fields).some((selector) => !!selector && /[>]/.test(selector));
+  return !!recipe.path?.match(/[?#=$]/) || !!recipe.fields.panel || Object.values(recipe.fields).some((selector) => !!selector && /[>]/.test(selector));
 }
 
 /** What the last page of a site yielded (Sites → health): one small record per site, written by the worker. */

@@ -41,5 +41,9 @@ export const testUrls: TestUrl[] = [
   { url: 'https://app.ashbyhq.com/jobs/49b1160c-98b8-4ba5-a8e4-7c96e7425ca9/candidate-pipeline/active', kind: 'pipeline', source: 'A public recruiting-assistant transcript: "open the pipeline view" → app.ashbyhq.com/jobs/<uuid>/candidate-pipeline/active' },
   { url: `https://app.ashbyhq.com/jobs/49b1160c-98b8-4ba5-a8e4-7c96e7425ca9/job-postings/${AID}/description`, kind: null, source: 'A public Ashby integration linking to a job posting: /jobs/{jobId}/job-postings/{jobPostingId}/description' },
   { url: 'https://app.ashbyhq.com/candidates/pipeline/application-review', kind: null, source: 'The same deep link without a candidate: the review view itself names nobody' },
+  // Collected in the issue 26 audit (find_string on the app's host), none of them in the list above before.
+  { url: 'https://app.ashbyhq.com/candidates/3b5c2a18-7d4e-4f60-9a1b-2c3d4e5f6a7b', kind: 'candidate', id: '3b5c2a18-7d4e-4f60-9a1b-2c3d4e5f6a7b', source: 'Public Ashby reports linking recruiters in: ashbyUrl = `https://app.ashbyhq.com/candidates/${candidateId}` (several dashboards)' },
+  { url: 'https://app.ashbyhq.com/candidates/patrick', kind: null, source: "A public MCP server's test fixture: profileUrl https://app.ashbyhq.com/candidates/patrick (not a UUID: never read as an id)" },
+  { url: 'https://app.ashbyhq.com/jobs/49b1160c-98b8-4ba5-a8e4-7c96e7425ca9', kind: null, source: 'A public job scraper: job_url = f"https://app.ashbyhq.com/jobs/{uuid}" (a job, not a candidate)' },
   { url: 'https://jobs.ashbyhq.com/g2i/53ff8f42-9fd4-40d0-82a1-4bdae09f9728', kind: 'not-site', source: 'A public job posting cited in a public company note (jobs.ashbyhq.com/<company>/<posting>): the candidate-facing board' },
 ];

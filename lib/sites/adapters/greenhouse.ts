@@ -161,4 +161,21 @@ export const testUrls: TestUrl[] = [
   { url: 'https://job-boards.eu.greenhouse.io/acme', kind: 'not-site', source: 'Public job-board links (job-boards.eu.greenhouse.io)' },
   { url: 'https://auth.greenhouse.io/token', kind: 'not-site', source: 'Harvest v3 OAuth token endpoint (tests/vendor/greenhouse/SOURCE.md): an API host, never a page — the direct connector declares it, so Firefox lists it among granted origins' },
   { url: 'https://harvest.greenhouse.io/v3/candidates', kind: 'not-site', source: 'Harvest v3 API (tests/vendor/greenhouse/SOURCE.md): an API host, never a page' },
+  // Collected in the issue 26 audit (find_string on the app's host), none of them in the list above before.
+  { url: 'https://app8.greenhouse.io/people/48213377', kind: 'candidate', id: '48213377', source: 'A public Slack notifier: formatSlackMessage links `https://app8.greenhouse.io/people/${candidateId}`' },
+  {
+    url: 'https://app.greenhouse.io/people/265788?application_id=265293',
+    kind: 'candidate',
+    id: '265788',
+    applicationId: '265293',
+    source: 'Greenhouse Harvest API example answer (an application\'s `"url"`), as copied into a public repository',
+  },
+  { url: 'https://app.greenhouse.io/applications/32', kind: 'candidate', applicationId: '32', source: "Kombo's unified ATS application `remote_url` for Greenhouse, in a public integration's tests: https://app.greenhouse.io/applications/32" },
+  { url: 'https://gusto.greenhouse.io/sdash/4012345', kind: null, source: 'A public recruiting dashboard linking a requisition: `https://gusto.greenhouse.io/sdash/${ghId}` (a company sign-in subdomain; not a candidate)' },
+  { url: 'https://app2.greenhouse.io/plans/new', kind: null, source: "GitLab's public handbook: \"click [Create a Job](https://app2.greenhouse.io/plans/new)\"" },
+  { url: 'https://app4.greenhouse.io/people?job_status=all&search_terms=ana.ruiz%40example.com&sort_by=last_activity&sort_order=desc&type=all', kind: 'candidate-list', source: 'A public "Search in Greenhouse" extension: chrome.tabs.create({url: "https://app4.greenhouse.io/people?job_status=all&search_terms=" + selection + "&sort_by=last_activity&sort_order=desc&type=all"})' },
+  { url: 'https://nerdwallet.greenhouse.io/people?utf8=%E2%9C%93&type=all&job_status=all&search_terms=ana.ruiz%40example.com&commit=', kind: 'candidate-list', source: "A public duplicate checker (a company's sign-in subdomain): 'https://nerdwallet.greenhouse.io/people?utf8=%E2%9C%93&type=all&job_status=all&search_terms='+email+'&commit='" },
+  { url: 'https://app.greenhouse.io/people?sort=last_activity+desc&stage_status_id=2&type=all', kind: 'candidate-list', source: 'A public admin page\'s "Active candidates" link: https://app.greenhouse.io/people?sort=last_activity+desc&stage_status_id=2&type=all' },
+  { url: 'https://app.greenhouse.io/alljobs', kind: null, source: 'The same admin page\'s "Greenhouse dashboard" link: https://app.greenhouse.io/alljobs' },
+  { url: 'https://my.greenhouse.io/applications/59836123', kind: 'not-site', source: "A public job tracker's tests: https://my.greenhouse.io/applications/59836123 (MyGreenhouse, the candidate's own side)" },
 ];

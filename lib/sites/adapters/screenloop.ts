@@ -16,4 +16,12 @@ export const screenloop = defineAdapter({
   selectors: { actions: NOT_PUBLIC, name: NOT_PUBLIC },
 });
 
-export const testUrls: TestUrl[] = [];
+/**
+ * Only public pages of app.screenloop.com were found (its career sites and sign-in, audit for issue 26): none of them is
+ * a candidate, so none gets a button. No recruiter-side URL is public.
+ */
+export const testUrls: TestUrl[] = [
+  { url: 'https://app.screenloop.com/careers/avianlabs/job_posts/8866', kind: null, source: "A public job-link classifier's tests: app.screenloop.com/careers/avianlabs/job_posts/8866 (a company's public career site on the app's host)" },
+  { url: 'https://app.screenloop.com/careers/motion', kind: null, source: 'A public company site embedding its Screenloop careers page: <iframe src="https://app.screenloop.com/careers/motion">' },
+  { url: 'https://app.screenloop.com/auth/sign_in', kind: null, source: 'A public ATS catalogue: Screenloop redirect_url https://app.screenloop.com/auth/sign_in' },
+];

@@ -34,7 +34,8 @@ export const smartrecruiters = defineAdapter({
   candidatePage: new RegExp(`^/app/people/(?:applications/|candidates/|profile/)?${ROUTE_UUID}(?:/.*)?$`),
   idPattern: UUID,
   jobId: new RegExp(`^/app/jobs/(?:details/)?${ROUTE_ID}/`),
-  candidateList: new RegExp(`^/app/(?:people(?:/candidates)?|jobs/(?:details/)?${ROUTE_ID}/people)/?$`),
+  // The people search, a job's people, and a talent community's prospects (its rows link to /app/people/applications/:id).
+  candidateList: new RegExp(`^/app/(?:people(?:/candidates)?|jobs/(?:details/)?${ROUTE_ID}/people|communities/details/${ROUTE_ID}/prospects)/?$`),
   actionsPosition: 'after',
   selectors: {
     actions: '#st-moveForward',
@@ -74,4 +75,20 @@ export const testUrls: TestUrl[] = [
   { url: `https://www.smartrecruiters.com/app/jobs/details/${JOB}`, kind: null, source: 'A public integration: linkToJob = "https://www.smartrecruiters.com/app/jobs/details/" + jobID' },
   { url: 'https://jobs.smartrecruiters.com/Acme/123-vp-eng', kind: 'not-site', source: 'A public ATS-detection test: jobs.smartrecruiters.com/<company>/<id>-<slug> is the candidate-facing board' },
   { url: 'https://careers.smartrecruiters.com/MastechDigital', kind: 'not-site', source: 'Public career pages (careers.smartrecruiters.com/<company>)' },
+  // Collected in the issue 26 audit (find_string "smartrecruiters.com/app/"), none of them in the list above before.
+  {
+    url: 'https://www.smartrecruiters.com/app/communities/details/43958b7e-97b4-4465-9ed2-5324193e8c8f/prospects',
+    kind: 'candidate-list',
+    source: 'A public Playwright script exporting a talent community: COMMUNITY_URL …/app/communities/details/<uuid>/prospects, whose rows are a[href^="/app/people/applications/"] (not recognised before)',
+  },
+  { url: 'https://www.smartrecruiters.com/app/people/?keyword=Ana%20Ruiz', kind: 'candidate-list', source: 'A public "Search in SmartRecruiters" extension: chrome.tabs.create({url: "https://www.smartrecruiters.com/app/people/?keyword=" + selection})' },
+  { url: 'https://www.smartrecruiters.com/app/interviews/int-001', kind: null, source: "A public SmartRecruiters client's tests: interview.refUrl https://www.smartrecruiters.com/app/interviews/int-001" },
+  { url: 'https://www.smartrecruiters.com/app/jobs/ad/publish', kind: null, source: 'A public page object for the job wizard, step 3 (Hiring Team): https://www.smartrecruiters.com/app/jobs/ad/publish' },
+  {
+    url: 'https://www.smartrecruiters.com/app/employee-portal/5f0bfc5b150d9a317eac65ea/jobs/fa9ba42d-65bc-444f-a627-705544bd1f87',
+    kind: null,
+    source: 'A public job posting\'s "Current Employees, apply here" link: the employee portal (internal jobs), not a candidate',
+  },
+  { url: 'https://www.smartrecruiters.com/app/referrals/', kind: null, source: "A public intranet's links: myReferrals https://www.smartrecruiters.com/app/referrals/" },
+  { url: 'https://www.smartrecruiters.com/app/home/', kind: null, source: "A public Selenium test: driver.Navigate().GoToUrl(\"https://www.smartrecruiters.com/app/home/\")" },
 ];

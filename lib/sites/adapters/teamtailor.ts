@@ -67,5 +67,11 @@ export const testUrls: TestUrl[] = [
   },
   { url: 'https://tt.na.teamtailor.com/app/companies/w2uyscMTojM/api/jobs', kind: null, source: 'The same notes: the internal API base https://tt.na.teamtailor.com/app/companies/{TT_COMPANY_ID}/api/' },
   { url: 'https://tt.na.teamtailor.com/shares/AbCdEf123/56558559', kind: null, source: 'The same notes: public share pages https://tt.na.teamtailor.com/shares/<TOKEN>/<CID> (not the recruiter\'s candidate page)' },
+  // Collected in the issue 26 audit (find_string on the app's host), none of them in the list above before.
+  { url: 'https://app.teamtailor.com/companies/Epgs55TVBkQ/jobs/4012345', kind: null, source: 'A public job dashboard: window.open(`https://app.teamtailor.com/companies/Epgs55TVBkQ/jobs/${job.teamtailorId}`) (a job, not a candidate)' },
+  { url: 'https://app.teamtailor.com/companies/x/dashboard', kind: null, source: 'Public ATS-detection tests: app.teamtailor.com/companies/x/dashboard is the vendor app, not a board' },
+  { url: 'https://www.teamtailor.com/app/companies/AWAoluo5yGw/careersite/content', kind: 'not-site', source: "Teamtailor API candidate `referring-url` in a public client's recorded answers (the career-site editor on www.teamtailor.com: not declared, not a candidate)" },
+  { url: 'https://aplayers.na.teamtailor.com/jobs/536324-senior-agentic-software-engineer-poolday', kind: 'not-site', source: 'A public job brief: https://aplayers.na.teamtailor.com/jobs/536324-… (a career site on the North-America stack: <company>.na.teamtailor.com is never the app)' },
+  { url: 'https://fully.teamtailor.com/jobs/6360832-internship/applications/new', kind: 'not-site', source: "A public application-form reader's tests: https://fully.teamtailor.com/jobs/6360832-internship/applications/new (a career site's application form)" },
   { url: 'https://sandboxinteractive.teamtailor.com/jobs/8094866-lead-3d-environment-artist-m-f-d', kind: 'not-site', source: 'A Teamtailor career site (<company>.teamtailor.com/jobs/<id>-<slug>) quoted in public job-search notes' },
 ];

@@ -19,8 +19,12 @@ export const workable = defineAdapter({
   komboTool: 'workable',
   hosts: ['https://*.workable.com/*'],
   publicHost: /^(?:(?:apply|jobs|www|id|help)\.)?workable\.com$/,
-  // Inside the job's browser (`…/browser/:stage/candidate/:id`) or on its own (`/backend/…/candidates/:id`).
-  candidatePage: new RegExp(`^/backend/(?:.+/)?candidates?/${ROUTE_ID}(?:/.*)?$`),
+  // The candidate database's profile (`/backend/candidates/db/profile/:id`: "db" is the database, never an id), inside
+  // the job's browser (`…/browser/:stage/candidate/:id`) or on its own (`/backend/…/candidates/:id`).
+  candidatePage: [
+    new RegExp(`^/backend/candidates/db/profile/${ROUTE_ID}(?:/.*)?$`),
+    new RegExp(`^/backend/(?:.+/)?candidates?/(?!db(?:/|$))${ROUTE_ID}(?:/.*)?$`),
+  ],
   notAPage: /^\/backend\/api\//,
   jobId: new RegExp(`^/backend/jobs/${ROUTE_ID}(?:/|$)`),
   candidateList: /^\/backend\/(?:.+\/)?candidates\/?$/,
@@ -47,4 +51,14 @@ export const testUrls: TestUrl[] = [
   { url: 'https://constructor-1.workable.com/backend/api/candidates/list?job_id=4087255', kind: null, source: `${SESSION_SCRIPTS}: internal JSON routes under /backend/api/ (read before as a candidate named "list")` },
   { url: 'https://hyperverge.workable.com/backend/api/candidates/first?job_id=3200225', kind: null, source: `${SESSION_SCRIPTS}: https://hyperverge.workable.com/backend/api/candidates/first?job_id=3200225` },
   { url: 'https://constructor-1.workable.com/backend/api/browser/candidates/370715911.json_api', kind: null, source: `${SESSION_SCRIPTS}: /backend/api/browser/candidates/#{ID}.json_api` },
+  // Collected in the issue 26 audit (find_string "workable.com/backend"), none of them in the list above before.
+  { url: 'https://groove-tech.workable.com/backend/jobs/376844767/candidates/216323526', kind: 'candidate', id: '216323526', jobId: '376844767', source: "Workable API `GET /candidates/:id`: `profile_url` https://groove-tech.workable.com/backend/jobs/376844767/candidates/216323526 (a recorded answer in a public client's tests)" },
+  { url: 'https://acme.workable.com/backend/jobs/OPS2026/candidates/c12345', kind: 'candidate', id: 'c12345', jobId: 'OPS2026', source: 'A public recruiting tool’s parser test: parse_workable_candidate_input("https://acme.workable.com/backend/jobs/OPS2026/candidates/c12345") → candidate c12345, job shortcode OPS2026' },
+  { url: 'https://gigabrands.workable.com/backend/candidates/db/profile/7604850', kind: 'candidate', id: '7604850', source: 'A public hiring dashboard: workableUrl = `https://gigabrands.workable.com/backend/candidates/db/profile/${candidate.id}` (read before as a candidate named "db")' },
+  { url: 'https://rditrials.workable.com/backend/candidates/8f2c41a7', kind: 'candidate', id: '8f2c41a7', source: 'A public hires inbox: workableCandidateUrl(id) = `https://rditrials.workable.com/backend/candidates/${id}` (the id\'s hex form from the same project\'s notes, completed)' },
+  { url: 'https://sparkbox.workable.com/backend/jobs/1234567/browser/2nd-interview/candidate/7604850', kind: 'candidate', id: '7604850', jobId: '1234567', source: 'A public exercise README: "the ID in the URL: https://sparkbox.workable.com/backend/jobs/:job-id:/browser/2nd-interview/candidate/:candidate-id:"' },
+  { url: 'https://visage.workable.com/backend/jobs/4087255/browser/sourced', kind: 'pipeline', source: "A public job-offer tool: getEvaluateUrl = 'https://visage.workable.com/backend/jobs/' + id + '/browser/sourced'" },
+  { url: 'https://acme.workable.com/backend/jobs/7FE1AB41FC', kind: null, source: 'A public job tool: links.workable = `https://${WORKABLE_SUBDOMAIN}.workable.com/backend/jobs/7FE1AB41FC` (the job itself, no candidate)' },
+  { url: 'https://planetargon.workable.com/backend/settings/integrations', kind: null, source: 'A public Workable client README: "You can find your API KEY at https://planetargon.workable.com/backend/settings/integrations" (a settings page)' },
+  { url: 'https://gigabrands.workable.com/backend/candidates/db', kind: null, source: 'The database the profile link above sits in: not claimed as a list (its markup is not public), and never a candidate named "db"' },
 ];
