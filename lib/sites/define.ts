@@ -301,8 +301,13 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         const [anchor] = queryAllDeep(all, s.actions);
         // No anchor: the manager places a floating button for this same candidate instead.
         const own: Mount[] = anchor ? [{ anchor, position: spec.actionsPosition ?? 'append', candidate }] : [];
+        const others = (mounts: Mount[]) => mounts.filter((m) => m.candidate.siteCandidateId !== candidate.siteCandidateId);
         // A candidate opened inside a one-stage board (Workable's browser): the board's cards keep their buttons.
-        return spec.pipelineStage && spec.pipeline?.test(route(url)) ? [...own, ...boardMounts(doc, url, all).filter((m) => m.candidate.siteCandidateId !== candidate.siteCandidateId)] : own;
+        if (spec.pipelineStage && spec.pipeline?.test(route(url))) return [...own, ...others(boardMounts(doc, url, all))];
+        // A candidate opened over the list on the list's own route (Recruitee's `#/candidates?candidate=:id`): the
+        // list's rows beneath keep theirs.
+        if (spec.candidateList?.test(route(url))) return [...own, ...others(rowMounts(doc, url, all, s.row, s.rowId))];
+        return own;
       }
       if (kind === 'candidate-list') return rowMounts(doc, url, all, s.row, s.rowId);
       if (kind === 'pipeline') return boardMounts(doc, url, all);

@@ -77,3 +77,20 @@ describe('Recruitee: rows that link by hash route', () => {
     ]);
   });
 });
+
+describe('Recruitee: a candidate opened over the list', () => {
+  it('on #/candidates?candidate=:id the open candidate floats (no public anchor) and every other row beneath keeps its own button', () => {
+    // Public: the list with a candidate open is app.recruitee.com/#/candidates?candidate=:id (the API's adminapp_url
+    // shape, recorded in the adapter's testUrls); the rows' markup is not public, so only their links decide.
+    const url = new URL('https://app.recruitee.com/#/candidates?candidate=91234568');
+    const doc = page(
+      url.href,
+      `<a href="#/candidates?candidate=91234567">Lucas Moreau</a>
+       <a href="#/candidates?candidate=91234568">Ana Ruiz</a>
+       <a href="#/settings/company">Settings</a>`,
+    );
+    expect(recruitee.pageKind(url)).toBe('candidate');
+    expect(recruitee.candidate?.(doc, url)).toMatchObject({ siteCandidateId: '91234568' });
+    expect(acting(recruitee.mounts(doc, url, 'candidate'))).toEqual([['91234567', undefined, undefined, 'Lucas Moreau']]);
+  });
+});
