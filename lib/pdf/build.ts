@@ -18,7 +18,9 @@ export async function buildProfilePdfHere(input: ProfileInput, fonts: ProfileFon
  * Builds throwaway profiles so the first real one finds the code compiled and the fonts parsed: one of a few pages,
  * then one with that document merged as its "resume" (pdf-lib's load and page copy are half the work of a real one).
  */
-export async function warmUpProfilePdf(input: ProfileInput, fonts: ProfileFonts): Promise<void> {
+export async function warmUpProfilePdf(input: ProfileInput, fonts: ProfileFonts): Promise<Uint8Array> {
   const first = await buildProfilePdfHere(input, fonts);
-  await buildProfilePdfHere(input, fonts, { bytes: first.bytes, contentType: 'application/pdf', fileName: 'warm-up.pdf' });
+  const merged = await buildProfilePdfHere(input, fonts, { bytes: first.bytes, contentType: 'application/pdf', fileName: 'warm-up.pdf' });
+  // Returned so the offscreen document can send it back like a real profile (the reply's path is warmed too).
+  return merged.bytes;
 }
