@@ -146,8 +146,10 @@ export async function runDirectNoChangePull(sandbox: BenchSandbox, launch: () =>
       250,
     );
     if (!firstSummary.ok) throw new Error(`The first pull failed: ${firstSummary.message}`);
-    // What the first pull's follow-ups (the hired list) send must be over before the measured pulls.
-    await waitFor(`${provider} to be quiet after the first pull`, async () => Date.now() - Math.max(0, ...(await sandbox.requests()).map((r) => r.t)) > 1_500, 60_000, 250);
+    // What a pull's follow-ups (the hired list) send must be over before the next pull is measured: paced by the
+    // vendor's rate limit (Workable: 10 requests per 10 s), they would otherwise arrive inside its window.
+    const quiet = (after: string) => waitFor(`${provider} to be quiet after ${after}`, async () => Date.now() - Math.max(0, ...(await sandbox.requests()).map((r) => r.t)) > 2_500, 90_000, 250);
+    await quiet('the first pull');
     // By arrival (logged time − server time): the log is written after the answer, which a busy machine can deliver
     // and the pull finish on before the sandbox's clock is read. The hired list's follow-ups arrive after the finish.
     const arrival = (r: Logged) => r.t - (r.ms ?? 0);
@@ -174,6 +176,7 @@ export async function runDirectNoChangePull(sandbox: BenchSandbox, launch: () =>
       const kind = i < INCREMENTAL ? 'incremental' : 'complete';
       // The complete listing: without a watermark the product lists everything (rules.ts needsCompleteListing).
       if (kind === 'complete') await deleteSetting(page, 'jobPull.watermark');
+      if (i > 0) await quiet('the last pull');
       const before = await jobStamps(page, provider);
       await sandbox.clearRequests();
       const result = await callIntent<SummaryView>(page, 'syncJobsNow');
