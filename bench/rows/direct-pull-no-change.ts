@@ -27,7 +27,8 @@ import {
  * - one complete re-listing (the stored watermark removed first, as when the weekly complete listing comes due):
  *   every job is compared again, and still none may be written.
  * Writes: the pull's own counts (added + updated + archived) and, independently, every stored job's `updatedAt`
- * compared before and after. Requests: the sandbox's log for the vendor between the pull's start and finish, by path.
+ * compared before and after. Requests: the sandbox's log for the vendor that arrived between the pull's start and
+ * finish, by path: the job listing's own (PULL_REQUESTS); others in the window are reported apart.
  * Baseline, same run: the first (full) pull — its requests and its writes (every job).
  *
  * INVALID when the first pull did not store every job, when a complete listing did not compare every job (a pull that
@@ -73,6 +74,19 @@ function changed(before: Map<string, string>, after: Map<string, string>): numbe
   for (const [key, stamp] of after) if (before.has(key) && before.get(key) !== stamp) n += 1;
   return n;
 }
+
+/**
+ * The requests a job pull makes, per vendor (from each connector's listJobs): anything else in a pull's window is
+ * another consumer's (the open page's hired list, paced by the vendor's limit) and is reported apart, not counted.
+ * Greenhouse's hired list reads jobs by `ids=` too; the pull lists them by page (and reads its offices by id).
+ */
+const PULL_REQUESTS: Record<string, (r: Logged) => boolean> = {
+  greenhouse: (r) => r.method === 'GET' && ((r.path === '/greenhouse/v3/jobs' && !/(^|&)ids=/.test(r.query)) || r.path === '/greenhouse/v3/offices'),
+  teamtailor: (r) => r.method === 'GET' && r.path === '/teamtailor/v1/jobs',
+  workable: (r) => r.method === 'GET' && /^\/workable\/spi\/v3\/jobs(\/[^/]+\/questions)?$/.test(r.path),
+  recruitee: (r) => r.method === 'GET' && /^\/recruitee\/c\/[^/]+\/offers$/.test(r.path),
+  ashby: (r) => r.method === 'POST' && r.path === '/ashby/job.list',
+};
 
 /** Remove one row of the extension's settings store (raw IndexedDB, no product code), from an extension page. */
 async function deleteSetting(page: Page, key: string): Promise<void> {
@@ -153,11 +167,18 @@ export async function runDirectNoChangePull(sandbox: BenchSandbox, launch: () =>
     // By arrival (logged time − server time): the log is written after the answer, which a busy machine can deliver
     // and the pull finish on before the sandbox's clock is read. The hired list's follow-ups arrive after the finish.
     const arrival = (r: Logged) => r.t - (r.ms ?? 0);
-    const inWindow = (log: Logged[], s: SummaryView) => log.filter((r) => r.vendor === provider && arrival(r) >= Date.parse(s.startedAt) - 1 && arrival(r) <= Date.parse(s.finishedAt) + 1);
+    const windowOf = (log: Logged[], s: SummaryView) => log.filter((r) => r.vendor === provider && arrival(r) >= Date.parse(s.startedAt) - 1 && arrival(r) <= Date.parse(s.finishedAt) + 1);
+    const ownRequest = PULL_REQUESTS[provider];
+    if (!ownRequest) throw new Error(`No pull requests known for the ${provider} stand-in`);
+    const inWindow = (log: Logged[], s: SummaryView) => windowOf(log, s).filter(ownRequest);
+    const others: Record<string, number>[] = [];
+    const otherRequests = (log: Logged[], s: SummaryView) => byPath(windowOf(log, s).filter((r) => !ownRequest(r)));
     // By path, and by status where it was not a success (a 429 retried is two requests).
     const label = (r: Logged) => `${r.method} ${r.path}${r.status >= 200 && r.status < 300 ? '' : ` → ${r.status}`}`;
     const byPath = (log: Logged[]) => log.reduce<Record<string, number>>((acc, r) => ((acc[label(r)] = (acc[label(r)] ?? 0) + 1), acc), {});
-    const firstLog = inWindow(await sandbox.requests(), firstSummary);
+    const firstAll = await sandbox.requests();
+    const firstLog = inWindow(firstAll, firstSummary);
+    const firstOthers = otherRequests(firstAll, firstSummary);
     const stored = await jobStamps(page, provider);
     const first: Pull = {
       kind: 'first',
@@ -183,7 +204,9 @@ export async function runDirectNoChangePull(sandbox: BenchSandbox, launch: () =>
       if (!result.ok) throw new Error(`syncJobsNow failed: ${result.error.message}`);
       const summary = result.value;
       const state = await readStore<{ value: PullStateView } | undefined>(page, 'settings', 'jobPull.state');
-      const log = inWindow(await sandbox.requests(), summary);
+      const all = await sandbox.requests();
+      const log = inWindow(all, summary);
+      others.push(otherRequests(all, summary));
       pulls.push({
         kind,
         listing: !!state?.value.listing || !state?.value.updatedAfter,
@@ -239,13 +262,15 @@ export async function runDirectNoChangePull(sandbox: BenchSandbox, launch: () =>
         `saw ${list(next, (p) => p.counts.unchanged + p.counts.added + p.counts.updated + p.counts.archived)} jobs, wrote ${list(next, (p) => p.written)} (by the pull's counts) and ${list(next, (p) => p.stampChanges)} (stored updatedAt compared); ` +
         `pull time median ${median(next.map((p) => p.pullMs))} ms (first pull ${first.pullMs} ms). ` +
         `A complete re-listing (watermark removed): ${list(complete, (p) => p.total)} requests, ${list(complete, (p) => p.counts.unchanged)} jobs compared unchanged, ${list(complete, (p) => Math.max(p.written, p.stampChanges))} written. ` +
-        `Baseline (the first, full pull of the same run): ${first.total} requests, ${first.written} writes.`,
+        `Baseline (the first, full pull of the same run): ${first.total} requests, ${first.written} writes. ` +
+        `Not counted, another consumer's requests inside the pulls' windows (the open page's hired list): first ${JSON.stringify(firstOthers)}, then ${others.map((o) => JSON.stringify(o)).join(', ')}.`,
       extra: {
         jobs: JOBS,
         incremental,
         first: { ...first, serverMs: round(first.serverMs, 1) },
         pulls: pulls.map((p) => ({ ...p, serverMs: round(p.serverMs, 1) })),
         writesPerPull: pulls.map((p) => Math.max(p.written, p.stampChanges)),
+        notThePulls: { first: firstOthers, pulls: others },
         baselineWrites: first.written,
       },
     };
