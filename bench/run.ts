@@ -7,12 +7,14 @@ import { runBulkExportBound } from './rows/bulk-export-bound';
 import { runFirstPageAfterRestart, runOptionsFirstOpen } from './rows/cold-start';
 import { runContentScriptLoad } from './rows/content-script-load';
 import { runDialogOpen } from './rows/dialog-open';
+import { runDirectNoChangePull } from './rows/direct-pull-no-change';
 import { runFactorialNoChangePull } from './rows/factorial-pull-no-change';
 import { runFullPull } from './rows/jobs-full-pull-10k';
 import { runFullPull100k } from './rows/jobs-full-pull-100k';
 import { runNoChangePull } from './rows/jobs-no-change-pull';
 import { runPdfProfile } from './rows/pdf-profile';
 import { runWorkerBundle } from './rows/worker-bundle';
+import { STAND_INS } from '../sandbox/stand-ins';
 
 /**
  * `npm run bench`: SPEC §9's budgets, measured in real Chromium with the built extension against the sandbox.
@@ -163,6 +165,13 @@ async function main() {
       },
     },
     { name: 'factorial-pull-no-change', unit: 'writes', budget: '0 writes; requests = pages needed', measure: () => runFactorialNoChangePull(sb, launch) },
+    // Beside Kombo's and Factorial's: each direct ATS connector's no-change pulls (requests and writes per pull).
+    ...STAND_INS.map((standIn) => ({
+      name: `${standIn.vendor}-pull-no-change`,
+      unit: 'requests',
+      budget: '0 writes; 1 request if incremental, else a complete listing',
+      measure: () => runDirectNoChangePull(sb, launch, standIn),
+    })),
     { name: 'content-script-load', unit: 'KB gzip', budget: '≤ 15 KB (≤ 5 ms main thread)', measure: () => runContentScriptLoad(sb, launch) },
     {
       name: 'dialog-open',

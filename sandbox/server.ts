@@ -169,9 +169,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return found ? { status: 200, raw: found.data, contentType: found.content_type } : json(404, { error: 'not found' });
     });
     r.on('POST', '/__sandbox/jobs', (req) => {
-      const parsed = z.object({ vendor: z.enum(['kombo', 'factorial']), count: z.number().int().min(0).max(100_000) }).safeParse(req.body);
+      const vendors = ['kombo', 'factorial', ...STAND_INS.filter((s) => s.generateJobs).map((s) => s.vendor)] as [string, ...string[]];
+      const parsed = z.object({ vendor: z.enum(vendors), count: z.number().int().min(0).max(100_000) }).safeParse(req.body);
       if (!parsed.success) return json(400, { error: parsed.error.issues[0]?.message });
       const { vendor, count } = parsed.data;
+      const standIn = standInOf(vendor);
+      if (standIn?.generateJobs) {
+        standIn.generateJobs(standInWorlds.get(vendor), count);
+        return json(200, { ok: true, count });
+      }
       const countries = ['ES', 'DE', 'PT', 'GB', 'US', 'FR'];
       if (vendor === 'kombo') {
         world.kombo.jobs = Array.from({ length: count }, (_, i) => komboJob(1000 + i, `Generated role ${i + 1}`, countries[i % 6], 'City'));

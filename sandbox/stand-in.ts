@@ -20,6 +20,11 @@ export interface StandIn<World = unknown> {
   /** The credentials the seeded account accepts (shown by `npm start`, used by tests). */
   keys: Record<string, string>;
   seed(): World;
+  /**
+   * `count` jobs in all, for the bench's pull rows: the seeded ones (applications refer to them), then copies of them in
+   * turn, each with its own ids and title; what they refer to (offices, locations, questions) stays valid.
+   */
+  generateJobs?(world: World, count: number): void;
   /** The vendor's API on its real paths (without the `/<vendor>` prefix). */
   router(world: () => World): Router;
   /** Test switches beyond the common faults, under `/__sandbox/<vendor>/…` (without that prefix). */

@@ -143,7 +143,9 @@ export async function runFactorialNoChangePull(sandbox: BenchSandbox, launch: ()
       const summary = result.value;
       const startedAt = Date.parse(summary.startedAt);
       const finishedAt = Date.parse(summary.finishedAt);
-      const log: Logged[] = (await sandbox.requests()).filter((r) => r.vendor === 'factorial' && r.t - (r.ms ?? 0) >= startedAt - 1 && r.t <= finishedAt + 1);
+      // By arrival (logged time − server time): the log is written after the answer, which a busy machine can deliver
+      // and the pull finish on before the sandbox's clock is read.
+      const log: Logged[] = (await sandbox.requests()).filter((r) => r.vendor === 'factorial' && r.t - (r.ms ?? 0) >= startedAt - 1 && r.t - (r.ms ?? 0) <= finishedAt + 1);
       const requests = log.reduce<Record<string, number>>((acc, r) => ((acc[`${r.method} ${RESOURCES(r.path)}`] = (acc[`${r.method} ${RESOURCES(r.path)}`] ?? 0) + 1), acc), {});
       const after = await jobStamps(page);
       runs.push({

@@ -1,26 +1,37 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { iconFile } from '@/lib/icons';
 import type { ConnectionView } from '@/lib/connections/intents';
 import { sendIntent } from '@/lib/messaging';
-import { usePolicyApplied } from '@/lib/teams/queries';
-import { ActivityPanel } from './ActivityPanel';
-import { DataPanel } from './DataPanel';
-import { FieldMappingPanel } from './FieldMappingPanel';
 import { IntegrationCard } from './IntegrationCard';
-import { JobsPanel } from './JobsPanel';
 import { t } from './messages';
-import { SecurityPanel } from './SecurityPanel';
-import { SitesPanel } from './SitesPanel';
-import { SyncSettingsPanel } from './SyncSettingsPanel';
 import { AdminLock } from './admin-lock';
-import { TeamPanel, useTeamStatus } from './TeamPanel';
+import { useTeamStatus } from './team-status';
+
+/*
+ * The first paint shows the two integration cards, so only their code (React, the intents, the cards) is in the page's
+ * start bundle: a fresh browser's first open compiled ~560 KB of page JS before the cards could show (bench row
+ * options-first-open). The regions below them load when the cards render; the policy watch (it needs the database,
+ * Dexie) once the first answer is in.
+ */
+const PolicyWatch = lazy(() => import('./PolicyWatch'));
+const JobsPanel = lazy(() => import('./JobsPanel').then((m) => ({ default: m.JobsPanel })));
+const SyncSettingsPanel = lazy(() => import('./SyncSettingsPanel').then((m) => ({ default: m.SyncSettingsPanel })));
+const FieldMappingPanel = lazy(() => import('./FieldMappingPanel').then((m) => ({ default: m.FieldMappingPanel })));
+const SitesPanel = lazy(() => import('./SitesPanel').then((m) => ({ default: m.SitesPanel })));
+const ActivityPanel = lazy(() => import('./ActivityPanel').then((m) => ({ default: m.ActivityPanel })));
+const DataPanel = lazy(() => import('./DataPanel').then((m) => ({ default: m.DataPanel })));
+const SecurityPanel = lazy(() => import('./SecurityPanel').then((m) => ({ default: m.SecurityPanel })));
+const TeamPanel = lazy(() => import('./TeamPanel').then((m) => ({ default: m.TeamPanel })));
 
 export function OptionsApp() {
   const [connections, setConnections] = useState<ConnectionView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   // Bumped by an import: every region reads its state again.
   const [generation, setGeneration] = useState(0);
-  const team = useTeamStatus();
+  // Changes each time the worker has applied the organisation's policy (PolicyWatch): everything is read again.
+  const [policyApplied, setPolicyApplied] = useState<unknown>(undefined);
+  const onPolicyApplied = useCallback((mark: unknown) => setPolicyApplied(() => mark), []);
+  const team = useTeamStatus(policyApplied);
   const deployed = (slot: 'hr' | 'ats') => !!team.status?.policySlots?.includes(slot);
 
   const refresh = useCallback(async () => {
@@ -36,7 +47,6 @@ export function OptionsApp() {
   }, []);
 
   // Read again once the worker has applied the policy (a deployed connection appears without a reload).
-  const policyApplied = usePolicyApplied();
   useEffect(() => {
     void refresh();
   }, [refresh, policyApplied]);
@@ -50,6 +60,12 @@ export function OptionsApp() {
         <h1>{t('pageTitle')}</h1>
         <p>{t('intro')}</p>
       </header>
+      {/* Mounted once the first answer is in (its first mark reads everything again, as the page's own watch did). */}
+      {(connections || loadError) && (
+        <Suspense fallback={null}>
+          <PolicyWatch onChange={onPolicyApplied} />
+        </Suspense>
+      )}
       {loadError && (
         <p className="hb-alert" role="alert">
           {loadError}
@@ -78,14 +94,18 @@ export function OptionsApp() {
               toConnectHere={!!team.status?.keysToConnect?.includes('ats')}
             />
           </div>
-          <JobsPanel key={`jobs-${generation}`} provider={bySlot('ats')?.provider} />
-          <SyncSettingsPanel key={`sync-${generation}`} />
-          {bySlot('hr') && <FieldMappingPanel key={`mapping-${generation}`} />}
-          <SitesPanel key={`sites-${generation}`} />
-          <ActivityPanel />
-          <DataPanel key={`data-${generation}`} />
-          <SecurityPanel onChanged={refresh} />
-          <TeamPanel onImported={() => (setGeneration((g) => g + 1), team.refresh(), void refresh())} />
+          {/* One boundary: the regions appear together, in their order, once their code is there. */}
+          <Suspense fallback={null}>
+            <JobsPanel key={`jobs-${generation}`} provider={bySlot('ats')?.provider} />
+            <SyncSettingsPanel key={`sync-${generation}`} />
+            {/* Its own boundary: connecting Factorial HR later mounts it, and loading it must not hide the other regions. */}
+            <Suspense fallback={null}>{bySlot('hr') && <FieldMappingPanel key={`mapping-${generation}`} />}</Suspense>
+            <SitesPanel key={`sites-${generation}`} />
+            <ActivityPanel />
+            <DataPanel key={`data-${generation}`} />
+            <SecurityPanel onChanged={refresh} />
+            <TeamPanel onImported={() => (setGeneration((g) => g + 1), team.refresh(), void refresh())} />
+          </Suspense>
         </AdminLock.Provider>
       )}
     </main>

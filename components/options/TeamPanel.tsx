@@ -1,29 +1,13 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
 import { sendIntent } from '@/lib/messaging';
 import { MIN_PASSPHRASE_LENGTH } from '@/lib/security/intents';
 import { usePolicyApplied } from '@/lib/teams/queries';
-import type { ImportSummary, TeamSetupStatus } from '@/lib/teams/schema';
+import type { ImportSummary } from '@/lib/teams/schema';
 import { t } from './team-messages';
 import { Panel, PanelMessage, type PanelNotice } from './Panel';
-
-/** This browser's place in the team: set up here by hand (admin) or from the team's file (recruiter). */
-export function useTeamStatus() {
-  const [status, setStatus] = useState<TeamSetupStatus | null>(null);
-  // Answered (or failed): the page may render its regions, knowing whose browser this is.
-  const [loaded, setLoaded] = useState(false);
-  const refresh = useCallback(() => {
-    sendIntent('teamSetupStatus', undefined)
-      .then((r) => r.ok && setStatus(r.value))
-      .catch(() => undefined) // worker unreachable: the panel shows no status, and the options page says so
-      .finally(() => setLoaded(true));
-  }, []);
-  // Read again once the worker has applied the policy (a fresh profile's first open comes before that).
-  const policyApplied = usePolicyApplied();
-  useEffect(refresh, [refresh, policyApplied]);
-  return { status, loaded, refresh };
-}
+import { useTeamStatus } from './team-status';
 
 function slotNames(slots: Array<'hr' | 'ats'>): string {
   return slots.length ? [...slots].sort((a) => (a === 'hr' ? -1 : 1)).map((s) => t(s)).join(t('and')) : t('none');
@@ -34,7 +18,8 @@ export function TeamPanel({ onImported }: { onImported?(): void }) {
   const exportPassId = useId();
   const fileId = useId();
   const importPassId = useId();
-  const { status, refresh } = useTeamStatus();
+  // Read again once the worker has applied the policy (a fresh profile's first open comes before that).
+  const { status, refresh } = useTeamStatus(usePolicyApplied());
   const [includeKeys, setIncludeKeys] = useState(true);
   const [exportPass, setExportPass] = useState('');
   const [file, setFile] = useState<File | null>(null);

@@ -21,7 +21,7 @@ export { pdfFileName } from './text';
 export { base64ToBytes, bytesToBase64 } from './base64';
 
 type Builder = (input: ProfileInput, fonts: ProfileFonts, resume?: ResumeFile) => Promise<ProfileResult>;
-type WarmUp = (input: ProfileInput, fonts: ProfileFonts) => Promise<void>;
+type WarmUp = (input: ProfileInput, fonts: ProfileFonts) => Promise<unknown>;
 
 /**
  * A Chrome extension service worker: no DOM and no import(); the offscreen document builds instead. The Firefox

@@ -76,5 +76,7 @@ export async function buildInOffscreenDocument(input: ProfileInput, fonts: Profi
 
 /** A throwaway build in the document with these fonts (see OffscreenBuild.kind). */
 export async function warmOffscreenDocument(input: ProfileInput, fonts: ProfileFonts): Promise<void> {
-  await request('warm', input, fonts);
+  const reply = await request('warm', input, fonts);
+  // Decoded as a real profile's bytes are (empty when the document was warm already), then dropped.
+  base64ToBytes(reply.base64);
 }

@@ -26,9 +26,10 @@ export function serveProfileBuilds(): void {
       // A warm-up gives way to what the person is looking at: the document may share its main thread with the
       // extension's pages (the Sync dialog rendering). The timeout only bounds the wait.
       await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
-      await warmUpProfilePdf(message.input, held.fonts);
+      const bytes = await warmUpProfilePdf(message.input, held.fonts);
       warmedWith = held.key;
-      return { ok: true, base64: '', pageCount: 0, resume: 'none' };
+      // The throwaway profile goes back like a real one: encoding, the message and the worker's decoding run once too.
+      return { ok: true, base64: bytesToBase64(bytes), pageCount: 0, resume: 'none' };
     }
     const resume = message.resume ? { bytes: base64ToBytes(message.resume.base64), contentType: message.resume.contentType, fileName: message.resume.fileName } : undefined;
     const result = await buildProfilePdfHere(message.input, held.fonts, resume);

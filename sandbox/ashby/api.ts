@@ -497,6 +497,19 @@ export const ashby: StandIn<AshbyWorld> = {
   hosts: ['api.ashbyhq.com'],
   keys: { apiKey: ASHBY_SANDBOX_KEY },
   seed,
+  generateJobs(world, count) {
+    const templates = world.jobs;
+    // Each generated job is a change after every syncToken given so far (its seq), as a job created now would be.
+    world.jobs = [
+      ...templates,
+      ...Array.from({ length: Math.max(0, count - templates.length) }, (_, i) => ({
+        ...templates[i % templates.length],
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        title: `Generated role ${i + 1}`,
+        seq: ++world.seq,
+      })),
+    ];
+  },
   router,
   control: (world) => control(world),
   authFailure(req, path, world) {

@@ -236,6 +236,18 @@ export const greenhouse: StandIn<GreenhouseWorld> = {
   basePath: '/v3',
   keys: { clientId: GREENHOUSE_KEYS.clientId, clientSecret: GREENHOUSE_KEYS.clientSecret },
   seed,
+  generateJobs(world, count) {
+    const templates = world.jobs;
+    world.jobs = [
+      ...templates,
+      ...Array.from({ length: Math.max(0, count - templates.length) }, (_, i) => ({
+        ...templates[i % templates.length],
+        id: 50_000 + i,
+        name: `Generated role ${i + 1}`,
+        requisition_id: `REQ-G${i + 1}`,
+      })),
+    ];
+  },
 
   router(world) {
     const now = () => new Date().toISOString();

@@ -219,6 +219,18 @@ export const recruitee: StandIn<RecruiteeWorld> = {
   hosts: ['api.recruitee.com'],
   keys: { token: TOKEN, companyId: COMPANY_ID },
   seed,
+  generateJobs(world, count) {
+    const templates = world.offers.filter((o) => o.kind === 'job');
+    world.offers = [
+      ...world.offers,
+      ...Array.from({ length: Math.max(0, count - templates.length) }, (_, i) => ({
+        ...templates[i % templates.length],
+        id: 2_000_000 + i,
+        title: `Generated role ${i + 1}`,
+        slug: `generated-role-${i + 1}`,
+      })),
+    ];
+  },
 
   router(world) {
     const w = () => world();

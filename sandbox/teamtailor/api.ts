@@ -510,6 +510,14 @@ export const teamtailor: StandIn<TeamtailorWorld> = {
   basePath: '/v1',
   keys: { apiKey: TEAMTAILOR_SANDBOX_KEY },
   seed,
+  generateJobs(world, count) {
+    const templates = world.jobs;
+    const generated = Array.from({ length: Math.max(0, count - templates.length) }, (_, i) => {
+      const template = templates[i % templates.length];
+      return { ...template, id: String(90_000 + i), attributes: { ...template.attributes, title: `Generated role ${i + 1}` } };
+    });
+    world.jobs = [...templates, ...generated];
+  },
   router,
   control(get) {
     // The key's scope and permission, as chosen when it was created in Teamtailor (Settings → API keys).

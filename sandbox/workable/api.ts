@@ -368,6 +368,20 @@ export const workable: StandIn<WorkableWorld> = {
   basePath: '/spi/v3',
   // As Workable's admin screen and the connect form name them (npm start prints them; E2E fills the form with them).
   keys: { Subdomain: SUBDOMAIN, 'API access token': TOKEN },
+  generateJobs(world, count) {
+    const templates = world.jobs;
+    world.jobs = [
+      ...templates,
+      ...Array.from({ length: Math.max(0, count - templates.length) }, (_, i) => ({
+        ...templates[i % templates.length],
+        id: (0x2b000000 + i).toString(16),
+        shortcode: `G${(0x10000 + i).toString(16).toUpperCase()}`,
+        title: `Generated role ${i + 1}`,
+        code: `HB/G${i + 1}`,
+        webId: String(5_000_000 + i),
+      })),
+    ];
+  },
   seed,
 
   router(worldOf) {
