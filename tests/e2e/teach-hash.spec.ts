@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { SANDBOX_KEYS } from '../../sandbox/server';
-import { connectCard, grantHostPermission, launchWithExtension, openOptions } from '../../scripts/browser';
+import { grantHostPermission, launchWithExtension, openOptions } from '../../scripts/browser';
 import { drawerApp, drawerAppUrl, jobAdderApp, jobAdderUrl, type HashPerson } from '../fixtures/teach/hash-pages';
 import { allowSandboxHost, dialogFrame, expect, test } from './fixtures';
+import { allowHost, connectFactorial, openTeacher } from './teach-steps';
 
 /**
  * "Teach this page" on apps that route in the fragment, in real Chromium on their hostnames (served by context.route
@@ -26,33 +26,6 @@ async function serveApp(context: BrowserContext, origin: string, body: string) {
   await context.route(`${origin}/**`, (route) =>
     new URL(route.request().url()).pathname === '/' ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }) : route.fulfill({ status: 404, body: 'Not found' }),
   );
-}
-
-async function connectFactorial(options: Page, context: BrowserContext, extensionId: string, sandboxUrl: string) {
-  await allowSandboxHost(context, extensionId);
-  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandboxUrl}/factorial`, apiKey: SANDBOX_KEYS.factorial });
-  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
-}
-
-/** The admin allows Hirebridge on the host in options → Sites (the browser's prompt approved first, as in teach-shapes). */
-async function allowHost(options: Page, context: BrowserContext, extensionId: string, host: string) {
-  await grantHostPermission(context, extensionId, `https://${host}/*`);
-  const sites = options.getByRole('region', { name: 'Sites' });
-  await sites.getByRole('textbox', { name: 'Another ATS’s address (to teach)' }).fill(`https://${host}/`);
-  await sites.getByRole('button', { name: 'Allow this ATS' }).click();
-  await expect(sites.getByRole('status')).toHaveText(`Allowed: open a page of ${host}, then Teach this page in the toolbar popup.`);
-}
-
-/** The picker, opened from the toolbar popup (shown in a tab of its own) on the page in the current tab. */
-async function openTeacher(context: BrowserContext, extensionId: string, page: Page) {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await popup.getByRole('button', { name: 'Teach this page' }).click();
-  await expect.poll(async () => (popup.isClosed() ? 'closed' : await popup.getByRole('alert').textContent({ timeout: 500 }).catch(() => 'open'))).toBe('closed');
-  await page.bringToFront();
-  const teach = page.getByRole('dialog', { name: 'Teach this page' });
-  await expect(teach).toBeVisible();
-  return teach;
 }
 
 /** Walks the page's elements with the arrow keys while picking, until the status names `described`; then picks it. */

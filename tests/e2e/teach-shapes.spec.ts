@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { SANDBOX_KEYS } from '../../sandbox/server';
-import { connectCard, grantHostPermission, launchWithExtension, openOptions } from '../../scripts/browser';
+import type { BrowserContext } from '@playwright/test';
+import { grantHostPermission, launchWithExtension, openOptions } from '../../scripts/browser';
 import { readFileSync } from 'node:fs';
 import { loxoPeopleBody, loxoPersonUrl, smartRecruitersPeoplePage, zohoCandidatePage, zohoRecordUrl, ZOHO_ORG, type Person } from '../fixtures/teach/pages';
 import { allowSandboxHost, expect, test, dialogFrame } from './fixtures';
+import { allowHost, connectFactorial, openTeacher } from './teach-steps';
 
 /**
  * "Teach this page" on real page shapes of ATSs Hirebridge does not ship, in real Chromium on their real hostnames
@@ -26,37 +26,6 @@ async function serveZoho(context: BrowserContext) {
     if (!person || url.searchParams.get('module') !== 'Candidates' || !/^\/recruit\/[^/]+\/EntityInfo\.do$/.test(url.pathname)) return route.fulfill({ status: 404, body: 'Not found' });
     await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: zohoCandidatePage(person) });
   });
-}
-
-async function connectFactorial(options: Page, context: BrowserContext, extensionId: string, sandboxUrl: string) {
-  await allowSandboxHost(context, extensionId);
-  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandboxUrl}/factorial`, apiKey: SANDBOX_KEYS.factorial });
-  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
-}
-
-/**
- * The admin allows Hirebridge on the host in options → Sites (headless Chromium cannot click the prompt: it is
- * approved first, as in chrome://extensions, so the panel's own request resolves at once).
- */
-async function allowHost(options: Page, context: BrowserContext, extensionId: string, host: string) {
-  await grantHostPermission(context, extensionId, `https://${host}/*`);
-  const sites = options.getByRole('region', { name: 'Sites' });
-  await sites.getByRole('textbox', { name: 'Another ATS’s address (to teach)' }).fill(`https://${host}/`);
-  await sites.getByRole('button', { name: 'Allow this ATS' }).click();
-  await expect(sites.getByRole('status')).toHaveText(`Allowed: open a page of ${host}, then Teach this page in the toolbar popup.`);
-}
-
-/** The picker, opened from the toolbar popup (shown in a tab of its own) on the page in the current tab. */
-async function openTeacher(context: BrowserContext, extensionId: string, page: Page) {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await popup.getByRole('button', { name: 'Teach this page' }).click();
-  // The popup closes once the picker is open; a refusal is said in it.
-  await expect.poll(async () => (popup.isClosed() ? 'closed' : await popup.getByRole('alert').textContent({ timeout: 500 }).catch(() => 'open'))).toBe('closed');
-  await page.bringToFront();
-  const teach = page.getByRole('dialog', { name: 'Teach this page' });
-  await expect(teach).toBeVisible();
-  return teach;
 }
 
 // Two browsers (the admin's and a recruiter's) take longer than the default on a loaded machine.

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { SANDBOX_KEYS } from '../../sandbox/server';
-import { connectCard, grantHostPermission } from '../../scripts/browser';
-import { dialogFrame, allowSandboxHost, expect, test } from './fixtures';
+import type { BrowserContext } from '@playwright/test';
+import { grantHostPermission } from '../../scripts/browser';
+import { dialogFrame, expect, test } from './fixtures';
+import { connectFactorial } from './teach-steps';
 
 /**
  * "Teach this page" and adapter health, in real Chromium on real hostnames (served by context.route): an admin points
@@ -28,12 +28,6 @@ async function serveBreezy(context: BrowserContext) {
     if (!match) return route.fulfill({ status: 404, body: 'Not found' });
     await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: breezyPage(match[1]) });
   });
-}
-
-async function connectFactorial(options: Page, context: BrowserContext, extensionId: string, sandboxUrl: string) {
-  await allowSandboxHost(context, extensionId);
-  await connectCard(options, 'Factorial HR', { environment: 'Custom', baseUrl: `${sandboxUrl}/factorial`, apiKey: SANDBOX_KEYS.factorial });
-  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
 }
 
 test.describe('Teach this page', () => {
