@@ -8,7 +8,8 @@ import type { TestUrl } from '../types';
  *
  * DOM: not known from any public capture, so nothing is read from it: lists get a button beside each link to a
  * candidate page, candidate pages the floating button with every id of the URL, and the data comes from the API.
- * No Hired column is claimed on its boards.
+ * With a candidate open over the list (`#/candidates?candidate=:id`, the list's own route), the rows beneath keep
+ * their buttons. No Hired column is claimed on its boards.
  */
 export const recruitee = defineAdapter({
   id: 'recruitee',
