@@ -9,7 +9,7 @@ import { hiredListIntents } from '@/lib/hires/intents';
 import { jobHandlers, startJobPulls } from '@/lib/jobs/handlers';
 import { jobIntents } from '@/lib/jobs/intents';
 import type { IntentTable } from '@/lib/messaging/protocol';
-import { serveIntents, type SenderPolicy } from '@/lib/messaging/server';
+import { afterStartAnswers, serveIntents, type SenderPolicy } from '@/lib/messaging/server';
 import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
 import { recipeHandlers, startRecipes } from '@/lib/recipes/handlers';
 import { recipeIntents } from '@/lib/recipes/intents';
@@ -89,7 +89,7 @@ function main() {
   startTeams(); // the organisation's policy is read first, as at every worker start
   startJobPulls();
   browser.alarms.onAlarm.addListener((alarm) => void onOutboxAlarm(alarm));
-  void resumeOutbox();
+  afterStartAnswers(resumeOutbox); // what a stopped worker left: after the first answers (see afterStartAnswers)
   startRetention();
   startRecipes();
 }

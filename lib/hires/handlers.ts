@@ -1,6 +1,6 @@
 import { logFailure } from '../activity';
 import { followPageCandidates } from '../export/page-candidates';
-import type { HandlersFor } from '../messaging/server';
+import { afterStartAnswers, type HandlersFor } from '../messaging/server';
 import { followBadge } from './badge';
 import { dismissBulkExport, followExportRuns, planBulkExport, startBulkExport } from './bulk';
 import { capturePageCandidates } from './capture';
@@ -23,8 +23,10 @@ export const hiredListHandlers: HandlersFor<typeof hiredListIntents> = {
 export function startHiredList(): void {
   // Export all's run follows its operations; every job pull is followed by a hired pull; the badge follows the list.
   followExportRuns();
-  followJobPulls();
-  followBadge();
+  // The last two read the database at once (every candidate, for the badge): not ahead of the worker's first answers.
+  // Each starts from the current state, so a pull that finished meanwhile is still followed.
+  afterStartAnswers(followJobPulls);
+  afterStartAnswers(followBadge);
   // Hired people seen on pages wait in the popup; someone exported from the popup shows as exported there. When
   // they cannot be kept, the page still gets Export's statuses.
   followPageCandidates((adapterId, candidates, statuses) =>

@@ -1,5 +1,5 @@
 import { onConnected } from '../connections/handlers';
-import type { HandlersFor } from '../messaging/server';
+import { afterStartAnswers, type HandlersFor } from '../messaging/server';
 import type { jobIntents } from './intents';
 import { setJobActive } from './pull';
 import { ensureJobPullAlarm, writePullInterval } from './schedule';
@@ -34,7 +34,8 @@ export function startJobPulls(): void {
   onConnected((view) => {
     if (view.slot === 'ats') runJobPull().catch(() => undefined);
   });
-  browser.runtime.onStartup.addListener(() => void catchUpMissedPull());
-  browser.runtime.onInstalled.addListener(() => void ensureJobPullAlarm({ replace: true }));
-  void resumeInterruptedPull();
+  // Listened to at once; the work itself waits for the worker's first answers (see afterStartAnswers).
+  browser.runtime.onStartup.addListener(() => afterStartAnswers(catchUpMissedPull));
+  browser.runtime.onInstalled.addListener(() => afterStartAnswers(() => ensureJobPullAlarm({ replace: true })));
+  afterStartAnswers(resumeInterruptedPull);
 }

@@ -1,4 +1,5 @@
 import { db } from '../db';
+import { afterStartAnswers } from '../messaging/server';
 import { readSettings } from '../settings';
 
 /**
@@ -59,8 +60,8 @@ export async function deleteLocalData(): Promise<LocalDataCounts> {
   return counts;
 }
 
-/** Start-up: the retention alarm, and its purge when it rings. */
+/** Start-up: the retention alarm (once the worker's first answers are out), and its purge when it rings. */
 export function startRetention(): void {
   browser.alarms.onAlarm.addListener((alarm) => void onRetentionAlarm(alarm));
-  void ensureRetentionAlarm();
+  afterStartAnswers(ensureRetentionAlarm);
 }

@@ -23,8 +23,8 @@ import { activeJobsOf, jobsOf } from '../jobs/records';
  */
 
 export async function teamSetupStatus(): Promise<TeamSetupStatus> {
-  const stored = await teamStatusRow.read();
-  const { notes, slots } = await readPolicyReport();
+  // Both reads at once: the options page's first paint waits for this answer beside listConnections'.
+  const [stored, { notes, slots }] = await Promise.all([teamStatusRow.read(), readPolicyReport()]);
   const status: TeamSetupStatus = { ...(stored ?? { role: 'admin' }), policyNotes: notes, policySlots: slots };
   return status.role === 'recruiter' ? { ...status, adminReason: t('recruiterBrowser') } : status;
 }

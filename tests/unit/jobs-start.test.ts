@@ -11,13 +11,24 @@ vi.mock('@/lib/jobs/service', () => ({
   runJobPull: vi.fn(),
 }));
 vi.mock('@/lib/jobs/schedule', () => ({ ensureJobPullAlarm: vi.fn(async () => void calls.push('ensure alarm')), writePullInterval: vi.fn() }));
+// The worker's start work, held until the test says the first answers are out (then it runs at once, as the server's).
+const held: (() => unknown)[] = [];
+let answered = false;
+vi.mock('@/lib/messaging/server', () => ({ afterStartAnswers: (work: () => unknown) => void (answered ? work() : held.push(work)) }));
+async function firstAnswersSent() {
+  answered = true;
+  for (const work of held.splice(0)) await work();
+}
 
 const { afterJobPullAlarm, startJobPulls } = await import('@/lib/jobs/handlers');
 
 describe('job pulls at start-up', () => {
-  it('resumes a pull a stopped worker left; each alarm pulls, then its followers run one after the other', async () => {
+  it('resumes a pull a stopped worker left (after its first answers); each alarm pulls, then its followers run one after the other', async () => {
     fakeBrowser.reset();
     startJobPulls();
+    // Nothing is read before the worker's first answers; then the interrupted pull is resumed.
+    expect(calls).toEqual([]);
+    await firstAnswersSent();
     expect(calls).toEqual(['resume']);
     afterJobPullAlarm(async () => {
       calls.push('team jobs start');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectInput } from '@/lib/connections/intents';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Intents } from '@/entrypoints/background';
@@ -101,5 +101,62 @@ describe('the start-up gate (ready)', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('start work (afterStartAnswers)', () => {
+  // A fresh copy of the server each time: whether the start work has run is the worker's state, once per start.
+  const freshServer = async () => (vi.resetModules(), await import('@/lib/messaging/server'));
+  const page = { id: own, url: `${policy.extensionOrigin}/options.html` };
+  const ask = (type: string) => new Promise<unknown>((resolve) => void fakeBrowser.runtime.onMessage.trigger({ type }, page, (response: { res: unknown }) => resolve(response.res)));
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+  afterEach(() => vi.useRealTimers());
+
+  it('waits until the answers asked for while the worker starts are sent, then runs each piece once', async () => {
+    const server = await freshServer();
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const handlers = Object.fromEntries(Object.keys(Intents).map((name) => [name, async () => name])) as unknown as IntentHandlers;
+    handlers.listConnections = async () => (await answered, []);
+    const stop = server.serveIntents(Intents, () => policy, handlers);
+    // A piece of start work that says when it has run.
+    const startJob = () => {
+      let ran!: () => void;
+      const done = new Promise<void>((resolve) => (ran = resolve));
+      return { fn: vi.fn(async () => ran()), done };
+    };
+    try {
+      const [work, other, later] = [startJob(), startJob(), startJob()];
+      server.afterStartAnswers(work.fn);
+      server.afterStartAnswers(other.fn);
+      const first = ask('listConnections');
+      expect(await ask('readSettings')).toEqual({ ok: true, value: 'readSettings' });
+      await nextTask();
+      // One answer is out, one still being prepared: the start work still waits.
+      expect(work.fn).not.toHaveBeenCalled();
+      answer();
+      expect(await first).toEqual({ ok: true, value: [] });
+      await Promise.all([work.done, other.done]);
+      // Later start work (an onInstalled event) runs at once; nothing runs twice.
+      server.afterStartAnswers(later.fn);
+      expect(later.fn).toHaveBeenCalledOnce();
+      expect(await ask('readSettings')).toEqual({ ok: true, value: 'readSettings' });
+      await nextTask();
+      expect(work.fn).toHaveBeenCalledOnce();
+      expect(other.fn).toHaveBeenCalledOnce();
+    } finally {
+      stop();
+    }
+  });
+
+  it('runs after a grace time in a worker nobody asks (woken by an alarm)', async () => {
+    vi.useFakeTimers();
+    const server = await freshServer();
+    const work = vi.fn(async () => undefined);
+    server.afterStartAnswers(work);
+    await vi.advanceTimersByTimeAsync(server.START_WORK_GRACE_MS - 1);
+    expect(work).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(work).toHaveBeenCalledOnce();
   });
 });
