@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR } from '../scripts/browser';
 import { BenchSandbox, buildVariant, launchBenchBrowser, round, type BenchBrowser, type Row } from './lib/harness';
 import { runBulkExportBound } from './rows/bulk-export-bound';
-import { runFirstPageAfterRestart, runOptionsFirstOpen } from './rows/cold-start';
+import { runFirstPageAfterRestart, runOptionsFirstOpen, runOptionsOpenAfterRestart } from './rows/cold-start';
 import { runContentScriptLoad } from './rows/content-script-load';
 import { runDialogOpen } from './rows/dialog-open';
 import { runDirectNoChangePull } from './rows/direct-pull-no-change';
@@ -183,6 +183,7 @@ async function main() {
     { name: 'bulk-export-bound', unit: '%', budget: '≥ 95 % (0 lost, 0 duplicated, 0 answered 429)', measure: () => runBulkExportBound(sb, launch) },
     { name: 'first-page-after-restart', unit: 'ms', budget: '≤ 1.5× the second page', measure: () => runFirstPageAfterRestart(sb, launch) },
     { name: 'options-first-open', unit: 'ms', budget: '≤ 1.5× the second open', measure: () => runOptionsFirstOpen(sb, () => launch()) },
+    { name: 'options-open-after-restart', unit: 'ms', budget: '≤ 1.5× the second open', measure: () => runOptionsOpenAfterRestart(sb, launch) },
   ];
 
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
