@@ -48,7 +48,7 @@ export async function applyManagedPolicy(read?: PolicyRead): Promise<PolicyRepor
   // The store did not answer in time (Chromium's first read after a start, slower on a busy machine): the last known
   // policy was applied when it was read, and it lacks the deployed connections (their keys are never kept), so
   // judging by it would remove them — and a key revoked since could then not even be reported on its card. Nothing
-  // changes until the store answers (storage.onChanged reads it again).
+  // changes until a read the store answers (a changed policy's storage.onChanged, or the next worker start).
   if (!fromStore) return { ...(await readPolicyReport()), applied: [] };
   const notes: string[] = [];
   const known = new Set([...Object.keys(SettingsSchema.shape), ...Object.keys(ManagedSyncRules.shape), ...Object.keys(PolicyTeam), 'connections', 'siteRecipes']);
