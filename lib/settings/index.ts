@@ -5,7 +5,7 @@ import { SettingsSchema, type SettingName, type Settings, type SettingsView } fr
 
 export * from './schema';
 export * from './items';
-export { knownPolicy, onPolicyChange, refreshPolicy, type RawPolicy } from './policy';
+export { knownPolicy, onPolicyChange, readPolicy, refreshPolicy, type PolicyRead, type RawPolicy } from './policy';
 
 /**
  * Admin settings: stored locally (Dexie `settings`), overlaid by the organisation's managed policy

@@ -19,8 +19,17 @@ const NO_ANSWER = Symbol('no answer');
 
 export type RawPolicy = Record<string, unknown>;
 
+/**
+ * One read of the store. `fromStore` is false when the store did not answer in time: `policy` is then the last
+ * known one, which never holds the deployed connections (see `keptPart`), so it says nothing about them.
+ */
+export interface PolicyRead {
+  policy: RawPolicy;
+  fromStore: boolean;
+}
+
 const listeners = new Set<(policy: RawPolicy) => void>();
-let reading: Promise<RawPolicy> | undefined;
+let reading: Promise<PolicyRead> | undefined;
 
 /** The policy as this browser last knew it: no wait for the store. Empty until the store has answered once. */
 export async function knownPolicy(): Promise<RawPolicy> {
@@ -32,7 +41,12 @@ export async function knownPolicy(): Promise<RawPolicy> {
  * Ask the store now (concurrent callers share one read) and keep its answer. Resolves with the whole policy
  * (connections included, for lib/teams) or, when the store does not answer in time, the last known one.
  */
-export function refreshPolicy(): Promise<RawPolicy> {
+export async function refreshPolicy(): Promise<RawPolicy> {
+  return (await readPolicy()).policy;
+}
+
+/** `refreshPolicy`, saying whether the store answered (lib/teams judges deployed connections only on an answer). */
+export function readPolicy(): Promise<PolicyRead> {
   reading ??= readStore().finally(() => (reading = undefined));
   return reading;
 }
@@ -43,7 +57,7 @@ export function onPolicyChange(listener: (policy: RawPolicy) => void): () => voi
   return () => listeners.delete(listener);
 }
 
-async function readStore(): Promise<RawPolicy> {
+async function readStore(): Promise<PolicyRead> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let answer: RawPolicy | typeof NO_ANSWER;
   try {
@@ -58,14 +72,14 @@ async function readStore(): Promise<RawPolicy> {
   } finally {
     clearTimeout(timer);
   }
-  if (answer === NO_ANSWER) return knownPolicy();
+  if (answer === NO_ANSWER) return { policy: await knownPolicy(), fromStore: false };
   const keep = keptPart(answer);
   const before = await knownPolicy();
   if (JSON.stringify(before) !== JSON.stringify(keep)) {
     await db().settings.put({ key: KNOWN_POLICY_KEY, value: keep });
     for (const listener of listeners) listener(keep);
   }
-  return answer;
+  return { policy: answer, fromStore: true };
 }
 
 /** Connections carry API keys, which are only ever stored encrypted (lib/teams applies them from a fresh read). */

@@ -1,7 +1,7 @@
 import { logFailure } from '../activity';
 import { runJobPull } from '../jobs';
 import { syncGrantedHostScripts } from '../recipes/registration';
-import { refreshPolicy } from '../settings';
+import { readPolicy } from '../settings';
 import { applyManagedPolicy } from './policy';
 import { applyTeamActiveJobs } from './service';
 
@@ -17,9 +17,9 @@ let policyApplying: Promise<unknown> = Promise.resolve();
 export function followPolicy(): Promise<unknown> {
   policyRead = policyRead
     .then(async () => {
-      const policy = await refreshPolicy();
+      const read = await readPolicy();
       policyApplying = (async () => {
-        const { applied } = await applyManagedPolicy(policy);
+        const { applied } = await applyManagedPolicy(read);
         // The policy's recipes may teach hosts the content script must now run on.
         await syncGrantedHostScripts();
         // A newly deployed ATS needs its jobs before the team's can be activated.

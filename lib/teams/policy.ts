@@ -5,7 +5,7 @@ import { db } from '../db';
 import { readConnection, readConnections, type ConnectionSlot } from '../connections/records';
 import { ConnectInput } from '../connections/intents';
 import { applyPolicyRecipes } from '../recipes/store';
-import { ManagedSyncRules, refreshPolicy, SettingsSchema, type RawPolicy } from '../settings';
+import { ManagedSyncRules, readPolicy, SettingsSchema, type PolicyRead } from '../settings';
 import { t } from './messages';
 import { type PolicyJobs, type PolicyReport, type TeamSetupStatus } from './schema';
 import { policyFingerprintsRow, policyJobsRow, policyReportRow, teamStatusRow } from './rows';
@@ -43,8 +43,13 @@ async function fingerprint(input: ConnectInput): Promise<string> {
  * Bring this browser in line with the policy (by default read from the store now, through lib/settings' one
  * policy reader). Run at every worker start and when the policy changes.
  */
-export async function applyManagedPolicy(policy?: RawPolicy): Promise<PolicyReport> {
-  const raw = policy ?? (await refreshPolicy());
+export async function applyManagedPolicy(read?: PolicyRead): Promise<PolicyReport> {
+  const { policy: raw, fromStore } = read ?? (await readPolicy());
+  // The store did not answer in time (Chromium's first read after a start, slower on a busy machine): the last known
+  // policy was applied when it was read, and it lacks the deployed connections (their keys are never kept), so
+  // judging by it would remove them — and a key revoked since could then not even be reported on its card. Nothing
+  // changes until a read the store answers (a changed policy's storage.onChanged, or the next worker start).
+  if (!fromStore) return { ...(await readPolicyReport()), applied: [] };
   const notes: string[] = [];
   const known = new Set([...Object.keys(SettingsSchema.shape), ...Object.keys(ManagedSyncRules.shape), ...Object.keys(PolicyTeam), 'connections', 'siteRecipes']);
   for (const key of Object.keys(raw)) if (!known.has(key)) notes.push(t('policyUnknownKey', { key }));

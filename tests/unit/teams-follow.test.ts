@@ -14,7 +14,7 @@ const gate = () => {
   return { promise, open };
 };
 
-vi.mock('@/lib/settings', () => ({ refreshPolicy: vi.fn(async () => (calls.push('read'), { connections: {} })) }));
+vi.mock('@/lib/settings', () => ({ readPolicy: vi.fn(async () => (calls.push('read'), { policy: { connections: {} }, fromStore: true })) }));
 vi.mock('@/lib/settings/disabled-adapters', () => ({ reloadDisabledAdapters: vi.fn(async () => void calls.push('reloadAdapters')) }));
 vi.mock('@/lib/teams/policy', () => ({ applyManagedPolicy: vi.fn(async () => (calls.push('apply'), { applied: [] as string[] })) }));
 vi.mock('@/lib/recipes/registration', () => ({ syncGrantedHostScripts: vi.fn(async () => (calls.push('hosts'), [])) }));

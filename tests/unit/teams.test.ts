@@ -1,10 +1,10 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, resetDbForTests } from '@/lib/db';
 import type { ConnectionRecord } from '@/lib/connections/records';
 import { forgetVaultKeyForTests, sealSecret } from '@/lib/secrets';
 import { saveRecipe } from '@/lib/recipes/store';
-import { readSettings, writeSetting } from '@/lib/settings';
+import { readSettings, refreshPolicy, writeSetting } from '@/lib/settings';
 import { setPassphrase, lock, unlock } from '@/lib/security';
 import { applyManagedPolicy, exportTeamSetup, importTeamSetup, importTeamSetupAsAsked, openWithPassphrase, parseTeamSetup, refuseOnRecruiterBrowser, sealWithPassphrase, SETUP_FORMAT, teamSetupStatus } from '@/lib/teams';
 
@@ -204,6 +204,33 @@ describe('the organisation’s policy', () => {
     expect(await teamSetupStatus()).toMatchObject({ role: 'recruiter', by: 'policy', companyName: 'Acme IT', policySlots: ['hr', 'ats'] });
     await expect(refuseOnRecruiterBrowser('changeSetting')).rejects.toThrow(/done by your admin/);
     await expect(importTeamSetup(JSON.stringify(fileWith()))).rejects.toThrow(/done by your admin/);
+  });
+
+  it('a policy store that does not answer in time removes no deployed connection (the last known policy has none)', async () => {
+    await storeConnection({ slot: 'hr', provider: 'factorial-hr', origin: 'policy', baseUrl: 'http://127.0.0.1:1/factorial' });
+    await storeConnection({ slot: 'ats', provider: 'kombo', origin: 'policy' });
+    const deployed = { hr: { provider: 'factorial-hr', environment: 'custom', baseUrl: 'http://127.0.0.1:1/factorial', apiKey: 'sbx-factorial-3f9a2c7d41' } };
+    await fakeBrowser.storage.managed.set({ managedBy: 'Acme IT', connections: deployed });
+    // Known from an earlier start (kept without its connections: their keys are never stored in clear).
+    await refreshPolicy();
+    // The next start: Chromium's store is slow to answer its first read, here slower than the reader waits.
+    const managed = fakeBrowser.storage.managed as unknown as { get: (...args: unknown[]) => Promise<unknown> };
+    const realGet = managed.get;
+    managed.get = () => new Promise(() => undefined);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const applying = applyManagedPolicy();
+      await vi.advanceTimersByTimeAsync(5_000);
+      await applying;
+    } finally {
+      vi.useRealTimers();
+      managed.get = realGet;
+    }
+    expect((await db().connections.toArray()).map((c) => [c.slot, c.origin, c.lastCheckOk])).toEqual([
+      ['ats', 'policy', true],
+      ['hr', 'policy', true],
+    ]);
+    expect(await db().activity.count()).toBe(0);
   });
 
   it('a policy that no longer manages anything gives the browser back', async () => {
