@@ -192,6 +192,10 @@ let inFlight = 0;
 let startWork: (() => unknown)[] | null = [];
 let startWorkTimer: ReturnType<typeof setTimeout> | undefined;
 
+let startWorkStarted: () => void;
+/** Settles once the start work has been started (each piece then runs on its own). */
+export const startWorkBegun = new Promise<void>((resolve) => (startWorkStarted = resolve));
+
 function runStartWork(): void {
   const works = startWork;
   if (!works) return;
@@ -199,4 +203,5 @@ function runStartWork(): void {
   clearTimeout(startWorkTimer);
   // Each on its own: one that throws does not keep the others from running.
   for (const work of works) void Promise.resolve().then(work);
+  startWorkStarted();
 }

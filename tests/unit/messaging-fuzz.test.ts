@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background, { Intents } from '@/entrypoints/background';
+import { startWorkBegun } from '@/lib/messaging/server';
 import { db, resetDbForTests } from '@/lib/db';
 import type { ConnectionRecord } from '@/lib/connections/records';
 import { ExportFields } from '@/lib/export/intents';
@@ -531,6 +532,8 @@ beforeAll(async () => {
   await seed();
 
   (background as unknown as { main(): void }).main();
+  // The start's catch-up work (alarms, resume, badge) runs after the first answers or a grace time: let it begin first.
+  await startWorkBegun;
   before = await settled();
   // The start-up itself may register the granted-host scripts; from here on nothing may be called.
   scriptingCalls.length = 0;
