@@ -56,29 +56,28 @@ async function untilEnabled(page: Page, url: string): Promise<number> {
   return untilSeen(page, url, enabledButtonShown, 'Export to FactorialHR', () => button.waitFor({ timeout: 5_000 }));
 }
 
-export async function runFirstPageAfterRestart(sandbox: BenchSandbox, launch: (dir?: string, profile?: { userDataDir: string }) => Promise<BenchBrowser>): Promise<Row> {
-  await sandbox.reset();
+type Launch = (dir?: string, profile?: { userDataDir: string }) => Promise<BenchBrowser>;
+
+/**
+ * One profile set up once, then the browser closed and started again on it RESTARTS times: each start's first and
+ * second measure (`which` 0 and 1), in the same browser.
+ */
+async function acrossRestarts(launch: Launch, setUp: (browser: BenchBrowser) => Promise<void>, measure: (browser: BenchBrowser, start: number, which: 0 | 1) => Promise<number>) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'hb-bench-restart-'));
-  const url = (i: number) => `${sandbox.url}/demo-ats/candidates/${CANDIDATES[i % CANDIDATES.length]}`;
   const first: number[] = [];
   const second: number[] = [];
   try {
     const setup = await launch(undefined, { userDataDir });
     try {
-      await allowSandboxHost(setup);
-      const options = await openOptionsPage(setup);
-      await connectFactorialHr(options, sandbox);
-      await connectKombo(options, sandbox);
-      await waitFor('the content script to be registered', () => setup.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 10_000);
-      await untilEnabled(await setup.context.newPage(), url(0));
+      await setUp(setup);
     } finally {
       await setup.close();
     }
     for (let i = 0; i < RESTARTS; i++) {
       const browser = await launch(undefined, { userDataDir });
       try {
-        first.push(await untilEnabled(await browser.context.newPage(), url(i)));
-        second.push(await untilEnabled(await browser.context.newPage(), url(i + 1)));
+        first.push(await measure(browser, i, 0));
+        second.push(await measure(browser, i, 1));
       } finally {
         await browser.close();
       }
@@ -86,25 +85,56 @@ export async function runFirstPageAfterRestart(sandbox: BenchSandbox, launch: (d
   } finally {
     rmSync(userDataDir, { recursive: true, force: true });
   }
+  return { first, second };
+}
+
+/** A first-vs-second row: medians, their ratio against BUDGET_RATIO, and every sample. */
+function firstVsSecond(name: string, what: string, first: number[], second: number[], notes: (value: number, baseline: number, firsts: string, seconds: string) => string, extra: Record<string, unknown>): Row {
   const value = round(median(first), 0);
   const baseline = round(median(second), 0);
   const ratio = ratioOf(value, baseline)!;
-  const missed = misses([[ratio <= BUDGET_RATIO, `${ratio}× the second page > ${BUDGET_RATIO}×`]]);
+  const missed = misses([[ratio <= BUDGET_RATIO, `${ratio}× the ${what} > ${BUDGET_RATIO}×`]]);
+  const list = (values: number[]) => values.map((v) => round(v, 0)).join(', ');
   return {
-    name: 'first-page-after-restart',
+    name,
     value,
     unit: 'ms',
-    budget: `≤ ${BUDGET_RATIO}× the second page`,
+    budget: `≤ ${BUDGET_RATIO}× the ${what}`,
     baseline,
     ratio,
-    ratio_of: 'second page',
+    ratio_of: what,
     within_budget: missed.length === 0,
     missed,
-    notes:
-      `Browser closed and started again with the same connected profile, ${RESTARTS} times; the first demo-ATS candidate page opened right after start, until Export is enabled: ` +
-      `median ${value} ms (${first.map((v) => round(v, 0)).join(', ')}). Baseline, the second page in the same browser: median ${baseline} ms (${second.map((v) => round(v, 0)).join(', ')}).`,
-    extra: { restarts: RESTARTS, firstPageMs: first.map((v) => round(v, 0)), secondPageMs: second.map((v) => round(v, 0)) },
+    notes: notes(value, baseline, list(first), list(second)),
+    extra: { ...extra, first: first.map((v) => round(v, 0)), second: second.map((v) => round(v, 0)) },
   };
+}
+
+export async function runFirstPageAfterRestart(sandbox: BenchSandbox, launch: Launch): Promise<Row> {
+  await sandbox.reset();
+  const url = (i: number) => `${sandbox.url}/demo-ats/candidates/${CANDIDATES[i % CANDIDATES.length]}`;
+  const { first, second } = await acrossRestarts(
+    launch,
+    async (setup) => {
+      await allowSandboxHost(setup);
+      const options = await openOptionsPage(setup);
+      await connectFactorialHr(options, sandbox);
+      await connectKombo(options, sandbox);
+      await waitFor('the content script to be registered', () => setup.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 10_000);
+      await untilEnabled(await setup.context.newPage(), url(0));
+    },
+    async (browser, i, which) => untilEnabled(await browser.context.newPage(), url(i + which)),
+  );
+  return firstVsSecond(
+    'first-page-after-restart',
+    'second page',
+    first,
+    second,
+    (value, baseline, firsts, seconds) =>
+      `Browser closed and started again with the same connected profile, ${RESTARTS} times; the first demo-ATS candidate page opened right after start, until Export is enabled: ` +
+      `median ${value} ms (${firsts}). Baseline, the second page in the same browser: median ${baseline} ms (${seconds}).`,
+    { restarts: RESTARTS },
+  );
 }
 
 /** An enabled input labelled `label` in the region (a section named by its heading) called `region`. */
@@ -135,25 +165,16 @@ export async function runOptionsFirstOpen(sandbox: BenchSandbox, launch: () => P
       await browser.close();
     }
   }
-  const value = round(median(first), 0);
-  const baseline = round(median(second), 0);
-  const ratio = ratioOf(value, baseline)!;
-  const missed = misses([[ratio <= BUDGET_RATIO, `${ratio}× the second open > ${BUDGET_RATIO}×`]]);
-  return {
-    name: 'options-first-open',
-    value,
-    unit: 'ms',
-    budget: `≤ ${BUDGET_RATIO}× the second open`,
-    baseline,
-    ratio,
-    ratio_of: 'second open',
-    within_budget: missed.length === 0,
-    missed,
-    notes:
+  return firstVsSecond(
+    'options-first-open',
+    'second open',
+    first,
+    second,
+    (value, baseline, firsts, seconds) =>
       `${FRESH} fresh profiles; the options page opened right after the browser started, until the Factorial HR card's API key box is shown and enabled: ` +
-      `median ${value} ms (${first.map((v) => round(v, 0)).join(', ')}). Baseline, a second open in the same browser: median ${baseline} ms (${second.map((v) => round(v, 0)).join(', ')}).`,
-    extra: { runs: FRESH, firstOpenMs: first.map((v) => round(v, 0)), secondOpenMs: second.map((v) => round(v, 0)) },
-  };
+      `median ${value} ms (${firsts}). Baseline, a second open in the same browser: median ${baseline} ms (${seconds}).`,
+    { runs: FRESH },
+  );
 }
 
 /** The region (a section named by its heading) called `region` shows an element whose whole text is `text`. */
@@ -170,49 +191,24 @@ async function untilConnectedShown(page: Page, url: string): Promise<number> {
   return untilSeen(page, url, textShownIn, { region: 'Factorial HR', text: 'Connected' }, () => connected.waitFor({ timeout: 5_000 }));
 }
 
-export async function runOptionsOpenAfterRestart(sandbox: BenchSandbox, launch: (dir?: string, profile?: { userDataDir: string }) => Promise<BenchBrowser>): Promise<Row> {
+export async function runOptionsOpenAfterRestart(sandbox: BenchSandbox, launch: Launch): Promise<Row> {
   await sandbox.reset();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'hb-bench-options-'));
-  const first: number[] = [];
-  const second: number[] = [];
-  try {
-    const setup = await launch(undefined, { userDataDir });
-    try {
+  const { first, second } = await acrossRestarts(
+    launch,
+    async (setup) => {
       await allowSandboxHost(setup);
       await connectFactorialHr(await openOptionsPage(setup), sandbox);
-    } finally {
-      await setup.close();
-    }
-    for (let i = 0; i < RESTARTS; i++) {
-      const browser = await launch(undefined, { userDataDir });
-      try {
-        const url = `chrome-extension://${browser.extensionId}/options.html`;
-        first.push(await untilConnectedShown(await browser.context.newPage(), url));
-        second.push(await untilConnectedShown(await browser.context.newPage(), url));
-      } finally {
-        await browser.close();
-      }
-    }
-  } finally {
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
-  const value = round(median(first), 0);
-  const baseline = round(median(second), 0);
-  const ratio = ratioOf(value, baseline)!;
-  const missed = misses([[ratio <= BUDGET_RATIO, `${ratio}× the second open > ${BUDGET_RATIO}×`]]);
-  return {
-    name: 'options-open-after-restart',
-    value,
-    unit: 'ms',
-    budget: `≤ ${BUDGET_RATIO}× the second open`,
-    baseline,
-    ratio,
-    ratio_of: 'second open',
-    within_budget: missed.length === 0,
-    missed,
-    notes:
+    },
+    async (browser) => untilConnectedShown(await browser.context.newPage(), `chrome-extension://${browser.extensionId}/options.html`),
+  );
+  return firstVsSecond(
+    'options-open-after-restart',
+    'second open',
+    first,
+    second,
+    (value, baseline, firsts, seconds) =>
       `Browser closed and started again with the same profile (Factorial HR connected), ${RESTARTS} times; the options page opened right after start, until the Factorial HR card says Connected: ` +
-      `median ${value} ms (${first.map((v) => round(v, 0)).join(', ')}). Baseline, a second open in the same browser: median ${baseline} ms (${second.map((v) => round(v, 0)).join(', ')}).`,
-    extra: { restarts: RESTARTS, firstOpenMs: first.map((v) => round(v, 0)), secondOpenMs: second.map((v) => round(v, 0)) },
-  };
+      `median ${value} ms (${firsts}). Baseline, a second open in the same browser: median ${baseline} ms (${seconds}).`,
+    { restarts: RESTARTS },
+  );
 }
