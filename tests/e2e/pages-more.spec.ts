@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard } from '../../scripts/browser';
-import { expect, routeVendorHosts, sandboxControl, test, dialogFrame } from './fixtures';
+import { expect, sandboxControl, test, dialogFrame } from './fixtures';
+import { connectProduction, servePages, siteFixture } from './site-pages';
 
 /**
  * More of the pages recruiters work in, rebuilt from public evidence (tests/fixtures/sites/<ats>/, each element's
@@ -12,25 +8,6 @@ import { expect, routeVendorHosts, sandboxControl, test, dialogFrame } from './f
  * shadow root, and a Teamtailor job's board of stages.
  */
 const EXPORT = { name: 'Export to FactorialHR' } as const;
-
-const fixture = (ats: string, name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/sites', ats, name), 'utf8');
-
-/** Serves `pages` (by path) on one real ATS origin; other paths of the host answer 404. */
-async function serve(context: BrowserContext, origin: string, pages: Record<string, string>) {
-  await context.route(`${origin}/**`, async (route) => {
-    const body = pages[new URL(route.request().url()).pathname];
-    if (body === undefined) return route.fulfill({ status: 404, body: 'Not found' });
-    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-  });
-}
-
-async function connectProduction(options: Page, context: BrowserContext, sandbox: Sandbox) {
-  await routeVendorHosts(context, sandbox);
-  await connectCard(options, 'Factorial HR', { environment: 'Production', apiKey: SANDBOX_KEYS.factorial });
-  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
-  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'EU', apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
-  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
-}
 
 test.describe("Greenhouse's person page: the button beside the header's Resume button", () => {
   test('anchored beside [data-provides="header-view-resume"] with the application the address names: Kombo can import it, and no floating button', async ({ context, options, sandbox }) => {
@@ -45,8 +22,8 @@ test.describe("Greenhouse's person page: the button beside the header's Resume b
       offer: { status: 'ACCEPTED', employment_start_date: '2027-03-01T00:00:00.000Z' },
     });
     await connectProduction(options, context, sandbox);
-    const person = fixture('greenhouse', 'person-header.html').replace('Ana García López</h1>', 'Elena Petrova</h1>');
-    await serve(context, 'https://app.greenhouse.io', {
+    const person = siteFixture('greenhouse', 'person-header.html').replace('Ana García López</h1>', 'Elena Petrova</h1>');
+    await servePages(context, 'https://app.greenhouse.io', {
       [`/people/${elena.remote_id}`]: person,
       [`/people/${elena.remote_id}/applications/${elena.application_remote_id}/redesign`]: person,
     });
@@ -72,7 +49,7 @@ test.describe('SmartRecruiters: the candidate named by #st-applicantName inside 
 
   test("the button beside Move forward opens the form with the page's name; the job's Hiring Process tab gets none", async ({ context, options, sandbox }) => {
     await connectProduction(options, context, sandbox);
-    await serve(context, 'https://www.smartrecruiters.com', { [`/app/people/applications/${ANA}/notes`]: fixture('smartrecruiters', 'candidate.html') });
+    await servePages(context, 'https://www.smartrecruiters.com', { [`/app/people/applications/${ANA}/notes`]: siteFixture('smartrecruiters', 'candidate.html') });
     const page = await context.newPage();
     await page.goto(`https://www.smartrecruiters.com/app/people/applications/${ANA}/notes`);
     const button = page.locator('#st-moveForward + hirebridge-action').getByRole('button', EXPORT);
@@ -91,7 +68,7 @@ test.describe('SmartRecruiters: the candidate named by #st-applicantName inside 
 
   test("the job's People table (where hired people are, by status): a row's form gets the job's title shown above the table", async ({ context, options, sandbox }) => {
     await connectProduction(options, context, sandbox);
-    await serve(context, 'https://www.smartrecruiters.com', { [`/app/jobs/details/${JOB}/people`]: fixture('smartrecruiters', 'people.html') });
+    await servePages(context, 'https://www.smartrecruiters.com', { [`/app/jobs/details/${JOB}/people`]: siteFixture('smartrecruiters', 'people.html') });
     const page = await context.newPage();
     await page.goto(`https://www.smartrecruiters.com/app/jobs/details/${JOB}/people`);
     await page.locator(`sr-link[href*="${ANA}"] + hirebridge-action`).getByRole('button', EXPORT).click();
@@ -105,7 +82,7 @@ test.describe('SmartRecruiters: the candidate named by #st-applicantName inside 
 test.describe("Teamtailor: a job's board of stages", () => {
   test('a button beside each card linking to a candidate, in every column, for that candidate; none on the nav; none once the board is left', async ({ context, options, sandbox }) => {
     await connectProduction(options, context, sandbox);
-    await serve(context, 'https://app.teamtailor.com', { '/companies/w2uyscMTojM/jobs/3098812/stages': fixture('teamtailor', 'job-stages.html') });
+    await servePages(context, 'https://app.teamtailor.com', { '/companies/w2uyscMTojM/jobs/3098812/stages': siteFixture('teamtailor', 'job-stages.html') });
     const page = await context.newPage();
     await page.goto('https://app.teamtailor.com/companies/w2uyscMTojM/jobs/3098812/stages');
     for (const id of ['41877321', '56558559']) await expect(page.locator(`section a[href$="/${id}"] + hirebridge-action`).getByRole('button', EXPORT), id).toBeVisible();

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { connectCard } from '../../scripts/browser';
-import { expect, routeVendorHosts, sandboxControl, test, dialogFrame } from './fixtures';
+import type { Sandbox } from '../../sandbox/server';
+import { expect, sandboxControl, test, dialogFrame } from './fixtures';
+import { connectProduction, servePages, siteFixture } from './site-pages';
 
 /**
  * The pages recruiters really work in, rebuilt from public evidence of each ATS (tests/fixtures/sites/<ats>/, each
@@ -13,26 +10,6 @@ import { expect, routeVendorHosts, sandboxControl, test, dialogFrame } from './f
 const LUCAS = '40112234'; // Hired in Kombo's Greenhouse
 const DANIEL = '40112237'; // Interview in Kombo's Greenhouse
 const EXPORT = { name: 'Export to FactorialHR' } as const;
-
-const fixture = (ats: string, name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/sites', ats, name), 'utf8');
-
-/** Serves `body` for one address of a real ATS host (other paths of the host answer 404). */
-async function serve(context: BrowserContext, origin: string, pages: Record<string, string>) {
-  await context.route(`${origin}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    const body = pages[url.pathname];
-    if (body === undefined) return route.fulfill({ status: 404, body: 'Not found' });
-    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-  });
-}
-
-async function connectProduction(options: Page, context: BrowserContext, sandbox: Sandbox) {
-  await routeVendorHosts(context, sandbox);
-  await connectCard(options, 'Factorial HR', { environment: 'Production', apiKey: SANDBOX_KEYS.factorial });
-  await expect(options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();
-  await connectCard(options, 'ATS', { provider: 'Kombo', environment: 'EU', apiKey: SANDBOX_KEYS.kombo, integrationId: SANDBOX_KEYS.komboIntegrationId });
-  await expect(options.getByRole('region', { name: 'ATS' }).getByText('Connected', { exact: true })).toBeVisible();
-}
 
 /** Kombo's "Only Sync Created Applications" on, and Elena created in Greenhouse and hired: Kombo does not see her. */
 async function untrackedHire(sandbox: Sandbox) {
@@ -50,8 +27,8 @@ async function untrackedHire(sandbox: Sandbox) {
 test.describe('Greenhouse: the lists, Application Review and the application pages', () => {
   test("a job's candidate list: one button beside each row's link, for that row's candidate as Kombo knows them", async ({ context, options, sandbox }) => {
     await connectProduction(options, context, sandbox);
-    const list = fixture('greenhouse', 'candidates.html').replaceAll('48213377', LUCAS).replaceAll('48213378', DANIEL);
-    await serve(context, 'https://app.greenhouse.io', { '/plans/4012345/candidates': list, '/people': list });
+    const list = siteFixture('greenhouse', 'candidates.html').replaceAll('48213377', LUCAS).replaceAll('48213378', DANIEL);
+    await servePages(context, 'https://app.greenhouse.io', { '/plans/4012345/candidates': list, '/people': list });
     const page = await context.newPage();
     await page.goto('https://app.greenhouse.io/plans/4012345/candidates?sort=last_activity+desc&type=all');
 
@@ -75,8 +52,8 @@ test.describe('Greenhouse: the lists, Application Review and the application pag
   test('Application Review: the button beside Reject acts on the person in the header, with the application: Kombo can import it', async ({ context, options, sandbox }) => {
     const elena = await untrackedHire(sandbox);
     await connectProduction(options, context, sandbox);
-    const review = fixture('greenhouse', 'app-review.html').replace('/people/48213377?application_id=51234567', `/people/${elena.remote_id}?application_id=${elena.application_remote_id}`).replace('Ana García López', 'Elena P.');
-    await serve(context, 'https://app.greenhouse.io', { '/applications/review/app_review': review });
+    const review = siteFixture('greenhouse', 'app-review.html').replace('/people/48213377?application_id=51234567', `/people/${elena.remote_id}?application_id=${elena.application_remote_id}`).replace('Ana García López', 'Elena P.');
+    await servePages(context, 'https://app.greenhouse.io', { '/applications/review/app_review': review });
     const page = await context.newPage();
     await page.goto('https://app.greenhouse.io/applications/review/app_review?hiring_plan_id=4012345');
 
@@ -97,10 +74,10 @@ test.describe('Greenhouse: the lists, Application Review and the application pag
   test('the floating button carries the application id of /people/:pid/applications/:aid and of /applications/:aid', async ({ context, options, sandbox }) => {
     const elena = await untrackedHire(sandbox);
     await connectProduction(options, context, sandbox);
-    const person = fixture('greenhouse', 'person.html').replace('Ana García López</h1>', 'Elena P.</h1>');
+    const person = siteFixture('greenhouse', 'person.html').replace('Ana García López</h1>', 'Elena P.</h1>');
     // /applications/:aid: the page names the person only in its header link (no Reject bar: floating).
     const application = `<!doctype html><html><body><header><a href="/people/${elena.remote_id}?application_id=${elena.application_remote_id}" target="_blank">Elena P.</a></header></body></html>`;
-    await serve(context, 'https://app.greenhouse.io', {
+    await servePages(context, 'https://app.greenhouse.io', {
       [`/people/${elena.remote_id}/applications/${elena.application_remote_id}`]: person,
       [`/applications/${elena.application_remote_id}`]: application,
     });
@@ -123,8 +100,8 @@ test.describe('Workable: the job browser, one stage per address', () => {
 
   test('the hired stage: a button beside each card; another stage: none; the open candidate gets its own, scoped to its card', async ({ context, options, sandbox }) => {
     await connectProduction(options, context, sandbox);
-    const browser = fixture('workable', 'browser.html');
-    await serve(context, 'https://constructor-1.workable.com', {
+    const browser = siteFixture('workable', 'browser.html');
+    await servePages(context, 'https://constructor-1.workable.com', {
       '/backend/jobs/4087255/browser/hired': browser,
       '/backend/jobs/4087255/browser/hired/candidate/370715912': browser,
     });
@@ -165,9 +142,9 @@ test.describe('SmartRecruiters: content in open shadow roots, rows linked by <sr
 
   test("a job's people table: a button beside each applicant's link; a candidate: beside Move forward", async ({ context, options, sandbox }) => {
     await connectProduction(options, context, sandbox);
-    await serve(context, 'https://www.smartrecruiters.com', {
-      [`/app/jobs/details/${JOB}/people`]: fixture('smartrecruiters', 'people.html'),
-      [`/app/people/applications/${ANA}/notes`]: fixture('smartrecruiters', 'candidate.html'),
+    await servePages(context, 'https://www.smartrecruiters.com', {
+      [`/app/jobs/details/${JOB}/people`]: siteFixture('smartrecruiters', 'people.html'),
+      [`/app/people/applications/${ANA}/notes`]: siteFixture('smartrecruiters', 'candidate.html'),
     });
     const page = await context.newPage();
     await page.goto(`https://www.smartrecruiters.com/app/jobs/details/${JOB}/people`);
@@ -186,11 +163,11 @@ test.describe('Teamtailor: /companies/:co/candidates/:id, and tt.teamtailor.com 
   test('candidate pages on app.teamtailor.com and tt.teamtailor.com get the button; a list a button per candidate link', async ({ context, options, sandbox }) => {
     await connectProduction(options, context, sandbox);
     const empty = '<!doctype html><html><body><main><p>Candidate</p></main></body></html>';
-    await serve(context, 'https://app.teamtailor.com', {
+    await servePages(context, 'https://app.teamtailor.com', {
       '/companies/Epgs55TVBkQ/candidates/41877321': empty,
-      '/companies/w2uyscMTojM/candidates/segment/all': fixture('teamtailor', 'candidates.html'),
+      '/companies/w2uyscMTojM/candidates/segment/all': siteFixture('teamtailor', 'candidates.html'),
     });
-    await serve(context, 'https://tt.teamtailor.com', { '/app/companies/Epgs55TVBkQ/candidates/41877321': empty });
+    await servePages(context, 'https://tt.teamtailor.com', { '/app/companies/Epgs55TVBkQ/candidates/41877321': empty });
     const page = await context.newPage();
     for (const href of ['https://app.teamtailor.com/companies/Epgs55TVBkQ/candidates/41877321', 'https://tt.teamtailor.com/app/companies/Epgs55TVBkQ/candidates/41877321']) {
       await page.goto(href);
