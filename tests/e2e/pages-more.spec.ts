@@ -1,5 +1,5 @@
-import { expect, sandboxControl, test, dialogFrame } from './fixtures';
-import { connectProduction, servePages, siteFixture } from './site-pages';
+import { expect, test, dialogFrame } from './fixtures';
+import { connectProduction, expectKomboImportOffered, servePages, siteFixture, untrackedHire } from './site-pages';
 
 /**
  * More of the pages recruiters work in, rebuilt from public evidence (tests/fixtures/sites/<ats>/, each element's
@@ -11,16 +11,7 @@ const EXPORT = { name: 'Export to FactorialHR' } as const;
 
 test.describe("Greenhouse's person page: the button beside the header's Resume button", () => {
   test('anchored beside [data-provides="header-view-resume"] with the application the address names: Kombo can import it, and no floating button', async ({ context, options, sandbox }) => {
-    // Kombo's "Only Sync Created Applications" on, and Elena created in Greenhouse and hired: Kombo does not see her.
-    await sandboxControl(sandbox, 'POST', 'kombo/tracking', { syncOnlyCreated: true });
-    const elena = await sandboxControl<{ remote_id: string; application_remote_id: string }>(sandbox, 'POST', 'candidates', {
-      first_name: 'Elena',
-      last_name: 'Petrova',
-      email: 'elena.petrova@example.com',
-      job_id: 'KJ000007',
-      hired: true,
-      offer: { status: 'ACCEPTED', employment_start_date: '2027-03-01T00:00:00.000Z' },
-    });
+    const elena = await untrackedHire(sandbox);
     await connectProduction(options, context, sandbox);
     const person = siteFixture('greenhouse', 'person-header.html').replace('Ana García López</h1>', 'Elena Petrova</h1>');
     await servePages(context, 'https://app.greenhouse.io', {
@@ -34,11 +25,7 @@ test.describe("Greenhouse's person page: the button beside the header's Resume b
       await expect(button, path).toHaveAccessibleDescription(/Kombo does not see this candidate/);
       // The anchored button is the only one: the floating one is not added for the same person and application.
       await expect(page.locator('hirebridge-action'), path).toHaveCount(1);
-      await button.click();
-      const dialog = dialogFrame(page).getByRole('dialog', EXPORT);
-      await expect(dialog.getByRole('status').filter({ hasText: 'Kombo does not know' }).getByRole('button', { name: 'Import into Kombo’s tracking' }), path).toBeVisible();
-      await expect(dialog.getByText('open the candidate’s application', { exact: false }), path).toHaveCount(0);
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expectKomboImportOffered(page, button, path);
     }
   });
 });

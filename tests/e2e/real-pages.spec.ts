@@ -1,6 +1,5 @@
-import type { Sandbox } from '../../sandbox/server';
 import { expect, sandboxControl, test, dialogFrame } from './fixtures';
-import { connectProduction, servePages, siteFixture } from './site-pages';
+import { connectProduction, expectKomboImportOffered, servePages, siteFixture, untrackedHire } from './site-pages';
 
 /**
  * The pages recruiters really work in, rebuilt from public evidence of each ATS (tests/fixtures/sites/<ats>/, each
@@ -10,19 +9,6 @@ import { connectProduction, servePages, siteFixture } from './site-pages';
 const LUCAS = '40112234'; // Hired in Kombo's Greenhouse
 const DANIEL = '40112237'; // Interview in Kombo's Greenhouse
 const EXPORT = { name: 'Export to FactorialHR' } as const;
-
-/** Kombo's "Only Sync Created Applications" on, and Elena created in Greenhouse and hired: Kombo does not see her. */
-async function untrackedHire(sandbox: Sandbox) {
-  await sandboxControl(sandbox, 'POST', 'kombo/tracking', { syncOnlyCreated: true });
-  return sandboxControl<{ remote_id: string; application_remote_id: string }>(sandbox, 'POST', 'candidates', {
-    first_name: 'Elena',
-    last_name: 'Petrova',
-    email: 'elena.petrova@example.com',
-    job_id: 'KJ000007',
-    hired: true,
-    offer: { status: 'ACCEPTED', employment_start_date: '2027-03-01T00:00:00.000Z' },
-  });
-}
 
 test.describe('Greenhouse: the lists, Application Review and the application pages', () => {
   test("a job's candidate list: one button beside each row's link, for that row's candidate as Kombo knows them", async ({ context, options, sandbox }) => {
@@ -86,11 +72,7 @@ test.describe('Greenhouse: the lists, Application Review and the application pag
       await page.goto(`https://app.greenhouse.io${path}`);
       const button = page.locator('body > hirebridge-action').getByRole('button', EXPORT);
       await expect(button, path).toHaveAccessibleDescription(/Kombo does not see this candidate/);
-      await button.click();
-      const dialog = dialogFrame(page).getByRole('dialog', EXPORT);
-      await expect(dialog.getByRole('status').filter({ hasText: 'Kombo does not know' }).getByRole('button', { name: 'Import into Kombo’s tracking' }), path).toBeVisible();
-      await expect(dialog.getByText('open the candidate’s application', { exact: false }), path).toHaveCount(0);
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expectKomboImportOffered(page, button, path);
     }
   });
 });

@@ -1,11 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { grantHostPermission, launchWithExtension, openOptions } from '../../scripts/browser';
+import { grantHostPermission } from '../../scripts/browser';
 import { drawerApp, drawerAppUrl, jobAdderApp, jobAdderUrl, type HashPerson } from '../fixtures/teach/hash-pages';
-import { allowSandboxHost, dialogFrame, expect, test } from './fixtures';
-import { allowHost, connectFactorial, openTeacher } from './teach-steps';
+import { dialogFrame, expect, test } from './fixtures';
+import { allowHost, connectFactorial, exportTeamSetupFile, openTeacher, recruiterWithTeamSetup } from './teach-steps';
 
 /**
  * "Teach this page" on apps that route in the fragment, in real Chromium on their hostnames (served by context.route
@@ -97,26 +94,13 @@ test.describe('Teach this page: hash-routed apps', () => {
     await expect(page.getByRole('button', EXPORT)).toHaveCount(0);
 
     // The team setup file carries the recipe, in the version that holds patterns beyond format 1.
-    const team = options.getByRole('region', { name: 'Team setup' });
-    await options.reload();
-    await team.getByLabel('Passphrase for the keys').fill(PASSPHRASE);
-    const [download] = await Promise.all([options.waitForEvent('download'), team.getByRole('button', { name: 'Export team setup' }).click()]);
-    const setupPath = join(mkdtempSync(join(tmpdir(), 'hirebridge-teach-hash-')), download.suggestedFilename());
-    await download.saveAs(setupPath);
-    const setup = JSON.parse(readFileSync(setupPath, 'utf8'));
+    const { path: setupPath, setup } = await exportTeamSetupFile(options, PASSPHRASE);
     expect(setup.version).toBe(3);
     expect(setup.siteRecipes).toEqual([expect.objectContaining({ host: 'recruit.jobadder.com', path: '/#/candidates/:id' })]);
 
     // A recruiter's clean browser: the team setup, the host allowed; then another record of that shape, loaded fresh.
-    const recruiter = await launchWithExtension({ headless: true });
+    const { recruiter, theirOptions } = await recruiterWithTeamSetup(setupPath, PASSPHRASE);
     try {
-      await allowSandboxHost(recruiter.context, recruiter.extensionId);
-      const theirOptions = await openOptions(recruiter.context, recruiter.extensionId);
-      const theirTeam = theirOptions.getByRole('region', { name: 'Team setup' });
-      await theirTeam.getByLabel('Team setup file').setInputFiles(setupPath);
-      await theirTeam.getByLabel('Passphrase from your admin').fill(PASSPHRASE);
-      await theirTeam.getByRole('button', { name: 'Import team setup' }).click();
-      await expect(theirTeam.getByRole('status')).toContainText('Team setup imported');
       const theirRecipe = theirOptions.getByRole('region', { name: 'Sites' }).getByRole('list', { name: 'Taught pages' }).getByRole('listitem');
       await expect(theirRecipe).toContainText('recruit.jobadder.com');
       await serveApp(recruiter.context, 'https://recruit.jobadder.com', jobAdderApp([ana, ben, chen]));

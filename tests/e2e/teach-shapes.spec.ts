@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import { grantHostPermission, launchWithExtension, openOptions } from '../../scripts/browser';
-import { readFileSync } from 'node:fs';
+import { grantHostPermission } from '../../scripts/browser';
 import { loxoPeopleBody, loxoPersonUrl, smartRecruitersPeoplePage, zohoCandidatePage, zohoRecordUrl, ZOHO_ORG, type Person } from '../fixtures/teach/pages';
-import { allowSandboxHost, expect, test, dialogFrame } from './fixtures';
-import { allowHost, connectFactorial, openTeacher } from './teach-steps';
+import { expect, test, dialogFrame } from './fixtures';
+import { allowHost, connectFactorial, exportTeamSetupFile, openTeacher, recruiterWithTeamSetup } from './teach-steps';
 
 /**
  * "Teach this page" on real page shapes of ATSs Hirebridge does not ship, in real Chromium on their real hostnames
@@ -79,26 +75,13 @@ test.describe('Teach this page: real page shapes', () => {
     await expect(page.locator('.detail-header-box').getByRole('button', { name: 'Export to FactorialHR' })).toBeEnabled();
 
     // The team setup file carries the recipe (version 3: it holds a query pattern).
-    const team = options.getByRole('region', { name: 'Team setup' });
-    await options.reload();
-    await team.getByLabel('Passphrase for the keys').fill(PASSPHRASE);
-    const [download] = await Promise.all([options.waitForEvent('download'), team.getByRole('button', { name: 'Export team setup' }).click()]);
-    const setupPath = join(mkdtempSync(join(tmpdir(), 'hirebridge-teach-')), download.suggestedFilename());
-    await download.saveAs(setupPath);
-    const setup = JSON.parse(readFileSync(setupPath, 'utf8'));
+    const { path: setupPath, setup } = await exportTeamSetupFile(options, PASSPHRASE);
     expect(setup.version).toBe(3);
     expect(setup.siteRecipes).toEqual([expect.objectContaining({ host: 'recruit.zoho.eu', path: '/recruit/*/EntityInfo.do?module=Candidates&id=:id' })]);
 
     // A recruiter's clean browser: the team setup, the host allowed; then another candidate's record of that shape.
-    const recruiter = await launchWithExtension({ headless: true });
+    const { recruiter, theirOptions } = await recruiterWithTeamSetup(setupPath, PASSPHRASE);
     try {
-      await allowSandboxHost(recruiter.context, recruiter.extensionId);
-      const theirOptions = await openOptions(recruiter.context, recruiter.extensionId);
-      const theirTeam = theirOptions.getByRole('region', { name: 'Team setup' });
-      await theirTeam.getByLabel('Team setup file').setInputFiles(setupPath);
-      await theirTeam.getByLabel('Passphrase from your admin').fill(PASSPHRASE);
-      await theirTeam.getByRole('button', { name: 'Import team setup' }).click();
-      await expect(theirTeam.getByRole('status')).toContainText('Team setup imported');
       await expect(theirOptions.getByRole('region', { name: 'Sites' }).getByRole('list', { name: 'Taught pages' }).getByRole('listitem')).toContainText('recruit.zoho.eu');
       await serveZoho(recruiter.context);
       // Sites asks the recruiter to allow the taught host (approved first, as for the admin).

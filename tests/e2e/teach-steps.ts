@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { SANDBOX_KEYS } from '../../sandbox/server';
-import { connectCard, grantHostPermission } from '../../scripts/browser';
+import { connectCard, grantHostPermission, launchWithExtension, openOptions, type LaunchedExtension } from '../../scripts/browser';
 import { allowSandboxHost, expect } from './fixtures';
 
 /** The steps every "Teach this page" spec takes as an admin would, written once. */
@@ -35,4 +38,36 @@ export async function openTeacher(context: BrowserContext, extensionId: string, 
   const teach = page.getByRole('dialog', { name: 'Teach this page' });
   await expect(teach).toBeVisible();
   return teach;
+}
+
+/** The admin exports the team setup file, its keys sealed with `passphrase`: where it was saved, and what it holds. */
+export async function exportTeamSetupFile(options: Page, passphrase: string): Promise<{ path: string; setup: { version: number; siteRecipes: unknown } }> {
+  const team = options.getByRole('region', { name: 'Team setup' });
+  await options.reload();
+  await team.getByLabel('Passphrase for the keys').fill(passphrase);
+  const [download] = await Promise.all([options.waitForEvent('download'), team.getByRole('button', { name: 'Export team setup' }).click()]);
+  const path = join(mkdtempSync(join(tmpdir(), 'hirebridge-teach-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return { path, setup: JSON.parse(readFileSync(path, 'utf8')) };
+}
+
+/**
+ * A recruiter's clean browser that imported the team setup file (the sandbox's host allowed), with its options page.
+ * The caller closes it (`recruiter.context.close()`).
+ */
+export async function recruiterWithTeamSetup(setupPath: string, passphrase: string): Promise<{ recruiter: LaunchedExtension; theirOptions: Page }> {
+  const recruiter = await launchWithExtension({ headless: true });
+  try {
+    await allowSandboxHost(recruiter.context, recruiter.extensionId);
+    const theirOptions = await openOptions(recruiter.context, recruiter.extensionId);
+    const theirTeam = theirOptions.getByRole('region', { name: 'Team setup' });
+    await theirTeam.getByLabel('Team setup file').setInputFiles(setupPath);
+    await theirTeam.getByLabel('Passphrase from your admin').fill(passphrase);
+    await theirTeam.getByRole('button', { name: 'Import team setup' }).click();
+    await expect(theirTeam.getByRole('status')).toContainText('Team setup imported');
+    return { recruiter, theirOptions };
+  } catch (error) {
+    await recruiter.context.close();
+    throw error;
+  }
 }
