@@ -93,6 +93,11 @@ export interface AdapterSpec {
    * board): every card linking to a candidate page gets a button, and the ATS's API says whether that person is hired.
    */
   everyCard?: boolean;
+  /**
+   * The candidate page is a panel over the candidate list, on a route of its own (Lever's flyover): the list's rows
+   * beneath keep a button each. A candidate shown on the list's own route is always read so.
+   */
+  listBeneath?: boolean;
   /** Where the candidate page's button goes relative to `selectors.actions` (default: appended inside it). */
   actionsPosition?: 'append' | 'after' | 'before';
   selectors: AdapterSelectors;
@@ -304,9 +309,9 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         const others = (mounts: Mount[]) => mounts.filter((m) => m.candidate.siteCandidateId !== candidate.siteCandidateId);
         // A candidate opened inside a one-stage board (Workable's browser): the board's cards keep their buttons.
         if (spec.pipelineStage && spec.pipeline?.test(route(url))) return [...own, ...others(boardMounts(doc, url, all))];
-        // A candidate opened over the list on the list's own route (Recruitee's `#/candidates?candidate=:id`): the
-        // list's rows beneath keep theirs.
-        if (spec.candidateList?.test(route(url))) return [...own, ...others(rowMounts(doc, url, all, s.row, s.rowId))];
+        // A candidate opened over the list (Lever's flyover; Recruitee's `#/candidates?candidate=:id`, the list's own
+        // route): the list's rows beneath keep theirs.
+        if (spec.listBeneath || spec.candidateList?.test(route(url))) return [...own, ...others(rowMounts(doc, url, all, s.row, s.rowId))];
         return own;
       }
       if (kind === 'candidate-list') return rowMounts(doc, url, all, s.row, s.rowId);

@@ -43,6 +43,7 @@ const base = defineAdapter({
   candidatePage: new RegExp(`^/candidates/${ROUTE_UUID}(?:/.*)?$`),
   idPattern: UUID,
   candidateList: /^\/candidates\/?$/,
+  listBeneath: true,
   // The flyover's control bar (userscripts above); no name, stage or posting element is public.
   selectors: { actions: '.flyover-controls', name: NOT_PUBLIC },
 });
@@ -74,12 +75,12 @@ export const lever: SiteAdapter = {
     return candidate && named(doc, candidate, base.mounts(doc, url, 'candidate-list'));
   },
   mounts(doc, url, kind) {
-    if (kind !== 'candidate') return base.mounts(doc, url, kind);
+    const mounts = base.mounts(doc, url, kind);
+    if (kind !== 'candidate') return mounts;
+    // The opened candidate's button and, beneath the flyover (listBeneath), each row's, acting on its own candidate.
     const id = base.candidateId(url);
-    const list = base.mounts(doc, url, 'candidate-list');
-    const own = base.mounts(doc, url, 'candidate').map((m) => ({ ...m, candidate: named(doc, m.candidate, list) }));
-    // The list beneath the flyover: each row's button acts on its own candidate, never the opened one.
-    return [...own, ...list.filter((m) => m.candidate.siteCandidateId !== id)];
+    const rows = mounts.filter((m) => m.candidate.siteCandidateId !== id);
+    return mounts.map((m) => (m.candidate.siteCandidateId === id ? { ...m, candidate: named(doc, m.candidate, rows) } : m));
   },
 };
 
