@@ -65,6 +65,14 @@ module.exports = {
       to: { path: '^lib/(db|connectors|outbox|secrets)/' },
     },
     {
+      name: 'worker-knows-where-not-how',
+      comment:
+        "The service worker and the extension's pages know where the ATS sites run (lib/sites/where: ids, names, hosts), never how their pages are read (lib/sites/adapters, lib/sites/define.ts: the ATS content script's): those stay off the worker's start path (issue 28).",
+      severity: 'error',
+      from: { path: '^entrypoints/(background\\.ts$|options/|popup/)' },
+      to: { path: '^lib/sites/(adapters/|define\\.ts$)', reachable: true },
+    },
+    {
       name: 'sandbox-independent',
       comment: 'The sandbox is written independently of the connectors: it imports nothing from lib/.',
       severity: 'error',
