@@ -67,9 +67,9 @@ module.exports = {
     {
       name: 'worker-knows-where-not-how',
       comment:
-        "The service worker and the extension's pages know where the ATS sites run (lib/sites/where: ids, names, hosts), never how their pages are read (lib/sites/adapters, lib/sites/define.ts: the ATS content script's): those stay off the worker's start path (issue 28).",
+        "The service worker and the extension's pages (options, popup, the framed dialogs, the offscreen document) know where the ATS sites run (lib/sites/where: ids, names, hosts), never how their pages are read (lib/sites/adapters, lib/sites/define.ts: the ATS content script's): those stay off the worker's start path (issue 28).",
       severity: 'error',
-      from: { path: '^entrypoints/(background\\.ts$|options/|popup/)' },
+      from: { path: '^entrypoints/(background\\.ts$|options/|popup/|dialog/|offscreen/)' },
       to: { path: '^lib/sites/(adapters/|define\\.ts$)', reachable: true },
     },
     {
