@@ -73,6 +73,14 @@ module.exports = {
       to: { path: '^lib/sites/(adapters/|define\\.ts$)', reachable: true },
     },
     {
+      name: 'worker-loads-no-page-ui',
+      comment:
+        "The service worker injects the page tools by file and knows them by their global names (lib/sites/ui/globals.ts), never loads their code: the ATS buttons, the loaders, the site manager and their texts are the pages'.",
+      severity: 'error',
+      from: { path: '^entrypoints/background\\.ts$' },
+      to: { path: '^lib/sites/(ui/|manager\\.ts$)', pathNot: '^lib/sites/ui/globals\\.ts$', reachable: true },
+    },
+    {
       name: 'sandbox-independent',
       comment: 'The sandbox is written independently of the connectors: it imports nothing from lib/.',
       severity: 'error',
