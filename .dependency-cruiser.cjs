@@ -65,6 +65,22 @@ module.exports = {
       to: { path: '^lib/(db|connectors|outbox|secrets)/' },
     },
     {
+      name: 'worker-knows-where-not-how',
+      comment:
+        "The service worker and the extension's pages (options, popup, the framed dialogs, the offscreen document) know where the ATS sites run (lib/sites/where: ids, names, hosts), never how their pages are read (lib/sites/adapters, lib/sites/define.ts: the ATS content script's): those stay off the worker's start path (issue 28).",
+      severity: 'error',
+      from: { path: '^entrypoints/(background\\.ts$|options/|popup/|dialog/|offscreen/)' },
+      to: { path: '^lib/sites/(adapters/|define\\.ts$)', reachable: true },
+    },
+    {
+      name: 'worker-loads-no-page-ui',
+      comment:
+        "The service worker injects the page tools by file and knows them by their global names (lib/sites/ui/globals.ts), never loads their code: the ATS buttons, the loaders, the site manager and their texts are the pages'.",
+      severity: 'error',
+      from: { path: '^entrypoints/background\\.ts$' },
+      to: { path: '^lib/sites/(ui/|manager\\.ts$)', pathNot: '^lib/sites/ui/globals\\.ts$', reachable: true },
+    },
+    {
       name: 'sandbox-independent',
       comment: 'The sandbox is written independently of the connectors: it imports nothing from lib/.',
       severity: 'error',

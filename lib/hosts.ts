@@ -6,8 +6,8 @@ export const VENDOR_API_HOSTS = [
   'https://api.us.kombo.dev/*',
 ] as const;
 
-/** The ATS hosts, declared by each site adapter beside its URL shapes (lib/sites/adapters/<id>.ts). */
-export { BUILT_IN_ATS_HOSTS } from './sites/adapters';
+/** The ATS hosts, declared by each site where it says where it runs (lib/sites/where/<id>.ts). */
+export { BUILT_IN_ATS_HOSTS } from './sites/where';
 
 /**
  * The optional host permission that covers a base URL. Match patterns ignore ports, so one grant covers a host.

@@ -55,10 +55,26 @@ export function roomCircles(edges: ReadonlyMap<string, ReadonlySet<string>>): st
   return found;
 }
 
+/**
+ * The tsconfig's path aliases (WXT's `@/…`) as enhanced-resolve aliases. WXT declares them in the tsconfig it
+ * generates (.wxt/tsconfig.json: `"@/*": ["../*"]`, relative to that file); dependency-cruiser's tsconfig plugin
+ * read them against the root instead, where they point outside the project, so every `@/` import (every
+ * entrypoint's and component's) went unresolved and unchecked. `pathsBasePath` is where TypeScript itself
+ * resolves them from.
+ */
+export function tsAliases(parsed: Pick<ts.ParsedCommandLine, 'options'>, root: string): Record<string, string> {
+  const base = (parsed.options.pathsBasePath as string | undefined) ?? parsed.options.baseUrl ?? root;
+  return Object.fromEntries(
+    Object.entries(parsed.options.paths ?? {}).flatMap(([alias, [target]]) => (alias.endsWith('/*') || !target ? [] : [[alias, resolve(base, target)]])),
+  );
+}
+
 async function main() {
-  const tsConfig = ts.readConfigFile(resolve(ROOT, 'tsconfig.json'), ts.sys.readFile).config;
+  const file = resolve(ROOT, 'tsconfig.json');
+  const tsConfig = ts.readConfigFile(file, ts.sys.readFile).config;
+  const alias = tsAliases(ts.parseJsonConfigFileContent(tsConfig, ts.sys, ROOT, undefined, file), ROOT);
   const result = (
-    await cruise(['lib', 'components', 'entrypoints', 'sandbox'], { ...options, ruleSet: rules, validate: true, baseDir: ROOT } as never, undefined, {
+    await cruise(['lib', 'components', 'entrypoints', 'sandbox'], { ...options, ruleSet: rules, validate: true, baseDir: ROOT } as never, { alias } as never, {
       tsConfig,
     })
   ).output as ICruiseResult;

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { sendIntent } from '@/lib/messaging';
 import { AdminLockNote, useAdminLock } from './admin-lock';
 import type { SettingChange, SettingsView } from '@/lib/settings/schema';
-import { ADAPTERS } from '@/lib/sites/adapters';
+import { SITES } from '@/lib/sites/where';
+import { demoAtsSite } from '@/lib/sites/where/demo-ats';
 import { grantableAddress, grantedAtsHosts } from '@/lib/sites/granted-hosts';
 import { usePolicyApplied } from '@/lib/teams/queries';
 import { t } from './messages';
@@ -38,7 +39,7 @@ export function useSettings() {
 }
 
 /** The demo ATS runs on this computer (the sandbox): its hosts are an optional permission, granted here. */
-const LOCAL_DEMO_ORIGINS = [...(ADAPTERS.find((a) => a.id === 'demo-ats')?.hosts ?? [])];
+const LOCAL_DEMO_ORIGINS = [...demoAtsSite.hosts];
 
 /**
  * Whether the demo ATS on this computer may be reached (either of its hosts granted), kept current when the
@@ -138,7 +139,7 @@ export function SitesPanel() {
       )}
       {view && (
         <ul className="hb-sites">
-          {ADAPTERS.map((adapter) => (
+          {SITES.map((adapter) => (
             <li key={adapter.id}>
               <label>
                 <input type="checkbox" checked={!disabled.has(adapter.id)} disabled={managed || locked} aria-describedby={locked ? lockId : undefined} onChange={(e) => toggle(adapter.id, e.target.checked)} />

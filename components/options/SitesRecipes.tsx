@@ -4,7 +4,7 @@ import { sendIntent } from '@/lib/messaging';
 import { queryAllDeep } from '@/lib/sites/deep';
 import { watchRecipes, watchSiteHealth } from '@/lib/recipes/queries';
 import { RecipeHost, recipeKey, RECIPE_FIELDS, SiteRecipe, type RecipeField, type SiteHealth, type StoredRecipe } from '@/lib/recipes/schema';
-import { adapterForUrl } from '@/lib/sites/adapters';
+import { siteForUrl } from '@/lib/sites/where';
 import { t } from './sites-recipes-messages';
 
 type Note = { text: string; error?: boolean } | null;
@@ -124,7 +124,7 @@ export function SitesRecipes() {
     const typed = other.trim().replace(/^https:\/\//i, '').split('/')[0];
     const host = RecipeHost.safeParse(typed);
     if (!host.success) return setOtherError(host.error.issues[0]?.message ?? '');
-    if (adapterForUrl(new URL(`https://${host.data}/`))) return setOtherError(t('otherKnown', { host: host.data }));
+    if (siteForUrl(new URL(`https://${host.data}/`))) return setOtherError(t('otherKnown', { host: host.data }));
     setOtherError(null);
     // Asked for in this click's user gesture.
     const granted = await browser.permissions.request({ origins: [`https://${host.data}/*`] }).catch(() => false);
@@ -132,7 +132,7 @@ export function SitesRecipes() {
     if (granted) setOther('');
   }
 
-  const needsGrant = (host: string) => !adapterForUrl(new URL(`https://${host}/`)) && !origins.includes(`https://${host}/*`) && !origins.includes('https://*/*');
+  const needsGrant = (host: string) => !siteForUrl(new URL(`https://${host}/`)) && !origins.includes(`https://${host}/*`) && !origins.includes('https://*/*');
 
   return (
     <section aria-labelledby={headingId}>

@@ -6,7 +6,8 @@ import type { Result } from '@/lib/messaging/result';
 import type { FrameRelay } from '@/lib/dialogs/frames';
 import { readPageProfile } from '@/lib/sites/profile-reader';
 import { fetchResume } from '@/lib/sites/resume';
-import { DIALOGS_GLOBAL, type DialogRequest, type DialogsApi } from '@/lib/sites/ui/dialog-loader';
+import type { DialogRequest, DialogsApi } from '@/lib/sites/ui/dialog-loader';
+import { DIALOGS_GLOBAL } from '@/lib/sites/ui/globals';
 import { t } from '@/lib/sites/ui/messages';
 
 /**

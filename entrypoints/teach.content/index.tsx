@@ -4,7 +4,8 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { TeachPanel } from '@/components/teach/TeachPanel';
 import teachCss from '@/components/teach/teach.css?inline';
 import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
-import { TEACHER_GLOBAL, type TeacherApi } from '@/lib/sites/ui/teacher-loader';
+import { TEACHER_GLOBAL } from '@/lib/sites/ui/globals';
+import type { TeacherApi } from '@/lib/sites/ui/teacher-loader';
 
 /**
  * "Teach this page" (the element picker), injected by the service worker into a tab on an admin's click: on an ATS

@@ -1,6 +1,6 @@
 import { directAtsCard, komboToolFamily, komboToolName } from '../connectors';
 import type { ConnectionRecord } from './records';
-import type { SiteAdapter } from '../sites/types';
+import type { AtsSite } from '../sites/types';
 
 type AtsConnection = Pick<ConnectionRecord, 'provider' | 'tool'>;
 
@@ -19,7 +19,7 @@ export function atsToolName(connection: AtsConnection): string | undefined {
  * Whether this site is the connected ATS itself (its candidates are in the ATS already): Export reads them through
  * the ATS API there, and Sync to ATS is offered everywhere else.
  */
-export function isConnectedAtsSite(adapter: Pick<SiteAdapter, 'id' | 'komboTool'>, connection: AtsConnection | undefined): boolean {
+export function isConnectedAtsSite(adapter: Pick<AtsSite, 'id' | 'komboTool'>, connection: AtsConnection | undefined): boolean {
   if (!connection) return false;
   if (connection.provider === 'factorial-ats') return adapter.id === 'factorial';
   // Kombo names its ATS in the integration id; a direct connector is its ATS (its card's `tool`).

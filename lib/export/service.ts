@@ -9,8 +9,8 @@ import { parseOperation, readOperation, type OperationRecord } from '../outbox/r
 import type { ExportDraft, ExportFields, ExportProgress, PageCandidate, PageCandidateStatus } from './intents';
 import { PublicError } from '../errors';
 import { enqueue, hasStepProgress, onOperationChange, process, registerHandler, type OperationHandler, requeue, runSteps, settle } from '../outbox';
-import { adapterById } from '../sites/adapters';
-import type { SiteAdapter } from '../sites/types';
+import type { AtsSite } from '../sites/types';
+import { siteById } from '../sites/where';
 import { employeeInFactorial } from './in-factorial';
 import { readSettings } from '../settings';
 import { checkCustomFields, customValueError, requiredCustomFields, staleMapping, withMappedFields } from './form';
@@ -29,14 +29,14 @@ import { readAtsConnection } from '../connections/records';
 export const candidateKey = (adapterId: string, siteCandidateId: string) => `${adapterId}:${siteCandidateId}`;
 const HIRED_STAGE = /\bhired\b|\bcontratad[oa]\b/i;
 
-function adapterOrFail(adapterId: string): SiteAdapter {
-  const adapter = adapterById(adapterId);
+function siteOrFail(adapterId: string): AtsSite {
+  const adapter = siteById(adapterId);
   if (!adapter) throw new PublicError(t('unknownSite'));
   return adapter;
 }
 
 /** Is the connected system-of-record ATS the ATS of this page? Then the page's ids are its ids. */
-async function isConnectedAts(adapter: SiteAdapter): Promise<boolean> {
+async function isConnectedAts(adapter: AtsSite): Promise<boolean> {
   return isConnectedAtsSite(adapter, await readAtsConnection());
 }
 
@@ -88,7 +88,7 @@ async function markExported(operation: OperationRecord): Promise<void> {
 
 /** Buttons on a page ask whether each candidate can be exported. One API request for the whole page. */
 export async function pageCandidatesStatus(adapterId: string, candidates: PageCandidate[]): Promise<PageCandidateStatus[]> {
-  const adapter = adapterOrFail(adapterId);
+  const adapter = siteOrFail(adapterId);
   let fromApi: Map<string, AtsCandidate> | undefined;
   if (await isConnectedAts(adapter)) {
     try {
@@ -128,7 +128,7 @@ export async function pageCandidatesStatus(adapterId: string, candidates: PageCa
 
 /** Everything the dialog needs: pre-filled fields, Factorial's lists, and whether this person already exists. */
 export async function prepareExport(adapterId: string, page: PageCandidate): Promise<ExportDraft> {
-  const adapter = adapterOrFail(adapterId);
+  const adapter = siteOrFail(adapterId);
   const key = candidateKey(adapterId, page.siteCandidateId);
   let fields: Partial<ExportFields> = { ...splitFullName(page.fullName), email: page.email, phone: page.phone, jobTitle: page.jobTitle, startDate: isoDay(page.startDate) };
   let source: ExportDraft['source'] = 'page';
@@ -225,7 +225,7 @@ export async function prepareExport(adapterId: string, page: PageCandidate): Pro
  * prepare the form again: Kombo may know them now. A refusal surfaces in plain words with Kombo's code.
  */
 export async function importTrackedApplication(adapterId: string, page: PageCandidate): Promise<ExportDraft> {
-  const adapter = adapterOrFail(adapterId);
+  const adapter = siteOrFail(adapterId);
   if (!(await isConnectedAts(adapter))) throw new PublicError(t('importNotHere', { site: adapter.name }));
   const name = page.fullName || t('thisCandidate');
   await withAts(async (ats) => {

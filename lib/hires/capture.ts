@@ -3,7 +3,7 @@ import { db } from '../db';
 import type { CandidateRecord } from '../people/candidates';
 import { candidateKey } from '../export';
 import type { PageCandidate, PageCandidateStatus } from '../export/intents';
-import { adapterById } from '../sites/adapters';
+import { siteById } from '../sites/where';
 import { groupCandidates, identityOf } from './groups';
 import { checkInFactorial } from './lookups';
 import { hireRecord, sameRecord } from './records';
@@ -21,7 +21,7 @@ export async function capturePageCandidates(
   candidates: readonly PageCandidate[],
   statuses: readonly PageCandidateStatus[],
 ): Promise<PageCandidateStatus[]> {
-  const adapter = adapterById(adapterId);
+  const adapter = siteById(adapterId);
   if (!adapter || !candidates.length) return [...statuses];
   const stateOf = new Map(statuses.map((s) => [s.siteCandidateId, s.state]));
   const now = new Date().toISOString();

@@ -1,7 +1,8 @@
 import { emailIn } from '../sites/define';
 import { text, type CandidateOnPage, type Mount, type PageKind, type SiteAdapter } from '../sites/types';
 import { linksIn, linkValue, queryAllDeep, queryDeep } from '../sites/deep';
-import { recipeKey, taughtAdapterId } from '../sites/recipe-key';
+import { recipeKey } from '../sites/recipe-key';
+import { taughtSite } from '../sites/where/taught';
 import { asSiteId, guessId, patternCovers, patternId } from './pattern';
 import type { SiteRecipe } from './schema';
 
@@ -127,9 +128,9 @@ function readRows(doc: Document, rowSelector: string, idOfLink: (url: URL) => st
 /** A host no built-in adapter knows, read only through its recipes. */
 export function taughtAdapter(host: string, recipes: readonly SiteRecipe[]): SiteAdapter {
   const pages = recipes.filter((r) => !isList(r));
-  const sameHost = (url: URL) => url.protocol === 'https:' && url.hostname === host;
+  const site = taughtSite(host);
   const candidateId = (url: URL): string | null => {
-    if (!sameHost(url)) return null;
+    if (!site.isSite(url)) return null;
     const recipe = recipeFor(recipes, url);
     if (recipe) return isList(recipe) ? null : recipeCandidateId(recipe, url);
     // Only lists taught so far: a page of the host with an id where pages keep one is a candidate's.
@@ -139,11 +140,7 @@ export function taughtAdapter(host: string, recipes: readonly SiteRecipe[]): Sit
   // page taught, when it has an id where the suggested pattern would look).
   const idOfLink = (url: URL) => candidateId(url);
   return {
-    id: taughtAdapterId(host),
-    name: host,
-    hosts: [`https://${host}/*`],
-    isSite: sameHost,
-    needsGrant: () => true,
+    ...site,
     candidateId,
     pageKind(url): PageKind | null {
       const recipe = recipeFor(recipes, url);

@@ -3,7 +3,7 @@ import { PublicError } from '../errors';
 import { t as generic } from '../messaging/messages';
 import type { HandlersFor } from '../messaging/server';
 import { injectIntoAskingTab, openOnPageBehindPopup, type InPageTool } from '../sites/active-tab';
-import { TEACHER_GLOBAL } from '../sites/ui/teacher-loader';
+import { TEACHER_GLOBAL } from '../sites/ui/globals';
 import type { recipeIntents } from './intents';
 import { syncGrantedHostScripts } from './registration';
 import { deleteRecipe, exportRecipes, importRecipes, recordYield, saveRecipe } from './store';

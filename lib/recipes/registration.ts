@@ -1,5 +1,5 @@
 import { taughtHosts } from './store';
-import { adapterForUrl } from '../sites/adapters';
+import { siteForUrl } from '../sites/where';
 import { grantedAtsMatches } from '../sites/granted-hosts';
 
 /**
@@ -74,7 +74,7 @@ async function injectIntoOpenTabs(matches: string[]): Promise<void> {
  */
 export function isAllowedAtsPage(url: URL, disabled: ReadonlySet<string>): boolean {
   if (url.protocol === 'https:' && taughtOrigins.has(url.origin)) return true;
-  const adapter = adapterForUrl(url);
-  if (!adapter || disabled.has(adapter.id)) return false;
-  return !adapter.needsGrant?.(url) || grantedOrigins.has(url.origin);
+  const site = siteForUrl(url);
+  if (!site || disabled.has(site.id)) return false;
+  return !site.needsGrant?.(url) || grantedOrigins.has(url.origin);
 }

@@ -1,5 +1,5 @@
 import { PublicError } from '../errors';
-import { adapterForUrl } from '../sites/adapters';
+import { siteForUrl } from '../sites/where';
 import { healthItem, recipesItem } from './items';
 import { t } from './messages';
 import {
@@ -132,10 +132,10 @@ export async function applyPolicyRecipes(raw: unknown, managedBy: string | undef
   return notes;
 }
 
-/** Hosts recipes teach that no built-in adapter knows (their pages need the ATS content script registered). */
+/** Hosts recipes teach that no built-in site knows (their pages need the ATS content script registered). */
 export async function taughtHosts(): Promise<string[]> {
   const hosts = new Set((await listRecipes()).map((e) => e.recipe.host));
-  return [...hosts].filter((host) => !adapterForUrl(new URL(`https://${host}/`)));
+  return [...hosts].filter((host) => !siteForUrl(new URL(`https://${host}/`)));
 }
 
 /** Keep what a site's last page yielded (one record per host; the oldest go past 200 sites). */

@@ -1,50 +1,20 @@
-import { parseMatchPattern } from './match-pattern';
 import { linkValue } from './deep';
 import { hrefOf, linkAround, queryAllDeep, roots } from './dom';
-import { text, type CandidateOnPage, type Mount, type PageKind, type SiteAdapter } from './types';
+import { text, type AdapterSelectors, type AtsSite, type CandidateOnPage, type Mount, type PageKind, type SiteAdapter } from './types';
 
 /**
  * Most ATS web apps follow one shape: a candidate page whose URL holds the id, a candidate list with one row per
  * candidate, and a job pipeline with a Hired column. An adapter built with `defineAdapter` only declares its URL
- * patterns and selectors; reading the DOM (always best effort) is shared here.
+ * patterns and selectors, on top of its site's declaration (where it runs: lib/sites/where/<id>.ts); reading the
+ * DOM (always best effort) is shared here. The content script's only: the service worker knows the sites, never
+ * this.
  */
-
-/**
- * Where an adapter looks on a page. Plain data (CSS selectors and attribute names, never code), so a stored
- * recipe's reading can stand beside them (lib/recipes/apply.ts).
- */
-export interface AdapterSelectors {
-  /** Where buttons go on a candidate page (the first match wins; none → floating button). */
-  actions: string;
-  name: string;
-  /** The email (its text, or the address of a `mailto:` link in it); none → the page's first `mailto:` link. */
-  email?: string;
-  stage?: string;
-  job?: string;
-  startDate?: string;
-  /**
-   * A candidate list row, and the attribute on it holding the candidate id; a row without that attribute is
-   * identified by its link (itself, around it or in it: any element with an `href`). Without `row`, every link to
-   * one of the ATS's candidate pages is a row.
-   */
-  row?: string;
-  rowId?: string;
-  /** A job's title shown once above a job's list (its rows do not repeat it): every row's job. */
-  listJob?: string;
-  /**
-   * A board showing one stage at a time (`pipelineStage`): its cards, and the attribute on one holding its
-   * candidate id (default: the card's link). A board whose Hired column is not known gets no buttons, unless it
-   * shows the Hired stage among others (`everyCard`).
-   */
-  card?: string;
-  cardId?: string;
-}
 
 /** Matches nothing: where an ATS's markup is not public, the adapter reads nothing rather than guess. */
 export const NOT_PUBLIC = ':not(*)';
 
+/** How a site's pages are read (where it runs is its `AtsSite`, lib/sites/where/<id>.ts). */
 export interface AdapterSpec {
-  id: string;
   /**
    * Where a URL names an application (a candidate page's, or a list row's link): query parameters, or a route's
    * first group (matched against the same path as the candidate routes).
@@ -52,20 +22,6 @@ export interface AdapterSpec {
   applicationId?: { params?: readonly string[]; route?: RegExp };
   /** Where a URL names the job (a job's candidate list, a candidate opened inside a job): a route's first group. */
   jobId?: RegExp;
-  name: string;
-  komboTool?: string;
-  /**
-   * Match patterns of the hosts in the manifest (https). The adapter's host check is derived from them, so the
-   * browser's idea of where the content script runs and the adapter's idea of its site are one rule.
-   */
-  hosts: readonly string[];
-  /** Hosts under `hosts` that are not the recruiter's app (public career sites on the same wildcard). */
-  publicHost?: RegExp;
-  /**
-   * Hosts an admin may grant at run time (a company's sign-in subdomain, another region's stack): never in the
-   * manifest; the content script is registered for each one granted (lib/sites/registration.ts).
-   */
-  grantableHost?: RegExp;
   /**
    * Routes, matched against the pathname plus a `#/…` hash route (Recruitee); the first group is the candidate
    * id. Several shapes may name the same page; the first that yields an id wins.
@@ -143,11 +99,9 @@ export function emailIn(el: Element | null): string | undefined {
 
 const HIRED = /\bhired\b|contratad/i;
 
-export function defineAdapter(spec: AdapterSpec): SiteAdapter {
+/** A site's adapter: its declaration (id, name, hosts, host checks: the same object's) and how its pages are read. */
+export function defineAdapter(site: AtsSite, spec: AdapterSpec): SiteAdapter {
   const s = spec.selectors;
-  // Built when first needed: every ATS page loads every adapter, and most never ask.
-  let builtIn: RegExp[] | undefined;
-  const builtInHosts = () => (builtIn ??= spec.hosts.map((pattern) => parseMatchPattern(pattern).host));
   const routes = Array.isArray(spec.candidatePage) ? spec.candidatePage : [spec.candidatePage as RegExp];
   const isId = (id: string | null | undefined): id is string =>
     !!id && ID_LIKE.test(id) && !NOT_AN_ID.test(id) && (!spec.idPattern || spec.idPattern.test(id));
@@ -275,8 +229,6 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     const shown = spec.pipelineStage?.exec(path)?.[1];
     return shown && HIRED.test(shown) ? rowMounts(doc, url, all, s.card, s.cardId, 'Hired') : [];
   };
-  const isBuiltInHost = (url: URL) =>
-    url.protocol === 'https:' && builtInHosts().some((host) => host.test(url.hostname)) && !spec.publicHost?.test(url.hostname);
   const pageKind = (url: URL): PageKind | null => {
     const path = route(url);
     if (spec.notAPage?.test(path)) return null;
@@ -286,15 +238,8 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     return null;
   };
   return {
-    id: spec.id,
-    name: spec.name,
-    komboTool: spec.komboTool,
-    hosts: spec.hosts,
-    grantableHost: spec.grantableHost,
+    ...site,
     selectors: s,
-    // The built-in hosts are all https; an http page of the same name is not the ATS (and not a trusted sender).
-    isSite: (url) => isBuiltInHost(url) || (url.protocol === 'https:' && !!spec.grantableHost?.test(url.hostname)),
-    needsGrant: (url) => !isBuiltInHost(url),
     candidateId,
     pageKind,
     candidate: (doc, url) => (pageKind(url) === 'candidate' ? pageCandidate(doc, url) : null),

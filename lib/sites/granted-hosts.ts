@@ -1,5 +1,5 @@
-import { ADAPTERS } from './adapters';
-import type { SiteAdapter } from './types';
+import type { AtsSite } from './types';
+import { SITES } from './where';
 
 /**
  * ATS hosts an admin grants at run time (a company's own sign-in subdomain such as `acme.greenhouse.io`, a numbered
@@ -11,8 +11,8 @@ import type { SiteAdapter } from './types';
 const LOCAL_DEMO: Record<string, string> = { 'http://127.0.0.1/*': 'http://127.0.0.1/demo-ats/*', 'http://localhost/*': 'http://localhost/demo-ats/*' };
 
 export type GrantableAddress =
-  | { ok: true; adapter: SiteAdapter; origin: string; host: string }
-  | { ok: false; reason: 'not-an-address' | 'not-https' | 'built-in' | 'unknown-ats'; adapter?: SiteAdapter };
+  | { ok: true; adapter: AtsSite; origin: string; host: string }
+  | { ok: false; reason: 'not-an-address' | 'not-https' | 'built-in' | 'unknown-ats'; adapter?: AtsSite };
 
 /** What an admin typed ("acme.greenhouse.io", "https://acme.greenhouse.io/users/sign_in"), read as an ATS host. */
 export function grantableAddress(input: string): GrantableAddress {
@@ -26,7 +26,7 @@ export function grantableAddress(input: string): GrantableAddress {
   if (!url.hostname || url.username || url.password) return { ok: false, reason: 'not-an-address' };
   if (url.protocol !== 'https:') return { ok: false, reason: 'not-https' };
   const root = new URL(`https://${url.hostname}/`);
-  const adapter = ADAPTERS.find((a) => a.grantableHost && a.isSite(root));
+  const adapter = SITES.find((a) => a.grantableHost && a.isSite(root));
   if (!adapter) return { ok: false, reason: 'unknown-ats' };
   if (!adapter.needsGrant?.(root)) return { ok: false, reason: 'built-in', adapter };
   return { ok: true, adapter, origin: `https://${url.hostname}/*`, host: url.hostname };

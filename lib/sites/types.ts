@@ -1,5 +1,3 @@
-import type { AdapterSelectors } from './define';
-
 /**
  * A site adapter knows one ATS web app: which URLs are its pages, what kind of page each is, which candidate
  * ids they carry, and where Hirebridge's buttons go. Adapters run inside web pages: they never reach the
@@ -36,7 +34,43 @@ export interface Mount {
   candidate: CandidateOnPage;
 }
 
-export interface SiteAdapter {
+/**
+ * Where an adapter looks on a page. Plain data (CSS selectors and attribute names, never code), so a stored
+ * recipe's reading can stand beside them (lib/recipes/apply.ts).
+ */
+export interface AdapterSelectors {
+  /** Where buttons go on a candidate page (the first match wins; none → floating button). */
+  actions: string;
+  name: string;
+  /** The email (its text, or the address of a `mailto:` link in it); none → the page's first `mailto:` link. */
+  email?: string;
+  stage?: string;
+  job?: string;
+  startDate?: string;
+  /**
+   * A candidate list row, and the attribute on it holding the candidate id; a row without that attribute is
+   * identified by its link (itself, around it or in it: any element with an `href`). Without `row`, every link to
+   * one of the ATS's candidate pages is a row.
+   */
+  row?: string;
+  rowId?: string;
+  /** A job's title shown once above a job's list (its rows do not repeat it): every row's job. */
+  listJob?: string;
+  /**
+   * A board showing one stage at a time (`pipelineStage`): its cards, and the attribute on one holding its
+   * candidate id (default: the card's link). A board whose Hired column is not known gets no buttons, unless it
+   * shows the Hired stage among others (`everyCard`).
+   */
+  card?: string;
+  cardId?: string;
+}
+
+/**
+ * Where an ATS's web app runs, and nothing about how its pages are read: what the service worker, the options page
+ * and the manifest need (lib/sites/where). Each built-in site declares it in lib/sites/where/<id>.ts; its page part
+ * (lib/sites/adapters/<id>.ts, the content script's) is built on that same declaration.
+ */
+export interface AtsSite {
   /** Stable id, e.g. "greenhouse"; also what admins switch off. */
   id: string;
   name: string;
@@ -50,6 +84,10 @@ export interface SiteAdapter {
   isSite(url: URL): boolean;
   /** True when this page's host is not built in: the service worker answers it only once the host is granted. */
   needsGrant?(url: URL): boolean;
+}
+
+/** A site and how its pages are read: the content script's (and the page tools'). */
+export interface SiteAdapter extends AtsSite {
   /** The selectors it reads the DOM with (plain data). */
   selectors?: Readonly<AdapterSelectors>;
   /** The key of the admin's recipe that reads this page, when one does (lib/recipes). */

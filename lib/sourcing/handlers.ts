@@ -4,7 +4,7 @@ import { logFailure } from '../activity';
 import { followPageCandidates } from '../export/page-candidates';
 import type { HandlersFor } from '../messaging/server';
 import { injectIntoAskingTab, openOnPageBehindPopup, type InPageTool } from '../sites/active-tab';
-import { DIALOGS_GLOBAL } from '../sites/ui/dialog-loader';
+import { DIALOGS_GLOBAL } from '../sites/ui/globals';
 import type { sourcingIntents } from './intents';
 import {
   autoSyncSeenCandidates,

@@ -15,7 +15,7 @@ import { formatDateTime } from '../i18n';
 import { base64ToBytes, buildProfilePdf, bytesToBase64, pdfFileName } from '../pdf';
 import { readSettings, type Settings } from '../settings';
 import { passesCountryFilter, readCountryFilter } from '../jobs/settings';
-import { adapterById } from '../sites/adapters';
+import { siteById } from '../sites/where';
 import { PublicError, publicMessageOf } from '../errors';
 import { answerProblem, isEmptyAnswer } from './answers';
 import { loadProfileFonts } from './fonts';
@@ -401,7 +401,7 @@ export function registerSourcingOperations(): void {
 export async function isSyncOffered(adapterId: string): Promise<boolean> {
   const connection = await readAtsConnection();
   if (!connection) return false;
-  const adapter = adapterById(adapterId);
+  const adapter = siteById(adapterId);
   if (!adapter) return false;
   return !isConnectedAtsSite(adapter, connection);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roomCircles, roomOf } from '../../scripts/lint-imports';
+import { roomCircles, roomOf, tsAliases } from '../../scripts/lint-imports';
 
 /** The linter's room rule (SPEC §10): a room is a folder two levels deep, and no import circle may join rooms. */
 describe('room circles (npm run lint)', () => {
@@ -35,5 +35,14 @@ describe('room circles (npm run lint)', () => {
       ['lib/recipes', 'lib/sites'],
     ]);
     expect(roomCircles(graph(['lib/export lib/db', 'lib/export lib/errors', 'lib/db lib/errors', 'components/ui lib/export']))).toEqual([]);
+  });
+});
+
+/** WXT's `@/` aliases, read where TypeScript reads them: without them every entrypoint's and component's import went unchecked. */
+describe('path aliases (npm run lint)', () => {
+  it("resolves a tsconfig's aliases from the file that declares them (WXT's .wxt/tsconfig.json), not from the root", () => {
+    const parsed = { options: { pathsBasePath: '/repo/.wxt', paths: { '@': ['..'], '@/*': ['../*'], '~~': ['..'], '~~/*': ['../*'] } } };
+    expect(tsAliases(parsed, '/repo')).toEqual({ '@': '/repo', '~~': '/repo' });
+    expect(tsAliases({ options: {} }, '/repo')).toEqual({});
   });
 });

@@ -1,8 +1,9 @@
 import { defineAdapter, NOT_PUBLIC, ROUTE_UUID, UUID } from '../define';
+import { ashbySite } from '../where/ashby';
 import type { TestUrl } from '../types';
 
 /**
- * Ashby (app.ashbyhq.com). Ids are UUIDs. A candidate is `/candidates/:cid/…`, and deep links from the pipeline
+ * Ashby (app.ashbyhq.com: lib/sites/where/ashby.ts). Ids are UUIDs. A candidate is `/candidates/:cid/…`, and deep links from the pipeline
  * review nest it: `/candidates/pipeline/application-review/…/candidates/:cid/applications/:aid/feed` — the id is
  * the last `candidates/:cid`, never the word "pipeline". A job's pipeline is `/jobs/:id/candidate-pipeline/…`.
  * External-recruiter seats get a 404 on the bare `/candidates/:cid`: the application-review deep link is what
@@ -12,11 +13,7 @@ import type { TestUrl } from '../types';
  * candidate page, candidate pages the floating button with every id of the URL, and the data comes from the API.
  * No Hired column is claimed on its boards.
  */
-export const ashby = defineAdapter({
-  id: 'ashby',
-  name: 'Ashby',
-  komboTool: 'ashby',
-  hosts: ['https://app.ashbyhq.com/*'],
+export const ashby = defineAdapter(ashbySite, {
   applicationId: { route: /\/applications\/([0-9a-fA-F-]{36})(?:\/|$)/ },
   candidatePage: [new RegExp(`^/candidates/(?:.*/)?candidates/${ROUTE_UUID}(?:/.*)?$`), new RegExp(`^/candidates/${ROUTE_UUID}(?:/.*)?$`)],
   idPattern: UUID,

@@ -1,10 +1,11 @@
 import { linkValue } from '../deep';
 import { ID_LIKE } from '../define';
 import { text, type Mount, type SiteAdapter, type TestUrl } from '../types';
+import { demoAtsSite } from '../where/demo-ats';
 
 /**
- * The sandbox's demo ATS (served by `npm start` / the tests on 127.0.0.1). Its candidate ids are the ATS's own
- * ids, which Kombo knows as `remote_id`s, like Greenhouse's.
+ * The sandbox's demo ATS (where it runs: lib/sites/where/demo-ats.ts). Its candidate ids are the ATS's own ids,
+ * which Kombo knows as `remote_id`s, like Greenhouse's.
  */
 /** The demo ATS names the application a candidate page shows on its header, as Greenhouse does in its URL. */
 const applicationIdOf = (main: Element) => {
@@ -13,11 +14,7 @@ const applicationIdOf = (main: Element) => {
 };
 
 export const demoAts: SiteAdapter = {
-  id: 'demo-ats',
-  name: 'Demo ATS',
-  komboTool: 'greenhouse',
-  hosts: ['http://127.0.0.1/*', 'http://localhost/*'],
-  isSite: (url) => ['127.0.0.1', 'localhost'].includes(url.hostname) && url.pathname.startsWith('/demo-ats/'),
+  ...demoAtsSite,
   candidateId: (url) => /^\/demo-ats\/candidates\/([A-Za-z0-9_-]{1,128})\/?$/.exec(url.pathname)?.[1] ?? null,
   pageKind(url) {
     // Only an id-like segment makes a candidate page (else the floating fallback would carry a non-id).

@@ -1,20 +1,16 @@
 import { defineAdapter, NOT_PUBLIC, ROUTE_ID } from '../define';
+import { factorialAtsSite } from '../where/factorial';
 import type { TestUrl } from '../types';
 
 /**
- * Factorial's ATS inside app.factorialhr.com, and inside app.demo.factorial.dev for companies on Factorial's demo
- * environment (the same web app; its host from Factorial's notes on the demo environment). A job's applications (its pipeline) are
+ * Factorial's ATS (its hosts: lib/sites/where/factorial.ts). A job's applications (its pipeline) are
  * `/recruitment/jobs/:id/applications`; candidate pages are `/recruitment/candidates/:id` (no public capture).
  *
  * DOM: not known from any public capture, so nothing is read from it: lists get a button beside each link to a
  * candidate page, candidate pages the floating button with every id of the URL, and the data comes from the API.
  * No Hired column is claimed on its boards.
  */
-export const factorialAts = defineAdapter({
-  id: 'factorial',
-  name: 'Factorial ATS',
-  komboTool: 'factorial',
-  hosts: ['https://app.factorialhr.com/*', 'https://app.demo.factorial.dev/*'],
+export const factorialAts = defineAdapter(factorialAtsSite, {
   candidatePage: new RegExp(`^/recruitment/candidates/${ROUTE_ID}(?:/.*)?$`),
   candidateList: /^\/recruitment\/candidates\/?$/,
   pipeline: new RegExp(`^/recruitment/(?:jobs/${ROUTE_ID}/applications|job_postings/${ROUTE_ID}/pipeline)`),

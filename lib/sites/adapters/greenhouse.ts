@@ -1,9 +1,10 @@
 import { defineAdapter } from '../define';
+import { greenhouseSite } from '../where/greenhouse';
 import type { TestUrl } from '../types';
 
 /**
- * Greenhouse Recruiting. Accounts live on numbered hosts (app, app2, … app9 and beyond) or the EU region; some
- * companies sign in on their own subdomain (canonical.greenhouse.io), which an admin grants at run time.
+ * Greenhouse Recruiting: how its pages are read. Where it runs (numbered hosts, the EU region, sign-in subdomains
+ * granted at run time): lib/sites/where/greenhouse.ts.
  *
  * Pages recruiters work in, and where the button goes (sources in EVIDENCE below):
  * - the person, `/people/:pid`, with the application in `?application_id=` (`?job_application_id=`) or
@@ -25,17 +26,7 @@ import type { TestUrl } from '../types';
  * which carries every id the URL gives.
  */
 
-/** Numbered hosts seen in public material reach app15; beyond app20 an admin grants the host like a sign-in subdomain. */
-const NUMBERED = ['app', ...Array.from({ length: 19 }, (_, i) => `app${i + 2}`)];
-
-export const greenhouse = defineAdapter({
-  id: 'greenhouse',
-  name: 'Greenhouse',
-  komboTool: 'greenhouse',
-  hosts: [...NUMBERED.map((host) => `https://${host}.greenhouse.io/*`), 'https://app.eu.greenhouse.io/*'],
-  // Any other app host of greenhouse.io (a company's sign-in subdomain, app21…), but never its public job boards,
-  // APIs or help sites.
-  grantableHost: /^(?!(?:boards|job-boards|boards-api|api|harvest|auth|developers|support|www|my|status|onboarding|mail|email)\.)[a-z0-9-]+(?:\.eu)?\.greenhouse\.io$/,
+export const greenhouse = defineAdapter(greenhouseSite, {
   candidatePage: /^\/(?:people|candidates)\/(\d{1,20})(?:\/.*)?$/,
   idPattern: /^\d{1,20}$/,
   applicationPage: /^\/applications\/(?:\d{1,20}|review\/app_review)\/?$/,

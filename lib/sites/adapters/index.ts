@@ -1,5 +1,5 @@
-import { taughtHostOf } from '../recipe-key';
 import type { SiteAdapter } from '../types';
+import { SITES, type SiteId } from '../where';
 import { ashby } from './ashby';
 import { demoAts } from './demo-ats';
 import { factorialAts } from './factorial';
@@ -12,25 +12,26 @@ import { teamtailor } from './teamtailor';
 import { workable } from './workable';
 
 /**
- * The built-in site adapters, one file each (URL shapes with their public evidence, selectors, what is not known).
- * Ids come from the URL, the data from the ATS's API when it is the connected one, and the form lets people fix
- * the rest.
+ * How the built-in sites' pages are read, one file each (URL shapes with their public evidence, selectors, what is
+ * not known), each built on its site's declaration (lib/sites/where). Ids come from the URL, the data from the
+ * ATS's API when it is the connected one, and the form lets people fix the rest. The ATS content script's, the
+ * page tools' and the tests': the service worker and the options page use lib/sites/where only.
  */
 export { ashby, demoAts, factorialAts, greenhouse, lever, recruitee, screenloop, smartrecruiters, teamtailor, workable };
 
-export const ADAPTERS: readonly SiteAdapter[] = [demoAts, greenhouse, lever, ashby, workable, teamtailor, smartrecruiters, recruitee, factorialAts, screenloop];
+/** Every built-in site's adapter, by its id: the type makes it name each site once, and no other. */
+const BY_ID: Readonly<Record<SiteId, SiteAdapter>> = {
+  'demo-ats': demoAts,
+  greenhouse,
+  lever,
+  ashby,
+  workable,
+  teamtailor,
+  smartrecruiters,
+  recruitee,
+  factorial: factorialAts,
+  screenloop,
+};
 
-export function adapterById(id: string): SiteAdapter | undefined {
-  // A taught site's adapter as the worker knows it (its name; it reads pages only in the page, from its recipe).
-  const host = taughtHostOf(id);
-  if (host) return { id, name: host, hosts: [`https://${host}/*`], isSite: (url) => url.hostname === host, pageKind: () => null, candidateId: () => null, mounts: () => [] };
-  return ADAPTERS.find((a) => a.id === id);
-}
-
-/** The adapter for a page URL (ignoring whether an admin switched it off). */
-export function adapterForUrl(url: URL): SiteAdapter | undefined {
-  return ADAPTERS.find((a) => a.isSite(url));
-}
-
-/** The match patterns the manifest declares for ATS pages: every built-in adapter's hosts (the demo ATS is granted at run time). */
-export const BUILT_IN_ATS_HOSTS: readonly string[] = ADAPTERS.filter((a) => a !== demoAts).flatMap((a) => a.hosts);
+/** The adapters, in the sites' order (lib/sites/where's SITES: the first that takes a page wins). */
+export const ADAPTERS: readonly SiteAdapter[] = SITES.map((site) => BY_ID[site.id]);

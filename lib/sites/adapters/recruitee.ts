@@ -1,21 +1,18 @@
 import { defineAdapter, NOT_PUBLIC, ROUTE_ID } from '../define';
+import { recruiteeSite } from '../where/recruitee';
 import type { TestUrl } from '../types';
 
 /**
  * Recruitee routes in the hash on app.recruitee.com: a candidate is `#/candidates?candidate=:id` (the list with
- * the candidate open) or `#/…/candidate(s)/:id`. `<company>.recruitee.com` are career sites, not the ATS, so the
- * content script is not declared there either.
+ * the candidate open) or `#/…/candidate(s)/:id`. Where it runs (and where not: the career sites):
+ * lib/sites/where/recruitee.ts.
  *
  * DOM: not known from any public capture, so nothing is read from it: lists get a button beside each link to a
  * candidate page, candidate pages the floating button with every id of the URL, and the data comes from the API.
  * With a candidate open over the list (`#/candidates?candidate=:id`, the list's own route), the rows beneath keep
  * their buttons. No Hired column is claimed on its boards.
  */
-export const recruitee = defineAdapter({
-  id: 'recruitee',
-  name: 'Recruitee',
-  komboTool: 'recruitee',
-  hosts: ['https://app.recruitee.com/*'],
+export const recruitee = defineAdapter(recruiteeSite, {
   candidatePage: new RegExp(`^/#/(?:.+/)?candidates?/${ROUTE_ID}(?:/.*)?$`),
   candidateParam: 'candidate',
   candidateList: /^\/#\/candidates\/?$/,

@@ -1,14 +1,12 @@
 import { defineAdapter, NOT_PUBLIC, ROUTE_ID } from '../define';
+import { screenloopSite } from '../where/screenloop';
 import type { TestUrl } from '../types';
 
 /**
- * Screenloop (app.screenloop.com). No public evidence of its URLs or DOM was found: the routes are guesses, kept
+ * Screenloop (app.screenloop.com: lib/sites/where/screenloop.ts). No public evidence of its URLs or DOM was found: the routes are guesses, kept
  * because the floating button still gives recruiters Sync to ATS on them; nothing is read from the page.
  */
-export const screenloop = defineAdapter({
-  id: 'screenloop',
-  name: 'Screenloop',
-  hosts: ['https://app.screenloop.com/*'],
+export const screenloop = defineAdapter(screenloopSite, {
   candidatePage: new RegExp(`^/candidates/${ROUTE_ID}(?:/.*)?$`),
   candidateList: /^\/candidates\/?$/,
   pipeline: new RegExp(`^/jobs/${ROUTE_ID}/pipeline`),

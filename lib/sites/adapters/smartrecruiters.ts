@@ -1,8 +1,9 @@
 import { defineAdapter, ROUTE_ID, ROUTE_UUID, UUID } from '../define';
+import { smartrecruitersSite } from '../where/smartrecruiters';
 import type { TestUrl } from '../types';
 
 /**
- * SmartRecruiters (www.smartrecruiters.com/app/…). A person is `/app/people/applications/:id/…`,
+ * SmartRecruiters (www.smartrecruiters.com/app/…: lib/sites/where/smartrecruiters.ts). A person is `/app/people/applications/:id/…`,
  * `/app/people/profile/:id/…`, `/app/people/:id/…` or `/app/people/candidates/:id`, always a UUID. A job's people,
  * `/app/jobs/details/:job/people`, is a table of applicants (not a stage board): each row's link names its
  * candidate, and the job's id in the address goes with it (Kombo's tracking import names candidate and job).
@@ -26,11 +27,7 @@ import type { TestUrl } from '../types';
  * and those rows get their buttons. The job's Hiring Process tab (`/app/jobs/details/:job/hiring-process`) shows
  * the process's stages and steps, not people: no page for buttons.
  */
-export const smartrecruiters = defineAdapter({
-  id: 'smartrecruiters',
-  name: 'SmartRecruiters',
-  komboTool: 'smartrecruiters',
-  hosts: ['https://www.smartrecruiters.com/*'],
+export const smartrecruiters = defineAdapter(smartrecruitersSite, {
   candidatePage: new RegExp(`^/app/people/(?:applications/|candidates/|profile/)?${ROUTE_UUID}(?:/.*)?$`),
   idPattern: UUID,
   jobId: new RegExp(`^/app/jobs/(?:details/)?${ROUTE_ID}/`),

@@ -1,14 +1,12 @@
 import { defineAdapter, NOT_PUBLIC } from '../define';
+import { teamtailorSite } from '../where/teamtailor';
 import type { TestUrl } from '../types';
 
 /**
- * Teamtailor. The app is app.teamtailor.com and tt.teamtailor.com (whose `/app/companies/:co/…` serves the same
- * app: public automations post to its internal API there with the recruiter's session); regional stacks such as
- * tt.na.teamtailor.com serve it under `/app/…`; another `tt.<region>` / `app.<region>` stack can be granted at
- * run time. A candidate is `/companies/:co/candidates/:id` (the link Teamtailor's own integrations build),
- * `/companies/:co/candidates/segment/:segment/candidate/:id` (the list with the candidate open) or
- * `/candidates/:id`; company ids are opaque (`w2uyscMTojM`, `X@eu`). Company career sites
- * (`<company>.teamtailor.com`, jobs.teamtailor.com) are not the ATS; `/api/…` routes are never pages.
+ * Teamtailor: how its pages are read. Where it runs (app., tt. and regional stacks, which serve the app under
+ * `/app/…`): lib/sites/where/teamtailor.ts. A candidate is `/companies/:co/candidates/:id` (the link Teamtailor's
+ * own integrations build), `/companies/:co/candidates/segment/:segment/candidate/:id` (the list with the candidate
+ * open) or `/candidates/:id`; company ids are opaque (`w2uyscMTojM`, `X@eu`). `/api/…` routes are never pages.
  *
  * DOM: not known from any public capture. Lists: each link to a candidate page is a row; the candidate page gets
  * the floating button with the id from the URL, and the data comes from the API.
@@ -23,12 +21,7 @@ import type { TestUrl } from '../types';
  * tab Stages", the same article): the process's settings, no people, no links to candidates. The board's own address
  * (`/jobs/:id/stages`) was not seen in public material: kept from earlier work.
  */
-export const teamtailor = defineAdapter({
-  id: 'teamtailor',
-  name: 'Teamtailor',
-  komboTool: 'teamtailor',
-  hosts: ['https://app.teamtailor.com/*', 'https://tt.teamtailor.com/*', 'https://tt.na.teamtailor.com/*'],
-  grantableHost: /^(?:app|tt)\.[a-z]{2,}\d*\.teamtailor\.com$/,
+export const teamtailor = defineAdapter(teamtailorSite, {
   candidatePage: [
     /^(?:\/app)?\/companies\/[^/]+\/candidates\/segment\/[^/]+\/candidate\/(\d{1,20})(?:\/.*)?$/,
     /^(?:\/app)?(?:\/companies\/[^/]+)?(?:\/jobs\/\d{1,20}(?:-[^/]*)?)?\/candidates\/(\d{1,20})(?:\/.*)?$/,

@@ -1,9 +1,10 @@
 import { defineAdapter, NOT_PUBLIC, ROUTE_ID } from '../define';
+import { workableSite } from '../where/workable';
 import type { TestUrl } from '../types';
 
 /**
- * Workable: each company's app is `<company>.workable.com/backend/…`; apply./jobs./www. are public sites, not the
- * recruiter's app. A job's candidates are browsed one stage at a time, `/backend/jobs/:job/browser/:stage`; the
+ * Workable: each company's app is `<company>.workable.com/backend/…` (where it runs, and which subdomains are
+ * public sites: lib/sites/where/workable.ts). A job's candidates are browsed one stage at a time, `/backend/jobs/:job/browser/:stage`; the
  * candidate opens inside it, `/backend/jobs/:job/browser/:stage/candidate/:id`, beside the stage's cards. The
  * stage slugs are the API's (`stage.slug`: applied, …, hired): on the hired stage every card gets its button.
  *
@@ -13,12 +14,7 @@ import type { TestUrl } from '../types';
  * Internal JSON routes (`/backend/api/…`: candidates/list, candidates/first, browser/candidates/:id.json_api) are
  * never pages.
  */
-export const workable = defineAdapter({
-  id: 'workable',
-  name: 'Workable',
-  komboTool: 'workable',
-  hosts: ['https://*.workable.com/*'],
-  publicHost: /^(?:(?:apply|jobs|www|id|help)\.)?workable\.com$/,
+export const workable = defineAdapter(workableSite, {
   // The candidate database's profile (`/backend/candidates/db/profile/:id`: "db" is the database, never an id), inside
   // the job's browser (`…/browser/:stage/candidate/:id`) or on its own (`/backend/…/candidates/:id`).
   candidatePage: [

@@ -2,6 +2,7 @@ import { askUntilAnswered, sendIntent } from '../../messaging/client';
 import type { IntentAnswer, IntentInput } from '../../messaging/protocol';
 import type { Result } from '../../messaging/result';
 import type { CandidateOnPage } from '../types';
+import { DIALOGS_GLOBAL } from './globals';
 import { t } from './messages';
 
 /** The page side knows Export to FactorialHR only through its intents: what it sends and what it answers. */
@@ -34,8 +35,6 @@ export type DialogRequest =
 export interface DialogsApi {
   open(request: DialogRequest): void;
 }
-
-export const DIALOGS_GLOBAL = '__hirebridgeDialogs';
 
 /**
  * Bench only: a build made with WXT_BENCH_DIALOG_ON_CLICK=1 prepares nothing ahead (the bundle is injected on the

@@ -1,12 +1,11 @@
 import { sendIntent } from '../../messaging/client';
+import { TEACHER_GLOBAL } from './globals';
 import { t } from './messages';
 
 /**
  * "Teach this page" (the element picker) is its own bundle, injected by the service worker on an admin's click,
  * like the dialogs: the code every ATS page loads stays small.
  */
-export const TEACHER_GLOBAL = '__hirebridgeTeacher';
-
 export interface TeacherApi {
   open(request: { returnFocus?: HTMLElement }): void;
 }

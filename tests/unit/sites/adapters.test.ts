@@ -4,9 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
-import { ADAPTERS, adapterById, adapterForUrl, ashby, factorialAts, greenhouse, lever, recruitee, screenloop, smartrecruiters, teamtailor, workable } from '@/lib/sites/adapters';
+import { ADAPTERS, ashby, factorialAts, greenhouse, lever, recruitee, screenloop, smartrecruiters, teamtailor, workable } from '@/lib/sites/adapters';
 import { demoAts } from '@/lib/sites/adapters/demo-ats';
 import { matchesPattern } from '@/lib/sites/match-pattern';
+import { SITES, siteById, siteForUrl } from '@/lib/sites/where';
 import type { CandidateOnPage, Mount, SiteAdapter } from '@/lib/sites/types';
 
 /**
@@ -241,17 +242,39 @@ describe('adapter registry', () => {
     // A new adapter without URL cases fails here instead of shipping untested.
     expect(CASES.map((c) => c.adapter.id).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
     expect(new Set(ADAPTERS.map((a) => a.id)).size).toBe(ADAPTERS.length);
-    for (const c of CASES) expect(adapterById(c.adapter.id)).toBe(c.adapter);
-    expect(adapterById('nope')).toBeUndefined();
+    for (const c of CASES) expect(siteById(c.adapter.id)?.isSite).toBe(c.adapter.isSite);
+    expect(siteById('nope')).toBeUndefined();
+  });
+
+  it("builds each adapter on its site's declaration (lib/sites/where): the same host rules, in the sites' order", () => {
+    // One rule per fact: an adapter's hosts and host checks are its site's own objects, never a second copy.
+    expect(ADAPTERS.map((a) => a.id)).toEqual(SITES.map((s) => s.id));
+    SITES.forEach((site, i) => {
+      const adapter = ADAPTERS[i];
+      expect(adapter.hosts, site.id).toBe(site.hosts);
+      expect(adapter.isSite, site.id).toBe(site.isSite);
+      expect(adapter.needsGrant, site.id).toBe(site.needsGrant);
+      expect([adapter.name, adapter.komboTool, adapter.grantableHost], site.id).toEqual([site.name, site.komboTool, site.grantableHost]);
+    });
+  });
+
+  it("knows a taught site by its id as the worker needs it (its host's name, that host alone, https, granted)", () => {
+    const site = siteById('taught:ats.example.org')!;
+    expect([site.id, site.name, site.hosts]).toEqual(['taught:ats.example.org', 'ats.example.org', ['https://ats.example.org/*']]);
+    expect(site.isSite(new URL('https://ats.example.org/people/1'))).toBe(true);
+    expect(site.isSite(new URL('http://ats.example.org/people/1'))).toBe(false);
+    expect(site.isSite(new URL('https://other.example.org/people/1'))).toBe(false);
+    expect(site.needsGrant!(new URL('https://ats.example.org/'))).toBe(true);
+    expect(siteById('taught:Not A Host')).toBeUndefined();
   });
 
   it('finds exactly one adapter for each real page, and none for lookalikes', () => {
     for (const c of CASES) {
       for (const [url] of c.candidatePages) {
         expect(ADAPTERS.filter((a) => a.isSite(new URL(url))).map((a) => a.id), url).toEqual([c.adapter.id]);
-        expect(adapterForUrl(new URL(url))).toBe(c.adapter);
+        expect(siteForUrl(new URL(url))?.id).toBe(c.adapter.id);
       }
-      for (const url of c.lookalikes) expect(adapterForUrl(new URL(url)), url).toBeUndefined();
+      for (const url of c.lookalikes) expect(siteForUrl(new URL(url)), url).toBeUndefined();
     }
   });
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, adapterForUrl, BUILT_IN_ATS_HOSTS } from '@/lib/sites/adapters';
+import { ADAPTERS } from '@/lib/sites/adapters';
+import { BUILT_IN_ATS_HOSTS, siteForUrl } from '@/lib/sites/where';
 import { matchesPattern, parseMatchPattern } from '@/lib/sites/match-pattern';
 import type { SiteAdapter, TestUrl } from '@/lib/sites/types';
 
@@ -41,11 +42,11 @@ describe.each(files.filter(([, m]) => (m.testUrls as TestUrl[]).length > 0).map(
     const url = new URL(u.url);
     if (u.kind === 'not-site' || u.kind === 'public') {
       // No adapter claims it; the content script is not declared there, unless the ATS's wildcard covers it.
-      expect(adapterForUrl(url)).toBeUndefined();
+      expect(siteForUrl(url)).toBeUndefined();
       expect(BUILT_IN_ATS_HOSTS.some((p) => matchesPattern(p, url))).toBe(u.kind === 'public');
       return;
     }
-    expect(adapterForUrl(url)).toBe(adapter);
+    expect(siteForUrl(url)?.id).toBe(adapter.id);
     expect(adapter.pageKind(url)).toBe(u.kind);
     expect(adapter.candidateId(url)).toBe(u.kind === 'candidate' ? (u.id ?? null) : null);
     // Every id the address gives reaches the candidate both buttons act on (an empty page: only the URL speaks).
