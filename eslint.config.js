@@ -34,4 +34,23 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
     },
   },
+  {
+    // What ships (the service worker, pages and content scripts) validates with zod/mini. Classic zod attaches every
+    // method, its JSON-schema processors included, to every schema, so none of it tree-shakes: it was 92 KB of the
+    // worker's 495 KB start path, zod/mini's functions a fraction of that (issue 28). sandbox/, tests/, scripts/ and
+    // bench/ are not bundled and may keep classic zod.
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod', 'zod/v4', 'zod/v4/classic', 'zod/v3'].map((name) => ({
+            name,
+            message:
+              "Classic zod does not tree-shake (every method on every schema: bytes on the worker's start path). Use `import { z } from 'zod/mini'`: z.optional(s), s.check(z.trim(), z.maxLength(n)), z.pipe(s, z.transform(f)) — https://zod.dev/packages/mini",
+          })),
+        },
+      ],
+    },
+  },
 );

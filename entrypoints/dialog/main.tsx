@@ -7,6 +7,7 @@ import { ClickGuardContext } from '@/components/ui/click-guard';
 import { FrameError } from '@/components/ui/FrameError';
 import { createFrameGuard } from '@/components/ui/frame-guard';
 import { currentLanguage } from '@/lib/i18n';
+import { zodMessagesInEnglish } from '@/lib/i18n/zod';
 import { sendIntent } from '@/lib/messaging/client';
 import { ok } from '@/lib/messaging/result';
 import './frame.css';
@@ -19,6 +20,7 @@ import './frame.css';
  */
 
 document.documentElement.lang = currentLanguage();
+zodMessagesInEnglish();
 const token = location.hash.slice(1);
 const { guard, watch } = createFrameGuard(token);
 const root = createRoot(document.getElementById('root')!);

@@ -2,10 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { currentLanguage } from '@/lib/i18n';
+import { zodMessagesInEnglish } from '@/lib/i18n/zod';
 import '@/components/ui/styles.css';
 
 // The popup speaks the browser's language: say so to assistive tech (and to axe).
 document.documentElement.lang = currentLanguage();
+zodMessagesInEnglish();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

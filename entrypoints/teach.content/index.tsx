@@ -4,6 +4,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { TeachPanel } from '@/components/teach/TeachPanel';
 import teachCss from '@/components/teach/teach.css?inline';
 import { BUILT_IN_ATS_HOSTS } from '@/lib/hosts';
+import { zodMessagesInEnglish } from '@/lib/i18n/zod';
 import { TEACHER_GLOBAL } from '@/lib/sites/ui/globals';
 import type { TeacherApi } from '@/lib/sites/ui/teacher-loader';
 
@@ -18,6 +19,7 @@ export default defineContentScript({
   // WXT's start-up notice by a DOM event only, not by window.postMessage, which the page hears (it names the extension).
   noScriptStartedPostMessage: true,
   main(ctx) {
+    zodMessagesInEnglish();
     let ui: ShadowRootContentScriptUi<Root> | undefined;
     const api: TeacherApi = {
       open({ returnFocus }) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../connectors/environments';
 import { says, t } from '../messaging/intents/messages';
@@ -24,49 +24,54 @@ export type { Provider };
 
 export const ApiKeyInput = z
   .string(says('apiKeyMissing'))
-  .trim()
-  .min(1, { ...says('apiKeyMissing'), abort: true })
-  .regex(/^\S+$/, { ...says('apiKeySpaces'), abort: true })
-  .min(8, { ...says('apiKeyShort'), abort: true })
-  .max(512, { ...says('apiKeyLong'), abort: true });
+  .check(
+    z.trim(),
+    z.minLength(1, { ...says('apiKeyMissing'), abort: true }),
+    z.regex(/^\S+$/, { ...says('apiKeySpaces'), abort: true }),
+    z.minLength(8, { ...says('apiKeyShort'), abort: true }),
+    z.maxLength(512, { ...says('apiKeyLong'), abort: true }),
+  );
 
 /** https anywhere; plain http only on this machine (a local proxy or the sandbox). */
-export const BaseUrlInput = z
-  .string(says('baseUrlMissing'))
-  .trim()
-  .min(1, { ...says('baseUrlMissing'), abort: true })
-  .max(2048, { ...says('baseUrlLong'), abort: true })
-  .transform((value, ctx) => {
+export const BaseUrlInput = z.pipe(
+  z
+    .string(says('baseUrlMissing'))
+    .check(z.trim(), z.minLength(1, { ...says('baseUrlMissing'), abort: true }), z.maxLength(2048, { ...says('baseUrlLong'), abort: true })),
+  z.transform((value, ctx) => {
+    // zod/mini's transform has no ctx.addIssue (classic zod adds it): its issues go straight on ctx.issues, as addIssue put them.
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: 'custom', message: t('baseUrlInvalid') });
+      ctx.issues.push({ code: 'custom', message: t('baseUrlInvalid'), input: value });
       return z.NEVER;
     }
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-      ctx.addIssue({ code: 'custom', message: t('baseUrlHttps') });
+      ctx.issues.push({ code: 'custom', message: t('baseUrlHttps'), input: value });
       return z.NEVER;
     }
     if (url.username || url.password || url.search || url.hash) {
-      ctx.addIssue({ code: 'custom', message: t('baseUrlExtras') });
+      ctx.issues.push({ code: 'custom', message: t('baseUrlExtras'), input: value });
       return z.NEVER;
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-  });
+  }),
+);
 
 export const IntegrationIdInput = z
   .string(says('integrationIdMissing'))
-  .trim()
-  .min(1, { ...says('integrationIdMissing'), abort: true })
-  .max(256, { ...says('integrationIdLong'), abort: true })
-  .regex(/^[a-z0-9_-]+:\S+$/i, says('integrationIdFormat'));
+  .check(
+    z.trim(),
+    z.minLength(1, { ...says('integrationIdMissing'), abort: true }),
+    z.maxLength(256, { ...says('integrationIdLong'), abort: true }),
+    z.regex(/^[a-z0-9_-]+:\S+$/i, says('integrationIdFormat')),
+  );
 
 export const FactorialEnvironmentInput = z.enum(FACTORIAL_ENVIRONMENTS);
 export const KomboEnvironmentInput = z.enum(KOMBO_ENVIRONMENTS);
 
-const withCustomBaseUrl = <T extends { environment: string; baseUrl?: string }>(value: T, ctx: z.RefinementCtx) => {
+const withCustomBaseUrl = <T extends { environment: string; baseUrl?: string }>(value: T, ctx: z.core.$RefinementCtx) => {
   if (value.environment === 'custom' && !value.baseUrl) {
     ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: t('baseUrlMissing') });
   }
@@ -77,56 +82,58 @@ export const ConnectInput = z.discriminatedUnion('provider', [
     .object({
       provider: z.literal('factorial-hr'),
       environment: FactorialEnvironmentInput,
-      baseUrl: BaseUrlInput.optional(),
+      baseUrl: z.optional(BaseUrlInput),
       apiKey: ApiKeyInput,
     })
-    .superRefine(withCustomBaseUrl),
+    .check(z.superRefine(withCustomBaseUrl)),
   z
     .object({
       provider: z.literal('factorial-ats'),
       environment: FactorialEnvironmentInput,
-      baseUrl: BaseUrlInput.optional(),
+      baseUrl: z.optional(BaseUrlInput),
       apiKey: ApiKeyInput,
     })
-    .superRefine(withCustomBaseUrl),
+    .check(z.superRefine(withCustomBaseUrl)),
   z
     .object({
       provider: z.literal('kombo'),
       environment: KomboEnvironmentInput,
-      baseUrl: BaseUrlInput.optional(),
+      baseUrl: z.optional(BaseUrlInput),
       apiKey: ApiKeyInput,
       integrationId: IntegrationIdInput,
     })
-    .superRefine(withCustomBaseUrl),
+    .check(z.superRefine(withCustomBaseUrl)),
   // A direct ATS: its secret in `apiKey` (the form's field errors stay on one name), its account field in `accountId`,
   // each checked by the rules and labels its card declares (lib/connectors/<vendor>/card.ts).
   z
     .object({
       provider: z.enum(DIRECT_ATS_PROVIDERS),
-      environment: z.string().trim().min(1),
-      baseUrl: BaseUrlInput.optional(),
-      apiKey: z.string().trim(),
-      accountId: z.string().trim().optional(),
+      environment: z.string().check(z.trim(), z.minLength(1)),
+      baseUrl: z.optional(BaseUrlInput),
+      apiKey: z.string().check(z.trim()),
+      accountId: z.optional(z.string().check(z.trim())),
     })
-    .superRefine((value, ctx) => {
-      const card = directAtsCard(value.provider)!;
-      if (value.environment !== 'custom' && !card.environments.some((e) => e.value === value.environment)) {
-        ctx.addIssue({ code: 'custom', path: ['environment'], message: t('directEnvironment', { vendor: card.name }) });
-      }
-      withCustomBaseUrl(value, ctx);
-      for (const field of card.fields) {
-        const path = field.key === 'secret' ? 'apiKey' : 'accountId';
-        const entered = (field.key === 'secret' ? value.apiKey : value.accountId) ?? '';
-        const problem = !entered
-          ? t('directFieldMissing', { field: field.label })
-          : /\s/.test(entered)
-            ? t('directFieldSpaces', { field: field.label })
-            : entered.length > 512
-              ? t('directFieldLong', { field: field.label })
-              : field.check?.(entered);
-        if (problem) ctx.addIssue({ code: 'custom', path: [path], message: problem });
-      }
-    }),
+    .check(
+      z.superRefine((value, ctx) => {
+        const card = directAtsCard(value.provider)!;
+        if (value.environment !== 'custom' && !card.environments.some((e) => e.value === value.environment)) {
+          ctx.addIssue({ code: 'custom', path: ['environment'], message: t('directEnvironment', { vendor: card.name }) });
+        }
+        withCustomBaseUrl(value, ctx);
+        for (const field of card.fields) {
+          const path = field.key === 'secret' ? 'apiKey' : 'accountId';
+          const entered = (field.key === 'secret' ? value.apiKey : value.accountId) ?? '';
+          const problem = !entered
+            ? t('directFieldMissing', { field: field.label })
+            : /\s/.test(entered)
+              ? t('directFieldSpaces', { field: field.label })
+              : entered.length > 512
+                ? t('directFieldLong', { field: field.label })
+                : field.check?.(entered);
+          if (problem) ctx.addIssue({ code: 'custom', path: [path], message: problem });
+        }
+      }),
+    ),
 ]);
 export type ConnectInput = z.infer<typeof ConnectInput>;
 

@@ -1,5 +1,5 @@
 import type { EntityTable } from 'dexie';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { db } from '../db';
 import { DIRECT_ATS_PROVIDERS, FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS } from '../db/providers';
 
@@ -16,7 +16,7 @@ export const Provider = z.enum(['factorial-hr', 'factorial-ats', 'kombo', ...DIR
 export type Provider = z.infer<typeof Provider>;
 
 /** A direct ATS's regions are its own (lib/connectors/<vendor>/index.ts), checked when it is connected. */
-export const Environment = z.union([z.enum(FACTORIAL_ENVIRONMENTS), z.enum(KOMBO_ENVIRONMENTS), z.string().regex(/^[a-z0-9-]{1,32}$/)]);
+export const Environment = z.union([z.enum(FACTORIAL_ENVIRONMENTS), z.enum(KOMBO_ENVIRONMENTS), z.string().check(z.regex(/^[a-z0-9-]{1,32}$/))]);
 export type Environment = z.infer<typeof Environment>;
 
 export const ConnectionRecord = z.object({
@@ -24,9 +24,9 @@ export const ConnectionRecord = z.object({
   provider: Provider,
   environment: Environment,
   baseUrl: z.string(),
-  integrationId: z.string().optional(),
+  integrationId: z.optional(z.string()),
   /** A direct ATS's account, as its connect form asked for it (Greenhouse client ID, Workable subdomain, Recruitee company ID). */
-  accountId: z.string().optional(),
+  accountId: z.optional(z.string()),
   /** Last four characters of the key, for the masked display. Never the key itself. */
   keyHint: z.string(),
   /** Id of the encrypted key in the `secrets` table. */
@@ -34,14 +34,14 @@ export const ConnectionRecord = z.object({
   connectedAt: z.string(),
   lastCheckAt: z.string(),
   lastCheckOk: z.boolean(),
-  lastCheckMessage: z.string().optional(),
-  accountLabel: z.string().optional(),
+  lastCheckMessage: z.optional(z.string()),
+  accountLabel: z.optional(z.string()),
   /** Factorial: the company id the key belongs to (from the key check). */
-  companyId: z.string().optional(),
+  companyId: z.optional(z.string()),
   /** Set up by a team setup file or the organisation's policy rather than typed in here. */
-  origin: z.enum(['file', 'policy']).optional(),
+  origin: z.optional(z.enum(['file', 'policy'])),
   /** The ATS (as site adapters name it): Kombo's from the X-Integration-Id prefix; a direct connector's own; `factorial`. */
-  tool: z.string().optional(),
+  tool: z.optional(z.string()),
 });
 export type ConnectionRecord = z.infer<typeof ConnectionRecord>;
 

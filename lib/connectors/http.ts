@@ -1,5 +1,5 @@
 import { FetchError, ofetch } from 'ofetch';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { backoffDelay } from '../errors';
 import { ConnectorError, type Vendor } from './errors';
 import { t } from './messages';
@@ -129,7 +129,7 @@ export function errorForStatus(vendor: Vendor, status: number, details: VendorEr
   return new ConnectorError({ ...base, code: 'invalid-request', transient: false, message: t('invalidRequest', { vendor, said: said || t('noReason') }) });
 }
 
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return t('unexpectedShape');
   const path = issue.path.length ? issue.path.join('.') : t('theResponse');
@@ -178,12 +178,12 @@ export function createHttpClient(options: HttpClientOptions) {
     });
   };
 
-  async function request<S extends z.ZodType>(schema: S, path: string, init: RequestOptions = {}): Promise<z.output<S>> {
+  async function request<S extends z.ZodMiniType>(schema: S, path: string, init: RequestOptions = {}): Promise<z.output<S>> {
     return (await exchange(schema, path, init)).data;
   }
 
   /** `request`, with the answer's headers too (a `Link` header's next page, a vendor's limit headers). */
-  async function exchange<S extends z.ZodType>(schema: S, path: string, init: RequestOptions = {}): Promise<{ data: z.output<S>; headers: Headers }> {
+  async function exchange<S extends z.ZodMiniType>(schema: S, path: string, init: RequestOptions = {}): Promise<{ data: z.output<S>; headers: Headers }> {
     const method = init.method ?? 'GET';
     const url = init.url ?? `${baseUrl}/${path.replace(/^\/+/, '')}${init.query ? `?${init.query}` : ''}`;
     const clientHeaders = typeof options.headers === 'function' ? await options.headers() : options.headers;

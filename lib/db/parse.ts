@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /**
  * Reading stored records back through their schemas (each owner's, e.g. `parseOperation` in lib/outbox/records.ts).
@@ -23,14 +23,19 @@ export type Readable<T> = T | UnreadableRecord;
 export const isUnreadable = (record: unknown): record is UnreadableRecord =>
   typeof record === 'object' && record !== null && 'problem' in record && 'raw' in record && 'table' in record;
 
-function problemOf(error: z.ZodError): string {
+function problemOf(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
   return `${where}${issue?.message ?? 'not in the expected shape'}`;
 }
 
 /** A stored record read with its owner's schema, or an `UnreadableRecord` saying why it does not fit. */
-export function parseWith<T>(schema: z.ZodType<T>, table: UnreadableRecord['table'], keyOf: (raw: Record<string, unknown>) => unknown, raw: unknown): Readable<T> {
+export function parseWith<T>(
+  schema: z.ZodMiniType<T>,
+  table: UnreadableRecord['table'],
+  keyOf: (raw: Record<string, unknown>) => unknown,
+  raw: unknown,
+): Readable<T> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const bag = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};

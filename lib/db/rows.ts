@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { db } from './database';
 
 /** A keyed row of the `settings` table. Each row's value has its own schema where it is defined (`storedRow`). */
@@ -20,7 +20,7 @@ export interface StoredRow<T> {
   parse(value: unknown): T | undefined;
 }
 
-export function storedRow<S extends z.ZodType>(key: string, schema: S): StoredRow<z.infer<S>> {
+export function storedRow<S extends z.ZodMiniType>(key: string, schema: S): StoredRow<z.infer<S>> {
   const parse = (value: unknown): z.infer<S> | undefined => {
     if (value === undefined) return undefined;
     const parsed = schema.safeParse(value);

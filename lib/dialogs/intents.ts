@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { PageCandidate, type ExportDraft } from '../export/intents';
 import { ResumeUpload, SourcedOnPage } from '../sourcing/intents';
@@ -12,11 +12,11 @@ import { ResumeUpload, SourcedOnPage } from '../sourcing/intents';
  * that tab's content script.
  */
 
-const Token = z.string().uuid();
+const Token = z.string().check(z.uuid());
 const TokenInput = z.object({ token: Token });
 
 export const StageDialogInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('export'), adapterId: z.string().min(1).max(64), candidate: PageCandidate }),
+  z.object({ kind: z.literal('export'), adapterId: z.string().check(z.minLength(1), z.maxLength(64)), candidate: PageCandidate }),
   /** `resumeLinked`: the page links a resume, which the content script downloads and hands over (handDialogResume). */
   z.object({ kind: z.literal('sync'), page: SourcedOnPage, resumeLinked: z.boolean() }),
 ]);
@@ -28,7 +28,7 @@ export type DialogFrameRequest =
   | { kind: 'sync'; page: SourcedOnPage; resumeLinked: boolean };
 
 /** A point in the frame's own coordinates (CSS px from its top left corner). */
-const Point = z.object({ x: z.number().finite().min(0).max(100_000), y: z.number().finite().min(0).max(100_000) });
+const Point = z.object({ x: z.number().check(z.gte(0), z.lte(100_000)), y: z.number().check(z.gte(0), z.lte(100_000)) });
 
 /** Why the content script thinks the frame is not fully visible to the person (the frame says it in words). */
 export const HIDDEN_REASONS = ['transparent', 'transformed', 'hidden', 'covered', 'offscreen', 'resized', 'gone'] as const;
@@ -40,7 +40,7 @@ export const dialogFrameIntents = {
   stageDialog: intent<{ token: string }>()({ input: StageDialogInput, from: ['content-script'] }),
   /** The page side: the resume the page links to, downloaded with the page's session (or why it could not be). */
   handDialogResume: intent<null>()({
-    input: z.object({ token: Token, resume: ResumeUpload.optional(), error: z.string().max(500).optional() }),
+    input: z.object({ token: Token, resume: z.optional(ResumeUpload), error: z.optional(z.string().check(z.maxLength(500))) }),
     from: ['content-script'],
   }),
   /** The frame: its request (claimed once, by one frame of the staging tab). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { OperationIdInput } from '../outbox/operation-id';
 import { says } from './input-messages';
@@ -16,14 +16,16 @@ import { EmailField, FirstNameField, LastNameField, PhoneField } from '../people
  * overlong stage or date must not cost every other row on the page its button (the whole list is one message).
  */
 const pageText = (max: number) =>
-  z
-    .string()
-    .transform((value) => value.trim().slice(0, max))
-    .optional();
+  z.optional(
+    z.pipe(
+      z.string(),
+      z.transform((value) => value.trim().slice(0, max)),
+    ),
+  );
 
 /** What a site adapter read from a page. Everything but the id is best effort. */
 export const PageCandidate = z.object({
-  siteCandidateId: z.string().trim().min(1).max(128).regex(SITE_ID, says('notCandidateId')),
+  siteCandidateId: z.string().check(z.trim(), z.minLength(1), z.maxLength(128), z.regex(SITE_ID, says('notCandidateId'))),
   fullName: pageText(500),
   email: pageText(320),
   phone: pageText(64),
@@ -31,19 +33,19 @@ export const PageCandidate = z.object({
   stage: pageText(200),
   startDate: pageText(64),
   // Best effort like the rest: a malformed one is dropped, not a reason to refuse the candidate.
-  siteApplicationId: z.string().trim().max(128).regex(SITE_ID).optional().catch(undefined),
-  siteJobId: z.string().trim().max(128).regex(SITE_ID).optional().catch(undefined),
+  siteApplicationId: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(128), z.regex(SITE_ID))), undefined),
+  siteJobId: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(128), z.regex(SITE_ID))), undefined),
 });
 export type PageCandidate = z.infer<typeof PageCandidate>;
 
 export const PageCandidatesInput = z.object({
-  adapterId: z.string().min(1).max(64),
-  candidates: z.array(PageCandidate).max(500),
+  adapterId: z.string().check(z.minLength(1), z.maxLength(64)),
+  candidates: z.array(PageCandidate).check(z.maxLength(500)),
 });
 
-export const OpenExportInput = z.object({ adapterId: z.string().min(1).max(64), candidate: PageCandidate });
+export const OpenExportInput = z.object({ adapterId: z.string().check(z.minLength(1), z.maxLength(64)), candidate: PageCandidate });
 
-export const CandidateKeyInput = z.string().min(1).max(300);
+export const CandidateKeyInput = z.string().check(z.minLength(1), z.maxLength(300));
 
 /** The export form's fields, validated field by field (the same rules in the form and in the worker). */
 export const ExportFields = z.object({
@@ -53,27 +55,25 @@ export const ExportFields = z.object({
   phone: PhoneField,
   startDate: z
     .string()
-    .trim()
-    .min(1, says('startDateMissing'))
-    .regex(/^\d{4}-\d{2}-\d{2}$/, says('dateFormat'))
-    .refine(isRealDay, says('dateDoesNotExist')),
-  jobTitle: z.string().trim().max(200, says('jobTitleLong')).optional().or(z.literal('')),
-  legalEntityId: z.string().min(1, says('legalEntityMissing')),
-  teamId: z.string().optional().or(z.literal('')),
-  locationId: z.string().optional().or(z.literal('')),
-  managerId: z.string().max(64).optional().or(z.literal('')),
-  trialPeriodEndsOn: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, says('dateFormat'))
-    .refine(isRealDay, says('dateDoesNotExist'))
-    .optional()
-    .or(z.literal('')),
+    .check(
+      z.trim(),
+      z.minLength(1, says('startDateMissing')),
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, says('dateFormat')),
+      z.refine(isRealDay, says('dateDoesNotExist')),
+    ),
+  jobTitle: z.union([z.optional(z.string().check(z.trim(), z.maxLength(200, says('jobTitleLong')))), z.literal('')]),
+  legalEntityId: z.string().check(z.minLength(1, says('legalEntityMissing'))),
+  teamId: z.union([z.optional(z.string()), z.literal('')]),
+  locationId: z.union([z.optional(z.string()), z.literal('')]),
+  managerId: z.union([z.optional(z.string().check(z.maxLength(64))), z.literal('')]),
+  trialPeriodEndsOn: z.union([
+    z.optional(z.string().check(z.trim(), z.regex(/^\d{4}-\d{2}-\d{2}$/, says('dateFormat')), z.refine(isRealDay, says('dateDoesNotExist')))),
+    z.literal(''),
+  ]),
   /** Factorial custom fields, by field id, as Factorial's custom_fields/values takes them (text). */
-  customFields: z
-    .record(z.string().min(1).max(64), z.string().max(5000))
-    .refine((r) => Object.keys(r).length <= 100)
-    .optional(),
+  customFields: z.optional(
+    z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.string().check(z.maxLength(5000))).check(z.refine((r) => Object.keys(r).length <= 100)),
+  ),
 });
 export type ExportFields = z.infer<typeof ExportFields>;
 

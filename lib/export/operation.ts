@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { OperationOf } from '../outbox/records';
 import { defineOperation } from '../outbox/define';
 import { ExportFields } from './intents';
@@ -10,9 +10,9 @@ import { ExportFields } from './intents';
 export const ExportPayload = z.object({
   fields: ExportFields,
   companyId: z.string(),
-  country: z.string().optional(),
+  country: z.optional(z.string()),
   name: z.string(),
-  hiredWhenQueued: z.boolean().optional(),
+  hiredWhenQueued: z.optional(z.boolean()),
 });
 export type ExportPayload = z.infer<typeof ExportPayload>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Provider } from '../connections/records';
 import { db } from '../db';
 import { CandidateBase } from '../people/candidates';
@@ -11,31 +11,31 @@ import { CandidateBase } from '../people/candidates';
 export const HireData = z.looseObject({
   kind: z.literal('hire'),
   /** Captured from a page, or listed by the connected ATS's hired pull. */
-  origin: z.enum(['page', 'ats']).optional(),
-  adapterId: z.string().optional(),
-  siteCandidateId: z.string().optional(),
-  provider: Provider.optional(),
-  atsCandidateId: z.string().optional(),
-  remoteId: z.string().optional(),
-  applicationId: z.string().optional(),
-  jobId: z.string().optional(),
-  stage: z.string().optional(),
-  startDate: z.string().optional(),
+  origin: z.optional(z.enum(['page', 'ats'])),
+  adapterId: z.optional(z.string()),
+  siteCandidateId: z.optional(z.string()),
+  provider: z.optional(Provider),
+  atsCandidateId: z.optional(z.string()),
+  remoteId: z.optional(z.string()),
+  applicationId: z.optional(z.string()),
+  jobId: z.optional(z.string()),
+  stage: z.optional(z.string()),
+  startDate: z.optional(z.string()),
   /** Why the ATS gave no start date, and which tool said so. */
-  startDateGap: z.looseObject({ gap: z.string().optional(), tool: z.string().optional() }).optional(),
-  employeeUrl: z.string().optional(),
+  startDateGap: z.optional(z.looseObject({ gap: z.optional(z.string()), tool: z.optional(z.string()) })),
+  employeeUrl: z.optional(z.string()),
   /** Someone with this email is an employee in Factorial HR already. */
-  inFactorial: z.looseObject({ employeeUrl: z.string().optional(), name: z.string().optional() }).optional(),
-  factorialCheckedAt: z.string().optional(),
-  trackingImportedAt: z.string().optional(),
+  inFactorial: z.optional(z.looseObject({ employeeUrl: z.optional(z.string()), name: z.optional(z.string()) })),
+  factorialCheckedAt: z.optional(z.string()),
+  trackingImportedAt: z.optional(z.string()),
   /** The ATS's custom fields and accepted offer (text by key), for the admin's field mapping. */
-  atsValues: z
-    .object({
-      candidate: z.record(z.string(), z.string()).optional(),
-      application: z.record(z.string(), z.string()).optional(),
-      offer: z.record(z.string(), z.string()).optional(),
-    })
-    .optional(),
+  atsValues: z.optional(
+    z.object({
+      candidate: z.optional(z.record(z.string(), z.string())),
+      application: z.optional(z.record(z.string(), z.string())),
+      offer: z.optional(z.record(z.string(), z.string())),
+    }),
+  ),
 });
 export type HireData = z.infer<typeof HireData>;
 

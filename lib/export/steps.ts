@@ -1,6 +1,6 @@
 import { ConnectorError } from '../connectors/errors';
 import type { FactorialHrPort } from '../connectors/types';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ExportOperation } from './operation';
 import type { ExportFields } from './intents';
 import { sendsOf, type Step, type StepResults } from '../outbox';
@@ -24,7 +24,7 @@ const EmployeeFacts = z.looseObject({
   url: z.string(),
   outcome: z.enum(['created', 'duplicate']),
   /** Set just before the create is sent: a person found afterwards was created by this export. */
-  createSent: z.boolean().optional(),
+  createSent: z.optional(z.boolean()),
 });
 type EmployeeFacts = z.infer<typeof EmployeeFacts>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { OperationIdInput } from '../outbox/operation-id';
 import { says } from './input-messages';
@@ -9,34 +9,30 @@ import { CandidateKeyInput, type CustomFieldDef, type ExportDraft } from '../exp
  * The popup reads lists and progress live from IndexedDB; anything that calls a vendor goes through these.
  */
 
-export const RefreshHiredInput = z.object({ force: z.boolean().optional() });
-const LegalEntityIdInput = z.string().trim().min(1).max(100);
+export const RefreshHiredInput = z.object({ force: z.optional(z.boolean()) });
+const LegalEntityIdInput = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 /** Values Export all's recruiter gives (for everyone who lacks one, or for one person); checked by the form's rule. */
-const FillValue = z.string().trim().max(100).optional();
+const FillValue = z.optional(z.string().check(z.trim(), z.maxLength(100)));
 export const BulkFill = z.object({
   startDate: FillValue,
   legalEntityId: FillValue,
   teamId: FillValue,
   locationId: FillValue,
   /** Factorial custom fields by field id. */
-  customFields: z
-    .record(z.string().min(1).max(64), z.string().max(5000))
-    .refine((r) => Object.keys(r).length <= 100)
-    .optional(),
+  customFields: z.optional(
+    z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.string().check(z.maxLength(5000))).check(z.refine((r) => Object.keys(r).length <= 100)),
+  ),
 });
 const BulkAnswers = {
-  legalEntityId: LegalEntityIdInput.optional(),
+  legalEntityId: z.optional(LegalEntityIdInput),
   /** For everyone whose own data lacks it. */
-  fill: BulkFill.optional(),
+  fill: z.optional(BulkFill),
   /** Per person (by candidate key): wins over `fill` and over their own data. */
-  perPerson: z
-    .record(CandidateKeyInput, BulkFill)
-    .refine((r) => Object.keys(r).length <= 1000)
-    .optional(),
+  perPerson: z.optional(z.record(CandidateKeyInput, BulkFill).check(z.refine((r) => Object.keys(r).length <= 1000))),
 };
 export const PlanBulkExportInput = z.object(BulkAnswers);
 export const StartBulkExportInput = z.object({
-  keys: z.array(CandidateKeyInput).min(1, says('nobodyToExport')).max(1000),
+  keys: z.array(CandidateKeyInput).check(z.minLength(1, says('nobodyToExport')), z.maxLength(1000)),
   ...BulkAnswers,
 });
 export type BulkAnswers = z.infer<typeof PlanBulkExportInput>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { storedRow } from '../db';
 import type { BulkRunView, HiredPullView } from './intents';
 
@@ -8,7 +8,13 @@ export const HIRED_PULL_KEY = 'hired.lastPull';
 export const AFTER_JOB_PULL_KEY = 'hired.afterJobPull';
 export const BULK_RUN_KEY = 'hired.bulkRun';
 
-export const HiredPullRecord = z.object({ at: z.string(), ok: z.boolean(), message: z.string().optional(), pulled: z.number(), waiting: z.number() }) satisfies z.ZodType<HiredPullView>;
+export const HiredPullRecord = z.object({
+  at: z.string(),
+  ok: z.boolean(),
+  message: z.optional(z.string()),
+  pulled: z.number(),
+  waiting: z.number(),
+}) satisfies z.ZodMiniType<HiredPullView>;
 export type HiredPullRecord = z.infer<typeof HiredPullRecord>;
 
 export const BulkRunRecord = z.object({
@@ -16,8 +22,8 @@ export const BulkRunRecord = z.object({
   startedAt: z.string(),
   operationIds: z.array(z.string()),
   skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
-  finishedAt: z.string().optional(),
-}) satisfies z.ZodType<BulkRunView>;
+  finishedAt: z.optional(z.string()),
+}) satisfies z.ZodMiniType<BulkRunView>;
 export type BulkRunRecord = z.infer<typeof BulkRunRecord>;
 
 export const hiredPullRow = storedRow(HIRED_PULL_KEY, HiredPullRecord);

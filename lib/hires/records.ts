@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseWith, type Readable } from '../db';
 import { HireCandidate, type HireData } from '../export/records';
 import type { CandidateRecord } from '../people/candidates';

@@ -1,16 +1,14 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { PullIntervalMinutes } from '../settings/interval';
 import { says } from './input-messages';
 
 /** Intents of the options page's Jobs region. Reads come from live Dexie queries; changes go through these. */
 
-export const JobKeyInput = z.string().min(1).max(600);
+export const JobKeyInput = z.string().check(z.minLength(1), z.maxLength(600));
 export const SetJobActiveInput = z.object({ key: JobKeyInput, active: z.boolean() });
 export const PullIntervalInput = PullIntervalMinutes;
-export const CountryFilterInput = z
-  .array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, says('countryCode')))
-  .max(250);
+export const CountryFilterInput = z.array(z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, says('countryCode')))).check(z.maxLength(250));
 
 export interface PullSummaryView {
   startedAt: string;

@@ -1,6 +1,6 @@
 import { PublicError } from '../errors';
 import type { AtsPort } from '../connectors/types';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { db, storedRow } from '../db';
 import { Provider } from '../connections/records';
 import type { JobRecord } from './records';
@@ -46,14 +46,14 @@ export const PullState = z.object({
   running: z.boolean(),
   provider: Provider,
   startedAt: z.string(),
-  cursor: z.string().nullable(),
-  updatedAfter: z.string().optional(),
+  cursor: z.nullable(z.string()),
+  updatedAfter: z.optional(z.string()),
   /** The vendor's own mark for the next incremental listing, from this pull's last page (Ashby's `syncToken`). */
-  vendorWatermark: z.string().optional(),
+  vendorWatermark: z.optional(z.string()),
   /** A complete listing, compared at the end with what is stored (ids seen: `jobPull.seen:*` rows). */
-  listing: z.boolean().optional(),
+  listing: z.optional(z.boolean()),
   /** Written by earlier versions (the whole list in the state); read once when such a pull resumes. */
-  seen: z.array(z.string()).optional(),
+  seen: z.optional(z.array(z.string())),
   counts: PullCounts,
 });
 export type PullState = z.infer<typeof PullState>;
@@ -63,7 +63,7 @@ export const PullSummary = z.object({
   startedAt: z.string(),
   finishedAt: z.string(),
   ok: z.boolean(),
-  message: z.string().optional(),
+  message: z.optional(z.string()),
   counts: PullCounts,
 });
 export type PullSummary = z.infer<typeof PullSummary>;

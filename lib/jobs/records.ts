@@ -1,5 +1,5 @@
 import type { EntityTable } from 'dexie';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Provider } from '../connections/records';
 import { db } from '../db';
 
@@ -13,18 +13,18 @@ export const JobRecord = z.object({
   key: z.string(),
   provider: Provider,
   vendorId: z.string(),
-  remoteId: z.string().optional(),
+  remoteId: z.optional(z.string()),
   name: z.string(),
   status: JobStatus,
   /** Active jobs keep their fields: pulls do not overwrite them. */
   frozen: z.boolean(),
   atsStatus: z.string(),
-  country: z.string().optional(),
-  locationName: z.string().optional(),
-  url: z.string().optional(),
+  country: z.optional(z.string()),
+  locationName: z.optional(z.string()),
+  url: z.optional(z.string()),
   /** The vendor's questions as its connector parsed them (see `ScreeningQuestion`). */
   screeningQuestions: z.array(z.unknown()),
-  changedAt: z.string().optional(),
+  changedAt: z.optional(z.string()),
   firstSeenAt: z.string(),
   updatedAt: z.string(),
 });

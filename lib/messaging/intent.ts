@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /**
  * Who sent a message: an extension page at the top of its own tab or window, a content script in an allowed page's
@@ -9,7 +9,7 @@ export type SenderKind = 'extension-page' | 'content-script' | 'dialog-frame';
 
 export interface IntentSpec {
   /** The payload's schema: every payload is parsed with it on arrival. */
-  input: z.ZodType;
+  input: z.ZodMiniType;
   /** Who may ask. */
   from: readonly SenderKind[];
   /** Needs the admin passphrase when one is set (connecting, removing, changing sync rules). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import zodEn from 'zod/v4/locales/en.js';
 import zodEs from 'zod/v4/locales/es.js';
 import { currentLanguage } from '../i18n';

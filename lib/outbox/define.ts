@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { readPayloadsWith, type OperationKind, type OperationRecord, type PayloadOf } from './records';
 import type { PacedVendor } from './pacing';
 
@@ -12,7 +12,7 @@ export interface OperationDefinition<K extends OperationKind> {
    * Its payload's schema: stored operations of this kind are read with it, wherever they are read (the worker, the
    * popup's lists); one that does not fit is listed as unreadable with why, and never sent.
    */
-  payload: z.ZodType<PayloadOf<K>>;
+  payload: z.ZodMiniType<PayloadOf<K>>;
   /** Which vendor's turns it takes among the operations in flight (see `pacing.ts`). */
   vendor?: OperationVendor;
 }
@@ -24,7 +24,7 @@ const definitions = new Map<string, OperationDefinition<OperationKind>>();
  * The outbox engine knows no feature: what it sends is registered by the feature in the worker (`registerHandler`).
  */
 export function defineOperation<K extends OperationKind>(definition: OperationDefinition<K>): OperationDefinition<K> {
-  readPayloadsWith(definition.kind, definition.payload as z.ZodType<never>);
+  readPayloadsWith(definition.kind, definition.payload as z.ZodMiniType<never>);
   definitions.set(definition.kind, definition as unknown as OperationDefinition<OperationKind>);
   return definition;
 }

@@ -1,5 +1,5 @@
 import type { EntityTable } from 'dexie';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { db, parseWith, type Readable } from '../db';
 
 /*
@@ -12,18 +12,18 @@ export const OperationState = z.enum(['queued', 'sending', 'done', 'needs-attent
 export type OperationState = z.infer<typeof OperationState>;
 
 /** One step's recorded facts, by step name; `done: true` once the step completed (see `lib/outbox/steps.ts`). */
-export const StepResults = z.record(z.string(), z.looseObject({ done: z.boolean().optional() }));
+export const StepResults = z.record(z.string(), z.looseObject({ done: z.optional(z.boolean()) }));
 export type StepResults = z.infer<typeof StepResults>;
 
 export const Delivery = z.object({
   /** Times sent, across Retry (which resets `attempts`): "created by my own earlier send" vs "someone else's". */
-  sends: z.number().int().min(0),
+  sends: z.number().check(z.int(), z.gte(0)),
   /** How it ended, e.g. 'created' or 'duplicate'. */
-  outcome: z.string().optional(),
+  outcome: z.optional(z.string()),
   /** Each step's checkpoint, so a stopped worker, a failure or Retry resumes at the first step not done. */
-  steps: StepResults.optional(),
+  steps: z.optional(StepResults),
   /** Warnings the vendor gave with a success (plain words). */
-  warnings: z.array(z.string()).optional(),
+  warnings: z.optional(z.array(z.string())),
 });
 export type Delivery = z.infer<typeof Delivery>;
 
@@ -32,11 +32,11 @@ const OperationBase = {
   state: OperationState,
   /** What the operation is about, e.g. the candidate key; used to refuse a second one in flight. */
   subject: z.string(),
-  attempts: z.number().int().min(0),
-  nextAttemptAt: z.string().optional(),
-  lastError: z.string().optional(),
-  remoteId: z.string().optional(),
-  remoteUrl: z.string().optional(),
+  attempts: z.number().check(z.int(), z.gte(0)),
+  nextAttemptAt: z.optional(z.string()),
+  lastError: z.optional(z.string()),
+  remoteId: z.optional(z.string()),
+  remoteUrl: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
   delivery: Delivery,
@@ -64,27 +64,31 @@ declare module '../db/tables' {
 }
 
 /** The payload schema of each operation kind, as its feature defined it (`defineOperation`). */
-const payloadSchemas = new Map<string, z.ZodType>();
+const payloadSchemas = new Map<string, z.ZodMiniType>();
 
 /** Read stored operations of this kind with this payload schema (called once per kind, by `defineOperation`). */
-export function readPayloadsWith<K extends OperationKind>(kind: K, schema: z.ZodType<OperationRecord['payload']>): void {
+export function readPayloadsWith<K extends OperationKind>(kind: K, schema: z.ZodMiniType<OperationRecord['payload']>): void {
   payloadSchemas.set(kind, schema);
 }
 
 /** Read as the operation's own kind says: its bookkeeping, then its payload with the schema its feature gave. */
-const OperationRecordSchema = StoredOperation.transform((operation, ctx) => {
-  const schema = payloadSchemas.get(operation.kind);
-  if (!schema) {
-    ctx.addIssue({ code: 'custom', path: ['kind'], message: `no operation of kind "${operation.kind}" in this version` });
-    return z.NEVER;
-  }
-  const payload = schema.safeParse(operation.payload);
-  if (!payload.success) {
-    for (const issue of payload.error.issues) ctx.addIssue({ ...issue, path: ['payload', ...issue.path] } as never);
-    return z.NEVER;
-  }
-  return { ...operation, payload: payload.data } as OperationRecord;
-});
+const OperationRecordSchema = z.pipe(
+  StoredOperation,
+  z.transform((operation, ctx) => {
+    // zod/mini's transform has no ctx.addIssue (classic zod adds it): its issues go straight on ctx.issues, as addIssue put them.
+    const schema = payloadSchemas.get(operation.kind);
+    if (!schema) {
+      ctx.issues.push({ code: 'custom', path: ['kind'], message: `no operation of kind "${operation.kind}" in this version`, input: operation });
+      return z.NEVER;
+    }
+    const payload = schema.safeParse(operation.payload);
+    if (!payload.success) {
+      for (const issue of payload.error.issues) ctx.issues.push({ ...issue, path: ['payload', ...issue.path], input: operation } as never);
+      return z.NEVER;
+    }
+    return { ...operation, payload: payload.data } as OperationRecord;
+  }),
+);
 
 export const parseOperation = (raw: unknown): Readable<OperationRecord> => parseWith(OperationRecordSchema, 'operations', (r) => r.id, raw);
 

@@ -1,5 +1,5 @@
 import type { EntityTable } from 'dexie';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /*
  * The `candidates` table: people, each the own of one feature by the kind its `data` says — a hired person
@@ -13,11 +13,11 @@ export const CandidateBase = {
   source: z.string(),
   firstName: z.string(),
   lastName: z.string(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  jobTitle: z.string().optional(),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  jobTitle: z.optional(z.string()),
   hired: z.boolean(),
-  exportedEmployeeId: z.string().optional(),
+  exportedEmployeeId: z.optional(z.string()),
   capturedAt: z.string(),
   updatedAt: z.string(),
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SiteRecipe, SiteYield, type StoredRecipe } from './schema';
 import { intent, type IntentSpec } from '../messaging/intent';
 
@@ -6,13 +6,17 @@ import { intent, type IntentSpec } from '../messaging/intent';
  * "Teach this page" and adapter health. The picker (in the page) sends the recipe it built; the options page edits,
  * deletes, exports and imports recipes; ATS pages report what they yielded. The worker validates and stores.
  */
-export const SaveRecipeInput = z.object({ recipe: SiteRecipe, previousKey: z.string().max(600).optional() });
+export const SaveRecipeInput = z.object({ recipe: SiteRecipe, previousKey: z.optional(z.string().check(z.maxLength(600))) });
 
 export const recipeIntents = {
   saveSiteRecipe: intent<StoredRecipe[]>()({ input: SaveRecipeInput, from: ['content-script', 'extension-page'], admin: true }),
-  deleteSiteRecipe: intent<StoredRecipe[]>()({ input: z.string().min(1).max(600), from: ['extension-page'], admin: true }),
+  deleteSiteRecipe: intent<StoredRecipe[]>()({ input: z.string().check(z.minLength(1), z.maxLength(600)), from: ['extension-page'], admin: true }),
   exportSiteRecipes: intent<{ text: string; fileName: string; count: number }>()({ input: z.undefined(), from: ['extension-page'] }),
-  importSiteRecipes: intent<{ imported: number; managed: number }>()({ input: z.string().max(2_000_000), from: ['extension-page'], admin: true }),
+  importSiteRecipes: intent<{ imported: number; managed: number }>()({
+    input: z.string().check(z.maxLength(2_000_000)),
+    from: ['extension-page'],
+    admin: true,
+  }),
   reportSiteYield: intent<null>()({ input: SiteYield, from: ['content-script'] }),
   /** May this browser's admin teach pages (not a recruiter's browser)? Asked by a page before offering the button. */
   teachOffered: intent<boolean>()({ input: z.undefined(), from: ['content-script', 'extension-page'] }),

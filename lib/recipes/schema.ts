@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { t } from './messages';
 
 /**
@@ -10,10 +10,12 @@ import { t } from './messages';
 /** A hostname as browsers write it (lower case, no port, no scheme). */
 export const RecipeHost = z
   .string()
-  .trim()
-  .toLowerCase()
-  .max(253)
-  .regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, { error: () => t('badHost') });
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(253),
+    z.regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, { error: () => t('badHost') }),
+  );
 
 /**
  * Which pages of the host: a path with `:id` where the candidate id is and `*` for any run of characters
@@ -23,51 +25,56 @@ export const RecipeHost = z
  * `/#/candidates?candidate=:id`; lib/recipes/pattern.ts). A plain fragment (`#activity`) is never part of it. Absent:
  * every page of the host.
  */
-export const RecipePath = z
-  .string()
-  .trim()
-  .max(300)
-  .regex(/^\/[A-Za-z0-9_\-./:*~%=$]*(?:#!?\/[A-Za-z0-9_\-./:*~%=$]*)?(?:\?[A-Za-z0-9_.\-[\]]+(?:=[A-Za-z0-9_.\-~%+:*]*)?(?:&[A-Za-z0-9_.\-[\]]+(?:=[A-Za-z0-9_.\-~%+:*]*)?)*)?$/, { error: () => t('badPath') })
-  .refine((path) => (path.match(/:id\b/g) ?? []).length <= 1, { error: () => t('badPath') });
+export const RecipePath = z.string().check(
+  z.trim(),
+  z.maxLength(300),
+  z.regex(
+    /^\/[A-Za-z0-9_\-./:*~%=$]*(?:#!?\/[A-Za-z0-9_\-./:*~%=$]*)?(?:\?[A-Za-z0-9_.\-[\]]+(?:=[A-Za-z0-9_.\-~%+:*]*)?(?:&[A-Za-z0-9_.\-[\]]+(?:=[A-Za-z0-9_.\-~%+:*]*)?)*)?$/,
+    { error: () => t('badPath') },
+  ),
+  z.refine((path) => (path.match(/:id\b/g) ?? []).length <= 1, { error: () => t('badPath') }),
+);
 
 /**
  * A CSS selector, only ever given to querySelectorAll; ` >>> ` steps into an element's open shadow root
  * (lib/recipes/deep.ts). Braces, `<` and semicolons belong to style sheets and markup, never to a selector: a string
  * with them is not one. (`>` is CSS's child combinator.)
  */
-export const RecipeSelector = z
-  .string()
-  .trim()
-  .min(1)
-  .max(500, { error: () => t('selectorLong') })
-  .regex(/^[^{}<;]+$/, { error: () => t('badSelector') })
-  .refine((selector) => selector.split(/>>>/).every((part) => part.trim() && !part.trim().startsWith('>') && !part.trim().endsWith('>')), { error: () => t('badSelector') });
+export const RecipeSelector = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(500, { error: () => t('selectorLong') }),
+  z.regex(/^[^{}<;]+$/, { error: () => t('badSelector') }),
+  z.refine((selector) => selector.split(/>>>/).every((part) => part.trim() && !part.trim().startsWith('>') && !part.trim().endsWith('>')), {
+    error: () => t('badSelector'),
+  }),
+);
 
 export const RECIPE_FIELDS = ['name', 'email', 'stage', 'jobTitle', 'anchor', 'row', 'panel'] as const;
 export type RecipeField = (typeof RECIPE_FIELDS)[number];
 
 export const RecipeFields = z.strictObject({
   /** The candidate's name, email, stage and job on a candidate page. */
-  name: RecipeSelector.optional(),
-  email: RecipeSelector.optional(),
-  stage: RecipeSelector.optional(),
-  jobTitle: RecipeSelector.optional(),
+  name: z.optional(RecipeSelector),
+  email: z.optional(RecipeSelector),
+  stage: z.optional(RecipeSelector),
+  jobTitle: z.optional(RecipeSelector),
   /** Where the buttons go (none: the floating button). */
-  anchor: RecipeSelector.optional(),
+  anchor: z.optional(RecipeSelector),
   /** One row of a candidate list (a list page's recipe): every element it matches gets a button. */
-  row: RecipeSelector.optional(),
+  row: z.optional(RecipeSelector),
   /**
    * The candidate panel over a list (a profile drawer, a flyover): the other fields are read inside it, so the
    * button acts on the panel's candidate and never on a row of the list behind it. Recipe format 2.
    */
-  panel: RecipeSelector.optional(),
+  panel: z.optional(RecipeSelector),
 });
 
 export const SiteRecipe = z.strictObject({
   host: RecipeHost,
-  path: RecipePath.optional(),
-  fields: RecipeFields.refine((fields) => Object.values(fields).some(Boolean), { error: () => t('noFields') }),
-  updatedAt: z.iso.datetime({ offset: true }).optional(),
+  path: z.optional(RecipePath),
+  fields: RecipeFields.check(z.refine((fields) => Object.values(fields).some(Boolean), { error: () => t('noFields') })),
+  updatedAt: z.optional(z.iso.datetime({ offset: true })),
 });
 export type SiteRecipe = z.infer<typeof SiteRecipe>;
 
@@ -92,10 +99,10 @@ export const RECIPES_VERSION = 2;
 export const RecipesFile = z.strictObject({
   format: z.literal(RECIPES_FORMAT),
   version: z.union([z.literal(1), z.literal(RECIPES_VERSION)]),
-  exportedAt: z.iso.datetime({ offset: true }).optional(),
-  recipes: z.array(SiteRecipe).max(200),
+  exportedAt: z.optional(z.iso.datetime({ offset: true })),
+  recipes: z.array(SiteRecipe).check(z.maxLength(200)),
 });
-export const RecipesEnvelope = z.looseObject({ format: z.literal(RECIPES_FORMAT), version: z.number().int().min(1) });
+export const RecipesEnvelope = z.looseObject({ format: z.literal(RECIPES_FORMAT), version: z.number().check(z.int(), z.gte(1)) });
 
 /** Does a recipe use what recipe format 1 could not hold (so a file carrying it must say version 2)? */
 export function needsFormat2(recipe: SiteRecipe): boolean {
@@ -105,8 +112,8 @@ export function needsFormat2(recipe: SiteRecipe): boolean {
 /** What the last page of a site yielded (Sites → health): one small record per site, written by the worker. */
 export const SiteYield = z.strictObject({
   host: RecipeHost,
-  path: z.string().max(300),
-  adapterId: z.string().min(1).max(300),
+  path: z.string().check(z.maxLength(300)),
+  adapterId: z.string().check(z.minLength(1), z.maxLength(300)),
   kind: z.enum(['candidate', 'candidate-list', 'pipeline', 'none']),
   /** The candidate id came from the URL. */
   idFromUrl: z.boolean(),
@@ -115,9 +122,9 @@ export const SiteYield = z.strictObject({
   /** Where the button went: an anchor on the page, the floating fallback, or nowhere (no candidate found). */
   anchor: z.enum(['found', 'floating', 'none']),
   /** List and pipeline pages: how many rows got a button. */
-  rows: z.number().int().min(0).max(10_000),
+  rows: z.number().check(z.int(), z.gte(0), z.lte(10_000)),
   /** The recipe's key (host + path) when one was in use. */
-  recipe: z.string().max(600).optional(),
+  recipe: z.optional(z.string().check(z.maxLength(600))),
 });
 export type SiteYield = z.infer<typeof SiteYield>;
 export interface SiteHealth extends SiteYield {
@@ -125,7 +132,7 @@ export interface SiteHealth extends SiteYield {
 }
 
 /** The first problem of a zod error, as "where: what". */
-export function firstIssue(error: z.ZodError): string {
+export function firstIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join('.') || t('theFile')}: ${issue.message}` : t('unreadable');
 }

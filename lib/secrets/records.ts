@@ -1,5 +1,5 @@
 import type { EntityTable } from 'dexie';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** The vault's rows (`secrets`, `vaultKeys`), owned here: only the vault reads them. */
 

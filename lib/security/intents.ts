@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { intent, type IntentSpec } from '../messaging/intent';
 import type { LocalDataCounts } from '../retention';
 import type { SecurityStatus } from '.';
 
 /** The options page's Security and Data regions. `admin: true` intents need the passphrase when one is set. */
-export const PassphraseInput = z.string().max(1000);
+export const PassphraseInput = z.string().check(z.maxLength(1000));
 /** The shortest admin or team-file passphrase accepted (the forms say so before the worker refuses one). */
 export const MIN_PASSPHRASE_LENGTH = 10;
 

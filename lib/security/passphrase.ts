@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { db } from '../db';
 import { PublicError } from '../errors';
 import { MIN_PASSPHRASE_LENGTH } from './intents';
@@ -20,11 +20,11 @@ const FAILS_KEY = 'adminFailedTries';
 export { PBKDF2_ITERATIONS };
 export const UNLOCK_MINUTES = 15;
 
-const Base64 = z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/);
+const Base64 = z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9+/]+={0,2}$/));
 const PassphraseRecord = z.object({
   salt: Base64,
   hash: Base64,
-  iterations: z.number().int().positive().max(10_000_000),
+  iterations: z.number().check(z.int(), z.positive(), z.lte(10_000_000)),
   setAt: z.string(),
 });
 type PassphraseRecord = z.infer<typeof PassphraseRecord>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { SettingChange, type SettingsView } from './schema';
 

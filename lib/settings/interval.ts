@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * How often the ATS's jobs are pulled, in minutes: the one set of bounds for the Jobs region's intent, the
@@ -8,4 +8,4 @@ export const MIN_PULL_MINUTES = 15;
 export const MAX_PULL_MINUTES = 24 * 60;
 export const DEFAULT_PULL_MINUTES = 180;
 
-export const PullIntervalMinutes = z.number().int().min(MIN_PULL_MINUTES).max(MAX_PULL_MINUTES);
+export const PullIntervalMinutes = z.number().check(z.int(), z.gte(MIN_PULL_MINUTES), z.lte(MAX_PULL_MINUTES));

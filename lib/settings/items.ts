@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { db } from '../db';
 import { PublicError } from '../errors';
 import { DEFAULT_PULL_MINUTES, MAX_PULL_MINUTES, MIN_PULL_MINUTES } from './interval';
@@ -36,7 +36,7 @@ export function defineSetting<T>(spec: {
   key: string;
   fallback: T;
   local: (value: unknown) => T | undefined;
-  policy: z.ZodType<T, unknown>;
+  policy: z.ZodMiniType<T, unknown>;
 }): SettingItem<T> {
   return {
     name: spec.name,
@@ -78,13 +78,15 @@ export async function writeSettingItem<T>(item: SettingItem<T>, value: unknown, 
   return parsed;
 }
 
-const fromSchema = <S extends z.ZodType>(schema: S) => (value: unknown) => {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? (parsed.data as z.output<S>) : undefined;
-};
+const fromSchema =
+  <S extends z.ZodMiniType>(schema: S) =>
+  (value: unknown) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? (parsed.data as z.output<S>) : undefined;
+  };
 
 function adminSetting<K extends SettingName>(name: K) {
-  const schema = SettingsSchema.shape[name] as unknown as z.ZodType<Settings[K], unknown>;
+  const schema = SettingsSchema.shape[name] as unknown as z.ZodMiniType<Settings[K], unknown>;
   return defineSetting<Settings[K]>({ name, key: `settings.${name}`, fallback: schema.parse(undefined), local: fromSchema(schema), policy: schema });
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Tabs a person opened Hirebridge on through the toolbar icon (activeTab): their page may talk to the service
@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 const STORAGE_KEY = 'grantedTabs';
 /** Tab id → the origin it was granted on. Anything else read back grants nothing. */
-const GrantedTabs = z.record(z.string().regex(/^\d+$/), z.string());
+const GrantedTabs = z.record(z.string().check(z.regex(/^\d+$/)), z.string());
 const granted = new Map<number, string>();
 
 /** The read of the grants of this worker's last life (every worker start). */

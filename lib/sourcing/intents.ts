@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { intent, type IntentSpec } from '../messaging/intent';
 import { OperationIdInput } from '../outbox/operation-id';
 import { says } from './input-messages';
@@ -11,35 +11,35 @@ import type { AtsProvider } from '../connectors/types';
  * checks it, builds the PDF and sends it through a durable operation.
  */
 
-const pageText = (max: number) => z.string().max(max).optional();
+const pageText = (max: number) => z.optional(z.string().check(z.maxLength(max)));
 /** 10 MB of PDF, base64-encoded. */
 const MAX_RESUME_BASE64 = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4;
 
-export const Turn = z.object({ speaker: z.string().max(120), text: z.string().max(20_000) });
+export const Turn = z.object({ speaker: z.string().check(z.maxLength(120)), text: z.string().check(z.maxLength(20_000)) });
 
 /** What a page says about the person (all untrusted, all optional but the source URL). */
 export const SourcedOnPage = z.object({
   /** The site adapter that read it, or "generic" for any page read through the toolbar icon. */
-  adapterId: z.string().min(1).max(64),
+  adapterId: z.string().check(z.minLength(1), z.maxLength(64)),
   siteCandidateId: pageText(128),
   fullName: pageText(300),
   email: pageText(320),
   phone: pageText(64),
   headline: pageText(300),
   stage: pageText(120),
-  rating: z.number().int().min(1).max(5).optional(),
+  rating: z.optional(z.number().check(z.int(), z.gte(1), z.lte(5))),
   summary: pageText(5000),
-  transcript: z.array(Turn).max(2000).default([]),
-  resumeUrl: z.string().url().max(2000).optional(),
-  sourceUrl: z.string().url().max(2000),
-  sourceSite: z.string().max(120),
+  transcript: z._default(z.array(Turn).check(z.maxLength(2000)), []),
+  resumeUrl: z.optional(z.string().check(z.url(), z.maxLength(2000))),
+  sourceUrl: z.string().check(z.url(), z.maxLength(2000)),
+  sourceSite: z.string().check(z.maxLength(120)),
 });
 export type SourcedOnPage = z.infer<typeof SourcedOnPage>;
 
 export const ResumeUpload = z.object({
-  fileName: z.string().min(1).max(200),
-  contentType: z.string().max(100),
-  base64: z.string().max(MAX_RESUME_BASE64, says('resumeTooLarge')).regex(/^[A-Za-z0-9+/]*={0,2}$/, says('resumeUnreadable')),
+  fileName: z.string().check(z.minLength(1), z.maxLength(200)),
+  contentType: z.string().check(z.maxLength(100)),
+  base64: z.string().check(z.maxLength(MAX_RESUME_BASE64, says('resumeTooLarge')), z.regex(/^[A-Za-z0-9+/]*={0,2}$/, says('resumeUnreadable'))),
 });
 export type ResumeUpload = z.infer<typeof ResumeUpload>;
 
@@ -51,24 +51,30 @@ export const SyncFields = z.object({
   lastName: LastNameField,
   email: EmailField,
   phone,
-  jobKey: z.string().min(1, says('jobMissing')).max(600),
-  rating: z.number().int().min(1).max(5).optional(),
-  summary: z.string().max(5000, says('summaryLong')).optional().or(z.literal('')),
+  jobKey: z.string().check(z.minLength(1, says('jobMissing')), z.maxLength(600)),
+  rating: z.optional(z.number().check(z.int(), z.gte(1), z.lte(5))),
+  summary: z.union([z.optional(z.string().check(z.maxLength(5000, says('summaryLong')))), z.literal('')]),
   /** The transcript as "Speaker: text" lines (read from the page or pasted). */
-  transcript: z.string().max(400_000, says('transcriptLong')).optional().or(z.literal('')),
+  transcript: z.union([z.optional(z.string().check(z.maxLength(400_000, says('transcriptLong')))), z.literal('')]),
 });
 export type SyncFields = z.infer<typeof SyncFields>;
 
 /** Answers by question id: text, number, boolean, option id(s), a YYYY-MM-DD date, or a file. */
-export const AnswerValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100), ResumeUpload]);
-export const SyncAnswers = z.record(z.string().max(200), AnswerValue);
+export const AnswerValue = z.union([
+  z.string().check(z.maxLength(10_000)),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100)),
+  ResumeUpload,
+]);
+export const SyncAnswers = z.record(z.string().check(z.maxLength(200)), AnswerValue);
 
 export const PrepareSyncInput = z.object({ page: SourcedOnPage });
 export const SubmitSyncInput = z.object({
-  candidateKey: z.string().min(1).max(600),
+  candidateKey: z.string().check(z.minLength(1), z.maxLength(600)),
   fields: SyncFields,
-  answers: SyncAnswers.default({}),
-  resume: ResumeUpload.optional(),
+  answers: z._default(SyncAnswers, {}),
+  resume: z.optional(ResumeUpload),
 });
 
 export interface SyncJobOption {
@@ -123,7 +129,7 @@ export const sourcingIntents = {
   /** Inject the dialogs' code into the asking tab (loaded on first use, not with every page). */
   loadDialogs: intent<null>()({ input: z.undefined(), from: ['content-script'] }),
   /** Whether this site's candidates can be synced (it is not the connected system-of-record ATS itself). */
-  syncOffered: intent<boolean>()({ input: z.object({ adapterId: z.string().min(1).max(64) }), from: ['content-script'] }),
+  syncOffered: intent<boolean>()({ input: z.object({ adapterId: z.string().check(z.minLength(1), z.maxLength(64)) }), from: ['content-script'] }),
   syncActiveTab: intent<{ tabTitle?: string }>()({ input: z.undefined(), from: ['extension-page'] }),
   prepareSync: intent<SyncDraft>()({ input: PrepareSyncInput, from: ['dialog-frame', 'extension-page'] }),
   submitSync: intent<SyncProgress>()({ input: SubmitSyncInput, from: ['dialog-frame', 'extension-page'] }),

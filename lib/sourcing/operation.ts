@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { OperationOf } from '../outbox/records';
 import { defineOperation } from '../outbox/define';
 import { pacedVendorOf } from '../connections/pacing';
@@ -23,9 +23,9 @@ export const SyncPayload = z.object({
   note: z.string(),
   pdfFileName: z.string(),
   pdfBase64: z.string(),
-  resumeNote: z.string().optional(),
+  resumeNote: z.optional(z.string()),
   /** The ATS takes no CV (its attachment rules): the PDF is not sent, and this says so. */
-  cvWithheld: z.string().optional(),
+  cvWithheld: z.optional(z.string()),
 });
 export type SyncPayload = z.infer<typeof SyncPayload>;
 
@@ -50,7 +50,7 @@ export type SyncOperation = OperationOf<'sync-candidate'>;
 export const AutoSyncPlan = z.object({
   fields: SyncFields,
   answers: z.record(z.string(), z.unknown()),
-  resume: ResumeUpload.optional(),
+  resume: z.optional(ResumeUpload),
   plannedAt: z.string(),
 });
 export type AutoSyncPlan = z.infer<typeof AutoSyncPlan>;

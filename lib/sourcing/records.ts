@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { db } from '../db';
 import { CandidateBase } from '../people/candidates';
 
@@ -10,14 +10,14 @@ export const SourcedData = z.looseObject({
   kind: z.literal('sourced'),
   sourceUrl: z.string(),
   sourceSite: z.string(),
-  headline: z.string().optional(),
-  stage: z.string().optional(),
-  rating: z.number().optional(),
-  summary: z.string().optional(),
+  headline: z.optional(z.string()),
+  stage: z.optional(z.string()),
+  rating: z.optional(z.number()),
+  summary: z.optional(z.string()),
   transcript: Transcript,
-  resumeUrl: z.string().optional(),
+  resumeUrl: z.optional(z.string()),
   /** Job key → when it was synced, and the application. */
-  syncs: z.record(z.string(), z.object({ at: z.string(), applicationId: z.string().optional(), outcome: z.string().optional() })).optional(),
+  syncs: z.optional(z.record(z.string(), z.object({ at: z.string(), applicationId: z.optional(z.string()), outcome: z.optional(z.string()) }))),
   // `autoSyncPlan`, a sync the recruiter prepared to go out by itself, is kept as stored (the object is loose) and
   // read through its own schema (`AutoSyncPlan`, service.ts).
 });

@@ -1,11 +1,14 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { intent, type IntentSpec } from '../messaging/intent';
 import type { ImportSummary, TeamSetupStatus } from './schema';
 
 /** Team setup file (options page): export is an admin action; import is how a recruiter's browser is set up. */
-export const ExportTeamSetupInput = z.strictObject({ passphrase: z.string().max(1000).optional() });
+export const ExportTeamSetupInput = z.strictObject({ passphrase: z.optional(z.string().check(z.maxLength(1000))) });
 /** A setup file is a few KB; 2 MB leaves room for thousands of active job ids. */
-export const ImportTeamSetupInput = z.strictObject({ text: z.string().max(2_000_000), passphrase: z.string().max(1000).optional() });
+export const ImportTeamSetupInput = z.strictObject({
+  text: z.string().check(z.maxLength(2_000_000)),
+  passphrase: z.optional(z.string().check(z.maxLength(1000))),
+});
 
 export const teamIntents = {
   teamSetupStatus: intent<TeamSetupStatus>()({ input: z.undefined(), from: ['extension-page'] }),

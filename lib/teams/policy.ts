@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PROVIDER_NAMES, prepareConnection, removeConnection, saveConnections } from '../connections';
 import { attempt } from '../errors';
 import { db } from '../db';
@@ -24,12 +24,12 @@ const CONNECTION_FIELDS = ['provider', 'environment', 'baseUrl', 'integrationId'
 
 /** Policy keys of the team setup (the settings' own keys are read by lib/settings). */
 const PolicyTeam = {
-  managedBy: z.string().trim().min(1).max(200),
-  activeJobIds: z.array(z.string().min(1).max(200)).max(5000),
+  managedBy: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  activeJobIds: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(5000)),
   activeJobCountries: ManagedSyncRules.shape.countries,
 };
 
-function firstIssue(error: z.ZodError): { field: string; reason: string } {
+function firstIssue(error: z.core.$ZodError): { field: string; reason: string } {
   const issue = error.issues[0];
   return { field: issue?.path.join('.') || 'value', reason: issue?.message ?? '' };
 }
@@ -54,7 +54,7 @@ export async function applyManagedPolicy(read?: PolicyRead): Promise<PolicyRepor
   const known = new Set([...Object.keys(SettingsSchema.shape), ...Object.keys(ManagedSyncRules.shape), ...Object.keys(PolicyTeam), 'connections', 'siteRecipes']);
   for (const key of Object.keys(raw)) if (!known.has(key)) notes.push(t('policyUnknownKey', { key }));
   // Settings are applied by lib/settings' overlay; a wrong one is only noted here so people can see why.
-  const shapes: Record<string, z.ZodType> = { ...SettingsSchema.shape, ...ManagedSyncRules.shape, ...PolicyTeam };
+  const shapes: Record<string, z.ZodMiniType> = { ...SettingsSchema.shape, ...ManagedSyncRules.shape, ...PolicyTeam };
   const valid: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(shapes)) {
     if (raw[key] === undefined) continue;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ConnectorError } from '../errors';
 import { createHttpClient, type HttpHooks } from '../http';
 import type { DirectAtsCredentials } from '../direct';
@@ -141,7 +141,12 @@ export function createAshbyAts(creds: DirectAtsCredentials, hooks?: HttpHooks): 
   });
 
   /** One RPC: POST `/<endpoint>` with a JSON body (or a multipart form); a `success: false` answer throws in plain words. */
-  async function rpc<S extends z.ZodType>(endpoint: AshbyEndpoint, schema: S, body: object | FormData, timeoutMs?: number): Promise<Extract<z.output<S>, { success: true }>> {
+  async function rpc<S extends z.ZodMiniType>(
+    endpoint: AshbyEndpoint,
+    schema: S,
+    body: object | FormData,
+    timeoutMs?: number,
+  ): Promise<Extract<z.output<S>, { success: true }>> {
     let answer: z.output<S>;
     try {
       answer = await http.request(schema, endpoint, { method: 'POST', body, timeoutMs });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ConnectorError } from '../errors';
 import type { HttpHooks } from '../http';
 import { t } from '../messages';

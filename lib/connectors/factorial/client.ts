@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ConnectorError } from '../errors';
 import { createHttpClient, type HttpHooks, type RequestOptions } from '../http';
 import type { FactorialCredentials } from '../types';
@@ -33,7 +33,7 @@ export function createFactorialClient(creds: FactorialCredentials, hooks?: HttpH
   });
 
   /** Every answer is parsed against the pinned version's shapes; a mismatch says which version we speak. */
-  async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestOptions): Promise<z.output<S>> {
+  async function request<S extends z.ZodMiniType>(schema: S, path: string, init?: RequestOptions): Promise<z.output<S>> {
     try {
       return await http.request(schema, path, init);
     } catch (error) {
@@ -45,7 +45,13 @@ export function createFactorialClient(creds: FactorialCredentials, hooks?: HttpH
   }
 
   /** One page of a list. `cursor` is a previous page's `end_cursor`, sent back as `after_id` exactly as received. */
-  async function page<T extends z.ZodType>(item: T, resource: string, params: Params = {}, cursor?: string | null, limit = FACTORIAL_MAX_LIMIT): Promise<FactorialListPage<z.output<T>>> {
+  async function page<T extends z.ZodMiniType>(
+    item: T,
+    resource: string,
+    params: Params = {},
+    cursor?: string | null,
+    limit = FACTORIAL_MAX_LIMIT,
+  ): Promise<FactorialListPage<z.output<T>>> {
     const query = railsQuery({ ...params, limit: Math.min(limit, FACTORIAL_MAX_LIMIT), after_id: cursor ?? undefined });
     const body = await request(factorialList(item), resourcePath(resource), { query });
     if (!body.hasNextPage) return { items: body.items as z.output<T>[], next: null };
@@ -58,7 +64,7 @@ export function createFactorialClient(creds: FactorialCredentials, hooks?: HttpH
    * Every item of a list, following `end_cursor` page after page. Bounded: past `maxItems` it stops with a clear
    * error rather than return part of a list as if it were all; a cursor the server already gave is an error too.
    */
-  async function all<T extends z.ZodType>(item: T, resource: string, params: Params = {}, maxItems = FACTORIAL_MAX_LIST_ITEMS): Promise<z.output<T>[]> {
+  async function all<T extends z.ZodMiniType>(item: T, resource: string, params: Params = {}, maxItems = FACTORIAL_MAX_LIST_ITEMS): Promise<z.output<T>[]> {
     const out: z.output<T>[] = [];
     const seen = new Set<string>();
     let cursor: string | null = null;
@@ -81,7 +87,17 @@ export function createFactorialClient(creds: FactorialCredentials, hooks?: HttpH
    */
   async function verifyCompany(): Promise<{ label?: string; companyId?: string }> {
     const credential = await request(
-      z.union([z.object({ data: z.array(Credentials) }).transform((b) => b.data[0]), z.array(Credentials).transform((a) => a[0]), Credentials]),
+      z.union([
+        z.pipe(
+          z.object({ data: z.array(Credentials) }),
+          z.transform((b) => b.data[0]),
+        ),
+        z.pipe(
+          z.array(Credentials),
+          z.transform((a) => a[0]),
+        ),
+        Credentials,
+      ]),
       resourcePath('api_public/credentials'),
     );
     if (credential) return { label: credential.legal_name ?? credential.name ?? undefined, companyId: credential.company_id };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { HttpHooks } from '../http';
 import type { ContractVersion, Employee, FactorialCredentials, FactorialHrPort, NewEmployee } from '../types';
 import { createFactorialClient } from './client';

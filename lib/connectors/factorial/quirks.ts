@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { VendorErrorDetails } from '../http';
 
 /**
@@ -16,19 +16,23 @@ import type { VendorErrorDetails } from '../http';
  * - the job title is not on the employee: it lives on the contract version.
  */
 
-export const factorialId = z.union([z.string().min(1), z.number().int()]).transform((id) => String(id));
-export const optionalFactorialId = factorialId.nullish().transform((id) => id ?? undefined);
+export const factorialId = z.pipe(
+  z.union([z.string().check(z.minLength(1)), z.number().check(z.int())]),
+  z.transform((id) => String(id)),
+);
+export const optionalFactorialId = z.pipe(
+  z.nullish(factorialId),
+  z.transform((id) => id ?? undefined),
+);
 
 export const FACTORIAL_MAX_LIMIT = 100;
 
-const pageMeta = z
-  .object({
-    has_next_page: z.boolean().optional(),
-    // A string in the spec; an older version's integer is read the same way. Passed back untouched.
-    end_cursor: z.union([z.string(), z.number()]).nullish(),
-    total: z.number().nullish(),
-  })
-  .passthrough();
+const pageMeta = z.looseObject({
+  has_next_page: z.optional(z.boolean()),
+  // A string in the spec; an older version's integer is read the same way. Passed back untouched.
+  end_cursor: z.nullish(z.union([z.string(), z.number()])),
+  total: z.nullish(z.number()),
+});
 
 export interface FactorialPage<T> {
   items: T[];
@@ -39,17 +43,21 @@ export interface FactorialPage<T> {
 }
 
 /** A list in either shape, normalised to items plus the cursor of the next page (a bare array has none). */
-export function factorialList<T extends z.ZodType>(item: T) {
+export function factorialList<T extends z.ZodMiniType>(item: T) {
   return z.union([
-    z.object({ data: z.array(item), meta: pageMeta.nullish() }).transform(
-      (body): FactorialPage<z.output<T>> => ({
+    z.pipe(
+      z.object({ data: z.array(item), meta: z.nullish(pageMeta) }),
+      z.transform((body): FactorialPage<z.output<T>> => ({
         items: body.data,
         hasNextPage: body.meta?.has_next_page ?? false,
         endCursor: body.meta?.end_cursor === undefined || body.meta?.end_cursor === null || body.meta.end_cursor === '' ? undefined : String(body.meta.end_cursor),
         total: body.meta?.total ?? undefined,
-      }),
+      })),
     ),
-    z.array(item).transform((items): FactorialPage<z.output<T>> => ({ items, hasNextPage: false, total: items.length })),
+    z.pipe(
+      z.array(item),
+      z.transform((items): FactorialPage<z.output<T>> => ({ items, hasNextPage: false, total: items.length })),
+    ),
   ]);
 }
 
@@ -117,8 +125,17 @@ function withField(field: string | undefined, message: string): string {
 }
 
 /** A single resource: newer versions wrap it in `{ data }`, older ones answer it bare. */
-export function factorialOne<T extends z.ZodType>(item: T) {
-  return z.union([z.object({ data: item }).transform((b) => (b as { data: z.output<T> }).data), item.transform((b) => b as z.output<T>)]);
+export function factorialOne<T extends z.ZodMiniType>(item: T) {
+  return z.union([
+    z.pipe(
+      z.object({ data: item }),
+      z.transform((b) => (b as { data: z.output<T> }).data),
+    ),
+    z.pipe(
+      item,
+      z.transform((b) => b as z.output<T>),
+    ),
+  ]);
 }
 
 /** An application is hired when its phase is of type "hired" (phase types in the spec: initial, normal, hired, …). */
@@ -151,14 +168,25 @@ export const ALL_JOB_CATALOG_NODES: readonly string[] = [];
  * byte_size, content_type, created_at). A CV that does not carry an http(s) url is ignored, not an error: the
  * application itself is still good.
  */
-export const factorialCv = z
-  .looseObject({
-    filename: z.string().nullish(),
-    url: z.string().regex(/^https?:\/\//i),
-    byte_size: z.number().nullish(),
-    content_type: z.string().nullish(),
-  })
-  .transform((cv) => ({ fileName: cv.filename ?? undefined, url: cv.url, byteSize: cv.byte_size ?? undefined, contentType: cv.content_type ?? undefined }))
-  .nullish()
-  .catch(undefined)
-  .transform((cv) => cv ?? undefined);
+export const factorialCv = z.pipe(
+  z.catch(
+    z.nullish(
+      z.pipe(
+        z.looseObject({
+          filename: z.nullish(z.string()),
+          url: z.string().check(z.regex(/^https?:\/\//i)),
+          byte_size: z.nullish(z.number()),
+          content_type: z.nullish(z.string()),
+        }),
+        z.transform((cv) => ({
+          fileName: cv.filename ?? undefined,
+          url: cv.url,
+          byteSize: cv.byte_size ?? undefined,
+          contentType: cv.content_type ?? undefined,
+        })),
+      ),
+    ),
+    undefined,
+  ),
+  z.transform((cv) => cv ?? undefined),
+);

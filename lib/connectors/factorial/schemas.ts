@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { factorialCv, factorialId, optionalFactorialId } from './quirks';
 
 /**
@@ -7,7 +7,10 @@ import { factorialCv, factorialId, optionalFactorialId } from './quirks';
  * `factorialId` (string, or an older version's integer → string).
  */
 
-const text = z.string().nullish().transform((v) => v ?? undefined);
+const text = z.pipe(
+  z.nullish(z.string()),
+  z.transform((v) => v ?? undefined),
+);
 
 export const Credentials = z.looseObject({
   id: factorialId,
@@ -50,15 +53,15 @@ export const CreateEmployeeBody = z.strictObject({
   last_name: z.string(),
   /** The personal email up to 2026-07-01, the login email from 2026-10-01 (see `createWithContractBody`). */
   email: z.string(),
-  legal_entity_id: z.string().optional(),
-  team_id: z.string().optional(),
-  location_id: z.string().optional(),
-  contract_starts_on: z.string().optional(),
-  country: z.string().optional(),
-  phone_number: z.string().optional(),
-  manager_id: z.string().optional(),
-  has_trial_period: z.boolean().optional(),
-  trial_period_ends_on: z.string().optional(),
+  legal_entity_id: z.optional(z.string()),
+  team_id: z.optional(z.string()),
+  location_id: z.optional(z.string()),
+  contract_starts_on: z.optional(z.string()),
+  country: z.optional(z.string()),
+  phone_number: z.optional(z.string()),
+  manager_id: z.optional(z.string()),
+  has_trial_period: z.optional(z.boolean()),
+  trial_period_ends_on: z.optional(z.string()),
 });
 
 /** custom_fields/fields (2026-07-01 `custom_fields_field`): the label is `label_text`; choices come from custom_fields/options. */
@@ -67,12 +70,12 @@ export const CustomField = z.looseObject({
   id: factorialId,
   field_type: z.string(),
   label_text: z.string(),
-  required: z.boolean().nullish(),
+  required: z.nullish(z.boolean()),
   legal_entity_name: text,
   legal_entity_id: optionalFactorialId,
   slug: text,
 });
-export const CustomFieldOption = z.looseObject({ id: factorialId, label: text, value: text, is_active: z.boolean().nullish(), field_id: optionalFactorialId });
+export const CustomFieldOption = z.looseObject({ id: factorialId, label: text, value: text, is_active: z.nullish(z.boolean()), field_id: optionalFactorialId });
 /** custom_fields/values (`custom_fields_value`): `value` is typed "unknown" by the spec. */
 export const CustomFieldValue = z.looseObject({ id: factorialId, field_id: factorialId, valuable_id: factorialId, valuable_type: z.string(), value: z.unknown() });
 
@@ -94,7 +97,7 @@ export const JobPosting = z.looseObject({
   legal_entity_id: optionalFactorialId,
   team_id: optionalFactorialId,
   url: text,
-  remote: z.boolean().nullish(),
+  remote: z.nullish(z.boolean()),
   published_at: text,
   created_at: text,
 });

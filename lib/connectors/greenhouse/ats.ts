@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ConnectorError } from '../errors';
 import type { HttpHooks } from '../http';
 import { t as connectorT } from '../messages';
@@ -104,13 +104,13 @@ export function createGreenhouseAts(creds: DirectAtsCredentials, hooks?: HttpHoo
     return url;
   };
 
-  async function page<T extends z.ZodType>(item: T, path: string, scope: string, params: string, cursor?: string | null) {
+  async function page<T extends z.ZodMiniType>(item: T, path: string, scope: string, params: string, cursor?: string | null) {
     const { data, headers } = await client.call(list(item), path, scope, cursor ? { url: followable(cursor) } : { query: params });
     return { items: data as z.output<T>[], next: nextLink(headers.get('link')) };
   }
 
   /** Every page of a list (the parent-id filters keep these short). */
-  async function all<T extends z.ZodType>(item: T, path: string, scope: string, params: string): Promise<z.output<T>[]> {
+  async function all<T extends z.ZodMiniType>(item: T, path: string, scope: string, params: string): Promise<z.output<T>[]> {
     const out: z.output<T>[] = [];
     const seen = new Set<string>();
     let cursor: string | null = null;
@@ -124,7 +124,7 @@ export function createGreenhouseAts(creds: DirectAtsCredentials, hooks?: HttpHoo
   }
 
   /** Records by id, 50 ids a request. */
-  async function byIds<T extends z.ZodType>(item: T, path: string, scope: string, ids: readonly string[], field = 'ids'): Promise<z.output<T>[]> {
+  async function byIds<T extends z.ZodMiniType>(item: T, path: string, scope: string, ids: readonly string[], field = 'ids'): Promise<z.output<T>[]> {
     const unique = [...new Set(ids)];
     const parts = await Promise.all(chunks(unique, GREENHOUSE_MAX_IDS).map((part) => all(item, path, scope, query({ [field]: part, per_page: GREENHOUSE_MAX_PAGE }))));
     return parts.flat();

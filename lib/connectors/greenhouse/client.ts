@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ConnectorError } from '../errors';
 import { createHttpClient, type HttpHooks, type RequestOptions } from '../http';
 import type { DirectAtsCredentials } from '../direct';
@@ -113,7 +113,7 @@ export function createGreenhouseClient(creds: DirectAtsCredentials, hooks?: Http
    * One Harvest call. `scope` is the permission it needs, named in a 403 that does not name one. A 401 on a cached
    * token (revoked early, or the clock was off) gets one new token and one more try; a second 401 is the credential.
    */
-  async function call<S extends z.ZodType>(schema: S, path: string, scope: string, init: RequestOptions = {}) {
+  async function call<S extends z.ZodMiniType>(schema: S, path: string, scope: string, init: RequestOptions = {}) {
     const hadToken = !!tokens.get(key)?.token;
     try {
       try {

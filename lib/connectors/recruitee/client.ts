@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import type { DirectAtsCredentials } from '../direct';
 import { ConnectorError } from '../errors';
 import { createHttpClient, type HttpHooks } from '../http';
@@ -130,7 +130,7 @@ export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHook
       if (sources === candidate.sources && links === candidate.links) return [];
       await forbiddenTo(
         t('actionEditCandidates'),
-        http.request(CandidateShow.pick({ candidate: true }), `candidates/${encodeURIComponent(candidateId)}`, {
+        http.request(z.pick(CandidateShow, { candidate: true }), `candidates/${encodeURIComponent(candidateId)}`, {
           method: 'PATCH',
           body: { candidate: { sources, links } },
         }),
@@ -301,7 +301,10 @@ export function createRecruiteeAts(creds: DirectAtsCredentials, hooks?: HttpHook
         try {
           await forbiddenTo(
             t('actionEditCandidates'),
-            http.request(CandidateShow.pick({ candidate: true }), `candidates/${encodeURIComponent(candidateId)}/update_cv`, { method: 'PATCH', body: form }),
+            http.request(z.pick(CandidateShow, { candidate: true }), `candidates/${encodeURIComponent(candidateId)}/update_cv`, {
+              method: 'PATCH',
+              body: form,
+            }),
           );
           cvAttached = true;
         } catch (error) {

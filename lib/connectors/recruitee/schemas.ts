@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Recruitee's answers, as far as Hirebridge reads them: lenient on extra fields (zod drops them), strict on the ones
@@ -6,33 +6,33 @@ import { z } from 'zod';
  * recorded-answers.json). Ids are integers in Recruitee; the port turns them into strings.
  */
 
-const nullableString = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? undefined);
+const nullableString = z.pipe(
+  z.nullish(z.string()),
+  z.transform((v) => v ?? undefined),
+);
 
 export const Offer = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   title: z.string(),
   /** published, internal, closed, archived, draft. */
   status: z.string(),
   /** `job` or `talent_pool`: a talent pool is not a job. */
-  kind: z.string().nullish(),
+  kind: z.nullish(z.string()),
   location: nullableString,
   city: nullableString,
   country_code: nullableString,
   careers_url: nullableString,
   updated_at: nullableString,
   /** Careers-site screening questions, when an offer carries them (read leniently; see the port). */
-  open_questions: z.array(z.unknown()).nullish(),
+  open_questions: z.nullish(z.array(z.unknown())),
 });
 export type Offer = z.output<typeof Offer>;
 export const OfferList = z.object({ offers: z.array(Offer) });
 
 export const Placement = z.object({
-  id: z.number().int(),
-  offer_id: z.number().int(),
-  stage_id: z.number().int().nullish(),
+  id: z.number().check(z.int()),
+  offer_id: z.number().check(z.int()),
+  stage_id: z.nullish(z.number().check(z.int())),
   hired_at: nullableString,
   /** The start date Recruitee asks for when a candidate is moved to Hired: the only start date it keeps. */
   job_starts_at: nullableString,
@@ -41,58 +41,58 @@ export const Placement = z.object({
 export type Placement = z.output<typeof Placement>;
 
 export const Candidate = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   name: z.string(),
-  emails: z
-    .array(z.string())
-    .nullish()
-    .transform((v) => v ?? []),
-  phones: z
-    .array(z.string())
-    .nullish()
-    .transform((v) => v ?? []),
-  links: z
-    .array(z.string())
-    .nullish()
-    .transform((v) => v ?? []),
-  sources: z
-    .array(z.string())
-    .nullish()
-    .transform((v) => v ?? []),
+  emails: z.pipe(
+    z.nullish(z.array(z.string())),
+    z.transform((v) => v ?? []),
+  ),
+  phones: z.pipe(
+    z.nullish(z.array(z.string())),
+    z.transform((v) => v ?? []),
+  ),
+  links: z.pipe(
+    z.nullish(z.array(z.string())),
+    z.transform((v) => v ?? []),
+  ),
+  sources: z.pipe(
+    z.nullish(z.array(z.string())),
+    z.transform((v) => v ?? []),
+  ),
   cv_url: nullableString,
-  placements: z
-    .array(Placement)
-    .nullish()
-    .transform((v) => v ?? []),
+  placements: z.pipe(
+    z.nullish(z.array(Placement)),
+    z.transform((v) => v ?? []),
+  ),
 });
 export type Candidate = z.output<typeof Candidate>;
 
 /** `references` lists the offers and stages a candidate's placements point at (`type` Offer / Stage). */
 export const Reference = z.object({
   type: z.string(),
-  id: z.number().int(),
-  title: z.string().nullish(),
-  name: z.string().nullish(),
-  category: z.string().nullish(),
+  id: z.number().check(z.int()),
+  title: z.nullish(z.string()),
+  name: z.nullish(z.string()),
+  category: z.nullish(z.string()),
 });
 export type Reference = z.output<typeof Reference>;
-const references = z
-  .array(Reference)
-  .nullish()
-  .transform((v) => v ?? []);
+const references = z.pipe(
+  z.nullish(z.array(Reference)),
+  z.transform((v) => v ?? []),
+);
 
 export const CandidateShow = z.object({ candidate: Candidate, references });
 export const CandidateList = z.object({ candidates: z.array(Candidate), references });
 export const SearchHits = z.object({
   hits: z.array(
     z.object({
-      id: z.number().int(),
-      emails: z
-        .array(z.string())
-        .nullish()
-        .transform((v) => v ?? []),
+      id: z.number().check(z.int()),
+      emails: z.pipe(
+        z.nullish(z.array(z.string())),
+        z.transform((v) => v ?? []),
+      ),
     }),
   ),
-  total: z.number().int(),
+  total: z.number().check(z.int()),
 });
 export const PlacementCreated = z.object({ placement: Placement });

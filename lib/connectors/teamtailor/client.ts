@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { DirectAtsCredentials } from '../direct';
 import { ConnectorError } from '../errors';
 import { createHttpClient, type HttpHooks } from '../http';
@@ -96,7 +96,7 @@ class Included {
   constructor(items: readonly { id: string; type: string }[] | undefined) {
     for (const item of items ?? []) this.byKey.set(`${item.type}:${item.id}`, item);
   }
-  get<S extends z.ZodType>(schema: S, type: string, id: string | undefined): z.output<S> | undefined {
+  get<S extends z.ZodMiniType>(schema: S, type: string, id: string | undefined): z.output<S> | undefined {
     if (!id) return undefined;
     const parsed = schema.safeParse(this.byKey.get(`${type}:${id}`));
     return parsed.success ? parsed.data : undefined;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Teamtailor's JSON:API answers (tests/vendor/teamtailor/teamtailor-api-excerpts.json): `{ data, included, meta, links }`,
@@ -6,16 +6,16 @@ import { z } from 'zod';
  * not read (loose objects, attributes optional), strict on what it does (ids are strings, types are what they say).
  */
 
-const Id = z.string().min(1);
-const Text = z.string().nullish();
+const Id = z.string().check(z.minLength(1));
+const Text = z.nullish(z.string());
 
 /** A relationship's linkage, present when the related resource was asked for with `include`. */
-const Linkage = z.looseObject({ id: z.union([Id, z.number().transform(String)]), type: z.string() });
-const Relationship = z.looseObject({ data: z.union([Linkage, z.array(Linkage)]).nullish() });
-const Relationships = z.record(z.string(), Relationship).optional();
+const Linkage = z.looseObject({ id: z.union([Id, z.pipe(z.number(), z.transform(String))]), type: z.string() });
+const Relationship = z.looseObject({ data: z.nullish(z.union([Linkage, z.array(Linkage)])) });
+const Relationships = z.optional(z.record(z.string(), Relationship));
 
-const resource = <A extends z.ZodType>(type: string, attributes: A) =>
-  z.looseObject({ id: Id, type: z.literal(type), attributes, relationships: Relationships, links: z.record(z.string(), z.string().nullish()).optional() });
+const resource = <A extends z.ZodMiniType>(type: string, attributes: A) =>
+  z.looseObject({ id: Id, type: z.literal(type), attributes, relationships: Relationships, links: z.optional(z.record(z.string(), z.nullish(z.string()))) });
 
 export const JobAttributes = z.looseObject({
   title: Text,
@@ -36,7 +36,7 @@ export const Candidate = resource(
     'last-name': Text,
     email: Text,
     phone: Text,
-    tags: z.array(z.string()).nullish(),
+    tags: z.nullish(z.array(z.string())),
     'updated-at': Text,
   }),
 );
@@ -49,7 +49,7 @@ export const JobApplication = resource(
     'updated-at': Text,
     'changed-stage-at': Text,
     'rejected-at': Text,
-    sourced: z.boolean().nullish(),
+    sourced: z.nullish(z.boolean()),
     'referring-url': Text,
   }),
 );
@@ -59,14 +59,14 @@ export const Stage = resource('stages', z.looseObject({ name: Text, 'stage-type'
 export type Stage = z.output<typeof Stage>;
 
 /** `alternatives` is `null` in every example the docs give: objects with an id and a title are read, anything else is not. */
-const Alternative = z.looseObject({ id: z.union([Id, z.number().transform(String)]), title: z.string().nullish() });
+const Alternative = z.looseObject({ id: z.union([Id, z.pipe(z.number(), z.transform(String))]), title: z.nullish(z.string()) });
 export const Question = resource(
   'questions',
   z.looseObject({
     title: Text,
     'question-type': Text,
-    multiple: z.boolean().nullish(),
-    alternatives: z.array(z.unknown()).nullish(),
+    multiple: z.nullish(z.boolean()),
+    alternatives: z.nullish(z.array(z.unknown())),
   }),
 );
 export type Question = z.output<typeof Question>;
@@ -76,7 +76,7 @@ export const readAlternatives = (question: Question) =>
     return parsed.success ? [{ id: parsed.data.id, name: parsed.data.title ?? parsed.data.id }] : [];
   });
 
-export const PickedQuestion = resource('picked-questions', z.looseObject({ mandatory: z.boolean().nullish() }));
+export const PickedQuestion = resource('picked-questions', z.looseObject({ mandatory: z.nullish(z.boolean()) }));
 export type PickedQuestion = z.output<typeof PickedQuestion>;
 
 /** An answer as created (its body is not read further). */
@@ -85,9 +85,10 @@ export const Answer = resource('answers', z.looseObject({}));
 export const Company = resource('companies', z.looseObject({ name: Text }));
 
 /** Whatever `include` brought along: kept by type and id, each read with its own schema when used. */
-export const Included = z.array(z.looseObject({ id: Id, type: z.string() })).optional();
+export const Included = z.optional(z.array(z.looseObject({ id: Id, type: z.string() })));
 
-const Links = z.looseObject({ next: z.string().nullish() }).optional();
+const Links = z.optional(z.looseObject({ next: z.nullish(z.string()) }));
 
-export const listOf = <S extends z.ZodType>(item: S) => z.looseObject({ data: z.array(item), included: Included, links: Links, meta: z.looseObject({}).optional() });
-export const oneOf = <S extends z.ZodType>(item: S) => z.looseObject({ data: item, included: Included });
+export const listOf = <S extends z.ZodMiniType>(item: S) =>
+  z.looseObject({ data: z.array(item), included: Included, links: Links, meta: z.optional(z.looseObject({})) });
+export const oneOf = <S extends z.ZodMiniType>(item: S) => z.looseObject({ data: item, included: Included });

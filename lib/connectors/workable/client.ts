@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { DirectAtsCredentials } from '../direct';
 import { ConnectorError } from '../errors';
 import { createHttpClient, type HttpHooks, type RequestOptions } from '../http';
@@ -129,7 +129,7 @@ export function createWorkableAts(creds: DirectAtsCredentials, hooks?: HttpHooks
   /** Once any call answered, a refused one says the token lacks that call's scope, not that the token is wrong. */
   let tokenProven = false;
 
-  async function call<S extends z.ZodType>(scope: Scope, schema: S, path: string, init: RequestOptions = {}): Promise<z.output<S>> {
+  async function call<S extends z.ZodMiniType>(scope: Scope, schema: S, path: string, init: RequestOptions = {}): Promise<z.output<S>> {
     try {
       const data = await http.request(schema, path, init);
       tokenProven = true;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Workable's SPI v3 answers, limited to what Hirebridge reads (tests/vendor/workable/spi-v3-excerpt.json: the
@@ -6,10 +6,13 @@ import { z } from 'zod';
  * null ("Empty string values are now returned as null", What's new in v3), read as absent.
  */
 
-const text = z.string().nullish().transform((v) => v ?? undefined);
+const text = z.pipe(
+  z.nullish(z.string()),
+  z.transform((v) => v ?? undefined),
+);
 
 /** `paging.next`: the next page's full URL, present only when there is one. */
-const Paging = z.looseObject({ next: text }).nullish();
+const Paging = z.nullish(z.looseObject({ next: text }));
 
 export const JobLocation = z.looseObject({
   location_str: text,
@@ -17,7 +20,7 @@ export const JobLocation = z.looseObject({
   country_code: text,
   region: text,
   city: text,
-  telecommuting: z.boolean().nullish(),
+  telecommuting: z.nullish(z.boolean()),
 });
 
 export const Job = z.looseObject({
@@ -28,7 +31,7 @@ export const Job = z.looseObject({
   state: z.string(),
   url: text,
   application_url: text,
-  location: JobLocation.nullish(),
+  location: z.nullish(JobLocation),
   created_at: text,
   updated_at: text,
 });
@@ -40,9 +43,9 @@ export const Question = z.looseObject({
   id: z.string(),
   body: z.string(),
   type: z.string(),
-  required: z.boolean().nullish(),
-  single_answer: z.boolean().nullish(),
-  choices: z.array(Choice).nullish(),
+  required: z.nullish(z.boolean()),
+  single_answer: z.nullish(z.boolean()),
+  choices: z.nullish(z.array(Choice)),
 });
 export const QuestionList = z.looseObject({ questions: z.array(Question) });
 
@@ -52,7 +55,7 @@ export const StageList = z.looseObject({ stages: z.array(Stage) });
 export const Member = z.looseObject({ id: z.string(), name: text, role: text });
 export const MemberList = z.looseObject({ members: z.array(Member), paging: Paging });
 
-const CandidateJob = z.looseObject({ shortcode: z.string(), title: text }).nullish();
+const CandidateJob = z.nullish(z.looseObject({ shortcode: z.string(), title: text }));
 
 /** A candidate as the collection lists it (basic fields only: no phone, tags or answers). */
 export const CandidateRow = z.looseObject({
@@ -61,11 +64,11 @@ export const CandidateRow = z.looseObject({
   firstname: text,
   lastname: text,
   email: text,
-  account: z.looseObject({ subdomain: text, name: text }).nullish(),
+  account: z.nullish(z.looseObject({ subdomain: text, name: text })),
   job: CandidateJob,
   stage: text,
-  disqualified: z.boolean().nullish(),
-  sourced: z.boolean().nullish(),
+  disqualified: z.nullish(z.boolean()),
+  sourced: z.nullish(z.boolean()),
   profile_url: text,
   /** Listed by integrations reading v3 (NangoHQ's Workable template); not in the vendor's examples: optional. */
   hired_at: text,
@@ -76,12 +79,12 @@ export type CandidateRow = z.infer<typeof CandidateRow>;
 export const CandidateList = z.looseObject({ candidates: z.array(CandidateRow), paging: Paging });
 
 /** The candidate endpoint's full record. */
-export const CandidateDetail = CandidateRow.extend({
+export const CandidateDetail = z.extend(CandidateRow, {
   phone: text,
   headline: text,
   cover_letter: text,
   resume_url: text,
-  tags: z.array(z.string()).nullish(),
+  tags: z.nullish(z.array(z.string())),
   originating_candidate_id: text,
 });
 export type CandidateDetail = z.infer<typeof CandidateDetail>;
@@ -96,12 +99,12 @@ export const Tags = z.looseObject({ tags: z.array(z.string()) });
 /** GET /candidates/:id/offer: the offer's document variables (`start_date` among them). */
 const DocumentVariable = z.looseObject({
   document_variable: z.looseObject({ name: text, slug: text }),
-  value: z.looseObject({ body: z.unknown().optional() }).nullish(),
+  value: z.nullish(z.looseObject({ body: z.optional(z.unknown()) })),
 });
 export const Offer = z.looseObject({
-  candidate: z.looseObject({ id: text }).nullish(),
+  candidate: z.nullish(z.looseObject({ id: text })),
   created_at: text,
-  document_variables: z.array(DocumentVariable).nullish(),
+  document_variables: z.nullish(z.array(DocumentVariable)),
 });
 
 /** Writes whose answer Hirebridge does not read (a 202 with a tags list, a PATCH's candidate). */
