@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dictionaryId, spanishTextsAsData, takeSpanishOut, type SpanishTexts } from '@/lib/i18n/build';
+import type { IntentTable } from '@/lib/messaging/protocol';
 import type { IntentHandlers } from '@/lib/messaging/server';
 
 /**
@@ -223,9 +224,11 @@ describe('the loader (loadTexts): Spanish before the worker says anything', () =
     const freshWorker = async () => {
       const { i18n, t } = await fresh();
       const server = await import('@/lib/messaging/server');
-      const { Intents } = await import('@/entrypoints/background');
+      // Two intents the options page sends as it opens (not the whole worker: the test needs only the server).
+      const [{ settingsIntents }, { connectionIntents }] = await Promise.all([import('@/lib/settings/intents'), import('@/lib/connections/intents')]);
+      const Intents = { readSettings: settingsIntents.readSettings, listConnections: connectionIntents.listConnections };
       const handlers = Object.fromEntries(Object.keys(Intents).map((name) => [name, async () => t('hello')])) as unknown as IntentHandlers;
-      return { i18n, t, server, stop: server.serveIntents(Intents, () => policy, handlers) };
+      return { i18n, t, server, stop: server.serveIntents(Intents as unknown as IntentTable, () => policy, handlers) };
     };
 
     it('a Spanish browser: the first answer, asked before the file is in, is in Spanish', async () => {
