@@ -31,15 +31,13 @@ type Vars = Record<string, string | number>;
  * with `loadTexts()`. Until they have come (or when they cannot), `t()` answers in English.
  */
 export function defineMessages<const E extends Record<string, string>>(messages: { en: E; es: { [K in keyof E]: string } }) {
-  const taken = typeof (messages.es as unknown) === 'string';
-  const es = (taken ? spanishOf(messages.es as unknown as string) : messages.es) as Partial<Record<keyof E, string>>;
-  const dictionaries = { en: messages.en, es };
+  if (typeof (messages.es as unknown) === 'string') messages.es = spanishOf(messages.es as unknown as string) as typeof messages.es;
   function t(key: keyof E, vars?: Vars): string {
-    const text = dictionaries[currentLanguage()][key] ?? messages.en[key];
+    const text = messages[currentLanguage()][key] ?? messages.en[key];
     return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
   }
   // The dictionaries too, so a unit test can check both languages name the same placeholders.
-  return Object.assign(t, { messages: dictionaries as { en: E; es: Record<keyof E, string> } });
+  return Object.assign(t, { messages: messages as { en: E; es: Record<keyof E, string> } });
 }
 
 /** The file of the package that holds the Spanish halves the build took out (lib/i18n/build.ts), by dictionary id. */
