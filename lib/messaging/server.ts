@@ -198,14 +198,17 @@ let startWorkStarted: () => void;
 /** Settles once the start work has been started (each piece then runs on its own). */
 export const startWorkBegun = new Promise<void>((resolve) => (startWorkStarted = resolve));
 
+let startWorkDue = false;
 function runStartWork(): void {
-  const works = startWork;
-  if (!works) return;
-  startWork = null;
+  if (!startWork || startWorkDue) return;
+  startWorkDue = true;
   clearTimeout(startWorkTimer);
-  // Each on its own: one that throws does not keep the others from running. They write activity entries, operations'
-  // errors and the badge's title: in the browser's language, so after the texts (at once in English).
+  // The start work writes activity entries, operations' errors and the badge's title: in the browser's language, so
+  // after the texts (at once in English). Work added meanwhile joins it.
   void loadTexts().then(() => {
+    const works = startWork ?? [];
+    startWork = null;
+    // Each on its own: one that throws does not keep the others from running.
     for (const work of works) void Promise.resolve().then(work);
     startWorkStarted();
   });

@@ -276,10 +276,14 @@ describe('the loader (loadTexts): Spanish before the worker says anything', () =
         await vi.advanceTimersByTimeAsync(server.START_WORK_GRACE_MS);
         expect(fetch).toHaveBeenCalledOnce();
         expect(said).toEqual([]);
+        // Start work added while the texts are on their way (an onInstalled event) waits with the rest.
+        server.afterStartAnswers(() => said.push(`later: ${t('hello')}`));
+        await vi.advanceTimersByTimeAsync(0);
+        expect(said).toEqual([]);
         release();
         await server.startWorkBegun;
         await vi.advanceTimersByTimeAsync(0);
-        expect(said).toEqual(['Hola']);
+        expect(said).toEqual(['Hola', 'later: Hola']);
       } finally {
         stop();
       }
