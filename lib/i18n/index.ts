@@ -81,7 +81,9 @@ export function loadTexts(): Promise<void> {
 }
 
 async function fetchSpanish(): Promise<void> {
-  const response = await fetch(browser.runtime.getURL(`/${SPANISH_TEXTS_FILE}` as '/'));
+  // Relative to this context's own origin: only the worker and the extension's pages have halves to load, and each
+  // is served from the package (runtime.getURL would pull webextension-polyfill into pages that use no other API).
+  const response = await fetch(`/${SPANISH_TEXTS_FILE}`);
   if (!response.ok) throw new Error(`${SPANISH_TEXTS_FILE}: HTTP ${response.status}`);
   const texts: unknown = await response.json();
   if (!isTextsFile(texts)) throw new Error(`${SPANISH_TEXTS_FILE} is not a map of dictionaries of texts.`);
