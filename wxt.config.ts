@@ -28,7 +28,15 @@ export default defineConfig({
     // The content script every ATS page loads uses `browser` for runtime.id only: it gets WXT's own `browser` (the
     // browser's native API) instead of webextension-polyfill, whose wrapper walks the whole chrome object at every
     // page load (~1 ms of its main-thread time). Every other entrypoint keeps the polyfill.
-    'vite:build:extendConfig': (entrypoints, config) => {
+    'vite:build:extendConfig': async (entrypoints, config) => {
+      // The service worker carries English only: in the build that holds it (with the extension pages, which share its
+      // modules), lib/'s dictionaries leave their Spanish in i18n/es.json, fetched at start by a Spanish browser only
+      // (lib/i18n/build.ts, `loadTexts`). Not the content scripts, built apart, which keep theirs inline.
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) {
+        const { spanishTextsAsData } = await import('./lib/i18n/build');
+        (config.plugins ??= []).push(spanishTextsAsData(resolve()));
+        return;
+      }
       if (entrypoints.length !== 1 || entrypoints[0].name !== 'ats') return;
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');

@@ -10,6 +10,8 @@ import { jobHandlers, startJobPulls } from '@/lib/jobs/handlers';
 import { jobIntents } from '@/lib/jobs/intents';
 import type { IntentTable } from '@/lib/messaging/protocol';
 import { afterStartAnswers, serveIntents, type SenderPolicy } from '@/lib/messaging/server';
+import { afterTexts, loadTexts, onTextsFailure } from '@/lib/i18n';
+import { logUnexpected } from '@/lib/activity';
 import { onOutboxAlarm, resumeOutbox } from '@/lib/outbox';
 import { recipeHandlers, startRecipes } from '@/lib/recipes/handlers';
 import { recipeIntents } from '@/lib/recipes/intents';
@@ -55,6 +57,12 @@ function main() {
   // PDF path (worker → offscreen document) from the worker's DevTools. Release builds never set it.
   if (import.meta.env?.WXT_BENCH_PDF === '1') Object.assign(globalThis, { __hirebridgeBench: { buildProfilePdf, prepareProfilePdf, loadProfileFonts } });
 
+  // A Spanish browser's texts (the worker's bundle holds English only, see lib/i18n/build.ts): fetched from the
+  // package at once; whatever may render text waits for them (answers, start work, alarms). A file that cannot be
+  // read leaves English and one activity-log entry.
+  onTextsFailure((error) => logUnexpected('intent', 'the Spanish texts (i18n/es.json)', error));
+  void loadTexts();
+
   // Listeners are registered synchronously at the top of the worker, so an event that wakes it is not missed.
   void loadPageAccess();
   const policy = (): SenderPolicy => ({
@@ -88,7 +96,7 @@ function main() {
   startHiredList();
   startTeams(); // the organisation's policy is read first, as at every worker start
   startJobPulls();
-  browser.alarms.onAlarm.addListener((alarm) => void onOutboxAlarm(alarm));
+  browser.alarms.onAlarm.addListener(afterTexts((alarm) => onOutboxAlarm(alarm)));
   afterStartAnswers(resumeOutbox); // what a stopped worker left: after the first answers (see afterStartAnswers)
   startRetention();
   startRecipes();

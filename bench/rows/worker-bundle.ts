@@ -9,6 +9,8 @@ import { misses, ratioOf, round, type Row } from '../lib/harness';
  * imports statically (an ES module worker, see README "How the code is laid out") — read from the build, raw and
  * gzipped (level 9). The PDF stack must not be among them. Baseline, same build: the one-bundle layout, i.e. the
  * start path plus everything the worker can reach by import() (what background.js held before it was split).
+ * Reported beside it: the Spanish texts (lib/i18n/build.ts), data the worker fetches at start only when the
+ * browser's language is Spanish; not code, not on an English browser's start path, so not in the value.
  */
 
 const BUDGET_KB = 400;
@@ -54,6 +56,14 @@ function closure(entry: string, seen = new Set<string>()): { files: File[]; lazy
 }
 
 const kb = (bytes: number) => round(bytes / 1024, 1);
+
+/** The Spanish texts' file (lib/i18n SPANISH_TEXTS_FILE), if the build has one. */
+const SPANISH_TEXTS = 'i18n/es.json';
+function spanishTexts(): { path: string; raw: number; gzip: number } | undefined {
+  if (!existsSync(join(EXTENSION_DIR, SPANISH_TEXTS))) return undefined;
+  const bytes = readFileSync(join(EXTENSION_DIR, SPANISH_TEXTS));
+  return { path: SPANISH_TEXTS, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
 const sum = (files: File[], key: 'raw' | 'gzip') => files.reduce((total, f) => total + f[key], 0);
 
 export async function runWorkerBundle(): Promise<Row> {
@@ -81,6 +91,7 @@ export async function runWorkerBundle(): Promise<Row> {
     [value <= BUDGET_KB, `${value} KB > ${BUDGET_KB} KB`],
     [pdfOnStart.length === 0, `PDF stack on the start path (${pdfOnStart.join(', ')})`],
   ]);
+  const spanish = spanishTexts();
   const listed = (files: File[]) => files.map((f) => `${f.path} ${kb(f.raw)} KB (${kb(f.gzip)} gz)`).join(', ');
   return {
     name: 'worker-bundle',
@@ -95,12 +106,16 @@ export async function runWorkerBundle(): Promise<Row> {
     notes:
       `Start path (${manifest.background?.type ?? 'classic'} worker): ${start.files.length} files, ${value} KB raw, ${kb(gzip)} KB gzip; background.js alone ${kb(start.files[0].raw)} KB (${kb(start.files[0].gzip)} KB gzip). ` +
       `Files: ${listed(start.files)}. Loaded only when needed (import() / offscreen document): ${later.length ? listed(later) : 'nothing'}. ` +
+      (spanish
+        ? `Fetched at start only when the browser's language is Spanish (data, not code; not in the value): ${spanish.path} ${kb(spanish.raw)} KB (${kb(spanish.gzip)} gz). `
+        : `No ${SPANISH_TEXTS}: the worker carries its Spanish texts inline (counted above). `) +
       `Baseline, one bundle (start path + what it can import later): ${kb(oneBundle)} KB. KB = 1024 bytes, gzip -9.`,
     extra: {
       type: manifest.background?.type ?? 'classic',
       backgroundJs: { raw: start.files[0].raw, gzip: start.files[0].gzip },
       startPath: { raw, gzip, files: start.files },
       later: later.map(({ path, raw: r, gzip: g, pdf }) => ({ path, raw: r, gzip: g, pdf })),
+      spanishTexts: spanish ?? null,
     },
   };
 }

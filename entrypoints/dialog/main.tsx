@@ -6,7 +6,7 @@ import { SyncDialog, type ResumeSource } from '@/components/sourcing/SyncDialog'
 import { ClickGuardContext } from '@/components/ui/click-guard';
 import { FrameError } from '@/components/ui/FrameError';
 import { createFrameGuard } from '@/components/ui/frame-guard';
-import { currentLanguage } from '@/lib/i18n';
+import { currentLanguage, loadTexts } from '@/lib/i18n';
 import { zodMessagesInEnglish } from '@/lib/i18n/zod';
 import { sendIntent } from '@/lib/messaging/client';
 import { ok } from '@/lib/messaging/result';
@@ -29,7 +29,10 @@ const close = () => {
   root.unmount();
   void sendIntent('closeDialogFrame', { token }).catch(() => undefined); // already emptied: a worker that misses this leaves an empty frame, nothing readable
 };
-const show = (dialog: ReactNode) => root.render(<ClickGuardContext.Provider value={guard}>{dialog}</ClickGuardContext.Provider>);
+// lib/'s texts in a Spanish browser are data this page shares with the worker (lib/i18n/build.ts): fetched while the
+// worker answers the request, and in before anything renders.
+const textsIn = loadTexts();
+const show = (dialog: ReactNode) => void textsIn.then(() => root.render(<ClickGuardContext.Provider value={guard}>{dialog}</ClickGuardContext.Provider>));
 
 // The dialog box is what the clickjacking guard watches, from the moment it is there.
 const watching = new MutationObserver(() => {

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { currentLanguage } from '@/lib/i18n';
+import { currentLanguage, loadTexts } from '@/lib/i18n';
 import { zodMessagesInEnglish } from '@/lib/i18n/zod';
 import '@/components/ui/styles.css';
 
@@ -9,8 +9,11 @@ import '@/components/ui/styles.css';
 document.documentElement.lang = currentLanguage();
 zodMessagesInEnglish();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PopupApp />
-  </StrictMode>,
+// lib/'s texts in a Spanish browser are data this page shares with the worker (lib/i18n/build.ts): rendered once they are in.
+void loadTexts().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <PopupApp />
+    </StrictMode>,
+  ),
 );

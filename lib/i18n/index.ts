@@ -25,14 +25,80 @@ type Vars = Record<string, string | number>;
 /**
  * `en` is the source; `es` must have every key (the type checker says which are missing). `{name}` marks a
  * value filled in at run time.
+ *
+ * In the build that holds the service worker, the build writes each of lib/'s Spanish halves into a JSON file of the
+ * package and leaves the dictionary's id in its place (lib/i18n/build.ts): `es` is then that id, and its texts come
+ * with `loadTexts()`. Until they have come (or when they cannot), `t()` answers in English.
  */
 export function defineMessages<const E extends Record<string, string>>(messages: { en: E; es: { [K in keyof E]: string } }) {
+  if (typeof (messages.es as unknown) === 'string') messages.es = spanishOf(messages.es as unknown as string) as typeof messages.es;
   function t(key: keyof E, vars?: Vars): string {
     const text = messages[currentLanguage()][key] ?? messages.en[key];
     return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
   }
   // The dictionaries too, so a unit test can check both languages name the same placeholders.
   return Object.assign(t, { messages: messages as { en: E; es: Record<keyof E, string> } });
+}
+
+/** The file of the package that holds the Spanish halves the build took out (lib/i18n/build.ts), by dictionary id. */
+export const SPANISH_TEXTS_FILE = 'i18n/es.json';
+
+/** The Spanish halves that live in SPANISH_TEXTS_FILE, by id: empty until loadTexts() fills them in place. */
+const spanishHalves = new Map<string, Record<string, string>>();
+function spanishOf(id: string): Record<string, string> {
+  let half = spanishHalves.get(id);
+  if (!half) spanishHalves.set(id, (half = {}));
+  return half;
+}
+
+let loading: Promise<void> | undefined;
+let reportFailure: (error: unknown) => unknown = (error) => console.error('Hirebridge: the Spanish texts could not be loaded; showing English.', error);
+
+/**
+ * Where a failed load is reported, once (the worker: the activity log's unexpected-error entry, entrypoints/background.ts).
+ * Until set: the console.
+ */
+export function onTextsFailure(report: (error: unknown) => unknown): void {
+  reportFailure = report;
+}
+
+/**
+ * Resolves once every text this context may show is in its language: at once in English, or where no dictionary's
+ * Spanish was taken out of the bundle (content scripts, unit tests); in Spanish, after one fetch of
+ * SPANISH_TEXTS_FILE from the extension's own package (data, not code: no eval, fine under the extension's CSP),
+ * made once per context. Never rejects: a missing or unreadable file leaves English, reported once (onTextsFailure).
+ * Whatever renders text in the worker at a start waits for it (lib/messaging/server.ts, the alarms' listeners).
+ */
+export function loadTexts(): Promise<void> {
+  if (spanishHalves.size === 0 || currentLanguage() !== 'es') return Promise.resolve();
+  return (loading ??= fetchSpanish().catch(async (error: unknown) => {
+    try {
+      await reportFailure(error);
+    } catch {
+      // Nowhere left to report it: English is shown, which is all that can be done.
+    }
+  }));
+}
+
+async function fetchSpanish(): Promise<void> {
+  // Relative to this context's own origin: only the worker and the extension's pages have halves to load, and each
+  // is served from the package (runtime.getURL would pull webextension-polyfill into pages that use no other API).
+  const response = await fetch(`/${SPANISH_TEXTS_FILE}`);
+  if (!response.ok) throw new Error(`${SPANISH_TEXTS_FILE}: HTTP ${response.status}`);
+  const texts: unknown = await response.json();
+  if (!isTextsFile(texts)) throw new Error(`${SPANISH_TEXTS_FILE} is not a map of dictionaries of texts.`);
+  for (const [id, half] of Object.entries(texts)) Object.assign(spanishOf(id), half);
+}
+
+/** `{ [id]: { [key]: text } }`, checked by hand: zod is not for this room (the content scripts carry lib/i18n). */
+function isTextsFile(value: unknown): value is Record<string, Record<string, string>> {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return isObject(value) && Object.values(value).every((half) => isObject(half) && Object.values(half).every((text) => typeof text === 'string'));
+}
+
+/** Wraps an event listener so it runs once the texts are in (loadTexts): for what a worker start may render text in. */
+export function afterTexts<A extends unknown[]>(listener: (...args: A) => unknown): (...args: A) => void {
+  return (...args) => void loadTexts().then(() => listener(...args));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { onConnected } from '../connections/handlers';
+import { afterTexts } from '../i18n';
 import { afterStartAnswers, type HandlersFor } from '../messaging/server';
 import type { jobIntents } from './intents';
 import { setJobActive } from './pull';
@@ -24,12 +25,15 @@ export function afterJobPullAlarm(follow: () => Promise<unknown>): void {
 
 /** Start-up: the pull alarm, a pull missed while the browser was closed, and a pull a stopped worker left. */
 export function startJobPulls(): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    // onJobPullAlarm does not fail: a pull's failure is in the activity log (runJobPull records it).
-    void onJobPullAlarm(alarm).then(async () => {
-      for (const follow of afterAlarm) await follow();
-    });
-  });
+  // After the texts (lib/i18n loadTexts): an alarm that wakes the worker writes activity entries at once.
+  browser.alarms.onAlarm.addListener(
+    afterTexts((alarm) => {
+      // onJobPullAlarm does not fail: a pull's failure is in the activity log (runJobPull records it).
+      void onJobPullAlarm(alarm).then(async () => {
+        for (const follow of afterAlarm) await follow();
+      });
+    }),
+  );
   // A newly connected ATS gets its jobs at once rather than at the next alarm (runJobPull logs its own failure).
   onConnected((view) => {
     if (view.slot === 'ats') runJobPull().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import zodEn from 'zod/v4/locales/en.js';
 import zodEs from 'zod/v4/locales/es.js';
-import { currentLanguage } from '../i18n';
+import { currentLanguage, loadTexts } from '../i18n';
 import { t } from './messages';
 import { isPublicError, publicMessageOf, toFailure } from '../errors';
 import { logUnexpected } from '../activity';
@@ -85,6 +85,8 @@ export function serveIntents(intents: IntentTable, policy: () => SenderPolicy, h
  */
 function serveIntent<K extends IntentName>(name: K, spec: IntentSpec, policy: () => SenderPolicy, handler: IntentHandler<K>) {
   return onIntentMessage(name, async (message): Promise<Result<unknown>> => {
+    // Every answer may carry words (an error, a status): in a Spanish browser, not before the Spanish texts are in.
+    await loadTexts();
     const current = policy();
     // An extension page is known by its origin alone: it need not wait for what page checks depend on (the
     // switched-off adapters and granted hosts, read at every worker start), so the options page's first answers
@@ -196,12 +198,18 @@ let startWorkStarted: () => void;
 /** Settles once the start work has been started (each piece then runs on its own). */
 export const startWorkBegun = new Promise<void>((resolve) => (startWorkStarted = resolve));
 
+let startWorkDue = false;
 function runStartWork(): void {
-  const works = startWork;
-  if (!works) return;
-  startWork = null;
+  if (!startWork || startWorkDue) return;
+  startWorkDue = true;
   clearTimeout(startWorkTimer);
-  // Each on its own: one that throws does not keep the others from running.
-  for (const work of works) void Promise.resolve().then(work);
-  startWorkStarted();
+  // The start work writes activity entries, operations' errors and the badge's title: in the browser's language, so
+  // after the texts (at once in English). Work added meanwhile joins it.
+  void loadTexts().then(() => {
+    const works = startWork ?? [];
+    startWork = null;
+    // Each on its own: one that throws does not keep the others from running.
+    for (const work of works) void Promise.resolve().then(work);
+    startWorkStarted();
+  });
 }

@@ -1,4 +1,5 @@
 import { logFailure } from '../activity';
+import { loadTexts } from '../i18n';
 import { runJobPull } from '../jobs';
 import { syncGrantedHostScripts } from '../recipes/registration';
 import { readPolicy } from '../settings';
@@ -19,6 +20,7 @@ export function followPolicy(): Promise<unknown> {
     .then(async () => {
       const read = await readPolicy();
       policyApplying = (async () => {
+        await loadTexts(); // what applying logs is in the browser's language, also at a worker's start
         const { applied } = await applyManagedPolicy(read);
         // The policy's recipes may teach hosts the content script must now run on.
         await syncGrantedHostScripts();

@@ -1,8 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { dialogFrame, allowSandboxHost, expect, test } from './fixtures';
+import { EXTENSION_DIR } from '../../scripts/browser';
+import { dialogFrame, allowSandboxHost, expect, stopServiceWorker, test } from './fixtures';
 
 /**
  * The whole UI in Spanish when the browser's language is Spanish (Playwright's `locale` sets `navigator.language`
@@ -59,6 +62,16 @@ async function expectNoEnglish(scope: Locator, phrases: string[]) {
 const jobRow = (options: Page, name: string) =>
   options.getByRole('region', { name: 'Ofertas de empleo' }).getByRole('row').filter({ has: options.getByRole('rowheader', { name, exact: true }) });
 
+/**
+ * Where a text of lib/'s dictionaries is in the build: the extension pages' and worker's files (the worker carries
+ * English only, lib/i18n/build.ts), the JSON a Spanish browser fetches, the content scripts (which keep theirs inline).
+ */
+function whereInBuild(text: string) {
+  const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  const holding = files(EXTENSION_DIR).filter((file) => /\.(js|json)$/.test(file) && readFileSync(file, 'utf8').includes(text));
+  return holding.map((file) => relative(EXTENSION_DIR, file).replace(/-[\w-]{8}\.js$/, '.js')).sort();
+}
+
 test.describe('Spanish UI (browser language es-ES)', () => {
   test.use({ locale: 'es-ES' });
 
@@ -76,6 +89,11 @@ test.describe('Spanish UI (browser language es-ES)', () => {
     // A wrong key: the vendor's refusal, in Spanish, naming the API key.
     await conectar(options, 'Factorial HR', { environment: 'Personalizado', baseUrl: `${sandbox.url}/factorial`, apiKey: 'sbx-factorial-wrong-key' });
     await expect(hr.getByRole('alert')).toHaveText('Factorial ha rechazado la clave de API. Comprueba que la has copiado entera y que no ha caducado.');
+    // Words the worker's bundle does not hold: data it fetched from its own package (English stays in its code).
+    expect(whereInBuild('ha rechazado la clave de API')).toEqual(['i18n/es.json']);
+    const english = whereInBuild('was rejected by {vendor}');
+    expect(english.length).toBeGreaterThan(0);
+    expect(english).not.toContain('i18n/es.json');
 
     await hr.getByRole('textbox', { name: 'Clave de API' }).fill(SANDBOX_KEYS.factorial);
     await hr.getByRole('button', { name: 'Conectar' }).click();
@@ -112,6 +130,18 @@ test.describe('Spanish UI (browser language es-ES)', () => {
     await expectNoEnglish(options.locator('body'), ['Connect', 'Connected', 'API key', 'View', 'Remove integration', 'Jobs', 'Disabled', 'Active', 'Archived', 'Activate', 'Deactivate', 'Sync now', 'Last pull', 'Activity', 'Settings']);
     const serious = (await new AxeBuilder({ page: options }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => v.id)).toEqual([]);
+  });
+
+  test("a worker stopped and woken by the page's next request answers in Spanish from its first answer", async ({ context, extensionId, options, sandbox, serviceWorker }) => {
+    await allowSandboxHost(context, extensionId);
+    await expect(options.getByRole('heading', { name: 'Configuración de Hirebridge', level: 1 })).toBeVisible();
+    // The page's request wakes a fresh worker, whose bundle holds English only: it answers once its Spanish is in.
+    await serviceWorker.evaluate(() => Object.assign(globalThis, { beforeTheStop: true }));
+    await stopServiceWorker(context, options, extensionId);
+    await conectar(options, 'ATS', { provider: 'Kombo', environment: 'Personalizado', baseUrl: `${sandbox.url}/kombo/v1`, apiKey: 'sbx-kombo-wrong-key', integrationId: SANDBOX_KEYS.komboIntegrationId });
+    await expect(options.getByRole('region', { name: 'ATS' }).getByRole('alert')).toHaveText(/^Kombo ha rechazado la clave de API\./);
+    // Answered by a worker started after the stop.
+    expect(await serviceWorker.evaluate(() => 'beforeTheStop' in globalThis)).toBe(false);
   });
 
   test('a recruiter exports from the ATS page and from the popup in Spanish', async ({ context, extensionId, options, sandbox }) => {
