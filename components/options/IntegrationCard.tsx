@@ -1,16 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
-import { originPattern } from '@/lib/hosts';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { formatDateTime } from '@/lib/i18n';
-import {
-  ConnectInput,
-  DIRECT_ATS_CARDS,
-  directAtsCard,
-  FactorialEnvironmentInput,
-  KomboEnvironmentInput,
-  PROVIDER_NAMES,
-  type ConnectionView,
-  type Provider,
-} from '@/lib/connections/intents';
+import { DIRECT_ATS_CARDS, directAtsCard, FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS, PROVIDER_NAMES } from '@/lib/connections/choices';
+import type { ConnectionView, Provider } from '@/lib/connections/intents';
 import { sendIntent, type Failure } from '@/lib/messaging';
 import { t } from './messages';
 import { t as teamT } from './team-messages';
@@ -23,12 +14,25 @@ import { AdminLockNote, useAdminLock } from './admin-lock';
 
 type Slot = 'hr' | 'ats';
 
-/** The vendors' environments come from the connect intent's schemas; only their labels are the form's. */
+/** The vendors' environments are the lists the connect intent's schemas are built from; only their labels are the form's. */
 const ENVIRONMENT_LABEL = { production: 'envProduction', demo: 'envDemo', eu: 'envEu', us: 'envUs', custom: 'envCustom' } as const;
 const ENVIRONMENTS = {
-  factorial: FactorialEnvironmentInput.options.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
-  kombo: KomboEnvironmentInput.options.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
+  factorial: FACTORIAL_ENVIRONMENTS.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
+  kombo: KOMBO_ENVIRONMENTS.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
 };
+
+/**
+ * The form's checks (the connect intent's schema, zod) and the host permission pattern (lib/hosts, with every site
+ * adapter): loaded once the form is on screen, not in the page's start bundle, which they made ~30 % larger and
+ * slower to evaluate before the cards could show (a fresh browser's first open, bench options-first-open). A submit
+ * waits for them if they are not there yet.
+ */
+let formRules: Promise<{ ConnectInput: typeof import('@/lib/connections/intents').ConnectInput; originPattern: (baseUrl: string) => string }> | undefined;
+const loadFormRules = () =>
+  (formRules ??= Promise.all([import('@/lib/connections/intents'), import('@/lib/hosts')]).then(([intents, hosts]) => ({
+    ConnectInput: intents.ConnectInput,
+    originPattern: hosts.originPattern,
+  })));
 
 export function environmentLabel(environment: string): string {
   return Object.hasOwn(ENVIRONMENT_LABEL, environment) ? t(ENVIRONMENT_LABEL[environment as keyof typeof ENVIRONMENT_LABEL]) : environment;
@@ -96,9 +100,21 @@ function ConnectForm({ slot, onConnected, lockedBy }: { slot: Slot; onConnected(
     setError(null);
   }
 
+  // After the first paint: the rules are there before anyone can type a key.
+  useEffect(() => void loadFormRules().catch(() => undefined), []);
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    let rules: Awaited<ReturnType<typeof loadFormRules>>;
+    try {
+      rules = await loadFormRules();
+    } catch {
+      formRules = undefined; // asked again at the next submit
+      setError({ code: 'internal', message: t('noContact') });
+      return;
+    }
+    const { ConnectInput, originPattern } = rules;
     const draft = {
       provider,
       environment,
