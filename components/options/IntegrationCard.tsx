@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
 import { DIRECT_ATS_CARDS, directAtsCard, FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS, PROVIDER_NAMES } from '@/lib/connections/choices';
 import type { ConnectionView, Provider } from '@/lib/connections/intents';
@@ -22,17 +23,13 @@ const ENVIRONMENTS = {
 };
 
 /**
- * The form's checks (the connect intent's schema, zod) and the host permission pattern (lib/hosts, with every site
- * adapter): loaded once the form is on screen, not in the page's start bundle, which they made ~30 % larger and
- * slower to evaluate before the cards could show (a fresh browser's first open, bench options-first-open). A submit
- * waits for them if they are not there yet.
+ * The form's checks (the connect intent's schema, zod): loaded once the form is on screen, not in the page's start
+ * bundle, where zod was a quarter of the code and a third of the evaluation before the cards could show (a fresh
+ * browser's first open, bench options-first-open). A submit waits for it if it is not there yet. (lib/hosts stays
+ * static: loading it apart too split the worker's shared chunks further, 3 more files on its start path.)
  */
-let formRules: Promise<{ ConnectInput: typeof import('@/lib/connections/intents').ConnectInput; originPattern: (baseUrl: string) => string }> | undefined;
-const loadFormRules = () =>
-  (formRules ??= Promise.all([import('@/lib/connections/intents'), import('@/lib/hosts')]).then(([intents, hosts]) => ({
-    ConnectInput: intents.ConnectInput,
-    originPattern: hosts.originPattern,
-  })));
+let connectSchema: Promise<typeof import('@/lib/connections/intents').ConnectInput> | undefined;
+const loadConnectSchema = () => (connectSchema ??= import('@/lib/connections/intents').then((intents) => intents.ConnectInput));
 
 export function environmentLabel(environment: string): string {
   return Object.hasOwn(ENVIRONMENT_LABEL, environment) ? t(ENVIRONMENT_LABEL[environment as keyof typeof ENVIRONMENT_LABEL]) : environment;
@@ -100,21 +97,20 @@ function ConnectForm({ slot, onConnected, lockedBy }: { slot: Slot; onConnected(
     setError(null);
   }
 
-  // After the first paint: the rules are there before anyone can type a key.
-  useEffect(() => void loadFormRules().catch(() => undefined), []);
+  // After the first paint: the checks are there before anyone can type a key.
+  useEffect(() => void loadConnectSchema().catch(() => undefined), []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    let rules: Awaited<ReturnType<typeof loadFormRules>>;
+    let ConnectInput: Awaited<ReturnType<typeof loadConnectSchema>>;
     try {
-      rules = await loadFormRules();
+      ConnectInput = await loadConnectSchema();
     } catch {
-      formRules = undefined; // asked again at the next submit
+      connectSchema = undefined; // loaded again at the next submit
       setError({ code: 'internal', message: t('noContact') });
       return;
     }
-    const { ConnectInput, originPattern } = rules;
     const draft = {
       provider,
       environment,
