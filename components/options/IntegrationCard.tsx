@@ -1,16 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { originPattern } from '@/lib/hosts';
 import { formatDateTime } from '@/lib/i18n';
-import {
-  ConnectInput,
-  DIRECT_ATS_CARDS,
-  directAtsCard,
-  FactorialEnvironmentInput,
-  KomboEnvironmentInput,
-  PROVIDER_NAMES,
-  type ConnectionView,
-  type Provider,
-} from '@/lib/connections/intents';
+import { DIRECT_ATS_CARDS, directAtsCard, FACTORIAL_ENVIRONMENTS, KOMBO_ENVIRONMENTS, PROVIDER_NAMES } from '@/lib/connections/choices';
+import type { ConnectionView, Provider } from '@/lib/connections/intents';
 import { sendIntent, type Failure } from '@/lib/messaging';
 import { t } from './messages';
 import { t as teamT } from './team-messages';
@@ -23,12 +15,21 @@ import { AdminLockNote, useAdminLock } from './admin-lock';
 
 type Slot = 'hr' | 'ats';
 
-/** The vendors' environments come from the connect intent's schemas; only their labels are the form's. */
+/** The vendors' environments are the lists the connect intent's schemas are built from; only their labels are the form's. */
 const ENVIRONMENT_LABEL = { production: 'envProduction', demo: 'envDemo', eu: 'envEu', us: 'envUs', custom: 'envCustom' } as const;
 const ENVIRONMENTS = {
-  factorial: FactorialEnvironmentInput.options.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
-  kombo: KomboEnvironmentInput.options.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
+  factorial: FACTORIAL_ENVIRONMENTS.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
+  kombo: KOMBO_ENVIRONMENTS.map((value) => ({ value, label: ENVIRONMENT_LABEL[value] })),
 };
+
+/**
+ * The form's checks (the connect intent's schema, zod): loaded once the form is on screen, not in the page's start
+ * bundle, where zod was a quarter of the code and a third of the evaluation before the cards could show (a fresh
+ * browser's first open, bench options-first-open). A submit waits for it if it is not there yet. (lib/hosts stays
+ * static: loading it apart too split the worker's shared chunks further, 3 more files on its start path.)
+ */
+let connectSchema: Promise<typeof import('@/lib/connections/intents').ConnectInput> | undefined;
+const loadConnectSchema = () => (connectSchema ??= import('@/lib/connections/intents').then((intents) => intents.ConnectInput));
 
 export function environmentLabel(environment: string): string {
   return Object.hasOwn(ENVIRONMENT_LABEL, environment) ? t(ENVIRONMENT_LABEL[environment as keyof typeof ENVIRONMENT_LABEL]) : environment;
@@ -96,9 +97,20 @@ function ConnectForm({ slot, onConnected, lockedBy }: { slot: Slot; onConnected(
     setError(null);
   }
 
+  // After the first paint: the checks are there before anyone can type a key.
+  useEffect(() => void loadConnectSchema().catch(() => undefined), []);
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    let ConnectInput: Awaited<ReturnType<typeof loadConnectSchema>>;
+    try {
+      ConnectInput = await loadConnectSchema();
+    } catch {
+      connectSchema = undefined; // loaded again at the next submit
+      setError({ code: 'internal', message: t('noContact') });
+      return;
+    }
     const draft = {
       provider,
       environment,

@@ -8,13 +8,8 @@ import { DIRECT_ATS_PROVIDERS, type DirectAtsProvider } from '../connectors/dire
 
 /** Intents of the options page's integration cards: connect, check, list and remove connections. */
 
-/** Each provider's name as people read it (cards, activity log, team-setup messages). */
-export const PROVIDER_NAMES = {
-  'factorial-hr': 'Factorial HR',
-  'factorial-ats': 'Factorial ATS',
-  kombo: 'Kombo',
-  ...(Object.fromEntries(DIRECT_ATS_CARDS.map((card) => [card.provider, card.name])) as Record<DirectAtsProvider, string>),
-} as const satisfies Record<Provider, string>;
+/** Each provider's name as people read it (kept in choices.ts, which the options page's first paint loads). */
+export { PROVIDER_NAMES } from './choices';
 /** The direct ATSs the ATS card offers, with what each asks (the options page reads them here, not in the connectors). */
 export { DIRECT_ATS_CARDS, directAtsCard };
 /** The providers are the stored connection's (one list): a name missing above, or one too many, does not compile. */

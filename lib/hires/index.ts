@@ -6,7 +6,7 @@
 export { capturePageCandidates } from './capture';
 export { refreshHiredCandidates, followJobPulls } from './pull';
 export { checkInFactorial } from './lookups';
-export { followBadge } from './badge';
+export { followBadge, toolbarUpdate, type ToolbarState } from './badge';
 export { preparePopupExport } from './draft';
 export { planBulkExport, startBulkExport, dismissBulkExport, followExportRuns } from './bulk';
 export { retryOperation } from './retry';

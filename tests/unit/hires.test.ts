@@ -4,7 +4,7 @@ import { db, resetDbForTests } from '@/lib/db';
 import type { HireCandidate } from '@/lib/export/records';
 import { assessForExport } from '@/lib/hires/assess';
 import { badgeText, groupCandidates, waitingGroups } from '@/lib/hires/groups';
-import { capturePageCandidates, followBadge, followJobPulls, refreshHiredCandidates } from '@/lib/hires';
+import { capturePageCandidates, followBadge, followJobPulls, refreshHiredCandidates, toolbarUpdate } from '@/lib/hires';
 import type { AtsPort, FactorialHrPort, HiredApplication } from '@/lib/connectors/types';
 
 // The connected ATS and Factorial HR, as fakes behind the same ports the service uses.
@@ -200,17 +200,62 @@ describe('the toolbar badge', () => {
 
   it('switches the toolbar icon to the waiting variant while someone waits, and back', async () => {
     const setIcon = vi.spyOn(fakeBrowser.action, 'setIcon').mockResolvedValue(undefined);
-    const lastIcon = () => (setIcon.mock.lastCall?.[0] as { path: Record<string, string> } | undefined)?.path;
+    const icons = () => setIcon.mock.calls.map(([details]) => (details as { path: Record<string, string> }).path);
     const stop = followBadge();
     try {
-      await vi.waitFor(() => expect(lastIcon()).toEqual({ 16: '/icon/16.png', 32: '/icon/32.png' }));
       await db().candidates.bulkPut([pulled]);
-      await vi.waitFor(() => expect(lastIcon()).toEqual({ 16: '/icon/waiting/16.png', 32: '/icon/waiting/32.png' }));
+      await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
       await db().candidates.update('ats:kombo:KC1', { exportedEmployeeId: '1' });
-      await vi.waitFor(() => expect(lastIcon()).toEqual({ 16: '/icon/16.png', 32: '/icon/32.png' }));
+      await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
+      // The toolbar started with the manifest's icon and no text, as the list said: only the two changes were drawn.
+      expect(icons()).toEqual([
+        { 16: '/icon/waiting/16.png', 32: '/icon/waiting/32.png' },
+        { 16: '/icon/16.png', 32: '/icon/32.png' },
+      ]);
     } finally {
       stop();
       setIcon.mockRestore();
+    }
+  });
+
+  it('leaves the toolbar alone when it already shows what the list says (a worker start), and sets all three on a change', () => {
+    // After a browser start (no text, the manifest's icon) with nobody waiting, and after a worker restart that finds
+    // the last worker's count: nothing to redraw.
+    expect(toolbarUpdate('', [])).toBeNull();
+    expect(toolbarUpdate('1', [pulled])).toBeNull();
+    expect(toolbarUpdate('', [pulled])).toEqual({ text: '1', icon: 'waiting', title: 'Hirebridge: 1 hired candidate waiting for export' });
+    expect(toolbarUpdate('1', [])).toEqual({ text: '', icon: 'default', title: 'Hirebridge' });
+    // The toolbar's text could not be read (no toolbar API): everything is set.
+    expect(toolbarUpdate(undefined, [])).toEqual({ text: '', icon: 'default', title: 'Hirebridge' });
+  });
+
+  it('reads what the toolbar shows before its first update', async () => {
+    // The last worker left "1" up and the candidate is still waiting: this worker draws nothing until the list changes.
+    await db().candidates.bulkPut([pulled]);
+    await fakeBrowser.action.setBadgeText({ text: '1' });
+    const setIcon = vi.spyOn(fakeBrowser.action, 'setIcon').mockResolvedValue(undefined);
+    const setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    // The badge's first read of the list, answered before the list changes (else its first look would be the change).
+    const reads: Promise<unknown>[] = [];
+    const toArray = db().candidates.toArray.bind(db().candidates);
+    const readList = vi.spyOn(db().candidates, 'toArray').mockImplementation(((...args: []) => {
+      const read = toArray(...args);
+      reads.push(read);
+      return read;
+    }) as typeof toArray);
+    const stop = followBadge();
+    try {
+      await vi.waitFor(() => expect(reads.length).toBeGreaterThan(0));
+      await reads[0];
+      await db().candidates.bulkPut([record({ key: 'demo-ats:9', firstName: 'Ana', email: 'ana@example.com' })]);
+      await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'));
+      expect(setBadgeText.mock.calls.map(([details]) => details.text)).toEqual(['2']);
+      expect(setIcon).toHaveBeenCalledTimes(1);
+    } finally {
+      stop();
+      setIcon.mockRestore();
+      setBadgeText.mockRestore();
+      readList.mockRestore();
     }
   });
 
