@@ -75,6 +75,8 @@ export function spanishTextsAsData(root: string): Plugin {
   return {
     name: 'hirebridge:spanish-texts-as-data',
     enforce: 'pre',
+    // Tells lib/i18n this build's Spanish is data, before any dictionary has registered (see `spanishAsData`).
+    config: () => ({ define: { __HIREBRIDGE_SPANISH_AS_DATA__: 'true' } }),
     buildStart() {
       collected = new Map();
     },

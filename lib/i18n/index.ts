@@ -51,6 +51,14 @@ function spanishOf(id: string): Record<string, string> {
   return half;
 }
 
+/**
+ * True in the build that took lib/'s Spanish out (`define`d by lib/i18n/build.ts's plugin), absent elsewhere (content
+ * scripts, unit tests). A page of that build may import a dictionary only later (the options page loads the connect
+ * form's schema after its first paint), so whether to fetch cannot be told from the dictionaries registered so far.
+ */
+declare const __HIREBRIDGE_SPANISH_AS_DATA__: boolean | undefined;
+const spanishAsData = typeof __HIREBRIDGE_SPANISH_AS_DATA__ !== 'undefined' && __HIREBRIDGE_SPANISH_AS_DATA__ === true;
+
 let loading: Promise<void> | undefined;
 let reportFailure: (error: unknown) => unknown = (error) => console.error('Hirebridge: the Spanish texts could not be loaded; showing English.', error);
 
@@ -70,7 +78,7 @@ export function onTextsFailure(report: (error: unknown) => unknown): void {
  * Whatever renders text in the worker at a start waits for it (lib/messaging/server.ts, the alarms' listeners).
  */
 export function loadTexts(): Promise<void> {
-  if (spanishHalves.size === 0 || currentLanguage() !== 'es') return Promise.resolve();
+  if ((!spanishAsData && spanishHalves.size === 0) || currentLanguage() !== 'es') return Promise.resolve();
   return (loading ??= fetchSpanish().catch(async (error: unknown) => {
     try {
       await reportFailure(error);

@@ -152,6 +152,22 @@ describe('the loader (loadTexts): Spanish before the worker says anything', () =
     expect(t('hello')).toBe('Hello');
   });
 
+  it('a page of the build that took the Spanish out fetches it even before any lib/ dictionary has registered: one imported later speaks Spanish', async () => {
+    // The options page's start bundle holds no lib/ dictionary; the connect form's schema (its messages) loads after
+    // the first paint. Without the build's mark, loadTexts() saw no dictionary, fetched nothing, and the form's
+    // checks stayed English in a Spanish browser.
+    vi.stubGlobal('__HIREBRIDGE_SPANISH_AS_DATA__', true);
+    vi.resetModules();
+    const i18n = await import('@/lib/i18n');
+    i18n.setLanguageForTests('es');
+    const fetch = answering(FILE);
+    vi.stubGlobal('fetch', fetch);
+    await i18n.loadTexts();
+    expect(fetch).toHaveBeenCalledOnce();
+    const later = i18n.defineMessages({ en: { hello: 'Hello', gone: 'Gone {name}' }, es: 'lib/test/messages' as never });
+    expect(later('hello')).toBe('Hola');
+  });
+
   it('a bundle that kept its Spanish inline (content scripts, unit tests) fetches nothing', async () => {
     vi.resetModules();
     const i18n = await import('@/lib/i18n');
