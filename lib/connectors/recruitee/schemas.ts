@@ -11,6 +11,14 @@ const nullableString = z.pipe(
   z.transform((v) => v ?? undefined),
 );
 
+/** A list Recruitee may send as null or leave out: read as an empty list. */
+function listOrEmpty<T extends z.ZodMiniType>(item: T) {
+  return z.pipe(
+    z.nullish(z.array(item)),
+    z.transform((v): z.output<T>[] => v ?? []),
+  );
+}
+
 export const Offer = z.object({
   id: z.number().check(z.int()),
   title: z.string(),
@@ -43,27 +51,12 @@ export type Placement = z.output<typeof Placement>;
 export const Candidate = z.object({
   id: z.number().check(z.int()),
   name: z.string(),
-  emails: z.pipe(
-    z.nullish(z.array(z.string())),
-    z.transform((v) => v ?? []),
-  ),
-  phones: z.pipe(
-    z.nullish(z.array(z.string())),
-    z.transform((v) => v ?? []),
-  ),
-  links: z.pipe(
-    z.nullish(z.array(z.string())),
-    z.transform((v) => v ?? []),
-  ),
-  sources: z.pipe(
-    z.nullish(z.array(z.string())),
-    z.transform((v) => v ?? []),
-  ),
+  emails: listOrEmpty(z.string()),
+  phones: listOrEmpty(z.string()),
+  links: listOrEmpty(z.string()),
+  sources: listOrEmpty(z.string()),
   cv_url: nullableString,
-  placements: z.pipe(
-    z.nullish(z.array(Placement)),
-    z.transform((v) => v ?? []),
-  ),
+  placements: listOrEmpty(Placement),
 });
 export type Candidate = z.output<typeof Candidate>;
 
@@ -76,10 +69,7 @@ export const Reference = z.object({
   category: z.nullish(z.string()),
 });
 export type Reference = z.output<typeof Reference>;
-const references = z.pipe(
-  z.nullish(z.array(Reference)),
-  z.transform((v) => v ?? []),
-);
+const references = listOrEmpty(Reference);
 
 export const CandidateShow = z.object({ candidate: Candidate, references });
 export const CandidateList = z.object({ candidates: z.array(Candidate), references });
@@ -87,10 +77,7 @@ export const SearchHits = z.object({
   hits: z.array(
     z.object({
       id: z.number().check(z.int()),
-      emails: z.pipe(
-        z.nullish(z.array(z.string())),
-        z.transform((v) => v ?? []),
-      ),
+      emails: listOrEmpty(z.string()),
     }),
   ),
   total: z.number().check(z.int()),
