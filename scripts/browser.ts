@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type FrameLocator, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -18,20 +18,44 @@ export function chromiumPath(): string {
   return findBrowser('Chromium', 'CHROMIUM_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser'], 'chromium');
 }
 
+/**
+ * A new empty directory under the system's temp folder, removed when this process exits. Every browser profile and
+ * download a test or script makes goes here: a profile is ~5 MB, and the E2E suite makes one per test (4,406 of them,
+ * 21 GB, had piled up in /tmp when each caller made its own and none removed it).
+ */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+const scratchDirs: string[] = [];
+process.once('exit', () => scratchDirs.forEach(removeDir));
+
+/** Best effort: a browser still writing its profile as it exits can leave a file behind; the exit sweep gets it. */
+function removeDir(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    // Left for the next sweep.
+  }
+}
+
 export interface LaunchedExtension {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
 }
 
-/** Chromium with the built extension loaded, in a fresh profile. */
+/** Chromium with the built extension loaded, in a fresh profile (removed once the browser has closed) unless given one. */
 export async function launchWithExtension(opts: { headless: boolean; locale?: string; userDataDir?: string; extensionDir?: string }): Promise<LaunchedExtension> {
   // Another directory gives the unpacked extension another id (policy tests keep their policy to themselves).
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}. Run "npm run build" first.`);
   }
-  const context = await chromium.launchPersistentContext(opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'hirebridge-profile-')), {
+  const userDataDir = opts.userDataDir ?? scratchDir('hirebridge-profile-');
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: opts.headless,
     locale: opts.locale,
@@ -46,6 +70,8 @@ export async function launchWithExtension(opts: { headless: boolean; locale?: st
       '--no-first-run',
     ],
   });
+  // A profile of its own goes with the browser (the process's exit removes whatever is left, see scratchDir).
+  if (!opts.userDataDir) context.once('close', () => removeDir(userDataDir));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, worker };

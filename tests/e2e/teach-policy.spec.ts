@@ -1,7 +1,6 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EXTENSION_DIR, launchWithExtension, openOptions } from '../../scripts/browser';
+import { EXTENSION_DIR, launchWithExtension, openOptions, scratchDir } from '../../scripts/browser';
 import { expect, test } from './fixtures';
 
 /**
@@ -43,7 +42,7 @@ test.describe('Site recipes deployed by managed policy (real Chromium policy fil
       ],
     };
     writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }));
-    const launched = await launchWithExtension({ headless: true, extensionDir: POLICY_COPY, userDataDir: mkdtempSync(join(tmpdir(), 'hirebridge-teach-managed-')) });
+    const launched = await launchWithExtension({ headless: true, extensionDir: POLICY_COPY, userDataDir: scratchDir('hirebridge-teach-managed-') });
     try {
       expect(launched.extensionId).toBe(extensionId);
       const options = await openOptions(launched.context, extensionId);

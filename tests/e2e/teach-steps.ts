@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { SANDBOX_KEYS } from '../../sandbox/server';
-import { connectCard, grantHostPermission, launchWithExtension, openOptions, type LaunchedExtension } from '../../scripts/browser';
+import { connectCard, grantHostPermission, launchWithExtension, openOptions, type LaunchedExtension, scratchDir } from '../../scripts/browser';
 import { allowSandboxHost, expect } from './fixtures';
 
 /** The steps every "Teach this page" spec takes as an admin would, written once. */
@@ -46,7 +45,7 @@ export async function exportTeamSetupFile(options: Page, passphrase: string): Pr
   await options.reload();
   await team.getByLabel('Passphrase for the keys').fill(passphrase);
   const [download] = await Promise.all([options.waitForEvent('download'), team.getByRole('button', { name: 'Export team setup' }).click()]);
-  const path = join(mkdtempSync(join(tmpdir(), 'hirebridge-teach-')), download.suggestedFilename());
+  const path = join(scratchDir('hirebridge-teach-'), download.suggestedFilename());
   await download.saveAs(path);
   return { path, setup: JSON.parse(readFileSync(path, 'utf8')) };
 }

@@ -1,9 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SANDBOX_KEYS } from '../../sandbox/server';
-import { EXTENSION_DIR, grantHostPermission, launchWithExtension, openOptions, type LaunchedExtension } from '../../scripts/browser';
+import { EXTENSION_DIR, grantHostPermission, launchWithExtension, openOptions, type LaunchedExtension, scratchDir } from '../../scripts/browser';
 import { allowSandboxHost, expect, resetSandbox, exportLucasAtOnce, test } from './fixtures';
 
 /**
@@ -84,7 +83,7 @@ test.describe('Deploy by managed policy (real Chromium policy file)', () => {
   test('a managed browser is connected, with the organisation’s jobs and settings, read-only; exporting works at once', async ({ sandbox }) => {
     await resetSandbox(sandbox);
     writePolicy(policy(sandbox.url, SANDBOX_KEYS.factorial));
-    const { launched, options } = await launchManaged(mkdtempSync(join(tmpdir(), 'hirebridge-managed-')));
+    const { launched, options } = await launchManaged(scratchDir('hirebridge-managed-'));
     try {
       // Read from the options page: the worker seen at launch was stopped above.
       const managed = await options.evaluate(() => chrome.storage.managed.get(null));
@@ -130,7 +129,7 @@ test.describe('Deploy by managed policy (real Chromium policy file)', () => {
 
   test('a deployed key that stops working tells the recruiter to ask their admin, with no key prompt', async ({ sandbox }) => {
     await resetSandbox(sandbox);
-    const profile = mkdtempSync(join(tmpdir(), 'hirebridge-managed-'));
+    const profile = scratchDir('hirebridge-managed-');
     writePolicy(policy(sandbox.url, SANDBOX_KEYS.factorial));
     const first = await launchManaged(profile);
     await expect(first.options.getByRole('region', { name: 'Factorial HR' }).getByText('Connected', { exact: true })).toBeVisible();

@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SANDBOX_KEYS } from '../../sandbox/server';
-import { connectCard, launchWithExtension, openOptions } from '../../scripts/browser';
+import { connectCard, launchWithExtension, openOptions, scratchDir } from '../../scripts/browser';
 import { allowSandboxHost, expect, exportLucasAtOnce, test } from './fixtures';
 
 /**
@@ -46,7 +45,7 @@ test.describe('Team setup file', () => {
     const [download] = await Promise.all([options.waitForEvent('download'), team.getByRole('button', { name: 'Export team setup' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^hirebridge-team-setup-\d{4}-\d{2}-\d{2}\.json$/);
     await expect(team.getByRole('status')).toContainText('Team setup saved as');
-    const dir = mkdtempSync(join(tmpdir(), 'hirebridge-team-'));
+    const dir = scratchDir('hirebridge-team-');
     const setupPath = join(dir, download.suggestedFilename());
     await download.saveAs(setupPath);
     const text = readFileSync(setupPath, 'utf8');

@@ -1,10 +1,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import AdmZip from 'adm-zip';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SANDBOX_KEYS, type Sandbox } from '../../sandbox/server';
-import { EXTENSION_DIR, connectCard, grantHostPermission, launchWithExtension, openOptions } from '../../scripts/browser';
+import { EXTENSION_DIR, connectCard, grantHostPermission, launchWithExtension, openOptions, scratchDir } from '../../scripts/browser';
 import { dialogFrame, expect, resetSandbox, sandboxControl, test } from './fixtures';
 
 /**
@@ -91,8 +90,8 @@ test.use({ actionTimeout: 20_000 });
 test('updating 0.1.0 in place: queued work finishes once, needs-attention stays and retries, done stays, every record reads', async ({ sandbox }) => {
   test.setTimeout(180_000);
   await resetSandbox(sandbox);
-  const profile = mkdtempSync(join(tmpdir(), 'hirebridge-upgrade-profile-'));
-  const extensionDir = mkdtempSync(join(tmpdir(), 'hirebridge-upgrade-ext-'));
+  const profile = scratchDir('hirebridge-upgrade-profile-');
+  const extensionDir = scratchDir('hirebridge-upgrade-ext-');
   new AdmZip(OLD_BUILD).extractAllTo(extensionDir, true);
 
   let before: Stored;
