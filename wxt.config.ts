@@ -21,6 +21,9 @@ const FIREFOX_SETTINGS = {
 
 // The manifest declares only the vendors' API hosts and the built-in ATS hosts. Everything else (custom base URLs,
 // other ATS hosts, the local sandbox) is an optional permission asked for at run time, never <all_urls>.
+/** lib/'s Spanish texts of every build of one `wxt build` (the worker's and the pages'), written as one file. */
+const spanishTexts = new Map<string, Record<string, string>>();
+
 export default defineConfig({
   // Overridable so parallel builds (bench, a second checkout) do not overwrite each other's .output.
   outDir: process.env.HIREBRIDGE_OUT_DIR ?? '.output',
@@ -29,12 +32,12 @@ export default defineConfig({
     // browser's native API) instead of webextension-polyfill, whose wrapper walks the whole chrome object at every
     // page load (~1 ms of its main-thread time). Every other entrypoint keeps the polyfill.
     'vite:build:extendConfig': async (entrypoints, config) => {
-      // The service worker carries English only: in the build that holds it (with the extension pages, which share its
-      // modules), lib/'s dictionaries leave their Spanish in i18n/es.json, fetched at start by a Spanish browser only
-      // (lib/i18n/build.ts, `loadTexts`). Not the content scripts, built apart, which keep theirs inline.
-      if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) {
+      // The service worker and the extension pages carry English only: in their builds (Chrome builds the worker on its
+      // own, Firefox with the pages), lib/'s dictionaries leave their Spanish in one i18n/es.json, fetched at start by a
+      // Spanish browser only (lib/i18n/build.ts, `loadTexts`). Not the content scripts, which keep theirs inline.
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
         const { spanishTextsAsData } = await import('./lib/i18n/build');
-        (config.plugins ??= []).push(spanishTextsAsData(resolve()));
+        (config.plugins ??= []).push(spanishTextsAsData(resolve(), spanishTexts));
         return;
       }
       if (entrypoints.length !== 1 || entrypoints[0].name !== 'ats') return;

@@ -6,12 +6,12 @@ import { SPANISH_TEXTS_FILE } from './index';
  * Build time only (wxt.config.ts): the Spanish halves of lib/'s dictionaries out of the service worker's build.
  *
  * Each dictionary keeps its English and Spanish side by side in its messages.ts (one place per text; the type checker
- * says which Spanish keys are missing). In the build that holds the worker (WXT builds the module worker together
- * with the extension pages, so they share these modules), each `defineMessages({ en: {…}, es: {…} })` under lib/ is
- * rewritten to `defineMessages({ en: {…}, es: "<id>" })`, and every Spanish half goes, keyed by that id, into one
- * JSON file of the package (SPANISH_TEXTS_FILE), which a Spanish browser fetches once at start (`loadTexts`). An
- * English browser never loads it. The content scripts are built apart and keep their Spanish inline; so do the
- * pages' own dictionaries (components/), which the worker never imports.
+ * says which Spanish keys are missing). In the builds of the worker and the extension pages (one build on Firefox;
+ * Chrome builds its classic worker on its own), each `defineMessages({ en: {…}, es: {…} })` under lib/ is rewritten
+ * to `defineMessages({ en: {…}, es: "<id>" })`, and every Spanish half goes, keyed by that id, into one JSON file of
+ * the package (SPANISH_TEXTS_FILE), which a Spanish browser fetches once at start (`loadTexts`). An English browser
+ * never loads it. The content scripts are built apart and keep their Spanish inline; so do the pages' own
+ * dictionaries (components/), which the worker never imports.
  */
 
 export type SpanishTexts = Record<string, Record<string, string>>;
@@ -66,31 +66,28 @@ function nameOf(name: ts.PropertyName): string | undefined {
 }
 
 /**
- * The Vite plugin (added by wxt.config.ts to the build that holds the background entrypoint only): rewrites lib/'s
- * dictionaries as above, before TypeScript is stripped, and writes SPANISH_TEXTS_FILE with every Spanish half of
- * the build (sorted by id, so the file is the same on every build of the same sources).
+ * The Vite plugin (added by wxt.config.ts to the worker's and the pages' builds): rewrites lib/'s dictionaries as
+ * above, before TypeScript is stripped, and writes SPANISH_TEXTS_FILE with every Spanish half of `shared`, the texts
+ * of all the builds that share it (sorted by id, so the file is the same on every build of the same sources). Each
+ * build writes the file again: the last one written holds every build's texts.
  */
-export function spanishTextsAsData(root: string): Plugin {
-  let collected = new Map<string, Record<string, string>>();
+export function spanishTextsAsData(root: string, shared = new Map<string, Record<string, string>>()): Plugin {
   return {
     name: 'hirebridge:spanish-texts-as-data',
     enforce: 'pre',
     // Tells lib/i18n this build's Spanish is data, before any dictionary has registered (see `spanishAsData`).
     config: () => ({ define: { __HIREBRIDGE_SPANISH_AS_DATA__: 'true' } }),
-    buildStart() {
-      collected = new Map();
-    },
     transform(code, moduleId) {
       const id = dictionaryId(moduleId, root);
       if (!id) return null;
       const taken = takeSpanishOut(code, id);
       if (!taken) return null;
-      collected.set(id, taken.spanish);
+      shared.set(id, taken.spanish);
       // Only the `es` literal's text changes: the lines before and within stay where they were, near enough for a map.
       return { code: taken.code, map: null };
     },
     generateBundle() {
-      const texts: SpanishTexts = Object.fromEntries([...collected].sort(([a], [b]) => (a < b ? -1 : 1)));
+      const texts: SpanishTexts = Object.fromEntries([...shared].sort(([a], [b]) => (a < b ? -1 : 1)));
       this.emitFile({ type: 'asset', fileName: SPANISH_TEXTS_FILE, source: JSON.stringify(texts) });
     },
   };

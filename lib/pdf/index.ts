@@ -28,12 +28,18 @@ type WarmUp = (input: ProfileInput, fonts: ProfileFonts) => Promise<unknown>;
  * build leaves the offscreen client out altogether (Firefox has no chrome.offscreen; its background has a DOM).
  */
 const OFFSCREEN_BUILDS = import.meta.env.BROWSER !== 'firefox';
+/**
+ * The Chrome worker's own build (a classic script, built alone: entrypoints/background.ts). Known when it is built, so
+ * the import() of the PDF stack below is dropped from it: a classic script cannot load chunks, and its build would
+ * otherwise inline the whole stack.
+ */
+const CHROME_WORKER_BUILD = OFFSCREEN_BUILDS && import.meta.env.ENTRYPOINT === 'background';
 const inServiceWorker = () => typeof document === 'undefined' && typeof (globalThis as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope === 'function';
 
 let builder: Promise<Builder> | undefined;
 function loadBuilder(): Promise<Builder> {
   // The client is small and imported statically: import() itself throws in Chrome's worker.
-  builder ??= OFFSCREEN_BUILDS && inServiceWorker() ? Promise.resolve(buildInOffscreenDocument) : import('./build').then((m) => m.buildProfilePdfHere);
+  builder ??= CHROME_WORKER_BUILD || (OFFSCREEN_BUILDS && inServiceWorker()) ? Promise.resolve(buildInOffscreenDocument) : import('./build').then((m) => m.buildProfilePdfHere);
   // A failed load (a chunk missing from a broken build) is reported by the caller; the next call tries again.
   builder.catch(() => (builder = undefined));
   return builder;
@@ -75,7 +81,7 @@ let warmed: Promise<void> | undefined;
 export function prepareProfilePdf(fonts?: () => Promise<ProfileFonts>): Promise<void> {
   warmed ??= (async () => {
     await loadBuilder();
-    if (OFFSCREEN_BUILDS && inServiceWorker()) {
+    if (CHROME_WORKER_BUILD || (OFFSCREEN_BUILDS && inServiceWorker())) {
       await openOffscreenDocument();
       if (fonts) await warmOffscreenDocument(WARM_UP_INPUT, await fonts());
     } else if (fonts) {

@@ -84,7 +84,6 @@ describe('the build step: Spanish out of the worker, into one JSON', () => {
     const call = <A extends unknown[]>(hook: unknown, context: object, ...args: A) => (hook as (...a: A) => unknown).call(context, ...args);
     const emitted: { fileName: string; source: string }[] = [];
     const context = { emitFile: (file: { fileName: string; source: string }) => emitted.push(file) };
-    call(plugin.buildStart, context);
     const jobs = "import { defineMessages } from '../i18n';\nexport const t = defineMessages({ en: { pulled: 'Pulled {n}' }, es: { pulled: 'Importadas {n}' } });\n";
     const activity = "export const t = defineMessages({ en: { oops: 'Oops' }, es: { 'oops': \"¡Ay! \\\"sí\\\"\" } });\n";
     const rewritten = call(plugin.transform, context, jobs, '/repo/lib/jobs/messages.ts') as { code: string };
@@ -97,6 +96,22 @@ describe('the build step: Spanish out of the worker, into one JSON', () => {
     const texts = JSON.parse(emitted[0].source) as SpanishTexts;
     expect(Object.keys(texts)).toEqual(['lib/activity/messages', 'lib/jobs/messages']);
     expect(texts).toEqual({ 'lib/activity/messages': { oops: '¡Ay! "sí"' }, 'lib/jobs/messages': { pulled: 'Importadas {n}' } });
+  });
+
+  it("two builds sharing their texts (Chrome's worker, built alone, and the pages) each write the file with both builds' texts", () => {
+    const shared = new Map<string, Record<string, string>>();
+    const call = <A extends unknown[]>(hook: unknown, context: object, ...args: A) => (hook as (...a: A) => unknown).call(context, ...args);
+    const written: string[] = [];
+    const context = { emitFile: (file: { source: string }) => written.push(file.source) };
+    const worker = spanishTextsAsData('/repo', shared);
+    const pages = spanishTextsAsData('/repo', shared);
+    call(worker.transform, context, "export const t = defineMessages({ en: { a: 'A' }, es: { a: 'Á' } });\n", '/repo/lib/jobs/messages.ts');
+    call(worker.generateBundle, context);
+    call(pages.transform, context, "export const t = defineMessages({ en: { b: 'B' }, es: { b: 'Bé' } });\n", '/repo/lib/export/messages.ts');
+    call(pages.generateBundle, context);
+    expect(JSON.parse(written[0])).toEqual({ 'lib/jobs/messages': { a: 'Á' } });
+    // The last file written, the one in the package, holds both builds' dictionaries.
+    expect(JSON.parse(written[1])).toEqual({ 'lib/export/messages': { b: 'Bé' }, 'lib/jobs/messages': { a: 'Á' } });
   });
 });
 
