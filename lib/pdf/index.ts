@@ -39,6 +39,8 @@ const inServiceWorker = () => typeof document === 'undefined' && typeof (globalT
 let builder: Promise<Builder> | undefined;
 function loadBuilder(): Promise<Builder> {
   // The client is small and imported statically: import() itself throws in Chrome's worker.
+  // Spelled out, not behind a helper: the build folds CHROME_WORKER_BUILD here only (through a function it kept the
+  // import() and inlined the 950 KB stack, which tests/e2e/manifest.spec.ts catches).
   builder ??= CHROME_WORKER_BUILD || (OFFSCREEN_BUILDS && inServiceWorker()) ? Promise.resolve(buildInOffscreenDocument) : import('./build').then((m) => m.buildProfilePdfHere);
   // A failed load (a chunk missing from a broken build) is reported by the caller; the next call tries again.
   builder.catch(() => (builder = undefined));

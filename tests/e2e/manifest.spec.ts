@@ -17,6 +17,13 @@ test('permissions, CSP, managed policy schema and alarms of the loaded extension
   // A deployed key is masked in chrome://policy.
   expect(schema.properties.connections.properties.ats.properties.apiKey.sensitiveValue).toBe(true);
 
+  // The worker is one classic script: a start fetches one file, no module chunks; and no PDF stack is in it (the
+  // offscreen document builds profiles). README "What each bundle holds".
+  expect(manifest.background).toEqual({ service_worker: 'background.js' });
+  const workerCode = await serviceWorker.evaluate(async () => (await fetch(chrome.runtime.getURL('/background.js'))).text());
+  expect(workerCode).not.toMatch(/(?:^|[;}\s])import\s*(?:[\w$\s{},*]+?\s*from\s*)?["'`]\.{1,2}\//);
+  expect(workerCode).not.toMatch(/addFileToVFS|PDFDocument|FlateDecode/);
+
   // Created at start-up: the job pull every 3 hours, and the daily retention purge.
   await expect
     .poll(() => serviceWorker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => `${a.name} ${a.periodInMinutes}`).sort()))
