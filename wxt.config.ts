@@ -19,11 +19,11 @@ const FIREFOX_SETTINGS = {
   gecko_android: { strict_min_version: '142.0' },
 };
 
-// The manifest declares only the vendors' API hosts and the built-in ATS hosts. Everything else (custom base URLs,
-// other ATS hosts, the local sandbox) is an optional permission asked for at run time, never <all_urls>.
 /** lib/'s Spanish texts of every build of one `wxt build` (the worker's and the pages'), written as one file. */
 const spanishTexts = new Map<string, Record<string, string>>();
 
+// The manifest declares only the vendors' API hosts and the built-in ATS hosts. Everything else (custom base URLs,
+// other ATS hosts, the local sandbox) is an optional permission asked for at run time, never <all_urls>.
 export default defineConfig({
   // Overridable so parallel builds (bench, a second checkout) do not overwrite each other's .output.
   outDir: process.env.HIREBRIDGE_OUT_DIR ?? '.output',

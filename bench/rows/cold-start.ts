@@ -215,8 +215,7 @@ export async function runOptionsFirstOpen(sandbox: BenchSandbox, launch: (dir?: 
     try {
       const url = `chrome-extension://${browser.extensionId}/options.html`;
       firsts.push(await untilInteractive(await browser.context.newPage(), url));
-      const again = await untilInteractive(await browser.context.newPage(), url);
-      seconds?.push(again);
+      if (seconds) seconds.push(await untilInteractive(await browser.context.newPage(), url));
     } finally {
       await browser.close();
     }

@@ -57,7 +57,7 @@ export function db(): HirebridgeDb {
  * The service worker starts opening the database at its start, not at its first query (the same open Dexie's first
  * query would start, `open().catch(nop)`, dexie's `_whenReady`: a failure reaches every query the same way). Pages
  * open it on first use. What a trace of a fresh profile's first start shows (bench options-first-open): Dexie sends
- * `indexedDB.open` in a microtask, so once the worker's whole module graph has been evaluated, and Chromium begins
+ * `indexedDB.open` in a microtask, so once the worker's whole script has been evaluated, and Chromium begins
  * creating the database only after the worker has reported itself started (after V8 has written the code cache of
  * its scripts, ~85 ms on a fresh install) — the moment it starts dispatching messages too. The first answers then wait
  * for the creation itself (LevelDB files, then the upgrade: 30–100 ms on the bench machine).

@@ -3,7 +3,8 @@ import type { Plugin } from 'vite';
 import { SPANISH_TEXTS_FILE } from './index';
 
 /**
- * Build time only (wxt.config.ts): the Spanish halves of lib/'s dictionaries out of the service worker's build.
+ * Build time only (wxt.config.ts): the Spanish halves of lib/'s dictionaries out of the service worker's and the pages'
+ * builds.
  *
  * Each dictionary keeps its English and Spanish side by side in its messages.ts (one place per text; the type checker
  * says which Spanish keys are missing). In the builds of the worker and the extension pages (one build on Firefox;
