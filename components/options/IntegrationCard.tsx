@@ -26,7 +26,7 @@ const ENVIRONMENTS = {
  * The form's checks (the connect intent's schema, zod): loaded once the form is on screen, not in the page's start
  * bundle, where zod was a quarter of the code and a third of the evaluation before the cards could show (a fresh
  * browser's first open, bench options-first-open). A submit waits for it if it is not there yet. (lib/hosts stays
- * static: loading it apart too split the worker's shared chunks further, 3 more files on its start path.)
+ * static: 3 KB.)
  */
 let connectSchema: Promise<typeof import('@/lib/connections/intents').ConnectInput> | undefined;
 const loadConnectSchema = () => (connectSchema ??= import('@/lib/connections/intents').then((intents) => intents.ConnectInput));
